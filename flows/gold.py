@@ -1,0 +1,98 @@
+"""Read gold sets and the texts they refer to (file IO for ``extractors.evaluate``/``polnear``).
+
+Gold JSONL lines reference their article instead of carrying its text:
+``{"corpus_file": "news_full/pk_dawn_app_2025/<file>.jsonl", "link": <record link>}`` (the
+record's ``content`` is the text) or ``{"seed": "<name>.txt"}`` (``<shared>/seed/<name>.txt``).
+No Prefect here: the CLI and tests import this directly.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.evaluate import GoldDoc, gold_doc
+from extractors.polnear import PolnearDoc, choose_annotations, read_polnear
+
+
+class GoldError(Exception):
+    """A gold file line that cannot be resolved; ``str()`` is one line."""
+
+
+def default_shared_dir() -> Path:
+    """``../shared`` next to the repository checkout."""
+    return Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@lru_cache(maxsize=8)
+def _corpus_records(path: Path) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out.setdefault(rec["link"], rec)
+    return out
+
+
+def resolve_text(ref: dict, shared_dir: Path) -> tuple[str, str | None]:
+    """(text, title) of the article a gold line references."""
+    shared_dir = Path(shared_dir)
+    if "seed" in ref:
+        path = shared_dir / "seed" / ref["seed"]
+        if not path.is_file():
+            raise GoldError(f"seed article not found: {path}")
+        text = path.read_text(encoding="utf-8")
+        return text, text.split("\n", 1)[0].strip() or None
+    if "corpus_file" in ref and "link" in ref:
+        path = shared_dir / "corpus" / ref["corpus_file"]
+        if not path.is_file():
+            raise GoldError(f"corpus file not found: {path}")
+        rec = _corpus_records(path.resolve()).get(ref["link"])
+        if rec is None:
+            raise GoldError(f"no record with link {ref['link']} in {ref['corpus_file']}")
+        return rec["content"], rec.get("title")
+    raise GoldError(f"gold line has neither 'seed' nor 'corpus_file'+'link': {sorted(ref)}")
+
+
+def load_gold(path: str | Path, shared_dir: str | Path | None = None) -> list[GoldDoc]:
+    """Every gold document in a JSONL file, with its text read from ``shared_dir``."""
+    shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise GoldError(f"{path}:{n}: not JSON ({e.msg})") from None
+            try:
+                text, title = resolve_text(obj, shared)
+            except GoldError as e:
+                raise GoldError(f"{path}:{n}: {e}") from None
+            docs.append(gold_doc(obj, text, title))
+    return docs
+
+
+def _read_exact(path: Path) -> str:
+    """File text with line ends untouched (brat offsets count every character)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def load_polnear(split: str, shared_dir: str | Path | None = None) -> list[PolnearDoc]:
+    """PolNeAR articles of one split (``train``/``dev``/``test``) with gold attributions, one
+    annotator per article (the lexicographically first .ann file), sorted by article name."""
+    shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
+    base = shared / "corpus" / "attribution" / "polnear" / split
+    if not base.is_dir():
+        raise GoldError(f"PolNeAR split not found: {base}")
+    anns = choose_annotations(p.name for p in (base / "attributions").glob("*.ann"))
+    docs = []
+    for article, ann_name in sorted(anns.items()):
+        text = _read_exact(base / "text" / f"{article}.txt")
+        ann = _read_exact(base / "attributions" / ann_name)
+        docs.append(read_polnear(article, text, ann))
+    return docs
