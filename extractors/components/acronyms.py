@@ -1,0 +1,121 @@
+"""``tipwatch_acronyms_v1``: agencies learnt from the text itself.
+
+* "Long Name (ACR)": when the long form is a known agency, later "ACR" links to it; when it is
+  organisation-like (its words include an organisation keyword such as Agency, Bureau,
+  Organization) it becomes a new AGENCY with that acronym, and every "ACR" in the document is
+  labelled AGENCY. Long forms listed in ``not_agencies`` ("Trafficking in Persons (TIP)") are
+  concepts: their acronyms are removed from the entities instead.
+* Statistical ORG entities whose words include an organisation keyword become AGENCY too.
+
+Updates ``doc.user_data[AGENCY_INFO]`` with the learnt agencies (kind from the keyword).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .assets import read_csv, read_lines
+from .entities import AGENCY_INFO
+
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
+_CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&"}
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    letters = [c for c in acronym if c.isupper()]
+    initials = [w[0].upper() for w in words if w[:1].isalpha()]
+    content = [w[0].upper() for w in words if w[:1].isupper()]
+    if not letters or not initials or initials[0] != letters[0] and content[:1] != letters[:1]:
+        return False
+    # Letters appear in order among the initials (connectors may or may not contribute one).
+    it = iter(initials)
+    return all(ch in it for ch in letters) and len(content) >= len(letters) - 2
+
+
+class AcronymLinker:
+    def __init__(self, nlp: Language, name: str, *, org_keywords: str, not_agencies: str):
+        self.name = name
+        self.keywords = {row["keyword"].lower(): row["kind"] for row in read_csv(org_keywords)}
+        self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
+
+    def kind_of(self, words: list[str]) -> str | None:
+        for w in reversed(words):
+            kind = self.keywords.get(w.lower())
+            if kind:
+                return kind
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        info: dict = doc.user_data.setdefault(AGENCY_INFO, {})
+        ents = list(doc.ents)
+        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+        links: dict[str, str] = {}  # acronym -> canonical agency name
+        concepts: set[str] = set()
+        new_spans: list[Span] = []
+        for tok in doc[2:-1]:
+            if not (tok.text == "(" and doc[tok.i + 2].text == ")" if tok.i + 2 < len(doc) else False):
+                continue
+            acr = doc[tok.i + 1]
+            if not _ACRONYM.match(acr.text) or sum(c.isupper() for c in acr.text) < 2:
+                continue
+            prev = ent_at.get(tok.i - 1)
+            if prev is not None and prev.label_ == "AGENCY" and prev.ent_id_:
+                links[acr.text] = prev.ent_id_
+                info.setdefault(prev.ent_id_, {"acronym": acr.text, "kind": "other", "country": None})
+                if not info[prev.ent_id_].get("acronym"):
+                    info[prev.ent_id_]["acronym"] = acr.text
+                continue
+            start = tok.i
+            while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _CONNECTORS) \
+                    and doc[start - 1].text not in ("(", ",") and tok.i - start < 12:
+                start -= 1
+            while start < tok.i and doc[start].lower_ in _CONNECTORS:
+                start += 1
+            words = [t.text for t in doc[start:tok.i]]
+            if not words:
+                continue
+            # Trim to the shortest suffix whose initials still match (drops "Speaking at the ...").
+            for s in range(start, tok.i):
+                cand = [t.text for t in doc[s:tok.i]]
+                if doc[s].lower_ not in _CONNECTORS and _initials_match(cand, acr.text):
+                    start, words = s, cand
+                    break
+            else:
+                continue
+            long_form = " ".join(words)
+            if long_form.lower() in self.not_agencies:
+                concepts.add(acr.text)
+                continue
+            kind = self.kind_of(words)
+            if kind is None:
+                continue
+            links[acr.text] = long_form
+            info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
+            new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
+        for e in ents:
+            if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
+                words = [t.text for t in e]
+                kind = self.kind_of(words)
+                if kind and e.text.lower() not in self.not_agencies and len(words) > 1:
+                    info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
+                    new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
+        for t in doc:
+            if t.text in links:
+                new_spans.append(Span(doc, t.i, t.i + 1, label="AGENCY", span_id=links[t.text]))
+        new_tokens = {i for s in new_spans for i in range(s.start, s.end)}
+        kept = [
+            e for e in ents
+            if not any(i in new_tokens for i in range(e.start, e.end))
+            and not (e.label_ in ("ORG", "AGENCY") and e.text in concepts)
+        ]
+        doc.ents = filter_spans(kept + new_spans)
+        return doc
+
+
+@Language.factory("tipwatch_acronyms_v1", assigns=["doc.ents"], requires=["doc.ents"])
+def make_acronym_linker(nlp: Language, name: str, org_keywords: str, not_agencies: str) -> AcronymLinker:
+    return AcronymLinker(nlp, name, org_keywords=org_keywords, not_agencies=not_agencies)

@@ -1,0 +1,202 @@
+"""Document -> Records: runs the spaCy pipeline over a document and turns its annotations into rows.
+
+:func:`extract_documents` is the one entry point the flows call. Long documents (TIP reports) are
+cut into paragraph-aligned chunks that spaCy can take; every offset is mapped back to the stored
+text. TIP reports additionally get tier placements and statistics from :mod:`extractors.tip`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .claims import CLAIMS, claim_type
+from .components.assets import read_csv
+from .components.entities import AGENCY_INFO
+from .components.officials import PEOPLE
+from .documents import Document
+from .records import Agency, Claim, Mention, Official, Records, TierPlacement
+
+MENTION_LABELS = ("PERSON", "AGENCY", "ORG", "GPE", "TIER", "YEAR", "TITLE")
+CHUNK_CHARS = 50_000
+
+
+@dataclass(frozen=True)
+class Chunk:
+    document: Document
+    offset: int
+    text: str
+
+
+def chunks(document: Document, size: int = CHUNK_CHARS) -> list[Chunk]:
+    """Paragraph-aligned pieces of at most ~``size`` characters (a single longer paragraph is cut)."""
+    text = document.text
+    if len(text) <= size:
+        return [Chunk(document, 0, text)]
+    out: list[Chunk] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 4, end)
+            if cut == -1:
+                cut = text.rfind("\n", start + size // 4, end)
+            end = cut + 1 if cut != -1 else end
+        out.append(Chunk(document, start, text[start:end]))
+        start = end
+    return out
+
+
+def _sentence(span: Span) -> str:
+    return span.sent.text.strip()
+
+
+def _ents_in(doc: Doc, start: int, end: int, label: str) -> list[Span]:
+    return [e for e in doc.ents if e.label_ == label and e.start_char >= start and e.end_char <= end]
+
+
+def _unique(values: Iterable) -> tuple:
+    seen: list = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return tuple(seen)
+
+
+class RecordBuilder:
+    """Turns one annotated chunk into records. ``rules`` are the claim-type rules."""
+
+    def __init__(self, claim_rules: tuple[dict, ...]):
+        self.claim_rules = claim_rules
+
+    def build(self, doc: Doc, chunk: Chunk) -> Records:
+        d, off = chunk.document, chunk.offset
+        page = lambda s: d.page_at(s + off)  # noqa: E731
+        mentions = tuple(
+            Mention(d.doc_id, e.label_, e.text, e.ent_id_ or e.text, e.start_char + off, e.end_char + off,
+                    page(e.start_char), _sentence(e))
+            for e in doc.ents if e.label_ in MENTION_LABELS
+        )
+        info = doc.user_data.get(AGENCY_INFO, {})
+        agencies = self._agencies(doc, chunk, info, page)
+        officials = self._officials(doc, chunk, info, page)
+        tiers = self._news_tiers(doc, chunk, page) if d.kind == "news" else ()
+        claims = self._claims(doc, chunk, page)
+        return Records(mentions=mentions, officials=officials, agencies=agencies, tier_placements=tiers, claims=claims)
+
+    def _agencies(self, doc, chunk, info, page) -> tuple[Agency, ...]:
+        first: dict[str, Span] = {}
+        counts: dict[str, int] = {}
+        for e in doc.ents:
+            if e.label_ == "AGENCY":
+                key = e.ent_id_ or e.text
+                first.setdefault(key, e)
+                counts[key] = counts.get(key, 0) + 1
+        out = []
+        for key, e in first.items():
+            meta = info.get(key, {})
+            out.append(Agency(chunk.document.doc_id, key, meta.get("acronym"), meta.get("kind") or "other",
+                              meta.get("country"), counts[key], e.start_char + chunk.offset, e.end_char + chunk.offset,
+                              page(e.start_char), _sentence(e)))
+        return tuple(out)
+
+    def _officials(self, doc, chunk, info, page) -> tuple[Official, ...]:
+        out = []
+        for p in doc.user_data.get(PEOPLE, []):
+            if not (p["title"] or p["organisation"]):
+                continue
+            s = doc[p["first"][0] : p["first"][1]]
+            org = p["organisation"]
+            meta = info.get(org, {}) if org else {}
+            out.append(Official(chunk.document.doc_id, p["name"], p["title"], org, meta.get("acronym"), meta.get("country"),
+                                len(p["mentions"]), s.start_char + chunk.offset, s.end_char + chunk.offset,
+                                page(s.start_char), _sentence(s)))
+        return tuple(out)
+
+    def _news_tiers(self, doc, chunk, page) -> tuple[TierPlacement, ...]:
+        out = []
+        for e in doc.ents:
+            if e.label_ != "TIER":
+                continue
+            sent = e.sent
+            countries = [g for g in _ents_in(doc, sent.start_char, sent.end_char, "GPE") if g.ent_id_]
+            if not countries:
+                continue
+            nearest = min(countries, key=lambda g: abs(g.start - e.start))
+            years = _unique(int(y.text) for y in _ents_in(doc, sent.start_char, sent.end_char, "YEAR"))
+            out.append(TierPlacement(chunk.document.doc_id, nearest.ent_id_, years[0] if len(years) == 1 else None,
+                                     e.ent_id_, None, "news", e.start_char + chunk.offset, e.end_char + chunk.offset,
+                                     page(e.start_char), sent.text.strip()))
+        return tuple(out)
+
+    def _claims(self, doc, chunk, page) -> tuple[Claim, ...]:
+        out = []
+        off = chunk.offset
+        for c in doc.user_data.get(CLAIMS, []):
+            s, e = c["start"], c["end"]
+            content = doc.text[s:e]
+            countries = _unique(g.ent_id_ for g in _ents_in(doc, s, e, "GPE") if g.ent_id_)
+            tiers = _unique(t.ent_id_ for t in _ents_in(doc, s, e, "TIER"))
+            years = _unique(int(y.text) for y in _ents_in(doc, s, e, "YEAR"))
+            span = doc.char_span(s, e, alignment_mode="expand")
+            sents = _unique(t.sent for t in span) if span is not None else ()
+            evidence = doc.text[sents[0].start_char : sents[-1].end_char].strip() if sents else content
+            shift = lambda v: None if v is None else v + off  # noqa: E731
+            out.append(Claim(
+                chunk.document.doc_id, c["speaker"], c["speaker_kind"], c["cue"], content, c["direct"],
+                claim_type(content, tiers=list(tiers), rules=self.claim_rules), countries, tiers, years,
+                s + off, e + off, page(s), evidence,
+                shift(c["speaker_start"]), shift(c["speaker_end"]), shift(c["cue_start"]), shift(c["cue_end"]),
+            ))
+        return tuple(out)
+
+
+def merge(parts: Iterable[Records]) -> Records:
+    parts = list(parts)
+    return Records(**{name: tuple(r for p in parts for r in getattr(p, name)) for name in Records.__dataclass_fields__})
+
+
+def _dedupe(records: Records) -> Records:
+    """Per-document rows found in several chunks (agencies, officials) become one row with summed counts."""
+    out = {}
+    for name in ("agencies", "officials"):
+        rows: dict[str, object] = {}
+        for r in getattr(records, name):
+            if r.id in rows:
+                prev = rows[r.id]
+                rows[r.id] = replace(prev, mention_count=prev.mention_count + r.mention_count)
+            else:
+                rows[r.id] = r
+        out[name] = tuple(rows.values())
+    return replace(records, **out)
+
+
+def extract_documents(documents: list[Document], nlp: Language, *, batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Document, Records]]:
+    """Yield (document, records) for each document, in input order.
+
+    Documents whose status is not ``ok`` yield empty records. TIP reports also get tier
+    placements and statistics from their structure (:mod:`extractors.tip`).
+    """
+    cfg = nlp.get_pipe("tipwatch_claims")
+    builder = RecordBuilder(cfg.types)
+    todo = [d for d in documents if d.status == "ok" and d.text]
+    all_chunks = [c for d in todo for c in chunks(d)]
+    per_doc: dict[str, list[Records]] = {d.doc_id: [] for d in todo}
+    texts = ((c.text, c) for c in all_chunks)
+    for doc, chunk in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
+    for d in documents:
+        records = _dedupe(merge(per_doc.get(d.doc_id, [])))
+        if d.kind == "tip_report" and d.status == "ok":
+            records = merge([records, tip_records(d)])
+        yield d, records
+
+
+def tip_records(document: Document) -> Records:
+    """Tier placements and statistics from a TIP report's structure."""
+    from . import tip  # the TIP structure parser; imported lazily to keep news-only runs light
+
+    return Records(tier_placements=tuple(tip.tier_placements(document)), statistics=tuple(tip.statistics(document)))

