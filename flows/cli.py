@@ -1,0 +1,146 @@
+"""The ``tipwatch`` command line. Each command opens its inputs, calls one library function and
+writes its outputs; every error becomes one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .tables import format_table
+
+ProcessedOpt = typer.Option(Path("processed"), "--processed", help="processed/ folder holding the runs and the database")
+
+
+class CliError(Exception):
+    """An error to show the user as one line."""
+
+
+class _App(typer.Typer):
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except SystemExit:
+            raise
+        except KeyboardInterrupt:
+            print("tipwatch: interrupted", file=sys.stderr)
+            sys.exit(130)
+        except Exception as exc:  # the promise: one line, non-zero exit
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            print(f"tipwatch: error: {msg}", file=sys.stderr)
+            sys.exit(1)
+
+
+app = _App(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+           help="Who said what about human trafficking: news and TIP reports into queryable tables.")
+
+
+def fail(message: str, code: int = 1):
+    print(f"tipwatch: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def prefect_env(home: Path | None = None) -> None:
+    """Offline, quiet Prefect with its home inside the project (unless the caller set one)."""
+    os.environ.setdefault("PREFECT_HOME", str((home or Path.cwd() / ".prefect").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+
+
+# -- run ---------------------------------------------------------------------------------------------
+@app.command()
+def run(
+    raw: Path = typer.Option(Path("raw"), "--raw", help="folder of input documents (.txt, .html, .pdf)"),
+    processed: Path = ProcessedOpt,
+    sources: Optional[Path] = typer.Option(None, "--sources", help="sources file (tipwatch.toml) with folders, URLs and feeds"),
+    model: Optional[str] = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
+    max_pages: int = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason"),
+    max_bytes: int = typer.Option(200_000_000, "--max-bytes", help="files larger than this fail with a reason"),
+    json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
+):
+    """Run the pipeline once over RAW and publish a new run in PROCESSED."""
+    if not raw.is_dir() and sources is None:
+        fail(f"raw folder not found: {raw}")
+    if sources is not None and not sources.is_file():
+        fail(f"sources file not found: {sources}")
+    prefect_env()
+    from .pipeline import tipwatch_flow
+
+    flow = tipwatch_flow
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        flow = tipwatch_flow.with_options(task_runner=DaskTaskRunner(address=dask))
+    summary = flow(raw_dir=str(raw), processed_dir=str(processed), model=model,
+                   sources_file=str(sources) if sources else None, max_pages=max_pages, max_bytes=max_bytes)
+    if json_out:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(render_summary(summary))
+
+
+def render_summary(s: dict) -> str:
+    lines = [
+        f"run {s['run_id']} {s['status']}: {s['n_documents']} documents "
+        f"({s['n_new']} parsed and extracted, {s['n_carried']} unchanged, {s['n_failed']} not ok)",
+        "",
+        format_table(["table", "rows"], [[k, v] for k, v in s["counts"].items()]),
+        "",
+        format_table(["source", "kind", "status", "error"],
+                     [[d["source"], d["kind"], d["status"], d["error"] or ""] for d in s["documents"]]),
+        "",
+        "seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in s["timings"].items()),
+    ]
+    return "\n".join(lines)
+
+
+# -- query / tables ---------------------------------------------------------------------------------------
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"),
+    processed: Path = ProcessedOpt,
+    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+):
+    """Run a read-only SQL query against the latest run's tables."""
+    from .tables import QueryError, run_query
+
+    if fmt not in ("table", "csv", "json"):
+        fail(f"unknown format {fmt!r}: use table, csv or json")
+    try:
+        columns, rows = run_query(processed, sql)
+    except QueryError as exc:
+        fail(str(exc))
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+    elif fmt == "json":
+        print(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str, ensure_ascii=False))
+    else:
+        print(format_table(columns, rows))
+
+
+@app.command()
+def tables(markdown: bool = typer.Option(False, "--markdown", help="print the data dictionary as Markdown")):
+    """List the tables: what one row is, and each column with its type."""
+    from .tables import data_dictionary, table_overview
+
+    print(data_dictionary() if markdown else table_overview())
+
+
+# Commands owned by other modules register themselves on ``app`` when imported.
+from . import cli_evaluate, cli_research, cli_review, cli_sources  # noqa: E402,F401

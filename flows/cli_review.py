@@ -1,0 +1,5 @@
+"""tipwatch commands: review (registered on the shared app)."""
+
+from __future__ import annotations
+
+from .cli import app  # noqa: F401

@@ -1,0 +1,233 @@
+"""The processed/ store: runs registry, atomic Parquet per run, the DuckDB database, reading tables.
+
+Layout::
+
+    processed/
+      runs/<run_id>/<table>.parquet   one file per table, written into runs/.tmp-<run_id>/ first
+      runs/<run_id>/manifest.json     code version, model, rules hash, counts, timings
+      latest                          text file holding the last completed run_id (os.replace)
+      tipwatch.duckdb                 tables = latest run, <table>_history = all completed runs
+
+A run becomes visible only by renaming its finished folder and then replacing ``latest`` and the
+DuckDB file (each an atomic rename), so a run killed at any point leaves the previous run's
+tables exactly as they were. Leftover ``.tmp-*`` folders are ignored and cleaned up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from extractors.records import TABLES
+
+_ARROW = {
+    "string": pa.string(),
+    "int64": pa.int64(),
+    "bool": pa.bool_(),
+    "list<string>": pa.list_(pa.string()),
+    "list<int64>": pa.list_(pa.int64()),
+}
+# Extra columns the store keeps beside the contract (documents: how each row was produced).
+EXTRA_COLUMNS = {"documents": {"extractor_version": "string", "fetched_from": "string"}}
+SORT_KEYS = {"documents": ["source", "doc_id"], "texts": ["doc_id"], "runs": ["run_id"]}
+
+
+class StoreError(Exception):
+    """A problem with the processed/ folder, stated in one line."""
+
+
+def schema(table: str) -> pa.Schema:
+    cols = [(c.name, _ARROW[c.type]) for c in TABLES[table].columns]
+    cols += [(n, _ARROW[t]) for n, t in EXTRA_COLUMNS.get(table, {}).items()]
+    return pa.schema(cols)
+
+
+def to_arrow(table: str, rows: list[dict]) -> pa.Table:
+    """Rows -> Arrow table with the contract's column order and types, sorted deterministically."""
+    sch = schema(table)
+    data = {name: [r.get(name) for r in rows] for name in sch.names}
+    tbl = pa.Table.from_pydict(data, schema=sch)
+    keys = SORT_KEYS.get(table) or [k for k in ("doc_id", "start", "end", "id") if k in sch.names]
+    return tbl.sort_by([(k, "ascending") for k in keys]) if len(tbl) else tbl
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@dataclass
+class Store:
+    root: Path
+
+    def __post_init__(self):
+        self.root = Path(self.root)
+
+    @property
+    def runs_dir(self) -> Path:
+        return self.root / "runs"
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / "tipwatch.duckdb"
+
+    # -- reading ----------------------------------------------------------------------------------
+    def latest_run(self) -> str | None:
+        """The newest completed run. A completed run folder is the commit point; the ``latest``
+        file is a convenience pointer for other tools and may lag after a crash."""
+        runs = self.completed_runs()
+        return runs[-1] if runs else None
+
+    def db_run(self) -> str | None:
+        """The run the DuckDB file shows (None when there is no database)."""
+        if not self.db_path.exists():
+            return None
+        con = duckdb.connect(str(self.db_path), read_only=True)
+        try:
+            return con.execute("SELECT run_id FROM _tipwatch").fetchone()[0]
+        except duckdb.Error:
+            return None
+        finally:
+            con.close()
+
+    def repair(self) -> None:
+        """Bring ``latest`` and the database up to the newest completed run after a crash."""
+        self.clean_partial()
+        latest = self.latest_run()
+        if latest is None:
+            return
+        if self.db_run() != latest:
+            self._write_db(latest)
+        pointer = self.root / "latest"
+        if not pointer.exists() or pointer.read_text().strip() != latest:
+            _atomic_write(pointer, latest + "\n")
+
+    def completed_runs(self) -> list[str]:
+        if not self.runs_dir.exists():
+            return []
+        return sorted(p.name for p in self.runs_dir.iterdir() if not p.name.startswith(".") and (p / "manifest.json").exists())
+
+    def manifest(self, run_id: str) -> dict:
+        return json.loads((self.runs_dir / run_id / "manifest.json").read_text())
+
+    def read_table(self, table: str, run_id: str | None = None) -> pa.Table:
+        run_id = run_id or self.latest_run()
+        if run_id is None:
+            return schema(table).empty_table()
+        path = self.runs_dir / run_id / f"{table}.parquet"
+        if not path.exists():
+            raise StoreError(f"run {run_id} has no table {table}")
+        return pq.read_table(path)
+
+    def read_frame(self, table: str, run_id: str | None = None) -> pd.DataFrame:
+        return self.read_table(table, run_id).to_pandas()
+
+    # -- writing ----------------------------------------------------------------------------------
+    def publish(self, run_id: str, tables: dict[str, pa.Table], manifest: dict) -> Path:
+        """Write a completed run and make it the latest. Atomic at every step."""
+        self.runs_dir.mkdir(parents=True, exist_ok=True)
+        self.clean_partial()
+        tmp = self.runs_dir / f".tmp-{run_id}"
+        tmp.mkdir()
+        for name, tbl in tables.items():
+            pq.write_table(tbl, tmp / f"{name}.parquet")
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
+        _fsync_dir(tmp)
+        final = self.runs_dir / run_id
+        os.rename(tmp, final)
+        _fsync_dir(self.runs_dir)
+        self._write_db(run_id)
+        _atomic_write(self.root / "latest", run_id + "\n")
+        return final
+
+    def clean_partial(self) -> None:
+        """Remove what an interrupted run left behind (never a completed run)."""
+        if self.runs_dir.exists():
+            for p in self.runs_dir.iterdir():
+                if p.name.startswith(".tmp-"):
+                    shutil.rmtree(p, ignore_errors=True)
+        for p in self.root.glob(".tipwatch.duckdb.*"):
+            p.unlink(missing_ok=True)
+
+    def _write_db(self, latest: str) -> None:
+        """Build the DuckDB file beside the real one and rename it into place."""
+        tmp = self.root / f".tipwatch.duckdb.{uuid.uuid4().hex[:8]}"
+        runs = [r for r in self.completed_runs()]
+        con = duckdb.connect(str(tmp))
+        try:
+            for table in TABLES:
+                path = self.runs_dir / latest / f"{table}.parquet"
+                if path.exists():
+                    con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(path)])
+                hist = [str(self.runs_dir / r / f"{table}.parquet") for r in runs if (self.runs_dir / r / f"{table}.parquet").exists()]
+                if hist and table not in ("runs", "texts"):
+                    con.execute(
+                        f"CREATE TABLE {table}_history AS SELECT * FROM read_parquet(?, filename = true, union_by_name = true)",
+                        [hist],
+                    )
+                    con.execute(
+                        f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR"
+                    )
+                    con.execute(
+                        f"UPDATE {table}_history SET run_id = regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1)"
+                    )
+                    con.execute(f"ALTER TABLE {table}_history DROP COLUMN filename")
+            con.execute(VIEWS_SQL)
+            con.execute("CREATE TABLE _tipwatch AS SELECT ? AS run_id", [latest])
+        finally:
+            con.close()
+        os.replace(tmp, self.db_path)
+
+
+# Derived views every database gets (kept as SQL so researchers can read how they are defined).
+VIEWS_SQL = """
+CREATE VIEW tier_changes AS
+WITH per_year AS (
+    SELECT country, report_year, min(tier) AS tier
+    FROM tier_placements
+    WHERE source_kind IN ('tip_narrative', 'tip_table') AND report_year IS NOT NULL
+    GROUP BY country, report_year
+), ordered AS (
+    SELECT country, report_year, tier,
+           lag(report_year) OVER (PARTITION BY country ORDER BY report_year) AS prev_year,
+           lag(tier) OVER (PARTITION BY country ORDER BY report_year) AS prev_tier
+    FROM per_year
+)
+SELECT country, prev_year AS from_year, report_year AS to_year, prev_tier AS from_tier, tier AS to_tier,
+       CASE WHEN (CASE tier WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN '2WL' THEN 3 WHEN '3' THEN 4 END)
+               < (CASE prev_tier WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN '2WL' THEN 3 WHEN '3' THEN 4 END)
+            THEN 'upgraded' ELSE 'downgraded' END AS change
+FROM ordered
+WHERE prev_tier IS NOT NULL AND tier <> prev_tier AND tier <> 'special_case' AND prev_tier <> 'special_case';
+"""
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
+    with open(tmp, "w") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
