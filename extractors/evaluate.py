@@ -43,6 +43,7 @@ FIELDS = (
     "agencies",
     "agencies_kind",
     "tier_placements",
+    "tier_placements_no_year",
     "claims_speaker",
     "claims_cue",
     "claims_content_strict",
@@ -56,6 +57,7 @@ FIELD_HELP = {
     "agencies": "agency by canonical name or acronym",
     "agencies_kind": "agency matched as above and same kind",
     "tier_placements": "country + tier + report_year",
+    "tier_placements_no_year": "country + tier (report_year ignored)",
     "claims_speaker": "claim speakers per document (multiset), speaker alone",
     "claims_cue": "claim cues per document (multiset), cue string alone",
     "claims_content_strict": "claim content, equal after normalisation",
@@ -176,6 +178,8 @@ TITLE_ABBREVIATIONS = {
     "sho": "station house officer",
     "ssp": "senior superintendent of police",
     "sp": "superintendent of police",
+    "dsp": "deputy superintendent of police",
+    "asp": "assistant superintendent of police",
     "dpo": "district police officer",
     "cpo": "city police officer",
     "pm": "prime minister",
@@ -382,10 +386,10 @@ def _dedupe(rows: Iterable[dict], k: Callable[[dict], Any]) -> list[dict]:
 
 
 def _org_aliases(org: str | None, acronym: str | None, agencies: Sequence[dict]) -> frozenset[str]:
-    """The organisation's name and acronym, plus the other form of any gold agency they name."""
+    """The organisation's name and acronym, plus the other forms of any gold agency they name."""
     names = {key(org), key(acronym)} - {""}
     for a in agencies:
-        forms = {key(_get(a, "name")), key(_get(a, "acronym"))} - {""}
+        forms = _agency_forms(a)
         if forms & names:
             names |= forms
     return frozenset(names)
@@ -396,7 +400,10 @@ def _official_key(r: dict) -> tuple:
 
 
 def _agency_forms(r: dict) -> set[str]:
-    return {key(_get(r, "name")), key(_get(r, "acronym"))} - {""}
+    """Name, acronym and (gold only) ``aliases``: other names the text uses for the agency."""
+    forms = {key(_get(r, "name")), key(_get(r, "acronym"))}
+    forms.update(key(a) for a in r.get("aliases") or ())
+    return forms - {""}
 
 
 def _tier_key(r: dict) -> tuple:
@@ -408,7 +415,8 @@ def speaker_matches(g: Mapping, p: Mapping, aliases: Callable[[str | None], froz
 
     Equal name keys (honorifics dropped); or the same organisation by name or acronym (via the
     gold agencies); or both speakers are the report (``speaker_kind == "report"``); or, for unnamed
-    speakers ("a senior FIA official"), both unnamed with token Dice >= 0.5; or both absent.
+    speakers ("a senior FIA official"), both unnamed with token Dice >= 0.5 over content words
+    ("A spokesman for FIA" = "FIA spokesman"); or both absent (passive "was told").
     """
     gk, pk = _get(g, "speaker_kind"), _get(p, "speaker_kind")
     gs, ps = _get(g, "speaker"), _get(p, "speaker")
@@ -423,8 +431,15 @@ def speaker_matches(g: Mapping, p: Mapping, aliases: Callable[[str | None], froz
         if ga & pa:
             return True
     if gk == "unnamed" and pk == "unnamed":
-        return dice(gs, ps) >= OVERLAP_MIN_DICE
+        return dice(_content_words(gs), _content_words(ps)) >= OVERLAP_MIN_DICE
     return False
+
+
+_FUNCTION_WORDS = frozenset("a an the of for from in at by on to and".split())
+
+
+def _content_words(s: str) -> str:
+    return " ".join(t for t in tokens(s) if t not in _FUNCTION_WORDS)
 
 
 def _fmt(r: dict, cols: Sequence[str]) -> str:
@@ -497,6 +512,9 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
     g_t = _dedupe(_table(gold_doc, "tier_placements"), _tier_key)
     p_t = _dedupe(_table(pred_doc, "tier_placements"), _tier_key)
     add("tier_placements", g_t, p_t, lambda g, p: float(_tier_key(g) == _tier_key(p)), ("country", "tier", "report_year"))
+    g_t2 = _dedupe(g_t, lambda r: _tier_key(r)[:2])
+    p_t2 = _dedupe(p_t, lambda r: _tier_key(r)[:2])
+    add("tier_placements_no_year", g_t2, p_t2, lambda g, p: float(_tier_key(g)[:2] == _tier_key(p)[:2]), ("country", "tier"))
 
     # claims (not deduplicated: each attributed statement counts)
     g_c, p_c = _table(gold_doc, "claims"), _table(pred_doc, "claims")
