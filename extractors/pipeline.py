@@ -18,7 +18,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 # Importing the component modules registers their factories with spaCy.
-from .components import acronyms, entities, officials  # noqa: F401
+from .components import acronyms, entities, officials, paragraphs  # noqa: F401
 from . import claims  # noqa: F401
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"

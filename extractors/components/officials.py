@@ -72,14 +72,14 @@ class OfficialLinker:
                 person["organisation"] = org
             for i in range(span.start, span.end):
                 person_at[i] = key
-            resolved_spans.append(span)
+            resolved_spans.append(Span(doc, span.start, span.end, label="PERSON", span_id=key))
         # Bare surnames the model missed or mislabelled ("Jehangir" as GPE).
         for tok in doc:
             key = by_surname.get(tok.text)
             if key and tok.i not in person_at and tok.is_title:
                 people[key]["mentions"].append((tok.i, tok.i + 1))
                 person_at[tok.i] = key
-                resolved_spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                resolved_spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=key))
         resolved_tokens = {i for s in resolved_spans for i in range(s.start, s.end)}
         kept = [e for e in others if not any(i in resolved_tokens for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + resolved_spans)
