@@ -205,7 +205,7 @@ TABLES: dict[str, Table] = {
     for t in (
         Table(
             "documents",
-            "one ingested document (every file, including the ones that failed)",
+            "ingested document (every file, including the ones that failed)",
             (
                 _c("doc_id", "string", "sha256 of the raw bytes"),
                 _c("source", "string", "path relative to raw/, or URL"),
@@ -221,7 +221,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "texts",
-            "the stored text of one document; all offsets point into it",
+            "document: its stored text, into which all offsets point",
             (
                 _c("doc_id", "string", "document"),
                 _c("text", "string", "normalised document text"),
@@ -230,7 +230,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "mentions",
-            "one entity mention",
+            "entity mention",
             (
                 _c("id", "string", "stable row id"),
                 _c("label", "string", "PERSON, AGENCY, ORG, GPE, TIER, YEAR or TITLE"),
@@ -241,7 +241,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "officials",
-            "one person in a role, per document",
+            "person in a role, per document",
             (
                 _c("id", "string", "stable row id"),
                 _c("name", "string", "fullest form of the name"),
@@ -255,7 +255,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "agencies",
-            "one organisation, per document",
+            "organisation, per document",
             (
                 _c("id", "string", "stable row id"),
                 _c("name", "string", "canonical long name"),
@@ -268,7 +268,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "tier_placements",
-            "one stated tier of a country",
+            "stated tier of a country",
             (
                 _c("id", "string", "stable row id"),
                 _c("country", "string", "country"),
@@ -282,7 +282,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "claims",
-            "one attributed statement",
+            "attributed statement",
             (
                 _c("id", "string", "stable row id"),
                 _c("speaker", "string", "who said it (resolved full name where possible)"),
@@ -303,7 +303,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "statistics",
-            "one number a TIP report states",
+            "number a TIP report states",
             (
                 _c("id", "string", "stable row id"),
                 _c("country", "string", "country"),
@@ -316,7 +316,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "runs",
-            "one pipeline run",
+            "pipeline run",
             (
                 _c("run_id", "string", "run id (UTC timestamp + suffix)"),
                 _c("started_at", "string", "ISO timestamp"),
