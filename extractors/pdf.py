@@ -21,10 +21,14 @@ Column layout is read from pdfium's own text rectangles, which costs well under 
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import subprocess
+import sys
+import threading
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from pathlib import Path
 
 import pypdfium2 as pdfium
 
@@ -139,15 +143,51 @@ def parse_pdf(data: bytes, *, source: str | None = None, max_pages: int = 2000, 
 
 
 def _extract_parallel(data: bytes, n_pages: int, workers: int) -> list[tuple[str, int, str | None]]:
-    # Contiguous page ranges, one per worker; the calling process takes the first range itself so
-    # only workers - 1 interpreters start. spawn, not fork: callers (Prefect, Dask) run threads.
+    # Contiguous page ranges, one per worker; the calling process takes the first range itself.
+    # Workers are plain child interpreters (python -m extractors.pdf) fed through pipes, not a
+    # multiprocessing pool: fork is unsafe under callers' threads (Prefect, Dask) and spawn needs an
+    # ``if __name__ == "__main__"`` guard in whatever script the caller runs.
     bounds = [round(i * n_pages / workers) for i in range(workers + 1)]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(workers) if bounds[i] < bounds[i + 1]]
-    with ProcessPoolExecutor(max_workers=len(ranges) - 1, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_extract_range_bytes, data, a, b) for a, b in ranges[1:]]
-        own = _extract_range_bytes(data, *ranges[0])
-        rest = [f.result() for f in futures]
-    return [page for chunk in [own, *rest] for page in chunk]
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    results: dict[int, list] = {}
+    threads = []
+
+    def run(index: int, start: int, stop: int) -> None:
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "extractors.pdf", "--worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            )  # fmt: skip
+            out, _ = proc.communicate(pickle.dumps((data, start, stop)))
+            if proc.returncode == 0:
+                results[index] = pickle.loads(out)
+        except OSError:
+            pass  # no child process: the range is done in-process below
+
+    for index, (start, stop) in enumerate(ranges[1:], start=1):
+        thread = threading.Thread(target=run, args=(index, start, stop), daemon=True)
+        thread.start()
+        threads.append(thread)
+    results[0] = _extract_range_bytes(data, *ranges[0])
+    for thread in threads:
+        thread.join()
+    pages = []
+    for index, (start, stop) in enumerate(ranges):
+        chunk = results.get(index)
+        if chunk is None or len(chunk) != stop - start:
+            chunk = _extract_range_bytes(data, start, stop)
+        pages.extend(chunk)
+    return pages
+
+
+def _worker_main() -> int:
+    data, start, stop = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps(_extract_range_bytes(data, start, stop), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
 
 
 def _extract_range_bytes(data: bytes, start: int, stop: int) -> list[tuple[str, int, str | None]]:
@@ -479,3 +519,7 @@ def _ranges(numbers: list[int]) -> str:
 def _one_line(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--worker"]:
+    raise SystemExit(_worker_main())

@@ -214,6 +214,7 @@ class Layout:
 
     def heading(self, s: str, size: float = 10.5, keep: int = 3) -> int:
         """Bold line kept with ``keep`` body lines after it; returns its page."""
+        size = min(size, size * self.col_width / text_width(s, size, True))  # long names shrink to fit
         self.ensure(size * 1.3 + keep * LEADING)
         self.space(4)
         self.y -= size * 1.25
@@ -257,15 +258,18 @@ class Layout:
 
     def name_columns(self, names: list[str], ncols: int, where: dict[str, int]) -> None:
         """Names laid out column by column (top to bottom, then the next column), across pages."""
+        # Never a single row: names side by side on one baseline come out of a PDF as one line.
+        ncols = max(1, min(ncols, len(names) // 2))
         col_w = (self.writer.width - 2 * MARGIN_X) / ncols
         rest = list(names)
         while rest:
-            self.ensure(LEADING * 2)
-            rows_fit = max(1, int((self.y - BOTTOM) / LEADING))
-            rows = min(rows_fit, -(-len(rest) // ncols))
-            chunk, rest = rest[: rows * ncols], rest[rows * ncols :]
+            self.ensure(LEADING * 3)
+            rows_fit = max(2, int((self.y - BOTTOM) / LEADING))
+            cols = ncols if len(rest) >= 2 * ncols else max(1, len(rest) // 2)
+            rows = min(rows_fit, -(-len(rest) // cols))
+            chunk, rest = rest[: rows * cols], rest[rows * cols :]
             top = self.y
-            for c in range(ncols):
+            for c in range(cols):
                 for r, name in enumerate(chunk[c * rows : (c + 1) * rows]):
                     self.text(MARGIN_X + c * col_w, top - (r + 1) * LEADING, name)
                     where[name] = self.page
