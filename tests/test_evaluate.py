@@ -13,6 +13,7 @@ from extractors.evaluate import (
     Report,
     dice,
     gold_doc,
+    locate,
     match,
     missing_spans,
     name_key,
@@ -80,6 +81,15 @@ def test_span_key_trims_quotes_that_and_final_stop():
 def test_dice():
     assert dice("a b c d", "a b") == pytest.approx(2 * 2 / 6)
     assert dice("", "a") == 0.0
+
+
+def test_locate_maps_normalised_matches_back_to_raw_offsets():
+    text = "He said: “Traf\u00adficking  is\na crime.” Then he said it again."
+    assert locate(text, '"Trafficking is a crime."') == (9, 36)
+    assert text[9:36] == "“Traf\u00adficking  is\na crime.”"
+    assert locate(text, "said") == (3, 7)
+    assert locate(text, "said", near=40) == (45, 49)
+    assert locate(text, "absent") is None and locate(text, "") is None
 
 
 def test_match_is_one_to_one_best_first_and_deterministic():
@@ -381,6 +391,10 @@ def test_every_gold_article_resolves_and_every_span_occurs_in_its_text():
     problems = {d.key: missing_spans(d) for d in docs if missing_spans(d)}
     assert problems == {}
     assert all(len(d.text) > 300 for d in docs)
+    for d in docs:  # offsets computed at load time point at the annotated strings
+        for c in d.claims:
+            assert normalize(d.text[c["start"] : c["end"]]) == normalize(c["content"])
+            assert normalize(d.text[c["cue_start"] : c["cue_end"]]) == normalize(c["cue"])
     assert score(docs, docs)["claims"].f1 == 1.0
 
 
