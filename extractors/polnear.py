@@ -27,6 +27,7 @@ matched one-to-one per article (best Jaccard first, then by order), each field s
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -241,6 +242,56 @@ def score_attributions(gold: Sequence[PolnearDoc], predicted: Sequence[Sequence[
             "attribution", len(pairs), len(ps) - len(pairs), len(gs) - len(pairs)
         )
     return Report(tuple(totals[f] for f in PN_FIELDS), len(gold))
+
+
+_OFFSET_KEYS = (("speaker_start", "speaker_end"), ("cue_start", "cue_end"), ("start", "end"))
+
+
+def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
+    """For every character of ``stored``, the [start, end) range of ``raw`` it came from.
+
+    ``stored`` is ``raw`` after a normalisation that deletes characters (soft hyphens,
+    zero-width characters, \\r), folds whitespace runs, strips lines and applies NFC, as
+    ``extractors.documents.normalize_text`` does; the pipeline reports offsets into ``stored``
+    while PolNeAR's point into ``raw``. Characters are aligned greedily left to right; a character
+    of ``stored`` that cannot be found is mapped to the end of ``raw``.
+    """
+    out: list[tuple[int, int]] = []
+    j = 0
+    for ch in stored:
+        width = 0
+        while j < len(raw):
+            if raw[j] == ch or (raw[j].isspace() and ch.isspace()):
+                width = 1
+                break
+            # NFC composed a base letter and its combining marks into one character
+            width = next((k for k in (2, 3) if unicodedata.normalize("NFC", raw[j : j + k]) == ch), 0)
+            if width:
+                break
+            j += 1
+        out.append((min(j, len(raw)), min(j + width, len(raw))))
+        j += width
+    return out
+
+
+def to_raw_offsets(preds: Iterable[Mapping], raw: str, stored: str) -> list[dict]:
+    """Predicted claims with their offsets moved from the pipeline's stored text to ``raw``."""
+    if raw == stored:
+        return [dict(p) for p in preds]
+    m = offset_map(raw, stored)
+    n = len(stored)
+    out = []
+    for p in preds:
+        q = dict(p)
+        for a, b in _OFFSET_KEYS:
+            s, e = p.get(a), p.get(b)
+            if s is None or e is None:
+                continue
+            s, e = max(0, min(s, n)), max(0, min(e, n))
+            q[a] = m[s][0] if s < n else len(raw)
+            q[b] = m[e - 1][1] if e > s else q[a]
+        out.append(q)
+    return out
 
 
 def gold_as_predictions(doc: PolnearDoc) -> list[dict]:

@@ -29,6 +29,7 @@ from extractors.polnear import (
     parse_ann,
     read_polnear,
     score_attributions,
+    to_raw_offsets,
     PolnearError,
 )
 
@@ -332,6 +333,16 @@ def test_score_attributions_exact_counts():
     }
     perfect = score_attributions([doc], [gold_as_predictions(doc)])
     assert all(f.f1 == 1.0 for f in perfect.fields)
+
+
+def test_to_raw_offsets_undoes_text_normalisation():
+    raw = "Mr  Trump\u00ad said: \u201cJose\u0301 wins.\u201d\r\n"
+    stored = "Mr Trump said: \u201cJos\u00e9 wins.\u201d"  # what the pipeline stores and points into
+    pred = {"speaker_start": 0, "speaker_end": 8, "cue_start": 9, "cue_end": 13, "start": 16, "end": 25, "x": 1}
+    (moved,) = to_raw_offsets([pred], raw, stored)
+    assert moved == {"speaker_start": 0, "speaker_end": 9, "cue_start": 11, "cue_end": 15, "start": 18, "end": 28, "x": 1}
+    assert raw[18:28] == "Jose\u0301 wins"
+    assert to_raw_offsets([{"start": None, "end": None}], raw, stored) == [{"start": None, "end": None}]
 
 
 # ---------------------------------------------------------------------------- the gold set
