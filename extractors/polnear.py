@@ -12,16 +12,21 @@ several relations); ``#`` notes and ``Discuss``/``Discard`` spans are ignored.
 
 Scoring (:func:`score_attributions`): a span is the set of positions of its alphanumeric
 characters, so whitespace, quotes and punctuation at the edges or inside never decide a match
-("he said," = "he said"); a predicted content span loses the positions of its own speaker and
-cue, so one start/end can cover a quote interrupted by its attribution. *Strict*: equal position sets. *Overlap*: any shared position
-(the lenient "any overlap" of the PARC/PolNeAR literature). Gold and predicted attributions are
-matched one-to-one per article (best Jaccard first, then by order), each field separately:
+("he said," = "he said"; a cue that is only punctuation, such as a colon, is not scored). A
+predicted content span loses the positions of its own speaker and cue, so one start/end can cover
+a quote interrupted by its attribution. *Strict*: equal position sets. *Overlap*: any shared
+position (the lenient "any overlap" of the PARC/PolNeAR literature). Gold and predicted
+attributions are matched one-to-one per article (best Jaccard first, then by order), each field
+separately:
 
 * ``source_strict`` / ``source_overlap`` over attributions that have a source (gold) or a
   speaker span (predicted);
 * ``cue_strict`` / ``cue_overlap`` and ``content_strict`` / ``content_overlap`` over all
   attributions (``Content2`` joins ``Content``);
 * ``attribution``: content overlap and source overlap in the same pair (or neither has a source).
+
+Offsets must point into the raw article text; :func:`to_raw_offsets` moves predictions made on
+the pipeline's normalised text (``extractors.documents.normalize_text``) back onto it.
 """
 
 from __future__ import annotations
