@@ -1,0 +1,295 @@
+"""Compare two runs table by table, by row ID: which rows appeared, disappeared or changed.
+
+Rows line up by their stable ID (``id`` for extracted records, ``doc_id`` for ``documents`` and
+``texts``), which is content-derived, so the same extraction has the same ID in every run and a
+diff shows only real changes. A changed row is one whose ID is in both runs but whose values
+differ; its ``changed`` fields map each differing column to ``[before, after]``.
+
+:func:`diff_tables` is pure (two Arrow tables in, a :class:`TableDiff` out); :func:`diff_runs`
+reads both runs from a :class:`~flows.store.Store`. :func:`render_text` and :func:`to_json` turn a
+:class:`RunDiff` into the terminal and machine formats; :mod:`flows.review` renders HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from extractors.records import RECORD_TABLES
+
+from .store import Store, StoreError
+from .tables import format_table
+
+# Tables a diff compares, in display order. ``runs`` is the registry itself (every run adds a
+# row), so it is never part of a diff.
+DIFF_TABLES = ("documents", "texts", *RECORD_TABLES)
+KINDS = ("added", "removed", "changed")
+# Bookkeeping columns that change with every extractor version without the data changing.
+IGNORED_COLUMNS = {"documents": {"extractor_version"}}
+# The columns that say what a row is, for one-line summaries.
+SUMMARY_COLUMNS = {
+    "documents": ("source", "kind", "status", "title"),
+    "texts": (),
+    "mentions": ("label", "text", "normalized"),
+    "officials": ("name", "title", "organisation"),
+    "agencies": ("name", "acronym", "kind", "country"),
+    "tier_placements": ("country", "report_year", "tier", "change", "source_kind"),
+    "claims": ("speaker", "cue", "content", "claim_type"),
+    "statistics": ("country", "report_year", "metric", "value", "qualifier"),
+}
+
+
+class DiffError(Exception):
+    """Runs that cannot be compared (missing, fewer than two), as one line."""
+
+
+def key_column(table: str) -> str:
+    return "doc_id" if table in ("documents", "texts") else "id"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row that differs between the runs.
+
+    ``row`` is the row as it is in the newer run (the older run's row for ``removed``);
+    ``before`` is the older run's row for ``changed`` rows. ``changed`` maps column -> [before, after].
+    ``source`` is the document's path or URL, looked up in the ``documents`` table of the run
+    the row comes from.
+    """
+
+    table: str
+    kind: str  # added, removed, changed
+    key: str
+    row: dict
+    before: dict | None = None
+    changed: dict = field(default_factory=dict)
+    source: str | None = None
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.row.get("doc_id")
+
+    def summary(self) -> str:
+        if self.table == "texts":
+            return f"{len(self.row.get('text') or '')} characters"
+        vals = [self.row.get(c) for c in SUMMARY_COLUMNS.get(self.table, ())]
+        return " | ".join(_short(v) for v in vals if v not in (None, "", []))
+
+    def to_dict(self) -> dict:
+        row = dict(self.row)
+        if self.table == "texts":  # whole documents do not belong in a diff listing
+            row["text"] = _short(row.get("text"), 200)
+        return {"table": self.table, "kind": self.kind, "key": self.key, "doc_id": self.doc_id,
+                "source": self.source, "page": row.get("page"), "evidence": row.get("evidence"),
+                "changed": {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in self.changed.items()},
+                "row": {k: _jsonable(v) for k, v in row.items()}}
+
+
+@dataclass(frozen=True)
+class TableDiff:
+    table: str
+    added: tuple[RowChange, ...] = ()
+    removed: tuple[RowChange, ...] = ()
+    changed: tuple[RowChange, ...] = ()
+    n_before: int = 0
+    n_after: int = 0
+
+    @property
+    def rows(self) -> tuple[RowChange, ...]:
+        return self.added + self.removed + self.changed
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)}
+
+    def is_empty(self) -> bool:
+        return not self.rows
+
+
+@dataclass(frozen=True)
+class RunDiff:
+    run_a: str | None
+    run_b: str
+    tables: dict[str, TableDiff]
+
+    def is_empty(self) -> bool:
+        return all(t.is_empty() for t in self.tables.values())
+
+    @property
+    def rows(self) -> list[RowChange]:
+        return [r for t in self.tables.values() for r in t.rows]
+
+
+# -- comparing ------------------------------------------------------------------------------------
+def diff_tables(table: str, before: pa.Table, after: pa.Table, *, sources_before: dict[str, str] | None = None,
+                sources_after: dict[str, str] | None = None) -> TableDiff:
+    """Compare two versions of one table by row ID.
+
+    Rows are returned sorted by (doc_id, start, key) so the output is deterministic. Columns in
+    :data:`IGNORED_COLUMNS` are not compared; a column only one side has compares as null.
+    A key repeated within one table is paired by occurrence (first with first).
+    """
+    key = key_column(table)
+    ignored = IGNORED_COLUMNS.get(table, set())
+    a, b = _keyed(before, key), _keyed(after, key)
+    sa, sb = sources_before or {}, sources_after or {}
+    added, removed, changed = [], [], []
+    for k, row in b.items():
+        if k not in a:
+            added.append(RowChange(table, "added", k[0], row, source=sb.get(row.get("doc_id"))))
+            continue
+        old = a[k]
+        diffs = {c: (old.get(c), row.get(c)) for c in sorted(set(old) | set(row), key=_column_order(after, before))
+                 if c not in ignored and old.get(c) != row.get(c)}
+        if diffs:
+            changed.append(RowChange(table, "changed", k[0], row, old, diffs, sb.get(row.get("doc_id"))))
+    for k, row in a.items():
+        if k not in b:
+            removed.append(RowChange(table, "removed", k[0], row, source=sa.get(row.get("doc_id"))))
+    order = lambda r: (r.row.get("doc_id") or "", r.row.get("start") if r.row.get("start") is not None else -1, r.key)  # noqa: E731
+    return TableDiff(table, tuple(sorted(added, key=order)), tuple(sorted(removed, key=order)),
+                     tuple(sorted(changed, key=order)), before.num_rows, after.num_rows)
+
+
+def diff_runs(store: Store, run_a: str | None, run_b: str, tables: list[str] | None = None) -> RunDiff:
+    """Compare two completed runs of ``store``. ``run_a`` None compares against nothing (all added)."""
+    wanted = list(tables) if tables else list(DIFF_TABLES)
+    for t in wanted:
+        if t not in DIFF_TABLES:
+            raise DiffError(f"unknown table {t!r}: choose from {', '.join(DIFF_TABLES)}")
+    completed = store.completed_runs()
+    for r in (run_a, run_b):
+        if r is not None and r not in completed:
+            raise DiffError(f"no completed run {r!r} in {store.root}")
+    src_a = _sources(store, run_a)
+    src_b = _sources(store, run_b)
+    out = {}
+    for t in wanted:
+        before = _read(store, t, run_a)
+        after = _read(store, t, run_b)
+        out[t] = diff_tables(t, before, after, sources_before=src_a, sources_after=src_b)
+    return RunDiff(run_a, run_b, out)
+
+
+def resolve_runs(store: Store, run_a: str | None = None, run_b: str | None = None) -> tuple[str, str]:
+    """The two runs to compare: defaults are the two latest completed runs (older first).
+
+    A run may be given by a unique prefix of its ID (``20261129T10``)."""
+    completed = store.completed_runs()
+    if run_a is None and run_b is None:
+        if len(completed) < 2:
+            raise DiffError(f"need two completed runs to compare, {store.root} has {len(completed)}")
+        return completed[-2], completed[-1]
+    a = _match(completed, run_a, store) if run_a else None
+    if run_b is None:  # one run given: compare it with the run before it
+        idx = completed.index(a)
+        if idx == 0:
+            raise DiffError(f"run {a} is the first run; give two runs to compare")
+        return completed[idx - 1], a
+    return a, _match(completed, run_b, store)
+
+
+def _match(completed: list[str], prefix: str, store: Store) -> str:
+    if prefix in completed:
+        return prefix
+    hits = [r for r in completed if r.startswith(prefix)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise DiffError(f"no completed run {prefix!r} in {store.root}")
+    raise DiffError(f"run {prefix!r} is ambiguous: {', '.join(hits)}")
+
+
+def _read(store: Store, table: str, run_id: str | None) -> pa.Table:
+    if run_id is None:
+        return pa.table({})
+    try:
+        return store.read_table(table, run_id)
+    except StoreError:  # a run written before the table existed: compare against nothing
+        return pa.table({})
+
+
+def _sources(store: Store, run_id: str | None) -> dict[str, str]:
+    docs = _read(store, "documents", run_id)
+    if "doc_id" not in docs.column_names:
+        return {}
+    return dict(zip(docs.column("doc_id").to_pylist(), docs.column("source").to_pylist()))
+
+
+def _keyed(tbl: pa.Table, key: str) -> dict[tuple[str, int], dict]:
+    out: dict[tuple[str, int], dict] = {}
+    seen: dict[str, int] = {}
+    if key not in tbl.column_names:
+        return out
+    for row in tbl.to_pylist():
+        k = row[key]
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out[(k, n)] = row
+    return out
+
+
+def _column_order(*tables: pa.Table):
+    names: list[str] = []
+    for t in tables:
+        names += [n for n in t.column_names if n not in names]
+    return lambda c: (names.index(c) if c in names else len(names), c)
+
+
+# -- rendering ------------------------------------------------------------------------------------
+def to_json(d: RunDiff) -> dict:
+    """The diff as plain JSON-able data (counts per table, then every row)."""
+    return {
+        "run_a": d.run_a, "run_b": d.run_b, "empty": d.is_empty(),
+        "tables": {t: {**td.counts, "rows_before": td.n_before, "rows_after": td.n_after,
+                       "rows": [r.to_dict() for r in td.rows]} for t, td in d.tables.items()},
+    }
+
+
+def render_text(d: RunDiff, *, max_rows: int | None = None) -> str:
+    """Counts per table, then each changed table's rows: ``+`` added, ``-`` removed, ``~`` changed,
+    with the changed fields (before -> after), the document and page, and the evidence sentence."""
+    lines = [f"diff {d.run_a or '(nothing)'} -> {d.run_b}", ""]
+    lines.append(format_table(["table", "added", "removed", "changed", "rows before", "rows after"],
+                              [[t, td.counts["added"], td.counts["removed"], td.counts["changed"], td.n_before, td.n_after]
+                               for t, td in d.tables.items()]))
+    if d.is_empty():
+        lines += ["", "no differences"]
+        return "\n".join(lines)
+    mark = {"added": "+", "removed": "-", "changed": "~"}
+    for t, td in d.tables.items():
+        if td.is_empty():
+            continue
+        c = td.counts
+        lines += ["", f"{t}: {c['added']} added, {c['removed']} removed, {c['changed']} changed"]
+        rows = td.rows if max_rows is None else td.rows[:max_rows]
+        for r in rows:
+            where = r.source or (r.doc_id or "")[:12]
+            if r.row.get("page") is not None:
+                where += f" p.{r.row['page']}"
+            lines.append(f"  {mark[r.kind]} {r.key[:16]}  {r.summary()}  [{where}]")
+            for col, (old, new) in r.changed.items():
+                lines.append(f"      {col}: {_short(old, 80)} -> {_short(new, 80)}")
+            if r.row.get("evidence") and "evidence" not in r.changed:
+                lines.append(f"      evidence: {_short(r.row['evidence'], 200)}")
+        if max_rows is not None and len(td.rows) > max_rows:
+            lines.append(f"  ... {len(td.rows) - max_rows} more")
+    return "\n".join(lines)
+
+
+def _short(value, limit: int = 60) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(str(v) for v in value) + "]"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _jsonable(value):
+    if isinstance(value, tuple):
+        return list(value)
+    return value
