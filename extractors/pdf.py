@@ -51,9 +51,11 @@ _PDFIUM_ENCRYPTED = {4, 6}
 _MIN_PAGES_PER_WORKER = 32  # below this a second process costs more than it saves
 
 # pdfium marks a hyphen it saw at a line end with U+FFFE (get_text_range) or U+0002 (bounded text)
-# and joins the two lines itself. Join the word when the next part is lower case, the same rule
-# normalize_text(dehyphenate=True) applies; otherwise put the hyphen and the line break back.
-_SOFT_BREAK_JOIN = re.compile(r"(?<=[A-Za-z])[\ufffe\x02]\n?(?=[a-z])")
+# and joins the two lines itself. Join the word when both sides are lower case (what
+# normalize_text(dehyphenate=True) does); otherwise put the hyphen and the line break back.
+# After a capital the hyphen is part of a compound ("FAA-approved"): keep it, join the lines.
+_SOFT_BREAK_JOIN = re.compile(r"(?<=[a-z])[\ufffe\x02]\n?(?=[a-z])")
+_SOFT_BREAK_COMPOUND = re.compile(r"(?<=[A-Z0-9])[\ufffe\x02]\n?(?=[a-z])")
 _SOFT_BREAK = re.compile(r"[\ufffe\x02]\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -237,6 +239,7 @@ def _page_text(page) -> tuple[str, int]:
 def _clean_raw(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SOFT_BREAK_JOIN.sub("", text)
+    text = _SOFT_BREAK_COMPOUND.sub("-", text)
     text = _SOFT_BREAK.sub("-\n", text)
     return _CONTROL.sub("", text)
 
@@ -317,7 +320,8 @@ def _columns_text(textpage, rects, gutters) -> str | None:
     read in one call; otherwise each line is read on its own, which is slower.
     """
     mids = [(a + b) / 2 for a, b in gutters]
-    spanning = [r for r in rects if any(r[0] < m < r[2] for m in mids)]
+    margin = _margin_lines(rects)
+    spanning = [r for r in rects if r[1] in margin or any(r[0] < m < r[2] for m in mids)]
     bands: list[list[float]] = []
     for l, b, r, t in sorted(spanning, key=lambda r: -r[3]):
         if bands and t >= bands[-1][0] - 1:
@@ -353,6 +357,31 @@ def _columns_text(textpage, rects, gutters) -> str | None:
         if text:
             out.append(text)
     return "\n".join(out)
+
+
+def _margin_lines(rects) -> set[float]:
+    """Bottoms of the lines set apart at the top or bottom of the page (running heads, footers).
+
+    They belong to no column even when they sit inside one's x-range: a footer printed under the
+    left column must not come between the left and the right column's text.
+    """
+    heights = sorted(r[3] - r[1] for r in rects)
+    gap = 3 * heights[len(heights) // 2]
+    # Lines: rectangle bottoms within 2 points of each other (descenders, mixed font sizes).
+    lines: list[list[float]] = []
+    for bottom in sorted({r[1] for r in rects}, reverse=True):
+        if lines and lines[-1][-1] - bottom <= 2:
+            lines[-1].append(bottom)
+        else:
+            lines.append([bottom])
+    margin: set[float] = set()
+    for ends in (lines, lines[::-1]):
+        for k in range(min(3, len(ends) - 2)):
+            if min(abs(a - b) for a in ends[k] for b in ends[k + 1]) <= gap:
+                break
+            for line in ends[: k + 1]:
+                margin.update(line)
+    return margin
 
 
 def _lines(rects, indices: list[int]) -> list[list[int]]:

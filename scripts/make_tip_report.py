@@ -141,7 +141,7 @@ class PdfWriter:
 # ------------------------------------------------------------------------------------------ layout
 
 BODY, LEADING = 9.5, 11.6
-MARGIN_X, TOP, BOTTOM = 54.0, 740.0, 62.0
+MARGIN_X, TOP, BOTTOM = 54.0, 740.0, 68.0
 GAP = 22.0
 
 
@@ -180,12 +180,12 @@ class Layout:
         number = self.page
         if number > 1:
             label = f"{self.year} TRAFFICKING IN PERSONS REPORT"
-            foot = [f"BT /F1 8 Tf {self.writer.width - MARGIN_X - text_width(str(number), 8):.2f} 36 Td ({number}) Tj ET"]
+            foot = [f"BT /F1 8 Tf {self.writer.width - MARGIN_X - text_width(str(number), 8):.2f} 34 Td ({number}) Tj ET"]
             if number % 2 == 0:  # even pages: number on the left, and first in the content stream
-                foot = [f"BT /F1 8 Tf {MARGIN_X:.2f} 36 Td ({number}) Tj ET"]
-                ops = foot + ops + [f"BT /F1 7.5 Tf {self.writer.width - MARGIN_X - text_width(label, 7.5):.2f} 36 Td ({label}) Tj ET"]
+                foot = [f"BT /F1 8 Tf {MARGIN_X:.2f} 34 Td ({number}) Tj ET"]
+                ops = foot + ops + [f"BT /F1 7.5 Tf {self.writer.width - MARGIN_X - text_width(label, 7.5):.2f} 34 Td ({label}) Tj ET"]
             else:
-                ops = ops + [f"BT /F1 7.5 Tf {MARGIN_X:.2f} 36 Td ({label}) Tj ET"] + foot
+                ops = ops + [f"BT /F1 7.5 Tf {MARGIN_X:.2f} 34 Td ({label}) Tj ET"] + foot
         if self.running_head and self.page_countries:
             head = self.page_countries[0].upper()
             ops = [f"BT /F2 8 Tf {(self.writer.width - text_width(head, 8, True)) / 2:.2f} 760 Td {_pdf_string(head)} Tj ET"] + ops
