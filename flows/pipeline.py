@@ -202,7 +202,9 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
     if prev_run:
         for row in store.read_table("documents", prev_run).to_pylist():
             prev_docs[row["doc_id"]] = row
-    carry = [s for s in sources if (p := prev_docs.get(s.doc_id)) and p.get("extractor_version") == version and p["status"] == "ok"]
+    # empty / needs_ocr / encrypted follow from the bytes alone, so they are carried too; errors are retried.
+    carry = [s for s in sources if (p := prev_docs.get(s.doc_id)) and p.get("extractor_version") == version
+             and p["status"] in ("ok", "empty", "needs_ocr", "encrypted")]
     carry_ids = {s.doc_id for s in carry}
     todo = [s for s in sources if s.doc_id not in carry_ids]
     progress(f"run {run_id}: {len(sources)} documents, {len(carry)} unchanged (carried over), {len(todo)} to parse and extract")
