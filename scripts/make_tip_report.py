@@ -668,7 +668,7 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
         truth_stats.extend(stat_truth)
         summary = _summary(p, modern, crng)
         # Enough prose that a narrative fills two to four pages, as real ones do.
-        budget = crng.uniform(2.3, 4.4) * (7600 if p.two_column else 5200)
+        budget = crng.uniform(2.7, 5.1) * (7600 if p.two_column else 5200)
 
         def fill(pool: str, k: int) -> list[str]:
             return _pick(_FILLER[pool], k, crng, p.name) + [_case_detail(pool, p.name, year, crng) for _ in range(k)]

@@ -69,7 +69,7 @@ def test_truncated_copy_of_a_good_pdf_is_an_error():
 def test_too_many_pages_is_an_error_with_the_reason():
     with pytest.raises(ParseError) as err:
         parse_pdf(SAMPLE_PDF.read_bytes(), max_pages=10)
-    assert (err.value.status, str(err.value)) == (ERROR, "PDF has 25 pages, over the limit of 10")
+    assert (err.value.status, str(err.value)) == (ERROR, "PDF has 27 pages, over the limit of 10")
 
 
 @pytest.mark.skipif(not PDFS.is_dir(), reason=NO_CORPUS)
@@ -95,14 +95,14 @@ def test_sample_document_fields(sample):
     assert sample.kind == "tip_report"
     assert sample.title == "2023 Trafficking in Persons Report"
     assert sample.published == "2023-06-15"
-    assert sample.n_pages == len(sample.pages) == load_truth()["n_pages"] == 25
+    assert sample.n_pages == len(sample.pages) == load_truth()["n_pages"] == 27
     assert sample.status == OK
     assert dict(sample.meta)["source"] == "raw/sample-tip-report-2023.pdf"
 
 
 def test_pages_cover_the_text_exactly(sample):
     text = sample.text
-    assert [p.number for p in sample.pages] == list(range(1, 26))
+    assert [p.number for p in sample.pages] == list(range(1, 28))
     assert sample.pages[0].start == 0 and sample.pages[-1].end == len(text)
     for prev, page in zip(sample.pages, sample.pages[1:]):
         assert text[prev.end : page.start] == "\n\n"
