@@ -234,9 +234,12 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
         progress(f"parsed and extracted {done}/{len(todo)} documents")
     t_work = time.perf_counter()
 
-    tables = {name: to_arrow(name, rows[name]) for name in TABLES if name != "runs"}
+    tables = {name: to_arrow(name, rows[name]) for name in TABLES if name not in ("runs", "claim_checks")}
     if carry:
         tables = _carry_over(store, prev_run, tables, {s.doc_id: s for s in carry})
+    from .checks import claim_checks_table  # derived from the whole run, so never carried over
+
+    tables["claim_checks"] = claim_checks_table(tables)
     docs_tbl = tables["documents"]
     n_failed = sum(1 for st in docs_tbl.column("status").to_pylist() if st != "ok")
     finished = datetime.now(timezone.utc)

@@ -1,0 +1,45 @@
+"""The ``claim_checks`` table: every claim about a country's tier checked against the TIP report rows.
+
+Derived, not extracted: it is computed from a run's ``claims``, ``tier_placements`` (rows with
+``source_kind`` ``tip_narrative`` / ``tip_table``) and ``documents`` (publication dates) each time a
+run is published (:func:`claim_checks_table`, called by the flow just before ``Store.publish``), so
+a new report changes the verdicts on old articles without re-extracting them. Runs published before
+the table existed get it computed on demand (:func:`read_claim_checks`). The rules are in
+:mod:`extractors.checks`.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import pyarrow as pa
+
+from extractors.checks import check_claims
+from extractors.records import record_row
+
+from .store import Store, StoreError, to_arrow
+
+
+def claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
+    """claims + tier_placements + documents of one run -> the run's ``claim_checks`` table.
+
+    Only claims from documents that are not TIP reports are checked (a report is the reference,
+    not a claim about itself).
+    """
+    docs = tables["documents"].select(["doc_id", "kind", "published"]).to_pylist()
+    published = {d["doc_id"]: d["published"] for d in docs}
+    reports = {d["doc_id"] for d in docs if d["kind"] == "tip_report"}
+    claims = [c for c in tables["claims"].to_pylist() if c["doc_id"] not in reports]
+    checks = check_claims(claims, tables["tier_placements"].to_pylist(), published=published)
+    return to_arrow("claim_checks", [record_row(c) for c in checks])
+
+
+def read_claim_checks(store: Store, run_id: str | None = None) -> pa.Table:
+    """The run's ``claim_checks`` table; computed from its other tables when the run predates it."""
+    run_id = run_id or store.latest_run()
+    if run_id is None:
+        raise StoreError(f"no completed run in {store.root}: run `tipwatch run` first")
+    try:
+        return store.read_table("claim_checks", run_id)
+    except StoreError:
+        return claim_checks_table({t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")})
