@@ -50,6 +50,8 @@ class Source:
     path: str
     doc_id: str
     fetched_from: str | None = None
+    error: str | None = None  # set when the source could not be fetched: a documents row with status error
+    kind: str | None = None  # documents.kind for such a failure record
 
 
 @dataclass
@@ -138,7 +140,7 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
 
             docs.append(failed(data, s.source, f"unsupported file type {Path(s.source).suffix or '(none)'}"))
             continue
-        doc = parse_bytes(data, source=s.source, name=s.source, max_bytes=limits.max_bytes, max_pages=limits.max_pages,
+        doc = parse_bytes(data, source=s.source, name=s.path, max_bytes=limits.max_bytes, max_pages=limits.max_pages,
                           pdf_workers=2 if len(data) > 2_000_000 else 1)
         docs.append(doc)
     t1 = time.perf_counter()
@@ -172,7 +174,7 @@ def batches(sources: list[Source], size: int = 16) -> list[list[Source]]:
 @flow(name="tipwatch", log_prints=False, persist_result=False)
 def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models_dir: str | None = None,
                   model: str | None = None, sources_file: str | None = None, max_bytes: int = 200_000_000,
-                  max_pages: int = 2000, batch_size: int = 16) -> dict:
+                  max_pages: int = 2000, batch_size: int = 16, schedule: str | None = None) -> dict:
     """Run the pipeline once and publish a new run; returns the run summary as a dict."""
     started = datetime.now(timezone.utc)
     t_start = time.perf_counter()
@@ -187,7 +189,7 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
     if sources_file:
         from .ingest import ingest_sources
 
-        sources.extend(ingest_sources(sources_file, raw))
+        sources.extend(ingest_sources(sources_file, raw, schedule))
     if raw.exists():
         sources.extend(discover(raw))
     # One row per distinct content: the first path wins, duplicates are reported.
@@ -195,6 +197,8 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
     for s in sources:
         unique.setdefault(s.doc_id, s)
     sources = list(unique.values())
+    unfetched = [s for s in sources if s.error]  # no bytes: recorded as failed documents, not parsed
+    sources = [s for s in sources if not s.error]
     t_discover = time.perf_counter()
 
     prev_run = store.latest_run()
@@ -232,6 +236,9 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
                 rows[name].extend(doc_rows[name])
         done += len(b)
         progress(f"parsed and extracted {done}/{len(todo)} documents")
+    for s in unfetched:
+        doc = Document(doc_id=s.doc_id, text="", kind=s.kind or "other", url=s.source, status="error", error=s.error)
+        rows["documents"].append(_document_row(doc, s, version))
     t_work = time.perf_counter()
 
     tables = {name: to_arrow(name, rows[name]) for name in TABLES if name not in ("runs", "claim_checks")}

@@ -1,0 +1,367 @@
+"""Polite, robust HTTP fetching into content-addressed storage under ``raw/``.
+
+Contract of :func:`fetch_one` (one URL, one :class:`Fetched`, never raises for network trouble):
+
+* one ``httpx`` request at a time per client, a descriptive ``User-Agent``, redirects followed;
+* timeouts (``timeout`` per connect/read, ``max_seconds`` for a whole body);
+* retries with exponential backoff on 5xx, 429 and transport errors (refused connection, timeout,
+  broken response) -- never on other 4xx, which will not get better by asking again;
+* a conditional request (``If-None-Match`` / ``If-Modified-Since``) when the URL was fetched before
+  and its bytes are still on disk: ``304`` means nothing is downloaded;
+* a size limit checked against ``Content-Length`` before reading and again while streaming;
+* a content-type check per source kind, and a content check (a "PDF" must start with ``%PDF``,
+  "text" must not be binary), so junk is refused before it is stored;
+* the body stored once under its sha256: ``raw/fetched/<sha256>.<ext>`` (documents) or
+  ``raw/.fetch/feeds/<sha256>.xml`` (feeds are listings, not documents, and stay out of the raw
+  folder scan), plus, the first time those bytes are stored, ``<file>.meta.json`` with the URL and
+  the response headers. Existing files are never rewritten.
+
+:func:`fetch_host` runs a list of requests for one host in order with ``delay`` seconds between
+requests; :func:`fetch_all` groups requests by host and runs one Prefect task per host, so hosts
+are fetched in parallel and each host sees at most one request at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+FETCHED_DIR = "fetched"  # under raw/: fetched documents, found by the raw folder scan too
+FETCH_DIR = ".fetch"  # under raw/: feeds and the fetch state (hidden from the raw folder scan)
+
+# Accepted content types per source kind, and the file extension each one is stored with.
+EXTENSIONS = {
+    "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "application/pdf": ".pdf",
+    "application/rss+xml": ".xml", "application/atom+xml": ".xml", "application/xml": ".xml", "text/xml": ".xml",
+}
+ACCEPT = {
+    "article": ("text/html", "application/xhtml+xml", "text/plain", "application/pdf"),
+    "report": ("application/pdf",),
+    "feed": ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"),
+}
+_OCTET = ("application/octet-stream", "binary/octet-stream", "")
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How to fetch. ``retries`` are extra attempts after the first; backoff doubles each time."""
+
+    user_agent: str = "tipwatch/0.1 (research pipeline on human-trafficking reporting; polite fetcher)"
+    timeout: float = 20.0
+    max_seconds: float = 300.0
+    retries: int = 3
+    backoff: float = 1.0
+    delay: float = 1.0
+    max_bytes: int = 30_000_000
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    """One URL to fetch. ``etag``/``last_modified`` make it conditional (only when ``path`` exists)."""
+
+    url: str
+    kind: str = "article"  # article / report / feed
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None  # what the URL held last time
+    path: str | None = None  # where those bytes are, relative to raw/
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of one request. ``outcome``: new (bytes stored now), stored (bytes were already
+    in raw/ from another URL or an earlier change), unchanged (304), error (``error`` says why)."""
+
+    url: str
+    outcome: str
+    sha256: str | None = None
+    path: str | None = None  # relative to raw/
+    final_url: str | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    status_code: int | None = None
+    attempts: int = 0
+    n_bytes: int = 0
+    error: str | None = None
+    headers: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "error"
+
+
+class _Refused(Exception):
+    """A response we will not store (size, type, content); the message is the one-line reason."""
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _media_type(value: str | None) -> str:
+    return (value or "").split(";")[0].strip().lower()
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than 1% control characters, in the first 8 KB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and controls / len(head) > 0.01
+
+
+def check_content(kind: str, content_type: str, data: bytes) -> str:
+    """The media type to store ``data`` under, or raise _Refused with the reason."""
+    media = _media_type(content_type)
+    is_pdf = data.lstrip()[:5] == b"%PDF-"
+    if media in _OCTET and kind in ("report", "article") and is_pdf:
+        return "application/pdf"
+    if media in _OCTET and kind == "feed" and data.lstrip()[:100].lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss", b"<feed")):
+        return "application/xml"
+    if media not in ACCEPT[kind]:
+        # Many servers send feeds as text/html or text/plain: accept when the bytes are a feed.
+        if kind == "feed" and media.startswith("text/") and data.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed")):
+            return "application/xml"
+        raise _Refused(f"unsupported content type {media or '(none)'} for {'an' if kind == 'article' else 'a'} {kind}")
+    if media == "application/pdf":
+        if not is_pdf:
+            raise _Refused("content labelled application/pdf is not a PDF")
+    elif _looks_binary(data):
+        raise _Refused(f"binary content labelled {media}")
+    return media
+
+
+def store_bytes(raw: Path, data: bytes, media: str, *, kind: str, meta: dict) -> tuple[str, str, bool]:
+    """Store ``data`` content-addressed; returns (sha256, path relative to raw, newly stored)."""
+    sha = hashlib.sha256(data).hexdigest()
+    ext = EXTENSIONS.get(media, ".bin")
+    rel = Path(FETCH_DIR, "feeds", sha + ext) if kind == "feed" else Path(FETCHED_DIR, sha + ext)
+    path = raw / rel
+    if path.exists():
+        return sha, rel.as_posix(), False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write aside and rename: a reader (or a crash) never sees a partial file under the final name.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    meta_tmp = tmp.with_suffix(".meta.tmp")
+    meta_tmp.write_text(json.dumps({**meta, "sha256": sha, "bytes": len(data)}, indent=2, sort_keys=True))
+    os.replace(meta_tmp, path.with_name(path.name + ".meta.json"))
+    os.replace(tmp, path)
+    return sha, rel.as_posix(), True
+
+
+def _reason(exc: httpx.TransportError, settings: FetchSettings) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {settings.timeout:g} s"
+    if isinstance(exc, httpx.ConnectError):
+        return f"connection failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'transport error'}"
+
+
+def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: FetchSettings) -> Fetched:
+    """Fetch one URL with retries; see the module docstring. Never raises for network trouble."""
+    max_bytes = req.max_bytes or settings.max_bytes
+    headers = {}
+    if req.path and (raw / req.path).exists():
+        if req.etag:
+            headers["If-None-Match"] = req.etag
+        if req.last_modified:
+            headers["If-Modified-Since"] = req.last_modified
+    attempts, last_error = 0, "not fetched"
+    for attempt in range(settings.retries + 1):
+        if attempt:
+            time.sleep(settings.backoff * 2 ** (attempt - 1))
+        attempts += 1
+        try:
+            with client.stream("GET", req.url, headers=headers) as resp:
+                code = resp.status_code
+                if code == 304 and headers:
+                    return Fetched(req.url, "unchanged", req.sha256, req.path, str(resp.url), None,
+                                   resp.headers.get("etag") or req.etag, resp.headers.get("last-modified") or req.last_modified,
+                                   code, attempts, 0, None, dict(resp.headers))
+                if code in _RETRY_STATUS:
+                    last_error = f"HTTP {code} {resp.reason_phrase}".strip()
+                    continue
+                if code != 200:
+                    return Fetched(req.url, "error", status_code=code, attempts=attempts, final_url=str(resp.url),
+                                   error=f"HTTP {code} {resp.reason_phrase}".strip(), headers=dict(resp.headers))
+                data = _read_body(resp, max_bytes, settings)
+                media = check_content(req.kind, resp.headers.get("content-type", ""), data)
+                meta = {"url": req.url, "final_url": str(resp.url), "status_code": code, "fetched_at": _now(),
+                        "headers": dict(resp.headers)}
+                sha, rel, new = store_bytes(raw, data, media, kind=req.kind, meta=meta)
+                return Fetched(req.url, "new" if new else "stored", sha, rel, str(resp.url), media,
+                               resp.headers.get("etag"), resp.headers.get("last-modified"), code, attempts, len(data),
+                               None, dict(resp.headers))
+        except _Refused as exc:
+            return Fetched(req.url, "error", attempts=attempts, error=str(exc))
+        except httpx.TransportError as exc:
+            last_error = _reason(exc, settings)
+        except httpx.InvalidURL as exc:
+            return Fetched(req.url, "error", attempts=attempts, error=f"invalid URL: {exc}")
+    suffix = f" ({attempts} attempts)" if attempts > 1 else ""
+    return Fetched(req.url, "error", attempts=attempts, error=last_error + suffix)
+
+
+def _read_body(resp: httpx.Response, max_bytes: int, settings: FetchSettings) -> bytes:
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise _Refused(f"response is {int(declared):,} bytes, over the limit of {max_bytes:,}")
+    started, chunks, size = time.monotonic(), [], 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise _Refused(f"response is over the limit of {max_bytes:,} bytes")
+        if time.monotonic() - started > settings.max_seconds:
+            raise _Refused(f"response took longer than {settings.max_seconds:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def client_for(settings: FetchSettings) -> httpx.Client:
+    return httpx.Client(
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        timeout=httpx.Timeout(settings.timeout), follow_redirects=True, max_redirects=5,
+        # One connection per host: requests to a host never overlap.
+        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+    )
+
+
+def fetch_host(requests: list[FetchRequest], raw: str, settings: FetchSettings) -> list[Fetched]:
+    """Fetch requests (all for one host) one after another, ``settings.delay`` s apart."""
+    out: list[Fetched] = []
+    last = None
+    with client_for(settings) as client:
+        for req in requests:
+            if last is not None:
+                # The delay runs from the end of one request to the start of the next.
+                time.sleep(max(0.0, settings.delay - (time.monotonic() - last)))
+            out.append(fetch_one(client, req, Path(raw), settings))
+            last = time.monotonic()
+    return out
+
+
+fetch_host_task = task(fetch_host, name="fetch", cache_policy=NO_CACHE, persist_result=False, retries=0)
+
+
+def fetch_all(requests: list[FetchRequest], raw: Path, settings: FetchSettings) -> list[Fetched]:
+    """Fetch every request, one Prefect task per host (hosts in parallel); results in input order.
+
+    Inside a flow run the tasks go through the flow's task runner; outside one (a script, a test of
+    the library) the hosts are fetched in turn in this process."""
+    from prefect.context import FlowRunContext
+
+    groups: dict[str, list[int]] = {}
+    for i, req in enumerate(requests):
+        groups.setdefault(host_of(req.url), []).append(i)
+    results: list[Fetched | None] = [None] * len(requests)
+    in_flow = FlowRunContext.get() is not None
+    pending = []
+    for idxs in groups.values():
+        reqs = [requests[i] for i in idxs]
+        if in_flow:
+            pending.append((idxs, fetch_host_task.submit(reqs, str(raw), settings)))
+        else:
+            pending.append((idxs, fetch_host(reqs, str(raw), settings)))
+    for idxs, res in pending:
+        fetched = res.result() if in_flow else res
+        for i, f in zip(idxs, fetched):
+            results[i] = f
+    return [r for r in results if r is not None]
+
+
+# -- feeds ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    title: str | None = None
+    published: str | None = None
+
+
+class FeedError(Exception):
+    """Bytes that are not an RSS or Atom feed; ``str()`` is one line."""
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _child_text(el: ET.Element, *names: str) -> str | None:
+    for child in el:
+        if _local(child.tag) in names and (child.text or "").strip():
+            return child.text.strip()
+    return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date().isoformat()  # RSS: RFC 822
+    except (TypeError, ValueError):
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()  # Atom: RFC 3339
+    except ValueError:
+        return None
+
+
+def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
+    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in feed order, links made absolute and
+    de-duplicated. Uses the standard library parser (expat guards against entity expansion)."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise FeedError(f"not a feed: XML error {exc}") from None
+    if _local(root.tag) not in ("rss", "rdf", "feed"):
+        raise FeedError(f"not a feed: root element <{_local(root.tag)}>")
+    out, seen = [], set()
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "item":  # RSS
+            link = _child_text(el, "link") or (_child_text(el, "guid") if (_child_text(el, "guid") or "").startswith("http") else None)
+            published = _child_text(el, "pubdate", "date")
+        elif name == "entry":  # Atom
+            link = None
+            for child in el:
+                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate" and child.get("href"):
+                    link = child.get("href")
+                    break
+            published = _child_text(el, "published", "updated")
+        else:
+            continue
+        if not link:
+            continue
+        link = urljoin(base_url, link.strip())
+        if link in seen:
+            continue
+        seen.add(link)
+        out.append(FeedEntry(link, _child_text(el, "title"), _iso_date(published)))
+    return out
+
+
+def with_settings(settings: FetchSettings, overrides: dict) -> FetchSettings:
+    """``settings`` with the known keys of ``overrides`` applied (from the sources file)."""
+    known = {k: v for k, v in overrides.items() if k in FetchSettings.__dataclass_fields__}
+    return replace(settings, **known)
