@@ -203,6 +203,23 @@ def test_score_rejects_unequal_lengths():
         score([GOLD_DOC], [])
 
 
+def test_official_title_may_keep_words_of_its_organisation():
+    gold = {"officials": [
+        {"name": "Mohsin Naqvi", "title": "minister", "organisation": "Ministry of Interior"},
+        {"name": "Akhtar Hayat", "title": "inspector general", "organisation": "Khyber Pakhtunkhwa Police"},
+        {"name": "Mustafa Qazi", "title": "director general", "organisation": "Directorate General of Immigration and Passports"},
+        {"name": "Talal Chaudhry", "title": "minister of state", "organisation": "Ministry of Interior"},
+    ]}
+    pred = {"officials": [
+        {"name": "Mohsin Naqvi", "title": "Interior Minister", "organisation": "Ministry of Interior"},
+        {"name": "Akhtar Hayat", "title": "Inspector General of Police", "organisation": "Khyber Pakhtunkhwa Police"},
+        {"name": "Mustafa Qazi", "title": "director", "organisation": "Directorate General of Immigration and Passports"},
+        {"name": "Talal Chaudhry", "title": "minister of state for interior", "organisation": "Ministry of Interior"},
+    ]}
+    # a lower rank is still wrong ("director" is not "director general")
+    assert _counts(score([gold], [pred]))["officials"] == (3, 1, 1)
+
+
 def test_speaker_matching_rules():
     gold = {
         "agencies": [{"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"}],
