@@ -385,9 +385,12 @@ def _dedupe(rows: Iterable[dict], k: Callable[[dict], Any]) -> list[dict]:
 # ---- per-table keys and predicates
 
 
-def _org_aliases(org: str | None, acronym: str | None, agencies: Sequence[dict]) -> frozenset[str]:
-    """The organisation's name and acronym, plus the other forms of any gold agency they name."""
-    names = {key(org), key(acronym)} - {""}
+def _org_aliases(
+    org: str | None, acronym: str | None, agencies: Sequence[dict], extra: Iterable[str] = ()
+) -> frozenset[str]:
+    """The organisation's name, acronym and ``extra`` names, plus the other forms of any gold
+    agency they name."""
+    names = {key(org), key(acronym), *(key(e) for e in extra)} - {""}
     for a in agencies:
         forms = _agency_forms(a)
         if forms & names:
@@ -461,16 +464,19 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
     g_ag = _dedupe(_table(gold_doc, "agencies"), lambda r: key(_get(r, "name")) or key(_get(r, "acronym")))
     p_ag = _dedupe(_table(pred_doc, "agencies"), lambda r: key(_get(r, "name")) or key(_get(r, "acronym")))
 
-    def aliases(org: str | None, acronym: str | None = None) -> frozenset[str]:
-        return _org_aliases(org, acronym, g_ag)
+    def aliases(org: str | None, acronym: str | None = None, extra: Iterable[str] = ()) -> frozenset[str]:
+        return _org_aliases(org, acronym, g_ag, extra)
+
+    def official_org(r: dict) -> frozenset[str]:
+        # gold officials may list ``organisation_aliases`` (other names the text uses)
+        return aliases(_get(r, "organisation"), _get(r, "organisation_acronym"), r.get("organisation_aliases") or ())
 
     # officials
     g_of = _dedupe(_table(gold_doc, "officials"), _official_key)
     p_of = _dedupe(_table(pred_doc, "officials"), _official_key)
 
     def org_ok(g: dict, p: dict) -> bool:
-        go = aliases(_get(g, "organisation"), _get(g, "organisation_acronym"))
-        po = aliases(_get(p, "organisation"), _get(p, "organisation_acronym"))
+        go, po = official_org(g), official_org(p)
         if not go or not po:
             return not go and not po
         return bool(go & po)
@@ -482,7 +488,7 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
         # The organisation left in the predicted title ("interior minister" for minister / Ministry
         # of Interior, "inspector general of police" for inspector general / Punjab Police) is the
         # same role: drop words of the gold organisation, and "of"/"for", that the gold title lacks.
-        org_words = {w for f in aliases(_get(g, "organisation"), _get(g, "organisation_acronym")) for w in f.split()}
+        org_words = {w for f in official_org(g) for w in f.split()}
         keep = set(gt.split())
         stripped = [w for w in pt.split() if w in keep or (w not in org_words and w not in ("of", "for"))]
         return " ".join(stripped) == gt

@@ -220,6 +220,14 @@ def test_official_title_may_keep_words_of_its_organisation():
     assert _counts(score([gold], [pred]))["officials"] == (3, 1, 1)
 
 
+def test_official_organisation_aliases():
+    gold = {"officials": [{"name": "Attaullah Tarar", "title": "minister", "organisation": "Ministry of Information and Broadcasting",
+                           "organisation_aliases": ["Ministry of Information, Broadcasting, National Heritage and Culture"]}]}
+    pred = {"officials": [{"name": "Attaullah Tarar", "title": "Federal Minister",
+                           "organisation": "Ministry of Information, Broadcasting, National Heritage and Culture"}]}
+    assert _counts(score([gold], [pred]))["officials"] == (1, 0, 0)
+
+
 def test_speaker_matching_rules():
     gold = {
         "agencies": [{"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"}],
@@ -380,6 +388,8 @@ def test_gold_file_is_well_formed_and_carries_no_text():
     assert len({o.get("link") or o.get("seed") for o in lines}) == len(lines)
     for o in lines:
         assert set(o) <= {"corpus_file", "link", "seed", "note", "officials", "agencies", "tier_placements", "claims"}
+        for off in o["officials"]:
+            assert set(off) <= {"name", "title", "organisation", "organisation_aliases"}, off
         for a in o["agencies"]:
             assert a["kind"] in VALID_KINDS, a
         for t in o["tier_placements"]:
