@@ -4,6 +4,16 @@ Gold JSONL lines reference their article instead of carrying its text:
 ``{"corpus_file": "news_full/pk_dawn_app_2025/<file>.jsonl", "link": <record link>}`` (the
 record's ``content`` is the text) or ``{"seed": "<name>.txt"}`` (``<shared>/seed/<name>.txt``).
 No Prefect here: the CLI and tests import this directly.
+
+How ``tipwatch evaluate`` is meant to use it::
+
+    docs = load_gold("models/gold/news_gold.jsonl", shared_dir)        # GoldDoc: ref, text, rows
+    preds = [records.rows() for records in <pipeline over d.text for d in docs>]
+    report = extractors.evaluate.score(docs, preds)                    # .format_table(), .to_dict()
+
+    pn = load_polnear("test", shared_dir)                              # PolnearDoc: name, text, attributions
+    preds = [to_raw_offsets(records.rows()["claims"], d.text, stored_text) for ...]
+    report = extractors.polnear.score_attributions(pn, preds)
 """
 
 from __future__ import annotations

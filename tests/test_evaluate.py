@@ -436,7 +436,6 @@ def test_every_gold_article_resolves_and_every_span_occurs_in_its_text():
     assert score(docs, docs)["claims"].f1 == 1.0
 
 
-@needs_shared
 def test_gold_doc_from_a_line():
     line = _gold_lines()[0]
     doc = gold_doc(line, "text")
