@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from extractors.records import RECORD_TABLES
+from extractors.records import TABLES
 
 from .store import Store, StoreError
 from .tables import format_table
 
-# Tables a diff compares, in display order. ``runs`` is the registry itself (every run adds a
+# Tables a diff compares, in contract order. ``runs`` is the registry itself (every run adds a
 # row), so it is never part of a diff.
-DIFF_TABLES = ("documents", "texts", *RECORD_TABLES)
+DIFF_TABLES = tuple(t for t in TABLES if t != "runs")
 KINDS = ("added", "removed", "changed")
 # Bookkeeping columns that change with every extractor version without the data changing.
 IGNORED_COLUMNS = {"documents": {"extractor_version"}}
@@ -37,6 +37,7 @@ SUMMARY_COLUMNS = {
     "tier_placements": ("country", "report_year", "tier", "change", "source_kind"),
     "claims": ("speaker", "cue", "content", "claim_type"),
     "statistics": ("country", "report_year", "metric", "value", "qualifier"),
+    "claim_checks": ("speaker", "country", "verdict", "asserted"),
 }
 
 

@@ -30,11 +30,12 @@ COLOURS = {
     "AGENCY": "#7aecec", "ORG": "#9cc9cc",
     "GPE": "#feca74", "COUNTRY": "#feca74",
     "TIER": "#ff9561", "YEAR": "#bfe1d9", "TITLE": "#f0d0ff",
-    "CUE": "#ffeb80", "CONTENT": "#bfeeb7", "STATISTIC": "#e4e7d2",
+    "CUE": "#ffeb80", "CONTENT": "#bfeeb7", "STATISTIC": "#e4e7d2", "CHECK": "#ff8197",
 }
 DEFAULT_COLOUR = "#ddd"
 # The label a table's rows are highlighted with (mentions carry their own).
-TABLE_LABEL = {"officials": "OFFICIAL", "agencies": "AGENCY", "tier_placements": "TIER", "statistics": "STATISTIC"}
+TABLE_LABEL = {"officials": "OFFICIAL", "agencies": "AGENCY", "tier_placements": "TIER", "statistics": "STATISTIC",
+               "claim_checks": "CHECK"}
 CONTEXT_CHARS = 160  # around a span when its evidence sentence cannot be found in the text
 SAFE_SCHEMES = ("http://", "https://")
 
