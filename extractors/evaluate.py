@@ -117,6 +117,17 @@ def key(s: str | None) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
+_ORG_PUNCT = re.compile(r"[.,;:()\"']+")
+
+
+def org_key(name: str | None) -> str:
+    """Organisation key: :func:`key` with punctuation dropped and "&" read as "and"
+    ("Pakistan Rangers, Sindh" = "Pakistan Rangers Sindh")."""
+    k = _ORG_PUNCT.sub(" ", key(name).replace("&", " and "))
+    k = " ".join(k.split())
+    return k[4:] if k.startswith("the ") else k
+
+
 _EDGE = " \"'.,;:!?()[]-"
 
 
@@ -390,7 +401,7 @@ def _org_aliases(
 ) -> frozenset[str]:
     """The organisation's name, acronym and ``extra`` names, plus the other forms of any gold
     agency they name."""
-    names = {key(org), key(acronym), *(key(e) for e in extra)} - {""}
+    names = {org_key(org), org_key(acronym), *(org_key(e) for e in extra)} - {""}
     for a in agencies:
         forms = _agency_forms(a)
         if forms & names:
@@ -404,8 +415,8 @@ def _official_key(r: dict) -> tuple:
 
 def _agency_forms(r: dict) -> set[str]:
     """Name, acronym and (gold only) ``aliases``: other names the text uses for the agency."""
-    forms = {key(_get(r, "name")), key(_get(r, "acronym"))}
-    forms.update(key(a) for a in r.get("aliases") or ())
+    forms = {org_key(_get(r, "name")), org_key(_get(r, "acronym"))}
+    forms.update(org_key(a) for a in r.get("aliases") or ())
     return forms - {""}
 
 
@@ -461,8 +472,8 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
         errors.extend((name, "fn", _fmt(r, cols)) for i, r in enumerate(g) if i not in mg)
         errors.extend((name, "fp", _fmt(r, cols)) for j, r in enumerate(p) if j not in mp)
 
-    g_ag = _dedupe(_table(gold_doc, "agencies"), lambda r: key(_get(r, "name")) or key(_get(r, "acronym")))
-    p_ag = _dedupe(_table(pred_doc, "agencies"), lambda r: key(_get(r, "name")) or key(_get(r, "acronym")))
+    g_ag = _dedupe(_table(gold_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym")))
+    p_ag = _dedupe(_table(pred_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym")))
 
     def aliases(org: str | None, acronym: str | None = None, extra: Iterable[str] = ()) -> frozenset[str]:
         return _org_aliases(org, acronym, g_ag, extra)
@@ -513,7 +524,7 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
 
     # agencies
     def sim_agency(g: dict, p: dict) -> float:
-        if key(_get(g, "name")) and key(_get(g, "name")) == key(_get(p, "name")):
+        if org_key(_get(g, "name")) and org_key(_get(g, "name")) == org_key(_get(p, "name")):
             return 1.0  # exact name beats an acronym-only match
         return 0.9 if _agency_forms(g) & _agency_forms(p) else 0.0
 

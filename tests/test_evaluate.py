@@ -18,6 +18,7 @@ from extractors.evaluate import (
     missing_spans,
     name_key,
     normalize,
+    org_key,
     score,
     span_key,
     tier_key,
@@ -73,6 +74,11 @@ def test_title_key_expands_abbreviations_and_drops_federal():
 )
 def test_tier_key(raw, code):
     assert tier_key(raw) == code
+
+
+def test_org_key_ignores_punctuation_and_ampersand():
+    assert org_key("Pakistan Rangers, Sindh") == org_key("the Pakistan Rangers Sindh") == "pakistan rangers sindh"
+    assert org_key("Kohat University of Science & Technology") == "kohat university of science and technology"
 
 
 def test_span_key_trims_quotes_that_and_final_stop():
