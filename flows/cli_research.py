@@ -1,5 +1,255 @@
-"""tipwatch commands: research (registered on the shared app)."""
+"""tipwatch commands for researchers: ``check``, ``history``, ``export`` (registered on the shared app)."""
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import ProcessedOpt, app, fail
+from .tables import format_table
+
+VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
+EXPORT_FORMATS = ("csv", "parquet", "xlsx")
+XLSX_MAX_CELL = 32_767  # Excel refuses longer cells
+XLSX_PIN = "openpyxl==3.1.5"
+
+
+# -- check ---------------------------------------------------------------------------------------------
+@app.command()
+def check(
+    processed: Path = ProcessedOpt,
+    country: Optional[str] = typer.Option(None, "--country", help="only claims about this country"),
+    verdict: Optional[str] = typer.Option(None, "--verdict", help="only this verdict: " + ", ".join(VERDICTS)),
+    json_out: bool = typer.Option(False, "--json", help="print the claim_checks rows as JSON"),
+):
+    """Check the claims about countries' tiers against the TIP reports (the claim_checks table)."""
+    from .checks import read_claim_checks
+    from .store import Store, StoreError
+
+    if verdict is not None and verdict not in VERDICTS:
+        fail(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
+    store = Store(processed)
+    try:
+        rows = read_claim_checks(store).to_pylist()
+        docs = {d["doc_id"]: d for d in store.read_table("documents").to_pylist()}
+    except StoreError as exc:
+        fail(str(exc))
+    if country:
+        rows = [r for r in rows if (r["country"] or "").casefold() == country.strip().casefold()]
+    if verdict:
+        rows = [r for r in rows if r["verdict"] == verdict]
+    if json_out:
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    print(render_checks(rows, docs))
+
+
+def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
+    """Claim checks as readable text blocks, one per claim and country, then a count per verdict."""
+    if not rows:
+        return "no claims about tiers to check (0 rows)"
+    out = []
+    for r in rows:
+        src = (docs.get(r["doc_id"]) or {}).get("source") or r["doc_id"][:12]
+        out.append(f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}")
+        out.append(f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}")
+        out.append(f"  source   {src}" + (f" p.{r['page']}" if r["page"] is not None else ""))
+        if r["asserted"]:
+            out.append(f"  asserts  {r['asserted']}")
+        if r["as_of_year"] is not None:
+            out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
+        if r["years"]:
+            by_year: dict[int, list[str]] = {}
+            for y, d, p, t in zip(r["row_years"], r["row_doc_ids"], r["row_pages"], r["row_tiers"]):
+                name = (docs.get(d) or {}).get("source") or d[:12]
+                by_year.setdefault(y, []).append((name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}"))
+            table_rows = []
+            for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"]):
+                cite = [c[2] for c in sorted(set(by_year.get(y, [])))]
+                table_rows.append([y, claimed, found or "-", outcome, ", ".join(cite)])
+            table = format_table(["year", "claim says", "reports say", "outcome", "report rows"], table_rows)
+            out.extend("  " + line for line in table.splitlines()[:-1])
+        out.append(f"  verdict  {r['reason']}")
+        out.append("")
+    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
+    out.append(f"{len(rows)} claim check{'s' if len(rows) != 1 else ''}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
+    return "\n".join(out)
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# -- history -------------------------------------------------------------------------------------------
+@app.command()
+def history(
+    country: str = typer.Argument(..., help="country name as the reports spell it (case-insensitive)"),
+    processed: Path = ProcessedOpt,
+    plot: Optional[Path] = typer.Option(None, "--plot", help="also draw a tier timeline chart to FILE.svg or FILE.png"),
+):
+    """A country's tier per report year with the report pages, and the claims made about it."""
+    from .history import HistoryError, country_history, write_chart
+    from .store import Store, StoreError
+
+    try:
+        h = country_history(Store(processed), country)
+        if plot is not None:
+            write_chart(h, plot)
+    except (HistoryError, StoreError) as exc:
+        fail(str(exc))
+    print(render_history(h))
+    if plot is not None:
+        print(f"\nchart written to {plot}")
+
+
+def render_history(h) -> str:
+    from extractors.checks import TIER_LABEL
+
+    lines = [f"{h.country}: tier by TIP report year", ""]
+    rows = [[r.year, " / ".join(TIER_LABEL.get(t, t) for t in r.tiers) + ("  (sources disagree)" if len(r.tiers) > 1 else ""),
+             r.sources_text()] for r in h.years]
+    lines.append(_plain_table(["year", "tier", "sources (report, page)"], rows))
+    lines += ["", f"claims about {h.country}:"]
+    if not h.checks:
+        lines.append("  (none checked)")
+    for i, c in enumerate(h.checks, 1):
+        lines.append(f"  {i}. {c['verdict'].replace('_', ' ')}: {c['speaker'] or 'unnamed'} in {c['source']}: "
+                     f"{_short(c['evidence'], 160)}")
+        if c["asserted"]:
+            lines.append(f"     asserts {c['asserted']}")
+        lines.append(f"     {c['reason']}")
+    return "\n".join(lines)
+
+
+def _plain_table(columns: list[str], rows: list[list]) -> str:
+    """Like format_table but without cutting cells (sources lists are long and must stay whole)."""
+    cells = [[str(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells])
+
+
+# -- export --------------------------------------------------------------------------------------------
+@app.command()
+def export(
+    out_dir: Path = typer.Argument(..., metavar="DIR", help="folder to write into (created if missing)"),
+    fmt: str = typer.Option("csv", "--format", help="csv, parquet or xlsx"),
+    processed: Path = ProcessedOpt,
+    tables: Optional[str] = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
+):
+    """Export the latest run's tables for spreadsheets, Stata or R: one file per table (xlsx: one sheet each)."""
+    from .store import Store, StoreError
+
+    if fmt not in EXPORT_FORMATS:
+        fail(f"unknown format {fmt!r}: use csv, parquet or xlsx")
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"not a folder: {out_dir}")
+    store = Store(processed)
+    try:
+        written = export_run(store, out_dir, fmt, tables.split(",") if tables else None)
+    except (StoreError, ExportError) as exc:
+        fail(str(exc))
+    for path, n in written:
+        print(f"{path}  ({n} rows)" if n is not None else str(path))
+
+
+class ExportError(Exception):
+    """A problem with an export, in one line."""
+
+
+def export_run(store, out_dir: Path, fmt: str, names: list[str] | None = None) -> list[tuple[Path, int | None]]:
+    """Write the latest run's tables (plus ``claim_checks``) to ``out_dir``; returns (path, rows) written.
+
+    csv and xlsx turn list columns into ``; ``-joined text (Stata and spreadsheets have no lists);
+    parquet keeps the types. Every file is written beside its final name and renamed into place.
+    A data dictionary (``data_dictionary.md``) goes with csv and xlsx exports.
+    """
+    from extractors.records import TABLES
+
+    from .checks import read_claim_checks
+    from .tables import data_dictionary
+
+    run_id = store.latest_run()
+    if run_id is None:
+        raise ExportError(f"no completed run in {store.root}: run `tipwatch run` first")
+    names = [n.strip() for n in names] if names else list(TABLES)
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise ExportError(f"unknown table {unknown[0]!r}: choose from {', '.join(TABLES)}")
+    data = {n: (read_claim_checks(store, run_id) if n == "claim_checks" else store.read_table(n, run_id)) for n in names}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[tuple[Path, int | None]] = []
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for n, tbl in data.items():
+            path = out_dir / f"{n}.parquet"
+            _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
+            written.append((path, len(tbl)))
+        return written
+    frames = {n: _flat_frame(tbl) for n, tbl in data.items()}
+    if fmt == "csv":
+        for n, df in frames.items():
+            path = out_dir / f"{n}.csv"
+            _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
+            written.append((path, len(df)))
+    else:
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
+        import pandas as pd
+
+        path = out_dir / "tipwatch.xlsx"
+
+        def write(tmp):
+            with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+                for n, df in frames.items():
+                    _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
+
+        _atomic(path, write, suffix=".xlsx")
+        written += [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
+    dd = out_dir / "data_dictionary.md"
+    _atomic(dd, lambda tmp: Path(tmp).write_text(data_dictionary(), encoding="utf-8"))
+    written.append((dd, None))
+    return written
+
+
+def _flat_frame(tbl):
+    """Arrow table -> pandas frame with list columns joined by '; ' (None stays empty)."""
+    import pyarrow as pa
+
+    df = tbl.to_pandas()
+    for f in tbl.schema:
+        if pa.types.is_list(f.type):
+            df[f.name] = [None if v is None else "; ".join("" if x is None else str(x) for x in v) for v in tbl.column(f.name).to_pylist()]
+    return df
+
+
+def _clip(df):
+    """Cut text cells to Excel's limit (stored document texts can be longer)."""
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype.kind in ("O", "U") or str(df[col].dtype) in ("str", "string"):
+            df[col] = [v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in df[col]]
+    return df
+
+
+def _atomic(path: Path, write, suffix: str = "") -> None:
+    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}{suffix or path.suffix}")
+    try:
+        write(str(tmp))
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+__all__ = ["check", "export", "export_run", "history", "render_checks", "render_history", "sys"]
