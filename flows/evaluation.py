@@ -1,0 +1,42 @@
+"""Run the pipeline over gold sets and score it (the IO side of ``extractors.evaluate``/``polnear``).
+
+Gold texts go through the same parser and pipeline as ``tipwatch run`` (``parse_text`` for news,
+so soft hyphens and boilerplate are handled exactly as in production); PolNeAR predictions are
+mapped back onto the raw text before scoring because the gold offsets count raw characters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.evaluate import Report, score
+from extractors.extract import extract_documents
+from extractors.news import parse_text
+from extractors.polnear import score_attributions, to_raw_offsets
+
+from .gold import default_shared_dir, load_gold, load_polnear
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
+
+
+def _predict(texts: list[str], nlp, n_process: int = 1) -> list[tuple[str, dict]]:
+    docs = [parse_text(t.encode("utf-8"), source=f"gold-{i}") for i, t in enumerate(texts)]
+    return [(d.text, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process)]
+
+
+def evaluate_news(nlp, gold_path: Path | str = DEFAULT_GOLD, shared_dir: Path | str | None = None) -> Report:
+    """Score officials, agencies, tier placements and claims on a news gold file."""
+    gold = load_gold(gold_path, shared_dir or default_shared_dir())
+    preds = [rows for _, rows in _predict([g.text for g in gold], nlp)]
+    return score(gold, preds)
+
+
+def evaluate_polnear(nlp, split: str, shared_dir: Path | str | None = None, limit: int | None = None,
+                     n_process: int = 1) -> Report:
+    """Score claim attribution (source, cue, content spans) on a PolNeAR split."""
+    gold = load_polnear(split, shared_dir or default_shared_dir())
+    if limit:
+        gold = gold[:limit]
+    out = _predict([g.text for g in gold], nlp, n_process=n_process)
+    preds = [to_raw_offsets(rows["claims"], g.text, stored) for g, (stored, rows) in zip(gold, out)]
+    return score_attributions(gold, preds)
