@@ -21,6 +21,7 @@ Column layout is read from pdfium's own text rectangles, which costs well under 
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
 import re
@@ -31,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extractors.documents import (
     EMPTY,
@@ -52,11 +54,24 @@ _MIN_PAGES_PER_WORKER = 32  # below this a second process costs more than it sav
 
 # pdfium marks a hyphen it saw at a line end with U+FFFE (get_text_range) or U+0002 (bounded text)
 # and joins the two lines itself. Join the word when both sides are lower case (what
-# normalize_text(dehyphenate=True) does); otherwise put the hyphen and the line break back.
-# After a capital the hyphen is part of a compound ("FAA-approved"): keep it, join the lines.
-_SOFT_BREAK_JOIN = re.compile(r"(?<=[a-z])[\ufffe\x02]\n?(?=[a-z])")
-_SOFT_BREAK_COMPOUND = re.compile(r"(?<=[A-Z0-9])[\ufffe\x02]\n?(?=[a-z])")
+# normalize_text(dehyphenate=True) does); after a capital or digit the hyphen belongs to a compound
+# ("FAA-approved"): keep it and join the lines; otherwise put the hyphen and the line break back.
+# (Matched on the marker, then decided on its neighbours: a lookbehind would be tried everywhere.)
 _SOFT_BREAK = re.compile(r"[\ufffe\x02]\n?")
+
+
+def _soft_break(m: re.Match) -> str:
+    text, i, j = m.string, m.start(), m.end()
+    before = text[i - 1] if i else ""
+    after = text[j] if j < len(text) else ""
+    if after.islower() and after.isascii():
+        if before.islower() and before.isascii():
+            return ""
+        if before.isupper() or before.isdigit():
+            return "-"
+    return "-\n"
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -224,8 +239,7 @@ def _page_text(page) -> tuple[str, int]:
     try:
         if textpage.count_chars() == 0:
             return "", 1
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-        rects = [r for r in rects if r[2] - r[0] > 0 and r[3] - r[1] > 0]
+        rects = _rects(textpage)
         width = page.get_width()
         gutters = column_gutters(rects, width)
         ordered = _columns_text(textpage, rects, gutters) if gutters else None
@@ -236,11 +250,26 @@ def _page_text(page) -> tuple[str, int]:
         textpage.close()
 
 
+def _rects(textpage) -> list[tuple[float, float, float, float]]:
+    """Text rectangles (left, bottom, right, top) with an area; straight ctypes calls, as this runs
+    for every page and pypdfium2's wrapper costs more than pdfium does."""
+    n = pdfium_c.FPDFText_CountRects(textpage.raw, 0, -1)
+    left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    get = pdfium_c.FPDFText_GetRect
+    raw = textpage.raw
+    out = []
+    for i in range(n):
+        if get(raw, i, *refs):
+            l, b, r, t = left.value, bottom.value, right.value, top.value
+            if r > l and t > b:
+                out.append((l, b, r, t))
+    return out
+
+
 def _clean_raw(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SOFT_BREAK_JOIN.sub("", text)
-    text = _SOFT_BREAK_COMPOUND.sub("-", text)
-    text = _SOFT_BREAK.sub("-\n", text)
+    text = _SOFT_BREAK.sub(_soft_break, text)
     return _CONTROL.sub("", text)
 
 
@@ -347,9 +376,14 @@ def _columns_text(textpage, rects, gutters) -> str | None:
     for n, line in enumerate(ordered):
         for i in line:
             position[i] = n
-    sequence = [position[i] for i in range(len(rects)) if i in position]
-    if all(a <= b for a, b in zip(sequence, sequence[1:])):
-        return None
+    body = [position[i] for i in range(len(rects)) if rects[i][1] not in margin]
+    if all(a <= b for a, b in zip(body, body[1:])):
+        # The body already runs in reading order; only lines in the margins (a page number the
+        # producer drew first, a footer under one column) may sit out of place. Read the page in
+        # one call and move those lines to the top or bottom.
+        moved = _move_margin_lines(textpage, rects, margin)
+        if moved is not None:
+            return moved
     out = []
     for line in ordered:
         parts = [textpage.get_text_bounded(*rects[i]).replace("\r\n", " ").strip() for i in line]
@@ -357,6 +391,28 @@ def _columns_text(textpage, rects, gutters) -> str | None:
         if text:
             out.append(text)
     return "\n".join(out)
+
+
+def _move_margin_lines(textpage, rects, margin: set[float]) -> str | None:
+    stream = [line.strip() for line in textpage.get_text_range().replace("\r\n", "\n").split("\n")]
+    if not margin:
+        return "\n".join(stream)
+    body_bottom = min((r[1] for r in rects if r[1] not in margin), default=0.0)
+    top, bottom = [], []
+    for line in _lines(rects, [i for i, r in enumerate(rects) if r[1] in margin]):
+        parts = [textpage.get_text_bounded(*rects[i]).replace("\r\n", " ").strip() for i in line]
+        parts = [p for p in parts if p]
+        joined = " ".join(parts)
+        if joined in stream:  # pdfium kept the pieces of one baseline together
+            stream.remove(joined)
+        else:
+            for part in parts:
+                if part not in stream:
+                    return None  # pdfium mixed it with other text: let the caller order line by line
+                stream.remove(part)
+        if joined:
+            (bottom if rects[line[0]][1] < body_bottom else top).append(joined)
+    return "\n".join(top + stream + bottom)
 
 
 def _margin_lines(rects) -> set[float]:
@@ -393,17 +449,17 @@ def _lines(rects, indices: list[int]) -> list[list[int]]:
     heights = sorted(rects[i][3] - rects[i][1] for i in indices)
     tall = 2.5 * heights[len(heights) // 2]
     lines: list[list[int]] = []
+    lb = lt = 0.0  # vertical extent of the line being built
     for i in sorted(indices, key=lambda i: -rects[i][3]):
-        rect = rects[i]
-        if lines and rect[3] - rect[1] <= tall:
-            last = lines[-1]
-            lb, lt = min(rects[j][1] for j in last), max(rects[j][3] for j in last)
-            overlap = min(lt, rect[3]) - max(lb, rect[1])
-            if lt - lb <= tall and overlap >= 0.5 * min(lt - lb, rect[3] - rect[1]):
-                last.append(i)
+        _, b, _, t = rects[i]
+        if lines and t - b <= tall and lt - lb <= tall:
+            if min(lt, t) - max(lb, b) >= 0.5 * min(lt - lb, t - b):
+                lines[-1].append(i)
+                lb, lt = min(lb, b), max(lt, t)
                 continue
         lines.append([i])
-    return [sorted(line, key=lambda i: rects[i][0]) for line in lines]
+        lb, lt = b, t
+    return [sorted(line, key=lambda i: rects[i][0]) if len(line) > 1 else line for line in lines]
 
 
 # ---------------------------------------------------------------------------- running heads and feet
