@@ -475,9 +475,12 @@ def strip_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     Page numbers: a bare number near either end of a page whose value minus the page index is the
     same on at least two pages (so "47699" on page 2 and "47700" on page 3 both go, a table cell
     does not). Running lines: the first or last remaining line of a page whose text, with digits
-    ignored, is also the first or last line of another page; after that first round, deeper lines
-    go only when they repeat on a quarter of the pages (so a section heading that happens to open
-    two pages stays). Case matters: "PAKISTAN" (a running head) is not "Pakistan" (a list entry).
+    ignored, opens or closes at least a quarter of the pages (and at least three), or, in the
+    first round, whose exact text opens or closes two consecutive pages (a country's running head)
+    or that holds a number and three words and opens or closes two pages (a title with a page
+    number).
+    Up to three rounds peel stacked heads and feet. A heading that happens to open two pages far
+    apart stays. Case matters: "PAKISTAN" (a running head) is not "Pakistan" (a list entry).
     """
     pages = [[line.strip() for line in lines if line.strip()] for lines in pages]
     removed = 0
@@ -504,17 +507,33 @@ def strip_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
         pages = [[line for j, line in enumerate(lines) if j not in drop.get(p, ())] for p, lines in enumerate(pages)]
         removed += sum(len(v) for v in drop.values())
 
+    common = max(3, -(-len(pages) // 4))
     for round_ in range(3):
-        threshold = 2 if round_ == 0 else max(3, -(-len(pages) // 4))
-        seen: dict[str, set[int]] = {}
+        seen: dict[str, set[int]] = {}  # digit-blind key -> pages with it at the top or bottom
+        exact: dict[str, set[int]] = {}
         for p, lines in enumerate(pages):
             for line in {lines[0], lines[-1]} if lines else ():
                 seen.setdefault(_line_key(line), set()).add(p)
+                exact.setdefault(line, set()).add(p)
         running = {
             key
             for key, ps in seen.items()
-            if len(ps) >= threshold and len(key) <= 200 and sum(ch.isalpha() for ch in key) >= 2
+            if len(ps) >= common and len(key) <= 200 and sum(ch.isalpha() for ch in key) >= 2
         }
+        if round_ == 0:
+            # A section's running head (a country's name) may span only two pages: the same line,
+            # digits and all, opening or closing two consecutive pages.
+            running |= {
+                _line_key(line)
+                for line, ps in exact.items()
+                if any(p + 1 in ps for p in ps) and len(line) <= 200 and sum(ch.isalpha() for ch in line) >= 2
+            }
+            # A title with the page number in it ("THE SIEGE OF VICKSBURG. 49" / "... 55").
+            running |= {
+                key
+                for key, ps in seen.items()
+                if len(ps) >= 2 and "#" in key and len(re.findall(r"[^\W\d_]{2,}", key)) >= 3 and len(key) <= 200
+            }
         if not running:
             break
         changed = False
