@@ -71,11 +71,12 @@ class RowChange:
     def doc_id(self) -> str | None:
         return self.row.get("doc_id")
 
-    def summary(self) -> str:
+    def summary(self, limit: int | None = 60) -> str:
+        """The row's defining values on one line, each cut to ``limit`` characters (None: whole)."""
         if self.table == "texts":
             return f"{len(self.row.get('text') or '')} characters"
         vals = [self.row.get(c) for c in SUMMARY_COLUMNS.get(self.table, ())]
-        return " | ".join(_short(v) for v in vals if v not in (None, "", []))
+        return " | ".join(_short(v, limit) for v in vals if v not in (None, "", []))
 
     def to_dict(self) -> dict:
         row = dict(self.row)
@@ -279,7 +280,7 @@ def render_text(d: RunDiff, *, max_rows: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def _short(value, limit: int = 60) -> str:
+def _short(value, limit: int | None = 60) -> str:
     if value is None:
         return "null"
     if isinstance(value, (list, tuple)):
@@ -287,7 +288,7 @@ def _short(value, limit: int = 60) -> str:
     else:
         text = str(value)
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _jsonable(value):

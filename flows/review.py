@@ -36,6 +36,7 @@ DEFAULT_COLOUR = "#ddd"
 # The label a table's rows are highlighted with (mentions carry their own).
 TABLE_LABEL = {"officials": "OFFICIAL", "agencies": "AGENCY", "tier_placements": "TIER", "statistics": "STATISTIC",
                "claim_checks": "CHECK"}
+TEXT_OPENING = 400  # characters of a document shown for a texts row
 CONTEXT_CHARS = 160  # around a span when its evidence sentence cannot be found in the text
 SAFE_SCHEMES = ("http://", "https://")
 
@@ -83,6 +84,7 @@ table.changes td { padding: 0 .5rem 0 0; vertical-align: top; word-break: break-
 table.changes td.c { white-space: nowrap; width: 1%; }
 del { background: #ffebe9; } ins { background: #dafbe1; text-decoration: none; }
 p.evidence { line-height: 2.4; margin: .3rem 0; word-break: break-word; }
+p.opening { margin: .3rem 0; color: #444; word-break: break-word; }
 mark { padding: .2em .35em; margin: 0 .15em; border-radius: .35em; line-height: 1; }
 mark .lbl { font-size: .6em; font-weight: bold; text-transform: uppercase; margin-left: .4rem; vertical-align: middle; }
 .none { color: #888; font-style: italic; }
@@ -186,6 +188,8 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
     row = r.row
     spans = row_spans(r.table, row)
     _, snippet, local = context(texts.get(row.get("doc_id") or ""), row.get("evidence"), spans)
+    if r.table == "texts":  # the opening of the document, so a reviewer sees what it is
+        snippet = (row.get("text") or "")[:TEXT_OPENING] + ("…" if len(row.get("text") or "") > TEXT_OPENING else "")
     where = r.source or (row.get("doc_id") or "")[:12]
     page = row.get("page")
     where_text = where + (f", page {page}" if page is not None else "")
@@ -195,7 +199,7 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
         f'<article class="row" data-table="{_e(r.table)}" data-kind="{_e(r.kind)}">',
         f'<div class="meta"><span class="kind kind-{_e(r.kind)}">{_e(r.kind)}</span>'
         f'<span class="tbl">{_e(r.table)}</span>{link} <code>{_e(r.key)}</code></div>',
-        f'<div class="summary">{_e(r.summary())}</div>',
+        f'<div class="summary">{_e(r.summary(limit=None))}</div>',
     ]
     if r.changed:
         cells = "".join(f'<tr><td class="c"><code>{_e(c)}</code></td><td><del>{_e(_v(a))}</del></td><td class="c">→</td><td><ins>{_e(_v(b))}</ins></td></tr>'
@@ -204,7 +208,8 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
             cells += '<tr><td class="c"><code>text</code></td><td colspan="3">the document text changed</td></tr>'
         parts.append(f'<table class="changes">{cells}</table>')
     if snippet:
-        parts.append(f'<p class="evidence">{highlight(snippet, local)}</p>')
+        cls = "opening" if r.table == "texts" else "evidence"
+        parts.append(f'<p class="{cls}">{highlight(snippet, local)}</p>')
     elif r.table not in ("documents", "texts"):
         parts.append('<p class="evidence none">no evidence</p>')
     parts.append("</article>")
