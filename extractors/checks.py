@@ -44,6 +44,7 @@ report rows for any year asserted).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable, Mapping
 
@@ -360,6 +361,33 @@ class ReportRow:
     source_kind: str
 
 
+def _norm_country(name: str) -> str:
+    """'Korea, South' -> 'south korea'; 'Bahamas, The' -> 'bahamas'; accents and punctuation dropped."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    if "," in s:  # the reports' inverted form
+        head, _, tail = s.partition(",")
+        s = f"{tail} {head}"
+    return " ".join(w for w in re.findall(r"[a-z0-9]+", s) if w != "the")
+
+
+def country_aliases(gazetteer: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Normalised name or alias -> one key per country, from rows with ``name`` and ``|``-separated ``aliases``
+    (models/gazetteers/countries.csv), so the reports' 'Korea, South' meets the claims' 'South Korea'."""
+    out: dict[str, str] = {}
+    for row in gazetteer:
+        key = _norm_country(row["name"])
+        for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+            if alias.strip():
+                out.setdefault(_norm_country(alias), key)
+    return out
+
+
+def country_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
+    """The key two spellings of one country share."""
+    k = _norm_country(name)
+    return (aliases or {}).get(k, k)
+
+
 def _get(row: Any, name: str, default=None):
     if isinstance(row, Mapping):
         return row.get(name, default)
@@ -381,16 +409,20 @@ def report_rows(rows: Iterable[Any]) -> list[ReportRow]:
 class ReportIndex:
     """Report rows by (country, year), with the agreed tier per year."""
 
-    def __init__(self, rows: Iterable[Any]):
+    def __init__(self, rows: Iterable[Any], aliases: Mapping[str, str] | None = None):
+        self.aliases = dict(aliases or {})
         self.rows: dict[tuple[str, int], list[ReportRow]] = {}
         for r in report_rows(rows):
-            self.rows.setdefault((r.country.casefold(), r.report_year), []).append(r)
+            self.rows.setdefault((self.key(r.country), r.report_year), []).append(r)
         for v in self.rows.values():
             v.sort(key=lambda r: (r.source_kind, r.doc_id, r.page or 0, r.id))
         self.latest_year = max((y for _, y in self.rows), default=None)
 
+    def key(self, country: str) -> str:
+        return country_key(country, self.aliases)
+
     def at(self, country: str, year: int) -> list[ReportRow]:
-        return self.rows.get((country.casefold(), year), [])
+        return self.rows.get((self.key(country), year), [])
 
     def tier(self, country: str, year: int) -> str | None:
         """The tier all rows for that year agree on; None when there is no row or they disagree."""
@@ -398,7 +430,8 @@ class ReportIndex:
         return tiers.pop() if len(tiers) == 1 else None
 
     def years(self, country: str) -> list[int]:
-        return sorted(y for c, y in self.rows if c == country.casefold())
+        key = self.key(country)
+        return sorted(y for c, y in self.rows if c == key)
 
 
 # -- checking -------------------------------------------------------------------------------------------
@@ -613,9 +646,11 @@ def _years_text(years: Iterable[int]) -> str:
     return ", ".join(f"{a}" if a == b else (f"{a}, {b}" if b == a + 1 else f"{a}–{b}") for a, b in runs)
 
 
-def check_claims(claims: Iterable[Any], rows: Iterable[Any], *, published: Mapping[str, str | None] | None = None) -> list[ClaimCheck]:
-    """Check every claim; ``published`` maps a claim's ``doc_id`` to its document's publication date."""
-    index = ReportIndex(rows)
+def check_claims(claims: Iterable[Any], rows: Iterable[Any], *, published: Mapping[str, str | None] | None = None,
+                 aliases: Mapping[str, str] | None = None) -> list[ClaimCheck]:
+    """Check every claim; ``published`` maps a claim's ``doc_id`` to its document's publication date,
+    ``aliases`` (:func:`country_aliases`) lets differently spelled country names meet."""
+    index = ReportIndex(rows, aliases)
     published = published or {}
     out = []
     for c in claims:

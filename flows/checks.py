@@ -10,14 +10,23 @@ the table existed get it computed on demand (:func:`read_claim_checks`). The rul
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Mapping
 
 import pyarrow as pa
 
-from extractors.checks import check_claims
+from extractors.checks import check_claims, country_aliases
+from extractors.components.assets import read_csv
 from extractors.records import record_row
 
 from .store import Store, StoreError, to_arrow
+
+COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "models" / "gazetteers" / "countries.csv"
+
+
+def aliases() -> dict[str, str]:
+    """Country spellings -> one key (the gazetteer's names and aliases); empty when the gazetteer is missing."""
+    return country_aliases(read_csv(str(COUNTRIES_CSV))) if COUNTRIES_CSV.exists() else {}
 
 
 def claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
@@ -30,7 +39,7 @@ def claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
     published = {d["doc_id"]: d["published"] for d in docs}
     reports = {d["doc_id"] for d in docs if d["kind"] == "tip_report"}
     claims = [c for c in tables["claims"].to_pylist() if c["doc_id"] not in reports]
-    checks = check_claims(claims, tables["tier_placements"].to_pylist(), published=published)
+    checks = check_claims(claims, tables["tier_placements"].to_pylist(), published=published, aliases=aliases())
     return to_arrow("claim_checks", [record_row(c) for c in checks])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import uuid
 from pathlib import Path
 from typing import Optional
@@ -41,7 +40,12 @@ def check(
     except StoreError as exc:
         fail(str(exc))
     if country:
-        rows = [r for r in rows if (r["country"] or "").casefold() == country.strip().casefold()]
+        from extractors.checks import country_key
+
+        from .checks import aliases
+
+        names = aliases()
+        rows = [r for r in rows if r["country"] and country_key(r["country"], names) == country_key(country, names)]
     if verdict:
         rows = [r for r in rows if r["verdict"] == verdict]
     if json_out:
@@ -252,4 +256,4 @@ def _atomic(path: Path, write, suffix: str = "") -> None:
             tmp.unlink()
 
 
-__all__ = ["check", "export", "export_run", "history", "render_checks", "render_history", "sys"]
+__all__ = ["check", "export", "export_run", "history", "render_checks", "render_history"]

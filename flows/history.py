@@ -18,7 +18,9 @@ from pathlib import Path
 
 from extractors.checks import REPORT_KINDS, TIER_LABEL
 
-from .checks import read_claim_checks
+from extractors.checks import country_key
+
+from .checks import aliases, read_claim_checks
 from .store import Store, StoreError
 
 # Chart levels, top to bottom (best tier first).
@@ -67,10 +69,11 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     tiers = store.read_table("tier_placements", run_id).to_pylist()
     docs = {d["doc_id"]: d for d in store.read_table("documents", run_id).to_pylist()}
     checks = read_claim_checks(store, run_id).to_pylist()
-    key = country.strip().casefold()
+    names = aliases()
+    key = country_key(country, names)
     report = [t for t in tiers if t["source_kind"] in REPORT_KINDS and t["report_year"] is not None]
-    mine = [t for t in report if (t["country"] or "").casefold() == key]
-    my_checks = [c for c in checks if (c["country"] or "").casefold() == key]
+    mine = [t for t in report if t["country"] and country_key(t["country"], names) == key]
+    my_checks = [c for c in checks if c["country"] and country_key(c["country"], names) == key]
     if not mine and not my_checks:
         known = sorted({t["country"] for t in report if t["country"]} | {c["country"] for c in checks if c["country"]})
         close = difflib.get_close_matches(country, known, n=3, cutoff=0.6)

@@ -7,6 +7,8 @@ from extractors.checks import (
     ReportIndex,
     check_claim,
     check_claims,
+    country_aliases,
+    country_key,
     clauses,
     end_year_for,
     parse_assertions,
@@ -190,3 +192,16 @@ def test_check_claims_uses_each_documents_publication_date():
     result = check_claims([c1], rows(REAL), published={"news-1": "2019-10-01"})
     assert [(r.years, r.verdict) for r in result] == [((2018, 2019), "supported")]
     assert result[0].id == check_claims([c1], rows(REAL), published={"news-1": "2019-10-01"})[0].id  # stable
+
+
+def test_country_spellings_of_the_reports_meet_the_claims():
+    gazetteer = [{"name": "South Korea", "aliases": "Korea South|Republic of Korea"},
+                 {"name": "Congo (ROC)", "aliases": "Republic of the Congo|Congo Republic of the"}]
+    names = country_aliases(gazetteer)
+    assert country_key("Korea, South", names) == country_key("South Korea", names) == "south korea"
+    assert country_key("Congo, Republic of the", names) == country_key("Congo (ROC)", names)
+    assert country_key("Bahamas, The") == country_key("the Bahamas") == "bahamas"
+    assert country_key("Côte d'Ivoire") == country_key("Cote d'Ivoire")
+    korea = rows({2022: "1", 2023: "1"}, country="Korea, South")
+    (r,) = check_claims([claim("South Korea has been on Tier 1 since 2022", countries=("South Korea",))], korea, aliases=names)
+    assert (r.country, summary(r)) == ("South Korea", ("supported", (2022, 2023), (), ()))
