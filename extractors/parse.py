@@ -31,11 +31,12 @@ def failed(data: bytes, source: str | None, message: str, status: str = ERROR, k
 def parse_bytes(data: bytes, *, source: str | None = None, name: str = "", content_type: str | None = None,
                 max_bytes: int = 200_000_000, max_pages: int = 2000, pdf_workers: int = 1) -> Document:
     """Parse any supported input; failures come back as a Document with a status and reason."""
-    if not data:
-        return failed(data, source, "file is empty", EMPTY)
-    if len(data) > max_bytes:
-        return failed(data, source, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
     fmt = sniff(data, name or (source or ""), content_type)
+    kind = "other" if fmt == "pdf" else "news"
+    if not data:
+        return failed(data, source, "file is empty", EMPTY, kind)
+    if len(data) > max_bytes:
+        return failed(data, source, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}", ERROR, kind)
     try:
         if fmt == "pdf":
             from .pdf import parse_pdf
@@ -49,6 +50,6 @@ def parse_bytes(data: bytes, *, source: str | None = None, name: str = "", conte
 
         return parse_text(data, source=source)
     except ParseError as exc:
-        return failed(data, source, str(exc), exc.status, "other" if fmt == "pdf" else "news")
+        return failed(data, source, str(exc), exc.status, kind)
     except Exception as exc:  # a parser bug must not stop the run; record it on the document
-        return failed(data, source, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'parse failed'}")
+        return failed(data, source, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'parse failed'}", ERROR, kind)
