@@ -174,7 +174,8 @@ def make_handler(site: Site):
             if path in ARTICLES:
                 return self.with_etag(ARTICLES[path], "text/html; charset=utf-8", '"' + hashlib.sha1(ARTICLES[path]).hexdigest()[:10] + '"')
             if path in site.extra:
-                return self.with_etag(site.extra[path], "text/html; charset=utf-8", f'"x{len(site.extra[path])}-{path}"')
+                ctype = "application/rss+xml" if path.endswith(".xml") else "text/html; charset=utf-8"
+                return self.with_etag(site.extra[path], ctype, f'"x{len(site.extra[path])}-{path}"')
             if path == "/feed.xml":
                 return self.with_etag(FEED, "application/rss+xml", '"feed-1"')
             if path == "/reports/tip-2023.pdf":
