@@ -160,7 +160,7 @@ class Narrative:
 
 
 _MODERN_HEADER = re.compile(r"(?P<country>[^\n:]{2,70}?):[ \t]*(?P<tier>[^\n:]{4,30})")
-_LEGACY_HEADER = re.compile(r"(?P<country>[^\n()]{2,70}?)[ \t]*\((?P<tier>[^\n()]{4,30})\)")
+_LEGACY_HEADER = re.compile(r"(?P<country>[^\n]{2,70}?)[ \t]*\((?P<tier>[^\n()]{4,30})\)")
 # Cheap search for where a header could be; the whole line is checked after.
 _HEADER_HINT = re.compile(r":[ \t]*(?:TIER|SPECIAL)|\((?:TIER|SPECIAL)", re.I)
 
@@ -233,11 +233,17 @@ def title_case_country(upper: str) -> str:
         after_comma = i > 0 and out[-1].endswith(",")
         if i > 0 and not after_comma and low in _SMALL:
             out.append(low)
-            continue
-        parts = re.split(r"([\-'’])", low)
-        cased = "".join(p.capitalize() if p not in "-'’" else p for p in parts)
-        cased = re.sub(r"^D(['’])", r"d\1", cased) if i > 0 else cased
-        out.append(cased)
+        elif re.fullmatch(r"\(?(?:[A-Z]\.){2,}\)?,?|\([A-Z]{2,4}\),?", word):
+            out.append(word)  # initials and bracketed acronyms: "C.A.R.", "(ROC)"
+        else:
+            # Capitalise after a hyphen ("Guinea-Bissau") and after a one-letter elision
+            # ("d'Ivoire"), not after a possessive ("People's").
+            if re.match(r"[a-z]['’][a-z]", low):
+                cased = low[:2] + low[2:].capitalize()
+                cased = cased[0].upper() + cased[1:] if i == 0 else cased
+            else:
+                cased = re.sub(r"(^|[-(])([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
+            out.append(cased)
     return " ".join(out)
 
 
@@ -248,7 +254,7 @@ def _key(country: str) -> str:
 # -------------------------------------------------------------------------------- tier placements
 
 _LIST_HEADING = re.compile(r"(?:TIER\s+(?:1|2|3|I{1,3})(?:\s+WATCH\s+LIST)?|SPECIAL\s+CASES?)", re.I)
-_NAME_LINE = re.compile(r"[A-Z][\w'’.()\-, ]{1,60}")
+_NAME_LINE = re.compile(r"[A-Z][\w'’.()\-,&/ ]{1,60}")
 _CHANGE = re.compile(
     r"\b(?:(?P<up>upgraded\s+to)|(?P<down>downgraded\s+to)|(?P<stay>remain(?:s|ed)?\s+on)"
     r"|(?P<placed>(?:placed|ranked)\s+on|(?:is|was)\s+ranked))\s+(?:the\s+)?" + _TIER_EXPR
@@ -338,10 +344,10 @@ def _tier_lists(text: str, lo: int, hi: int) -> list[tuple[str, str, int, int]]:
 def _is_name(line: str) -> bool:
     return (
         bool(_NAME_LINE.fullmatch(line.rstrip("*")))
-        and any(c.islower() for c in line)
+        and (any(c.islower() for c in line) or (" " not in line and len(line) <= 8))  # "USA", "C.A.R."
         and len(line.split()) <= 6
         and not line.endswith((":", ";"))
-        and not (line.endswith(".") and not line.endswith("St."))
+        and not (line.endswith(".") and not re.search(r"\bSt\.$|(?:\b[A-Z]\.){2,}$", line))  # "C.A.R."
         and not any(c.isdigit() for c in line)
     )
 

@@ -106,7 +106,7 @@ class PdfWriter:
         self.pages: list[bytes] = []
 
     def add_page(self, ops: list[str]) -> None:
-        self.pages.append("\n".join(ops).encode("latin-1"))
+        self.pages.append("\n".join(ops).encode("cp1252", errors="replace"))  # WinAnsiEncoding
 
     def tobytes(self, info: dict[str, str]) -> bytes:
         objects: list[bytes] = []
@@ -125,7 +125,7 @@ class PdfWriter:
             )
             objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream")
         info_id = len(objects) + 1
-        objects.append(("<< " + " ".join(f"/{k} {_pdf_string(v)}" for k, v in info.items()) + " >>").encode("latin-1"))
+        objects.append(("<< " + " ".join(f"/{k} {_pdf_string(v)}" for k, v in info.items()) + " >>").encode("cp1252", errors="replace"))
         out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
         for i, body in enumerate(objects, start=1):
@@ -523,7 +523,9 @@ def _plans(countries: int, year: int, rng: random.Random, tiers_csv: str | None)
     previous: dict[str, str] = {}
     if tiers_csv:
         given, previous = _tiers_from_csv(tiers_csv, year)
-        names = sorted(set(names) | set(given), key=str.casefold)
+        if not given:
+            raise SystemExit(f"{tiers_csv} has no tiers for {year}")
+        names = sorted(given, key=str.casefold)  # the CSV's countries, spelled as it spells them
     if countries < len(names):
         # Pakistan and a special case are always in (the committed sample shows every list heading).
         keep = {n for n in ("Pakistan", "Libya") if n in names}
@@ -563,15 +565,40 @@ def _plans(countries: int, year: int, rng: random.Random, tiers_csv: str | None)
 
 
 def _tiers_from_csv(path: str, year: int) -> tuple[dict[str, str], dict[str, str]]:
-    """Tiers for ``year`` and ``year - 1`` from a long CSV (report_year, country, tier[, source])."""
-    by_year: dict[int, dict[str, str]] = {year: {}, year - 1: {}}
+    """Tiers for ``year`` and ``year - 1`` from a long CSV (report_year, country, tier[, country_key, source]).
+
+    Sources spell countries differently ("C.A.R.", "Central African Republic") and some list only
+    some tiers (the CIA: Tier 2 Watch List and Tier 3). So a year's countries come from the source
+    that lists most of them, plus, from the other sources, the tiers that one does not list; the
+    previous year's tier is matched on the normalised name from any source.
+    """
+    def key(row: dict) -> str:
+        return (row.get("country_key") or row["country"]).strip().casefold()
+
+    current: dict[str, dict[str, tuple[str, str]]] = {}  # source -> key -> (country, tier)
+    before: dict[str, str] = {}
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             y = int(float(row["report_year"]))
             tier = _CSV_TIERS.get(row["tier"].strip().lower())
-            if y in by_year and tier and row["country"].strip():
-                by_year[y].setdefault(row["country"].strip(), tier)  # first source wins, deterministically
-    return by_year[year], by_year[year - 1]
+            if not tier or not row["country"].strip():
+                continue
+            if y == year:
+                current.setdefault(row.get("source", ""), {}).setdefault(key(row), (row["country"].strip(), tier))
+            elif y == year - 1:
+                before.setdefault(key(row), tier)
+    if not current:
+        return {}, {}
+    order = sorted(current, key=lambda s: (-len(current[s]), s))
+    chosen = dict(current[order[0]])
+    covered = {tier for _, tier in chosen.values()}
+    for source in order[1:]:
+        for k, (country, tier) in current[source].items():
+            if tier not in covered and k not in chosen:
+                chosen[k] = (country, tier)
+    given = {country: tier for country, tier in chosen.values()}
+    previous = {country: before[k] for k, (country, _) in chosen.items() if k in before}
+    return given, previous
 
 
 # -------------------------------------------------------------------------------------- document
