@@ -271,3 +271,41 @@ def test_factbook_tier_agreement():
         print("  miss:", miss)
     assert len(rows) >= 900
     assert agreement >= 0.99
+
+
+# -------------------------------------------------------------------------------- the generator
+
+
+def test_generator_is_deterministic_and_made_the_committed_sample():
+    from tests.tip_fixtures import SAMPLE_TRUTH, generator
+
+    data, truth = generator().generate(countries=8, year=2023, seed=7)
+    assert data == SAMPLE_PDF.read_bytes()
+    assert truth == load_truth(SAMPLE_TRUTH)
+    assert len(data) < 300_000
+
+
+def test_generator_takes_tiers_from_a_csv(tmp_path):
+    from tests.tip_fixtures import generator
+
+    csv_path = tmp_path / "tiers.csv"
+    csv_path.write_text(
+        "report_year,country,country_key,iso3,tier,source\n"
+        "2023,Pakistan,pakistan,PAK,Tier 2,big\n"
+        "2023,Cote d’Ivoire,cote divoire,CIV,Tier 2,big\n"
+        "2023,Antigua & Barbuda,antigua and barbuda,ATG,Tier 1,big\n"
+        "2023,C.A.R.,car,,Tier 3,small\n"  # a tier the big source lacks: taken
+        "2023,Cote D'Ivoire,cote divoire,,Tier 3,small\n"  # same country, other spelling: ignored
+        "2022,Pakistan,pakistan,PAK,Tier 2 Watch List,big\n"
+        "2022,C.A.R.,car,,Tier 3,small\n",
+        encoding="utf-8",
+    )
+    data, truth = generator().generate(countries=190, year=2023, seed=3, tiers_csv=str(csv_path))
+    narrative = {r["country"]: (r["tier"], r["change"]) for r in truth["tier_placements"] if r["source_kind"] == "tip_narrative"}
+    assert narrative["Pakistan"] == ("2", "upgraded") and narrative["C.A.R."] == ("3", "unchanged")
+    assert sorted(narrative) == ["Antigua & Barbuda", "C.A.R.", "Cote d’Ivoire", "Pakistan"]
+    path = tmp_path / "csv.pdf"
+    path.write_bytes(data)
+    doc = parse_pdf(data)
+    assert placement_rows(tip.tier_placements(doc)) == truth_placement_rows(truth)
+    assert statistic_rows(tip.statistics(doc)) == truth_statistic_rows(truth)
