@@ -10,6 +10,7 @@ the table existed get it computed on demand (:func:`read_claim_checks`). The rul
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Mapping
 
@@ -29,12 +30,25 @@ def aliases() -> dict[str, str]:
     return country_aliases(read_csv(str(COUNTRIES_CSV))) if COUNTRIES_CSV.exists() else {}
 
 
-def claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
+def claim_checks_table(tables: Mapping[str, pa.Table], *, strict: bool = False) -> pa.Table:
     """claims + tier_placements + documents of one run -> the run's ``claim_checks`` table.
 
     Only claims from documents that are not TIP reports are checked (a report is the reference,
-    not a claim about itself).
+    not a claim about itself). A derived table must not cost the run its extracted tables: unless
+    ``strict``, an error is reported on stderr in one line and the table is left empty.
     """
+    try:
+        return _claim_checks_table(tables)
+    except Exception as exc:
+        if strict:
+            raise
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"[tipwatch] claim checks failed ({type(exc).__name__}: {msg}); claim_checks is empty in this run",
+              file=sys.stderr, flush=True)
+        return to_arrow("claim_checks", [])
+
+
+def _claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
     docs = tables["documents"].select(["doc_id", "kind", "published"]).to_pylist()
     published = {d["doc_id"]: d["published"] for d in docs}
     reports = {d["doc_id"] for d in docs if d["kind"] == "tip_report"}
@@ -51,4 +65,4 @@ def read_claim_checks(store: Store, run_id: str | None = None) -> pa.Table:
     try:
         return store.read_table("claim_checks", run_id)
     except StoreError:
-        return claim_checks_table({t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")})
+        return claim_checks_table({t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")}, strict=True)

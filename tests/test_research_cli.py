@@ -116,7 +116,7 @@ def test_seed_claim_is_supported_by_reports_that_say_what_it_says(published, tmp
     tiers = [record_row(r) for d in docs for r in tip.tier_placements(d)]
     news = to_arrow("documents", [d for d in store.read_table("documents").to_pylist() if d["kind"] == "news"])
     table = claim_checks_table({"claims": store.read_table("claims"), "tier_placements": to_arrow("tier_placements", tiers),
-                                "documents": news})
+                                "documents": news}, strict=True)
     (row,) = table.to_pylist()
     assert (row["verdict"], row["years_supported"], row["years_contradicted"]) == ("supported", list(YEARS), [])
     assert sorted(set(row["row_doc_ids"])) == sorted(d.doc_id for d in docs)
@@ -211,3 +211,25 @@ def test_data_dictionary_in_docs_is_current():
     current = text.split(start, 1)[1].split(end, 1)[0]
     expected = CliRunner().invoke(app, ["tables", "--markdown"]).output
     assert current == expected, "docs/researchers.md is out of date: paste the output of `tipwatch tables --markdown`"
+
+
+def test_runs_published_before_claim_checks_get_them_on_demand(published, tmp_path):
+    import shutil
+
+    _, processed, _ = published
+    old = tmp_path / "processed"
+    shutil.copytree(processed, old)
+    run_id = (old / "latest").read_text().strip()
+    (old / "runs" / run_id / "claim_checks.parquet").unlink()
+    assert invoke("check", "--processed", old).output == invoke("check", "--processed", processed).output
+
+
+def test_history_of_a_country_nobody_made_claims_about(published, tmp_path):
+    _, processed, _ = published
+    other = duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True).execute(
+        "SELECT min(country) FROM tier_placements WHERE country <> 'Pakistan' AND source_kind = 'tip_table'").fetchone()[0]
+    res = invoke("history", other.upper(), "--processed", processed, "--plot", tmp_path / "other.svg")
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0] == f"{other}: tier by TIP report year"
+    assert f"claims about {other}:\n  (none checked)" in res.output
+    assert "(no claims about this country were checked)" in (tmp_path / "other.svg").read_text(encoding="utf-8")
