@@ -178,7 +178,12 @@ def _extract_parallel(data: bytes, n_pages: int, workers: int) -> list[tuple[str
                 [sys.executable, "-m", "extractors.pdf", "--worker"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             )  # fmt: skip
-            out, _ = proc.communicate(pickle.dumps((data, start, stop)))
+            try:
+                out, _ = proc.communicate(pickle.dumps((data, start, stop)), timeout=60 + (stop - start))
+            except subprocess.TimeoutExpired:
+                proc.kill()  # never wait on a stuck child; its range is done in-process below
+                proc.communicate()
+                return
             if proc.returncode == 0:
                 results[index] = pickle.loads(out)
         except OSError:
