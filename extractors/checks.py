@@ -359,6 +359,7 @@ class ReportRow:
     doc_id: str
     page: int | None
     source_kind: str
+    change: str | None = None  # what the report itself says: upgraded / downgraded / unchanged
 
 
 def _norm_country(name: str) -> str:
@@ -402,7 +403,7 @@ def report_rows(rows: Iterable[Any]) -> list[ReportRow]:
         if kind not in REPORT_KINDS or year is None or not _get(r, "country"):
             continue
         out.append(ReportRow(_get(r, "id") or "", _get(r, "country"), int(year), _get(r, "tier"), _get(r, "doc_id"),
-                             _get(r, "page"), kind))
+                             _get(r, "page"), kind, _get(r, "change")))
     return out
 
 
@@ -428,6 +429,11 @@ class ReportIndex:
         """The tier all rows for that year agree on; None when there is no row or they disagree."""
         tiers = {r.tier for r in self.at(country, year)}
         return tiers.pop() if len(tiers) == 1 else None
+
+    def stated_change(self, country: str, year: int) -> str | None:
+        """The change against the year before that the year's report itself states, when its rows agree."""
+        changes = {r.change for r in self.at(country, year)} - {None}
+        return changes.pop() if len(changes) == 1 else None
 
     def years(self, country: str) -> list[int]:
         key = self.key(country)
@@ -508,6 +514,13 @@ def _check_assertion(a: Assertion, country: str, index: ReportIndex) -> list[_Ye
         what = {"removed_from_watch_list": "removed from 2WL"}.get(a.change, a.change)
         claimed = f"{'not ' if a.negated else ''}{what} vs {base_year}"
         found = f"{before or '?'}→{now or '?'}"
+        stated = index.stated_change(country, y) if base_year == y - 1 and a.change != "removed_from_watch_list" else None
+        if before is None and now is not None and stated is not None:
+            # no report for the year before, but this year's report says how the tier moved
+            happened = stated == a.change
+            out.append(_YearCheck(y, claimed, f"{stated} to {now} (stated in the {y} report)",
+                                  "supported" if happened != a.negated else "contradicted", rows))
+            continue
         if now is None or before is None:
             out.append(_YearCheck(y, claimed, found if (now or before) else None, "missing", rows))
             continue

@@ -205,3 +205,15 @@ def test_country_spellings_of_the_reports_meet_the_claims():
     korea = rows({2022: "1", 2023: "1"}, country="Korea, South")
     (r,) = check_claims([claim("South Korea has been on Tier 1 since 2022", countries=("South Korea",))], korea, aliases=names)
     assert (r.country, summary(r)) == ("South Korea", ("supported", (2022, 2023), (), ()))
+
+
+def test_a_report_that_states_the_change_stands_in_for_a_missing_previous_report():
+    upgraded = [TierPlacement("tip-2022", "Pakistan", 2022, "2", "upgraded", "tip_narrative", 0, 1, 10, "x", id="n22")]
+    (r,) = check_claim(claim("Pakistan was upgraded to Tier 2 in 2022"), upgraded)
+    assert summary(r) == ("supported", (2022,), (), ())
+    assert r.found == ("upgraded to 2 (stated in the 2022 report) & 2",)
+    (r,) = check_claim(claim("Pakistan was downgraded in 2022"), upgraded)
+    assert summary(r) == ("contradicted", (), (2022,), ())
+    # over two years both are judged against 2021: the 2022 report's own statement covers 2022 only
+    (r,) = check_claim(claim("Pakistan's ranking improved in the 2022 and 2023 reports"), upgraded)
+    assert summary(r) == ("partly_supported", (2022,), (), (2023,))
