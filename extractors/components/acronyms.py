@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .assets import read_csv, read_lines
-from .entities import AGENCY_INFO
+from .assets import read_csv, read_lines, split_aliases
+from .entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
 _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&"}
@@ -37,17 +37,35 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 
 
 class AcronymLinker:
-    def __init__(self, nlp: Language, name: str, *, org_keywords: str, not_agencies: str):
+    def __init__(self, nlp: Language, name: str, *, org_keywords: str, not_agencies: str, places: str | None = None,
+                 provinces: str | None = None):
         self.name = name
         self.keywords = {row["keyword"].lower(): row["kind"] for row in read_csv(org_keywords)}
         self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
+        self.places = {r["place"].lower() for r in rows(places)} if places else set()
+        for r in rows(provinces) if provinces else []:
+            self.places.add(r["province"].lower())
+            self.places.update(a.lower() for a in split_aliases(r["aliases"]))
 
     def kind_of(self, words: list[str]) -> str | None:
-        for w in reversed(words):
-            kind = self.keywords.get(w.lower())
-            if kind:
-                return kind
+        """Kind from the head noun: the last word ("Child Protection Bureau"), or the word before the
+        first connector ("Ministry of Interior", "Senate Standing Committee on Interior").
+        "Parliament House", "Tanda Police Station", "Trust Fund" have no organisation head."""
+        low = [w.lower() for w in words]
+        if not low:
+            return None
+        if low[-1] in self.keywords:
+            return self.keywords[low[-1]]
+        for i, w in enumerate(low):
+            if w in _CONNECTORS and i > 0:
+                return self.keywords.get(low[i - 1])
         return None
+
+    def is_region(self, words: list[str]) -> bool:
+        """"Gujranwala Division", "Multan Zone": a place name plus an administrative word."""
+        places = self.places
+        body = [w for w in words if w.lower() not in self.keywords]
+        return bool(body) and " ".join(body).lower() in places
 
     def __call__(self, doc: Doc) -> Doc:
         info: dict = doc.user_data.setdefault(AGENCY_INFO, {})
@@ -69,6 +87,8 @@ class AcronymLinker:
                 if not info[prev.ent_id_].get("acronym"):
                     info[prev.ent_id_]["acronym"] = acr.text
                 continue
+            if prev is not None and prev.label_ == "TITLE":
+                continue  # "Inspector General of Police (IGP)": a title's acronym, not an agency
             start = tok.i
             while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _CONNECTORS) \
                     and doc[start - 1].text not in ("(", ",") and tok.i - start < 12:
@@ -76,7 +96,7 @@ class AcronymLinker:
             while start < tok.i and doc[start].lower_ in _CONNECTORS:
                 start += 1
             words = [t.text for t in doc[start:tok.i]]
-            if not words:
+            if not words or any(ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON") for i in range(start, tok.i)):
                 continue
             # Trim to the shortest suffix whose initials still match (drops "Speaking at the ...").
             for s in range(start, tok.i):
@@ -100,7 +120,8 @@ class AcronymLinker:
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
                 words = [t.text for t in e]
                 kind = self.kind_of(words)
-                if kind and e.text.lower() not in self.not_agencies and len(words) > 1:
+                if kind and e.text.lower() not in self.not_agencies and len(words) > 1 and not self.is_region(words) \
+                        and not any(w in (",", "–", "—") for w in words):
                     info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
                     new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
         for t in doc:
@@ -117,5 +138,6 @@ class AcronymLinker:
 
 
 @Language.factory("tipwatch_acronyms_v1", assigns=["doc.ents"], requires=["doc.ents"])
-def make_acronym_linker(nlp: Language, name: str, org_keywords: str, not_agencies: str) -> AcronymLinker:
-    return AcronymLinker(nlp, name, org_keywords=org_keywords, not_agencies=not_agencies)
+def make_acronym_linker(nlp: Language, name: str, org_keywords: str, not_agencies: str, places: str | None = None,
+                        provinces: str | None = None) -> AcronymLinker:
+    return AcronymLinker(nlp, name, org_keywords=org_keywords, not_agencies=not_agencies, places=places, provinces=provinces)

@@ -5,11 +5,23 @@ GPE (ent_id_ = canonical country, for gazetteer countries), TITLE (ent_id_ = nor
 and YEAR (ent_id_ = the year). Before the rules run it cleans the base model's entities (drops a
 leading "the", a trailing "'s"), and it records what the document's agencies are in
 ``doc.user_data[AGENCY_INFO]`` (canonical name -> acronym, kind, country).
+
+Domain rules on top of the gazetteer (all data in ``models/``):
+
+* the document's province (``doc.user_data[PROVINCE]``): from the dateline ("LAHORE:",
+  "KARACHI, Feb 12 (APP):") through ``places.csv``, else the most mentioned province;
+* provincial departments named by their domain ("the home department", "labour department") become
+  "<Province> Home Department" when the province is known and the reference is definite;
+* "<Place> police" ("Memon Goth police") is the province's police force (``local_police.csv``);
+* generic references resolve to the specific body the document names ("the Rangers" in a story
+  about "Pakistan Rangers Sindh"; "the Senate committee" -> the Senate standing committee named);
+* a name inside a law's title ("Pakistan Coast Guards (Amendment) Bill") is not an agency mention.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler, prioritize_new_ents_filter
@@ -19,17 +31,39 @@ from spacy.util import filter_spans
 from .assets import read_csv, read_jsonl, read_lines, split_aliases
 
 AGENCY_INFO = "tipwatch.agencies"
+PROVINCE = "tipwatch.province"
 _LEADING = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]*[A-Z][A-Za-z&/\-]*$")
+_DEPT = "DEPT:"
+_GENERIC = "GENERIC:"
+# "LAHORE:", "ISLAMABAD, Feb 17 (APP):", "KARACHI, Feb 12 (APP):" at the start of a line.
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'-]{2,30}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*:")
+
+
+def rows(path: str) -> list[dict]:
+    """CSV rows without comment lines (a first field starting with '#')."""
+    out = []
+    for row in read_csv(path):
+        first = next(iter(row.values()), "") or ""
+        if not first.startswith("#"):
+            out.append(row)
+    return out
 
 
 def clean_span(span: Span) -> Span | None:
     """Drop a leading article and trailing possessive/punctuation from an entity span."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in _LEADING:
+    while start < end and (span.doc[start].lower_ in _LEADING or span.doc[start].is_punct):
         start += 1
     while end > start and (span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_punct):
+        end -= 1
+    # An unclosed bracket inside the span ("Trade (DFAT") ends it.
+    for i in range(start, end):
+        if span.doc[i].text == "(" and not any(span.doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -45,25 +79,51 @@ def _token_pattern(nlp: Language, phrase: str) -> list[dict]:
 
 class EntityRules:
     def __init__(self, nlp: Language, name: str, *, tiers: str, titles: str, agencies: str, countries: str,
-                 honorifics: str, min_year: int, max_year: int):
+                 honorifics: str, min_year: int, max_year: int, provinces: str | None = None,
+                 places: str | None = None, departments: str | None = None, generic_agencies: str | None = None,
+                 agency_context: str | None = None, local_police: str | None = None,
+                 indefinite: str | None = None):
         self.name = name
         self.min_year, self.max_year = min_year, max_year
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self.agency_info: dict[str, dict] = {}
         patterns: list[dict] = []
         for p in read_jsonl(tiers):
-            patterns.append(p)
+            patterns.append({k: p[k] for k in ("label", "pattern", "id") if k in p})
         for p in read_jsonl(titles):
-            title = p["pattern"].lower().replace("-", " ")
-            patterns.append({"label": "TITLE", "id": title, "pattern": _token_pattern(nlp, p["pattern"])})
-        for row in read_csv(agencies):
+            title = p.get("id") or p["pattern"].lower().replace("-", " ")
+            pattern = _token_pattern(nlp, p["pattern"])
+            if p.get("cased"):  # common words that are titles only when capitalised ("Head of Office")
+                pattern[0] = {**pattern[0], "IS_TITLE": True}
+            patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
+        for row in rows(agencies):
             info = {"acronym": row["acronym"] or None, "kind": row["kind"] or "other", "country": row["country"] or None}
             self.agency_info[row["name"]] = info
             for form in [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]:
                 patterns.append({"label": "AGENCY", "id": row["name"], "pattern": _token_pattern(nlp, form)})
-        for row in read_csv(countries):
+        for row in rows(countries):
             for form in [row["name"], *split_aliases(row["aliases"])]:
                 patterns.append({"label": "GPE", "id": row["name"], "pattern": _token_pattern(nlp, form)})
+        # Provinces and places: the document's province decides provincial departments and police.
+        self.province_of: dict[str, str] = {}
+        self.police_of: dict[str, str] = {}
+        for row in rows(provinces) if provinces else []:
+            for form in [row["province"], *split_aliases(row["aliases"])]:
+                self.province_of[form.lower()] = row["province"]
+            self.police_of[row["province"]] = row["police"]
+        self.place_province = {r["place"].lower(): r["province"] for r in (rows(places) if places else [])}
+        self.departments: dict[str, str] = {}
+        for row in rows(departments) if departments else []:
+            for form in [row["department"], *split_aliases(row["aliases"])]:
+                patterns.append({"label": "AGENCY", "id": _DEPT + row["department"], "pattern": _token_pattern(nlp, form.lower())})
+        self.generics: dict[str, list[str]] = {}
+        for row in rows(generic_agencies) if generic_agencies else []:
+            self.generics[row["generic"]] = split_aliases(row["specifics"])
+            if row["generic"] not in self.agency_info:
+                patterns.append({"label": "AGENCY", "id": _GENERIC + row["generic"], "pattern": _token_pattern(nlp, row["generic"])})
+        self.law_words = [tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in (rows(agency_context) if agency_context else []) if r["effect"] == "drop"]
+        self.police_next = {r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])}
+        self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=None, annotate_ents=True,
                                ents_filter=prioritize_new_ents_filter, overwrite=False)
         self.ruler.add_patterns(patterns)
@@ -73,9 +133,124 @@ class EntityRules:
         doc.ents = filter_spans(cleaned)
         doc = self.ruler(doc)
         doc.ents = self._with_years(doc)
+        province = self.province(doc)
+        doc.user_data[PROVINCE] = province
+        extra: dict[str, dict] = {}
+        doc.ents = self._domain_agencies(doc, province, extra)
         found = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"}
-        doc.user_data[AGENCY_INFO] = {name: dict(self.agency_info[name]) for name in found if name in self.agency_info}
+        info = {name: dict(self.agency_info[name]) for name in found if name in self.agency_info}
+        info.update({k: v for k, v in extra.items() if k in found})
+        doc.user_data[AGENCY_INFO] = info
         return doc
+
+    # -- province ---------------------------------------------------------------------------------
+    def province(self, doc: Doc) -> str | None:
+        """The dateline's province, else the most mentioned province (provinces and places)."""
+        head = doc.text[:600]
+        m = _DATELINE.search(head)
+        if m:
+            place = m.group(1).strip().lower()
+            prov = self.place_province.get(place) or self.province_of.get(place)
+            if prov:
+                return prov
+        counts: Counter = Counter()
+        for tok in doc:
+            if tok.is_title or tok.is_upper:
+                for n in (2, 1):
+                    phrase = doc[tok.i : tok.i + n].text.lower()
+                    prov = self.province_of.get(phrase) or self.place_province.get(phrase)
+                    if prov:
+                        counts[prov] += 1
+                        break
+        return counts.most_common(1)[0][0] if counts else None
+
+    # -- domain rules -----------------------------------------------------------------------------
+    def _domain_agencies(self, doc: Doc, province: str | None, extra: dict) -> list[Span]:
+        ents = list(doc.ents)
+        present = {e.ent_id_ for e in ents if e.label_ == "AGENCY" and not e.ent_id_.startswith((_DEPT, _GENERIC))}
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ != "AGENCY":
+                out.append(e)
+                continue
+            if self._in_law_title(doc, e):
+                continue
+            eid = e.ent_id_
+            if eid.startswith(_DEPT):
+                span = self._department(doc, e, province, extra)
+                if span is not None:
+                    out.append(span)
+                continue
+            generic = eid[len(_GENERIC):] if eid.startswith(_GENERIC) else eid
+            if generic in self.generics:
+                target = self._specific(generic, present, province)
+                if target is None and eid.startswith(_GENERIC):
+                    continue
+                out.append(Span(doc, e.start, e.end, label="AGENCY", span_id=target or eid))
+                continue
+            out.append(e)
+        out = self._local_police(doc, out, province, extra)
+        return sorted(filter_spans(out), key=lambda s: s.start)
+
+    def _in_law_title(self, doc: Doc, e: Span) -> bool:
+        nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])
+        return any(nxt[: len(w)] == w for w in self.law_words)
+
+    def _department(self, doc: Doc, e: Span, province: str | None, extra: dict) -> Span | None:
+        start = e.start
+        prev = doc[start - 1] if start > 0 else None
+        named = None
+        if prev is not None:
+            named = self.province_of.get(prev.lower_) or (self.province_of.get(doc[start - 2 : start].text.lower()) if start > 1 else None)
+            if named:
+                start -= 1 if self.province_of.get(prev.lower_) else 2
+            elif prev.lower_ in self.indefinite:
+                return None
+        prov = named or province
+        if not prov:
+            return None
+        name = f"{prov} {e.ent_id_[len(_DEPT):]}"
+        extra.setdefault(name, {"acronym": None, "kind": "government", "country": "Pakistan"})
+        return Span(doc, start, e.end, label="AGENCY", span_id=name)
+
+    def _specific(self, generic: str, present: set[str], province: str | None) -> str | None:
+        cands = []
+        for s in self.generics[generic]:
+            if s.endswith("*"):
+                cands.extend(sorted(p for p in present if p.startswith(s[:-1])))
+            elif s in present:
+                cands.append(s)
+        if cands:
+            return cands[0]
+        if province:
+            for s in self.generics[generic]:
+                if not s.endswith("*") and province in s:
+                    return s
+        return None
+
+    def _local_police(self, doc: Doc, ents: list[Span], province: str | None, extra: dict) -> list[Span]:
+        """"<Place> police" -> the province's police force."""
+        police = self.police_of.get(province or "")
+        if not police:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = []
+        for tok in doc:
+            if tok.lower_ != "police" or tok.i in taken or tok.i == 0:
+                continue
+            nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+            if self.police_next.get(nxt) == "drop":
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start \
+                    and doc[start - 1].i not in taken and tok.i - start < 3:
+                start -= 1
+            if start == tok.i:
+                continue
+            extra.setdefault(police, {"acronym": None, "kind": "police", "country": "Pakistan"})
+            added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=police))
+        kept = [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)]
+        return kept + added
 
     def _with_years(self, doc: Doc) -> list[Span]:
         """Four-digit years become YEAR entities, splitting any DATE entity that holds them."""
@@ -98,9 +273,14 @@ class EntityRules:
     "tipwatch_entities_v1",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"min_year": 1990, "max_year": 2035},
+    default_config={"min_year": 1990, "max_year": 2035, "provinces": None, "places": None, "departments": None,
+                    "generic_agencies": None, "agency_context": None, "local_police": None, "indefinite": None},
 )
 def make_entity_rules(nlp: Language, name: str, tiers: str, titles: str, agencies: str, countries: str,
-                      honorifics: str, min_year: int, max_year: int) -> EntityRules:
+                      honorifics: str, min_year: int, max_year: int, provinces: str | None, places: str | None,
+                      departments: str | None, generic_agencies: str | None, agency_context: str | None,
+                      local_police: str | None, indefinite: str | None) -> EntityRules:
     return EntityRules(nlp, name, tiers=tiers, titles=titles, agencies=agencies, countries=countries,
-                       honorifics=honorifics, min_year=min_year, max_year=max_year)
+                       honorifics=honorifics, min_year=min_year, max_year=max_year, provinces=provinces,
+                       places=places, departments=departments, generic_agencies=generic_agencies,
+                       agency_context=agency_context, local_police=local_police, indefinite=indefinite)

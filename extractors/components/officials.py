@@ -1,114 +1,250 @@
-"""``tipwatch_officials_v1``: people, their titles and organisations, and surname resolution.
+"""``tipwatch_officials_v1``: people, their roles and organisations, and reference resolution.
 
-Finds each person (PERSON entities, and proper names right after a title: "Director General
-Dr Ehsan Sadiq"), links a title and organisation in the patterns the domain uses:
+Finds each person (PERSON entities without honorifics or ranks, and proper names right after a
+title: "Director General Dr Ehsan Sadiq") and links a role in the patterns the domain uses:
 
-* premodifier: "National Police Bureau Director General Dr Ehsan Sadiq", "SSDO Executive
-  Director Syed Kausar Abbas", "Interior Minister Mohsin Naqvi";
+* premodifier: "National Police Bureau Director General Dr Ehsan Sadiq", "Interior Minister Mohsin
+  Naqvi" (portfolio -> Ministry of Interior, ``gazetteers/portfolios.csv``), "Director General FIA,
+  Mr. Riffat Mukhtar", "Minister for Law and Justice Azam Nazir Tarar", "Khyber Pakhtunkhwa
+  Inspector General of Police (IGP) Akhtar Hayat";
 * apposition: "Ahmad Ishaque Jehangir, the director general of the Federal Investigation Agency
-  (FIA)", "Ali Khan, FIA director";
+  (FIA)", "Mr. Shakeel Durrani, Additional Director General (Immigration), FIA";
+* appointments ("has been appointed the director general (DG) of the NCCIA": the new role wins) and
+  chairs ("led by Senator Faisal Saleem" -> chairman of the body named before), from
+  ``patterns/role_cues.csv``; titles after "former" are past roles and do not count;
+* organisation fallbacks from ``patterns/titles.jsonl``: an implied body (MNA -> National Assembly),
+  a body of the title's kind in the document (justice -> the court, DSP -> the police), the body
+  named just before in the sentence; titles of office without a body (prime minister) get none.
 
-then resolves later short mentions ("Jehangir highlighted", "Abbas told") to the full name.
+Resolution within a document: later short mentions ("Jehangir", "Mr Naqvi", "DG Qazi") resolve to
+the full name; pronouns and definite role references ("the minister") resolve to people.
 
-Writes ``doc.user_data[PEOPLE]``: one dict per person in order of first mention, with ``name``,
-``title``, ``organisation`` (canonical agency name), ``mentions`` (token ranges), and
-``doc.user_data[PERSON_AT]``: token index -> person name for every resolved mention token.
+Writes to ``doc.user_data``:
+
+* ``PEOPLE``: one dict per person in order of first mention: ``name``, ``title``, ``organisation``
+  (canonical agency name), ``mentions`` (token ranges), ``first``;
+* ``PERSON_AT``: token index -> person name for every name mention token;
+* ``PRONOUN_AT``: token index of he/she/his/her/him -> person name (the most recent person before);
+* ``ROLE_AT``: token index of a definite role reference ("the minister", "the Passports DG") ->
+  person name, when exactly one person in the document holds that role;
+* ``UNNAMED``: unnamed officials and sources ("a senior FIA official", "A spokesman for FIA"): dicts
+  with ``text`` (the first description), ``head``, ``organisation``, ``start``/``end`` (tokens);
+  ``UNNAMED_AT``: token index -> that description, also for later mentions ("the spokesman").
+
 PERSON entities are corrected to the full name span (honorifics excluded).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .assets import read_lines
+from .assets import read_csv, read_jsonl, read_lines, split_aliases
+from .entities import PROVINCE, rows
 
 PEOPLE = "tipwatch.people"
 PERSON_AT = "tipwatch.person_at"
-_APPOS_LINKS = {"of", "at", "for", "in", "the", "a", "an", ","}
+PRONOUN_AT = "tipwatch.pronoun_at"
+ROLE_AT = "tipwatch.role_at"
+UNNAMED = "tipwatch.unnamed"
+UNNAMED_AT = "tipwatch.unnamed_at"
 
-
-def _is_name_token(tok) -> bool:
-    return (tok.is_title or (tok.is_upper and len(tok) > 1 and tok.is_alpha and False)) and tok.is_alpha and not tok.is_stop
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_DETS = {"the", "a", "an"}
+_LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
+_POSS = {"'s", "’s"}
+# Strength of a role found for a mention: an appointment beats an explicit title, which beats a
+# chair ("led by X"), which beats a weak title (senator).
+APPOINTED, TITLE, CHAIR, WEAK = 4, 3, 2, 1
 
 
 class OfficialLinker:
-    def __init__(self, nlp: Language, name: str, *, honorifics: str):
+    def __init__(self, nlp: Language, name: str, *, honorifics: str, titles: str | None = None,
+                 portfolios: str | None = None, role_cues: str | None = None, not_names: str | None = None,
+                 unnamed_heads: str | None = None, provinces: str | None = None, places: str | None = None,
+                 org_keywords: str | None = None):
         self.name = name
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
+        self.title_info: dict[str, dict] = {}
+        for p in read_jsonl(titles) if titles else ():
+            tid = p.get("id") or p["pattern"].lower()
+            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org") if k in p})
+        self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
+        for r in rows(portfolios) if portfolios else []:
+            toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
+            self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
+        self.portfolios.sort(key=lambda p: -len(p[0]))
+        self.chairs: list[tuple[tuple[str, ...], str]] = []
+        self.former: set[str] = set()
+        self.appointed: list[tuple[str, ...]] = []
+        for r in rows(role_cues) if role_cues else []:
+            toks = tuple(t.lower_ for t in nlp.make_doc(r["phrase"]))
+            if r["effect"] == "chair":
+                self.chairs.append((toks, r["title"]))
+            elif r["effect"] == "former":
+                self.former.add(r["phrase"].lower())
+            elif r["effect"] == "appointed":
+                self.appointed.append(toks)
+        self.appointed.sort(key=lambda t: -len(t))
+        self.not_names = {w.lower() for w in read_lines(not_names)} if not_names else set()
+        self.unnamed_heads = {w.lower() for w in read_lines(unnamed_heads)} if unnamed_heads else set()
+        self.places: set[str] = set()
+        self.province_of: dict[str, str] = {}
+        self.police_of: dict[str, str] = {}
+        for r in rows(provinces) if provinces else []:
+            for form in [r["province"], *split_aliases(r["aliases"])]:
+                self.province_of[form.lower()] = r["province"]
+            self.police_of[r["province"]] = r["police"]
+        self.places.update(self.province_of)
+        self.places.update(r["place"].lower() for r in (rows(places) if places else []))
+        self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
 
+    # -- token classes ----------------------------------------------------------------------------
     def _is_honorific(self, tok) -> bool:
         return tok.lower_.rstrip(".") in self.honorifics or tok.text == "."
 
+    def _is_name_token(self, tok, taken: set[int]) -> bool:
+        return (tok.is_title and tok.is_alpha and not tok.is_stop and tok.i not in taken
+                and tok.lower_ not in self.not_names and tok.lower_ not in self.places
+                and not self._is_honorific(tok))
+
+    def _portfolio_ending(self, doc: Doc, end: int, title: str | None = None) -> tuple[int, str] | None:
+        """A portfolio phrase ending at token ``end`` (exclusive): (start, organisation)."""
+        for toks, org, titles in self.portfolios:
+            start = end - len(toks)
+            if start < 0 or (title and titles and title not in titles):
+                continue
+            if tuple(t.lower_ for t in doc[start:end]) == toks:
+                return start, org
+        return None
+
+    def _portfolio_starting(self, doc: Doc, start: int, title: str | None = None) -> tuple[int, str] | None:
+        for toks, org, titles in self.portfolios:
+            end = start + len(toks)
+            if end > len(doc) or (title and titles and title not in titles):
+                continue
+            if tuple(t.lower_ for t in doc[start:end]) == toks:
+                # "Minister for Interior" but not "Minister for Interior Affairs Committee"
+                return end, org
+        return None
+
+    # -- main -------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        persons = self._person_spans(doc, ents)
-        ent_at = {}
-        others = [e for e in ents if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in persons)]
-        for e in others + persons:
+        province = doc.user_data.get(PROVINCE)
+        persons, weak_names = self._person_spans(doc, ents)
+        others = [e for e in ents if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in persons + weak_names)]
+        ent_at: dict[int, Span] = {}
+        for e in others:
             for i in range(e.start, e.end):
                 ent_at[i] = e
+        agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
         people: dict[str, dict] = {}
         order: list[str] = []
         person_at: dict[int, str] = {}
         by_surname: dict[str, str] = {}
         resolved_spans: list[Span] = []
-        for span in sorted(persons, key=lambda s: s.start):
-            name = span.text
-            key = self._resolve(name, people, by_surname)
+        weak_starts = {s.start for s in weak_names}
+        for span in sorted(persons + weak_names, key=lambda s: s.start):
+            key = self._resolve(span.text, people, by_surname)
             if key is None:
-                key = name
-                people[key] = {"name": name, "title": None, "organisation": None, "mentions": [], "first": (span.start, span.end)}
+                if span.start in weak_starts:
+                    continue  # a single capitalised word after a title that names nobody known
+                key = span.text
+                people[key] = {"name": key, "title": None, "organisation": None, "mentions": [],
+                               "first": (span.start, span.end), "_strength": 0}
                 order.append(key)
                 if len(span) > 1:
                     by_surname.setdefault(span[-1].text, key)
             person = people[key]
             person["mentions"].append((span.start, span.end))
-            title, org = self._role(doc, span, ent_at)
-            if title and not person["title"]:
-                person["title"] = title
-            if org and not person["organisation"]:
-                person["organisation"] = org
+            role = self._role(doc, span, ent_at, province, agency_count)
+            if role is not None:
+                title, org, strength = role
+                if strength > person["_strength"]:
+                    person.update(title=title, organisation=org, _strength=strength)
+                elif title == person["title"] and org and not person["organisation"]:
+                    person["organisation"] = org
             for i in range(span.start, span.end):
                 person_at[i] = key
             resolved_spans.append(Span(doc, span.start, span.end, label="PERSON", span_id=key))
         # Bare surnames the model missed or mislabelled ("Jehangir" as GPE).
         for tok in doc:
             key = by_surname.get(tok.text)
-            if key and tok.i not in person_at and tok.is_title:
+            if key and tok.i not in person_at and tok.is_title and not (tok.i in ent_at and ent_at[tok.i].label_ == "AGENCY"):
                 people[key]["mentions"].append((tok.i, tok.i + 1))
                 person_at[tok.i] = key
                 resolved_spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=key))
         resolved_tokens = {i for s in resolved_spans for i in range(s.start, s.end)}
         kept = [e for e in others if not any(i in resolved_tokens for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + resolved_spans)
+        for p in people.values():
+            p.pop("_strength", None)
         doc.user_data[PEOPLE] = [people[k] for k in order]
         doc.user_data[PERSON_AT] = person_at
+        doc.user_data[PRONOUN_AT] = self._pronouns(doc, person_at)
+        doc.user_data[ROLE_AT] = self._role_refs(doc, people, person_at)
+        doc.user_data[UNNAMED], doc.user_data[UNNAMED_AT] = self._unnamed(doc, person_at)
         return doc
 
-    def _person_spans(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """PERSON entities without honorifics, plus names following a title; adjacent pieces merged."""
+    # -- people -----------------------------------------------------------------------------------
+    def _person_spans(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span]]:
+        """(names, weak names): PERSON entities without honorifics, extended left over a missed
+        given name ("Geir Thomas Tonstol"), plus names after a title; weak names are single words
+        after a title, kept only when they resolve to a known person ("DG Qazi")."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)}
+        taken |= {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
+        ent_tokens = {i for e in ents for i in range(e.start, e.end)}
         spans: list[Span] = []
         for e in ents:
-            if e.label_ == "PERSON":
-                start = e.start
-                while start < e.end and self._is_honorific(doc[start]):
-                    start += 1
-                if start < e.end:
-                    spans.append(Span(doc, start, e.end, label="PERSON"))
-        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)}
+            if e.label_ != "PERSON":
+                continue
+            start, end = e.start, e.end
+            while start < end and (self._is_honorific(doc[start]) or doc[start].lower_ in self.former):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
+                end -= 1
+            if start >= end:
+                continue
+            while start > 0 and start == e.start and doc[start - 1].pos_ == "PROPN" and self._is_name_token(doc[start - 1], taken) \
+                    and doc[start - 1].i not in ent_tokens and start > e.start - 1:
+                start -= 1
+            spans.append(Span(doc, start, end, label="PERSON"))
+        weak: list[Span] = []
         for e in ents:
             if e.label_ != "TITLE":
                 continue
             i = e.end
-            while i < len(doc) and self._is_honorific(doc[i]):
+            steps = 0
+            # skip honorifics, an agency or portfolio, wing words and one comma: "Director General
+            # FIA, Mr. Riffat Mukhtar", "DG Passport Mustafa Jamal Qazi", "DSP Legal Sajid Cheema"
+            while i < len(doc) and steps < 6:
+                tok = doc[i]
+                if self._is_honorific(tok) or (tok.text == "," and steps == 0):
+                    i += 1
+                elif i in taken and doc.ents and any(x.label_ == "AGENCY" and x.start <= i < x.end for x in ents):
+                    i += 1
+                elif tok.lower_ in self.not_names and tok.is_title:
+                    i += 1
+                elif self._portfolio_starting(doc, i, e.ent_id_):
+                    i = self._portfolio_starting(doc, i, e.ent_id_)[0]
+                else:
+                    break
+                steps += 1
+            if i < len(doc) and doc[i].text == ",":
                 i += 1
+                while i < len(doc) and self._is_honorific(doc[i]):
+                    i += 1
             j = i
-            while j < len(doc) and j - i < 4 and j not in taken and _is_name_token(doc[j]):
+            while j < len(doc) and j - i < 4 and self._is_name_token(doc[j], taken):
                 j += 1
-            if j > i:
+            if j - i >= 2 or (j > i and any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)):
                 spans.append(Span(doc, i, j, label="PERSON"))
+            elif j > i:
+                weak.append(Span(doc, i, j, label="PERSON"))
         # Merge overlapping or touching pieces ("Syed Kausar" + "Abbas").
         spans.sort(key=lambda s: (s.start, -s.end))
         merged: list[Span] = []
@@ -118,60 +254,371 @@ class OfficialLinker:
                 merged[-1] = Span(doc, last.start, max(last.end, s.end), label="PERSON")
             else:
                 merged.append(s)
-        return [s for s in merged if any(t.is_alpha for t in s)]
+        names = [s for s in merged if any(t.is_alpha for t in s)]
+        covered = {i for s in names for i in range(s.start, s.end)}
+        weak = [w for w in weak if w.start not in covered]
+        return names, weak
 
     def _resolve(self, name: str, people: dict, by_surname: dict) -> str | None:
         if name in people:
             return name
         parts = name.split()
-        if len(parts) == 1 and name in by_surname:
-            return by_surname[name]
+        if len(parts) == 1:
+            if name in by_surname:
+                return by_surname[name]
+            for key in people:  # a given name used alone, or a surname that is not last ("Qazi")
+                if name in key.split()[1:]:
+                    return key
+            return None
         for key in people:
             kp = key.split()
-            if len(parts) >= 2 and parts[-1] == kp[-1] and (parts[0] == kp[0] or set(parts) <= set(kp)):
+            if parts[-1] == kp[-1] and (parts[0] == kp[0] or set(parts) <= set(kp)):
+                return key
+            if set(parts) <= set(kp) or set(kp) <= set(parts) and len(kp) >= 2:
                 return key
         return None
 
-    def _role(self, doc: Doc, span: Span, ent_at: dict) -> tuple[str | None, str | None]:
-        title = org = None
-        # Premodifier: [AGENCY|GPE] TITLE [honorific] NAME
+    # -- roles ------------------------------------------------------------------------------------
+    def _is_former(self, doc: Doc, i: int) -> bool:
+        return i >= 0 and doc[i].lower_ in self.former
+
+    def _premods(self, doc: Doc, t: Span, ent_at: dict, province: str | None, agency_count: Counter) -> tuple[str | None, int]:
+        """Organisation named before a title ("FIA DG", "Interior Minister", "Federal Investigation
+        Agency (FIA) Director General", "Khyber Pakhtunkhwa Inspector General"): (org, start)."""
+        j = t.start - 1
+        tid = t.ent_id_
+        if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
+            inner = ent_at.get(j - 1)
+            if inner is not None and inner.label_ == "AGENCY":
+                return inner.ent_id_ or inner.text, inner.start - 1
+            j -= 3
+        if j < 0:
+            return None, t.start
+        e = ent_at.get(j)
+        if e is not None and e.label_ == "AGENCY":
+            return e.ent_id_ or e.text, e.start
+        pf = self._portfolio_ending(doc, j + 1, tid)
+        if pf:
+            return self._org_name(pf[1], province), pf[0]
+        if doc[j].text in _POSS and j >= 1:
+            # "the agency's Director General", "commission's chief executive officer"
+            word = doc[j - 1].lower_
+            if word in self.org_words:
+                for k in range(j - 2, -1, -1):
+                    x = ent_at.get(k)
+                    if x is not None and x.label_ == "AGENCY" and word in (x.ent_id_ or x.text).lower():
+                        return x.ent_id_ or x.text, j - 1
+                if agency_count:
+                    return agency_count.most_common(1)[0][0], j - 1
+        prov = self.province_of.get(doc[j].lower_) or (self.province_of.get(doc[j - 1 : j + 1].text.lower()) if j >= 1 else None)
+        if prov and self.title_info.get(tid, {}).get("org_kind") == "police":
+            return self.police_of.get(prov), j
+        return None, t.start
+
+    def _post(self, doc: Doc, t_end: int, ent_at: dict, province: str | None, tid: str) -> tuple[str | None, int]:
+        """Organisation right after a title ("director general of the FIA", "Minister for Interior",
+        "Joint Secretary at the Ministry of ...", "Additional Director General (Immigration), FIA")."""
+        i = t_end
+        steps = 0
+        while i < len(doc) and steps < 6:
+            tok = doc[i]
+            e = ent_at.get(i)
+            if e is not None and e.label_ == "AGENCY":
+                return e.ent_id_ or e.text, e.end
+            pf = self._portfolio_starting(doc, i, tid) if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end else None
+            if pf:
+                return self._org_name(pf[1], province), pf[0]
+            if tok.lower_ in _LINKS or tok.text in ("(", ")", ",") or (tok.lower_ in self.not_names and tok.is_title):
+                i += 1
+                steps += 1
+                continue
+            break
+        return None, t_end
+
+    def _org_name(self, org: str, province: str | None) -> str | None:
+        if "{province}" in org:
+            return org.replace("{province}", province) if province else None
+        return org
+
+    def _title_before(self, doc: Doc, span: Span, ent_at: dict) -> Span | None:
+        """The title a name follows: skips honorifics, a comma, an agency, portfolio, wing words."""
         i = span.start - 1
-        while i >= 0 and self._is_honorific(doc[i]):
-            i -= 1
-        if i >= 0 and ent_at.get(i) is not None and ent_at[i].label_ == "TITLE":
-            t = ent_at[i]
-            title = t.ent_id_ or t.text.lower()
-            j = t.start - 1
-            if j >= 0 and ent_at.get(j) is not None and ent_at[j].label_ == "AGENCY":
-                org = ent_at[j].ent_id_ or ent_at[j].text
-            elif j >= 0 and doc[j].lower_ in ("of", "at"):
-                k = j - 1
-        # Apposition: NAME , [the] TITLE [of|at] [the] AGENCY   or   NAME , AGENCY TITLE
-        i = span.end
-        if i < len(doc) and doc[i].text == ",":
-            j = i + 1
-            seen_title = None
-            while j < len(doc) and j - i <= 10:
-                e = ent_at.get(j)
-                if e is not None and e.label_ == "TITLE" and seen_title is None:
-                    seen_title = e.ent_id_ or e.text.lower()
-                    j = e.end
-                    continue
-                if e is not None and e.label_ == "AGENCY":
-                    if seen_title or (ent_at.get(e.end) is not None and ent_at[e.end].label_ == "TITLE"):
-                        org = org or (e.ent_id_ or e.text)
-                        if not seen_title:
-                            seen_title = ent_at[e.end].ent_id_ or ent_at[e.end].text.lower()
-                    break
-                if doc[j].lower_ in _APPOS_LINKS or doc[j].is_title and seen_title is None and False:
-                    j += 1
-                    continue
+        steps = 0
+        while i >= 0 and steps < 8:
+            tok = doc[i]
+            e = ent_at.get(i)
+            if e is not None and e.label_ == "TITLE":
+                # "Inspector General of Police (IGP) Akhtar Hayat": the long form before the acronym
+                if e.start >= 2 and doc[e.start - 1].text == "(" and i + 1 < len(doc) and doc[e.end].text == ")":
+                    outer = ent_at.get(e.start - 2)
+                    if outer is not None and outer.label_ == "TITLE":
+                        return outer
+                return e
+            if e is not None and e.label_ == "AGENCY":
+                i = e.start - 1
+            elif self._is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
+                i -= 1
+            elif tok.is_title and (tok.lower_ in self.not_names or tok.lower_ in self.places):
+                i -= 1
+            else:
+                pf = self._portfolio_ending(doc, i + 1)
+                if not pf:
+                    return None
+                i = pf[0] - 1
+            steps += 1
+        return None
+
+    def _role(self, doc: Doc, span: Span, ent_at: dict, province: str | None, agency_count: Counter):
+        """(title, organisation, strength) for one name mention, or None."""
+        sent = span.sent
+        found: list[tuple[str, str | None, int, Span | None]] = []
+        # appointment: "... has been appointed (as) the director general (DG) of the NCCIA"
+        k = span.end
+        while k < sent.end - 1:
+            if k in ent_at and ent_at[k].label_ == "PERSON":
                 break
-            if seen_title and not title:
-                title = seen_title
-        return title, org
+            cue = next((c for c in self.appointed if tuple(t.lower_ for t in doc[k : k + len(c)]) == c), None)
+            if cue:
+                m = k + len(cue)
+                while m < sent.end and doc[m].lower_ in {"as", "the", "a", "an", "new", "its", "acting"} | self.former:
+                    m += 1
+                e = ent_at.get(m)
+                if e is not None and e.label_ == "TITLE" and not self.title_info.get(e.ent_id_, {}).get("weak"):
+                    org, _ = self._post(doc, e.end, ent_at, province, e.ent_id_)
+                    found.append((e.ent_id_, org, APPOINTED, e))
+                    break
+            k += 1
+        # premodifier title
+        t = self._title_before(doc, span, ent_at)
+        while t is not None:
+            if self._is_former(doc, t.start - 1):
+                # "chairman and former Inspector General of Police X": the earlier, current title
+                j = t.start - 2
+                prev = ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
+                t = prev if prev is not None and prev.label_ == "TITLE" else None
+                continue
+            org, _ = self._premods(doc, t, ent_at, province, agency_count)
+            if org is None:
+                org = self._between(doc, t.end, span.start, ent_at, province, t.ent_id_)
+            strength = WEAK if self.title_info.get(t.ent_id_, {}).get("weak") else TITLE
+            found.append((t.ent_id_, org, strength, t))
+            break
+        # apposition: NAME, [the|a] [org] TITLE [of|at ...] ORG
+        app = self._apposition(doc, span, ent_at, province, agency_count)
+        if app is not None:
+            found.append(app)
+        # chair: "led by X", "under the chairmanship of X"
+        chair = self._chair(doc, span, ent_at)
+        if not found and chair is None:
+            return None
+        if not found:
+            return chair[0], chair[1], CHAIR
+        title, org, strength, tspan = max(found, key=lambda f: f[2])
+        if strength <= WEAK and chair is not None:
+            return chair[0], chair[1], CHAIR
+        if org is None:
+            org = self._fallback_org(doc, span, tspan, title, ent_at, chair, agency_count)
+        info = self.title_info.get(title, {})
+        if info.get("no_org"):
+            org = None
+        return title, org, strength
+
+    def _between(self, doc, start, end, ent_at, province, tid) -> str | None:
+        """An agency or portfolio between a title and the name ("DG FIA Mr. X", "DG Passport X")."""
+        for i in range(start, end):
+            e = ent_at.get(i)
+            if e is not None and e.label_ == "AGENCY":
+                return e.ent_id_ or e.text
+        for i in range(start, end):
+            pf = self._portfolio_starting(doc, i, tid)
+            if pf and pf[0] <= end:
+                return self._org_name(pf[1], province)
+        return None
+
+    def _apposition(self, doc, span, ent_at, province, agency_count):
+        i = span.end
+        if i >= len(doc):
+            return None
+        comma = doc[i].text == ","
+        if comma:
+            i += 1
+        elif not (i in ent_at and ent_at[i].label_ == "TITLE" and doc[i].is_title):
+            return None
+        former = False
+        org_before = None
+        steps = 0
+        while i < len(doc) and steps < 5:
+            tok = doc[i]
+            e = ent_at.get(i)
+            if e is not None and e.label_ == "TITLE":
+                break
+            if tok.lower_ in _DETS or tok.lower_ in ("current", "currently", "newly", "appointed", "also"):
+                i += 1
+            elif tok.lower_ in self.former:
+                former = True
+                i += 1
+            elif e is not None and e.label_ == "AGENCY":
+                org_before = e.ent_id_ or e.text
+                i = e.end
+            else:
+                pf = self._portfolio_starting(doc, i)
+                if not pf:
+                    return None
+                org_before = self._org_name(pf[1], province)
+                i = pf[0]
+            steps += 1
+        e = ent_at.get(i)
+        if e is None or e.label_ != "TITLE" or former:
+            return None
+        # "Farrukh Abbas and Muhammad Azam Cheema, the spokesman said": a new subject, not apposition
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in ("VERB", "AUX"):
+            return None
+        org = org_before
+        if org is None:
+            if self._portfolio_ending(doc, e.start, e.ent_id_):
+                org = self._org_name(self._portfolio_ending(doc, e.start, e.ent_id_)[1], province)
+            else:
+                org, end = self._post(doc, e.end, ent_at, province, e.ent_id_)
+                if org is None and doc[end:end + 1].text.lower() == "and":
+                    # "Project Manager and Officer in Charge ICMPD"
+                    nxt = ent_at.get(end + 1)
+                    if nxt is not None and nxt.label_ == "TITLE":
+                        org, _ = self._post(doc, nxt.end, ent_at, province, nxt.ent_id_)
+        strength = WEAK if self.title_info.get(e.ent_id_, {}).get("weak") else TITLE
+        return e.ent_id_, org, strength, e
+
+    def _chair(self, doc, span, ent_at) -> tuple[str, str | None] | None:
+        i = span.start - 1
+        while i >= 0 and (self._is_honorific(doc[i]) or (i in ent_at and ent_at[i].label_ == "TITLE")):
+            i = ent_at[i].start - 1 if i in ent_at and ent_at[i].label_ == "TITLE" else i - 1
+        for toks, title in self.chairs:
+            start = i + 1 - len(toks)
+            if start >= 0 and tuple(t.lower_ for t in doc[start : i + 1]) == toks:
+                sent = span.sent
+                org = None
+                for k in range(start - 1, sent.start - 1, -1):
+                    e = ent_at.get(k)
+                    if e is not None and e.label_ == "AGENCY":
+                        org = e.ent_id_ or e.text
+                        break
+                return title, org
+        return None
+
+    def _fallback_org(self, doc, span, tspan, title, ent_at, chair, agency_count) -> str | None:
+        info = self.title_info.get(title, {})
+        if info.get("no_org"):
+            return None
+        if info.get("organisation"):
+            return info["organisation"]
+        if chair is not None and chair[1]:
+            return chair[1]
+        kind = info.get("org_kind")
+        if kind:
+            agencies = self._doc_agencies(doc, ent_at)
+            for name, k in agencies:
+                if k == kind:
+                    return name
+            return None
+        if tspan is not None:
+            # the body named just before the title in the same sentence, with no person between
+            sent = tspan.sent
+            for k in range(tspan.start - 1, sent.start - 1, -1):
+                e = ent_at.get(k)
+                if e is not None and e.label_ == "PERSON":
+                    break
+                if e is not None and e.label_ == "AGENCY":
+                    return e.ent_id_ or e.text
+            # "Director Gujranwala Zone X": a sub-unit of the document's main agency
+            if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
+                return agency_count.most_common(1)[0][0]
+        return None
+
+    def _doc_agencies(self, doc, ent_at) -> list[tuple[str, str]]:
+        from .entities import AGENCY_INFO
+
+        info = doc.user_data.get(AGENCY_INFO, {})
+        seen: list[tuple[str, str]] = []
+        for e in doc.ents:
+            if e.label_ == "AGENCY":
+                name = e.ent_id_ or e.text
+                if all(name != s for s, _ in seen):
+                    seen.append((name, info.get(name, {}).get("kind", "other")))
+        return seen
+
+    # -- references -------------------------------------------------------------------------------
+    def _pronouns(self, doc: Doc, person_at: dict[int, str]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        last = None
+        for tok in doc:
+            if tok.i in person_at:
+                last = person_at[tok.i]
+            elif tok.lower_ in _PRONOUNS and last is not None:
+                out[tok.i] = last
+        return out
+
+    def _role_refs(self, doc: Doc, people: dict, person_at: dict[int, str]) -> dict[int, str]:
+        holders: dict[str, list[str]] = {}
+        for key, p in people.items():
+            if p["title"]:
+                holders.setdefault(p["title"], []).append(key)
+        out: dict[int, str] = {}
+        for e in doc.ents:
+            if e.label_ != "TITLE" or e.start == 0 or any(i in person_at for i in range(e.start, e.end)):
+                continue
+            j = e.start - 1
+            while j >= 0 and (doc[j].is_title and not doc[j].is_sent_start and doc[j].lower_ not in _DETS or doc[j].lower_ == "federal"):
+                j -= 1  # "the Passports DG", "the interior minister", "the federal minister"
+            if j < 0 or doc[j].lower_ != "the":
+                continue
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if nxt is not None and nxt.is_title and nxt.is_alpha and not nxt.is_sent_start:
+                continue  # a name follows: not a bare reference
+            keys = holders.get(e.ent_id_, [])
+            if len(keys) == 1:
+                for i in range(j, e.end):
+                    out[i] = keys[0]
+        return out
+
+    def _unnamed(self, doc: Doc, person_at: dict[int, str]) -> tuple[list[dict], dict[int, str]]:
+        found: list[dict] = []
+        at: dict[int, str] = {}
+        by_head: dict[str, dict] = {}
+        for tok in doc:
+            if tok.lower_ not in self.unnamed_heads or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left, right = tok.left_edge.i, tok.i + 1
+            # "A spokesman for FIA": keep a following "for/of/from/in" + agency phrase
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "in", "at"):
+                    right = child.right_edge.i + 1
+            if any(i in person_at for i in range(left, right)) or right - left > 10:
+                continue
+            phrase = doc[left:right]
+            org = next((e.ent_id_ or e.text for e in phrase.ents if e.label_ == "AGENCY"), None)
+            definite = doc[left].lower_ == "the" and right - left <= 3 and org is None
+            head = tok.lemma_.lower()
+            if definite and head in by_head:
+                desc = by_head[head]["text"]
+            else:
+                rec = {"text": phrase.text, "head": head, "organisation": org, "start": left, "end": right}
+                found.append(rec)
+                by_head.setdefault(head, rec)
+                desc = rec["text"]
+            for i in range(left, right):
+                at[i] = desc
+        return found, at
 
 
-@Language.factory("tipwatch_officials_v1", assigns=["doc.ents"], requires=["doc.ents"])
-def make_official_linker(nlp: Language, name: str, honorifics: str) -> OfficialLinker:
-    return OfficialLinker(nlp, name, honorifics=honorifics)
+@Language.factory(
+    "tipwatch_officials_v1",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"titles": None, "portfolios": None, "role_cues": None, "not_names": None, "unnamed_heads": None,
+                    "provinces": None, "places": None, "org_keywords": None},
+)
+def make_official_linker(nlp: Language, name: str, honorifics: str, titles: str | None, portfolios: str | None,
+                         role_cues: str | None, not_names: str | None, unnamed_heads: str | None,
+                         provinces: str | None, places: str | None, org_keywords: str | None) -> OfficialLinker:
+    return OfficialLinker(nlp, name, honorifics=honorifics, titles=titles, portfolios=portfolios, role_cues=role_cues,
+                          not_names=not_names, unnamed_heads=unnamed_heads, provinces=provinces, places=places,
+                          org_keywords=org_keywords)
