@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .claims import CLAIMS, claim_type
 from .components.assets import read_csv
-from .components.entities import AGENCY_INFO
+from .components.entities import AGENCY_INFO, TIER_LINKS
 from .components.officials import PEOPLE
 from .documents import Document
 from .records import Agency, Claim, Mention, Official, Records, TierPlacement
@@ -117,6 +117,13 @@ class RecordBuilder:
         return tuple(out)
 
     def _news_tiers(self, doc, chunk, page) -> tuple[TierPlacement, ...]:
+        if TIER_LINKS in doc.user_data:  # country, year and negation decided by tipwatch_tier_links
+            return tuple(
+                TierPlacement(chunk.document.doc_id, link["country"], link["year"], link["tier"], None, "news",
+                              link["start"] + chunk.offset, link["end"] + chunk.offset, page(link["start"]),
+                              doc.text[link["sentence"][0] : link["sentence"][1]].strip())
+                for link in doc.user_data[TIER_LINKS]
+            )
         out = []
         for e in doc.ents:
             if e.label_ != "TIER":

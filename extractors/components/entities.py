@@ -284,3 +284,85 @@ def make_entity_rules(nlp: Language, name: str, tiers: str, titles: str, agencie
                        honorifics=honorifics, min_year=min_year, max_year=max_year, provinces=provinces,
                        places=places, departments=departments, generic_agencies=generic_agencies,
                        agency_context=agency_context, local_police=local_police, indefinite=indefinite)
+
+
+TIER_LINKS = "tipwatch.tier_links"
+
+
+class TierLinker:
+    """``tipwatch_tier_links_v1``: which country a TIER mention places, and in which report year.
+
+    For each TIER entity: the country is the nearest gazetteer country in the sentence plus the
+    countries coordinated with it ("placed both Pakistan and India among the countries that do
+    not fully meet ..."); the year is the sentence's year nearest to the tier. A tier right after a
+    negating phrase ("removal from the Tier 2 Watch List") places nothing; a bare "watch list"
+    counts only in a document that names the TIP report. Undated mentions take the year of the
+    same country and tier stated elsewhere in the document, else the document's report year
+    ("TIP Report 2025"). Writes ``doc.user_data[TIER_LINKS]``: dicts with ``start``/``end``
+    (characters of the tier mention), ``tier``, ``country``, ``year``, ``sentence`` (start, end).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, tier_context: str):
+        self.name = name
+        self.negate: list[tuple[str, ...]] = []
+        self.context: list[str] = []
+        self.report_words: set[str] = set()
+        for r in rows(tier_context):
+            if r["effect"] == "negate":
+                self.negate.append(tuple(t.lower_ for t in nlp.make_doc(r["phrase"])))
+            elif r["effect"] == "context":
+                self.context.append(r["phrase"].lower())
+            elif r["effect"] == "report":
+                self.report_words.add(r["phrase"].lower())
+
+    def report_year(self, doc: Doc) -> int | None:
+        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
+        years = set()
+        for e in doc.ents:
+            if e.label_ != "YEAR":
+                continue
+            window = doc[max(e.start - 6, e.sent.start) : min(e.end + 6, e.sent.end)]
+            if any(t.lower_ in self.report_words for t in window) and any(t.lower_ in ("tip", "trafficking") for t in window):
+                years.add(int(e.text))
+        return years.pop() if len(years) == 1 else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        low = doc.text.lower()
+        has_context = any(c in low for c in self.context)
+        links: list[dict] = []
+        for e in doc.ents:
+            if e.label_ != "TIER":
+                continue
+            before = tuple(t.lower_ for t in doc[max(e.start - 4, 0) : e.start] if t.lower_ not in ("the", "a"))
+            if any(before[-len(n):] == n for n in self.negate):
+                continue
+            if not has_context and not any(t.lower_.startswith(("tier", "2wl", "t2wl")) for t in e):
+                continue
+            sent = e.sent
+            countries = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and sent.start <= g.start < sent.end]
+            if not countries:
+                continue
+            nearest = min(countries, key=lambda g: abs(g.start - e.start))
+            group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
+            names = [g.ent_id_ for g in countries if g.root.i in group or g is nearest]
+            years = [y for y in doc.ents if y.label_ == "YEAR" and sent.start <= y.start < sent.end]
+            year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
+            for country in dict.fromkeys(names):
+                links.append({"start": e.start_char, "end": e.end_char, "tier": e.ent_id_, "country": country,
+                              "year": year, "sentence": (sent.start_char, sent.end_char)})
+        dated: dict[tuple, set] = {}
+        for link in links:
+            if link["year"] is not None:
+                dated.setdefault((link["country"], link["tier"]), set()).add(link["year"])
+        doc_year = self.report_year(doc)
+        for link in links:
+            if link["year"] is None:
+                same = dated.get((link["country"], link["tier"]), set())
+                link["year"] = next(iter(same)) if len(same) == 1 else doc_year
+        doc.user_data[TIER_LINKS] = links
+        return doc
+
+
+@Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
+def make_tier_linker(nlp: Language, name: str, tier_context: str) -> TierLinker:
+    return TierLinker(nlp, name, tier_context=tier_context)
