@@ -1,124 +1,378 @@
 """Attributed statements: who said what, with which cue, directly or indirectly.
 
-``tipwatch_claims_v1`` (a registered spaCy component) finds
+``tipwatch_claims_v1`` (a registered spaCy component) finds attributions in the PARC/PolNeAR
+sense: a *source* (speaker), a *cue* and *content*.
 
-* direct quotes: “…,” Abbas told the conference / “…,” he said / X said: “…”;
-* indirect speech: a cue verb from ``models/patterns/cues.csv`` with a clausal complement
-  ("noted that human trafficking was a crime …") or, for verbs marked ``object``, its object
-  ("emphasised the need for …");
-* "according to X, …".
+* Verbal cues come from ``models/patterns/cues.csv``: per lemma, the arguments that carry the
+  content (``ccomp`` "said that …", ``xcomp`` "plans to …", ``dobj`` "denied the report",
+  ``dobj_xcomp`` "urged Congress to …", ``prep:for`` "called for …") and whether the verb
+  introduces a direct quote (``quote``). The cue is the verb group: adjacent auxiliaries,
+  negation and adverbs ("has said", "did not say", "also said"), particles and a linking
+  preposition ("pointed out", "called for"); a passive cue keeps its auxiliary ("was told").
+* The source is the cue verb's subject noun phrase with its modifiers ("Scott Pruitt, the
+  attorney general of Oklahoma"); a participle ("…, adding that …") or a conjoined verb ("announced
+  … and said …") shares its head's subject; a passive cue takes its ``by`` agent or has no source
+  ("the conference was told").
+* Direct quotes (“…”, "…" and ASCII ''…'') get the cue in their sentence before ("X said: “…”")
+  or after ("“…,” said X" / "“…,” X told reporters"); a quote that continues after its attribution
+  ("“A,” he said. “B.”") or in the next paragraph extends the same claim, so one claim's
+  ``start``/``end`` can enclose its own speaker and cue. A quote inside an indirect content makes
+  a mixed claim (``direct`` false). Quotes of fewer than three words with no cue are scare quotes.
+* "according to X", "as per X": X is the source, the rest of the sentence the content.
+* Attributions nested in another's content are dropped (the outermost one is kept).
 
-Speakers are resolved through the officials component (full names for surnames, the last
-mentioned person for he/she). Results go to ``doc.user_data[CLAIMS]`` as dicts of character
-offsets; :func:`claim_type` classifies a claim's content with ``models/patterns/claim_types.csv``.
-Unbalanced quotation marks are skipped, not guessed.
+Speakers are resolved for the ``claims`` table through the officials component: full names for
+surnames, the last mentioned person for he/she, a person whose title fits for "the minister",
+the last agency for "it"; the subject text otherwise. Results go to ``doc.user_data[CLAIMS]`` as
+dicts with character offsets; :func:`claim_type` classifies a claim's content with
+``models/patterns/claim_types.csv``. Unbalanced quotation marks in a paragraph are skipped, not
+guessed, except that a quote left open at a paragraph's end runs to that end (the convention for
+quotes over several paragraphs).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .components.assets import read_csv
 from .components.entities import AGENCY_INFO
 from .components.officials import PERSON_AT, PEOPLE
 
 CLAIMS = "tipwatch.claims"
-_OPEN = {"“": "”", '"': '"'}
-_PRONOUNS = {"he", "she", "him", "her"}
-_UNNAMED_HEADS = {"official", "officials", "officer", "officers", "spokesperson", "spokesman", "source", "sources",
-                  "authorities", "police", "statement", "minister", "ministry", "report", "document"}
-_TRIM = " \t\n,;:"
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_ORG_PRONOUNS = {"it"}
+_UNNAMED_HEADS = {"official", "officials", "officer", "officers", "spokesperson", "spokesman", "spokeswoman", "source",
+                  "sources", "authorities", "police", "statement", "ministry", "report", "document", "release"}
+_REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "release", "statement", "memo", "letter",
+                 "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
+_TRIM = " \t\n,;:—–-"
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_STOP = {"adding", "saying", "noting", "stressing", "explaining", "arguing", "insisting", "warning",
+                 "telling", "calling", "claiming", "suggesting", "asking", "urging", "pointing"}
 
+
+# --------------------------------------------------------------------------------------------
+# quotations
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the inside of each balanced quotation; a paragraph with unbalanced marks is skipped."""
+    """(start, end) of the inside of each quotation: “…”, "…" and ASCII ''…''.
+
+    Per paragraph (line). A paragraph with a stray closing mark is skipped; a quotation still open
+    at the end of its paragraph runs to that end (a quote over several paragraphs reopens each one).
+    """
     spans: list[tuple[int, int]] = []
     offset = 0
     for para in text.split("\n"):
         found: list[tuple[int, int]] = []
-        i, ok = 0, True
-        while i < len(para):
+        i, ok, n = 0, True, len(para)
+        while i < n:
             ch = para[i]
-            if ch in _OPEN:
-                close = para.find(_OPEN[ch], i + 1)
-                if close == -1:
-                    ok = False
-                    break
-                found.append((offset + i + 1, offset + close))
-                i = close + 1
+            if ch == "'" and para.startswith("''", i):
+                close = para.find("''", i + 2)
+                end = close if close != -1 else n
+                found.append((offset + i + 2, offset + end))
+                i = end + 2
+                continue
+            if ch in "“\"":
+                close_ch = "”" if ch == "“" else '"'
+                close = para.find(close_ch, i + 1)
+                if ch == "“":
+                    reopen = para.find("“", i + 1)
+                    if reopen != -1 and (close == -1 or reopen < close):
+                        ok = False  # “ … “ … : unbalanced
+                        break
+                end = close if close != -1 else n
+                found.append((offset + i + 1, offset + end))
+                i = end + 1
                 continue
             if ch == "”":
                 ok = False
                 break
             i += 1
         if ok:
-            spans.extend(s for s in found if s[1] - s[0] >= 15)  # skip scare quotes around a word or two
-        offset += len(para) + 1
+            spans.extend(s for s in found if s[1] > s[0])
+        offset += n + 1
     return spans
 
 
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's content without edge spaces and trailing commas; its final full stop goes
+    too unless the quotation has several sentences (the news guideline)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"[.?!] ", text[start : end - 1]):
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------
+# the component
+
+@dataclass
+class _Claim:
+    cue: Token  # the cue's head token (verb, "according")
+    cue_start: int
+    cue_end: int
+    src: Span | None  # source span in the text (None: no source)
+    speaker: tuple[str | None, str]
+    start: int
+    end: int
+    direct: bool
+
+    def as_dict(self) -> dict:
+        speaker, kind = self.speaker
+        return {
+            "speaker": speaker, "speaker_kind": kind,
+            "speaker_start": self.src.start_char if self.src is not None else None,
+            "speaker_end": self.src.end_char if self.src is not None else None,
+            "cue": self.cue.doc.text[self.cue_start:self.cue_end], "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "start": self.start, "end": self.end, "direct": self.direct,
+        }
+
+
+def _parse_args(value: str) -> frozenset[str]:
+    return frozenset(a.strip() for a in value.split("|") if a.strip())
+
+
 class ClaimFinder:
+    """Finds claims in a parsed doc; settings are the two pattern files (see module docstring)."""
+
     def __init__(self, nlp: Language, name: str, *, cues: str, claim_types: str):
         self.name = name
-        self.cues = {row["lemma"]: row["content"] for row in read_csv(cues)}
+        self.cues: dict[str, frozenset[str]] = {row["lemma"]: _parse_args(row["args"]) for row in read_csv(cues)}
         self.types = read_csv(claim_types)
 
     # -- speakers ---------------------------------------------------------------------------------
-    def speaker(self, doc: Doc, subj: Span, before: int) -> tuple[str | None, str, Span]:
-        """Resolve a subject span to (speaker, speaker_kind, span)."""
+    def speaker(self, doc: Doc, subj: Span, before: int) -> tuple[str | None, str]:
+        """Resolve a source span to (speaker, speaker_kind) for the claims table."""
         person_at = doc.user_data.get(PERSON_AT, {})
+        root = subj.root
         for t in subj:
-            if t.i in person_at:
-                return person_at[t.i], "person", subj
-        if subj.root.lower_ in _PRONOUNS:
+            if t.i in person_at and (t.head.i == root.i or t.i == root.i or t.head.i in person_at or root.i in person_at):
+                return person_at[t.i], "person"
+        low = root.lower_
+        if low in ("who", "that") and root.head.dep_ == "relcl":
+            noun = root.head.head
+            if noun.i in person_at:
+                return person_at[noun.i], "person"
+        if low in _PERSON_PRONOUNS:
             prior = [i for i in person_at if i < before]
             if prior:
-                return person_at[max(prior)], "person", subj
-            return subj.text, "unnamed", subj
+                return person_at[max(prior)], "person"
+            return subj.text, "unnamed"
+        if low in _ORG_PRONOUNS:
+            prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start]
+            if prior:
+                return prior[-1].ent_id_ or prior[-1].text, "organisation"
+            return subj.text, "unnamed"
+        titled = self._titled_person(doc, subj, before)
+        if titled:
+            return titled, "person"
         for e in subj.ents:
             if e.label_ == "AGENCY":
-                if subj.root.lower_ in _UNNAMED_HEADS and subj.root.i >= e.end:
-                    return subj.text, "unnamed", subj
-                return e.ent_id_ or e.text, "organisation", subj
-        if "report" in subj.root.lower_:
-            return subj.text, "report", subj
-        if subj.root.pos_ == "PROPN":
-            return subj.text, "organisation", subj
-        return subj.text, "unnamed", subj
+                if low in _UNNAMED_HEADS and root.i >= e.end:
+                    if low in _REPORT_HEADS:
+                        return subj.text, "report"
+                    return subj.text, "unnamed"
+                return e.ent_id_ or e.text, "organisation"
+        if low in _REPORT_HEADS:
+            return ("report" if low == "report" and root.i - subj.start <= 1 else subj.text), "report"
+        if root.pos_ == "PROPN":
+            return subj.text, "organisation"
+        return subj.text, "unnamed"
+
+    def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
+        """"the minister", "the prime minister" -> the last person mentioned before with that title."""
+        root = subj.root
+        if root.pos_ != "NOUN" or not any(t.lower_ == "the" for t in subj[:1]) or len(subj) > 4:
+            return None
+        words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        best, best_at = None, -1
+        for p in doc.user_data.get(PEOPLE, []):
+            title = (p.get("title") or "").lower().split()
+            if not title or root.lower_ != title[-1] or not words <= set(title) | {root.lower_}:
+                continue
+            at = max((s for s, _ in p["mentions"] if s < before), default=-1)
+            if at > best_at:
+                best, best_at = p["name"], at
+        return best
 
     # -- finding ----------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        claims: list[dict] = []
-        used_cues: set[int] = set()
-        quotes = quote_spans(doc.text)
-        for qs, qe in quotes:
-            found = self._direct(doc, qs, qe)
-            if found:
-                used_cues.add(found["cue_token"])
-                claims.append(found)
-        in_quote = lambda i: any(qs <= i < qe for qs, qe in quotes)  # noqa: E731
+        text = doc.text
+        quotes = quote_spans(text)
+        in_quote = [-1] * len(doc)
+        for qi, (qs, qe) in enumerate(quotes):
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    in_quote[t.i] = qi
+        claims: list[_Claim] = []
         for tok in doc:
-            if tok.i in used_cues or in_quote(tok.idx):
-                continue
-            found = self._indirect(doc, tok)
+            if in_quote[tok.i] >= 0:
+                continue  # attributions inside a quotation are nested in it
+            found = self._according(doc, tok) or self._verbal(doc, tok)
             if found:
                 claims.append(found)
-        for c in claims:
-            c.pop("cue_token", None)
-        claims.sort(key=lambda c: c["start"])
-        doc.user_data[CLAIMS] = claims
+        claims = self._drop_nested(claims)
+        claims = self._attach_quotes(doc, claims, quotes, in_quote)
+        claims.sort(key=lambda c: (c.start, c.cue_start))
+        doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start]
         return doc
 
-    def _subject(self, verb) -> Span | None:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child.doc[child.left_edge.i : child.right_edge.i + 1]
+    # -- cue verbs --------------------------------------------------------------------------------
+    def _args(self, tok: Token) -> frozenset[str] | None:
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+            return None
+        return self.cues.get(tok.lemma_.lower())
+
+    def _cue_bounds(self, verb: Token, prep: Token | None = None) -> tuple[int, int]:
+        doc = verb.doc
+        left = verb.i
+        while left - 1 >= 0:
+            t = doc[left - 1]
+            if t.head.i == verb.i and t.dep_ in _CUE_LEFT_DEPS and not t.is_punct and t.lower_ not in ("when", "as", "how", "where", "why", "then"):
+                left -= 1
+            else:
+                break
+        right = verb.i
+        for c in verb.children:
+            if c.dep_ == "prt" and c.i == right + 1:
+                right = c.i
+        if prep is not None and prep.i == right + 1:
+            right = prep.i
+        return doc[left].idx, doc[right].idx + len(doc[right])
+
+    def _source(self, verb: Token) -> tuple[Span | None, bool]:
+        """(source span, passive). Walks up from participles and conjuncts to the verb with a subject."""
+        v, seen = verb, 0
+        while v is not None and seen < 4:
+            seen += 1
+            subj = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+            if subj:
+                s = subj[0]
+                if s.dep_ == "nsubjpass":
+                    agent = [c for c in v.children if c.dep_ == "agent"]
+                    pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
+                    return (self._np(pobj[0]) if pobj else None), True
+                if s.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in v.children):
+                    return None, True
+                return self._np(s), False
+            if any(c.dep_ == "expl" for c in v.children):
+                return None, True
+            if v.dep_ in ("conj", "advcl", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+                continue
+            if v.dep_ == "relcl" and v is verb:
+                return None, False
+            break
+        return None, False
+
+    @staticmethod
+    def _np(head: Token) -> Span:
+        doc = head.doc
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said")
+        for t in doc[start:end]:
+            if ":" in t.text and t.i < end - 1:
+                start = t.i + 1
+        while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return doc[start:end]
+
+    def _make(self, doc: Doc, verb: Token, start: int, end: int, direct: bool, prep: Token | None = None) -> _Claim | None:
+        text = doc.text
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM + ".":
+            end -= 1
+        if end - start < 2:
+            return None
+        src, _ = self._source(verb)
+        cue_start, cue_end = self._cue_bounds(verb, prep)
+        speaker = self.speaker(doc, src, verb.i) if src is not None else (None, "unnamed")
+        return _Claim(verb, cue_start, cue_end, src, speaker, start, end, direct)
+
+    def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
+        """Cut a content span before a second attribution of the same source (", adding that …")."""
+        for t in doc[first.i + 1 : last.i + 1]:
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[t.i - 1].text in (",", "—", "–", ";"):
+                return doc[t.i - 2] if t.i - 2 >= first.i else first
+        return last
+
+    def _verbal(self, doc: Doc, tok: Token) -> _Claim | None:
+        args = self._args(tok)
+        if not args:
+            return None
+        children = list(tok.children)
+        comp = [c for c in children if c.dep_ == "ccomp"] if "ccomp" in args else []
+        if not comp and "ccomp" in args:
+            # "asked whether …", "explained how …": spaCy may attach a wh-clause as advcl/dobj
+            comp = [c for c in children if c.dep_ in ("advcl",) and c.i > tok.i and c.left_edge.lower_ in ("whether", "if", "how", "why", "what")]
+        if comp:
+            c = max(comp, key=lambda c: (c.i > tok.i, len(list(c.subtree))))
+            first, last = c.left_edge, c.right_edge
+            if c.i < tok.i:  # "…, he said": content before the cue
+                last = min(last, doc[tok.i - 1], key=lambda t: t.i)
+            else:
+                first = max(first, doc[tok.i + 1], key=lambda t: t.i)
+            if first.lower_ == "that" and first.dep_ == "mark":
+                first = doc[first.i + 1] if first.i + 1 < len(doc) else first
+            last = self._content_end(doc, first, last, tok)
+            return self._make(doc, tok, first.idx, last.idx + len(last), False)
+        xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+        dobj = [c for c in children if c.dep_ in ("dobj",) and c.i > tok.i]
+        if xcomp and ("xcomp" in args or ("dobj_xcomp" in args and dobj)):
+            first = dobj[0].left_edge if ("dobj_xcomp" in args and dobj) else xcomp[0].left_edge
+            last = self._content_end(doc, first, xcomp[0].right_edge, tok)
+            return self._make(doc, tok, first.idx, last.idx + len(last), False)
+        for a in args:
+            if a.startswith("prep:"):
+                want = a[5:]
+                for c in children:
+                    if c.dep_ in ("prep", "prt") and c.lower_ == want and c.i == tok.i + 1:
+                        pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        if pobj:
+                            first, last = pobj[0].left_edge, self._content_end(doc, pobj[0].left_edge, pobj[0].right_edge, tok)
+                            return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=c)
+        if dobj and ("dobj" in args or "dobj_xcomp" in args):
+            d = dobj[0]
+            last = d.right_edge
+            for c in children:
+                if c.i > d.i and c.dep_ in ("prep", "oprd", "advcl") and c.i == last.i + 1 and c.lower_ not in ("after", "before", "during", "on", "at", "in"):
+                    last = c.right_edge
+            last = self._content_end(doc, d.left_edge, last, tok)
+            return self._make(doc, tok, d.left_edge.idx, last.idx + len(last), False)
         return None
 
-    def _record(self, doc, verb, subj, start, end, direct) -> dict | None:
+    def _according(self, doc: Doc, tok: Token) -> _Claim | None:
+        if tok.i + 1 >= len(doc):
+            return None
+        nxt = doc[tok.i + 1]
+        if not ((tok.lower_ == "according" and nxt.lower_ == "to") or (tok.lower_ == "as" and nxt.lower_ == "per")):
+            return None
+        pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+        if not pobj:
+            return None
+        src = self._np(pobj[0])
+        sent = tok.sent
+        if src.end < sent.end - 2 and doc[src.end].text == "," and tok.i <= sent.start + 1:
+            start, end = doc[src.end + 1].idx, sent.end_char
+        elif tok.i > sent.start + 2:
+            start, end = sent.start_char, sent.end_char
+            if src.end >= sent.end - 2:  # "…, according to X." : content stops before the cue
+                end = doc[tok.i - 1].idx if doc[tok.i - 1].is_punct else tok.idx
+        else:
+            return None
         text = doc.text
         while start < end and text[start] in _TRIM:
             start += 1
@@ -126,77 +380,101 @@ class ClaimFinder:
             end -= 1
         if end - start < 10:
             return None
-        cue_end = verb.idx + len(verb)
-        prt = [c for c in verb.children if c.dep_ == "prt"]
-        aux = [c for c in verb.children if c.dep_ == "auxpass"]
-        cue_start = aux[0].idx if aux else verb.idx
-        if prt:
-            cue_end = prt[-1].idx + len(prt[-1])
-        if subj is None or subj.root.dep_ == "nsubjpass":
-            speaker, kind, span = None, "unnamed", None
-        else:
-            speaker, kind, span = self.speaker(doc, subj, verb.i)
-        return {
-            "speaker": speaker, "speaker_kind": kind,
-            "speaker_start": span.start_char if span is not None else None,
-            "speaker_end": span.end_char if span is not None else None,
-            "cue": text[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
-            "start": start, "end": end, "direct": direct, "cue_token": verb.i,
-        }
+        return _Claim(tok, tok.idx, nxt.idx + len(nxt), src, self.speaker(doc, src, tok.i), start, end, False)
 
-    def _direct(self, doc: Doc, qs: int, qe: int) -> dict | None:
-        inside = doc.char_span(qs, qe, alignment_mode="expand")
-        if inside is None:
-            return None
-        sent_end = inside[-1].sent.end
-        # Cue after the quote: ”, he said / ” Abbas told the conference
-        for tok in doc[inside.end : min(inside.end + 8, sent_end)]:
-            if tok.lemma_ in self.cues and tok.pos_ in ("VERB", "AUX"):
-                return self._record(doc, tok, self._subject(tok), qs, qe, True)
-        # Cue before the quote: X said: “…” / X said, “…”
-        sent_start = inside[0].sent.start
-        for tok in reversed(doc[max(sent_start, inside.start - 10) : max(inside.start - 1, 0)]):
-            if tok.lemma_ in self.cues and tok.pos_ in ("VERB", "AUX"):
-                return self._record(doc, tok, self._subject(tok), qs, qe, True)
+    # -- nesting and quotations -------------------------------------------------------------------
+    @staticmethod
+    def _drop_nested(claims: list[_Claim]) -> list[_Claim]:
+        """Only the outermost attribution: a claim whose cue lies in another's content goes."""
+        out = []
+        for c in claims:
+            if any(o is not c and o.start <= c.cue_start < o.end for o in claims):
+                continue
+            out.append(c)
+        return out
+
+    def _quote_cue(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None:
+        """The cue verb of a direct quote: after it in its sentence ("“…,” X said") or before it
+        ("X said: “…”", "X told reporters, “…”")."""
+        sent_end = qspan[-1].sent.end
+        after = doc[qspan.end : sent_end]
+        for t in after:
+            if in_quote[t.i] >= 0:
+                break
+            args = self._args(t)
+            if args and "quote" in args:
+                # the tokens between the quote and the cue are punctuation, the cue's subject or its auxiliaries
+                subj = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
+                allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)}
+                if all(x.is_punct or x.i in allowed or (x.head.i == t.i and x.dep_ in _CUE_LEFT_DEPS) for x in doc[qspan.end : t.i]):
+                    return t
+                break
+            if t.i - qspan.end > 25:
+                break
+        start = qspan.start - 1
+        first_tok = qspan[0]
+        sent_start = first_tok.sent.start
+        # spaCy sometimes starts a new sentence at the quote after "X said:" -- look into the previous one
+        lo = sent_start if sent_start < start else (doc[sent_start - 1].sent.start if sent_start > 0 else sent_start)
+        lo = max(lo, start - 30)
+        for t in reversed(doc[lo : max(start, 0)]):
+            if in_quote[t.i] >= 0:
+                break
+            if t.text == "\n" or "\n\n" in t.text:
+                break
+            args = self._args(t)
+            if args and "quote" in args:
+                between = doc[t.i + 1 : qspan.start]
+                if all(x.is_punct or x.is_space or x.lower_ == "that" or (x.head.i == t.i and x.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "prt"))
+                       or any(a.head.i == t.i and a.dep_ in ("dobj", "dative", "prep", "npadvmod") for a in x.ancestors) for x in between):
+                    return t
+                return None
         return None
 
-    def _indirect(self, doc: Doc, tok) -> dict | None:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = [c for c in to.children if c.dep_ == "pobj"]
-            if not pobj:
-                return None
-            src = doc[pobj[0].left_edge.i : pobj[0].right_edge.i + 1]
-            sent = tok.sent
-            if src.end < sent.end - 2 and doc[src.end].text == ",":
-                start, end = doc[src.end + 1].idx, sent.end_char
-            elif tok.i > sent.start + 2:
-                start, end = sent.start_char, doc[tok.i - 1].idx
-            else:
-                return None
-            rec = self._record(doc, tok, None, start, end, False)
-            if rec:
-                speaker, kind, span = self.speaker(doc, src, tok.i)
-                rec.update(speaker=speaker, speaker_kind=kind, speaker_start=span.start_char, speaker_end=span.end_char,
-                           cue=doc.text[tok.idx : to.idx + len(to)], cue_end=to.idx + len(to))
-            return rec
-        mode = self.cues.get(tok.lemma_)
-        if mode is None or tok.pos_ not in ("VERB",):
-            return None
-        subj = self._subject(tok)
-        if subj is None:
-            return None
-        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i]
-        if not comp and mode == "object":
-            comp = [c for c in tok.children if c.dep_ in ("dobj", "prep") and c.i > tok.i]
-        if not comp:
-            return None
-        first = comp[0]
-        start_tok = first.left_edge
-        if start_tok.lower_ == "that" and start_tok.dep_ == "mark":
-            start_tok = doc[start_tok.i + 1]
-        end_tok = tok.right_edge if mode == "object" else first.right_edge
-        return self._record(doc, tok, subj, start_tok.idx, end_tok.idx + len(end_tok), False)
+    def _attach_quotes(self, doc: Doc, claims: list[_Claim], quotes: list[tuple[int, int]], in_quote: list[int]) -> list[_Claim]:
+        text = doc.text
+        by_cue = {c.cue.i: c for c in claims}
+        last: _Claim | None = None
+        last_para = -1
+        para_of = lambda pos: text.count("\n", 0, pos)  # noqa: E731
+        for qi, (qs, qe) in enumerate(quotes):
+            qspan = doc.char_span(qs, qe, alignment_mode="expand")
+            if qspan is None or len(qspan) == 0:
+                continue
+            outer_s, outer_e = qs - (2 if text[qs - 2 : qs] == "''" else 1), min(len(text), qe + (2 if text[qe : qe + 2] == "''" else 1))
+            holder = next((c for c in claims if c.start < qe and qs < c.end), None)
+            if holder is not None:
+                # a quote inside (or overlapping) an indirect content: mixed, or the whole content
+                if holder.start >= outer_s - 1 and holder.end <= outer_e + 1:
+                    (holder.start, holder.end), holder.direct = _trim_quote(text, qs, qe), True
+                else:
+                    holder.start, holder.end = min(holder.start, qs), max(holder.end, qe)
+                last, last_para = holder, para_of(qe)
+                continue
+            cue = self._quote_cue(doc, qspan, in_quote)
+            if cue is not None and cue.i in by_cue:
+                c = by_cue[cue.i]
+                c.start, c.end = min(c.start, qs), max(c.end, qe)
+                last, last_para = c, para_of(qe)
+                continue
+            if cue is not None:
+                made = self._make(doc, cue, qs, qe, True)
+                if made:
+                    made.start, made.end = _trim_quote(text, qs, qe)
+                    claims.append(made)
+                    by_cue[cue.i] = made
+                    last, last_para = made, para_of(qe)
+                continue
+            # a continuation of the last quote's claim: same paragraph, or the next one
+            para = para_of(qs)
+            opens_para = qs - 1 == 0 or text[: outer_s].endswith("\n")
+            if last is not None and len(qspan) >= 3 and (para == last_para or (para == last_para + 1 and last.direct and opens_para)):
+                between = [c for c in claims if last.end <= c.cue_start < qs]
+                if not between and last.end <= qs:
+                    last.end = qe
+                    last_para = para_of(qe)
+                    continue
+        return claims
 
 
 def claim_type(content: str, *, tiers: list[str], rules: tuple[dict, ...]) -> str:
