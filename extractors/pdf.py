@@ -114,9 +114,12 @@ def parse_pdf(data: bytes, *, source: str | None = None, max_pages: int = 2000, 
     if not any(any(ch.isalnum() for ch in text) for text, _, _ in raw_pages):
         raise ParseError(f"no text layer on any of the {n_pages} pages (scanned images?): needs OCR", NEEDS_OCR)
 
+    # Pages arrive normalised (in the workers, in parallel); removing whole lines keeps them so,
+    # except that a removed line may bring a hyphenated word's halves together.
     page_lines = [text.split("\n") for text, _, _ in raw_pages]
     page_lines, n_removed = strip_running_lines(page_lines)
-    texts = [normalize_text("\n".join(lines), dehyphenate=True) for lines in page_lines]
+    texts = ["\n".join(lines) for lines in page_lines]
+    texts = [normalize_text(t, dehyphenate=True) if "-\n" in t else t for t in texts]
 
     parts: list[str] = []
     pages: list[Page] = []
@@ -221,7 +224,7 @@ def _extract_range_bytes(data: bytes, start: int, stop: int) -> list[tuple[str, 
 
 
 def _extract_range(pdf, start: int, stop: int) -> list[tuple[str, int, str | None]]:
-    """(raw text, number of columns, error or None) for pages ``start..stop-1``."""
+    """(normalised text, number of columns, error or None) for pages ``start..stop-1``."""
     out = []
     for i in range(start, stop):
         try:
@@ -231,7 +234,7 @@ def _extract_range(pdf, start: int, stop: int) -> list[tuple[str, int, str | Non
             continue
         try:
             text, columns = _page_text(page)
-            out.append((text, columns, None))
+            out.append((normalize_text(text, dehyphenate=True), columns, None))
         except Exception as exc:
             out.append(("", 1, _one_line(exc)))
         finally:
