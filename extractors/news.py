@@ -1,8 +1,11 @@
 """News articles (plain text or HTML bytes) -> :class:`Document`.
 
 Plain text: the first non-empty line is the headline (kept verbatim, typos included); trailing
-site boilerplate ("Load Next Story", ad-script lines) is cut using the regular expressions in
-``models/patterns/boilerplate.txt``. HTML: trafilatura extracts the main text, title, date and
+site boilerplate ("Load Next Story", ad-script lines, APP author notes) is cut using the regular
+expressions in ``models/patterns/boilerplate.txt``; a dateline glued to the first sentence
+("ISLAMABAD, Feb 17 (APP):The ...") becomes its own paragraph (``models/patterns/datelines.txt``).
+Soft hyphens and zero-width characters go in :func:`extractors.documents.normalize_text`; curly
+quotes are kept (claims need them). HTML: trafilatura extracts the main text, title, date and
 author; the stored text is "title\\n\\nbody" so the headline is part of the evidence.
 """
 
@@ -15,11 +18,30 @@ from .components.assets import read_lines
 from .documents import EMPTY, Document, ParseError, decode_text, doc_id_for, normalize_text
 
 BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "models" / "patterns" / "boilerplate.txt"
+DATELINES_FILE = Path(__file__).resolve().parent.parent / "models" / "patterns" / "datelines.txt"
 _SITE_SUFFIX = re.compile(r"\s+-\s+[^-]+\s+-\s+DAWN\.COM$|\s+\|\s+[^|]+$")
 
 
 def boilerplate_patterns(path: Path | str = BOILERPLATE_FILE) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in read_lines(str(path)))
+
+
+def dateline_patterns(path: Path | str = DATELINES_FILE) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.MULTILINE) for p in read_lines(str(path)))
+
+
+def split_dateline(text: str, patterns: tuple[re.Pattern, ...] | None = None, *, head_lines: int = 4) -> str:
+    """Set a dateline in the first ``head_lines`` lines apart as its own paragraph:
+    "ISLAMABAD, Feb 17 (APP):The National Assembly" -> "ISLAMABAD, Feb 17 (APP):\n\nThe National Assembly"."""
+    patterns = patterns if patterns is not None else dateline_patterns()
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:head_lines]):
+        for p in patterns:
+            m = p.match(line)
+            if m:
+                lines[n] = m.group(1) + "\n\n" + line[m.end():]
+                return "\n".join(lines)
+    return text
 
 
 def strip_boilerplate(text: str, patterns: tuple[re.Pattern, ...]) -> str:
@@ -51,6 +73,7 @@ def parse_text(data: bytes, *, source: str | None = None, patterns: tuple[re.Pat
     if not text.strip():
         raise ParseError("no text after removing boilerplate", EMPTY)
     title = next((line for line in text.split("\n") if line.strip()), None)
+    text = split_dateline(text)
     return Document(doc_id=doc_id_for(data), text=text, kind="news", title=title, url=source)
 
 
@@ -69,7 +92,7 @@ def parse_html(data: bytes, *, source: str | None = None, patterns: tuple[re.Pat
     title = getattr(result, "title", None)
     if title:
         title = _SITE_SUFFIX.sub("", normalize_text(title))
-    body = strip_boilerplate(normalize_text(body), patterns if patterns is not None else boilerplate_patterns())
+    body = split_dateline(strip_boilerplate(normalize_text(body), patterns if patterns is not None else boilerplate_patterns()))
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Document(
         doc_id=doc_id_for(data), text=text, kind="news", title=title,

@@ -117,6 +117,11 @@ class AcronymLinker:
             info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
             new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
         for e in ents:
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.keywords and e.text not in links:
+                # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name
+                info.setdefault(e.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None})
+                new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
+                continue
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
                 words = [t.text for t in e]
                 kind = self.kind_of(words)

@@ -137,6 +137,7 @@ class OfficialLinker:
         province = doc.user_data.get(PROVINCE)
         persons, weak_names = self._person_spans(doc, ents)
         others = [e for e in ents if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in persons + weak_names)]
+        self._person_tokens = {i for s in persons + weak_names for i in range(s.start, s.end)}
         ent_at: dict[int, Span] = {}
         for e in others:
             for i in range(e.start, e.end):
@@ -207,7 +208,11 @@ class OfficialLinker:
                 start += 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
                 end -= 1
-            if start >= end:
+            while start < end and doc[start].lower_ in self.not_names:
+                start += 1
+            while end > start and doc[end - 1].lower_ in self.not_names:
+                end -= 1
+            if start >= end or doc[end - 1].lower_ in self.org_words:
                 continue
             while start > 0 and start == e.start and doc[start - 1].pos_ == "PROPN" and self._is_name_token(doc[start - 1], taken) \
                     and doc[start - 1].i not in ent_tokens and start > e.start - 1:
@@ -231,6 +236,8 @@ class OfficialLinker:
                     i += 1
                 elif self._portfolio_starting(doc, i, e.ent_id_):
                     i = self._portfolio_starting(doc, i, e.ent_id_)[0]
+                elif tok.lower_ in ("for", "of") and self._portfolio_starting(doc, i + 1, e.ent_id_):
+                    i = self._portfolio_starting(doc, i + 1, e.ent_id_)[0]
                 else:
                     break
                 steps += 1
@@ -347,6 +354,11 @@ class OfficialLinker:
         while i >= 0 and steps < 8:
             tok = doc[i]
             e = ent_at.get(i)
+            pf = self._portfolio_ending(doc, i + 1)
+            if e is not None and e.label_ == "TITLE" and pf and pf[0] < e.start:
+                i = pf[0] - 1  # "Minister for Law and Justice X": "Justice" is the portfolio's
+                steps += 1
+                continue
             if e is not None and e.label_ == "TITLE":
                 # "Inspector General of Police (IGP) Akhtar Hayat": the long form before the acronym
                 if e.start >= 2 and doc[e.start - 1].text == "(" and i + 1 < len(doc) and doc[e.end].text == ")":
@@ -400,11 +412,13 @@ class OfficialLinker:
             org, _ = self._premods(doc, t, ent_at, province, agency_count)
             if org is None:
                 org = self._between(doc, t.end, span.start, ent_at, province, t.ent_id_)
+            if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
+                org, _ = self._post(doc, span.end, ent_at, province, t.ent_id_)
             strength = WEAK if self.title_info.get(t.ent_id_, {}).get("weak") else TITLE
             found.append((t.ent_id_, org, strength, t))
             break
         # apposition: NAME, [the|a] [org] TITLE [of|at ...] ORG
-        app = self._apposition(doc, span, ent_at, province, agency_count)
+        app = self._apposition(doc, span, ent_at, province, agency_count, self._person_tokens)
         if app is not None:
             found.append(app)
         # chair: "led by X", "under the chairmanship of X"
@@ -435,7 +449,7 @@ class OfficialLinker:
                 return self._org_name(pf[1], province)
         return None
 
-    def _apposition(self, doc, span, ent_at, province, agency_count):
+    def _apposition(self, doc, span, ent_at, province, agency_count, person_tokens=frozenset()):
         i = span.end
         if i >= len(doc):
             return None
@@ -469,6 +483,13 @@ class OfficialLinker:
             steps += 1
         e = ent_at.get(i)
         if e is None or e.label_ != "TITLE" or former:
+            return None
+        # "chaired by Tariq Fazal Chaudhry, Passports Director General Mustafa Qazi": the next name's title
+        k = e.end
+        while k < len(doc) and k - e.end < 4 and (self._is_honorific(doc[k]) or (k in ent_at and ent_at[k].label_ == "AGENCY")
+                                                   or doc[k].text == ","):
+            k += 1
+        if k < len(doc) and k in person_tokens:
             return None
         # "Farrukh Abbas and Muhammad Azam Cheema, the spokesman said": a new subject, not apposition
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in ("VERB", "AUX"):
