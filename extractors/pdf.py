@@ -302,6 +302,10 @@ def column_gutters(rects: list[tuple[float, float, float, float]], page_width: f
     span = x1 - x0
     if span < 0.4 * page_width:
         return []
+    # Most pages are one column of full-width lines: settle those without the histogram.
+    widths = sorted(r[2] - r[0] for r in rects)
+    if widths[len(widths) // 2] > 0.6 * span:
+        return []
     step = 1.0
     n_bins = int(span / step) + 2
     diff = [0] * (n_bins + 1)
