@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from .records import TABLES, stable_id
@@ -362,6 +363,7 @@ class ReportRow:
     change: str | None = None  # what the report itself says: upgraded / downgraded / unchanged
 
 
+@lru_cache(maxsize=4096)
 def _norm_country(name: str) -> str:
     """'Korea, South' -> 'south korea'; 'Bahamas, The' -> 'bahamas'; accents and punctuation dropped."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
@@ -390,7 +392,7 @@ def country_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
 
 
 def _get(row: Any, name: str, default=None):
-    if isinstance(row, Mapping):
+    if type(row) is dict or isinstance(row, Mapping):  # the dict test first: the Mapping check is slow
         return row.get(name, default)
     return getattr(row, name, default)
 
@@ -415,8 +417,10 @@ class ReportIndex:
         self.rows: dict[tuple[str, int], list[ReportRow]] = {}
         for r in report_rows(rows):
             self.rows.setdefault((self.key(r.country), r.report_year), []).append(r)
-        for v in self.rows.values():
+        self.by_country: dict[str, list[int]] = {}
+        for (c, y), v in sorted(self.rows.items()):
             v.sort(key=lambda r: (r.source_kind, r.doc_id, r.page or 0, r.id))
+            self.by_country.setdefault(c, []).append(y)
         self.latest_year = max((y for _, y in self.rows), default=None)
 
     def key(self, country: str) -> str:
@@ -436,8 +440,7 @@ class ReportIndex:
         return changes.pop() if len(changes) == 1 else None
 
     def years(self, country: str) -> list[int]:
-        key = self.key(country)
-        return sorted(y for c, y in self.rows if c == key)
+        return list(self.by_country.get(self.key(country), []))
 
 
 # -- checking -------------------------------------------------------------------------------------------
