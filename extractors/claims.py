@@ -52,6 +52,7 @@ _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "re
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_SETTING_PREPS = {"in", "at", "on", "during", "via", "through"}
 _CONTENT_STOP = {"adding", "saying", "noting", "stressing", "explaining", "arguing", "insisting", "warning",
                  "telling", "calling", "claiming", "suggesting", "asking", "urging", "pointing"}
 
@@ -144,10 +145,14 @@ def _parse_args(value: str) -> frozenset[str]:
 class ClaimFinder:
     """Finds claims in a parsed doc; settings are the two pattern files (see module docstring)."""
 
+    trim_source = False
+
     def __init__(self, nlp: Language, name: str, *, cues: str, claim_types: str):
         self.name = name
         self.cues: dict[str, frozenset[str]] = {row["lemma"]: _parse_args(row["args"]) for row in read_csv(cues)}
         self.types = read_csv(claim_types)
+        self.extend_cue = False
+        self.trim_source = True
 
     # -- speakers ---------------------------------------------------------------------------------
     def speaker(self, doc: Doc, subj: Span, before: int) -> tuple[str | None, str]:
@@ -233,13 +238,18 @@ class ClaimFinder:
             return None
         return self.cues.get(tok.lemma_.lower())
 
-    def _cue_bounds(self, verb: Token, prep: Token | None = None) -> tuple[int, int]:
+    def _cue_bounds(self, verb: Token, prep: Token | None = None, content: tuple[int, int] | None = None) -> tuple[int, int]:
+        """The verb group: adjacent auxiliaries, negation and adverbs on the left; particles, a
+        linking preposition and a short time or setting phrase ("said Friday", "said in a
+        statement") on the right, when they come before the content."""
         doc = verb.doc
+        group = {verb.i}
         left = verb.i
         while left - 1 >= 0:
             t = doc[left - 1]
-            if t.head.i == verb.i and t.dep_ in _CUE_LEFT_DEPS and not t.is_punct and t.lower_ not in ("when", "as", "how", "where", "why", "then"):
+            if t.head.i in group and t.dep_ in _CUE_LEFT_DEPS and not t.is_punct and t.lower_ not in ("when", "as", "how", "where", "why", "so"):
                 left -= 1
+                group.add(t.i)
             else:
                 break
         right = verb.i
@@ -247,7 +257,21 @@ class ClaimFinder:
             if c.dep_ == "prt" and c.i == right + 1:
                 right = c.i
         if prep is not None and prep.i == right + 1:
-            right = prep.i
+            return doc[left].idx, prep.idx + len(prep)
+        limit = content[0] if content and content[0] > verb.idx else None
+        while self.extend_cue and right + 1 < len(doc):
+            t = doc[right + 1]
+            if t.head.i != verb.i or t.dep_ not in ("npadvmod", "prep", "advmod"):
+                break
+            if t.dep_ == "prep" and (t.lower_ not in _SETTING_PREPS or t.right_edge.i - t.i > 4):
+                break
+            if t.dep_ == "npadvmod" and t.right_edge.i - t.i > 2:
+                break
+            if limit is not None and t.right_edge.idx >= limit:
+                break
+            if limit is None and t.dep_ == "advmod":
+                break
+            right = t.right_edge.i
         return doc[left].idx, doc[right].idx + len(doc[right])
 
     def _source(self, verb: Token) -> tuple[Span | None, bool]:
@@ -279,6 +303,11 @@ class ClaimFinder:
     def _np(head: Token) -> Span:
         doc = head.doc
         start, end = head.left_edge.i, head.right_edge.i + 1
+        # an incidental clause after the name is not part of the source ("Kasich, who …, said")
+        for c in (head.children if ClaimFinder.trim_source else ()):
+            if c.dep_ in ("relcl", "acl") and c.i > head.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= end - 1:
+                end = c.left_edge.i - 1
+                break
         # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said")
         for t in doc[start:end]:
             if ":" in t.text and t.i < end - 1:
@@ -298,7 +327,7 @@ class ClaimFinder:
         if end - start < 2:
             return None
         src, _ = self._source(verb)
-        cue_start, cue_end = self._cue_bounds(verb, prep)
+        cue_start, cue_end = self._cue_bounds(verb, prep, (start, end))
         speaker = self.speaker(doc, src, verb.i) if src is not None else (None, "unnamed")
         return _Claim(verb, cue_start, cue_end, src, speaker, start, end, direct)
 
