@@ -100,13 +100,16 @@ def extractor_version(models_dir: Path, model: str | None) -> tuple[str, dict]:
 
 # -- discovery --------------------------------------------------------------------------------------
 def discover(raw_dir: Path) -> list[Source]:
-    """Every visible file under ``raw_dir`` (sorted), hashed. Unsupported types are kept: they fail visibly."""
+    """Every visible file under ``raw_dir`` (sorted), hashed, except ``fetched/`` (fetched copies are
+    sources of ``--sources`` runs, named by URL). Unsupported types are kept: they fail visibly."""
     from extractors.documents import doc_id_for
 
     out = []
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(raw_dir)
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
+            continue
+        if rel.parts[0] == "fetched":  # web copies enter through the sources file, under their URL (flows.ingest)
             continue
         out.append(Source(str(rel), str(path), doc_id_for(path.read_bytes())))
     return out
