@@ -47,11 +47,19 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_PRONOUNS = {"it"}
 _UNNAMED_HEADS = {"official", "officials", "officer", "officers", "spokesperson", "spokesman", "spokeswoman", "source",
                   "sources", "authorities", "police", "statement", "ministry", "report", "document", "release"}
+_PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman", "secretary", "director", "governor",
+                 "senator", "judge", "justice", "spokesman", "spokesperson", "spokeswoman", "official", "officer",
+                 "ambassador", "commissioner", "premier", "chief", "leader", "adviser", "advisor", "mayor", "envoy",
+                 "inspector", "superintendent", "dg", "ceo", "head", "speaker", "source", "complainant", "lawyer"}
+_ORG_HEADS = {"agency", "ministry", "committee", "department", "authority", "commission", "organisation", "organization",
+              "body", "court", "force", "bureau", "division", "directorate", "government", "office", "embassy", "mission"}
 _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "release", "statement", "memo", "letter",
                  "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_THAT_NOUNS = {"hope", "concern", "concerns", "fear", "fears", "belief", "view", "confidence", "conviction", "apprehension",
+               "expectation", "optimism", "assurance", "opinion", "wish", "desire", "claim", "allegation"}
 _SETTING_PREPS = {"in", "at", "on", "during", "via", "through"}
 _CONTENT_STOP = {"adding", "saying", "noting", "stressing", "explaining", "arguing", "insisting", "warning",
                  "telling", "calling", "claiming", "suggesting", "asking", "urging", "pointing"}
@@ -127,13 +135,27 @@ class _Claim:
     end: int
     direct: bool
 
+    def cue_text(self) -> str:
+        """The cue as the claims table shows it: the verb group without leading adverbs ("also
+        said" -> "said"); the offsets keep the whole group (PolNeAR's cue span)."""
+        doc = self.cue.doc
+        span = doc.char_span(self.cue_start, self.cue_end, alignment_mode="expand")
+        start = self.cue_start
+        if span is not None:
+            for t in span:
+                if t.dep_ == "advmod" and t.i != self.cue.i:
+                    start = t.idx + len(t)
+                    continue
+                break
+        return doc.text[start:self.cue_end].strip()
+
     def as_dict(self) -> dict:
         speaker, kind = self.speaker
         return {
             "speaker": speaker, "speaker_kind": kind,
             "speaker_start": self.src.start_char if self.src is not None else None,
             "speaker_end": self.src.end_char if self.src is not None else None,
-            "cue": self.cue.doc.text[self.cue_start:self.cue_end], "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "cue": self.cue_text(), "cue_start": self.cue_start, "cue_end": self.cue_end,
             "start": self.start, "end": self.end, "direct": self.direct,
         }
 
@@ -155,31 +177,58 @@ class ClaimFinder:
         self.trim_source = True
 
     # -- speakers ---------------------------------------------------------------------------------
-    def speaker(self, doc: Doc, subj: Span, before: int) -> tuple[str | None, str]:
-        """Resolve a source span to (speaker, speaker_kind) for the claims table."""
+    def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None) -> tuple[str | None, str]:
+        """Resolve a source span to (speaker, speaker_kind) for the claims table.
+
+        ``earlier``: the claims before this one, in text order; an anaphoric source ("he", "the
+        minister", "the spokesman", "it", "the agency") refers back to the last fitting speaker,
+        which journalism makes a better guess than the last name mentioned."""
+        earlier = earlier or []
         person_at = doc.user_data.get(PERSON_AT, {})
         root = subj.root
+        low = root.lower_
         for t in subj:
             if t.i in person_at and (t.head.i == root.i or t.i == root.i or t.head.i in person_at or root.i in person_at):
                 return person_at[t.i], "person"
-        low = root.lower_
         if low in ("who", "that") and root.head.dep_ == "relcl":
             noun = root.head.head
             if noun.i in person_at:
                 return person_at[noun.i], "person"
-        if low in _PERSON_PRONOUNS:
+        spoken = [c.speaker for c in reversed(earlier) if c.speaker[0] is not None]
+        if low in _PERSON_PRONOUNS and len(subj) == 1:
+            prev = next((sp for sp in spoken if sp[1] == "person" or (sp[1] == "unnamed" and sp[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"})), None)
             prior = [i for i in person_at if i < before]
-            if prior:
-                return person_at[max(prior)], "person"
+            last_mention = person_at[max(prior)] if prior else None
+            if prev is not None:
+                return prev
+            if last_mention:
+                return last_mention, "person"
             return subj.text, "unnamed"
-        if low in _ORG_PRONOUNS:
+        if low in _ORG_PRONOUNS and len(subj) == 1:
+            prev = next((sp for sp in spoken if sp[1] in ("organisation", "report")), None)
+            if prev is not None:
+                return prev
             prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start]
             if prior:
                 return prior[-1].ent_id_ or prior[-1].text, "organisation"
             return subj.text, "unnamed"
-        titled = self._titled_person(doc, subj, before)
-        if titled:
-            return titled, "person"
+        definite = subj[0].lower_ in ("the", "this") and len(subj) <= 4 and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
+        if definite and low in _PERSON_HEADS:
+            titled = self._titled_person(doc, subj, before)
+            if titled:
+                return titled, "person"
+            for sp in spoken:
+                if sp[1] == "person" and low not in ("spokesman", "spokesperson", "spokeswoman", "official", "officer", "source"):
+                    return sp
+                if sp[1] == "unnamed" and low in sp[0].lower():
+                    return sp
+        if definite and low in _ORG_HEADS:
+            prev = next((sp for sp in spoken if sp[1] == "organisation"), None)
+            if prev is not None:
+                return prev
+            prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and low in e.text.lower()]
+            if prior:
+                return prior[-1].ent_id_ or prior[-1].text, "organisation"
         for e in subj.ents:
             if e.label_ == "AGENCY":
                 if low in _UNNAMED_HEADS and root.i >= e.end:
@@ -189,7 +238,7 @@ class ClaimFinder:
                 return e.ent_id_ or e.text, "organisation"
         if low in _REPORT_HEADS:
             return ("report" if low == "report" and root.i - subj.start <= 1 else subj.text), "report"
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"
 
@@ -228,6 +277,12 @@ class ClaimFinder:
                 claims.append(found)
         claims = self._drop_nested(claims)
         claims = self._attach_quotes(doc, claims, quotes, in_quote)
+        claims.sort(key=lambda c: c.cue_start)
+        earlier: list[_Claim] = []
+        for c in claims:
+            if c.src is not None:
+                c.speaker = self.speaker(doc, c.src, c.cue.i, earlier)
+            earlier.append(c)
         claims.sort(key=lambda c: (c.start, c.cue_start))
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start]
         return doc
@@ -281,7 +336,8 @@ class ClaimFinder:
             seen += 1
             subj = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
             if subj:
-                s = subj[0]
+                before = [c for c in subj if c.i < v.i]
+                s = before[-1] if before else subj[0]  # "ISLAMABAD, Feb 17 (APP): Minister X informed"
                 if s.dep_ == "nsubjpass":
                     agent = [c for c in v.children if c.dep_ == "agent"]
                     pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
@@ -328,8 +384,7 @@ class ClaimFinder:
             return None
         src, _ = self._source(verb)
         cue_start, cue_end = self._cue_bounds(verb, prep, (start, end))
-        speaker = self.speaker(doc, src, verb.i) if src is not None else (None, "unnamed")
-        return _Claim(verb, cue_start, cue_end, src, speaker, start, end, direct)
+        return _Claim(verb, cue_start, cue_end, src, (None, "unnamed"), start, end, direct)
 
     def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
         """Cut a content span before a second attribution of the same source (", adding that …")."""
@@ -360,6 +415,18 @@ class ClaimFinder:
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
         dobj = [c for c in children if c.dep_ in ("dobj",) and c.i > tok.i]
+        if dobj:
+            # "expressed the hope that …", "raised the concern that …": the noun joins the cue
+            that = [g for g in dobj[0].children if g.dep_ in ("acl", "ccomp", "relcl") and g.left_edge.lower_ == "that" and g.left_edge.dep_ == "mark"]
+            if that and dobj[0].lower_ in _THAT_NOUNS:
+                first = doc[that[0].left_edge.i + 1]
+                last = self._content_end(doc, first, that[0].right_edge, tok)
+                made = self._make(doc, tok, first.idx, last.idx + len(last), False)
+                if made:
+                    made.cue_end = dobj[0].idx + len(dobj[0])
+                return made
+        if "noun_that" in args and len(args) == 1:
+            return None
         if xcomp and ("xcomp" in args or ("dobj_xcomp" in args and dobj)):
             first = dobj[0].left_edge if ("dobj_xcomp" in args and dobj) else xcomp[0].left_edge
             last = self._content_end(doc, first, xcomp[0].right_edge, tok)
@@ -409,7 +476,7 @@ class ClaimFinder:
             end -= 1
         if end - start < 10:
             return None
-        return _Claim(tok, tok.idx, nxt.idx + len(nxt), src, self.speaker(doc, src, tok.i), start, end, False)
+        return _Claim(tok, tok.idx, nxt.idx + len(nxt), src, (None, "unnamed"), start, end, False)
 
     # -- nesting and quotations -------------------------------------------------------------------
     @staticmethod
