@@ -118,9 +118,15 @@ class AcronymLinker:
             new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
         for e in ents:
             if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.keywords and e.text not in links:
-                # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name
-                info.setdefault(e.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None})
-                new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
+                # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name;
+                # the model's span may miss capitalised words before it ("[Human] Trafficking Cell")
+                start = e.start
+                while start > 0 and e.start - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop \
+                        and doc[start - 1].i not in ent_at and not doc[start - 1].is_sent_start:
+                    start -= 1
+                span = Span(doc, start, e.end, label="AGENCY")
+                info.setdefault(span.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None})
+                new_spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
                 continue
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
                 words = [t.text for t in e]

@@ -65,7 +65,7 @@ class OfficialLinker:
     def __init__(self, nlp: Language, name: str, *, honorifics: str, titles: str | None = None,
                  portfolios: str | None = None, role_cues: str | None = None, not_names: str | None = None,
                  unnamed_heads: str | None = None, provinces: str | None = None, places: str | None = None,
-                 org_keywords: str | None = None):
+                 org_keywords: str | None = None, name_particles: str | None = None):
         self.name = name
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self.title_info: dict[str, dict] = {}
@@ -90,6 +90,7 @@ class OfficialLinker:
                 self.appointed.append(toks)
         self.appointed.sort(key=lambda t: -len(t))
         self.not_names = {w.lower() for w in read_lines(not_names)} if not_names else set()
+        self.particles = {w.lower() for w in read_lines(name_particles)} if name_particles else set()
         self.unnamed_heads = {w.lower() for w in read_lines(unnamed_heads)} if unnamed_heads else set()
         self.places: set[str] = set()
         self.province_of: dict[str, str] = {}
@@ -99,8 +100,11 @@ class OfficialLinker:
                 self.province_of[form.lower()] = r["province"]
             self.police_of[r["province"]] = r["police"]
         self.places.update(self.province_of)
-        self.places.update(r["place"].lower() for r in (rows(places) if places else []))
+        self.place_of = {r["place"].lower(): r["province"] for r in (rows(places) if places else [])}
+        self.places.update(self.place_of)
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
+        # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
+        self.home = {"pakistan", "pakistani", "federal", "provincial", "caretaker", "former"} | set(self.province_of)
 
     # -- token classes ----------------------------------------------------------------------------
     def _is_honorific(self, tok) -> bool:
@@ -212,11 +216,14 @@ class OfficialLinker:
                 start += 1
             while end > start and doc[end - 1].lower_ in self.not_names:
                 end -= 1
-            if start >= end or doc[end - 1].lower_ in self.org_words:
+            if start >= end or doc[end - 1].lower_ in self.org_words or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
+                    or doc[start:end].text.lower() in self.places:
                 continue
             while start > 0 and start == e.start and doc[start - 1].pos_ == "PROPN" and self._is_name_token(doc[start - 1], taken) \
                     and doc[start - 1].i not in ent_tokens and start > e.start - 1:
                 start -= 1
+            while end + 1 < len(doc) and doc[end].lower_ in self.particles and self._is_name_token(doc[end + 1], taken):
+                end += 2  # "Naseer ud Din"
             spans.append(Span(doc, start, end, label="PERSON"))
         weak: list[Span] = []
         for e in ents:
@@ -230,14 +237,18 @@ class OfficialLinker:
                 tok = doc[i]
                 if self._is_honorific(tok) or (tok.text == "," and steps == 0):
                     i += 1
-                elif i in taken and doc.ents and any(x.label_ == "AGENCY" and x.start <= i < x.end for x in ents):
-                    i += 1
+                elif any(x.label_ in ("AGENCY", "ORG") and x.start == i for x in ents):
+                    i = next(x.end for x in ents if x.label_ in ("AGENCY", "ORG") and x.start == i)
                 elif tok.lower_ in self.not_names and tok.is_title:
                     i += 1
                 elif self._portfolio_starting(doc, i, e.ent_id_):
                     i = self._portfolio_starting(doc, i, e.ent_id_)[0]
                 elif tok.lower_ in ("for", "of") and self._portfolio_starting(doc, i + 1, e.ent_id_):
                     i = self._portfolio_starting(doc, i + 1, e.ent_id_)[0]
+                elif tok.lower_ in ("of", "at") and i + 1 < len(doc) and any(x.label_ == "AGENCY" and x.start == i + 1 for x in ents):
+                    i = next(x.end for x in ents if x.label_ == "AGENCY" and x.start == i + 1)
+                elif tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+                    i += 3
                 else:
                     break
                 steps += 1
@@ -246,7 +257,8 @@ class OfficialLinker:
                 while i < len(doc) and self._is_honorific(doc[i]):
                     i += 1
             j = i
-            while j < len(doc) and j - i < 4 and self._is_name_token(doc[j], taken):
+            while j < len(doc) and j - i < 5 and (self._is_name_token(doc[j], taken) or (
+                    j > i and doc[j].lower_ in self.particles and j + 1 < len(doc) and self._is_name_token(doc[j + 1], taken))):
                 j += 1
             if j - i >= 2 or (j > i and any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)):
                 spans.append(Span(doc, i, j, label="PERSON"))
@@ -273,10 +285,11 @@ class OfficialLinker:
         if len(parts) == 1:
             if name in by_surname:
                 return by_surname[name]
-            for key in people:  # a given name used alone, or a surname that is not last ("Qazi")
+            for key in people:  # a surname that is not last ("Qazi" for Mustafa Jamal Qazi)
                 if name in key.split()[1:]:
                     return key
-            return None
+            firsts = [key for key in people if key.split()[0] == name and len(key.split()) > 1]
+            return firsts[0] if len(firsts) == 1 else None  # "PM Shehbaz"
         for key in people:
             kp = key.split()
             if parts[-1] == kp[-1] and (parts[0] == kp[0] or set(parts) <= set(kp)):
@@ -306,6 +319,11 @@ class OfficialLinker:
             return e.ent_id_ or e.text, e.start
         pf = self._portfolio_ending(doc, j + 1, tid)
         if pf:
+            k = pf[0] - 1
+            if k >= 0 and doc[k].text in _POSS:
+                k -= 1
+            if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in self.home:
+                return "", pf[0]  # a foreign government's minister: no Pakistani ministry
             return self._org_name(pf[1], province), pf[0]
         if doc[j].text in _POSS and j >= 1:
             # "the agency's Director General", "commission's chief executive officer"
@@ -330,11 +348,15 @@ class OfficialLinker:
         while i < len(doc) and steps < 6:
             tok = doc[i]
             e = ent_at.get(i)
-            if e is not None and e.label_ == "AGENCY":
+            if e is not None and e.label_ in ("AGENCY", "ORG"):
                 return e.ent_id_ or e.text, e.end
             pf = self._portfolio_starting(doc, i, tid) if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end else None
             if pf:
                 return self._org_name(pf[1], province), pf[0]
+            if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+                i += 3  # "director general (DG) of the NCCIA"
+                steps += 1
+                continue
             if tok.lower_ in _LINKS or tok.text in ("(", ")", ",") or (tok.lower_ in self.not_names and tok.is_title):
                 i += 1
                 steps += 1
@@ -366,7 +388,7 @@ class OfficialLinker:
                     if outer is not None and outer.label_ == "TITLE":
                         return outer
                 return e
-            if e is not None and e.label_ == "AGENCY":
+            if e is not None and e.label_ in ("AGENCY", "ORG"):
                 i = e.start - 1
             elif self._is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
                 i -= 1
@@ -400,6 +422,14 @@ class OfficialLinker:
                     found.append((e.ent_id_, org, APPOINTED, e))
                     break
             k += 1
+        if not found and span.end + 1 < len(doc) and doc[span.end].lower_ == "as":
+            m = span.end + 1
+            while m < sent.end and doc[m].lower_ in ("the", "a", "an", "new", "acting"):
+                m += 1
+            e = ent_at.get(m)
+            if e is not None and e.label_ == "TITLE":
+                org, _ = self._post(doc, e.end, ent_at, province, e.ent_id_)
+                found.append((e.ent_id_, org, APPOINTED, e))
         # premodifier title
         t = self._title_before(doc, span, ent_at)
         while t is not None:
@@ -409,7 +439,23 @@ class OfficialLinker:
                 prev = ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
                 t = prev if prev is not None and prev.label_ == "TITLE" else None
                 continue
-            org, _ = self._premods(doc, t, ent_at, province, agency_count)
+            org, pstart = self._premods(doc, t, ent_at, province, agency_count)
+            # "Deputy Prime Minister and Foreign Minister X": the first-listed role; "Director
+            # General ISSI Ambassador X": a weak title yields to a title just before it
+            j = pstart - 1
+            while j >= 0 and (doc[j].is_upper and doc[j].is_alpha or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG"))) \
+                    and self.title_info.get(t.ent_id_, {}).get("weak"):
+                j = ent_at[j].start - 1 if j in ent_at else j - 1
+            earlier = None
+            if j >= 1 and doc[j].lower_ == "and" and not self._is_former(doc, j - 1):
+                earlier = ent_at.get(j - 1)
+            elif j >= 0 and self.title_info.get(t.ent_id_, {}).get("weak"):
+                earlier = ent_at.get(j)
+            if earlier is not None and earlier.label_ == "TITLE" and not self._is_former(doc, earlier.start - 1):
+                t = earlier
+                org, pstart = self._premods(doc, t, ent_at, province, agency_count)
+                if org is None:
+                    org, _ = self._post(doc, t.end, ent_at, province, t.ent_id_)
             if org is None:
                 org = self._between(doc, t.end, span.start, ent_at, province, t.ent_id_)
             if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
@@ -431,18 +477,19 @@ class OfficialLinker:
         if strength <= WEAK and chair is not None:
             return chair[0], chair[1], CHAIR
         if org is None:
-            org = self._fallback_org(doc, span, tspan, title, ent_at, chair, agency_count)
+            org = self._fallback_org(doc, span, tspan, title, ent_at, chair, agency_count, province)
         info = self.title_info.get(title, {})
-        if info.get("no_org"):
+        if info.get("no_org") or not org:
             org = None
         return title, org, strength
 
     def _between(self, doc, start, end, ent_at, province, tid) -> str | None:
         """An agency or portfolio between a title and the name ("DG FIA Mr. X", "DG Passport X")."""
-        for i in range(start, end):
-            e = ent_at.get(i)
-            if e is not None and e.label_ == "AGENCY":
-                return e.ent_id_ or e.text
+        for label in ("AGENCY", "ORG"):
+            for i in range(start, end):
+                e = ent_at.get(i)
+                if e is not None and e.label_ == label:
+                    return e.ent_id_ or e.text
         for i in range(start, end):
             pf = self._portfolio_starting(doc, i, tid)
             if pf and pf[0] <= end:
@@ -525,7 +572,7 @@ class OfficialLinker:
                 return title, org
         return None
 
-    def _fallback_org(self, doc, span, tspan, title, ent_at, chair, agency_count) -> str | None:
+    def _fallback_org(self, doc, span, tspan, title, ent_at, chair, agency_count, province=None) -> str | None:
         info = self.title_info.get(title, {})
         if info.get("no_org"):
             return None
@@ -536,6 +583,23 @@ class OfficialLinker:
         kind = info.get("org_kind")
         if kind:
             agencies = self._doc_agencies(doc, ent_at)
+            if kind == "police" and tspan is not None:
+                # "Faisalabad City Police Officer X": the place's province's police
+                for k in range(max(tspan.start - 3, 0), tspan.start):
+                    prov = self.province_of.get(doc[k].lower_) or self.place_of.get(doc[k].lower_)
+                    if prov and self.police_of.get(prov):
+                        return self.police_of[prov]
+                for k in range(tspan.end, min(tspan.end + 8, len(doc))):
+                    prov = self.province_of.get(doc[k].lower_) or (self.province_of.get(doc[k : k + 2].text.lower()))
+                    if prov and self.police_of.get(prov):
+                        return self.police_of[prov]
+                sent = tspan.sent
+                for e in doc.ents:
+                    if e.label_ == "AGENCY" and sent.start <= e.start < sent.end and \
+                            any(n == (e.ent_id_ or e.text) and k == "police" for n, k in agencies):
+                        return e.ent_id_ or e.text
+                if province and self.police_of.get(province):
+                    return self.police_of[province]
             for name, k in agencies:
                 if k == kind:
                     return name
@@ -635,11 +699,12 @@ class OfficialLinker:
     assigns=["doc.ents"],
     requires=["doc.ents"],
     default_config={"titles": None, "portfolios": None, "role_cues": None, "not_names": None, "unnamed_heads": None,
-                    "provinces": None, "places": None, "org_keywords": None},
+                    "provinces": None, "places": None, "org_keywords": None, "name_particles": None},
 )
 def make_official_linker(nlp: Language, name: str, honorifics: str, titles: str | None, portfolios: str | None,
                          role_cues: str | None, not_names: str | None, unnamed_heads: str | None,
-                         provinces: str | None, places: str | None, org_keywords: str | None) -> OfficialLinker:
+                         provinces: str | None, places: str | None, org_keywords: str | None,
+                         name_particles: str | None) -> OfficialLinker:
     return OfficialLinker(nlp, name, honorifics=honorifics, titles=titles, portfolios=portfolios, role_cues=role_cues,
                           not_names=not_names, unnamed_heads=unnamed_heads, provinces=provinces, places=places,
-                          org_keywords=org_keywords)
+                          org_keywords=org_keywords, name_particles=name_particles)
