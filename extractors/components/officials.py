@@ -212,11 +212,11 @@ class OfficialLinker:
                 start += 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
                 end -= 1
-            while start < end and doc[start].lower_ in self.not_names:
+            while start < end and (doc[start].lower_ in self.not_names or doc[start].lower_ in self.places):
                 start += 1
             while end > start and doc[end - 1].lower_ in self.not_names:
                 end -= 1
-            if start >= end or doc[end - 1].lower_ in self.org_words or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
+            if start >= end or any(t.lower_ in self.org_words for t in doc[start:end]) or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
                     or doc[start:end].text.lower() in self.places:
                 continue
             while start > 0 and start == e.start and doc[start - 1].pos_ == "PROPN" and self._is_name_token(doc[start - 1], taken) \
@@ -260,6 +260,8 @@ class OfficialLinker:
             while j < len(doc) and j - i < 5 and (self._is_name_token(doc[j], taken) or (
                     j > i and doc[j].lower_ in self.particles and j + 1 < len(doc) and self._is_name_token(doc[j + 1], taken))):
                 j += 1
+            if j > i and doc[i:j].text.lower() in self.places:
+                continue  # "Deputy Commissioner Dera Ismail Khan": a place, not a name
             if j - i >= 2 or (j > i and any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)):
                 spans.append(Span(doc, i, j, label="PERSON"))
             elif j > i:
@@ -294,6 +296,8 @@ class OfficialLinker:
             kp = key.split()
             if parts[-1] == kp[-1] and (parts[0] == kp[0] or set(parts) <= set(kp)):
                 return key
+            if len(parts) == len(kp) >= 3 and parts[1:] == kp[1:] and parts[0][:1] == kp[0][:1]:
+                return key  # spelling of the first name varies ("Mohammad"/"Muhammad Afzaal Bhatti")
             if set(parts) <= set(kp) or set(kp) <= set(parts) and len(kp) >= 2:
                 return key
         return None
@@ -348,11 +352,13 @@ class OfficialLinker:
         while i < len(doc) and steps < 6:
             tok = doc[i]
             e = ent_at.get(i)
-            if e is not None and e.label_ in ("AGENCY", "ORG"):
+            if e is not None and e.label_ == "AGENCY":
                 return e.ent_id_ or e.text, e.end
             pf = self._portfolio_starting(doc, i, tid) if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end else None
             if pf:
                 return self._org_name(pf[1], province), pf[0]
+            if e is not None and e.label_ == "ORG":
+                return e.text, e.end
             if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "director general (DG) of the NCCIA"
                 steps += 1
