@@ -565,7 +565,7 @@ class ClaimFinder:
             para = para_of(qs)
             opens_para = qs - 1 == 0 or text[: outer_s].endswith("\n")
             if last is not None and len(qspan) >= 3 and (para == last_para or (para == last_para + 1 and last.direct and opens_para)):
-                between = [c for c in claims if last.end <= c.cue_start < qs]
+                between = [c for c in claims if c is not last and last.end <= c.cue_start < qs]
                 if not between and last.end <= qs:
                     last.end = qe
                     last_para = para_of(qe)

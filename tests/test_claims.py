@@ -1,0 +1,344 @@
+"""Claim rules on tiny hand-parsed docs: exact records, independent of the statistical model.
+
+Each doc is built token by token with its parse (POS, dependency, head) and entities, as the base
+model and the tipwatch entity/official components would leave it, so these tests pin the rules in
+``extractors/claims.py`` and not the model's parse. Model quality is pinned by the evaluation
+floors (``tests/test_floor_claims.py``) and the seed article (``tests/test_seed.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractors.claims import CLAIMS, ClaimFinder, claim_type, quote_spans
+from extractors.components.officials import PEOPLE, PERSON_AT
+from extractors.documents import Document
+from extractors.extract import Chunk, RecordBuilder
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "''"}
+NO_SPACE_AFTER = {"“", "\n"}
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return ClaimFinder(spacy.blank("en"), "tipwatch_claims", cues=str(MODELS / "patterns" / "cues.csv"),
+                       claim_types=str(MODELS / "patterns" / "claim_types.csv"))
+
+
+def build(vocab, spec: str, ents=(), people=()) -> Doc:
+    """``spec``: one token per line, ``word POS dep head [lemma]`` (head: absolute token index).
+
+    ``ents``: (start, end, label, id) token ranges; ``people``: (name, title, [token ranges]) as the
+    officials component records them (``PEOPLE``/``PERSON_AT``).
+    """
+    rows = [line.split() for line in spec.strip().splitlines()]
+    words = [r[0].replace("NL", "\n") for r in rows]
+    spaces = [
+        not (w in NO_SPACE_AFTER or (i + 1 < len(words) and (words[i + 1] in NO_SPACE_BEFORE or words[i + 1] == "\n")))
+        for i, w in enumerate(words)
+    ]
+    spaces[-1] = False
+    doc = Doc(vocab, words=words, spaces=spaces, pos=[r[1] for r in rows], deps=[r[2] for r in rows],
+              heads=[int(r[3]) for r in rows], lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows])
+    doc.ents = [Span(doc, s, e, label=label, span_id=ent_id or "") for s, e, label, ent_id in ents]
+    person_at = {}
+    records = []
+    for name, title, ranges in people:
+        records.append({"name": name, "title": title, "organisation": None, "mentions": list(ranges), "first": ranges[0]})
+        for s, e in ranges:
+            for i in range(s, e):
+                person_at[i] = name
+    doc.user_data[PEOPLE] = records
+    doc.user_data[PERSON_AT] = person_at
+    return doc
+
+
+def claims(finder, doc) -> list[tuple]:
+    """(speaker, kind, source text, cue offsets text, table cue, content, direct) per claim."""
+    finder(doc)
+    t = doc.text
+    out = []
+    for c in doc.user_data[CLAIMS]:
+        src = t[c["speaker_start"]:c["speaker_end"]] if c["speaker_start"] is not None else None
+        out.append((c["speaker"], c["speaker_kind"], src, t[c["cue_start"]:c["cue_end"]], c["cue"], t[c["start"]:c["end"]], c["direct"]))
+    return out
+
+
+# -- quotations ---------------------------------------------------------------------------------
+
+def test_quote_spans_curly_straight_and_ascii_double_apostrophes():
+    text = "“One two three,” he said.\n\"Four five\" and ''six seven.''"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["One two three,", "Four five", "six seven."]
+
+
+def test_quote_left_open_runs_to_the_paragraph_end_and_stray_closers_skip_the_paragraph():
+    text = "“First paragraph of a long quote.\n“Second one.”\nA stray” mark “here”."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["First paragraph of a long quote.", "Second one."]
+
+
+# -- indirect -----------------------------------------------------------------------------------
+
+def test_indirect_said_that(vocab, finder):
+    doc = build(vocab, """
+        Ali PROPN compound 1
+        Khan PROPN nsubj 2
+        said VERB ROOT 2 say
+        that SCONJ mark 7
+        the DET det 5
+        report NOUN nsubj 7
+        was AUX aux 7 be
+        wrong ADJ ccomp 2
+        . PUNCT punct 2
+    """, ents=[(0, 2, "PERSON", "")], people=[("Ali Khan", None, [(0, 2)])])
+    # the complementiser "that" stays out of the content (news guideline; the scorers ignore it)
+    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "said", "said", "the report was wrong", False)]
+
+
+def test_told_reporters_that_keeps_the_recipient_out(vocab, finder):
+    doc = build(vocab, """
+        Khan PROPN nsubj 1
+        told VERB ROOT 1 tell
+        reporters NOUN dobj 1 reporter
+        that SCONJ mark 6
+        raids NOUN nsubj 6 raid
+        were AUX aux 6 be
+        continuing VERB ccomp 1 continue
+        . PUNCT punct 1
+    """, people=[("Ali Khan", None, [(0, 1)])])
+    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "told", "told", "raids were continuing", False)]
+
+
+def test_participle_shares_the_source_and_splits_the_content(vocab, finder):
+    doc = build(vocab, """
+        He PRON nsubj 1
+        said VERB ROOT 1 say
+        arrests NOUN nsubj 3 arrest
+        rose VERB ccomp 1 rise
+        , PUNCT punct 1
+        adding VERB advcl 1 add
+        that SCONJ mark 9
+        cases NOUN nsubj 9 case
+        had AUX aux 9 have
+        fallen VERB ccomp 5 fall
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [
+        ("He", "unnamed", "He", "said", "said", "arrests rose", False),
+        ("He", "unnamed", "He", "adding", "adding", "cases had fallen", False),
+    ]
+
+
+def test_verb_group_in_the_offsets_adverb_dropped_from_the_table_cue(vocab, finder):
+    doc = build(vocab, """
+        The DET det 1
+        minister NOUN nsubj 3
+        also ADV advmod 3
+        stressed VERB ROOT 3 stress
+        the DET det 5
+        need NOUN dobj 3
+        for ADP prep 5
+        reform NOUN pobj 6
+        . PUNCT punct 3
+    """, people=[("Mohsin Naqvi", "interior minister", [(20, 22)])])
+    # the titled person is mentioned after this sentence: "the minister" stays a description
+    assert claims(finder, doc) == [("The minister", "unnamed", "The minister", "also stressed", "stressed", "the need for reform", False)]
+
+
+def test_passive_was_told_has_no_speaker(vocab, finder):
+    doc = build(vocab, """
+        Rankings NOUN nsubj 1 ranking
+        improved VERB ccomp 6 improve
+        , PUNCT punct 6
+        the DET det 4
+        conference NOUN nsubjpass 6
+        was AUX auxpass 6 be
+        told VERB ROOT 6 tell
+        . PUNCT punct 6
+    """)
+    assert claims(finder, doc) == [(None, "unnamed", None, "was told", "was told", "Rankings improved", False)]
+
+
+def test_according_to_an_agency(vocab, finder):
+    doc = build(vocab, """
+        According VERB prep 6 accord
+        to ADP prep 0
+        the DET det 3
+        FIA PROPN pobj 1
+        , PUNCT punct 6
+        arrests NOUN nsubj 6 arrest
+        doubled VERB ROOT 6 double
+        . PUNCT punct 6
+    """, ents=[(3, 4, "AGENCY", "Federal Investigation Agency")])
+    assert claims(finder, doc) == [
+        ("Federal Investigation Agency", "organisation", "the FIA", "According to", "According to", "arrests doubled", False)
+    ]
+
+
+def test_report_as_speaker_and_unnamed_official(vocab, finder):
+    doc = build(vocab, """
+        The DET det 1
+        report NOUN nsubj 2
+        said VERB ROOT 2 say
+        trafficking NOUN nsubj 4
+        persisted VERB ccomp 2 persist
+        . PUNCT punct 2
+        A DET det 9
+        senior ADJ amod 9
+        FIA PROPN compound 9
+        official NOUN nsubj 10
+        said VERB ROOT 10 say
+        the DET det 12
+        case NOUN nsubj 14
+        was AUX aux 14 be
+        closed VERB ccomp 10 close
+        . PUNCT punct 10
+    """, ents=[(8, 9, "AGENCY", "Federal Investigation Agency")])
+    # sentence boundaries follow the roots
+    assert claims(finder, doc) == [
+        ("report", "report", "The report", "said", "said", "trafficking persisted", False),
+        ("A senior FIA official", "unnamed", "A senior FIA official", "said", "said", "the case was closed", False),
+    ]
+
+
+# -- direct -------------------------------------------------------------------------------------
+
+def test_direct_quote_cue_after_resolves_surname(vocab, finder):
+    doc = build(vocab, """
+        “ PUNCT punct 7
+        Numbers NOUN nsubj 2 number
+        rose VERB ccomp 7 rise
+        sharply ADV advmod 2
+        , PUNCT punct 7
+        ” PUNCT punct 7
+        Khan PROPN nsubj 7
+        told VERB ROOT 7 tell
+        reporters NOUN dobj 7 reporter
+        . PUNCT punct 7
+    """, people=[("Ali Khan", None, [(6, 7)])])
+    assert doc.text == "“Numbers rose sharply,” Khan told reporters."
+    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "told", "told", "Numbers rose sharply", True)]
+
+
+def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, finder):
+    doc = build(vocab, """
+        “ PUNCT punct 6
+        Prices NOUN nsubj 2 price
+        rose VERB ccomp 6 rise
+        again ADV advmod 2
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        said VERB ROOT 6 say
+        Smith PROPN nsubj 6
+        . PUNCT punct 6
+        “ PUNCT punct 13
+        Wages NOUN nsubj 13 wage
+        did AUX aux 13 do
+        not PART neg 13
+        follow VERB ROOT 13
+        . PUNCT punct 13
+        ” PUNCT punct 13
+    """, people=[("Tom Smith", None, [(7, 8)])])
+    assert doc.text == "“Prices rose again,” said Smith. “Wages did not follow.”"
+    # one claim whose content runs over both quotes; the PolNeAR scorer removes its own speaker and cue
+    assert claims(finder, doc) == [
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again,” said Smith. “Wages did not follow.", True)
+    ]
+
+
+def test_cue_before_with_colon_and_continuation_paragraph_with_pronoun(vocab, finder):
+    doc = build(vocab, """
+        Khan PROPN nsubj 1
+        said VERB ROOT 1 say
+        : PUNCT punct 1
+        “ PUNCT punct 5
+        Raids NOUN nsubj 5 raid
+        continue VERB ccomp 1
+        . PUNCT punct 1
+        ” PUNCT punct 1
+        NL SPACE dep 7
+        “ PUNCT punct 11
+        More ADJ amod 11
+        arrests NOUN nsubj 11 arrest
+        follow VERB ROOT 11
+        . PUNCT punct 11
+        ” PUNCT punct 11
+    """, people=[("Ali Khan", None, [(0, 1)])])
+    assert doc.text == "Khan said: “Raids continue.”\n“More arrests follow.”"
+    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "said", "said", "Raids continue.”\n“More arrests follow.", True)]
+
+
+def test_pronoun_speaker_is_the_last_speaker_not_the_last_name(vocab, finder):
+    doc = build(vocab, """
+        Tarar PROPN nsubj 1
+        said VERB ROOT 1 say
+        Sharif PROPN nsubj 3
+        met VERB ccomp 1 meet
+        officials NOUN dobj 3 official
+        . PUNCT punct 1
+        He PRON nsubj 7
+        said VERB ROOT 7 say
+        talks NOUN nsubj 9 talk
+        continue VERB ccomp 7
+        . PUNCT punct 7
+    """, people=[("Attaullah Tarar", "minister", [(0, 1)]), ("Shehbaz Sharif", "prime minister", [(2, 3)])])
+    assert [(c[0], c[2], c[5]) for c in claims(finder, doc)] == [
+        ("Attaullah Tarar", "Tarar", "Sharif met officials"),
+        ("Attaullah Tarar", "He", "talks continue"),
+    ]
+
+
+def test_nested_attribution_keeps_the_outermost(vocab, finder):
+    doc = build(vocab, """
+        Khan PROPN nsubj 1
+        said VERB ROOT 1 say
+        officials NOUN nsubj 3 official
+        claimed VERB ccomp 1 claim
+        arrests NOUN nsubj 5 arrest
+        rose VERB ccomp 3 rise
+        . PUNCT punct 1
+    """, people=[("Ali Khan", None, [(0, 1)])])
+    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "said", "said", "officials claimed arrests rose", False)]
+
+
+# -- records: linked countries, tiers, years and claim type --------------------------------------
+
+def test_claim_record_links_countries_tiers_years_and_type(vocab, finder):
+    doc = build(vocab, """
+        The DET det 1
+        report NOUN nsubj 2
+        said VERB ROOT 2 say
+        Pakistan PROPN nsubj 4
+        remained VERB ccomp 2 remain
+        on ADP prep 4
+        Tier PROPN pobj 5
+        2 NUM nummod 6
+        in ADP prep 4
+        2024 NUM pobj 8
+        . PUNCT punct 2
+    """, ents=[(3, 4, "GPE", "Pakistan"), (6, 8, "TIER", "2"), (9, 10, "YEAR", "2024")])
+    finder(doc)
+    document = Document(doc_id="d1", kind="news", text=doc.text)
+    [c] = RecordBuilder(finder.types).build(doc, Chunk(document, 0, doc.text)).claims
+    assert (c.speaker, c.speaker_kind, c.cue, c.content, c.direct) == ("report", "report", "said", "Pakistan remained on Tier 2 in 2024", False)
+    assert (c.countries, c.tiers, c.years, c.claim_type) == (("Pakistan",), ("2",), (2024,), "tier_placement")
+
+
+@pytest.mark.parametrize("content,tiers,expected", [
+    ("Pakistan was upgraded to Tier 2", ["2"], "ranking_change"),
+    ("Pakistan remained on Tier 2", ["2"], "tier_placement"),
+    ("police arrested 416 smugglers in 2024", [], "statistic"),
+    ("the government should strengthen laws", [], "recommendation"),
+    ("trafficking is a crime without borders", [], "assessment"),
+])
+def test_claim_type(finder, content, tiers, expected):
+    assert claim_type(content, tiers=tiers, rules=finder.types) == expected
