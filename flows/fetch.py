@@ -4,8 +4,9 @@ Contract of :func:`fetch_one` (one URL, one :class:`Fetched`, never raises for n
 
 * one ``httpx`` request at a time per client, a descriptive ``User-Agent``, redirects followed;
 * timeouts (``timeout`` per connect/read, ``max_seconds`` for a whole body);
-* retries with exponential backoff on 5xx, 429 and transport errors (refused connection, timeout,
-  broken response) -- never on other 4xx, which will not get better by asking again;
+* retries with exponential backoff (or the server's Retry-After, capped at 60 s) on 5xx, 429 and
+  transport errors (refused connection, timeout, broken response) -- never on other 4xx, which
+  will not get better by asking again;
 * a conditional request (``If-None-Match`` / ``If-Modified-Since``) when the URL was fetched before
   and its bytes are still on disk: ``304`` means nothing is downloaded;
 * a size limit checked against ``Content-Length`` before reading and again while streaming;
@@ -188,10 +189,11 @@ def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: Fetc
             headers["If-None-Match"] = req.etag
         if req.last_modified:
             headers["If-Modified-Since"] = req.last_modified
-    attempts, last_error = 0, "not fetched"
+    attempts, last_error, wait = 0, "not fetched", 0.0
     for attempt in range(settings.retries + 1):
         if attempt:
-            time.sleep(settings.backoff * 2 ** (attempt - 1))
+            time.sleep(max(wait, settings.backoff * 2 ** (attempt - 1)))
+            wait = 0.0
         attempts += 1
         try:
             with client.stream("GET", req.url, headers=headers) as resp:
@@ -202,6 +204,8 @@ def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: Fetc
                                    code, attempts, 0, None, dict(resp.headers))
                 if code in _RETRY_STATUS:
                     last_error = f"HTTP {code} {resp.reason_phrase}".strip()
+                    after = resp.headers.get("retry-after", "")
+                    wait = min(float(after), 60.0) if after.isdigit() else 0.0  # the server's hint, capped
                     continue
                 if code != 200:
                     return Fetched(req.url, "error", status_code=code, attempts=attempts, final_url=str(resp.url),
@@ -220,6 +224,9 @@ def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: Fetc
             last_error = _reason(exc, settings)
         except httpx.InvalidURL as exc:
             return Fetched(req.url, "error", attempts=attempts, error=f"invalid URL: {exc}")
+        except Exception as exc:  # anything else (a protocol oddity, a full disk) fails this URL, not the run
+            first = str(exc).splitlines()[0] if str(exc) else "fetch failed"
+            return Fetched(req.url, "error", attempts=attempts, error=f"{type(exc).__name__}: {first}")
     suffix = f" ({attempts} attempts)" if attempts > 1 else ""
     return Fetched(req.url, "error", attempts=attempts, error=last_error + suffix)
 

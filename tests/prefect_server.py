@@ -39,6 +39,7 @@ class PrefectServer:
         self.home = home
         self.port = free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
+        home.mkdir(parents=True, exist_ok=True)
         self.log = home / "server.log"
         self._log = open(self.log, "wb")
         self.proc = subprocess.Popen(
