@@ -1,0 +1,216 @@
+"""Rules for officials, agencies and tiers on tiny news documents, each with its exact records.
+
+Each test is one rule of ``models/`` (titles, portfolios, honorifics, role cues, acronyms, not-agencies,
+tier variants and context) on a document of a sentence or two, run through the real parser and
+pipeline. Model quality on real articles is pinned separately (``tests/test_floor_news.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.components.officials import PRONOUN_AT, ROLE_AT, UNNAMED, UNNAMED_AT
+from extractors.extract import extract_documents
+from extractors.news import parse_text
+
+
+def run(nlp, text: str):
+    document = parse_text(text.encode("utf-8"), source="test")
+    [(document, records)] = list(extract_documents([document], nlp))
+    return document, records
+
+
+def officials(nlp, text):
+    return {(o.name, o.title, o.organisation) for o in run(nlp, text)[1].officials}
+
+
+def agencies(nlp, text):
+    return {(a.name, a.acronym, a.kind) for a in run(nlp, text)[1].agencies}
+
+
+def tiers(nlp, text):
+    return [(t.country, t.tier, t.report_year) for t in run(nlp, text)[1].tier_placements]
+
+
+# -- officials: titles before and after names, portfolios, honorifics -----------------------------
+
+def test_portfolio_title_before_name(nlp):
+    text = "Headline\n\nISLAMABAD: Interior Minister Mohsin Naqvi chaired a meeting on Monday."
+    assert officials(nlp, text) == {("Mohsin Naqvi", "minister", "Ministry of Interior")}
+
+
+def test_title_for_portfolio_before_name(nlp):
+    text = "Headline\n\nMinister for Law and Justice Azam Nazir Tarar tabled the bills in the Senate on Friday."
+    assert officials(nlp, text) == {("Azam Nazir Tarar", "minister", "Ministry of Law and Justice")}
+
+
+def test_apposition_with_agency_and_acronym(nlp):
+    text = ("Headline\n\nAhmad Ishaque Jehangir, the director general of the Federal Investigation Agency (FIA), "
+            "noted that trafficking was a crime.")
+    _, records = run(nlp, text)
+    assert [(o.name, o.title, o.organisation, o.organisation_acronym) for o in records.officials] == [
+        ("Ahmad Ishaque Jehangir", "director general", "Federal Investigation Agency", "FIA")]
+
+
+def test_agency_premodifier_and_honorific_dropped(nlp):
+    text = "Headline\n\nNational Police Bureau Director General Dr Ehsan Sadiq emphasised the need for training."
+    assert officials(nlp, text) == {("Ehsan Sadiq", "director general", "National Police Bureau")}
+
+
+def test_syed_is_part_of_the_name(nlp):
+    text = "Headline\n\nSSDO Executive Director Syed Kausar Abbas highlighted the work of the Sustainable Social Development Organization (SSDO)."
+    assert officials(nlp, text) == {("Syed Kausar Abbas", "executive director", "Sustainable Social Development Organization")}
+
+
+def test_mr_and_ms_are_dropped(nlp):
+    text = ("Headline\n\nDG FIA Mr. Riffat Mukhtar appreciated the support of the International Organization "
+            "for Migration. Ms Mio Sato, Chief of Mission of the IOM, said the agency would help.")
+    assert officials(nlp, text) == {
+        ("Riffat Mukhtar", "director general", "Federal Investigation Agency"),
+        ("Mio Sato", "chief of mission", "International Organization for Migration"),
+    }
+
+
+def test_ranks_are_dropped_and_generic_rangers_resolve(nlp):
+    text = ("Headline\n\nKARACHI: The minister visited the Pakistan Rangers Sindh headquarters. He met Director "
+            "General of Rangers Major General Muhammad Shamraiz and praised the Rangers.")
+    assert officials(nlp, text) == {("Muhammad Shamraiz", "director general", "Pakistan Rangers Sindh")}
+    assert agencies(nlp, text) == {("Pakistan Rangers Sindh", None, "police")}
+
+
+def test_former_title_does_not_count(nlp):
+    text = ("Headline\n\nThe meeting was held under the chairmanship of AML-CTF Authority chairman and former "
+            "Inspector General of Police Mushtaq Sukhera on Saturday.")
+    assert officials(nlp, text) == {("Mushtaq Sukhera", "chairman", "AML-CTF Authority")}
+
+
+def test_appointment_gives_the_new_role(nlp):
+    text = ("Headline\n\nAdditionally, Waqaruddin Syed, a grade-20 police officer, has been appointed the director "
+            "general (DG) of the National Cyber Crime Investigation Agency.")
+    assert officials(nlp, text) == {("Waqaruddin Syed", "director general", "National Cyber Crime Investigation Agency")}
+
+
+def test_led_by_makes_the_chairman(nlp):
+    text = ("Headline\n\nThe Senate Standing Committee on Interior, led by Senator Faisal Saleem, met at "
+            "Parliament House on Tuesday.")
+    assert officials(nlp, text) == {("Faisal Saleem", "chairman", "Senate Standing Committee on Interior")}
+
+
+def test_office_without_organisation(nlp):
+    text = "Headline\n\nPrime Minister Shehbaz Sharif on Sunday appreciated the officials of the Intelligence Bureau."
+    assert officials(nlp, text) == {("Shehbaz Sharif", "prime minister", None)}
+
+
+def test_provincial_portfolio_takes_the_documents_province(nlp):
+    text = "Headline\n\nLAHORE: The officials held a meeting with home secretary Dr Ahmad Javed Qazi on Saturday."
+    assert officials(nlp, text) == {("Ahmad Javed Qazi", "secretary", "Punjab Home Department")}
+
+
+# -- resolution: surnames, pronouns, role references, unnamed officials ----------------------------
+
+def test_surname_pronoun_and_role_reference(nlp):
+    text = ("Headline\n\nISLAMABAD: Interior Minister Mohsin Naqvi chaired a meeting on Monday. Mr Naqvi said the "
+            "law would be enforced. He added that the minister had directed the officials to act.")
+    doc = nlp(parse_text(text.encode()).text)
+    people = doc.user_data["tipwatch.people"]
+    assert [(p["name"], p["title"], len(p["mentions"])) for p in people] == [("Mohsin Naqvi", "minister", 2)]
+    assert [(doc[i].text, who) for i, who in sorted(doc.user_data[PRONOUN_AT].items())] == [("He", "Mohsin Naqvi")]
+    assert [(doc[i].text, who) for i, who in sorted(doc.user_data[ROLE_AT].items())] == [
+        ("the", "Mohsin Naqvi"), ("minister", "Mohsin Naqvi")]
+
+
+def test_unnamed_officials_keep_their_first_description(nlp):
+    text = ("Headline\n\nA spokesman for FIA said two agents were arrested. The spokesman said raids were being "
+            "conducted in Gujranwala.")
+    doc = nlp(parse_text(text.encode()).text)
+    assert [(u["text"], u["organisation"]) for u in doc.user_data[UNNAMED]] == [
+        ("A spokesman for FIA", "Federal Investigation Agency")]
+    second = next(t.i for t in doc if t.text == "spokesman" and t.i > 5)
+    assert doc.user_data[UNNAMED_AT][second] == "A spokesman for FIA"
+    assert officials(nlp, text) == set()
+
+
+# -- agencies: gazetteer, acronyms learnt from the text, concepts, law titles, departments ----------
+
+def test_acronym_learnt_from_the_text(nlp):
+    text = ("Headline\n\nThe Punjab Skills Development Authority (PSDA) signed an agreement on Monday. "
+            "PSDA will train 5,000 workers.")
+    _, records = run(nlp, text)
+    # mentions: the long form, the acronym in brackets, the later acronym
+    assert {(a.name, a.acronym, a.kind, a.mention_count) for a in records.agencies} == {
+        ("Punjab Skills Development Authority", "PSDA", "government", 3)}
+
+
+def test_concept_acronyms_are_not_agencies(nlp):
+    text = ("Headline\n\nThe plan targets Trafficking in Persons (TIP) and Smuggling of Migrants (SOM). "
+            "TIP and SOM cases rose, the Federal Investigation Agency said.")
+    document, records = run(nlp, text)
+    assert {(a.name, a.acronym) for a in records.agencies} == {("Federal Investigation Agency", "FIA")}
+    assert not [m for m in records.mentions if m.label in ("AGENCY", "ORG") and m.text in ("TIP", "SOM")]
+
+
+def test_names_in_law_titles_are_not_agencies(nlp):
+    text = ("Headline\n\nThe National Assembly passed the Pakistan Coast Guards (Amendment) Bill, 2024 and the "
+            "Civil Courts (Amendment) Bill on Monday.")
+    assert agencies(nlp, text) == {("National Assembly of Pakistan", None, "legislature")}
+
+
+def test_provincial_department_and_local_police(nlp):
+    text = ("Headline\n\nKARACHI: A case was lodged with Memon Goth police. The matter was referred to the home "
+            "department, while respective labour departments were informed.")
+    assert agencies(nlp, text) == {("Sindh Police", None, "police"), ("Sindh Home Department", None, "government")}
+
+
+def test_senate_committee_is_the_committee_named(nlp):
+    text = ("Headline\n\nThe Senate Standing Committee on Interior on Tuesday passed three bills. The Senate "
+            "committee also approved a fine of Rs10m.")
+    assert agencies(nlp, text) == {("Senate Standing Committee on Interior", None, "legislature")}
+
+
+# -- tiers: variants, countries, years, context ----------------------------------------------------
+
+@pytest.mark.parametrize("phrase, tier", [
+    ("the Tier II Watch List", "2WL"),
+    ("the Tier-2 watch list", "2WL"),
+    ("Tier Two", "2"),
+    ("the second tier", "2"),
+    ("Tier 3", "3"),
+])
+def test_tier_variants(nlp, phrase, tier):
+    text = f"Headline\n\nThe 2024 Trafficking in Persons (TIP) Report placed Pakistan on {phrase}."
+    assert tiers(nlp, text) == [("Pakistan", tier, 2024)]
+
+
+def test_bare_watch_list_counts_only_with_tip_context(nlp):
+    with_tip = "Headline\n\nThe US Trafficking in Persons report kept Pakistan on the watch list in 2020."
+    without = "Headline\n\nThe court said Pakistan kept the name of the MNA on the watch list in 2020."
+    assert tiers(nlp, with_tip) == [("Pakistan", "2WL", 2020)]
+    assert tiers(nlp, without) == []
+
+
+def test_removal_from_a_tier_is_not_a_placement(nlp):
+    text = "Headline\n\nOfficials welcomed Pakistan’s removal from the Tier 2 Watch List in the 2022 TIP report."
+    assert tiers(nlp, text) == []
+
+
+def test_tier_two_definition_applies_to_coordinated_countries_and_report_year(nlp):
+    text = ("Headline\n\nThe US State Department’s Trafficking in Persons (TIP) Report 2025 has placed both Pakistan "
+            "and India among the countries that do not fully meet minimum standards for eliminating trafficking "
+            "but are making “significant efforts” to do so.\n\nThe report also keeps India in Tier 2.")
+    assert sorted(set(tiers(nlp, text))) == [("India", "2", 2025), ("Pakistan", "2", 2025)]
+
+
+def test_undated_mention_takes_the_year_stated_for_the_same_tier(nlp):
+    text = ("Headline\n\nPakistan was placed on the Tier-II watch list, the conference was told.\n\n“Despite being "
+            "on the Tier II Watch List since 2015, Pakistan improved in the 2022 and 2023 reports,” Abbas said.")
+    assert tiers(nlp, text) == [("Pakistan", "2WL", 2015), ("Pakistan", "2WL", 2015)]
+
+
+# -- text normalisation for real sources ----------------------------------------------------------
+
+def test_news_text_normalisation():
+    raw = ("ISLAMABAD, Feb 17 (APP):The Federal Investigation Agency arrested two human smug\u00adglers, "
+           "officials said. “We will act,” he said.\n(adsbygoogle = window.adsbygoogle || []).push({});\n")
+    document = parse_text(raw.encode("utf-8"))
+    assert document.text == ("ISLAMABAD, Feb 17 (APP):\n\nThe Federal Investigation Agency arrested two human "
+                             "smugglers, officials said. “We will act,” he said.")
