@@ -161,6 +161,13 @@ def test_provincial_department_and_local_police(nlp):
     assert agencies(nlp, text) == {("Sindh Police", None, "police"), ("Sindh Home Department", None, "government")}
 
 
+def test_listed_departments(nlp):
+    text = ("Headline\n\nLAHORE: The meeting was briefed on the monitoring systems of the Auqaf, Trust, and "
+            "Cooperative departments.")
+    assert agencies(nlp, text) == {("Punjab Auqaf Department", None, "government"),
+                                   ("Punjab Cooperatives Department", None, "government")}
+
+
 def test_senate_committee_is_the_committee_named(nlp):
     text = ("Headline\n\nThe Senate Standing Committee on Interior on Tuesday passed three bills. The Senate "
             "committee also approved a fine of Rs10m.")

@@ -112,9 +112,10 @@ class EntityRules:
                 self.province_of[form.lower()] = row["province"]
             self.police_of[row["province"]] = row["police"]
         self.place_province = {r["place"].lower(): r["province"] for r in (rows(places) if places else [])}
-        self.departments: dict[str, str] = {}
+        self.dept_alias: dict[str, str] = {}
         for row in rows(departments) if departments else []:
             for form in [row["department"], *split_aliases(row["aliases"])]:
+                self.dept_alias[form.lower()] = row["department"]
                 patterns.append({"label": "AGENCY", "id": _DEPT + row["department"], "pattern": _token_pattern(nlp, form.lower())})
         self.generics: dict[str, list[str]] = {}
         for row in rows(generic_agencies) if generic_agencies else []:
@@ -169,6 +170,7 @@ class EntityRules:
         ents = list(doc.ents)
         present = {e.ent_id_ for e in ents if e.label_ == "AGENCY" and not e.ent_id_.startswith((_DEPT, _GENERIC))}
         out: list[Span] = []
+        listed: list[Span] = []
         for e in ents:
             if e.label_ != "AGENCY":
                 out.append(e)
@@ -180,6 +182,7 @@ class EntityRules:
                 span = self._department(doc, e, province, extra)
                 if span is not None:
                     out.append(span)
+                    listed.extend(self._listed_departments(doc, span, province, extra))
                 continue
             generic = eid[len(_GENERIC):] if eid.startswith(_GENERIC) else eid
             if generic in self.generics:
@@ -189,6 +192,8 @@ class EntityRules:
                 out.append(Span(doc, e.start, e.end, label="AGENCY", span_id=target or eid))
                 continue
             out.append(e)
+        if listed:  # a listed department outranks the model's guess ("Auqaf" as PERSON)
+            out = [e for e in out if not any(x.start < e.end and e.start < x.end for x in listed)] + listed
         out = self._local_police(doc, out, province, extra)
         return sorted(filter_spans(out), key=lambda s: s.start)
 
@@ -212,6 +217,22 @@ class EntityRules:
         name = f"{prov} {e.ent_id_[len(_DEPT):]}"
         extra.setdefault(name, {"acronym": None, "kind": "government", "country": "Pakistan"})
         return Span(doc, start, e.end, label="AGENCY", span_id=name)
+
+    def _listed_departments(self, doc: Doc, span: Span, province: str | None, extra: dict) -> list[Span]:
+        """"the Auqaf, Trust, and Cooperative departments": each listed domain that is a known
+        department ("Auqaf" -> Punjab Auqaf Department)."""
+        if doc[span.end - 1].lower_ != "departments" or not province:
+            return []
+        out = []
+        i = span.start - 1
+        while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or (doc[i].is_title and doc[i].is_alpha)):
+            dept = self.dept_alias.get(f"{doc[i].lower_} department") if doc[i].is_title else None
+            if dept:
+                name = f"{province} {dept}"
+                extra.setdefault(name, {"acronym": None, "kind": "government", "country": "Pakistan"})
+                out.append(Span(doc, i, i + 1, label="AGENCY", span_id=name))
+            i -= 1
+        return out
 
     def _specific(self, generic: str, present: set[str], province: str | None) -> str | None:
         cands = []
