@@ -144,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         tracemalloc.stop()
         del tip_doc
 
+        # Peak memory of the PDF stage and TIP extraction, before the (optional) spaCy stage.
+        self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
+        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
         # Hook for the NLP stage (owned by extractors.pipeline / extractors.extract): off by default
         # because it dominates the run; --nlp times it on the same Document.
         nlp_s = None
@@ -157,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
                 pass
             nlp_s = time.perf_counter() - t2
 
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    nlp_rss = None
+    if nlp_s is not None:
+        nlp_rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     n_pages = doc.n_pages
     figures = {
         "load_average_1min": round(os.getloadavg()[0], 2),
@@ -180,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "end_to_end_parse_tip_s": round(parse_s + tip_s, 2),
         "tip_extraction_s": round(tip_s, 2),
         "nlp_s": None if nlp_s is None else round(nlp_s, 1),
+        "nlp_peak_rss_mib": None if nlp_rss is None else round(nlp_rss, 1),
         "accuracy": accuracy(doc, placements, stats, truth),
     }
     if args.json:
@@ -192,10 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare pypdfium2 (1 process):   {figures['pypdfium2_pages_per_s']:>7} pages/s  ({bare[1]:.2f} s)")
     print(f"ratio ours / pypdfium2:       {figures['ratio']:>7}   (target >= 0.5); "
           f"CPU seconds: ours {ours_cpu:.2f} (all processes), pypdfium2 {bare_cpu:.2f}")  # fmt: skip
-    print(f"peak RSS: this process {self_rss:.0f} MiB, largest child {child_rss:.0f} MiB (target < 1024); "
+    print(f"peak RSS of the PDF stage + TIP: this process {self_rss:.0f} MiB, largest worker {child_rss:.0f} MiB (target < 1024); "
           f"Python allocations (parse + TIP, traced): {figures['parse_python_alloc_peak_mib']} MiB")  # fmt: skip
     print(f"end to end, parse + tier placements + statistics: {figures['end_to_end_parse_tip_s']} s "
-          f"(TIP extraction {tip_s:.2f} s)" + (f"; spaCy stage {nlp_s:.1f} s" if nlp_s is not None else "; spaCy stage not run (--nlp)"))  # fmt: skip
+          f"(TIP extraction {tip_s:.2f} s)" + (f"; spaCy stage {nlp_s:.1f} s, peak RSS {nlp_rss:.0f} MiB" if nlp_s is not None else "; spaCy stage not run (--nlp)"))  # fmt: skip
     print(f"accuracy: countries all right {acc['countries_all_right']}/{acc['countries']}; "
           f"tier rows {acc['tier_rows_right']}/{acc['tier_rows_expected']} (extra {acc['tier_rows_extra']}); "
           f"statistics {acc['statistics_right']}/{acc['statistics_expected']} (extra {acc['statistics_extra']}); "
