@@ -133,11 +133,13 @@ def test_words_hyphenated_across_lines_are_joined(sample):
 def test_parallel_extraction_gives_the_same_document(tmp_path):
     from tests.tip_fixtures import write_report
 
-    path, _ = write_report(tmp_path, countries=25, year=2023, seed=11)
+    from extractors.pdf import _MIN_PAGES_PER_WORKER
+
+    path, _ = write_report(tmp_path, countries=70, year=2023, seed=11)
     data = path.read_bytes()
     one = parse_pdf(data)
     two = parse_pdf(data, workers=2)
-    assert one.n_pages >= 64  # big enough for the workers to be used
+    assert one.n_pages >= 2 * _MIN_PAGES_PER_WORKER  # big enough for the workers to be used
     assert two == one
 
 
