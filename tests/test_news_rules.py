@@ -195,6 +195,12 @@ def test_bare_watch_list_counts_only_with_tip_context(nlp):
     assert tiers(nlp, without) == []
 
 
+def test_tier_in_another_sense_is_not_a_placement(nlp):
+    text = ("Headline\n\nThe Higher Education Commission (HEC) Pakistan concluded its Faculty Development Programme "
+            "Tier-II for associate professors.")
+    assert tiers(nlp, text) == []
+
+
 def test_removal_from_a_tier_is_not_a_placement(nlp):
     text = "Headline\n\nOfficials welcomed Pakistan’s removal from the Tier 2 Watch List in the 2022 TIP report."
     assert tiers(nlp, text) == []
@@ -208,7 +214,8 @@ def test_tier_two_definition_applies_to_coordinated_countries_and_report_year(nl
 
 
 def test_undated_mention_takes_the_year_stated_for_the_same_tier(nlp):
-    text = ("Headline\n\nPakistan was placed on the Tier-II watch list, the conference was told.\n\n“Despite being "
+    text = ("Headline\n\nPakistan was placed on the Tier-II watch list of the US report on human trafficking, the "
+            "conference was told.\n\n“Despite being "
             "on the Tier II Watch List since 2015, Pakistan improved in the 2022 and 2023 reports,” Abbas said.")
     assert tiers(nlp, text) == [("Pakistan", "2WL", 2015), ("Pakistan", "2WL", 2015)]
 

@@ -316,8 +316,9 @@ class TierLinker:
     For each TIER entity: the country is the nearest gazetteer country in the sentence plus the
     countries coordinated with it ("placed both Pakistan and India among the countries that do
     not fully meet ..."); the year is the sentence's year nearest to the tier. A tier right after a
-    negating phrase ("removal from the Tier 2 Watch List") places nothing; a bare "watch list"
-    counts only in a document that names the TIP report. Undated mentions take the year of the
+    negating phrase ("removal from the Tier 2 Watch List") places nothing; tiers count only in a
+    document about trafficking (``context`` phrases), so a "Tier-II" training programme or a stop
+    "watch list" is not a placement. Undated mentions take the year of the
     same country and tier stated elsewhere in the document, else the document's report year
     ("TIP Report 2025"). Writes ``doc.user_data[TIER_LINKS]``: dicts with ``start``/``end``
     (characters of the tier mention), ``tier``, ``country``, ``year``, ``sentence`` (start, end).
@@ -357,7 +358,7 @@ class TierLinker:
             before = tuple(t.lower_ for t in doc[max(e.start - 4, 0) : e.start] if t.lower_ not in ("the", "a"))
             if any(before[-len(n):] == n for n in self.negate):
                 continue
-            if not has_context and not any(t.lower_.startswith(("tier", "2wl", "t2wl")) for t in e):
+            if not has_context:
                 continue
             sent = e.sent
             countries = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and sent.start <= g.start < sent.end]
