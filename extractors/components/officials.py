@@ -71,7 +71,7 @@ class OfficialLinker:
         self.title_info: dict[str, dict] = {}
         for p in read_jsonl(titles) if titles else ():
             tid = p.get("id") or p["pattern"].lower()
-            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org") if k in p})
+            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head") if k in p})
         self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
         for r in rows(portfolios) if portfolios else []:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
@@ -214,6 +214,9 @@ class OfficialLinker:
                 end -= 1
             while start < end and (doc[start].lower_ in self.not_names or doc[start].lower_ in self.places):
                 start += 1
+            pf = self._portfolio_starting(doc, start)
+            if pf and pf[0] < end and start > 0 and doc[start - 1].lower_ in ("for", "of"):
+                start = pf[0]  # "Minister of State for [Overseas Pakistanis] Aun Chaudhry"
             while end > start and doc[end - 1].lower_ in self.not_names:
                 end -= 1
             if start >= end or any(t.lower_ in self.org_words for t in doc[start:end]) or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
@@ -611,14 +614,16 @@ class OfficialLinker:
                     return name
             return None
         if tspan is not None:
-            # the body named just before the title in the same sentence, with no person between
-            sent = tspan.sent
-            for k in range(tspan.start - 1, sent.start - 1, -1):
-                e = ent_at.get(k)
-                if e is not None and e.label_ == "PERSON":
-                    break
-                if e is not None and e.label_ == "AGENCY":
-                    return e.ent_id_ or e.text
+            # the body named just before the title ("Speaking on behalf of IOM, Chief of Mission X")
+            k = tspan.start - 1
+            while k >= max(tspan.sent.start, tspan.start - 5) and (doc[k].is_punct or doc[k].lower_ in ("of", "on", "behalf", "the", "from")):
+                k -= 1
+            e = ent_at.get(k)
+            if e is not None and e.label_ == "AGENCY":
+                return e.ent_id_ or e.text
+            # the head of a body, in a document that names only that body
+            if info.get("body_head") and len(agency_count) == 1:
+                return next(iter(agency_count))
             # "Director Gujranwala Zone X": a sub-unit of the document's main agency
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
