@@ -1,0 +1,58 @@
+"""Quality floors for claims: the real evaluation, so claim quality cannot drop unnoticed.
+
+News: ``flows.evaluation.evaluate_news`` on ``models/gold/news_gold.jsonl`` (texts from
+``../shared``). PolNeAR: ``flows.evaluation.evaluate_polnear`` on the ``test`` split (84 articles,
+two spaCy processes). Each floor is the value measured when it was set, rounded down to 0.01;
+floors only go up. Both skip when ``../shared/corpus`` is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FLOORS = {
+    "news": {
+        "claims_speaker": 0.0,
+        "claims_cue": 0.0,
+        "claims_content_overlap": 0.0,
+    },
+    "polnear_test": {
+        "source_strict": 0.0,
+        "source_overlap": 0.0,
+        "cue_overlap": 0.0,
+        "content_overlap": 0.0,
+        "attribution": 0.0,
+    },
+}
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+pytestmark = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir(), reason=f"{SHARED}/corpus is absent (gold texts and PolNeAR live there)"
+)
+
+
+@pytest.fixture(scope="module")
+def news_report(nlp):
+    from flows.evaluation import evaluate_news
+
+    return evaluate_news(nlp, shared_dir=SHARED)
+
+
+@pytest.fixture(scope="module")
+def polnear_report(nlp):
+    from flows.evaluation import evaluate_polnear
+
+    return evaluate_polnear(nlp, "test", SHARED, n_process=2)
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS["news"]))
+def test_news_claims_floor(news_report, field):
+    assert news_report[field].f1 >= FLOORS["news"][field], news_report.format_table()
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS["polnear_test"]))
+def test_polnear_test_floor(polnear_report, field):
+    assert polnear_report[field].f1 >= FLOORS["polnear_test"][field], polnear_report.format_table()
