@@ -44,6 +44,12 @@ def test_title_for_portfolio_before_name(nlp):
     assert officials(nlp, text) == {("Azam Nazir Tarar", "minister", "Ministry of Law and Justice")}
 
 
+def test_portfolio_is_not_part_of_the_name(nlp):
+    text = "Headline\n\nMinister of State for Overseas Pakistanis Aun Chaudhry on Saturday said the government would help."
+    assert officials(nlp, text) == {
+        ("Aun Chaudhry", "minister of state", "Ministry of Overseas Pakistanis and Human Resource Development")}
+
+
 def test_apposition_with_agency_and_acronym(nlp):
     text = ("Headline\n\nAhmad Ishaque Jehangir, the director general of the Federal Investigation Agency (FIA), "
             "noted that trafficking was a crime.")

@@ -214,9 +214,6 @@ class OfficialLinker:
                 end -= 1
             while start < end and (doc[start].lower_ in self.not_names or doc[start].lower_ in self.places):
                 start += 1
-            pf = self._portfolio_starting(doc, start)
-            if pf and pf[0] < end and start > 0 and doc[start - 1].lower_ in ("for", "of"):
-                start = pf[0]  # "Minister of State for [Overseas Pakistanis] Aun Chaudhry"
             while end > start and doc[end - 1].lower_ in self.not_names:
                 end -= 1
             if start >= end or any(t.lower_ in self.org_words for t in doc[start:end]) or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
@@ -227,6 +224,11 @@ class OfficialLinker:
                 start -= 1
             while end + 1 < len(doc) and doc[end].lower_ in self.particles and self._is_name_token(doc[end + 1], taken):
                 end += 2  # "Naseer ud Din"
+            for k in range(max(start - 4, 1), start + 1):
+                pf = self._portfolio_starting(doc, k)
+                if pf and start <= pf[0] < end and doc[k - 1].lower_ in ("for", "of"):
+                    start = pf[0]  # "Minister of State for [Overseas Pakistanis] Aun Chaudhry"
+                    break
             spans.append(Span(doc, start, end, label="PERSON"))
         weak: list[Span] = []
         for e in ents:
