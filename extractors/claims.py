@@ -416,7 +416,11 @@ class ClaimFinder:
             holder = nxt if nxt.head.i == tok.i else next((c for c in children if c.i > tok.i and c.left_edge.i == nxt.i), None)
             if holder is not None and nxt.i + 1 <= holder.right_edge.i:
                 first = doc[nxt.i + 1]
-                last = self._content_end(doc, first, holder.right_edge, tok)
+                last = holder.right_edge
+                for c in sorted(children, key=lambda c: c.i):  # "called on X to resign"
+                    if c.i > last.i and c.dep_ in ("xcomp", "ccomp", "oprd") and c.left_edge.i == last.i + 1:
+                        last = c.right_edge
+                last = self._content_end(doc, first, last, tok)
                 return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=nxt)
         if dobj and ("dobj" in args or "dobj_xcomp" in args):
             d = dobj[0]
@@ -486,6 +490,16 @@ class ClaimFinder:
             if t.i - qspan.end > 25:
                 break
         start = qspan.start - 1
+        # a colon right before the quote, also across a paragraph break ("Cruz continued:\n“…”",
+        # "Clinton released the following statement: “…”"): the verb of the colon's sentence
+        k = start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].text.endswith(":") and in_quote[k] < 0:
+            verbs = [t for t in doc[doc[k].sent.start : k] if t.pos_ == "VERB" and in_quote[t.i] < 0]
+            cands = [t for t in verbs if self._args(t)] or [t for t in verbs if any(c.dep_ in _SUBJ_DEPS for c in t.children)]
+            if cands:
+                return cands[-1]
         first_tok = qspan[0]
         sent_start = first_tok.sent.start
         # spaCy sometimes starts a new sentence at the quote after "X said:" -- look into the previous one
