@@ -8,9 +8,12 @@ Layout::
       latest                          text file holding the last completed run_id (os.replace)
       tipwatch.duckdb                 tables = latest run, <table>_history = all completed runs
 
-A run becomes visible only by renaming its finished folder and then replacing ``latest`` and the
-DuckDB file (each an atomic rename), so a run killed at any point leaves the previous run's
-tables exactly as they were. Leftover ``.tmp-*`` folders are ignored and cleaned up.
+A run is written into a temporary folder, renamed into place, and becomes *completed* when the
+DuckDB file naming it replaces the old one (an atomic rename: the commit point); ``latest`` follows.
+A run killed at any point leaves every reader (the database, :meth:`Store.completed_runs`,
+:meth:`Store.read_table`) on the previous completed run, intact. A run folder that was renamed but
+not committed is adopted by :meth:`Store.repair` at the start of the next run; leftover ``.tmp-*``
+folders are ignored and cleaned up.
 """
 
 from __future__ import annotations
@@ -83,8 +86,8 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def latest_run(self) -> str | None:
-        """The newest completed run. A completed run folder is the commit point; the ``latest``
-        file is a convenience pointer for other tools and may lag after a crash."""
+        """The newest completed run: the one the database shows. The ``latest`` file is a
+        convenience pointer for other tools and may lag after a crash."""
         runs = self.completed_runs()
         return runs[-1] if runs else None
 
@@ -103,7 +106,8 @@ class Store:
     def repair(self) -> None:
         """Bring ``latest`` and the database up to the newest completed run after a crash."""
         self.clean_partial()
-        latest = self.latest_run()
+        folders = self._run_folders()
+        latest = folders[-1] if folders else None  # a finished folder is complete even if uncommitted
         if latest is None:
             return
         if self.db_run() != latest:
@@ -113,6 +117,15 @@ class Store:
             _atomic_write(pointer, latest + "\n")
 
     def completed_runs(self) -> list[str]:
+        """Committed runs, oldest first: run folders up to the one the database shows (all run
+        folders when there is no database yet)."""
+        folders = self._run_folders()
+        committed = self.db_run()
+        if committed is None:
+            return folders
+        return [r for r in folders if r <= committed]
+
+    def _run_folders(self) -> list[str]:
         if not self.runs_dir.exists():
             return []
         return sorted(p.name for p in self.runs_dir.iterdir() if not p.name.startswith(".") and (p / "manifest.json").exists())
@@ -162,7 +175,7 @@ class Store:
     def _write_db(self, latest: str) -> None:
         """Build the DuckDB file beside the real one and rename it into place."""
         tmp = self.root / f".tipwatch.duckdb.{uuid.uuid4().hex[:8]}"
-        runs = [r for r in self.completed_runs()]
+        runs = [r for r in self._run_folders() if r <= latest]
         con = duckdb.connect(str(tmp))
         try:
             for table in TABLES:

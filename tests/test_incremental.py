@@ -53,6 +53,18 @@ def flow(raw, processed, models=None) -> dict:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
+    # The extractor code version is a hash of the files under extractors/. The code this process
+    # runs is what it imported, but the files can change under a shared working tree while the
+    # four runs take place; pin the version to the code as imported so only models/ and raw/ vary.
+    import flows.pipeline
+
+    with pytest.MonkeyPatch.context() as mp:
+        frozen = flows.pipeline.code_hash()
+        mp.setattr(flows.pipeline, "code_hash", lambda: frozen)
+        return make_runs(tmp_path_factory)
+
+
+def make_runs(tmp_path_factory):
     work = tmp_path_factory.mktemp("incremental")
     raw, processed = work / "raw", work / "processed"
     raw.mkdir()
@@ -114,7 +126,7 @@ def test_added_article_is_the_only_work_and_the_whole_diff(runs):
         mine = after.filter(pc.equal(after.column("doc_id"), new_doc))
         key = "doc_id" if table in ("documents", "texts") else "id"
         assert sorted(r.key for r in d.tables[table].added) == sorted(mine.column(key).to_pylist()), table
-    assert len(d.tables["agencies"].added) >= 1 and len(d.tables["claims"].added) == 3
+    assert d.tables["agencies"].added and d.tables["claims"].added and d.tables["mentions"].added
     assert all(r.source == "brick-kilns.txt" for r in d.rows)
 
 
