@@ -147,6 +147,11 @@ def test_acronym_learnt_from_the_text(nlp):
         ("Punjab Skills Development Authority", "PSDA", "government", 3)}
 
 
+def test_misnamed_long_form_of_a_known_acronym(nlp):
+    text = "Headline\n\nThe Federal Investigation Authority (FIA) arrested two agents in Multan on Monday."
+    assert agencies(nlp, text) == {("Federal Investigation Agency", "FIA", "government")}
+
+
 def test_concept_acronyms_are_not_agencies(nlp):
     text = ("Headline\n\nThe plan targets Trafficking in Persons (TIP) and Smuggling of Migrants (SOM). "
             "TIP and SOM cases rose, the Federal Investigation Agency said.")

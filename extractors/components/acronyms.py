@@ -110,6 +110,11 @@ class AcronymLinker:
             if long_form.lower() in self.not_agencies:
                 concepts.add(acr.text)
                 continue
+            known = ent_at.get(acr.i)
+            if known is not None and known.label_ == "AGENCY" and known.ent_id_ in info and known.start == acr.i:
+                # "Federal Investigation Authority (FIA)": a variant of a known body's name
+                new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=known.ent_id_))
+                continue
             kind = self.kind_of(words)
             if kind is None:
                 continue
