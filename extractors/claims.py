@@ -271,6 +271,7 @@ class ClaimFinder:
             found = self._according(doc, tok) or self._verbal(doc, tok)
             if found:
                 claims.append(found)
+        claims.extend(self._colon_speakers(doc, in_quote))
         claims = self._drop_nested(claims)
         claims = self._attach_quotes(doc, claims, quotes, in_quote)
         claims.sort(key=lambda c: c.cue_start)
@@ -459,6 +460,45 @@ class ClaimFinder:
         if end - start < 10:
             return None
         return _Claim(tok, tok.idx, nxt.idx + len(nxt), src, (None, "unnamed"), start, end, False)
+
+    def _colon_speakers(self, doc: Doc, in_quote: list[int]) -> list[_Claim]:
+        """Transcript and headline attributions: a paragraph that opens with a short name and a
+        colon ("WALLACE: …", "John McCain: …"). Not a dateline ("ISLAMABAD: …"): places, dates and
+        a lone word at the document's start are skipped."""
+        out = []
+        text = doc.text
+        for tok in doc:
+            if not tok.text.startswith(":") or tok.i == 0:
+                continue
+            start = tok.i
+            while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].text and tok.i - start < 6:
+                start -= 1
+            name = doc[start : tok.i]
+            if len(name) > 1 and name[0].text in ('"', "“"):  # a transcript line inside a quotation
+                name = name[1:]
+            elif in_quote[tok.i] >= 0:
+                continue
+            if start > 0 and not (doc[start - 1].is_space or "\n" in doc[start - 1].text):
+                continue
+            if not 1 <= len(name) <= 5 or not name[0].is_title and not name[0].is_upper:
+                continue
+            if any(t.pos_ in ("VERB", "AUX") or t.is_punct or t.like_num for t in name):
+                continue
+            if not any(t.pos_ == "PROPN" for t in name) or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC") for t in name):
+                continue
+            if len(name) == 1 and name[0].is_upper and not text[: name.start_char].strip(' "“'):
+                continue  # "ISLAMABAD: …" opening a news story
+            para_end = text.find("\n", tok.idx)
+            para_end = len(text) if para_end == -1 else para_end
+            s, e = tok.idx + len(tok), para_end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1] in " \t.":
+                e -= 1
+            if e - s < 10:
+                continue
+            out.append(_Claim(tok, tok.idx, tok.idx + 1, name, (None, "unnamed"), s, e, False))
+        return out
 
     # -- nesting and quotations -------------------------------------------------------------------
     @staticmethod
