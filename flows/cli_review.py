@@ -68,8 +68,12 @@ def runs(
     store = Store(processed)
     if not store.root.is_dir():
         fail(f"processed folder not found: {processed}")
-    latest = store.latest_run()
-    items = [_run_info(store.manifest(r), r == latest) for r in store.completed_runs()]
+    completed = store.completed_runs()
+    latest = completed[-1] if completed else None
+    items = [_run_info(store.manifest(r), r == latest) | {"run_id": r} for r in completed]
+    # A finished folder a killed run never committed: the next run adopts it.
+    items += [_run_info(store.manifest(r), False) | {"run_id": r, "status": "uncommitted"}
+              for r in store._run_folders() if r not in completed]
     # Folders a killed run left behind: never published, removed by the next run.
     if store.runs_dir.exists():
         items += [{"run_id": p.name[len(".tmp-"):], "status": "incomplete", "latest": False}

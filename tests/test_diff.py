@@ -6,6 +6,7 @@ test_incremental.py for diffs of real flow runs."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -138,6 +139,12 @@ def test_cli_diff_and_runs(two_runs):
     assert "agencies: 1 added, 0 removed, 1 changed" in out and html_path.exists()
     runs = json.loads(ok("runs", "--processed", str(two_runs.root), "--format", "json"))
     assert [(r["run_id"], r["latest"]) for r in runs] == [("20260101T000000-aaaaaa", False), ("20260102T000000-bbbbbb", True)]
+    # A finished folder that was never committed (a run killed before its database swap) is listed
+    # as such and is not part of the default diff.
+    shutil.copytree(two_runs.runs_dir / "20260102T000000-bbbbbb", two_runs.runs_dir / "20260103T000000-cccccc")
+    runs = json.loads(ok("runs", "--processed", str(two_runs.root), "--format", "json"))
+    assert [(r["run_id"], r["status"]) for r in runs][-1] == ("20260103T000000-cccccc", "uncommitted")
+    assert json.loads(ok("diff", "--processed", str(two_runs.root), "--format", "json"))["run_b"] == "20260102T000000-bbbbbb"
     # Bad input: one line on stderr, non-zero exit, no traceback (through the real entry point).
     p = subprocess.run(TIPWATCH + ["diff", "nope", "--processed", str(two_runs.root)], capture_output=True, text=True)
     assert (p.returncode, p.stderr) == (1, f"tipwatch: error: no completed run 'nope' in {two_runs.root}\n")
