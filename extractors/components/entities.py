@@ -352,6 +352,11 @@ class TierLinker:
         low = doc.text.lower()
         has_context = any(c in low for c in self.context)
         links: list[dict] = []
+        by_sent: dict[int, list[Span]] = {}  # sentence start -> its GPE and YEAR entities
+        if has_context:
+            for g in doc.ents:
+                if g.label_ in ("GPE", "YEAR"):
+                    by_sent.setdefault(g.sent.start, []).append(g)
         for e in doc.ents:
             if e.label_ != "TIER":
                 continue
@@ -361,13 +366,13 @@ class TierLinker:
             if not has_context:
                 continue
             sent = e.sent
-            countries = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and sent.start <= g.start < sent.end]
+            countries = [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
             if not countries:
                 continue
             nearest = min(countries, key=lambda g: abs(g.start - e.start))
             group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
             names = [g.ent_id_ for g in countries if g.root.i in group or g is nearest]
-            years = [y for y in doc.ents if y.label_ == "YEAR" and sent.start <= y.start < sent.end]
+            years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
             year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
             for country in dict.fromkeys(names):
                 links.append({"start": e.start_char, "end": e.end_char, "tier": e.ent_id_, "country": country,
