@@ -2,7 +2,8 @@
 
 Each changed row shows its evidence with the extracted span(s) highlighted in context
 (displaCy-style colours per label), the changed fields, and a link to its document and page; the
-page filters by table and change kind with a few lines of inline JavaScript.
+page filters by table and change kind with a few lines of inline JavaScript (a link can preselect
+the filters: ``review.html#table=agencies,claims&kind=added``).
 
 Everything that comes from documents (text, titles, sources, extracted values) is untrusted:
 it is escaped with :func:`html.escape` on the way in and the script never writes HTML
@@ -55,7 +56,13 @@ _SCRIPT = """(function () {
     });
     shown.textContent = n + " of " + rows.length + " rows shown";
   }
-  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  // A link can preselect filters: review.html#table=agencies,claims&kind=added
+  var want = new URLSearchParams(location.hash.slice(1));
+  boxes.forEach(function (b) {
+    var v = want.get(b.name);
+    if (v !== null) { b.checked = v.split(",").indexOf(b.value) !== -1; }
+    b.addEventListener("change", apply);
+  });
   apply();
   document.body.dataset.ready = "1";
 })();"""

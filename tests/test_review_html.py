@@ -72,7 +72,9 @@ def page(tmp_path_factory):
     shot = work / "review.png"
     proc = chromium(html.as_uri(), profile, "--dump-dom")
     shot_proc = chromium(html.as_uri(), profile, f"--screenshot={shot}")
-    return {"html": html, "dom": proc.stdout, "log": proc.stderr + shot_proc.stderr, "shot": shot}
+    filtered = chromium(html.as_uri() + "#table=agencies,claims&kind=added", profile, "--dump-dom")
+    return {"html": html, "dom": proc.stdout, "log": proc.stderr + shot_proc.stderr + filtered.stderr, "shot": shot,
+            "filtered": filtered.stdout}
 
 
 def test_page_script_ran_without_errors(page):
@@ -120,3 +122,13 @@ def test_highlighted_spans_in_dom_and_screenshot(page):
     # On screen: the counts, the added document and its text, then its first mention, an AGENCY.
     hexcol = COLOURS["AGENCY"].lstrip("#")
     assert tuple(int(hexcol[i:i + 2], 16) for i in (0, 2, 4)) in colours
+
+
+def test_filters_preselected_from_the_link(page):
+    dom = DomCollector()
+    dom.feed(page["filtered"])
+    rows = [(a["data-table"], a["data-kind"], "hidden" in a) for t, a in dom.elements if t == "article"]
+    shown = [(t, k) for t, k, hidden in rows if not hidden]
+    assert shown and set(shown) == {("agencies", "added"), ("claims", "added")}
+    assert all(hidden for t, k, hidden in rows if (t, k) not in shown)
+    assert f'<div id="shown">{len(shown)} of {len(rows)} rows shown</div>' in page["filtered"]
