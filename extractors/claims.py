@@ -53,6 +53,7 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
                  "inspector", "superintendent", "dg", "ceo", "head", "speaker", "source", "complainant", "lawyer"}
 _ORG_HEADS = {"agency", "ministry", "committee", "department", "authority", "commission", "organisation", "organization",
               "body", "court", "force", "bureau", "division", "directorate", "government", "office", "embassy", "mission"}
+_ISSUED_HEADS = {"release", "statement", "communique", "communiqué", "notification", "announcement"}
 _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "release", "statement", "memo", "letter",
                  "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
 _TRIM = " \t\n,;:—–-"
@@ -186,10 +187,15 @@ class ClaimFinder:
         for t in subj:
             if t.i in person_at and (t.head.i == root.i or t.i == root.i or t.head.i in person_at or root.i in person_at):
                 return person_at[t.i], "person"
-        if low in ("who", "that") and root.head.dep_ == "relcl":
-            noun = root.head.head
+        if low in ("who", "which", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
+            noun = root.head.head  # "Mr Tarar, who said …": the relative pronoun stands for the noun
             if noun.i in person_at:
                 return person_at[noun.i], "person"
+            np = doc[noun.left_edge.i : root.i]
+            while len(np) > 1 and (np[-1].is_punct or np[-1].is_space):
+                np = np[:-1]
+            if len(np) and root.i not in range(np.start, np.end):
+                return self.speaker(doc, np, before, earlier)
         spoken = [c.speaker for c in reversed(earlier) if c.speaker[0] is not None]
         if low in _PERSON_PRONOUNS and len(subj) == 1:
             prev = next((sp for sp in spoken if sp[1] == "person" or (sp[1] == "unnamed" and sp[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"})), None)
@@ -208,7 +214,9 @@ class ClaimFinder:
             if prior:
                 return prior[-1].ent_id_ or prior[-1].text, "organisation"
             return subj.text, "unnamed"
-        definite = subj[0].lower_ in ("the", "this") and len(subj) <= 4 and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
+        bare_title = all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in subj) and not any(e.label_ in ("AGENCY", "PERSON", "GPE") for e in subj.ents)
+        definite = (subj[0].lower_ in ("the", "this") or (bare_title and subj[0].lower_ not in ("a", "an"))) and len(subj) <= 4 \
+            and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
         if definite and low in _PERSON_HEADS:
             titled = self._titled_person(doc, subj, before)
             if titled:
@@ -225,6 +233,18 @@ class ClaimFinder:
             prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and low in e.text.lower()]
             if prior:
                 return prior[-1].ent_id_ or prior[-1].text, "organisation"
+        if low in _ISSUED_HEADS:
+            # "a press release issued by the FIA", "the statement": the issuer speaks
+            orgs = [e for e in subj.ents if e.label_ == "AGENCY"]
+            if orgs:
+                return orgs[-1].ent_id_ or orgs[-1].text, "organisation"
+            if definite:
+                prev = next((sp for sp in spoken if sp[1] == "organisation"), None)
+                if prev is not None:
+                    return prev
+                prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start]
+                if prior:
+                    return prior[-1].ent_id_ or prior[-1].text, "organisation"
         for e in subj.ents:
             if e.label_ == "AGENCY":
                 if low in _UNNAMED_HEADS and root.i >= e.end:
@@ -239,15 +259,19 @@ class ClaimFinder:
         return subj.text, "unnamed"
 
     def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
-        """"the minister", "the prime minister" -> the last person mentioned before with that title."""
+        """"the minister", "Interior Minister", "the prime minister" -> the last person mentioned
+        before with that title (other words of the phrase must occur in the title or organisation)."""
         root = subj.root
-        if root.pos_ != "NOUN" or not any(t.lower_ == "the" for t in subj[:1]) or len(subj) > 4:
+        if root.pos_ not in ("NOUN", "PROPN") or len(subj) > 4:
             return None
-        words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
         best, best_at = None, -1
         for p in doc.user_data.get(PEOPLE, []):
             title = (p.get("title") or "").lower().split()
-            if not title or root.lower_ != title[-1] or not words <= set(title) | {root.lower_}:
+            if not title or root.lower_ != title[-1]:
+                continue
+            known = " ".join(title) + " " + (p.get("organisation") or "").lower()
+            if not all(w in known for w in words):
                 continue
             at = max((s for s, _ in p["mentions"] if s < before), default=-1)
             if at > best_at:
@@ -347,6 +371,10 @@ class ClaimFinder:
         for t in doc[start:end]:
             if ":" in t.text and t.i < end - 1:
                 start = t.i + 1
+        # a parenthetical setting is not part of the source ("The president, in his message, said")
+        for c in head.children:
+            if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after"):
+                end = min(end, c.i - 1)
         while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
