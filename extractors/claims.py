@@ -87,6 +87,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 found.append((offset + i + 2, offset + end))
                 i = end + 2
                 continue
+            if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < n and para[i + 1].isalnum():
+                ch = "“"  # a closing mark typed where an opening one belongs (” No single agency …”)
             if ch in "“\"":
                 close_ch = "”" if ch == "“" else '"'
                 close = para.find(close_ch, i + 1)
