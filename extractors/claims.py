@@ -255,7 +255,8 @@ class ClaimFinder:
                     return subj.text, "unnamed"
                 return e.ent_id_ or e.text, "organisation"
         if low in _REPORT_HEADS:
-            return ("report" if low == "report" and root.i - subj.start <= 1 else subj.text), "report"
+            tip = any(t.text in ("TIP", "Trafficking") for t in subj)
+            return ("report" if low == "report" and (root.i - subj.start <= 1 or tip) else subj.text), "report"
         if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"
@@ -392,6 +393,11 @@ class ClaimFinder:
         if end - start < 2:
             return None
         src, _ = self._source(verb)
+        if src is None and end <= verb.idx:
+            # inverted, with the source parsed as an object: "“…,” stated DG FIA Jahangir"
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+            if after:
+                src = self._np(after[0])
         cue_start, cue_end = self._cue_bounds(verb, prep)
         return _Claim(verb, cue_start, cue_end, src, (None, "unnamed"), start, end, direct)
 
@@ -421,6 +427,15 @@ class ClaimFinder:
             if first.lower_ == "that" and first.dep_ == "mark":
                 first = doc[first.i + 1] if first.i + 1 < len(doc) else first
             last = self._content_end(doc, first, last, tok)
+            return self._make(doc, tok, first.idx, last.idx + len(last), False)
+        if tok.dep_ == "parataxis" and "ccomp" in args and any(c.dep_ in _SUBJ_DEPS for c in children) and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i]:
+            # "India, it says, demonstrated …" / "…, he said": the clause around the cue is the content
+            head = tok.head
+            first, last = head.left_edge, head.right_edge
+            if tok.left_edge.i <= first.i:
+                first = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 <= last.i else first
+            if tok.right_edge.i >= last.i:
+                last = doc[tok.left_edge.i - 1] if tok.left_edge.i - 1 >= first.i else last
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
         dobj = [c for c in children if c.dep_ in ("dobj",) and c.i > tok.i]
