@@ -641,7 +641,8 @@ class ClaimFinder:
             # a continuation of the last quote's claim: same paragraph, or the next one
             para = para_of(qs)
             opens_para = qs - 1 == 0 or text[: outer_s].endswith("\n")
-            if last is not None and len(qspan) >= 3 and (para == last_para or (para == last_para + 1 and last.direct and opens_para)):
+            whole_para = opens_para and text[outer_e:].split("\n", 1)[0].strip(" .") == ""
+            if last is not None and len(qspan) >= 3 and (para == last_para or (para == last_para + 1 and (last.direct or whole_para) and opens_para)):
                 between = [c for c in claims if c is not last and last.end <= c.cue_start < qs]
                 if not between and last.end <= qs:
                     last.end = qe
