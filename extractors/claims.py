@@ -582,7 +582,7 @@ class ClaimFinder:
             k -= 1
         if k >= 0 and doc[k].text.endswith(":") and in_quote[k] < 0:
             verbs = [t for t in doc[doc[k].sent.start : k] if t.pos_ == "VERB" and in_quote[t.i] < 0]
-            cands = [t for t in verbs if self._args(t)] or [t for t in verbs if any(c.dep_ in _SUBJ_DEPS for c in t.children)]
+            cands = [t for t in verbs if self._args(t)] or [t for t in verbs if any(c.dep_ in ("nsubj", "csubj") for c in t.children)]
             if cands:
                 return cands[-1]
         first_tok = qspan[0]
