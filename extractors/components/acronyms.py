@@ -61,6 +61,31 @@ class AcronymLinker:
                 return self.keywords.get(low[i - 1])
         return None
 
+    def _trim_org(self, doc: Doc, e: Span) -> Span | None:
+        """A model ORG as an organisation name: cut a possessive owner and lower-case words before
+        it ("Trump's Council of ...", "research institute Foundation ..."), a dangling connector at
+        the end ("French Department of"); refuse coordinations ("X Committee and the Y Committee")
+        and bare generic names of two words without a proper name ("Housing Authority")."""
+        start, end = e.start, e.end
+        for i in range(start, end):
+            if doc[i].text in ("'s", "’s"):
+                start = i + 1
+        while start < end and not (doc[start].is_title or doc[start].is_upper):
+            start += 1
+        while end > start and doc[end - 1].lower_ in _CONNECTORS:
+            end -= 1
+        span = doc[start:end]
+        if len(span) < 2 or any(span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)):
+            return None
+        ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
+        if ands and any(t.lower_ in self.keywords for t in span[: ands[0]]) and span[-1].lower_ in self.keywords:
+            return None  # "Auction Committee and Auction Management Committee": two bodies
+        if not span[0].is_alpha and not span[0].is_upper:
+            return None
+        if len(span) == 2 and not (span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")):
+            return None
+        return Span(doc, start, end, label=e.label_)
+
     def is_region(self, words: list[str]) -> bool:
         """"Gujranwala Division", "Multan Zone": a place name plus an administrative word."""
         places = self.places
@@ -134,6 +159,9 @@ class AcronymLinker:
                 new_spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
                 continue
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
+                e = self._trim_org(doc, e)
+                if e is None:
+                    continue
                 words = [t.text for t in e]
                 kind = self.kind_of(words)
                 if kind and e.text.lower() not in self.not_agencies and len(words) > 1 and not self.is_region(words) \
