@@ -125,6 +125,16 @@ def test_surname_pronoun_and_role_reference(nlp):
         ("the", "Mohsin Naqvi"), ("minister", "Mohsin Naqvi")]
 
 
+def test_a_senior_fia_official_is_unnamed(nlp):
+    text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
+    doc = nlp(parse_text(text.encode()).text)
+    assert [(u["text"], u["head"], u["organisation"]) for u in doc.user_data[UNNAMED]] == [
+        ("A senior FIA official", "official", "Federal Investigation Agency")]
+    later = next(t.i for t in doc if t.text == "official" and t.i > 6)
+    assert doc.user_data[UNNAMED_AT][later] == "A senior FIA official"
+    assert officials(nlp, text) == set()
+
+
 def test_unnamed_officials_keep_their_first_description(nlp):
     text = ("Headline\n\nA spokesman for FIA said two agents were arrested. The spokesman said raids were being "
             "conducted in Gujranwala.")
