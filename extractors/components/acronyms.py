@@ -5,7 +5,13 @@
   Organization) it becomes a new AGENCY with that acronym, and every "ACR" in the document is
   labelled AGENCY. Long forms listed in ``not_agencies`` ("Trafficking in Persons (TIP)") are
   concepts: their acronyms are removed from the entities instead.
-* Statistical ORG entities whose words include an organisation keyword become AGENCY too.
+* A title's acronym ("Inspector General of Police (IGP)") is not an agency; a wrong long form of a
+  known acronym ("Federal Investigation Authority (FIA)") is the known body.
+* Statistical ORG entities whose head word is an organisation keyword ("Ministry of X", "Child
+  Protection Bureau", not "Parliament House" or "Tanda Police Station") become AGENCY too, after
+  trimming a possessive owner and lower-case lead words; coordinations, bare two-word generics
+  ("Housing Authority") and regions ("Gujranwala Division") are refused. PERSON entities with an
+  organisation head word ("Human Trafficking Cell") are organisations.
 
 Updates ``doc.user_data[AGENCY_INFO]`` with the learnt agencies (kind from the keyword).
 """

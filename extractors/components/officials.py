@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .assets import read_csv, read_jsonl, read_lines, split_aliases
-from .entities import PROVINCE, rows
+from .entities import AGENCY_INFO, PROVINCE, rows
 
 PEOPLE = "tipwatch.people"
 PERSON_AT = "tipwatch.person_at"
@@ -632,8 +632,6 @@ class OfficialLinker:
         return None
 
     def _doc_agencies(self, doc, ent_at) -> list[tuple[str, str]]:
-        from .entities import AGENCY_INFO
-
         info = doc.user_data.get(AGENCY_INFO, {})
         seen: list[tuple[str, str]] = []
         for e in doc.ents:
