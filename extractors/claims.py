@@ -170,9 +170,10 @@ class ClaimFinder:
     """Finds claims in a parsed doc; settings are the two pattern files (see module docstring)."""
 
 
-    def __init__(self, nlp: Language, name: str, *, cues: str, claim_types: str):
+    def __init__(self, nlp: Language, name: str, *, cues: str, claim_types: str, cue_nouns: str = ""):
         self.name = name
         self.cues: dict[str, frozenset[str]] = {row["lemma"]: _parse_args(row["args"]) for row in read_csv(cues)}
+        self.nouns: dict[str, frozenset[str]] = {row["lemma"]: _parse_args(row["args"]) for row in read_csv(cue_nouns)} if cue_nouns else {}
         self.types = read_csv(claim_types)
 
     # -- speakers ---------------------------------------------------------------------------------
@@ -295,7 +296,7 @@ class ClaimFinder:
         for tok in doc:
             if in_quote[tok.i] >= 0:
                 continue  # attributions inside a quotation are nested in it
-            found = self._according(doc, tok) or self._verbal(doc, tok)
+            found = self._according(doc, tok) or self._verbal(doc, tok) or self._nominal(doc, tok)
             if found:
                 claims.append(found)
         claims.extend(self._colon_speakers(doc, in_quote))
@@ -477,6 +478,51 @@ class ClaimFinder:
             last = self._content_end(doc, d.left_edge, last, tok)
             return self._make(doc, tok, d.left_edge.idx, last.idx + len(last), False)
         return None
+
+    def _nominal(self, doc: Doc, tok: Token) -> _Claim | None:
+        """Noun cues (``cue_nouns.csv``): "his view that …", "Trump's call for …", "her plan to …",
+        "Rubio's response was that …". The possessor is the source."""
+        args = self.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if not args:
+            return None
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if not poss:
+            return None
+        src = doc[poss[0].left_edge.i : poss[0].right_edge.i + 1]
+        children = sorted(tok.children, key=lambda c: c.i)
+        cue_end = tok.idx + len(tok)
+        first = last = None
+        for c in children:
+            if c.i <= tok.i:
+                continue
+            if "that" in args and c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+                first, last = doc[c.left_edge.i + 1], c.right_edge
+            elif "to" in args and c.dep_ in ("acl", "relcl") and c.left_edge.lower_ == "to" and c.left_edge.i == tok.i + 1:
+                first, last = c.left_edge, c.right_edge
+            elif c.dep_ == "prep" and "prep:" + c.lower_ in args and c.i == tok.i + 1:
+                pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    first, last, cue_end = doc[c.i + 1], c.right_edge, c.idx + len(c)
+            if first is not None:
+                break
+        if first is None and "copula" in args and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            comp = [c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i]
+            if comp:
+                first, last = comp[0].left_edge, comp[0].right_edge
+                if first.lower_ == "that" and first.dep_ == "mark":
+                    first = doc[first.i + 1]
+                cue_end = tok.head.idx + len(tok.head)
+        if first is None or last.i < first.i:
+            return None
+        text = doc.text
+        start, end = first.idx, last.idx + len(last)
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM + ".":
+            end -= 1
+        if end - start < 3:
+            return None
+        return _Claim(tok, tok.idx, cue_end, src, (None, "unnamed"), start, end, False)
 
     def _according(self, doc: Doc, tok: Token) -> _Claim | None:
         if tok.i + 1 >= len(doc):
@@ -670,8 +716,8 @@ def claim_type(content: str, *, tiers: list[str], rules: tuple[dict, ...]) -> st
 
 
 @Language.factory("tipwatch_claims_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
-def make_claim_finder(nlp: Language, name: str, cues: str, claim_types: str) -> ClaimFinder:
-    return ClaimFinder(nlp, name, cues=cues, claim_types=claim_types)
+def make_claim_finder(nlp: Language, name: str, cues: str, claim_types: str, cue_nouns: str = "") -> ClaimFinder:
+    return ClaimFinder(nlp, name, cues=cues, claim_types=claim_types, cue_nouns=cue_nouns)
 
 
 __all__ = ["CLAIMS", "ClaimFinder", "claim_type", "quote_spans", "AGENCY_INFO", "PEOPLE"]
