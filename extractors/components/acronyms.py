@@ -86,7 +86,7 @@ class AcronymLinker:
         ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
         if ands and any(t.lower_ in self.keywords for t in span[: ands[0]]) and span[-1].lower_ in self.keywords:
             return None  # "Auction Committee and Auction Management Committee": two bodies
-        if not span[0].is_alpha and not span[0].is_upper:
+        if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
             return None
         if len(span) == 2 and not (span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")):
             return None

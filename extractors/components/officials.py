@@ -623,9 +623,10 @@ class OfficialLinker:
             e = ent_at.get(k)
             if e is not None and e.label_ == "AGENCY":
                 return e.ent_id_ or e.text
-            # the head of a body, in a document that names only that body
-            if info.get("body_head") and len(agency_count) == 1:
-                return next(iter(agency_count))
+            # the head of a body, in a document that names only that body, in the title's sentence
+            only = next(iter(agency_count)) if len(agency_count) == 1 else None
+            if info.get("body_head") and only and any((e.ent_id_ or e.text) == only for e in tspan.sent.ents):
+                return only
             # "Director Gujranwala Zone X": a sub-unit of the document's main agency
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
