@@ -2,7 +2,8 @@
 
 Each trial adds a new document to raw/ (so the run has real work), starts ``tipwatch run`` as a
 subprocess and kills it with SIGKILL either at a uniformly random time over a whole run ("any") or
-at a random time after the last document was extracted, i.e. while it stores ("late"). Then:
+at a random time after the last document was extracted, within about the time publishing took in
+the baseline run, i.e. while it stores ("late"). Then:
 
 * the DuckDB file, read through ``tipwatch query``, holds one completed run's tables intact (its
   row counts equal that run's manifest and Parquet files), and that run is the newest completed one
@@ -145,9 +146,10 @@ class LineReader:
 
 
 def full_run(raw: Path, processed: Path, env: dict) -> tuple[float, float, int, str]:
-    """A run nobody kills: (seconds, seconds after the last extraction line, exit code, stderr tail)."""
+    """A run nobody kills: (seconds, seconds the publish step took, exit code, stderr tail)."""
     t0 = time.monotonic()
-    proc = subprocess.Popen(run_cmd(raw, processed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    out = tempfile.TemporaryFile("w+")
+    proc = subprocess.Popen(run_cmd(raw, processed) + ["--json"], env=env, stdout=out, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
     reader = LineReader(proc.stderr)
     try:
@@ -156,9 +158,13 @@ def full_run(raw: Path, processed: Path, env: dict) -> tuple[float, float, int, 
         stop(proc)
     reader._t.join(timeout=5)
     end = time.monotonic()
-    marks = [t for t, l in reader.lines if l.startswith("[tipwatch] parsed and extracted") or "to parse and extract" in l]
-    tail = end - (marks[-1] if marks else t0)
-    return end - t0, tail, rc, "\n".join(l for _, l in reader.lines[-5:])
+    out.seek(0)
+    try:
+        store_secs = float(json.loads(out.read())["timings"]["store"])
+    except (ValueError, KeyError):
+        store_secs = 0.0
+    out.close()
+    return end - t0, store_secs, rc, "\n".join(l for _, l in reader.lines[-5:])
 
 
 def query(processed: Path, sql: str, env: dict) -> list[list]:
@@ -276,11 +282,11 @@ def kill_trials(kills: int, seed: int, work: Path, use_server: bool = True, log=
         log(f"server ready in {time.monotonic() - t_start:.1f} s" if use_server else "using the temporary server")
         # A complete run first: a completed run to protect, and how long a run takes.
         _add_document(raw, 0, rng)
-        secs, tail, rc, err = full_run(raw, processed, env)
+        secs, store_secs, rc, err = full_run(raw, processed, env)
         if rc != 0:
             raise RuntimeError(f"baseline run failed ({rc}): {err}")
-        baseline = {"seconds": round(secs, 2), "store_tail_seconds": round(tail, 2)}
-        log(f"baseline run: {secs:.1f} s, {tail:.2f} s from the last extraction line to exit")
+        baseline = {"seconds": round(secs, 2), "publish_seconds": round(store_secs, 2)}
+        log(f"baseline run: {secs:.1f} s, publishing took {store_secs:.2f} s")
         trials: list[Trial] = []
         for n in range(1, kills + 1):
             from flows.store import Store
@@ -288,7 +294,8 @@ def kill_trials(kills: int, seed: int, work: Path, use_server: bool = True, log=
             before = Store(processed).completed_runs()
             _add_document(raw, n, rng)
             mode = modes[(n - 1) % len(modes)]
-            delay = rng.uniform(0, secs) if mode == "any" else rng.uniform(0, max(tail, 0.2) * 1.1)
+            # "late": from the last extraction line to a little past the baseline's publish time
+            delay = rng.uniform(0, secs) if mode == "any" else rng.uniform(0, store_secs * 1.5 + 0.2)
             trial = Trial(n, mode, round(delay, 3))
             proc = subprocess.Popen(run_cmd(raw, processed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                     text=True, start_new_session=True)
