@@ -21,7 +21,11 @@ from .documents import Document
 from .records import Agency, Claim, Mention, Official, Records, TierPlacement
 
 MENTION_LABELS = ("PERSON", "AGENCY", "ORG", "GPE", "TIER", "YEAR", "TITLE")
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 10_000
+WHOLE_BELOW = 200_000
+# spaCy's memory grows with the text in one batch (parser states, tensors): cap the characters per
+# batch instead of the number of documents, so a 600-page report runs in well under 1 GB.
+BATCH_CHARS = 120_000
 
 
 @dataclass(frozen=True)
@@ -31,10 +35,14 @@ class Chunk:
     text: str
 
 
-def chunks(document: Document, size: int = CHUNK_CHARS) -> list[Chunk]:
-    """Paragraph-aligned pieces of at most ~``size`` characters (a single longer paragraph is cut)."""
+def chunks(document: Document, size: int = CHUNK_CHARS, whole_below: int = WHOLE_BELOW) -> list[Chunk]:
+    """Paragraph-aligned pieces of at most ~``size`` characters (a single longer paragraph is cut).
+
+    Documents shorter than ``whole_below`` stay whole, so that everything resolved across a
+    document (surnames, pronouns, a tier's report year) works on any article; only reports are cut.
+    """
     text = document.text
-    if len(text) <= size:
+    if len(text) <= max(size, whole_below):
         return [Chunk(document, 0, text)]
     out: list[Chunk] = []
     start = 0
@@ -192,8 +200,13 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
     todo = [d for d in documents if d.status == "ok" and d.text]
     all_chunks = [c for d in todo for c in chunks(d)]
     per_doc: dict[str, list[Records]] = {d.doc_id: [] for d in todo}
-    texts = ((c.text, c) for c in all_chunks)
-    for doc, chunk in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    if all_chunks:
+        mean = sum(len(c.text) for c in all_chunks) / len(all_chunks)
+        batch_size = max(1, min(batch_size, int(BATCH_CHARS // max(mean, 1))))
+    # Only the text and an index travel to worker processes, never the whole Document.
+    texts = ((c.text, i) for i, c in enumerate(all_chunks))
+    for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        chunk = all_chunks[i]
         per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     for d in documents:
         records = _dedupe(merge(per_doc.get(d.doc_id, [])))

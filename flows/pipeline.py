@@ -123,6 +123,7 @@ def discover(raw_dir: Path) -> list[Source]:
 
 # -- tasks ------------------------------------------------------------------------------------------
 _NLP_CACHE: dict[tuple, object] = {}
+LARGE_TEXT = 400_000  # characters; above this, spaCy runs in two processes
 
 
 def get_nlp(models_dir: str, model: str | None):
@@ -154,6 +155,9 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
         docs.append(doc)
     t1 = time.perf_counter()
     nlp = get_nlp(models_dir, model)
+    # A whole report is worth a second process (both cores); a batch of articles is not.
+    if n_process == 1 and sum(len(d.text) for d in docs) > LARGE_TEXT:
+        n_process = 2
     out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process)]
     t2 = time.perf_counter()
     return [(d, rows, {"parse": (t1 - t0) / len(docs), "extract": (t2 - t1) / len(docs)}) for d, rows in out]
