@@ -24,11 +24,11 @@ import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.pipeline.span_ruler import SpanRuler, prioritize_new_ents_filter
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .assets import read_csv, read_jsonl, read_lines, split_aliases
+from .matching import RuleMatcher
 
 AGENCY_INFO = "tipwatch.agencies"
 PROVINCE = "tipwatch.province"
@@ -125,8 +125,7 @@ class EntityRules:
         self.law_words = [tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in (rows(agency_context) if agency_context else []) if r["effect"] == "drop"]
         self.police_next = {r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])}
         self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=None, annotate_ents=True,
-                               ents_filter=prioritize_new_ents_filter, overwrite=False)
+        self.ruler = RuleMatcher(nlp)
         self.ruler.add_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
