@@ -58,6 +58,7 @@ _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "re
                  "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _THAT_NOUNS = {"hope", "concern", "concerns", "fear", "fears", "belief", "view", "confidence", "conviction", "apprehension",
                "expectation", "optimism", "assurance", "opinion", "wish", "desire", "claim", "allegation"}
@@ -371,10 +372,16 @@ class ClaimFinder:
     def _np(head: Token) -> Span:
         doc = head.doc
         start, end = head.left_edge.i, head.right_edge.i + 1
-        # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said")
+        # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
+        # "RENO, Nev. (AP) — X says", a list number on its own line)
         for t in doc[start:end]:
-            if ":" in t.text and t.i < end - 1:
+            if t.i < end - 1 and (":" in t.text or (t.text in ("—", "–", "--") and t.i > start and t.whitespace_) or "\n" in t.text):
                 start = t.i + 1
+        # an incidental relative or participle clause after the name ("Barkley, who said he …,
+        # says"; "Rubio, speaking at a rally, said") is not part of the source
+        for c in head.children:
+            if c.dep_ in _TRIM_CLAUSES and c.i > head.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= end - 1:
+                end = min(end, c.left_edge.i - 1)
         # a parenthetical setting is not part of the source ("The president, in his message, said")
         for c in head.children:
             if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after"):
