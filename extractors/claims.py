@@ -58,6 +58,7 @@ _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "re
                  "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
 _TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _THAT_NOUNS = {"hope", "concern", "concerns", "fear", "fears", "belief", "view", "confidence", "conviction", "apprehension",
@@ -310,7 +311,8 @@ class ClaimFinder:
                 c.speaker = self.speaker(doc, c.src, c.cue.i, earlier)
             earlier.append(c)
         claims.sort(key=lambda c: (c.start, c.cue_start))
-        doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start]
+        # markup left in a text (<tweet author="…">) is not speech
+        doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(doc.text[c.start : c.end])]
         return doc
 
     # -- cue verbs --------------------------------------------------------------------------------
