@@ -75,6 +75,13 @@ def run(
         fail(f"raw folder not found: {raw}")
     if sources is not None and not sources.is_file():
         fail(f"sources file not found: {sources}")
+    if sources is not None:
+        from .ingest import SourcesError, load_sources
+
+        try:  # a bad sources file is one line before any flow run starts
+            load_sources(sources)
+        except SourcesError as exc:
+            fail(str(exc))
     prefect_env()
     from .pipeline import tipwatch_flow
 

@@ -192,7 +192,10 @@ def test_main_text_extracted_from_html(fetched):
         (text,) = con.execute("SELECT text FROM texts JOIN documents USING (doc_id) WHERE source LIKE '%/news/fia-raids.html'").fetchone()
     finally:
         con.close()
-    assert text.startswith("FIA arrests 12 suspects in human smuggling raids\nKARACHI: The Federal Investigation Agency (FIA)")
+    # the main text: headline first, then the article body (layout details are the news parser's)
+    assert text.split("\n")[0] == "FIA arrests 12 suspects in human smuggling raids"
+    assert "The Federal Investigation Agency (FIA) arrested 12 suspects in raids" in text
+    assert text.endswith("Rights groups welcomed the arrests but said prosecutions of traffickers remained rare.")
     assert "Home" not in text and "Copyright" not in text
 
 
@@ -235,6 +238,14 @@ def test_bad_sources_file_is_one_line(tmp_path, text, message):
     with pytest.raises(SourcesError) as exc:
         load_sources(path)
     assert message in str(exc.value) and "\n" not in str(exc.value)
-    proc = subprocess.run([TIPWATCH, "sources", "--sources", str(path)], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 1 and proc.stdout == ""
-    assert proc.stderr.startswith("tipwatch: error: ") and proc.stderr.count("\n") == 1 and message in proc.stderr
+
+
+def test_bad_sources_file_is_one_line_from_the_cli(tmp_path):
+    path = tmp_path / "tipwatch.toml"
+    path.write_text("[[sources]]\nkind = \"blog\"\n")
+    message = "source 1: kind must be one of folder, article, feed, report (got 'blog')"
+    for command in (["sources"], ["run", "--raw", str(tmp_path), "--processed", str(tmp_path / "processed")]):
+        proc = subprocess.run([TIPWATCH, *command, "--sources", str(path)], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1 and proc.stdout == ""
+        assert proc.stderr.startswith("tipwatch: error: ") and proc.stderr.count("\n") == 1 and message in proc.stderr
+    assert not (tmp_path / "processed").exists()
