@@ -51,6 +51,11 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
                  "senator", "judge", "justice", "spokesman", "spokesperson", "spokeswoman", "official", "officer",
                  "ambassador", "commissioner", "premier", "chief", "leader", "adviser", "advisor", "mayor", "envoy",
                  "inspector", "superintendent", "dg", "ceo", "head", "speaker", "source", "complainant", "lawyer"}
+_OFFICE_HEADS = _PERSON_HEADS - {"spokesman", "spokesperson", "spokeswoman", "official", "officer", "source",
+                                 "complainant", "lawyer", "leader", "head"}
+_TITLE_ABBREVIATIONS = {"dg": "director general", "ig": "inspector general", "igp": "inspector general of police",
+                        "ceo": "chief executive officer", "sho": "station house officer", "ssp": "senior superintendent",
+                        "adg": "additional director general"}
 _ORG_HEADS = {"agency", "ministry", "committee", "department", "authority", "commission", "organisation", "organization",
               "body", "court", "force", "bureau", "division", "directorate", "government", "office", "embassy", "mission"}
 _ISSUED_HEADS = {"release", "statement", "communique", "communiqué", "notification", "announcement"}
@@ -203,11 +208,18 @@ class ClaimFinder:
                 return self.speaker(doc, np, before, earlier)
         spoken = [c.speaker for c in reversed(earlier) if c.speaker[0] is not None]
         if low in _PERSON_PRONOUNS and len(subj) == 1:
-            prev = next((sp for sp in spoken if sp[1] == "person" or (sp[1] == "unnamed" and sp[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"})), None)
+            prev_claim = next((c for c in reversed(earlier) if c.speaker[0] is not None and (
+                c.speaker[1] == "person" or (c.speaker[1] == "unnamed" and c.speaker[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"}))), None)
             prior = [i for i in person_at if i < before]
             last_mention = person_at[max(prior)] if prior else None
-            if prev is not None:
-                return prev
+            # a named person who is the subject of a sentence after the last speaker's cue took
+            # the floor ("DG Qazi briefed the committee. He said …")
+            after = prev_claim.cue.i if prev_claim is not None else -1
+            subjects = [i for i in prior if i > after and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.dep_ == "ROOT"]
+            if subjects:
+                return person_at[max(subjects)], "person"
+            if prev_claim is not None:
+                return prev_claim.speaker
             if last_mention:
                 return last_mention, "person"
             return subj.text, "unnamed"
@@ -227,7 +239,7 @@ class ClaimFinder:
             if titled:
                 return titled, "person"
             for sp in spoken:
-                if sp[1] == "person" and low not in ("spokesman", "spokesperson", "spokeswoman", "official", "officer", "source"):
+                if sp[1] == "person" and low in _OFFICE_HEADS:
                     return sp
                 if sp[1] == "unnamed" and low in sp[0].lower():
                     return sp
@@ -271,10 +283,11 @@ class ClaimFinder:
         if root.pos_ not in ("NOUN", "PROPN") or len(subj) > 4:
             return None
         words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
+        head_word = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
         best, best_at = None, -1
         for p in doc.user_data.get(PEOPLE, []):
             title = (p.get("title") or "").lower().split()
-            if not title or root.lower_ != title[-1]:
+            if not title or head_word != title[-1]:
                 continue
             known = " ".join(title) + " " + (p.get("organisation") or "").lower()
             if not all(w in known for w in words):
