@@ -58,9 +58,9 @@ _TITLE_ABBREVIATIONS = {"dg": "director general", "ig": "inspector general", "ig
                         "adg": "additional director general"}
 _ORG_HEADS = {"agency", "ministry", "committee", "department", "authority", "commission", "organisation", "organization",
               "body", "court", "force", "bureau", "division", "directorate", "government", "office", "embassy", "mission"}
-_ISSUED_HEADS = {"release", "statement", "communique", "communiqué", "notification", "announcement"}
+_ISSUED_HEADS = {"release", "statement", "communique", "communiqué", "announcement"}
 _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "release", "statement", "memo", "letter",
-                 "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling"}
+                 "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling", "notification"}
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
@@ -256,6 +256,10 @@ class ClaimFinder:
             if orgs:
                 return orgs[-1].ent_id_ or orgs[-1].text, "organisation"
             if definite:
+                same = next((c.speaker for c in reversed(earlier) if c.src is not None and c.speaker[0] is not None
+                             and c.speaker[1] == "organisation" and low in c.src.text.lower()), None)
+                if same is not None:
+                    return same  # "a UN press release said …" … "the press release said …"
                 prev = next((sp for sp in spoken if sp[1] == "organisation"), None)
                 if prev is not None:
                     return prev
@@ -269,6 +273,9 @@ class ClaimFinder:
                         return subj.text, "report"
                     return subj.text, "unnamed"
                 return e.ent_id_ or e.text, "organisation"
+        last_noun = next((t.lower_ for t in reversed(subj) if t.pos_ in ("NOUN", "PROPN")), low)
+        if last_noun in _REPORT_HEADS and low not in _REPORT_HEADS and any(t.text in ("TIP", "Trafficking") for t in subj):
+            return "report", "report"  # "The US 2024 Trafficking in Persons (TIP) report" parsed with another root
         if low in _REPORT_HEADS:
             tip = any(t.text in ("TIP", "Trafficking") for t in subj)
             return ("report" if low == "report" and (root.i - subj.start <= 1 or tip) else subj.text), "report"
