@@ -73,7 +73,7 @@ def runs(
     items = [_run_info(store.manifest(r), r == latest) | {"run_id": r} for r in completed]
     # A finished folder a killed run never committed: the next run adopts it.
     items += [_run_info(store.manifest(r), False) | {"run_id": r, "status": "uncommitted"}
-              for r in store._run_folders() if r not in completed]
+              for r in store.run_folders() if r not in completed]
     # Folders a killed run left behind: never published, removed by the next run.
     if store.runs_dir.exists():
         items += [{"run_id": p.name[len(".tmp-"):], "status": "incomplete", "latest": False}

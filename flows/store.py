@@ -66,7 +66,8 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
 
 def new_run_id(now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
-    return now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    # Millisecond resolution keeps runs started within one second in order (ids sort by time).
+    return f"{now:%Y%m%dT%H%M%S}.{now.microsecond // 1000:03d}-{uuid.uuid4().hex[:6]}"
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Store:
     def repair(self) -> None:
         """Bring ``latest`` and the database up to the newest completed run after a crash."""
         self.clean_partial()
-        folders = self._run_folders()
+        folders = self.run_folders()
         latest = folders[-1] if folders else None  # a finished folder is complete even if uncommitted
         if latest is None:
             return
@@ -119,13 +120,13 @@ class Store:
     def completed_runs(self) -> list[str]:
         """Committed runs, oldest first: run folders up to the one the database shows (all run
         folders when there is no database yet)."""
-        folders = self._run_folders()
+        folders = self.run_folders()
         committed = self.db_run()
         if committed is None:
             return folders
         return [r for r in folders if r <= committed]
 
-    def _run_folders(self) -> list[str]:
+    def run_folders(self) -> list[str]:
         if not self.runs_dir.exists():
             return []
         return sorted(p.name for p in self.runs_dir.iterdir() if not p.name.startswith(".") and (p / "manifest.json").exists())
@@ -175,7 +176,7 @@ class Store:
     def _write_db(self, latest: str) -> None:
         """Build the DuckDB file beside the real one and rename it into place."""
         tmp = self.root / f".tipwatch.duckdb.{uuid.uuid4().hex[:8]}"
-        runs = [r for r in self._run_folders() if r <= latest]
+        runs = [r for r in self.run_folders() if r <= latest]
         con = duckdb.connect(str(tmp))
         try:
             for table in TABLES:

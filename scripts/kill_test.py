@@ -208,7 +208,7 @@ def check_readers(processed: Path, env: dict, before: list[str]) -> tuple[list[s
         problems.append("a completed run disappeared")
     if len(new) > 1:
         problems.append(f"{len(new)} runs committed by one killed run")
-    folders = store._run_folders()
+    folders = store.run_folders()
     uncommitted = [r for r in folders if r not in completed]
     for r in completed[-2:] + uncommitted:
         problems += check_run_intact(store, r)

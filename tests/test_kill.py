@@ -71,7 +71,7 @@ def readers_see_the_last_completed_run(processed: Path, before: list[str]) -> tu
     assert n == store.manifest(db_run)["counts"]["mentions"] == store.read_table("mentions").num_rows
     pointer = (processed / "latest").read_text().strip()
     assert pointer == completed[-1] or (new and pointer == completed[-2])  # the pointer follows the swap
-    uncommitted = [r for r in store._run_folders() if r not in completed]
+    uncommitted = [r for r in store.run_folders() if r not in completed]
     for run in completed + uncommitted:  # finished folders read back whole, committed or not
         m = store.manifest(run)
         assert {t: store.read_table(t, run).num_rows for t in m["counts"]} == m["counts"]
@@ -106,7 +106,7 @@ def test_publish_killed_at_random_points(tmp_path):
     assert child.stdout.readline().startswith("published")
     kill(child)
     store = Store(processed)
-    assert store.db_run() == store._run_folders()[-1] == store.completed_runs()[-1]
+    assert store.db_run() == store.run_folders()[-1] == store.completed_runs()[-1]
     assert not list(store.runs_dir.glob(".tmp-*")) and not list(processed.glob(".tipwatch.duckdb.*"))
     print("kills (a run committed, an uncommitted folder left):", outcomes)  # for the record; timing-dependent
 
