@@ -63,6 +63,7 @@ _REPORT_HEADS = {"report", "reports", "study", "survey", "document", "bill", "re
                  "poll", "analysis", "data", "record", "records", "filing", "complaint", "ruling", "notification"}
 _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}
 _MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
 _TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -332,6 +333,10 @@ class ClaimFinder:
             earlier.append(c)
         claims.sort(key=lambda c: (c.start, c.cue_start))
         # markup left in a text (<tweet author="…">) is not speech
+        # An active cue in a modifier or conjunct whose speaker could not be found ("a bill seeking
+        # to amend …", "investigations to identify …") is rarely a statement anyone made: news gold
+        # +0.02 speaker F1, PolNeAR train content -0.01.
+        claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(doc.text[c.start : c.end])]
         return doc
 
