@@ -280,6 +280,8 @@ class ClaimFinder:
         if low in _REPORT_HEADS:
             tip = any(t.text in ("TIP", "Trafficking") for t in subj)
             return ("report" if low == "report" and (root.i - subj.start <= 1 or tip) else subj.text), "report"
+        if root.ent_type_ == "PERSON":
+            return subj.text, "person"  # a name the officials component did not resolve
         if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"

@@ -20,7 +20,7 @@ from extractors.documents import Document
 from extractors.extract import Chunk, RecordBuilder
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "''"}
+NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "''", "’s"}
 NO_SPACE_AFTER = {"“", "\n"}
 
 
@@ -32,7 +32,7 @@ def vocab():
 @pytest.fixture(scope="module")
 def finder():
     return ClaimFinder(spacy.blank("en"), "tipwatch_claims", cues=str(MODELS / "patterns" / "cues.csv"),
-                       claim_types=str(MODELS / "patterns" / "claim_types.csv"))
+                       claim_types=str(MODELS / "patterns" / "claim_types.csv"), cue_nouns=str(MODELS / "patterns" / "cue_nouns.csv"))
 
 
 def build(vocab, spec: str, ents=(), people=()) -> Doc:
@@ -342,3 +342,53 @@ def test_claim_record_links_countries_tiers_years_and_type(vocab, finder):
 ])
 def test_claim_type(finder, content, tiers, expected):
     assert claim_type(content, tiers=tiers, rules=finder.types) == expected
+
+
+# -- more shapes --------------------------------------------------------------------------------
+
+def test_noun_cue_with_possessor_source(vocab, finder):
+    doc = build(vocab, """
+        Khan PROPN poss 2
+        ’s PART case 0
+        call NOUN nsubj 5
+        for ADP prep 2
+        reform NOUN pobj 3
+        drew VERB ROOT 5 draw
+        . PUNCT punct 5
+    """, people=[("Ali Khan", None, [(0, 1)])])
+    assert doc.text == "Khan’s call for reform drew."
+    assert claims(finder, doc) == [("Ali Khan", "person", "Khan’s", "call for", "call for", "reform", False)]
+
+
+def test_parenthetical_cue_takes_the_clause_around_it(vocab, finder):
+    doc = build(vocab, """
+        India PROPN nsubj 5
+        , PUNCT punct 3
+        it PRON nsubj 3
+        says VERB parataxis 5 say
+        , PUNCT punct 3
+        improved VERB ROOT 5 improve
+        . PUNCT punct 5
+    """, ents=[(0, 1, "GPE", "India")])
+    assert claims(finder, doc) == [("it", "unnamed", "it", "says", "says", "India, it says, improved", False)]
+
+
+def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
+    doc = build(vocab, """
+        LAHORE PROPN ROOT 0
+        : PUNCT punct 0
+        Police NOUN nsubj 3
+        arrested VERB ROOT 3 arrest
+        ten NUM dobj 3
+        . PUNCT punct 3
+        NL SPACE dep 5
+        WALLACE PROPN ROOT 7
+        : PUNCT punct 7
+        We PRON nsubj 10
+        start VERB ROOT 10
+        with ADP prep 10
+        the DET det 13
+        news NOUN pobj 11
+        . PUNCT punct 10
+    """, ents=[(0, 1, "GPE", ""), (7, 8, "PERSON", "")])
+    assert claims(finder, doc) == [("WALLACE", "person", "WALLACE", ":", ":", "We start with the news", False)]
