@@ -338,7 +338,8 @@ class ClaimFinder:
         # An active cue in a modifier or conjunct whose speaker could not be found ("a bill seeking
         # to amend …", "investigations to identify …") is rarely a statement anyone made: news gold
         # +0.02 speaker F1, PolNeAR train content -0.01.
-        claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP]
+        claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP
+                  or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children)]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(doc.text[c.start : c.end])]
         return doc
 
@@ -465,6 +466,12 @@ class ClaimFinder:
                 first = doc[first.i + 1] if first.i + 1 < len(doc) else first
             last = self._content_end(doc, first, last, tok)
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        if passive and tok.dep_ == "conj" and "ccomp" in args and tok.head.i < tok.i and tok.left_edge.i > tok.head.left_edge.i:
+            # "X improved …, an international conference was told": the passive cue parsed as a
+            # conjunct of the reported clause
+            first, last = tok.head.left_edge, doc[tok.left_edge.i - 1]
+            return self._make(doc, tok, first.idx, last.idx + len(last), False)
         if tok.dep_ == "parataxis" and "ccomp" in args and any(c.dep_ in _SUBJ_DEPS for c in children) and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i]:
             # "India, it says, demonstrated …" / "…, he said": the clause around the cue is the content
             head = tok.head
@@ -507,7 +514,7 @@ class ClaimFinder:
                 return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=nxt)
         if dobj and ("dobj" in args or "dobj_xcomp" in args):
             d = dobj[0]
-            last = d.right_edge
+            last = dobj[-1].right_edge  # "highlighted Pakistan’s alignment" can come out as two objects
             for c in sorted(children, key=lambda c: c.i):
                 if c.i > d.i and c.dep_ in ("prep", "oprd", "advcl", "ccomp", "xcomp") and c.left_edge.i == last.i + 1 and c.lower_ not in ("after", "before", "during", "on", "at", "in", "since", "when", "while"):
                     last = c.right_edge

@@ -106,6 +106,12 @@ def test_claims_exact(seed):
     content = "the need for improving the implementation of the legal framework on the TIP"
     assert (sadiq.start, sadiq.end, sadiq.direct, sadiq.claim_type) == (*_span(text, content), False, "recommendation")
 
+    # passive attribution: no speaker, the auxiliary stays in the cue
+    told = by_cue[(None, "was told")]
+    content = ("Pakistan significantly improved its ranking in the annual ‘Trafficking in Persons (TIP)’ reports of the US "
+               "State Department in the last two years, despite being placed on the Tier-II watch list")
+    assert (told.start, told.end, told.direct, told.speaker_kind, told.claim_type) == (*_span(text, content), False, "unnamed", "ranking_change")
+
 
 def test_every_offset_points_at_its_text(seed):
     document, records = seed
