@@ -492,7 +492,9 @@ class ClaimFinder:
             # conjunct of the reported clause
             first, last = tok.head.left_edge, doc[tok.left_edge.i - 1]
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
-        if tok.dep_ == "parataxis" and "ccomp" in args and any(c.dep_ in _SUBJ_DEPS for c in children) and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i]:
+        as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        if (tok.dep_ == "parataxis" or as_clause) and "ccomp" in args and any(c.dep_ in _SUBJ_DEPS for c in children) \
+                and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i]:
             # "India, it says, demonstrated …" / "…, he said": the clause around the cue is the content
             head = tok.head
             first, last = head.left_edge, head.right_edge
@@ -501,6 +503,10 @@ class ClaimFinder:
             if tok.right_edge.i >= last.i:
                 last = doc[tok.left_edge.i - 1] if tok.left_edge.i - 1 >= first.i else last
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
+        if tok.lemma_ == "say":  # "said yes", "said so"
+            short = [c for c in children if c.i == tok.i + 1 and (c.dep_ == "intj" or (c.dep_ == "advmod" and c.lower_ == "so"))]
+            if short:
+                return self._make(doc, tok, short[0].idx, short[0].idx + len(short[0]), False)
         xcomp = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
         dobj = [c for c in children if c.dep_ in ("dobj",) and c.i > tok.i]
         if dobj:
