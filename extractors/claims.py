@@ -76,6 +76,9 @@ _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}
 _MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
+# "…, who served as ambassador, said": a clause giving the source's role or credentials stays
+_CREDENTIAL_VERBS = {"serve", "head", "run", "lead", "direct", "study", "represent", "chair", "oversee", "teach", "work",
+                     "manage", "found", "advise", "specialize", "specialise", "research", "track", "tracks"}
 _TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _THAT_NOUNS = {"hope", "concern", "concerns", "fear", "fears", "belief", "view", "confidence", "conviction", "apprehension",
@@ -430,7 +433,8 @@ class ClaimFinder:
         # an incidental relative or participle clause after the name ("Barkley, who said he …,
         # says"; "Rubio, speaking at a rally, said") is not part of the source
         for c in head.children:
-            if c.dep_ in _TRIM_CLAUSES and c.i > head.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= end - 1:
+            if c.dep_ in _TRIM_CLAUSES and c.i > head.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= end - 1 \
+                    and c.lemma_ not in _CREDENTIAL_VERBS:
                 end = min(end, c.left_edge.i - 1)
         # a parenthetical setting is not part of the source ("The president, in his message, said")
         for c in head.children:
