@@ -428,7 +428,7 @@ class ClaimFinder:
         # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
         # "RENO, Nev. (AP) — X says", a list number on its own line)
         for t in doc[start:end]:
-            if t.i < end - 1 and (":" in t.text or (t.text in ("—", "–", "--") and t.i > start and t.whitespace_) or "\n" in t.text):
+            if t.i < end - 1 and (":" in t.text or (t.text in ("—", "–", "--", "-") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_) or "\n" in t.text):
                 start = t.i + 1
         # an incidental relative or participle clause after the name ("Barkley, who said he …,
         # says"; "Rubio, speaking at a rally, said") is not part of the source
