@@ -93,8 +93,10 @@ _CONTENT_STOP = {"adding", "saying", "noting", "stressing", "explaining", "argui
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the inside of each quotation: “…”, "…" and ASCII ''…''.
 
-    Per paragraph (line). A paragraph with a stray closing mark is skipped; a quotation still open
-    at the end of its paragraph runs to that end (a quote over several paragraphs reopens each one).
+    Per paragraph (line). A paragraph with a stray closing mark is skipped, except that ” typed
+    where a quotation opens (after a space or colon, before a letter) opens it; a quotation still
+    open at the end of its paragraph runs to that end (a quote over several paragraphs reopens
+    each one).
     """
     spans: list[tuple[int, int]] = []
     offset = 0

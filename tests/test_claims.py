@@ -392,3 +392,8 @@ def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
         . PUNCT punct 10
     """, ents=[(0, 1, "GPE", ""), (7, 8, "PERSON", "")])
     assert claims(finder, doc) == [("WALLACE", "person", "WALLACE", ":", ":", "We start with the news", False)]
+
+
+def test_quote_opened_with_a_closing_mark():
+    text = "Ms Abbas remarked: ”No single agency can win this fight alone.”"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["No single agency can win this fight alone."]
