@@ -84,9 +84,11 @@ def test_seed_claim_is_partly_supported_with_the_contradicted_years_and_rows_cit
     rows = con.execute(
         "SELECT c.country, c.verdict, c.years_supported, c.years_contradicted, c.years_missing, c.asserted, c.speaker, "
         "       c.row_years, c.row_pages, c.row_ids, d.source "
-        "FROM claim_checks c JOIN documents d USING (doc_id)").fetchall()
-    assert len(rows) == 1
-    country, verdict, sup, con_years, missing, asserted, speaker, row_years, row_pages, row_ids, source = rows[0]
+        "FROM claim_checks c JOIN documents d USING (doc_id) ORDER BY c.start").fetchall()
+    # Two claims in the seed state tiers: the conference "was told" (unnamed) and Abbas's quote.
+    assert [(r[6], r[1]) for r in rows] == [(None, "partly_supported"), ("Syed Kausar Abbas", "partly_supported")]
+    assert rows[0][3] == [2023] and rows[0][2] == [2022]
+    country, verdict, sup, con_years, missing, asserted, speaker, row_years, row_pages, row_ids, source = rows[1]
     assert (country, verdict, speaker, source) == ("Pakistan", "partly_supported", "Syed Kausar Abbas", SEED.name)
     assert con_years == [2015, 2016, 2017] and sup == [2018, 2019, 2020, 2021, 2022, 2023] and missing == []
     assert asserted == "2WL in 2015–2021 (since_year); upgraded in 2022, 2023 vs 2021 (explicit_years)"
@@ -97,7 +99,8 @@ def test_seed_claim_is_partly_supported_with_the_contradicted_years_and_rows_cit
     assert {y: sorted(p) for y, p in cited.items()} == pakistan_pages(truths)
     # ... and the cited ids are real tier_placements rows from the reports
     found = con.execute("SELECT count(*) FROM tier_placements t JOIN documents d USING (doc_id) "
-                        "WHERE t.id IN (SELECT unnest(row_ids) FROM claim_checks) AND d.kind = 'tip_report'").fetchone()[0]
+                        "WHERE t.id IN (SELECT unnest(row_ids) FROM claim_checks WHERE speaker = 'Syed Kausar Abbas') "
+                        "AND d.kind = 'tip_report'").fetchone()[0]
     assert found == len(row_ids) == 18
 
 
@@ -117,7 +120,7 @@ def test_seed_claim_is_supported_by_reports_that_say_what_it_says(published, tmp
     news = to_arrow("documents", [d for d in store.read_table("documents").to_pylist() if d["kind"] == "news"])
     table = claim_checks_table({"claims": store.read_table("claims"), "tier_placements": to_arrow("tier_placements", tiers),
                                 "documents": news}, strict=True)
-    (row,) = table.to_pylist()
+    (row,) = [r for r in table.to_pylist() if r["speaker"] == "Syed Kausar Abbas"]
     assert (row["verdict"], row["years_supported"], row["years_contradicted"]) == ("supported", list(YEARS), [])
     assert sorted(set(row["row_doc_ids"])) == sorted(d.doc_id for d in docs)
     assert sorted(set(zip(row["row_years"], row["row_pages"]))) == sorted(
@@ -129,6 +132,8 @@ def test_check_command_prints_the_years_and_the_report_pages(published):
     res = invoke("check", "--processed", processed)
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
+    assert lines[0] == "Pakistan: PARTLY SUPPORTED" and lines[1].startswith("  claim    unnamed: Pakistan significantly improved")
+    lines = lines[next(i for i, line in enumerate(lines) if "Syed Kausar Abbas" in line) - 1:]
     assert lines[0] == "Pakistan: PARTLY SUPPORTED"
     assert lines[3:5] == ["  asserts  2WL in 2015–2021 (since_year); upgraded in 2022, 2023 vs 2021 (explicit_years)",
                           "  as of    2023 (latest report ingested)"]
@@ -136,7 +141,7 @@ def test_check_command_prints_the_years_and_the_report_pages(published):
     assert f"  2015  2WL               2            contradicted  tip-2015.pdf p.{p15[0]}, tip-2015.pdf p.{p15[1]}" in lines
     assert f"  2022  upgraded vs 2021  2WL→2        supported     tip-2022.pdf p.{p22[0]}, tip-2022.pdf p.{p22[1]}" in lines
     assert lines[-3:] == ["  verdict  the reports say otherwise for 2015–2017; reports agree for 2018–2023", "",
-                          "1 claim check: 1 partly_supported"]
+                          "2 claim checks: 2 partly_supported"]
     assert invoke("check", "--processed", processed, "--verdict", "supported").output == "no claims about tiers to check (0 rows)\n"
 
 
@@ -149,7 +154,7 @@ def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
     assert res.exit_code == 0, res.output
     pages = pakistan_pages(truths)
     assert f"2018  Tier 2 Watch List  tip-2018.pdf p.{pages[2018][1]} (narrative), p.{pages[2018][0]} (table)" in res.output
-    assert "  1. partly supported: Syed Kausar Abbas in pakistan-tip-ranking-conference.txt:" in res.output
+    assert "  2. partly supported: Syed Kausar Abbas in pakistan-tip-ranking-conference.txt:" in res.output
     root = ET.parse(svg).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg" and int(root.get("width")) >= 600 and int(root.get("height")) >= 400
     titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
@@ -187,11 +192,11 @@ def test_export_csv_parquet_xlsx(published):
         res = invoke("export", work / fmt, "--format", fmt, "--processed", processed)
         assert res.exit_code == 0, res.output
     with open(work / "csv" / "claim_checks.csv", newline="", encoding="utf-8") as fh:
-        (row,) = list(csv.DictReader(fh))
+        (row,) = [r for r in csv.DictReader(fh) if r["speaker"] == "Syed Kausar Abbas"]
     assert (row["country"], row["verdict"], row["years_contradicted"]) == ("Pakistan", "partly_supported", "2015; 2016; 2017")
     assert (work / "csv" / "data_dictionary.md").read_text(encoding="utf-8").strip() == invoke("tables", "--markdown").output.strip()
     tbl = pq.read_table(work / "parquet" / "claim_checks.parquet")
-    assert tbl.column("years_contradicted").to_pylist() == [[2015, 2016, 2017]]
+    assert sorted(tbl.column("years_contradicted").to_pylist()) == [[2015, 2016, 2017], [2023]]
     assert pq.read_table(work / "parquet" / "tier_placements.parquet").num_rows == \
         duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True).execute("SELECT count(*) FROM tier_placements").fetchone()[0]
     wb = openpyxl.load_workbook(work / "xlsx" / "tipwatch.xlsx", read_only=True)
