@@ -349,6 +349,7 @@ class ClaimFinder:
             if found:
                 claims.append(found)
         claims.extend(self._colon_speakers(doc, in_quote))
+        claims.extend(self._signed_quotes(doc, quotes))
         claims = self._drop_nested(claims)
         claims = self._attach_quotes(doc, claims, quotes, in_quote)
         claims.sort(key=lambda c: c.cue_start)
@@ -664,6 +665,36 @@ class ClaimFinder:
             if e - s < 10:
                 continue
             out.append(_Claim(tok, tok.idx, tok.idx + 1, name, (None, "unnamed"), s, e, False))
+        return out
+
+    _SIGN_DASHES = ("―", "—", "–", "--", "-")
+    _NAME_PARTICLES = {"de", "del", "van", "von", "la", "le", "al", "bin", "da", "di", "y"}
+
+    def _signed_quotes(self, doc: Doc, quotes: list[tuple[int, int]]) -> list[_Claim]:
+        """A quotation signed with a dash and a name that ends its paragraph ("“…” ― Sonya
+        Herridge", readers' and social media reactions): the name is the source, the dash the cue."""
+        out = []
+        text = _text(doc)
+        for qs, qe in quotes:
+            close = qe + (2 if text[qe : qe + 2] == "''" else 1)
+            para_end = text.find("\n", close)
+            para_end = len(text) if para_end == -1 else para_end
+            m = re.match(r"[ \t]*(―|—|–|--|-)[ \t]*(\S.*?)[ \t.]*$", text[close:para_end])
+            if m is None:
+                continue
+            dash_s, dash_e = close + m.start(1), close + m.end(1)
+            name_s, name_e = close + m.start(2), close + m.end(2)
+            src = doc.char_span(name_s, name_e, alignment_mode="expand")
+            dash = doc.char_span(dash_s, dash_e, alignment_mode="expand")
+            if src is None or dash is None or not 1 <= len(src) <= 6:
+                continue
+            if not all(t.text[0].isupper() or t.lower_ in self._NAME_PARTICLES or (t.text == "." and t.i > src.start)
+                       for t in src) or not src[0].text[0].isupper() or any(t.pos_ in ("VERB", "AUX") for t in src):
+                continue
+            start, end = _trim_quote(text, qs, qe)
+            if end - start < 10:
+                continue
+            out.append(_Claim(dash[0], dash_s, dash_e, src, (None, "unnamed"), start, end, True))
         return out
 
     # -- nesting and quotations -------------------------------------------------------------------

@@ -397,3 +397,31 @@ def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
 def test_quote_opened_with_a_closing_mark():
     text = "Ms Abbas remarked: ”No single agency can win this fight alone.”"
     assert [text[s:e] for s, e in quote_spans(text)] == ["No single agency can win this fight alone."]
+
+
+def test_quote_signed_with_a_dash_and_a_name(vocab, finder):
+    doc = build(vocab, """
+        “ PUNCT punct 2
+        We PRON nsubj 2
+        win VERB ROOT 2
+        big ADV advmod 2
+        today NOUN npadvmod 2
+        . PUNCT punct 2
+        ” PUNCT punct 2
+        ― PUNCT punct 2
+        Jane PROPN compound 9
+        Doe PROPN ROOT 9
+    """, ents=[(8, 10, "PERSON", "")])
+    assert claims(finder, doc) == [("Jane Doe", "person", "Jane Doe", "―", "―", "We win big today", True)]
+    unsigned = build(vocab, """
+        “ PUNCT punct 2
+        Nice ADJ amod 2
+        try NOUN ROOT 2
+        again ADV advmod 2
+        . PUNCT punct 2
+        ” PUNCT punct 2
+        ― PUNCT punct 2
+        the DET det 8
+        end NOUN ROOT 8
+    """)
+    assert claims(finder, unsigned) == []
