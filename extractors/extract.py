@@ -204,10 +204,17 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
         mean = sum(len(c.text) for c in all_chunks) / len(all_chunks)
         batch_size = max(1, min(batch_size, int(BATCH_CHARS // max(mean, 1))))
     # Only the text and an index travel to worker processes, never the whole Document.
-    texts = ((c.text, i) for i, c in enumerate(all_chunks))
-    for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        chunk = all_chunks[i]
-        per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
+    # TIP reports skip the components models/pipeline.cfg lists under [reports] disable.
+    report_disable = list(nlp.meta.get("tipwatch_report_disable", []))
+    for is_report in (False, True):
+        group = [i for i, c in enumerate(all_chunks) if (c.document.kind == "tip_report") == is_report]
+        if not group:
+            continue
+        texts = ((all_chunks[i].text, i) for i in group)
+        for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process,
+                               disable=report_disable if is_report else []):
+            chunk = all_chunks[i]
+            per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     for d in documents:
         records = _dedupe(merge(per_doc.get(d.doc_id, [])))
         if d.kind == "tip_report" and d.status == "ok":

@@ -73,6 +73,7 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
         }
         nlp.add_pipe(factory, name=name, config=config, **{k: v for k, v in section.items() if k in ("before", "after", "first", "last")})
     nlp.meta["tipwatch_base_model"] = f"{model_name}=={nlp.meta.get('version', '?')}"
+    nlp.meta["tipwatch_report_disable"] = [n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names]
     return nlp
 
 
