@@ -394,7 +394,7 @@ class ClaimFinder:
         for c in verb.children:
             if c.dep_ == "prt" and c.i == right + 1:
                 right = c.i
-        if prep is not None and prep.i == right + 1:
+        if prep is not None and prep.i > verb.i:  # "spoke emotionally of"
             return doc[left].idx, prep.idx + len(prep)
         return doc[left].idx, doc[right].idx + len(doc[right])
 
@@ -532,7 +532,10 @@ class ClaimFinder:
             first = dobj[0].left_edge if ("dobj_xcomp" in args and dobj) else xcomp[0].left_edge
             last = self._content_end(doc, first, xcomp[0].right_edge, tok)
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        k = tok.i + 1
+        while k < len(doc) - 1 and doc[k].head.i == tok.i and doc[k].dep_ in ("prt", "advmod") and "prep:" + doc[k].lower_ not in args:
+            k += 1  # "spoke out about …", "spoke emotionally of …"
+        nxt = doc[k] if k < len(doc) else None
         if nxt is not None and "prep:" + nxt.lower_ in args:
             # "called for …", "talked about …": the preposition joins the cue, what follows it up to
             # the end of the verb's argument that holds it is the content ("called for the US to act")

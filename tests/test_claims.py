@@ -425,3 +425,27 @@ def test_quote_signed_with_a_dash_and_a_name(vocab, finder):
         end NOUN ROOT 8
     """)
     assert claims(finder, unsigned) == []
+
+
+def test_spoke_out_about_and_poll_shows_an_object(vocab, finder):
+    doc = build(vocab, """
+        She PRON nsubj 1
+        spoke VERB ROOT 1 speak
+        out ADP prt 1
+        about ADP prep 1
+        the DET det 5
+        need NOUN pobj 3
+        for ADP prep 5
+        reform NOUN pobj 6
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("She", "unnamed", "She", "spoke out about", "spoke out about", "the need for reform", False)]
+    doc = build(vocab, """
+        Polls NOUN nsubj 1
+        show VERB ROOT 1
+        a DET det 4
+        close ADJ amod 4
+        contest NOUN dobj 1
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("Polls", "unnamed", "Polls", "show", "show", "a close contest", False)]
