@@ -494,6 +494,14 @@ class ClaimFinder:
             last = self._content_end(doc, first, last, tok)
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        subjpass = [c for c in children if c.dep_ == "nsubjpass" and c.i < tok.i]
+        xc = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+        if subjpass and xc and "dobj_xcomp" in args and not any(c.dep_ == "agent" for c in children) \
+                and subjpass[0].lower_ not in ("who", "which", "that"):
+            # "Trump is expected to speak", "she was urged to run": the subject and the infinitive
+            # are the content (scored without the cue between them); nobody is named as the source
+            first, last = subjpass[0].left_edge, self._content_end(doc, xc[0], xc[0].right_edge, tok)
+            return self._make(doc, tok, first.idx, last.idx + len(last), False)
         if passive and tok.dep_ == "conj" and "ccomp" in args and tok.head.i < tok.i and tok.left_edge.i > tok.head.left_edge.i:
             # "X improved …, an international conference was told": the passive cue parsed as a
             # conjunct of the reported clause

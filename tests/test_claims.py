@@ -449,3 +449,16 @@ def test_spoke_out_about_and_poll_shows_an_object(vocab, finder):
         . PUNCT punct 1
     """)
     assert claims(finder, doc) == [("Polls", "unnamed", "Polls", "show", "show", "a close contest", False)]
+
+
+def test_passive_expected_to_has_subject_and_infinitive_as_content(vocab, finder):
+    doc = build(vocab, """
+        Trump PROPN nsubjpass 2
+        is AUX auxpass 2 be
+        expected VERB ROOT 2 expect
+        to PART aux 4
+        speak VERB xcomp 2
+        tonight NOUN npadvmod 4
+        . PUNCT punct 2
+    """)
+    assert claims(finder, doc) == [(None, "unnamed", None, "is expected", "is expected", "Trump is expected to speak tonight", False)]
