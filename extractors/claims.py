@@ -400,6 +400,7 @@ class ClaimFinder:
 
     def _source(self, verb: Token) -> tuple[Span | None, bool]:
         """(source span, passive). Walks up from participles and conjuncts to the verb with a subject."""
+        doc = verb.doc
         v, seen = verb, 0
         while v is not None and seen < 4:
             seen += 1
@@ -419,8 +420,22 @@ class ClaimFinder:
             if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") and v.head.i != v.i:
                 v = v.head
                 continue
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.head.lower_ in ("by", "in", "with", "without", "after", "before", "while"):
+                v = v.head.head  # "began by saying …", "ended the speech with thanking …"
+                continue
             if v.dep_ == "relcl" and v is verb:
                 return None, False
+            if v.dep_ == "acl" and v.lower_.endswith("ing") and v.head.pos_ in ("NOUN", "PROPN") and v.i > v.head.i:
+                # "issued a statement saying …", "posted a tweet reading …": the issuer speaks;
+                # "protesters chanting …": the noun the participle modifies
+                if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
+                    v = v.head.head
+                    continue
+                np = self._np(v.head)
+                end = min(np.end, v.left_edge.i)
+                while end - 1 > np.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                return (doc[np.start:end] if end > np.start else None), False
             break
         return None, False
 

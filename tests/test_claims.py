@@ -462,3 +462,36 @@ def test_passive_expected_to_has_subject_and_infinitive_as_content(vocab, finder
         . PUNCT punct 2
     """)
     assert claims(finder, doc) == [(None, "unnamed", None, "is expected", "is expected", "Trump is expected to speak tonight", False)]
+
+
+def test_source_of_a_gerund_after_by_and_of_a_participle_on_a_noun(vocab, finder):
+    doc = build(vocab, """
+        He PRON nsubj 1
+        began VERB ROOT 1 begin
+        by ADP prep 1
+        saying VERB pcomp 2 say
+        that SCONJ mark 6
+        taxes NOUN nsubj 6
+        rise VERB ccomp 3
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("He", "unnamed", "He", "saying", "saying", "taxes rise", False)]
+    doc = build(vocab, """
+        Smith PROPN nsubj 1
+        issued VERB ROOT 1 issue
+        a DET det 3
+        statement NOUN dobj 1
+        saying VERB acl 3 say
+        taxes NOUN nsubj 6
+        rise VERB ccomp 4
+        . PUNCT punct 1
+    """, ents=[(0, 1, "PERSON", "")])
+    assert claims(finder, doc) == [("Smith", "person", "Smith", "saying", "saying", "taxes rise", False)]
+    doc = build(vocab, """
+        Protesters NOUN ROOT 0
+        writing VERB acl 0 write
+        that SCONJ mark 4
+        taxes NOUN nsubj 4
+        rise VERB ccomp 1
+    """)
+    assert claims(finder, doc) == [("Protesters", "unnamed", "Protesters", "writing", "writing", "taxes rise", False)]
