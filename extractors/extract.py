@@ -189,11 +189,14 @@ def _dedupe(records: Records) -> Records:
     return replace(records, **out)
 
 
-def extract_documents(documents: list[Document], nlp: Language, *, batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[Document, Records]]:
+def extract_documents(documents: list[Document], nlp: Language, *, batch_size: int = 32, n_process: int = 1,
+                      raw: dict[str, bytes] | None = None) -> Iterator[tuple[Document, Records]]:
     """Yield (document, records) for each document, in input order.
 
     Documents whose status is not ``ok`` yield empty records. TIP reports also get tier
-    placements and statistics from their structure (:mod:`extractors.tip`).
+    placements and statistics from their structure (:mod:`extractors.tip`), and, when ``raw``
+    holds their PDF bytes (doc_id -> bytes), the global law enforcement data table
+    (:mod:`extractors.tip_tables`).
     """
     cfg = nlp.get_pipe("tipwatch_claims")
     builder = RecordBuilder(cfg.types)
@@ -219,6 +222,11 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
         records = _dedupe(merge(per_doc.get(d.doc_id, [])))
         if d.kind == "tip_report" and d.status == "ok":
             records = merge([records, tip_records(d)])
+            if raw and d.doc_id in raw:
+                from .tip_tables import law_enforcement_pages, law_enforcement_table
+
+                table = law_enforcement_table(raw[d.doc_id], law_enforcement_pages(d), d)
+                records = replace(records, statistics=records.statistics + tuple(table))
         yield d, records
 
 

@@ -143,6 +143,7 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
 
     t0 = time.perf_counter()
     docs = []
+    raw: dict[str, bytes] = {}  # a TIP report PDF's bytes, for the tables read from its layout
     for s in sources:
         data = Path(s.path).read_bytes()
         if not s.source.lower().endswith(SUPPORTED_SUFFIXES) and "://" not in s.source and not data[:5] == b"%PDF-":
@@ -153,12 +154,14 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
         doc = parse_bytes(data, source=s.source, name=s.path, max_bytes=limits.max_bytes, max_pages=limits.max_pages,
                           pdf_workers=2 if len(data) > 2_000_000 else 1)
         docs.append(doc)
+        if doc.kind == "tip_report" and doc.pages:
+            raw[doc.doc_id] = data
     t1 = time.perf_counter()
     nlp = get_nlp(models_dir, model)
     # A whole report is worth a second process (both cores); a batch of articles is not.
     if n_process == 1 and sum(len(d.text) for d in docs) > LARGE_TEXT:
         n_process = 2
-    out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process)]
+    out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process, raw=raw)]
     t2 = time.perf_counter()
     return [(d, rows, {"parse": (t1 - t0) / len(docs), "extract": (t2 - t1) / len(docs)}) for d, rows in out]
 

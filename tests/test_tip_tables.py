@@ -1,0 +1,97 @@
+"""The global law enforcement data table read with pdfplumber, on the committed sample report."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pdf import parse_pdf
+from extractors.records import Statistic
+from extractors.tip_tables import law_enforcement_pages, law_enforcement_table
+from tests.tip_fixtures import SAMPLE_PDF, write_report
+
+# The table as scripts/make_tip_report.py prints it into raw/sample-tip-report-2023.pdf (seed 7):
+# year, prosecutions (labor), convictions (labor), victims identified (labor), new or amended legislation.
+SAMPLE_TABLE = [
+    (2016, 9381, 893, 7560, 529, 57455, 9726, 39),
+    (2017, 9964, 1447, 7676, 798, 80433, 10922, 11),
+    (2018, 13764, 1062, 7679, 199, 64624, 22948, 9),
+    (2019, 13623, 1316, 3488, 796, 66995, 22423, 32),
+    (2020, 15367, 1499, 5573, 564, 101027, 16848, 24),
+    (2021, 11035, 799, 9507, 183, 63562, 23822, 24),
+    (2022, 13302, 1219, 7055, 394, 85020, 24954, 9),
+]
+
+
+def _expected(table) -> list[tuple]:
+    rows = []
+    for year, p, pl, c, cl, v, vl, leg in table:
+        q, ql = f"year {year}", f"year {year}, labor trafficking"
+        rows += [("prosecutions", p, q), ("prosecutions", pl, ql), ("convictions", c, q), ("convictions", cl, ql),
+                 ("victims_identified", v, q), ("victims_identified", vl, ql), ("new_or_amended_legislation", leg, q)]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def sample():
+    data = SAMPLE_PDF.read_bytes()
+    return data, parse_pdf(data)
+
+
+def test_pages_hold_the_heading(sample):
+    _, doc = sample
+    assert law_enforcement_pages(doc) == [3]
+
+
+def test_sample_table_rows(sample):
+    data, doc = sample
+    rows = law_enforcement_table(data, law_enforcement_pages(doc), doc)
+    assert [(r.metric, r.value, r.qualifier) for r in rows] == _expected(SAMPLE_TABLE)
+    assert {(r.doc_id, r.country, r.report_year, r.page) for r in rows} == {(doc.doc_id, "Global", 2023, 3)}
+    assert all(isinstance(r, Statistic) for r in rows)
+    assert len({r.id for r in rows}) == len(rows)
+
+
+def test_offsets_point_at_the_number_on_the_row_line(sample):
+    data, doc = sample
+    rows = law_enforcement_table(data, [3], doc)
+    page = doc.pages[2]
+    for r in rows:
+        assert page.start <= r.start < r.end <= page.end
+        assert int(doc.text[r.start : r.end].replace(",", "")) == r.value
+        assert doc.text[r.start : r.end] in r.evidence
+        year = r.qualifier.split(",")[0].removeprefix("year ")
+        assert r.evidence.startswith(year + " ")
+        line_start = doc.text.rfind("\n", 0, r.start) + 1
+        assert doc.text[line_start : line_start + len(r.evidence)] == r.evidence
+    assert rows[0].evidence == "2016 9,381 (893) 7,560 (529) 57,455 (9,726) 39"
+
+
+def test_pages_without_the_table_give_nothing(sample):
+    data, doc = sample
+    assert law_enforcement_table(data, [], doc) == []
+    assert law_enforcement_table(data, [1, 4], doc) == []  # title page, a narrative
+
+
+def test_other_report_year_and_seed(tmp_path):
+    # A different seed and year: the table moves and its figures change; rows follow the years.
+    path, _ = write_report(tmp_path, countries=3, year=2019, seed=11)
+    data = path.read_bytes()
+    doc = parse_pdf(data)
+    pages = law_enforcement_pages(doc)
+    rows = law_enforcement_table(data, pages, doc)
+    assert len(pages) == 1 and len(rows) == 7 * 7
+    assert {r.report_year for r in rows} == {2019}
+    assert [r.qualifier for r in rows[::7]] == [f"year {y}" for y in range(2012, 2019)]
+    for r in rows:
+        assert int(doc.text[r.start : r.end].replace(",", "")) == r.value
+
+
+def test_extract_documents_adds_the_table_when_given_the_bytes(sample, nlp):
+    from extractors.extract import extract_documents
+
+    data, doc = sample
+    [(_, without)] = list(extract_documents([doc], nlp))
+    [(_, with_raw)] = list(extract_documents([doc], nlp, raw={doc.doc_id: data}))
+    table = law_enforcement_table(data, [3], doc)
+    assert not [s for s in without.statistics if s.country == "Global"]
+    assert with_raw.statistics == without.statistics + tuple(table)
