@@ -456,8 +456,13 @@ class ClaimFinder:
                 end = min(end, c.left_edge.i - 1)
         # a parenthetical setting is not part of the source ("The president, in his message, said")
         for c in head.children:
-            if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after"):
+            if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike"):
                 end = min(end, c.i - 1)
+        # nor is when or where it spoke: "a poll released in late August", "doctors in 2015"
+        for c in head.children:
+            if c.i > head.i and c.right_edge.i + 1 >= end and c.left_edge.i > start:
+                if (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")):
+                    end = min(end, c.left_edge.i)
         while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -495,3 +495,24 @@ def test_source_of_a_gerund_after_by_and_of_a_participle_on_a_noun(vocab, finder
         rise VERB ccomp 1
     """)
     assert claims(finder, doc) == [("Protesters", "unnamed", "Protesters", "writing", "writing", "taxes rise", False)]
+
+
+def test_hope_lemmatised_as_hop_and_a_date_after_the_source(vocab, finder):
+    doc = build(vocab, """
+        She PRON nsubj 1
+        hopes VERB ROOT 1 hop
+        that SCONJ mark 4
+        taxes NOUN nsubj 4
+        fall VERB ccomp 1
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("She", "unnamed", "She", "hopes", "hopes", "taxes fall", False)]
+    doc = build(vocab, """
+        Doctors NOUN nsubj 3
+        in ADP prep 0
+        2015 NUM pobj 1
+        said VERB ROOT 3 say
+        taxes NOUN nsubj 5
+        rise VERB ccomp 3
+    """, ents=[(2, 3, "DATE", "")])
+    assert claims(finder, doc) == [("Doctors", "unnamed", "Doctors", "said", "said", "taxes rise", False)]
