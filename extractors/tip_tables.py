@@ -32,6 +32,7 @@ LABOR = "labor trafficking"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CELL = re.compile(r"(?P<main>\d[\d,]*)\s*(?:\(\s*(?P<labor>\d[\d,]*)\s*\))?")
 # A table row continued at the top of the next page: a year, then a figure.
+_FIGURE = re.compile(r"\(?\d")
 _ROW_LINE = re.compile(r"\s*(?:19|20)\d\d\s+\d[\d,]*")
 
 
@@ -55,9 +56,10 @@ def law_enforcement_table(data: bytes, pages: list[int], document: Document) -> 
 
     Only ``pages`` are opened (``pdfplumber.open(..., pages=...)``) and every page is closed after
     use (pdfplumber keeps ~7 MB of layout objects per page otherwise). Columns are the header cells'
-    left edges ("YEAR", "PROSECUTIONS", ...: header words closer than a font size form one cell);
-    they are passed to ``extract_table`` as explicit vertical lines, with text-aligned rows, on the
-    page cropped to the header and the year rows under it. A page without the header (the table
+    left edges ("YEAR", "PROSECUTIONS", ...: header words closer than a font size form one cell),
+    rows the lines under the header that start with a year and a figure; both are passed to
+    ``extract_table`` as explicit lines (the generator and the reports print the table as text,
+    without rules), on the page cropped to those rows. A page without the header (the table
     continued) reuses the previous page's columns; a page with neither gives nothing.
 
     One row per figure: ``country`` "Global"; ``report_year`` the report's year
@@ -121,14 +123,12 @@ def _header_cells(line: list[dict]) -> list[tuple[float, str]]:
 def _table(page, columns):
     """(rows as lists of cells without the header, (column edges, metric names)) on one page."""
     lines = _lines(page.extract_words())
-    top = None
     for i, line in enumerate(lines):
         if line[0]["text"].upper() == "YEAR" and len(line) >= 3:
             cells = _header_cells(line)
             metrics = [re.sub(r"[^a-z0-9]+", "_", t.lower()).strip("_") for _, t in cells[1:]]
-            right = max(w["x1"] for ln in lines for w in ln) + 1
-            columns = ([x - 0.5 for x, _ in cells] + [min(right, page.width)], metrics)
-            top, body = line[0]["top"] - 1, lines[i + 1 :]
+            columns = ([x - 0.5 for x, _ in cells] + [page.width], metrics)
+            body = lines[i + 1 :]
             break
     else:
         if columns is None:
@@ -136,19 +136,22 @@ def _table(page, columns):
         body = lines
     rows = []
     for line in body:
-        if not (_YEAR.fullmatch(line[0]["text"]) and len(line) >= 2):
+        # a year and then a figure: "2023 TRAFFICKING IN PERSONS REPORT" (a page's foot) is no row
+        if not (_YEAR.fullmatch(line[0]["text"]) and len(line) >= 2 and _FIGURE.match(line[1]["text"])):
             if rows:
                 break  # the table ends at the first line that is not a year row
             continue
         rows.append(line)
     if not rows:
         return [], columns
-    top = rows[0][0]["top"] - 1 if top is None else top
-    bottom = max(w["bottom"] for w in rows[-1]) + 1
+    # Row lines are explicit too: the "text" strategy draws a row's lines only as far as its
+    # words reach, so a row whose last cells are short loses them.
+    tops = [min(w["top"] for w in line) - 1 for line in rows]
+    bottom = min(max(w["bottom"] for w in rows[-1]) + 1, page.height)
     edges = columns[0]
-    crop = page.crop((max(edges[0] - 1, 0), max(top, 0), edges[-1], min(bottom, page.height)))
+    crop = page.crop((max(edges[0] - 1, 0), max(tops[0], 0), edges[-1], bottom))
     table = crop.extract_table({"vertical_strategy": "explicit", "explicit_vertical_lines": edges,
-                                "horizontal_strategy": "text"}) or []
+                                "horizontal_strategy": "explicit", "explicit_horizontal_lines": tops + [bottom]}) or []
     table = [[(c or "").strip() for c in row] for row in table if any((c or "").strip() for c in row)]
     return [r for r in table if _YEAR.fullmatch(r[0])], columns
 

@@ -95,3 +95,48 @@ def test_extract_documents_adds_the_table_when_given_the_bytes(sample, nlp):
     table = law_enforcement_table(data, [3], doc)
     assert not [s for s in without.statistics if s.country == "Global"]
     assert with_raw.statistics == without.statistics + tuple(table)
+
+
+def _split_table_pdf() -> bytes:
+    """A title page, then the heading and header with two rows at the foot of page 2 and the third
+    row on page 3 (printed with the generator's own layout and PDF writer)."""
+    import random
+
+    from tests.tip_fixtures import generator
+
+    g = generator()
+    lay = g.Layout(year=2023, rng=random.Random(0))
+    lay.text(g.MARGIN_X, 520, "2023 Trafficking in Persons Report", 26, bold=True)
+    lay.finish_page()
+    lay.heading("GLOBAL LAW ENFORCEMENT DATA", 13)
+    lay.y = g.BOTTOM + 3.5 * g.LEADING  # room for the header and two rows
+    lay.table([["YEAR", "PROSECUTIONS", "CONVICTIONS", "VICTIMS IDENTIFIED", "NEW OR AMENDED LEGISLATION"],
+               ["2020", "1,000 (10)", "500 (5)", "9,000 (90)", "3"],
+               ["2021", "1,100 (11)", "600 (6)", "N/A", "4"],
+               ["2022", "1,200 (12)", "700", "9,200 (92)", "5"]], [50, 105, 100, 120, 130])  # fmt: skip
+    lay.finish_page()
+    return lay.writer.tobytes({"Title": "split table"})
+
+
+def test_table_continued_on_the_next_page():
+    data = _split_table_pdf()
+    doc = parse_pdf(data)
+    assert law_enforcement_pages(doc) == [2, 3]
+    rows = law_enforcement_table(data, [2, 3], doc)
+    got = [(r.page, r.metric, r.value, r.qualifier) for r in rows]
+    q20, q21, q22 = "year 2020", "year 2021", "year 2022"
+    lab = ", labor trafficking"
+    assert got == [
+        (2, "prosecutions", 1000, q20), (2, "prosecutions", 10, q20 + lab), (2, "convictions", 500, q20),
+        (2, "convictions", 5, q20 + lab), (2, "victims_identified", 9000, q20), (2, "victims_identified", 90, q20 + lab),
+        (2, "new_or_amended_legislation", 3, q20),
+        (2, "prosecutions", 1100, q21), (2, "prosecutions", 11, q21 + lab), (2, "convictions", 600, q21),
+        (2, "convictions", 6, q21 + lab), (2, "new_or_amended_legislation", 4, q21),  # N/A gives no row
+        (3, "prosecutions", 1200, q22), (3, "prosecutions", 12, q22 + lab), (3, "convictions", 700, q22),
+        (3, "victims_identified", 9200, q22), (3, "victims_identified", 92, q22 + lab),
+        (3, "new_or_amended_legislation", 5, q22),
+    ]  # fmt: skip
+    assert {r.report_year for r in rows} == {2023}
+    for r in rows:
+        assert int(doc.text[r.start : r.end].replace(",", "")) == r.value
+        assert doc.page_at(r.start) == r.page
