@@ -22,7 +22,7 @@ import re
 import pdfplumber
 
 from .documents import Document
-from .records import Statistic
+from .records import Statistic, stable_id
 
 __all__ = ["HEADING", "law_enforcement_pages", "law_enforcement_table"]
 
@@ -178,6 +178,7 @@ def _statistics(document: Document, span, metrics: list[str], table: list[list[s
                     continue
                 # the number itself, not a digit run inside another figure
                 found = re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])").search(text, cursor, line[1]) if line else None
+                row_id = ""  # the default id (doc, offsets, metric) is unique for a located number
                 if found:
                     start, end = found.span()
                     cursor = end
@@ -185,6 +186,8 @@ def _statistics(document: Document, span, metrics: list[str], table: list[list[s
                 else:
                     start, end = fallback
                     evidence = text[start:end]
+                    # rows sharing the fallback span are told apart by their year and qualifier
+                    row_id = stable_id("statistic", document.doc_id, start, end, metric, qualifier)
                 out.append(Statistic(document.doc_id, "Global", report_year, metric, int(number.replace(",", "")),
-                                     qualifier, start, end, span.number, evidence))
+                                     qualifier, start, end, span.number, evidence, row_id))
     return out

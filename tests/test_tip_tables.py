@@ -140,3 +140,21 @@ def test_table_continued_on_the_next_page():
     for r in rows:
         assert int(doc.text[r.start : r.end].replace(",", "")) == r.value
         assert doc.page_at(r.start) == r.page
+
+
+def test_numbers_missing_from_the_stored_text_point_at_the_header_line(sample):
+    # The stored text of the table's page lost its rows (as if pdfium had read them differently):
+    # every figure falls back to the header line, and the ids stay distinct.
+    from dataclasses import replace
+
+    data, doc = sample
+    page = doc.pages[2]
+    head = doc.text.index("YEAR PROSECUTIONS", page.start)
+    cut = doc.text.index("\n", head)
+    text = doc.text[: cut + 1] + " " * (page.end - cut - 1) + doc.text[page.end :]
+    damaged = replace(doc, text=text)
+    rows = law_enforcement_table(data, [3], damaged)
+    assert [(r.metric, r.value, r.qualifier) for r in rows] == _expected(SAMPLE_TABLE)
+    header = "YEAR PROSECUTIONS CONVICTIONS VICTIMS IDENTIFIED NEW OR AMENDED LEGISLATION"
+    assert {(text[r.start : r.end], r.evidence) for r in rows} == {(header, header)}
+    assert len({r.id for r in rows}) == len(rows)
