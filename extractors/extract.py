@@ -225,7 +225,11 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
             if raw and d.doc_id in raw:
                 from .tip_tables import law_enforcement_pages, law_enforcement_table
 
-                table = law_enforcement_table(raw[d.doc_id], law_enforcement_pages(d), d)
+                pages = law_enforcement_pages(d)
+                try:
+                    table = law_enforcement_table(raw[d.doc_id], pages, d) if pages else []
+                except Exception:  # noqa: BLE001 - pdfium read it; a table pdfplumber cannot read only loses the table rows
+                    table = []
                 records = replace(records, statistics=records.statistics + tuple(table))
         yield d, records
 
