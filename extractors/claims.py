@@ -576,6 +576,11 @@ class ClaimFinder:
                         last = c.right_edge
                 last = self._content_end(doc, first, last, tok)
                 return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=nxt)
+        oprd = [c for c in children if c.dep_ == "oprd" and c.i > tok.i + 1]
+        if not dobj and oprd and "dobj" in args and all(doc[k].head.i != tok.i or doc[k].dep_ in ("nsubj", "dobj", "punct") for k in range(tok.i + 1, oprd[0].left_edge.i)):
+            # "called Trump a liar" parsed without an object: the name and what it was called
+            last = self._content_end(doc, doc[tok.i + 1], oprd[0].right_edge, tok)
+            return self._make(doc, tok, doc[tok.i + 1].idx, last.idx + len(last), False)
         if dobj and ("dobj" in args or "dobj_xcomp" in args):
             d = dobj[0]
             last = dobj[-1].right_edge  # "highlighted Pakistan’s alignment" can come out as two objects

@@ -516,3 +516,15 @@ def test_hope_lemmatised_as_hop_and_a_date_after_the_source(vocab, finder):
         rise VERB ccomp 3
     """, ents=[(2, 3, "DATE", "")])
     assert claims(finder, doc) == [("Doctors", "unnamed", "Doctors", "said", "said", "taxes rise", False)]
+
+
+def test_called_x_a_name_parsed_without_an_object(vocab, finder):
+    doc = build(vocab, """
+        Cruz PROPN nsubj 1
+        called VERB ROOT 1 call
+        Trump PROPN nsubj 4
+        a DET det 4
+        liar NOUN oprd 1
+        . PUNCT punct 1
+    """, ents=[(0, 1, "PERSON", ""), (2, 3, "PERSON", "")])
+    assert claims(finder, doc) == [("Cruz", "person", "Cruz", "called", "called", "Trump a liar", False)]
