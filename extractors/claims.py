@@ -445,7 +445,7 @@ class ClaimFinder:
         start, end = head.left_edge.i, head.right_edge.i + 1
         # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
         # "RENO, Nev. (AP) — X says", a list number on its own line)
-        for t in doc[start:end]:
+        for t in doc[start:head.i]:  # (a line break inside a clause after the head is no dateline)
             if t.i < end - 1 and (":" in t.text or (t.text in ("—", "–", "--", "-") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_) or "\n" in t.text):
                 start = t.i + 1
         # an incidental relative or participle clause after the name ("Barkley, who said he …,
@@ -467,7 +467,7 @@ class ClaimFinder:
             end -= 1
         while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
             start += 1
-        return doc[start:end]
+        return doc[start:end] if end > start else doc[head.i : head.i + 1]
 
     def _make(self, doc: Doc, verb: Token, start: int, end: int, direct: bool, prep: Token | None = None) -> _Claim | None:
         text = _text(doc)

@@ -528,3 +528,20 @@ def test_called_x_a_name_parsed_without_an_object(vocab, finder):
         . PUNCT punct 1
     """, ents=[(0, 1, "PERSON", ""), (2, 3, "PERSON", "")])
     assert claims(finder, doc) == [("Cruz", "person", "Cruz", "called", "called", "Trump a liar", False)]
+
+
+def test_line_break_inside_a_relative_clause_after_the_source_is_no_dateline(vocab, finder):
+    doc = build(vocab, """
+        Obama PROPN nsubj 8
+        , PUNCT punct 0
+        who PRON nsubj 3
+        visited VERB relcl 0 visit
+        the DET det 6
+        NL SPACE dep 6
+        plant NOUN dobj 3
+        , PUNCT punct 0
+        said VERB ROOT 8 say
+        taxes NOUN nsubj 10
+        rise VERB ccomp 8
+    """, ents=[(0, 1, "PERSON", "")])
+    assert claims(finder, doc) == [("Obama", "person", "Obama", "said", "said", "taxes rise", False)]
