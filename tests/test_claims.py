@@ -545,3 +545,16 @@ def test_line_break_inside_a_relative_clause_after_the_source_is_no_dateline(voc
         rise VERB ccomp 8
     """, ents=[(0, 1, "PERSON", "")])
     assert claims(finder, doc) == [("Obama", "person", "Obama", "said", "said", "taxes rise", False)]
+
+
+def test_likened_x_to_y(vocab, finder):
+    doc = build(vocab, """
+        Tribe PROPN nsubj 1
+        likened VERB ROOT 1 liken
+        the DET det 3
+        rules NOUN dobj 1
+        to ADP prep 1
+        arson NOUN pobj 4
+        . PUNCT punct 1
+    """, ents=[(0, 1, "PERSON", "")])
+    assert claims(finder, doc) == [("Tribe", "person", "Tribe", "likened", "likened", "the rules to arson", False)]
