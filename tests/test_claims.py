@@ -558,3 +558,15 @@ def test_likened_x_to_y(vocab, finder):
         . PUNCT punct 1
     """, ents=[(0, 1, "PERSON", "")])
     assert claims(finder, doc) == [("Tribe", "person", "Tribe", "likened", "likened", "the rules to arson", False)]
+
+
+def test_alluded_to(vocab, finder):
+    doc = build(vocab, """
+        She PRON nsubj 1
+        alluded VERB ROOT 1 allude
+        to ADP prep 1
+        the DET det 4
+        scandal NOUN pobj 2
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("She", "unnamed", "She", "alluded to", "alluded to", "the scandal", False)]
