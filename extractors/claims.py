@@ -747,10 +747,11 @@ class ClaimFinder:
     def _quote_cue(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None:
         """The cue verb of a direct quote: after it in its sentence ("“…,” X said") or before it
         ("X said: “…”", "X told reporters, “…”")."""
-        sent_end = qspan[-1].sent.end
-        after = doc[qspan.end : sent_end]
+        # the cue's sentence may start at the closing mark when the model splits there
+        # ("“…,” Sarandon, 69, told MSNBC"), so look on to the end of the paragraph
+        after = doc[qspan.end : min(len(doc), qspan.end + 26)]
         for t in after:
-            if in_quote[t.i] >= 0:
+            if in_quote[t.i] >= 0 or "\n" in t.text:
                 break
             args = self._args(t)
             if args and "quote" in args:

@@ -570,3 +570,18 @@ def test_alluded_to(vocab, finder):
         . PUNCT punct 1
     """)
     assert claims(finder, doc) == [("She", "unnamed", "She", "alluded to", "alluded to", "the scandal", False)]
+
+
+def test_quote_cue_after_a_sentence_split_at_the_closing_mark(vocab, finder):
+    doc = build(vocab, """
+        “ PUNCT punct 2
+        Taxes NOUN nsubj 2
+        rise VERB ROOT 2
+        , PUNCT punct 2
+        ” PUNCT punct 2
+        Smith PROPN nsubj 6
+        said VERB ROOT 6 say
+        . PUNCT punct 6
+    """, ents=[(5, 6, "PERSON", "")])
+    assert [sent.start for sent in doc.sents] == [0, 5]
+    assert claims(finder, doc) == [("Smith", "person", "Smith", "said", "said", "Taxes rise", True)]
