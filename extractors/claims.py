@@ -19,6 +19,10 @@ sense: a *source* (speaker), a *cue* and *content*.
   ``start``/``end`` can enclose its own speaker and cue. A quote inside an indirect content makes
   a mixed claim (``direct`` false). Quotes of fewer than three words with no cue are scare quotes.
 * "according to X", "as per X": X is the source, the rest of the sentence the content.
+* A quotation signed with a dash and a name ending its paragraph ("“…” ― Sonya Herridge"): the
+  name is the source. A passive "X is expected/urged to Y" with no agent: "X … to Y" is the
+  content and there is no source. A participle on a noun ("issued a statement saying …") takes
+  the issuer, or the noun itself ("protesters chanting …").
 * Noun cues from ``models/patterns/cue_nouns.csv`` with a possessor as the source ("his view that
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
   demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines).
