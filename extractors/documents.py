@@ -67,20 +67,18 @@ def doc_id_for(data: bytes) -> str:
 
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-_CHAR_MAP = str.maketrans(
-    {
-        "\u00ad": None,  # soft hyphen: invisible, splits words ("Per\u00adsons")
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\ufeff": None,
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\r": None,
-        **_LIGATURES,
-    }
-)
+# Characters a reader does not see (soft hyphen splits words: "Per\u00adsons") and odd spaces.
+INVISIBLE_AND_SPACES = {
+    "\u00ad": None,
+    "\u200b": None,
+    "\u200c": None,
+    "\u200d": None,
+    "\ufeff": None,
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+}
+_CHAR_MAP = str.maketrans({**INVISIBLE_AND_SPACES, "\r": None, **_LIGATURES})
 _SPACES = re.compile(r"[ \t\f\v]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # A word broken across a line end: "traf-\nficking" -> "trafficking". Only lower-case continuations,

@@ -35,6 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .documents import INVISIBLE_AND_SPACES
+
 TABLES = ("officials", "agencies", "tier_placements", "claims")
 
 FIELDS = (
@@ -72,14 +74,7 @@ OVERLAP_MIN_DICE = 0.5
 
 _CHAR_MAP = str.maketrans(
     {
-        "\u00ad": None,  # soft hyphen
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\ufeff": None,
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
+        **INVISIBLE_AND_SPACES,  # the stored text's own rules (soft hyphens, zero-width, odd spaces)
         "\u2018": "'",
         "\u2019": "'",
         "\u201a": "'",
