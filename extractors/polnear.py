@@ -313,3 +313,20 @@ def gold_as_predictions(doc: PolnearDoc) -> list[dict]:
         s, e = bounds(a.content)
         out.append({"speaker_start": ss, "speaker_end": se, "cue_start": cs, "cue_end": ce, "start": s, "end": e})
     return out
+
+
+def annotator_pairs(versions: Sequence[Sequence[PolnearDoc]]) -> tuple[list[PolnearDoc], list[list[dict]]]:
+    """Human agreement as a scoring problem: for each article annotated by several people (one
+    list of :class:`PolnearDoc` per article, one per annotator), every ordered pair (A as gold,
+    B as prediction). Feed the result to :func:`score_attributions` to score annotators against
+    each other with the scorer used for the pipeline, so the two figures compare directly."""
+    gold: list[PolnearDoc] = []
+    predicted: list[list[dict]] = []
+    for docs in versions:
+        for a in docs:
+            for b in docs:
+                if a is not b:
+                    gold.append(a)
+                    predicted.append(gold_as_predictions(b))
+    return gold, predicted
+

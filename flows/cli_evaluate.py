@@ -21,6 +21,8 @@ def evaluate(
     model: Optional[str] = typer.Option(None, "--model", help="base spaCy model"),
     json_out: bool = typer.Option(False, "--json", help="machine-readable output"),
     errors: bool = typer.Option(False, "--errors", help="with --json: list every false positive and negative"),
+    agreement: bool = typer.Option(False, "--agreement", help="with --polnear: score PolNeAR's annotators against each other "
+                                   "on the split's multiply annotated articles, and tipwatch against each of them there"),
 ):
     """Precision, recall and F1 per field against gold annotations."""
     from extractors.pipeline import build_pipeline
@@ -28,8 +30,29 @@ def evaluate(
     from .evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
     from .gold import GoldError
 
-    if polnear and polnear not in ("train", "dev", "test"):
-        fail(f"unknown PolNeAR split {polnear!r}: use train, dev or test")
+    splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
+    if polnear and polnear not in splits:
+        fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
+    if agreement:
+        if not polnear:
+            fail("--agreement needs --polnear SPLIT")
+        from .evaluation import polnear_agreement
+        from .gold import GoldError
+
+        from extractors.pipeline import build_pipeline
+
+        try:
+            human, machine = polnear_agreement(polnear, shared, build_pipeline(overrides={"nlp.model": model} if model else None))
+        except GoldError as exc:
+            fail(str(exc))
+        if json_out:
+            print(json.dumps({"annotators": human.to_dict(), "tipwatch": machine.to_dict()}, indent=2))
+        else:
+            print(f"annotator vs annotator (every ordered pair), {human.n_docs} pairs:")
+            print(human.format_table())
+            print(f"\ntipwatch vs each annotator, same articles, {machine.n_docs} comparisons:")
+            print(machine.format_table())
+        return
     if gold is not None and not gold.is_file():
         fail(f"gold file not found: {gold}")
     nlp = build_pipeline(overrides={"nlp.model": model} if model else None)

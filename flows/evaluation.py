@@ -12,9 +12,9 @@ from pathlib import Path
 from extractors.evaluate import Report, score
 from extractors.extract import extract_documents
 from extractors.news import parse_text
-from extractors.polnear import score_attributions, to_raw_offsets
+from extractors.polnear import annotator_pairs, score_attributions, to_raw_offsets
 
-from .gold import default_shared_dir, load_gold, load_polnear
+from .gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
 
@@ -40,3 +40,19 @@ def evaluate_polnear(nlp, split: str, shared_dir: Path | str | None = None, limi
     out = _predict([g.text for g in gold], nlp, n_process=n_process)
     preds = [to_raw_offsets(rows["claims"], g.text, stored) for g, (stored, rows) in zip(gold, out)]
     return score_attributions(gold, preds)
+
+
+def polnear_agreement(split: str, shared_dir: Path | str | None = None, nlp=None) -> tuple[Report, Report | None]:
+    """Annotators scored against each other (every ordered pair) on the articles of a PolNeAR
+    split that several people annotated: the human reference for :func:`evaluate_polnear`. With
+    ``nlp``, also the pipeline scored against each of those annotators on the same articles, so
+    machine and human figures compare on identical text."""
+    versions = load_polnear_multi(split, shared_dir or default_shared_dir())
+    human = score_attributions(*annotator_pairs(versions))
+    if nlp is None:
+        return human, None
+    out = _predict([v[0].text for v in versions], nlp)
+    preds = [to_raw_offsets(rows["claims"], v[0].text, stored) for v, (stored, rows) in zip(versions, out)]
+    gold = [d for v in versions for d in v]
+    machine = score_attributions(gold, [p for v, p in zip(versions, preds) for _ in v])
+    return human, machine

@@ -106,3 +106,22 @@ def load_polnear(split: str, shared_dir: str | Path | None = None) -> list[Polne
         ann = _read_exact(base / "attributions" / ann_name)
         docs.append(read_polnear(article, text, ann))
     return docs
+
+
+def load_polnear_multi(split: str, shared_dir: str | Path | None = None) -> list[list[PolnearDoc]]:
+    """The articles of a PolNeAR split (``train``/``dev``/``test``/``annotator-training``) that
+    several people annotated: per article, one :class:`PolnearDoc` per .ann file."""
+    shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
+    base = shared / "corpus" / "attribution" / "polnear" / split
+    if not base.is_dir():
+        raise GoldError(f"PolNeAR split not found: {base}")
+    by_article: dict[str, list[Path]] = {}
+    for p in sorted((base / "attributions").glob("*.ann")):
+        by_article.setdefault(p.stem.rpartition("_")[0], []).append(p)
+    out = []
+    for article, paths in sorted(by_article.items()):
+        if len(paths) > 1:
+            text = _read_exact(base / "text" / f"{article}.txt")
+            out.append([read_polnear(article, text, _read_exact(p)) for p in paths])
+    return out
+

@@ -25,6 +25,7 @@ from extractors.evaluate import (
     title_key,
 )
 from extractors.polnear import (
+    annotator_pairs,
     choose_annotations,
     gold_as_predictions,
     parse_ann,
@@ -339,6 +340,28 @@ def test_read_polnear_checks_offsets():
 def test_choose_annotations_takes_lexicographically_first():
     names = ["b_ef2d.ann", "a_d473.ann", "a_4b22.ann", "notes.txt"]
     assert choose_annotations(names) == {"a": "a_4b22.ann", "b": "b_ef2d.ann"}
+
+
+def test_annotator_pairs_scores_people_against_each_other():
+    full = read_polnear("toy", PN_TEXT, PN_ANN)
+    # a second annotator who left out the "was reported" attribution (E3 and its spans)
+    partial = read_polnear("toy", PN_TEXT, PN_ANN.split("T8\t")[0])
+    gold, predicted = annotator_pairs([[full, partial]])
+    assert gold == [full, partial]
+    report = score_attributions(gold, predicted)
+    # full as gold: 2 of 3 attributions found (no false positives); partial as gold: 2 of 2
+    # found plus 1 extra; both pairs agree on the two sources
+    assert (report["attribution"].tp, report["attribution"].fp, report["attribution"].fn) == (4, 1, 1)
+    assert report["source_strict"].f1 == 1.0
+
+
+@needs_shared
+def test_polnear_agreement_on_the_dev_split():
+    from flows.evaluation import polnear_agreement
+
+    human, machine = polnear_agreement("dev", SHARED)
+    assert machine is None and human.n_docs == 60  # 2 articles with 6 annotators: 2 x 30 ordered pairs
+    assert 0.5 < human["source_strict"].f1 < 1.0
 
 
 def test_score_attributions_exact_counts():
