@@ -193,6 +193,10 @@ TITLE_ABBREVIATIONS = {
     "mna": "member of the national assembly",
     "mpa": "member of the provincial assembly",
     "sapm": "special assistant to the prime minister",
+    "asi": "assistant sub inspector",
+    "si": "sub inspector",
+    # a judge of a superior court is styled "Justice X" and called "the judge": one role
+    "judge": "justice",
 }
 _TITLE_DROP = frozenset({"federal", "provincial", "the"})
 

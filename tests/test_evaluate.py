@@ -63,6 +63,8 @@ def test_name_key_drops_honorifics_and_ranks_but_keeps_syed():
 
 def test_title_key_expands_abbreviations_and_drops_federal():
     assert title_key("DG") == "director general"
+    assert title_key("judge") == title_key("Justice") == "justice"
+    assert title_key("ASI") == title_key("assistant sub-inspector") == "assistant sub inspector"
     assert title_key("Federal Minister") == "minister"
     assert title_key("Director-General") == "director general"
     assert title_key("the IGP") == "inspector general"
