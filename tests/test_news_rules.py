@@ -125,6 +125,37 @@ def test_surname_pronoun_and_role_reference(nlp):
         ("the", "Mohsin Naqvi"), ("minister", "Mohsin Naqvi")]
 
 
+def test_plural_title_distributes_over_a_list_and_a_new_rank_starts_a_group(nlp):
+    # regression: only the first name after "sub-inspectors" was an official, and none had a body
+    text = ("Headline\n\nThe FIA raiding team included sub-inspectors Kamran Aslam, Bilal Tariq, ASI Naveed Iqbal, "
+            "Sajid Hussain and Omer Farooq.")
+    assert officials(nlp, text) == {
+        ("Kamran Aslam", "sub inspector", "Federal Investigation Agency"),
+        ("Bilal Tariq", "sub inspector", "Federal Investigation Agency"),
+        ("Naveed Iqbal", "assistant sub inspector", "Federal Investigation Agency"),
+        ("Sajid Hussain", "assistant sub inspector", "Federal Investigation Agency"),
+        ("Omer Farooq", "assistant sub inspector", "Federal Investigation Agency")}
+
+
+def test_plural_title_with_copula_postings_and_semicolon_groups(nlp):
+    text = ("Headline\n\nThe FIA sacked five officers. The deputy directors are Asim Raza (Multan zone) and Faisal "
+            "Nadeem and assistant directors are Hamza Ali (Sukkur). The others were Inspectors Tahir Mehmood and "
+            "Zubair Khan; and Head Constables Waqas Anjum and Adeel Shah.")
+    assert officials(nlp, text) == {
+        ("Asim Raza", "deputy director", "Federal Investigation Agency"),
+        ("Faisal Nadeem", "deputy director", "Federal Investigation Agency"),
+        ("Hamza Ali", "assistant director", "Federal Investigation Agency"),
+        ("Tahir Mehmood", "inspector", "Federal Investigation Agency"),
+        ("Zubair Khan", "inspector", "Federal Investigation Agency"),
+        ("Waqas Anjum", "head constable", "Federal Investigation Agency"),
+        ("Adeel Shah", "head constable", "Federal Investigation Agency")}
+
+
+def test_staff_rank_takes_the_body_named_before_it_in_the_sentence(nlp):
+    text = "Headline\n\nKARACHI: Saddar FIA police station’s SI Rashid Mehmood led the raid."
+    assert officials(nlp, text) == {("Rashid Mehmood", "sub inspector", "Federal Investigation Agency")}
+
+
 def test_a_senior_fia_official_is_unnamed(nlp):
     text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
     doc = nlp(parse_text(text.encode()).text)

@@ -1,8 +1,8 @@
 """``tipwatch_entities_v1``: rule entities that override the statistical NER where rules know better.
 
 Assigns ``doc.ents`` labels TIER (ent_id_ = canonical tier), AGENCY (ent_id_ = canonical name),
-GPE (ent_id_ = canonical country, for gazetteer countries), TITLE (ent_id_ = normalised title)
-and YEAR (ent_id_ = the year). Before the rules run it cleans the base model's entities (drops a
+GPE (ent_id_ = canonical country, for gazetteer countries), TITLE (ent_id_ = normalised title; a
+title's plural, ``plural_title``, has the singular's id) and YEAR (ent_id_ = the year). Before the rules run it cleans the base model's entities (drops a
 leading "the", a trailing "'s"), and it records what the document's agencies are in
 ``doc.user_data[AGENCY_INFO]`` (canonical name -> acronym, kind, country).
 
@@ -70,6 +70,29 @@ def clean_span(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label, span_id=span.id)
 
 
+def plural_title(pattern: str) -> str | None:
+    """The plural of a title pattern, for lists of officials under one title ("sub-inspectors
+    A, B and C", "the deputy directors are A and B"): the last word inflected ("sub-inspector" ->
+    "sub-inspectors", "chairman" -> "chairmen", "secretary" -> "secretaries", "DSP" -> "DSPs").
+    None for a title with a complement ("inspector general of police", "special assistant to the
+    prime minister"), whose plural is not formed on the last word."""
+    words = pattern.split()
+    if any(w.lower() in ("of", "to", "for", "in", "on") for w in words) or "'" in pattern:
+        return None
+    last = words[-1]
+    if _ACRONYM.match(last) and last.isupper():
+        plural = last + "s"
+    elif last.lower().endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.lower().endswith("y") and last[-2:-1].lower() not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.lower().endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return " ".join([*words[:-1], plural])
+
+
 def _token_pattern(nlp: Language, phrase: str) -> list[dict]:
     """Case-insensitive token pattern for a phrase; acronyms (all caps) match exactly."""
     if _ACRONYM.match(phrase) and " " not in phrase:
@@ -92,10 +115,12 @@ class EntityRules:
             patterns.append({k: p[k] for k in ("label", "pattern", "id") if k in p})
         for p in read_jsonl(titles):
             title = p.get("id") or p["pattern"].lower().replace("-", " ")
-            pattern = _token_pattern(nlp, p["pattern"])
-            if p.get("cased"):  # common words that are titles only when capitalised ("Head of Office")
-                pattern[0] = {**pattern[0], "IS_TITLE": True}
-            patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
+            # the plural has the singular's id: officials tell them apart by the words matched
+            for form in filter(None, (p["pattern"], plural_title(p["pattern"]))):
+                pattern = _token_pattern(nlp, form)
+                if p.get("cased"):  # common words that are titles only when capitalised ("Head of Office")
+                    pattern[0] = {**pattern[0], "IS_TITLE": True}
+                patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
         for row in rows(agencies):
             info = {"acronym": row["acronym"] or None, "kind": row["kind"] or "other", "country": row["country"] or None}
             self.agency_info[row["name"]] = info

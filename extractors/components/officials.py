@@ -12,9 +12,14 @@ title: "Director General Dr Ehsan Sadiq") and links a role in the patterns the d
 * appointments ("has been appointed the director general (DG) of the NCCIA": the new role wins) and
   chairs ("led by Senator Faisal Saleem" -> chairman of the body named before), from
   ``patterns/role_cues.csv``; titles after "former" are past roles and do not count;
+* lists under a plural title: "sub-inspectors A, B, ASI C, D and E" (a title inside the list starts
+  a new group), "The deputy directors are A (Hyderabad zone) and B and assistant directors are C",
+  groups separated by semicolons; each listed name gets the title of its group;
 * organisation fallbacks from ``patterns/titles.jsonl``: an implied body (MNA -> National Assembly),
   a body of the title's kind in the document (justice -> the court, DSP -> the police), the body
-  named just before in the sentence; titles of office without a body (prime minister) get none.
+  named just before in the sentence; titles of office without a body (prime minister) get none;
+  a staff grade (``staff``: sub-inspector, ASI, head constable, assistant director …) takes the
+  executive body named earlier in its sentence, else the document's most mentioned one.
 
 Resolution within a document: later short mentions ("Jehangir", "Mr Naqvi", "DG Qazi") resolve to
 the full name; pronouns and definite role references ("the minister") resolve to people.
@@ -43,7 +48,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .assets import read_csv, read_jsonl, read_lines, split_aliases
-from .entities import AGENCY_INFO, PROVINCE, rows
+from .entities import AGENCY_INFO, PROVINCE, plural_title, rows
 
 PEOPLE = "tipwatch.people"
 PERSON_AT = "tipwatch.person_at"
@@ -71,7 +76,9 @@ class OfficialLinker:
         self.title_info: dict[str, dict] = {}
         for p in read_jsonl(titles) if titles else ():
             tid = p.get("id") or p["pattern"].lower()
-            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head") if k in p})
+            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head", "staff") if k in p})
+        # plural forms ("sub-inspectors", "deputy directors") open a list of people holding the title
+        self.plural_titles = {pl.lower() for p in (read_jsonl(titles) if titles else ()) if (pl := plural_title(p["pattern"]))}
         self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
         for r in rows(portfolios) if portfolios else []:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
@@ -271,6 +278,9 @@ class OfficialLinker:
                 spans.append(Span(doc, i, j, label="PERSON"))
             elif j > i:
                 weak.append(Span(doc, i, j, label="PERSON"))
+        listed = self._listed(doc, ents, taken)
+        self._list_title = {k: t for s, t in listed for k in range(s.start, s.end)}
+        spans.extend(s for s, _ in listed)
         # Merge overlapping or touching pieces ("Syed Kausar" + "Abbas").
         spans.sort(key=lambda s: (s.start, -s.end))
         merged: list[Span] = []
@@ -284,6 +294,56 @@ class OfficialLinker:
         covered = {i for s in names for i in range(s.start, s.end)}
         weak = [w for w in weak if w.start not in covered]
         return names, weak
+
+    def _is_plural(self, t: Span) -> bool:
+        return t.label_ == "TITLE" and t.text.lower() in self.plural_titles
+
+    def _listed(self, doc: Doc, ents: list[Span], taken: set[int]) -> list[tuple[Span, Span]]:
+        """Names listed under a plural title, each with the title it falls under: "sub-inspectors
+        A, B, ASI C, D and E" (a title inside the list starts a new group: C, D and E are ASIs),
+        "The deputy directors are A (Hyderabad zone), B and C and assistant directors are D",
+        "Sub-Inspectors A and B; ASI C; and Head Constables D, E". A name has two words or more
+        unless the model found it as a person; anything else ends the list."""
+        titles = {e.start: e for e in ents if e.label_ == "TITLE"}
+        persons = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        out: list[tuple[Span, Span]] = []
+        done: set[int] = set()
+        for first in titles.values():
+            if not self._is_plural(first) or first.start in done or self._is_former(doc, first.start - 1):
+                continue
+            cur, i, n = first, first.end, len(doc)
+            while i < n:
+                done.add(cur.start)
+                if doc[i].lower_ in ("are", "were", "include", "included", "including") or doc[i].text == ":":
+                    i += 1
+                while i < n and doc[i].lower_.rstrip(".") in self.honorifics:
+                    i += 1
+                j = i
+                while j < n and j - i < 5 and (self._is_name_token(doc[j], taken) or (
+                        j > i and doc[j].lower_ in self.particles and j + 1 < n and self._is_name_token(doc[j + 1], taken))):
+                    j += 1
+                if not (j - i >= 2 or (j > i and i in persons)) or doc[i:j].text.lower() in self.places:
+                    break
+                out.append((Span(doc, i, j, label="PERSON"), cur))
+                i = j
+                if i < n and doc[i].text == "(":  # "(Hyderabad zone)": the person's posting
+                    close = next((k for k in range(i + 1, min(i + 8, n)) if doc[k].text == ")"), None)
+                    if close is None:
+                        break
+                    i = close + 1
+                group_end = i < n and doc[i].text == ";"
+                if i < n and doc[i].text in (",", ";"):
+                    i += 1
+                if i < n and doc[i].lower_ == "and":
+                    i += 1
+                if i < n and doc[i].lower_ == "the":
+                    i += 1
+                if i in titles:
+                    cur = titles[i]
+                    i = cur.end
+                elif group_end:
+                    break  # "…; the rest were released": a group ends at a semicolon
+        return out
 
     def _resolve(self, name: str, people: dict, by_surname: dict) -> str | None:
         if name in people:
@@ -474,6 +534,11 @@ class OfficialLinker:
             strength = WEAK if self.title_info.get(t.ent_id_, {}).get("weak") else TITLE
             found.append((t.ent_id_, org, strength, t))
             break
+        # a name in a list under a title: "sub-inspectors A, B and C" (A has the title just before)
+        listed = next((self._list_title[k] for k in range(span.start, span.end) if k in self._list_title), None)
+        if not found and listed is not None:
+            org, _ = self._premods(doc, listed, ent_at, province, agency_count)
+            found.append((listed.ent_id_, org, WEAK if self.title_info.get(listed.ent_id_, {}).get("weak") else TITLE, listed))
         # apposition: NAME, [the|a] [org] TITLE [of|at ...] ORG
         app = self._apposition(doc, span, ent_at, province, agency_count, self._person_tokens)
         if app is not None:
@@ -630,7 +695,22 @@ class OfficialLinker:
             # "Director Gujranwala Zone X": a sub-unit of the document's main agency
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
+            if info.get("staff"):
+                return self._staff_org(doc, tspan, agency_count)
         return None
+
+    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter) -> str | None:
+        """The body of a staff grade named without one ("The FIA raiding team was headed by ...
+        with sub-inspectors A and B"; "The deputy directors are A and B" in an FIA story): the
+        executive body named last before the title in its sentence, else the document's most
+        mentioned one. Legislatures and courts hold hearings about staff, they do not employ them."""
+        kinds = doc.user_data.get(AGENCY_INFO, {})
+        def employer(name: str) -> bool:
+            return kinds.get(name, {}).get("kind") not in ("legislature", "court")
+        for e in reversed(tspan.sent.ents):
+            if e.label_ == "AGENCY" and e.end <= tspan.start and employer(e.ent_id_ or e.text):
+                return e.ent_id_ or e.text
+        return next((name for name, _ in agency_count.most_common() if employer(name)), None)
 
     def _doc_agencies(self, doc, ent_at) -> list[tuple[str, str]]:
         info = doc.user_data.get(AGENCY_INFO, {})
