@@ -237,8 +237,11 @@ class ClaimFinder:
                 return self.speaker(doc, np, before, earlier)
         spoken = [c.speaker for c in reversed(earlier) if c.speaker[0] is not None]
         if low in _PERSON_PRONOUNS and len(subj) == 1:
+            # an unnamed speaker "he" can stand for is one person ("the official"), not a group
+            # ("particularly Afghan nationals", "officials")
             prev_claim = next((c for c in reversed(earlier) if c.speaker[0] is not None and (
-                c.speaker[1] == "person" or (c.speaker[1] == "unnamed" and c.speaker[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"}))), None)
+                c.speaker[1] == "person" or (c.speaker[1] == "unnamed" and c.speaker[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"}
+                                             and (c.src is None or c.src.root.tag_ not in ("NNS", "NNPS"))))), None)
             prior = [i for i in person_at if i < before]
             last_mention = person_at[max(prior)] if prior else None
             # a named person who is the subject of a sentence after the last speaker's cue took
@@ -297,7 +300,9 @@ class ClaimFinder:
                     return prior[-1].ent_id_ or prior[-1].text, "organisation"
         for e in subj.ents:
             if e.label_ == "AGENCY":
-                if low in _UNNAMED_HEADS and root.i >= e.end:
+                # "A senior official of FIA Gujrat circle", "A spokesman for FIA": a person of the
+                # body, unnamed, wherever the body is named; "the FIA statement": the body speaks
+                if low in _UNNAMED_HEADS and (root.i >= e.end or low in _PERSON_HEADS | {"officials", "officers", "sources"}):
                     if low in _REPORT_HEADS:
                         return subj.text, "report"
                     return subj.text, "unnamed"

@@ -177,6 +177,28 @@ def test_unnamed_officials_keep_their_first_description(nlp):
     assert officials(nlp, text) == set()
 
 
+def speakers(nlp, text):
+    return [(c.speaker, c.speaker_kind) for c in run(nlp, text)[1].claims]
+
+
+def test_an_official_of_a_body_is_unnamed_wherever_the_body_is_named(nlp):
+    # regression: "A senior official of FIA …" was the FIA itself (only "an FIA official" was unnamed)
+    text = "Headline\n\nA senior official of FIA Lahore circle told Dawn that the suspect was arrested."
+    assert speakers(nlp, text) == [("A senior official of FIA Lahore circle", "unnamed")]
+
+
+def test_he_does_not_refer_back_to_a_group(nlp):
+    # regression: "he" took the source of the last claim even when that was a plural group
+    text = ("Headline\n\nMinister Anwar Saleem said the campaign was legal. Several officers said the camps were "
+            "closed. He added that the helplines worked.")
+    assert speakers(nlp, text) == [("Anwar Saleem", "person"), ("Several officers", "unnamed"), ("Anwar Saleem", "person")]
+
+
+def test_religious_honorifics_are_not_part_of_the_name(nlp):
+    text = "Headline\n\nAllama Nadeem Qasmi, chairman of the council, said the committee would meet."
+    assert speakers(nlp, text) == [("Nadeem Qasmi", "person")]
+
+
 # -- agencies: gazetteer, acronyms learnt from the text, concepts, law titles, departments ----------
 
 def test_acronym_learnt_from_the_text(nlp):
