@@ -156,6 +156,18 @@ def test_staff_rank_takes_the_body_named_before_it_in_the_sentence(nlp):
     assert officials(nlp, text) == {("Rashid Mehmood", "sub inspector", "Federal Investigation Agency")}
 
 
+def test_in_the_chair_makes_the_chairman_of_the_committee_named(nlp):
+    text = ("Headline\n\nISLAMABAD: The Senate Standing Committee on Water Resources met in Parliament House with "
+            "Senator Kamran Murtaza in the chair. Chairman Murtaza said the dams were late.")
+    assert officials(nlp, text) == {("Kamran Murtaza", "chairman", "Senate Standing Committee on Water Resources")}
+
+
+def test_meeting_presided_over_by_its_chairperson_belongs_to_the_committee_named_before(nlp):
+    text = ("Headline\n\nISLAMABAD: The National Assembly Standing Committee on Railways on Monday sought a report. "
+            "The meeting, presided over by its chairperson Shazia Marri, was held in Parliament House.")
+    assert officials(nlp, text) == {("Shazia Marri", "chairperson", "National Assembly Standing Committee on Railways")}
+
+
 def test_a_senior_fia_official_is_unnamed(nlp):
     text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
     doc = nlp(parse_text(text.encode()).text)
@@ -240,6 +252,15 @@ def test_listed_departments(nlp):
             "Cooperative departments.")
     assert agencies(nlp, text) == {("Punjab Auqaf Department", None, "government"),
                                    ("Punjab Cooperatives Department", None, "government")}
+
+
+def test_committee_named_in_full_is_one_agency_with_the_house_written_out(nlp):
+    # regression: "National Assembly Standing Committee on Government Assurances" was the National Assembly
+    text = ("Headline\n\nISLAMABAD: The NA Standing Committee on Government Assurances, Privatisation and Ports on "
+            "Monday met. The Senate Standing Committee on Information, while reviewing Peca, voiced concern.")
+    assert agencies(nlp, text) == {
+        ("National Assembly Standing Committee on Government Assurances, Privatisation and Ports", None, "legislature"),
+        ("Senate Standing Committee on Information", None, "legislature")}
 
 
 def test_senate_committee_is_the_committee_named(nlp):

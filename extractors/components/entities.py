@@ -15,7 +15,9 @@ Domain rules on top of the gazetteer (all data in ``models/``):
 * "<Place> police" ("Memon Goth police") is the province's police force (``local_police.csv``);
 * generic references resolve to the specific body the document names ("the Rangers" in a story
   about "Pakistan Rangers Sindh"; "the Senate committee" -> the Senate standing committee named);
-* a name inside a law's title ("Pakistan Coast Guards (Amendment) Bill") is not an agency mention.
+* a name inside a law's title ("Pakistan Coast Guards (Amendment) Bill") is not an agency mention;
+* a parliamentary committee named in full ("National Assembly Standing Committee on Government
+  Assurances") is an agency of kind legislature, in the gazetteer or not (``agency_context.csv``).
 """
 
 from __future__ import annotations
@@ -147,7 +149,10 @@ class EntityRules:
             self.generics[row["generic"]] = split_aliases(row["specifics"])
             if row["generic"] not in self.agency_info:
                 patterns.append({"label": "AGENCY", "id": _GENERIC + row["generic"], "pattern": _token_pattern(nlp, row["generic"])})
-        self.law_words = [tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in (rows(agency_context) if agency_context else []) if r["effect"] == "drop"]
+        context = rows(agency_context) if agency_context else []
+        self.law_words = [tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in context if r["effect"] == "drop"]
+        self.houses = [(tuple(t.text for t in nlp.make_doc(r["phrase"])), r["name"] or r["phrase"]) for r in context if r["effect"] == "house"]
+        self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
         self.police_next = {r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])}
         self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
         self.ruler = RuleMatcher(nlp)
@@ -191,7 +196,7 @@ class EntityRules:
 
     # -- domain rules -----------------------------------------------------------------------------
     def _domain_agencies(self, doc: Doc, province: str | None, extra: dict) -> list[Span]:
-        ents = list(doc.ents)
+        ents = self._committees(doc, list(doc.ents), extra)
         present = {e.ent_id_ for e in ents if e.label_ == "AGENCY" and not e.ent_id_.startswith((_DEPT, _GENERIC))}
         out: list[Span] = []
         listed: list[Span] = []
@@ -220,6 +225,48 @@ class EntityRules:
             out = [e for e in out if not any(x.start < e.end and e.start < x.end for x in listed)] + listed
         out = self._local_police(doc, out, province, extra)
         return sorted(filter_spans(out), key=lambda s: s.start)
+
+    def _committees(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """Parliamentary committees named in full ("National Assembly Standing Committee on
+        Government Assurances", "NA Standing Committee on Information Technology and Telecom") are
+        agencies of kind legislature with the house written out; a longer committee name replaces
+        a gazetteer match inside it ("Senate")."""
+        found: list[Span] = []
+        n = len(doc)
+        for i in range(n):
+            for words, house in self.houses:
+                j = i + len(words)
+                if tuple(t.text for t in doc[i:j]) != words:
+                    continue
+                kind = doc[j].text if j < n and doc[j].text in self.committee_types else None
+                k = j + (kind is not None)
+                if not (k + 2 < n and doc[k].text == "Committee" and doc[k + 1].lower_ in ("on", "for")):
+                    continue
+                m = k + 2
+                end = m
+                while m < n:
+                    tok = doc[m]
+                    if tok.is_title or (tok.is_upper and tok.is_alpha):
+                        m += 1
+                        end = m
+                    elif tok.lower_ in ("and", "&", ",", "-") and m + 1 < n and (doc[m + 1].is_title or doc[m + 1].is_upper) \
+                            and doc[m + 1].is_alpha:
+                        m += 1  # "Information, Broadcasting and National Heritage", "Gilgit-Baltistan"
+                    else:
+                        break
+                if end == k + 2:
+                    continue
+                subject = doc[k + 2 : end].text
+                name = " ".join(filter(None, (house, kind, "Committee", doc[k + 1].lower_, subject)))
+                extra.setdefault(name, {"acronym": None, "kind": "legislature", "country": "Pakistan"})
+                found.append(Span(doc, i, end, label="AGENCY", span_id=name))
+                break
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)
+                or any(e.start <= f.start and f.end <= e.end and e.label_ == "AGENCY" for f in found)]
+        return sorted(filter_spans(kept + [f for f in found if not any(
+            e.label_ == "AGENCY" and e.start <= f.start and f.end <= e.end for e in kept)]), key=lambda s: s.start)
 
     def _in_law_title(self, doc: Doc, e: Span) -> bool:
         nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])

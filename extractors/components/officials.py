@@ -85,12 +85,15 @@ class OfficialLinker:
             self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
         self.portfolios.sort(key=lambda p: -len(p[0]))
         self.chairs: list[tuple[tuple[str, ...], str]] = []
+        self.chairs_after: list[tuple[tuple[str, ...], str]] = []
         self.former: set[str] = set()
         self.appointed: list[tuple[str, ...]] = []
         for r in rows(role_cues) if role_cues else []:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["phrase"]))
             if r["effect"] == "chair":
                 self.chairs.append((toks, r["title"]))
+            elif r["effect"] == "chair_after":
+                self.chairs_after.append((toks, r["title"]))
             elif r["effect"] == "former":
                 self.former.add(r["phrase"].lower())
             elif r["effect"] == "appointed":
@@ -177,6 +180,8 @@ class OfficialLinker:
             if role is not None:
                 title, org, strength = role
                 if strength > person["_strength"]:
+                    if title == person["title"] and not org:
+                        org = person["organisation"]  # "Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair"
                     person.update(title=title, organisation=org, _strength=strength)
                 elif title == person["title"] and org and not person["organisation"]:
                     person["organisation"] = org
@@ -632,12 +637,18 @@ class OfficialLinker:
         return e.ent_id_, org, strength, e
 
     def _chair(self, doc, span, ent_at) -> tuple[str, str | None] | None:
+        """(title, body) when the name chairs a meeting: "led by X", "with Senator X in the chair";
+        the body is the agency named last before the cue in the sentence."""
         i = span.start - 1
-        while i >= 0 and (self._is_honorific(doc[i]) or (i in ent_at and ent_at[i].label_ == "TITLE")):
+        while i >= 0 and (self._is_honorific(doc[i]) or (i in ent_at and ent_at[i].label_ == "TITLE")
+                          or (doc[i].lower_ in ("its", "the", "their") and i + 1 in ent_at and ent_at[i + 1].label_ == "TITLE")):
+            # "presided over by its chairperson X"
             i = ent_at[i].start - 1 if i in ent_at and ent_at[i].label_ == "TITLE" else i - 1
-        for toks, title in self.chairs:
-            start = i + 1 - len(toks)
-            if start >= 0 and tuple(t.lower_ for t in doc[start : i + 1]) == toks:
+        cues = [(i + 1 - len(toks), toks, title) for toks, title in self.chairs]
+        cues += [(span.start, toks, title) for toks, title in self.chairs_after
+                 if tuple(t.lower_ for t in doc[span.end : span.end + len(toks)]) == toks]
+        for start, toks, title in cues:
+            if start >= 0 and (start == span.start or tuple(t.lower_ for t in doc[start : i + 1]) == toks):
                 sent = span.sent
                 org = None
                 for k in range(start - 1, sent.start - 1, -1):
@@ -645,6 +656,14 @@ class OfficialLinker:
                     if e is not None and e.label_ == "AGENCY":
                         org = e.ent_id_ or e.text
                         break
+                if org is None:
+                    # "The meeting, presided over by X" / "The body, …": the legislative body the
+                    # story named last (meetings chaired in these stories are committee meetings)
+                    kinds = doc.user_data.get(AGENCY_INFO, {})
+                    before = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= sent.start
+                              and kinds.get(e.ent_id_ or e.text, {}).get("kind") == "legislature"]
+                    if before:
+                        org = before[-1].ent_id_ or before[-1].text
                 return title, org
         return None
 
