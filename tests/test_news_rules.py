@@ -168,6 +168,22 @@ def test_meeting_presided_over_by_its_chairperson_belongs_to_the_committee_named
     assert officials(nlp, text) == {("Shazia Marri", "chairperson", "National Assembly Standing Committee on Railways")}
 
 
+def test_committee_chaired_by_is_the_committee_not_an_agency_named_before(nlp):
+    # regression: the chairman became chairman of the agency whose DG briefed the committee
+    text = ("Headline\n\nISLAMABAD: The Senate Standing Committee on Railways met on Monday. The Director General of "
+            "the FIA informed the committee, chaired by Senator Kamran Murtaza, that trains were safe.")
+    assert ("Kamran Murtaza", "chairman", "Senate Standing Committee on Railways") in officials(nlp, text)
+
+
+def test_members_and_chairman_without_a_body_belong_to_the_committee_of_the_story(nlp):
+    text = ("Headline\n\nQUETTA: The Public Accounts Committee reviewed audit paras. Members Nadir Khan Magsi and "
+            "Sadia Baloch attended. “The cameras failed,” said Chairman Akbar Mengal.")
+    assert officials(nlp, text) == {
+        ("Nadir Khan Magsi", "member", "Public Accounts Committee"),
+        ("Sadia Baloch", "member", "Public Accounts Committee"),
+        ("Akbar Mengal", "chairman", "Public Accounts Committee")}
+
+
 def test_a_senior_fia_official_is_unnamed(nlp):
     text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
     doc = nlp(parse_text(text.encode()).text)

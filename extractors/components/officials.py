@@ -19,7 +19,10 @@ title: "Director General Dr Ehsan Sadiq") and links a role in the patterns the d
   a body of the title's kind in the document (justice -> the court, DSP -> the police), the body
   named just before in the sentence; titles of office without a body (prime minister) get none;
   a staff grade (``staff``: sub-inspector, ASI, head constable, assistant director …) takes the
-  executive body named earlier in its sentence, else the document's most mentioned one.
+  executive body named earlier in its sentence, else the document's most mentioned one
+  (``staff: "legislature"``: members and chairmen take a legislative body the same way);
+* chairs also after the name ("with Senator X in the chair"); "the committee, chaired by X" is the
+  committee the story named, not an agency named before it in the sentence.
 
 Resolution within a document: later short mentions ("Jehangir", "Mr Naqvi", "DG Qazi") resolve to
 the full name; pronouns and definite role references ("the minister") resolve to people.
@@ -86,6 +89,7 @@ class OfficialLinker:
         self.portfolios.sort(key=lambda p: -len(p[0]))
         self.chairs: list[tuple[tuple[str, ...], str]] = []
         self.chairs_after: list[tuple[tuple[str, ...], str]] = []
+        self.chaired: set[str] = set()
         self.former: set[str] = set()
         self.appointed: list[tuple[str, ...]] = []
         for r in rows(role_cues) if role_cues else []:
@@ -94,6 +98,8 @@ class OfficialLinker:
                 self.chairs.append((toks, r["title"]))
             elif r["effect"] == "chair_after":
                 self.chairs_after.append((toks, r["title"]))
+            elif r["effect"] == "chaired":
+                self.chaired.add(r["phrase"].lower())
             elif r["effect"] == "former":
                 self.former.add(r["phrase"].lower())
             elif r["effect"] == "appointed":
@@ -651,7 +657,10 @@ class OfficialLinker:
             if start >= 0 and (start == span.start or tuple(t.lower_ for t in doc[start : i + 1]) == toks):
                 sent = span.sent
                 org = None
-                for k in range(start - 1, sent.start - 1, -1):
+                k = start - 1 if start > 0 and doc[start - 1].text != "," else start - 2
+                if k >= sent.start and doc[k].lower_ in self.chaired and k not in ent_at:
+                    k = sent.start - 1  # "X informed the committee, chaired by Y": not X's agency
+                for k in range(k, sent.start - 1, -1):
                     e = ent_at.get(k)
                     if e is not None and e.label_ == "AGENCY":
                         org = e.ent_id_ or e.text
@@ -715,17 +724,19 @@ class OfficialLinker:
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
             if info.get("staff"):
-                return self._staff_org(doc, tspan, agency_count)
+                return self._staff_org(doc, tspan, agency_count, info["staff"])
         return None
 
-    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter) -> str | None:
+    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter, staff: bool | str) -> str | None:
         """The body of a staff grade named without one ("The FIA raiding team was headed by ...
         with sub-inspectors A and B"; "The deputy directors are A and B" in an FIA story): the
-        executive body named last before the title in its sentence, else the document's most
-        mentioned one. Legislatures and courts hold hearings about staff, they do not employ them."""
+        body named last before the title in its sentence, else the document's most mentioned one.
+        ``staff`` true: an executive body (legislatures and courts hold hearings about staff, they
+        do not employ them); a kind ("legislature" for members): a body of that kind."""
         kinds = doc.user_data.get(AGENCY_INFO, {})
         def employer(name: str) -> bool:
-            return kinds.get(name, {}).get("kind") not in ("legislature", "court")
+            kind = kinds.get(name, {}).get("kind")
+            return kind == staff if isinstance(staff, str) else kind not in ("legislature", "court")
         for e in reversed(tspan.sent.ents):
             if e.label_ == "AGENCY" and e.end <= tspan.start and employer(e.ent_id_ or e.text):
                 return e.ent_id_ or e.text
