@@ -184,6 +184,22 @@ def test_members_and_chairman_without_a_body_belong_to_the_committee_of_the_stor
         ("Akbar Mengal", "chairman", "Public Accounts Committee")}
 
 
+def test_a_name_after_an_honorific_is_a_person_whatever_the_model_labelled_it(nlp):
+    # regression: "Dr Arshad Mahmood" was an ORG to the model, so the secretary was lost
+    text = ("Headline\n\nDr Arshad Mahmood, Federal Secretary for Ministry of Overseas Pakistanis, said that migration "
+            "was a key economic driver.")
+    assert officials(nlp, text) == {
+        ("Arshad Mahmood", "secretary", "Ministry of Overseas Pakistanis and Human Resource Development")}
+
+
+def test_think_tank_and_mission_titles(nlp):
+    text = ("Headline\n\nDr. Kashif Majeed Salik, Research Fellow at SDPI, highlighted the issue. Ms Raana Rahim, "
+            "Senior Advisor at ICMPD, spoke too.")
+    assert officials(nlp, text) == {
+        ("Kashif Majeed Salik", "research fellow", "Sustainable Development Policy Institute"),
+        ("Raana Rahim", "senior advisor", "International Centre for Migration Policy Development")}
+
+
 def test_a_senior_fia_official_is_unnamed(nlp):
     text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
     doc = nlp(parse_text(text.encode()).text)
@@ -277,6 +293,11 @@ def test_committee_named_in_full_is_one_agency_with_the_house_written_out(nlp):
     assert agencies(nlp, text) == {
         ("National Assembly Standing Committee on Government Assurances, Privatisation and Ports", None, "legislature"),
         ("Senate Standing Committee on Information", None, "legislature")}
+
+
+def test_gazetteer_names_match_with_the_typographic_apostrophe(nlp):
+    text = "Headline\n\nThe complaint was sent to the Prime Minister’s Office."
+    assert agencies(nlp, text) == {("Prime Minister's Office", "PMO", "government")}
 
 
 def test_senate_committee_is_the_committee_named(nlp):

@@ -126,7 +126,9 @@ class EntityRules:
         for row in rows(agencies):
             info = {"acronym": row["acronym"] or None, "kind": row["kind"] or "other", "country": row["country"] or None}
             self.agency_info[row["name"]] = info
-            for form in [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]:
+            forms = [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]
+            # news text mostly has the typographic apostrophe ("Prime Minister’s Office")
+            for form in dict.fromkeys(forms + [f.replace("'", "’") for f in forms]):
                 patterns.append({"label": "AGENCY", "id": row["name"], "pattern": _token_pattern(nlp, form)})
         for row in rows(countries):
             for form in [row["name"], *split_aliases(row["aliases"])]:

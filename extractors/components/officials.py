@@ -1,6 +1,7 @@
 """``tipwatch_officials_v1``: people, their roles and organisations, and reference resolution.
 
-Finds each person (PERSON entities without honorifics or ranks, and proper names right after a
+Finds each person (PERSON entities without honorifics or ranks, names right after an honorific
+whatever the model labelled them: "Dr Arshad Mahmood" as ORG, and proper names right after a
 title: "Director General Dr Ehsan Sadiq") and links a role in the patterns the domain uses:
 
 * premodifier: "National Police Bureau Director General Dr Ehsan Sadiq", "Interior Minister Mohsin
@@ -223,7 +224,7 @@ class OfficialLinker:
         ent_tokens = {i for e in ents for i in range(e.start, e.end)}
         spans: list[Span] = []
         for e in ents:
-            if e.label_ != "PERSON":
+            if e.label_ != "PERSON" and not self._honoured_name(doc, e):
                 continue
             start, end = e.start, e.end
             while start < end and (self._is_honorific(doc[start]) or doc[start].lower_ in self.former):
@@ -305,6 +306,16 @@ class OfficialLinker:
         covered = {i for s in names for i in range(s.start, s.end)}
         weak = [w for w in weak if w.start not in covered]
         return names, weak
+
+    def _honoured_name(self, doc: Doc, e: Span) -> bool:
+        """A name the model labelled otherwise ("Dr Arshad Mahmood" as ORG): two or more name words
+        right after an honorific, none of them an organisation word or a place."""
+        k = e.start - 1
+        if k >= 1 and doc[k].text == ".":
+            k -= 1
+        return (e.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT") and not e.ent_id_ and len(e) >= 2 and k >= 0
+                and doc[k].lower_.rstrip(".") in self.honorifics
+                and all(t.is_title and t.is_alpha and t.lower_ not in self.org_words and t.lower_ not in self.places for t in e))
 
     def _is_plural(self, t: Span) -> bool:
         return t.label_ == "TITLE" and t.text.lower() in self.plural_titles
