@@ -66,6 +66,9 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
                  "senator", "judge", "justice", "spokesman", "spokesperson", "spokeswoman", "official", "officer",
                  "ambassador", "commissioner", "premier", "chief", "leader", "adviser", "advisor", "mayor", "envoy",
                  "inspector", "superintendent", "dg", "ceo", "head", "speaker", "source", "complainant", "lawyer"}
+# "the complainant" is whoever lodged the complaint or case (a person, not an official)
+_COMPLAINANT_HEADS = {"complainant", "petitioner", "applicant"}
+_COMPLAINT_VERBS = {"lodge", "file", "register", "submit"}
 _OFFICE_HEADS = _PERSON_HEADS - {"spokesman", "spokesperson", "spokeswoman", "official", "officer", "source",
                                  "complainant", "lawyer", "leader", "head"}
 _TITLE_ABBREVIATIONS = {"dg": "director general", "ig": "inspector general", "igp": "inspector general of police",
@@ -216,6 +219,10 @@ class ClaimFinder:
     def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None) -> tuple[str | None, str]:
         """Resolve a source span to (speaker, speaker_kind) for the claims table.
 
+        An office of a body ("the Director General of the NCCIA", "the FIA DG") is the person the
+        story names in that office, else an unnamed official, never the body itself; "the
+        complainant" is the person who lodged the complaint or case.
+
         ``earlier``: the claims before this one, in text order; an anaphoric source ("he", "the
         minister", "the spokesman", "it", "the agency") refers back to the last fitting speaker,
         which journalism makes a better guess than the last name mentioned."""
@@ -266,6 +273,10 @@ class ClaimFinder:
         bare_title = all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in subj) and not any(e.label_ in ("AGENCY", "PERSON", "GPE") for e in subj.ents)
         definite = (subj[0].lower_ in ("the", "this") or (bare_title and subj[0].lower_ not in ("a", "an"))) and len(subj) <= 4 \
             and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
+        if definite and low in _COMPLAINANT_HEADS:
+            filer = self._complainant(doc, before)
+            if filer:
+                return filer, "person"
         if definite and low in _PERSON_HEADS:
             titled = self._titled_person(doc, subj, before)
             if titled:
@@ -298,7 +309,15 @@ class ClaimFinder:
                 prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start]
                 if prior:
                     return prior[-1].ent_id_ or prior[-1].text, "organisation"
+        office = next((t for t in subj.ents if t.label_ == "TITLE" and t.start <= root.i < t.end), None)
         for e in subj.ents:
+            if e.label_ == "AGENCY" and office is not None:
+                # "The Director General of Immigration and Passports", "the FIA DG": the holder of
+                # the office when the story names one, else an unnamed official, not the body
+                org = e.ent_id_ or e.text
+                holder = next((p["name"] for p in doc.user_data.get(PEOPLE, []) if p.get("title") == office.ent_id_
+                               and p.get("organisation") == org and any(s < before for s, _ in p["mentions"])), None)
+                return (holder, "person") if holder else (subj.text, "unnamed")
             if e.label_ == "AGENCY":
                 # "A senior official of FIA Gujrat circle", "A spokesman for FIA": a person of the
                 # body, unnamed, wherever the body is named; "the FIA statement": the body speaks
@@ -318,6 +337,22 @@ class ClaimFinder:
         if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"
+
+    def _complainant(self, doc: Doc, before: int) -> str | None:
+        """The person who lodged the complaint or case before token ``before``: the subject of
+        "lodged/filed/registered" ("Sarang Khan, the newborn child's father, lodged a case") or its
+        agent ("the complaint filed by a citizen named Wahab Qayyum"); the last one wins."""
+        person_at = doc.user_data.get(PERSON_AT, {})
+        found = None
+        for tok in doc[:before]:
+            if tok.lemma_.lower() not in _COMPLAINT_VERBS:
+                continue
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    who = next((person_at[t.i] for t in child.subtree if t.i in person_at), None)
+                    if who:
+                        found = who
+        return found
 
     def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
         """"the minister", "Interior Minister", "the prime minister" -> the last person mentioned

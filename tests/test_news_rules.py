@@ -238,6 +238,21 @@ def test_he_does_not_refer_back_to_a_group(nlp):
     assert speakers(nlp, text) == [("Anwar Saleem", "person"), ("Several officers", "unnamed"), ("Anwar Saleem", "person")]
 
 
+def test_an_office_of_a_body_is_its_holder_or_an_unnamed_official_not_the_body(nlp):
+    # regression: "The Director General of the NCCIA informed …" was the NCCIA speaking
+    text = ("Headline\n\nThe Director General of the National Cyber Crime Investigation Agency informed the committee "
+            "that ten journalists faced cases.")
+    assert speakers(nlp, text) == [
+        ("The Director General of the National Cyber Crime Investigation Agency", "unnamed")]
+
+
+def test_the_complainant_is_who_lodged_the_case(nlp):
+    # regression: "The complainant told Dawn …" stayed an unnamed description
+    text = ("Headline\n\nThe police investigated the complaint filed by a citizen named Tariq Jameel. The complainant "
+            "told Dawn that the police refused to register a case.")
+    assert speakers(nlp, text) == [("Tariq Jameel", "person")]
+
+
 def test_religious_honorifics_are_not_part_of_the_name(nlp):
     text = "Headline\n\nAllama Nadeem Qasmi, chairman of the council, said the committee would meet."
     assert speakers(nlp, text) == [("Nadeem Qasmi", "person")]
