@@ -69,6 +69,7 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
 # "the complainant" is whoever lodged the complaint or case (a person, not an official)
 _COMPLAINANT_HEADS = {"complainant", "petitioner", "applicant"}
 _COMPLAINT_VERBS = {"lodge", "file", "register", "submit"}
+_PARTITIVES = {"some", "many", "most", "several", "few", "one", "two", "three", "all", "none", "each", "both", "majority"}
 _OFFICE_HEADS = _PERSON_HEADS - {"spokesman", "spokesperson", "spokeswoman", "official", "officer", "source",
                                  "complainant", "lawyer", "leader", "head"}
 _TITLE_ABBREVIATIONS = {"dg": "director general", "ig": "inspector general", "igp": "inspector general of police",
@@ -229,6 +230,10 @@ class ClaimFinder:
         earlier = earlier or []
         person_at = doc.user_data.get(PERSON_AT, {})
         root = subj.root
+        if root.lower_ in _PARTITIVES:
+            # "Some of the sacked FIA officials": the group after "of" is the head
+            root = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj"), root)
         low = root.lower_
         for t in subj:
             if t.i in person_at and (t.head.i == root.i or t.i == root.i or t.head.i in person_at or root.i in person_at):
@@ -287,7 +292,14 @@ class ClaimFinder:
                 if sp[1] == "unnamed" and low in sp[0].lower():
                     return sp
         if definite and low in _ORG_HEADS:
-            prev = next((sp for sp in spoken if sp[1] == "organisation"), None)
+            # "The committee" after "The Ministry of Foreign Affairs informed the committee": a body
+            # of that kind that spoke before, else the last body spoken of
+            prev = next((sp for sp in spoken if sp[1] == "organisation" and low in sp[0].lower()), None) \
+                or next((sp for sp in spoken if sp[1] == "organisation"), None)
+            if prev is not None and low not in prev[0].lower():
+                named = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and low in (e.ent_id_ or e.text).lower()]
+                if named:
+                    return named[-1].ent_id_ or named[-1].text, "organisation"
             if prev is not None:
                 return prev
             prior = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and low in e.text.lower()]

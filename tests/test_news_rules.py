@@ -253,6 +253,19 @@ def test_the_complainant_is_who_lodged_the_case(nlp):
     assert speakers(nlp, text) == [("Tariq Jameel", "person")]
 
 
+def test_the_committee_is_the_committee_not_the_last_body_that_spoke(nlp):
+    # regression: "The committee" took the ministry that had just briefed it
+    text = ("Headline\n\nISLAMABAD: The Senate Standing Committee on Water Resources met on Monday. The Ministry of "
+            "Interior informed the committee that dams were safe. The committee said the report was late.")
+    assert speakers(nlp, text) == [("Ministry of Interior", "organisation"),
+                                   ("Senate Standing Committee on Water Resources", "organisation")]
+
+
+def test_some_of_the_officials_is_an_unnamed_group(nlp):
+    text = "Headline\n\nSome of the sacked FIA officials claim that they were made scapegoats."
+    assert speakers(nlp, text) == [("Some of the sacked FIA officials", "unnamed")]
+
+
 def test_religious_honorifics_are_not_part_of_the_name(nlp):
     text = "Headline\n\nAllama Nadeem Qasmi, chairman of the council, said the committee would meet."
     assert speakers(nlp, text) == [("Nadeem Qasmi", "person")]
