@@ -90,6 +90,18 @@ def test_former_title_does_not_count(nlp):
     assert officials(nlp, text) == {("Mushtaq Sukhera", "chairman", "AML-CTF Authority")}
 
 
+def test_former_before_a_portfolio_is_a_past_role(nlp):
+    # regression: "former" was only looked for right before the title word, not before its portfolio
+    text = ("Headline\n\nKARACHI: Former interior minister Rehman Malik said the law was weak. Then-local government "
+            "minister Saeed Ghani said a survey was under way.")
+    assert officials(nlp, text) == set()
+
+
+def test_title_in_a_country_before_the_name(nlp):
+    text = "Headline\n\nUNHCR Representative in Pakistan Philippa Candler said refugees were safe."
+    assert officials(nlp, text) == {("Philippa Candler", "representative", "United Nations High Commissioner for Refugees")}
+
+
 def test_appointment_gives_the_new_role(nlp):
     text = ("Headline\n\nAdditionally, Waqaruddin Syed, a grade-20 police officer, has been appointed the director "
             "general (DG) of the National Cyber Crime Investigation Agency.")

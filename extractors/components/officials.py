@@ -269,6 +269,9 @@ class OfficialLinker:
                     i = self._portfolio_starting(doc, i, e.ent_id_)[0]
                 elif tok.lower_ in ("for", "of") and self._portfolio_starting(doc, i + 1, e.ent_id_):
                     i = self._portfolio_starting(doc, i + 1, e.ent_id_)[0]
+                elif tok.lower_ in ("in", "to") and any(x.label_ == "GPE" and x.ent_id_ and x.start == i + 1 for x in ents):
+                    # "WHO Representative in Pakistan Dr Dapeng Luo", "EU Ambassador to Pakistan X"
+                    i = next(x.end for x in ents if x.label_ == "GPE" and x.ent_id_ and x.start == i + 1)
                 elif tok.lower_ in ("of", "at") and i + 1 < len(doc) and any(x.label_ == "AGENCY" and x.start == i + 1 for x in ents):
                     i = next(x.end for x in ents if x.label_ == "AGENCY" and x.start == i + 1)
                 elif tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
@@ -391,6 +394,11 @@ class OfficialLinker:
 
     # -- roles ------------------------------------------------------------------------------------
     def _is_former(self, doc: Doc, i: int) -> bool:
+        hyphen = i >= 1 and doc[i].text == "-"
+        if hyphen:
+            i -= 1  # "then-local government minister"
+        if i >= 0 and doc[i].lower_ == "then" and not hyphen and not (i >= 1 and doc[i - 1].lower_ == "the"):
+            return False  # "and then Minister X spoke": only "then-" and "the then" mark a past role
         return i >= 0 and doc[i].lower_ in self.former
 
     def _premods(self, doc: Doc, t: Span, ent_at: dict, province: str | None, agency_count: Counter) -> tuple[str | None, int]:
@@ -483,6 +491,8 @@ class OfficialLinker:
                 return e
             if e is not None and e.label_ in ("AGENCY", "ORG"):
                 i = e.start - 1
+            elif e is not None and e.label_ == "GPE" and e.ent_id_ and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
+                i = e.start - 2  # "Representative in Pakistan X"
             elif self._is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
                 i -= 1
             elif tok.is_title and (tok.lower_ in self.not_names or tok.lower_ in self.places):
@@ -526,8 +536,10 @@ class OfficialLinker:
         # premodifier title
         t = self._title_before(doc, span, ent_at)
         while t is not None:
-            if self._is_former(doc, t.start - 1):
-                # "chairman and former Inspector General of Police X": the earlier, current title
+            pstart = self._premods(doc, t, ent_at, province, agency_count)[1]
+            if self._is_former(doc, t.start - 1) or self._is_former(doc, pstart - 1):
+                # "chairman and former Inspector General of Police X": the earlier, current title;
+                # "former interior minister X", "then-local government minister X": a past role
                 j = t.start - 2
                 prev = ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
                 t = prev if prev is not None and prev.label_ == "TITLE" else None
