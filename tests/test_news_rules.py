@@ -340,6 +340,17 @@ def test_gazetteer_names_match_with_the_typographic_apostrophe(nlp):
     assert agencies(nlp, text) == {("Prime Minister's Office", "PMO", "government")}
 
 
+def test_coordinated_ministries_are_each_an_agency(nlp):
+    text = "Headline\n\nThe committee includes officials of the foreign and IT ministries."
+    assert agencies(nlp, text) == {("Ministry of Foreign Affairs", "MoFA", "government"),
+                                   ("Ministry of Information Technology and Telecommunication", "MoITT", "government")}
+
+
+def test_a_law_named_after_a_body_is_not_an_agency(nlp):
+    text = "Headline\n\nThe minister cited the enactment of the National Commission for Minorities Act last year."
+    assert agencies(nlp, text) == set()
+
+
 def test_senate_committee_is_the_committee_named(nlp):
     text = ("Headline\n\nThe Senate Standing Committee on Interior on Tuesday passed three bills. The Senate "
             "committee also approved a fine of Rs10m.")

@@ -10,7 +10,8 @@
 * Statistical ORG entities whose head word is an organisation keyword ("Ministry of X", "Child
   Protection Bureau", not "Parliament House" or "Tanda Police Station") become AGENCY too, after
   trimming a possessive owner and lower-case lead words; coordinations, bare two-word generics
-  ("Housing Authority") and regions ("Gujranwala Division") are refused. PERSON entities with an
+  ("Housing Authority"), regions ("Gujranwala Division") and laws (head word of kind ``law`` in
+  ``org_keywords``: "National Commission for Minorities Act") are refused. PERSON entities with an
   organisation head word ("Human Trafficking Cell") are organisations.
 
 Updates ``doc.user_data[AGENCY_INFO]`` with the learnt agencies (kind from the keyword).
@@ -29,6 +30,8 @@ from .entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
 _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&"}
+# keyword kind of a law's head word ("National Commission for Minorities Act"): a law, not a body
+_LAW = "law"
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
@@ -147,13 +150,13 @@ class AcronymLinker:
                 new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=known.ent_id_))
                 continue
             kind = self.kind_of(words)
-            if kind is None:
+            if kind is None or kind == _LAW:
                 continue
             links[acr.text] = long_form
             info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
             new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
         for e in ents:
-            if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.keywords and e.text not in links:
+            if e.label_ == "PERSON" and len(e) > 1 and self.keywords.get(e[-1].lower_, _LAW) != _LAW and e.text not in links:
                 # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name;
                 # the model's span may miss capitalised words before it ("[Human] Trafficking Cell")
                 start = e.start
@@ -170,7 +173,7 @@ class AcronymLinker:
                     continue
                 words = [t.text for t in e]
                 kind = self.kind_of(words)
-                if kind and e.text.lower() not in self.not_agencies and len(words) > 1 and not self.is_region(words) \
+                if kind and kind != _LAW and e.text.lower() not in self.not_agencies and len(words) > 1 and not self.is_region(words) \
                         and not any(w in (",", "–", "—") for w in words):
                     info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
                     new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))

@@ -16,6 +16,7 @@ Domain rules on top of the gazetteer (all data in ``models/``):
 * generic references resolve to the specific body the document names ("the Rangers" in a story
   about "Pakistan Rangers Sindh"; "the Senate committee" -> the Senate standing committee named);
 * a name inside a law's title ("Pakistan Coast Guards (Amendment) Bill") is not an agency mention;
+* coordinated ministries ("the foreign and IT ministries") are each the gazetteer's ministry;
 * a parliamentary committee named in full ("National Assembly Standing Committee on Government
   Assurances") is an agency of kind legislature, in the gazetteer or not (``agency_context.csv``).
 """
@@ -112,6 +113,7 @@ class EntityRules:
         self.min_year, self.max_year = min_year, max_year
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self.agency_info: dict[str, dict] = {}
+        self.agency_form: dict[str, str] = {}  # lower-case name, alias or acronym -> canonical name
         patterns: list[dict] = []
         for p in read_jsonl(tiers):
             patterns.append({k: p[k] for k in ("label", "pattern", "id") if k in p})
@@ -127,6 +129,7 @@ class EntityRules:
             info = {"acronym": row["acronym"] or None, "kind": row["kind"] or "other", "country": row["country"] or None}
             self.agency_info[row["name"]] = info
             forms = [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]
+            self.agency_form.update((f.lower(), row["name"]) for f in forms)
             # news text mostly has the typographic apostrophe ("Prime Minister’s Office")
             for form in dict.fromkeys(forms + [f.replace("'", "’") for f in forms]):
                 patterns.append({"label": "AGENCY", "id": row["name"], "pattern": _token_pattern(nlp, form)})
@@ -223,6 +226,7 @@ class EntityRules:
                 out.append(Span(doc, e.start, e.end, label="AGENCY", span_id=target or eid))
                 continue
             out.append(e)
+        listed.extend(self._listed_ministries(doc, out))
         if listed:  # a listed department outranks the model's guess ("Auqaf" as PERSON)
             out = [e for e in out if not any(x.start < e.end and e.start < x.end for x in listed)] + listed
         out = self._local_police(doc, out, province, extra)
@@ -305,6 +309,35 @@ class EntityRules:
                 extra.setdefault(name, {"acronym": None, "kind": "government", "country": "Pakistan"})
                 out.append(Span(doc, i, i + 1, label="AGENCY", span_id=name))
             i -= 1
+        return out
+
+    def _listed_ministries(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"the interior and foreign affairs ministries", "the foreign and IT ministries": each
+        listed domain whose "<domain> ministry" is a gazetteer name or alias."""
+        taken = {i for e in ents if e.label_ == "AGENCY" for i in range(e.start, e.end)}
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ("ministries", "divisions") or tok.i in taken:
+                continue
+            word = "ministry" if tok.lower_ == "ministries" else "division"
+            # the coordinated domains before the plural: [interior] and [foreign affairs]
+            segments, end, i = [], tok.i, tok.i - 1
+            while i >= 0 and tok.i - i <= 10 and i not in taken:
+                if doc[i].text == "," or doc[i].lower_ == "and":
+                    if end > i + 1:
+                        segments.append((i + 1, end))
+                    end = i
+                elif not doc[i].is_alpha or (doc[i].is_stop and not doc[i].is_upper):  # "IT" is not "it"
+                    break
+                i -= 1
+            if end > i + 1:
+                segments.append((i + 1, end))
+            if len(segments) < 2:
+                continue  # "the ministries", "federal ministries": no listed domains
+            for start, stop in segments:
+                name = self.agency_form.get(f"{doc[start:stop].text.lower()} {word}")
+                if name:
+                    out.append(Span(doc, start, stop, label="AGENCY", span_id=name))
         return out
 
     def _specific(self, generic: str, present: set[str], province: str | None) -> str | None:
