@@ -322,6 +322,11 @@ class ClaimFinder:
                 if prior:
                     return prior[-1].ent_id_ or prior[-1].text, "organisation"
         office = next((t for t in subj.ents if t.label_ == "TITLE" and t.start <= root.i < t.end), None)
+        if office is None and any(t.label_ == "TITLE" for t in subj.ents):
+            # "Secretary MoHR" (root on the body): a phrase of nothing but a title and its body
+            in_ent = {i for e in subj.ents if e.label_ in ("TITLE", "AGENCY") for i in range(e.start, e.end)}
+            if all(t.i in in_ent or t.lower_ in ("the", "of", "a", "an") for t in subj):
+                office = next(t for t in subj.ents if t.label_ == "TITLE")
         for e in subj.ents:
             if e.label_ == "AGENCY" and office is not None:
                 # "The Director General of Immigration and Passports", "the FIA DG": the holder of
@@ -346,6 +351,10 @@ class ClaimFinder:
             return ("report" if low == "report" and (root.i - subj.start <= 1 or tip) else subj.text), "report"
         if root.ent_type_ == "PERSON":
             return subj.text, "person"  # a name the officials component did not resolve
+        if office is not None and len(subj) <= 4:
+            # "The IG", "the SHO": a title the heads above do not list is still a person
+            holder = self._titled_person(doc, subj, before)
+            return (holder, "person") if holder else (subj.text, "unnamed")
         if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"

@@ -258,6 +258,18 @@ def test_an_office_of_a_body_is_its_holder_or_an_unnamed_official_not_the_body(n
         ("The Director General of the National Cyber Crime Investigation Agency", "unnamed")]
 
 
+def test_a_title_with_its_body_is_the_holder_named_before(nlp):
+    # regression: "Secretary MoHR reaffirmed …" was the ministry speaking
+    text = ("Headline\n\nThe delegation met Secretary MoHR, Humera Ahmad, on Monday. Secretary MoHR reaffirmed that "
+            "rights would be protected.")
+    assert speakers(nlp, text) == [("Humera Ahmad", "person")]
+
+
+def test_a_bare_title_is_a_person_not_an_organisation(nlp):
+    text = "Headline\n\nThe IG said that fund shortages delayed the jail repairs."
+    assert speakers(nlp, text) == [("The IG", "unnamed")]
+
+
 def test_the_complainant_is_who_lodged_the_case(nlp):
     # regression: "The complainant told Dawn …" stayed an unnamed description
     text = ("Headline\n\nThe police investigated the complaint filed by a citizen named Tariq Jameel. The complainant "
