@@ -312,9 +312,11 @@ class ClaimFinder:
                 return orgs[-1].ent_id_ or orgs[-1].text, "organisation"
             if definite:
                 same = next((c.speaker for c in reversed(earlier) if c.src is not None and c.speaker[0] is not None
-                             and c.speaker[1] == "organisation" and low in c.src.text.lower()), None)
-                if same is not None:
+                             and c.speaker[1] in ("organisation", "report") and low in c.src.text.lower()), None)
+                if same is not None and same[1] == "organisation":
                     return same  # "a UN press release said …" … "the press release said …"
+                if same is not None:
+                    return subj.text, "report"  # the release first met without an issuer stays one
                 prev = next((sp for sp in spoken if sp[1] == "organisation"), None)
                 if prev is not None:
                     return prev

@@ -270,6 +270,13 @@ def test_a_bare_title_is_a_person_not_an_organisation(nlp):
     assert speakers(nlp, text) == [("The IG", "unnamed")]
 
 
+def test_a_release_without_an_issuer_stays_a_report_when_mentioned_again(nlp):
+    # regression: "the press release" later became the last body that acted
+    text = ("Headline\n\nKARACHI: According to a press release issued on Thursday, the campaign began. The SBCA "
+            "ordered the demolition of all illegal structures. The press release noted that the buildings were vacated.")
+    assert [kind for _, kind in speakers(nlp, text)][-1] == "report"
+
+
 def test_the_complainant_is_who_lodged_the_case(nlp):
     # regression: "The complainant told Dawn …" stayed an unnamed description
     text = ("Headline\n\nThe police investigated the complaint filed by a citizen named Tariq Jameel. The complainant "
