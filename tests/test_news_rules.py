@@ -90,6 +90,13 @@ def test_former_title_does_not_count(nlp):
     assert officials(nlp, text) == {("Mushtaq Sukhera", "chairman", "AML-CTF Authority")}
 
 
+def test_coordinated_appositions_share_the_body_named_last(nlp):
+    text = ("Headline\n\nThe meeting was also attended by Muhammad Arshad, Director General (IC), and Muhammad Arif "
+            "Leghari, Director (IC), MoHR.")
+    assert officials(nlp, text) == {("Muhammad Arshad", "director general", "Ministry of Human Rights"),
+                                    ("Muhammad Arif Leghari", "director", "Ministry of Human Rights")}
+
+
 def test_former_before_a_portfolio_is_a_past_role(nlp):
     # regression: "former" was only looked for right before the title word, not before its portfolio
     text = ("Headline\n\nKARACHI: Former interior minister Rehman Malik said the law was weak. Then-local government "

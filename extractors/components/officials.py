@@ -662,6 +662,15 @@ class OfficialLinker:
                     nxt = ent_at.get(end + 1)
                     if nxt is not None and nxt.label_ == "TITLE":
                         org, _ = self._post(doc, nxt.end, ent_at, province, nxt.ent_id_)
+        if org is None:
+            # "A, Director General (IC), and B, Director (IC), MoHR": the body closes both appositions
+            k = e.end + 3 if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" else e.end
+            if doc[k : k + 2].text.lower().replace(" ", "") == ",and" and k + 2 in person_tokens:
+                j = k + 2
+                while j in person_tokens:
+                    j += 1
+                nxt = self._apposition(doc, Span(doc, k + 2, j), ent_at, province, agency_count, person_tokens)
+                org = nxt[1] if nxt is not None else None
         strength = WEAK if self.title_info.get(e.ent_id_, {}).get("weak") else TITLE
         return e.ent_id_, org, strength, e
 
