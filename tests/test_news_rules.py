@@ -170,6 +170,19 @@ def test_plural_title_with_copula_postings_and_semicolon_groups(nlp):
         ("Adeel Shah", "head constable", "Federal Investigation Agency")}
 
 
+def test_a_plural_title_without_a_list_is_no_title(nlp):
+    # regression: "Governors" became a title and displaced the board; "Speakers" made speakers
+    text = ("Headline\n\nAmbassador Khalid Mahmood, Chairman Board of Governors ISSI, spoke. Other Speakers included "
+            "Mr. Ghulam Muhammad Safi, Convener, APHC.")
+    assert {(name, title) for name, title, _ in officials(nlp, text)} == {("Khalid Mahmood", "chairman")}
+
+
+def test_a_party_chairman_does_not_chair_the_committee_of_the_story(nlp):
+    text = ("Headline\n\nISLAMABAD: The Senate Standing Committee on Water Resources met on Monday. PPP Chairman "
+            "Bilawal Bhutto Zardari was also present.")
+    assert ("Bilawal Bhutto Zardari", "chairman", None) in officials(nlp, text)
+
+
 def test_staff_rank_takes_the_body_named_before_it_in_the_sentence(nlp):
     text = "Headline\n\nKARACHI: Saddar FIA police station’s SI Rashid Mehmood led the raid."
     assert officials(nlp, text) == {("Rashid Mehmood", "sub inspector", "Federal Investigation Agency")}

@@ -114,13 +114,18 @@ class EntityRules:
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self.agency_info: dict[str, dict] = {}
         self.agency_form: dict[str, str] = {}  # lower-case name, alias or acronym -> canonical name
+        self.plural_titles: set[str] = set()
         patterns: list[dict] = []
         for p in read_jsonl(tiers):
             patterns.append({k: p[k] for k in ("label", "pattern", "id") if k in p})
         for p in read_jsonl(titles):
             title = p.get("id") or p["pattern"].lower().replace("-", " ")
-            # the plural has the singular's id: officials tell them apart by the words matched
-            for form in filter(None, (p["pattern"], plural_title(p["pattern"]))):
+            # the plural has the singular's id: officials tell them apart by the words matched;
+            # "plural": false for titles whose plural names others ("speakers" at a seminar)
+            plural = plural_title(p["pattern"]) if p.get("plural", True) else None
+            if plural:
+                self.plural_titles.add(plural.lower())
+            for form in filter(None, (p["pattern"], plural)):
                 pattern = _token_pattern(nlp, form)
                 if p.get("cased"):  # common words that are titles only when capitalised ("Head of Office")
                     pattern[0] = {**pattern[0], "IS_TITLE": True}
@@ -166,7 +171,15 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         cleaned = [s for s in (clean_span(e) for e in doc.ents) if s is not None]
         doc.ents = filter_spans(cleaned)
+        before = list(doc.ents)
         doc = self.ruler(doc)
+        dropped = [e for e in doc.ents if e.label_ == "TITLE" and e.text.lower() in self.plural_titles
+                   and not self._names_follow(doc, e)]
+        if dropped:  # the model's entity the plural had displaced comes back ("Board of Governors ISSI")
+            kept = [e for e in doc.ents if e not in dropped]
+            back = [b for b in before if any(b.start < d.end and d.start < b.end for d in dropped)
+                    and not any(b.start < k.end and k.start < b.end for k in kept)]
+            doc.ents = sorted(kept + back, key=lambda x: x.start)
         doc.ents = self._with_years(doc)
         province = self.province(doc)
         doc.user_data[PROVINCE] = province
@@ -177,6 +190,19 @@ class EntityRules:
         info.update({k: v for k, v in extra.items() if k in found})
         doc.user_data[AGENCY_INFO] = info
         return doc
+
+    def _names_follow(self, doc: Doc, e: Span) -> bool:
+        """A plural title is a title only over a list of names ("sub-inspectors A and B", "the
+        deputy directors are A"), not in a body's name ("Board of Governors Ambassador X",
+        "Council of Ministers") or "the ministers met"."""
+        if e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].is_title:
+            return False
+        i = e.end
+        if i < len(doc) and (doc[i].lower_ in ("are", "were", "include", "included", "including") or doc[i].text == ":"):
+            i += 1
+        while i < len(doc) and doc[i].lower_.rstrip(".") in self.honorifics:
+            i += 1
+        return i + 1 < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i + 1].is_title and doc[i + 1].is_alpha
 
     # -- province ---------------------------------------------------------------------------------
     def province(self, doc: Doc) -> str | None:

@@ -82,7 +82,8 @@ class OfficialLinker:
             tid = p.get("id") or p["pattern"].lower()
             self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head", "staff") if k in p})
         # plural forms ("sub-inspectors", "deputy directors") open a list of people holding the title
-        self.plural_titles = {pl.lower() for p in (read_jsonl(titles) if titles else ()) if (pl := plural_title(p["pattern"]))}
+        self.plural_titles = {pl.lower() for p in (read_jsonl(titles) if titles else ())
+                              if p.get("plural", True) and (pl := plural_title(p["pattern"]))}
         self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
         for r in rows(portfolios) if portfolios else []:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
@@ -327,10 +328,9 @@ class OfficialLinker:
         """Names listed under a plural title, each with the title it falls under: "sub-inspectors
         A, B, ASI C, D and E" (a title inside the list starts a new group: C, D and E are ASIs),
         "The deputy directors are A (Hyderabad zone), B and C and assistant directors are D",
-        "Sub-Inspectors A and B; ASI C; and Head Constables D, E". A name has two words or more
-        unless the model found it as a person; anything else ends the list."""
+        "Sub-Inspectors A and B; ASI C; and Head Constables D, E". A listed name has two words or
+        more ("A, Convener, APHC" is an apposition, not a list); anything else ends the list."""
         titles = {e.start: e for e in ents if e.label_ == "TITLE"}
-        persons = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         out: list[tuple[Span, Span]] = []
         done: set[int] = set()
         for first in titles.values():
@@ -347,7 +347,7 @@ class OfficialLinker:
                 while j < n and j - i < 5 and (self._is_name_token(doc[j], taken) or (
                         j > i and doc[j].lower_ in self.particles and j + 1 < n and self._is_name_token(doc[j + 1], taken))):
                     j += 1
-                if not (j - i >= 2 or (j > i and i in persons)) or doc[i:j].text.lower() in self.places:
+                if j - i < 2 or doc[i:j].text.lower() in self.places:
                     break
                 out.append((Span(doc, i, j, label="PERSON"), cur))
                 i = j
@@ -755,7 +755,14 @@ class OfficialLinker:
             # "Director Gujranwala Zone X": a sub-unit of the document's main agency
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
-            if info.get("staff"):
+            listed = span.start in self._list_title  # list members sit apart from their title
+            around = ([] if listed else list(doc[tspan.end : span.start])) + \
+                ([doc[tspan.start - 1]] if tspan.start > 0 and not doc[tspan.start].is_sent_start else [])
+            named = any((t.is_title or t.is_upper) and t.is_alpha and not t.is_stop and not self._is_honorific(t)
+                        and t.i not in self._person_tokens for t in around)
+            if info.get("staff") and not named:
+                # not when a body we do not know is named at the title ("Chairman Pakistan Peoples
+                # Party X", "PPP Chairman X": a party is no agency, and its chairman not the committee's)
                 return self._staff_org(doc, tspan, agency_count, info["staff"])
         return None
 
