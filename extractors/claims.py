@@ -206,6 +206,17 @@ def _parse_args(value: str) -> frozenset[str]:
     return frozenset(a.strip() for a in value.split("|") if a.strip())
 
 
+def _headed(name: str, head: str) -> bool:
+    """The body's name has ``head`` as its head noun: "Senate Standing Committee on Interior",
+    "Ministry of Interior" for committee/ministry, not "Sindh Local Government Department" for
+    government."""
+    words = name.lower().replace(",", " ").split()
+    if words and words[-1] == head:
+        return True
+    first = next((i for i, w in enumerate(words) if w in ("of", "on", "for") and i > 0), None)
+    return first is not None and words[first - 1] == head
+
+
 class ClaimFinder:
     """Finds claims in a parsed doc; settings are the two pattern files (see module docstring)."""
 
@@ -294,10 +305,10 @@ class ClaimFinder:
         if definite and low in _ORG_HEADS:
             # "The committee" after "The Ministry of Foreign Affairs informed the committee": a body
             # of that kind that spoke before, else the last body spoken of
-            prev = next((sp for sp in spoken if sp[1] == "organisation" and low in sp[0].lower()), None) \
+            prev = next((sp for sp in spoken if sp[1] == "organisation" and _headed(sp[0], low)), None) \
                 or next((sp for sp in spoken if sp[1] == "organisation"), None)
-            if prev is not None and low not in prev[0].lower():
-                named = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and low in (e.ent_id_ or e.text).lower()]
+            if prev is not None and not _headed(prev[0], low):
+                named = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= subj.start and _headed(e.ent_id_ or e.text, low)]
                 if named:
                     return named[-1].ent_id_ or named[-1].text, "organisation"
             if prev is not None:

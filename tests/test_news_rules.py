@@ -312,6 +312,12 @@ def test_the_committee_is_the_committee_not_the_last_body_that_spoke(nlp):
                                    ("Senate Standing Committee on Water Resources", "organisation")]
 
 
+def test_the_government_is_not_a_department_with_government_in_its_name(nlp):
+    text = ("Headline\n\nKARACHI: The Sindh local government department sealed ten buildings. The SBCA said the "
+            "owners were warned. The provincial government announced that the owners would be arrested.")
+    assert speakers(nlp, text)[-1] != ("Sindh Local Government Department", "organisation")
+
+
 def test_some_of_the_officials_is_an_unnamed_group(nlp):
     text = "Headline\n\nSome of the sacked FIA officials claim that they were made scapegoats."
     assert speakers(nlp, text) == [("Some of the sacked FIA officials", "unnamed")]
