@@ -385,6 +385,14 @@ def test_gazetteer_names_match_with_the_typographic_apostrophe(nlp):
     assert agencies(nlp, text) == {("Prime Minister's Office", "PMO", "government")}
 
 
+def test_a_known_body_spelt_otherwise_before_its_acronym_is_one_agency(nlp):
+    # regression: the model's ORG became a second, unknown agency beside the gazetteer's Nadra
+    text = ("Headline\n\nThe FIA sought the record from the National Database Registration Authority (Nadra), which "
+            "said the passengers were not registered.")
+    assert agencies(nlp, text) == {("Federal Investigation Agency", "FIA", "government"),
+                                   ("National Database and Registration Authority", "NADRA", "government")}
+
+
 def test_coordinated_ministries_are_each_an_agency(nlp):
     text = "Headline\n\nThe committee includes officials of the foreign and IT ministries."
     assert agencies(nlp, text) == {("Ministry of Foreign Affairs", "MoFA", "government"),

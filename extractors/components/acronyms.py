@@ -6,7 +6,8 @@
   labelled AGENCY. Long forms listed in ``not_agencies`` ("Trafficking in Persons (TIP)") are
   concepts: their acronyms are removed from the entities instead.
 * A title's acronym ("Inspector General of Police (IGP)") is not an agency; a wrong long form of a
-  known acronym ("Federal Investigation Authority (FIA)") is the known body.
+  known acronym ("Federal Investigation Authority (FIA)", "National Database Registration
+  Authority (Nadra)") is the known body.
 * Statistical ORG entities whose head word is an organisation keyword ("Ministry of X", "Child
   Protection Bureau", not "Parliament House" or "Tanda Police Station") become AGENCY too, after
   trimming a possessive owner and lower-case lead words; coordinations, bare two-word generics
@@ -168,6 +169,11 @@ class AcronymLinker:
                 new_spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
                 continue
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
+                after = ent_at.get(e.end + 1) if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" else None
+                if after is not None and after.label_ == "AGENCY" and after.ent_id_ in info and after.start == e.end + 1:
+                    # "National Database Registration Authority (Nadra)": the known body, spelt otherwise
+                    new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=after.ent_id_))
+                    continue
                 e = self._trim_org(doc, e)
                 if e is None:
                     continue
