@@ -115,6 +115,12 @@ def test_appointment_gives_the_new_role(nlp):
     assert officials(nlp, text) == {("Waqaruddin Syed", "director general", "National Cyber Crime Investigation Agency")}
 
 
+def test_appointed_its_lower_case_title_of_the_body_named_before(nlp):
+    text = ("Headline\n\nThe Council of Islamic Ideology (CII) will review the draft, while Maulana Tahir Ashrafi has "
+            "been appointed its coordinator.")
+    assert officials(nlp, text) == {("Tahir Ashrafi", "coordinator", "Council of Islamic Ideology")}
+
+
 def test_led_by_makes_the_chairman(nlp):
     text = ("Headline\n\nThe Senate Standing Committee on Interior, led by Senator Faisal Saleem, met at "
             "Parliament House on Tuesday.")
@@ -391,6 +397,11 @@ def test_a_known_body_spelt_otherwise_before_its_acronym_is_one_agency(nlp):
             "said the passengers were not registered.")
     assert agencies(nlp, text) == {("Federal Investigation Agency", "FIA", "government"),
                                    ("National Database and Registration Authority", "NADRA", "government")}
+
+
+def test_acronym_learnt_for_a_hyphenated_name(nlp):
+    text = "Headline\n\nThe ministry has set up the Markaz-i-Amn Council (MAC). The MAC will meet on Monday."
+    assert agencies(nlp, text) == {("Markaz-i-Amn Council", "MAC", "government")}
 
 
 def test_coordinated_ministries_are_each_an_agency(nlp):

@@ -46,6 +46,16 @@ def _initials_match(words: list[str], acronym: str) -> bool:
     return all(ch in it for ch in letters) and len(content) >= len(letters) - 2
 
 
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """Token ``i`` is inside a hyphenated name ("Paigham-i-Aman", "Jamaat-e-Islami"): a hyphen
+    between letters, or a word joined to one."""
+    tok = doc[i]
+    if tok.text == "-":
+        return 0 < i < len(doc) - 1 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not doc[i].whitespace_
+    return tok.is_alpha and ((i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_)
+                             or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_))
+
+
 class AcronymLinker:
     def __init__(self, nlp: Language, name: str, *, org_keywords: str, not_agencies: str, places: str | None = None,
                  provinces: str | None = None):
@@ -125,7 +135,8 @@ class AcronymLinker:
             if prev is not None and prev.label_ == "TITLE":
                 continue  # "Inspector General of Police (IGP)": a title's acronym, not an agency
             start = tok.i
-            while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _CONNECTORS) \
+            while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _CONNECTORS
+                                 or _hyphenated(doc, start - 1)) \
                     and doc[start - 1].text not in ("(", ",") and tok.i - start < 12:
                 start -= 1
             while start < tok.i and doc[start].lower_ in _CONNECTORS:
@@ -141,7 +152,7 @@ class AcronymLinker:
                     break
             else:
                 continue
-            long_form = " ".join(words)
+            long_form = doc[start:tok.i].text  # as written: "National Paigham-i-Aman Committee"
             if long_form.lower() in self.not_agencies:
                 concepts.add(acr.text)
                 continue

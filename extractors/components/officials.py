@@ -81,6 +81,8 @@ class OfficialLinker:
         for p in read_jsonl(titles) if titles else ():
             tid = p.get("id") or p["pattern"].lower()
             self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head", "staff") if k in p})
+        self.cased_titles = {p["pattern"].lower(): p.get("id") or p["pattern"].lower()
+                             for p in (read_jsonl(titles) if titles else ()) if p.get("cased")}
         # plural forms ("sub-inspectors", "deputy directors") open a list of people holding the title
         self.plural_titles = {pl.lower() for p in (read_jsonl(titles) if titles else ())
                               if p.get("plural", True) and (pl := plural_title(p["pattern"]))}
@@ -321,6 +323,15 @@ class OfficialLinker:
                 and doc[k].lower_.rstrip(".") in self.honorifics
                 and all(t.is_title and t.is_alpha and t.lower_ not in self.org_words and t.lower_ not in self.places for t in e))
 
+    def _cased_title_at(self, doc: Doc, i: int) -> Span | None:
+        """A title matched only when capitalised ("Coordinator", "Head"), written in lower case
+        where an appointment cue makes it a role: "has been appointed its coordinator"."""
+        for n in (3, 2, 1):
+            tid = self.cased_titles.get(doc[i : i + n].text.lower())
+            if tid and i + n <= len(doc):
+                return Span(doc, i, i + n, label="TITLE", span_id=tid)
+        return None
+
     def _is_plural(self, t: Span) -> bool:
         return t.label_ == "TITLE" and t.text.lower() in self.plural_titles
 
@@ -519,10 +530,14 @@ class OfficialLinker:
                 m = k + len(cue)
                 while m < sent.end and doc[m].lower_ in {"as", "the", "a", "an", "new", "its", "acting"} | self.former:
                     m += 1
-                e = ent_at.get(m)
-                if e is not None and e.label_ == "TITLE" and not self.title_info.get(e.ent_id_, {}).get("weak"):
-                    org, _ = self._post(doc, e.end, ent_at, province, e.ent_id_)
-                    found.append((e.ent_id_, org, APPOINTED, e))
+                e = ent_at.get(m) or self._cased_title_at(doc, m)
+                tid = e.ent_id_ or e.id_ if e is not None else ""  # a span of our own has only id_
+                if e is not None and e.label_ == "TITLE" and not self.title_info.get(tid, {}).get("weak"):
+                    org, _ = self._post(doc, e.end, ent_at, province, tid)
+                    if org is None and doc[m - 1].lower_ in ("its", "their"):
+                        # "has been appointed its coordinator": the body named last before it
+                        org = next((x.ent_id_ or x.text for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None)
+                    found.append((tid, org, APPOINTED, e))
                     break
             k += 1
         if not found and span.end + 1 < len(doc) and doc[span.end].lower_ == "as":
