@@ -256,7 +256,8 @@ def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
     """For every character of ``stored``, the [start, end) range of ``raw`` it came from.
 
     ``stored`` is ``raw`` after a normalisation that deletes characters (soft hyphens,
-    zero-width characters, \\r), folds whitespace runs, strips lines and applies NFC, as
+    zero-width characters, \\r), folds whitespace runs, strips lines, inserts line breaks (a
+    "HEADING: text" opening split into two paragraphs) and applies NFC, as
     ``extractors.documents.normalize_text`` does; the pipeline reports offsets into ``stored``
     while PolNeAR's point into ``raw``. Characters are aligned greedily left to right; a character
     of ``stored`` that cannot be found is mapped to the end of ``raw``.
@@ -265,6 +266,11 @@ def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
     j = 0
     for ch in stored:
         width = 0
+        if ch.isspace() and j < len(raw) and raw[j] != ch and not raw[j].isspace() and unicodedata.category(raw[j]) != "Cf":
+            # whitespace the normaliser inserted ("HUFFPOLLSTER: A …" stored as a heading line and
+            # a paragraph): it has no raw character; scanning ahead for one would lose the alignment
+            out.append((j, j))
+            continue
         while j < len(raw):
             if raw[j] == ch or (raw[j].isspace() and ch.isspace()):
                 width = 1

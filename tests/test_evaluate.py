@@ -391,6 +391,15 @@ def test_score_attributions_exact_counts():
     assert all(f.f1 == 1.0 for f in perfect.fields)
 
 
+def test_to_raw_offsets_survives_inserted_line_breaks():
+    # the news parser stores an opening "HEADING: text" as two paragraphs; alignment must not drift
+    raw = "UPDATE: 5/12 \u2014 Trump said it was over, aides said."
+    stored = "UPDATE:\n\n5/12 \u2014 Trump said it was over, aides said."
+    s = stored.index("aides")
+    (moved,) = to_raw_offsets([{"start": s, "end": s + 5}], raw, stored)
+    assert raw[moved["start"] : moved["end"]] == "aides"
+
+
 def test_to_raw_offsets_undoes_text_normalisation():
     raw = "Mr  Trump\u00ad said: \u201cJose\u0301 wins.\u201d\r\n"
     stored = "Mr Trump said: \u201cJos\u00e9 wins.\u201d"  # what the pipeline stores and points into
