@@ -80,8 +80,9 @@ _TRIM = " \t\n,;:—–-"
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}
 _MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
-# "…, who served as ambassador, said": a clause giving the source's role or credentials stays
-_CREDENTIAL_VERBS = {"serve", "head", "run", "lead", "direct", "study", "represent", "chair", "oversee", "teach", "work",
+# "…, who served as ambassador, said", "…, who is a lawyer, said": a clause giving the source's role or
+# credentials stays
+_CREDENTIAL_VERBS = {"be", "serve", "head", "run", "lead", "direct", "study", "represent", "chair", "oversee", "teach", "work",
                      "manage", "found", "advise", "specialize", "specialise", "research", "track", "tracks"}
 _TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -418,7 +419,7 @@ class ClaimFinder:
                     return (self._np(pobj[0]) if pobj else None), True
                 if s.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in v.children):
                     return None, True
-                return self._np(s), False
+                return self._np(self._named_appos(s) or s), False
             if any(c.dep_ == "expl" for c in v.children):
                 return None, True
             if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") and v.head.i != v.i:
@@ -429,6 +430,15 @@ class ClaimFinder:
                 continue
             if v.dep_ == "relcl" and v is verb:
                 return None, False
+            if v.dep_ == "ROOT":
+                # "At Boca West, where …, Jay DiPietro, the club's president, suggested": the subject
+                # parsed as an apposition to the object of an opening preposition
+                for p in v.children:
+                    if p.dep_ == "prep" and p.i < v.i:
+                        for o in p.children:
+                            named = self._named_appos(o, v) if o.dep_ == "pobj" else None
+                            if named is not None:
+                                return self._np(named), False
             if v.dep_ == "acl" and v.lower_.endswith("ing") and v.head.pos_ in ("NOUN", "PROPN") and v.i > v.head.i:
                 # "issued a statement saying …", "posted a tweet reading …": the issuer speaks;
                 # "protesters chanting …": the noun the participle modifies
@@ -444,7 +454,31 @@ class ClaimFinder:
         return None, False
 
     @staticmethod
-    def _np(head: Token) -> Span:
+    def _named_appos(head: Token, verb: Token | None = None) -> Token | None:
+        """The name in apposition to a noun that the parser took for the subject or, with ``verb``,
+        for the object of an opening preposition, when the name is the real subject: "With 50 days
+        until the election, Minyon Moore, an adviser, called", "WASHINGTON -- President Obama said".
+        The noun is then a preposition's object or a place or date (a dateline); "The group's
+        leader, John Smith, said" keeps its noun."""
+        doc = head.doc
+        names = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON"
+                 and doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "-")]
+        if not names:
+            return None
+        name = names[0]
+        if verb is not None:
+            # the name's phrase must end right before the verb (bar commas and adverbs)
+            k = verb.i - 1
+            while k > name.i and (doc[k].is_punct or doc[k].dep_ == "advmod"):
+                k -= 1
+            return name if name.right_edge.i == k else None
+        before = doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+        misplaced = before is not None and before.pos_ == "ADP" and before.dep_ == "prep"
+        if misplaced or head.ent_type_ in ("GPE", "LOC", "DATE"):
+            return name
+        return None
+
+    def _np(self, head: Token) -> Span:
         doc = head.doc
         start, end = head.left_edge.i, head.right_edge.i + 1
         # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
