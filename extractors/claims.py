@@ -422,6 +422,14 @@ class ClaimFinder:
                 return self._np(self._named_appos(s) or s), False
             if any(c.dep_ == "expl" for c in v.children):
                 return None, True
+            h = v.head
+            if ((v.dep_ == "advcl" and v.tag_ == "VBG") or v.dep_ == "conj") and h.dep_ == "ccomp" and h.head.i < h.i \
+                    and h.head.pos_ in ("VERB", "AUX") and h.head.lemma_.lower() in self.cues:
+                # "Trump told Newsmax that Romney had a crazy policy, adding …", "He said the attacks
+                # helped and said …": a participle or conjunct parsed onto the reported clause
+                # continues the reporting verb, whose speaker it shares
+                v = h.head
+                continue
             if v.dep_ in ("conj", "advcl", "xcomp", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") and v.head.i != v.i:
                 v = v.head
                 continue
