@@ -513,6 +513,10 @@ class ClaimFinder:
             end -= 1
         while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
             start += 1
+        # a focusing "even" is not part of the name ("Even China said", "even some of his admirers
+        # agree"; PolNeAR train: out 13 of 14)
+        if start < head.i and doc[start].lower_ == "even" and doc[start].dep_ == "advmod":
+            start += 1
         return doc[start:end] if end > start else doc[head.i : head.i + 1]
 
     def _make(self, doc: Doc, verb: Token, start: int, end: int, direct: bool, prep: Token | None = None) -> _Claim | None:
