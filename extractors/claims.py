@@ -534,6 +534,13 @@ class ClaimFinder:
             if after:
                 src = self._np(after[0])
         cue_start, cue_end = self._cue_bounds(verb, prep)
+        if src is not None and src.start_char < cue_end and cue_start < src.end_char:
+            # a subject parsed with its own verb inside ("A majority of voters expect …" with
+            # "expect" as a clause on "voters"): the source stops before the cue
+            cut = doc.char_span(src.start_char, cue_start, alignment_mode="contract") if src.start_char < cue_start else None
+            while cut is not None and len(cut) and (cut[-1].is_punct or cut[-1].is_space):
+                cut = cut[:-1]
+            src = cut if cut is not None and len(cut) else None
         return _Claim(verb, cue_start, cue_end, src, (None, "unnamed"), start, end, direct)
 
     def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
