@@ -58,6 +58,7 @@ from .components.officials import PERSON_AT, PEOPLE
 
 CLAIMS = "tipwatch.claims"
 _TEXT_KEY = "tipwatch.claims.text"
+_QUOTES_KEY = "tipwatch.claims.quotes"
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _ORG_PRONOUNS = {"it"}
 _UNNAMED_HEADS = {"official", "officials", "officer", "officers", "spokesperson", "spokesman", "spokeswoman", "source",
@@ -372,6 +373,7 @@ class ClaimFinder:
                   or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children)]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(text[c.start : c.end])]
         doc.user_data.pop(_TEXT_KEY, None)
+        doc.user_data.pop(_QUOTES_KEY, None)
         return doc
 
     # -- cue verbs --------------------------------------------------------------------------------
@@ -410,6 +412,13 @@ class ClaimFinder:
         while v is not None and seen < 4:
             seen += 1
             subj = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+            if subj and all(self._quoted(c, v) for c in subj):
+                # "“…, it will …,” said James Acton", "“… Full panic mode,” said X": a subject inside
+                # the quotation is the quote's word, not its speaker; the name after the verb speaks
+                after = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ == "PROPN"
+                         and c.left_edge.i == v.i + 1]
+                return (self._np(after[0]) if after else None), False
+            subj = [c for c in subj if not self._quoted(c, v)]
             if subj:
                 before = [c for c in subj if c.i < v.i]
                 s = before[-1] if before else subj[0]  # "ISLAMABAD, Feb 17 (APP): Minister X informed"
@@ -460,6 +469,20 @@ class ClaimFinder:
                 return (doc[np.start:end] if end > np.start else None), False
             break
         return None, False
+
+    @staticmethod
+    def _quoted(subj: Token, verb: Token) -> bool:
+        """The subject stands inside a quotation that closes before its verb ("“… we will …,”
+        X said")."""
+        if subj.i > verb.i or subj.dep_ != "nsubj":
+            return False  # (a quoted title can be a passive subject: "“Born to Run” was written by …")
+        doc = subj.doc
+        text = _text(doc)
+        cached = doc.user_data.get(_QUOTES_KEY)
+        if cached is None or cached[0] != len(text):
+            cached = doc.user_data[_QUOTES_KEY] = (len(text), quote_spans(text))
+        last = subj.right_edge
+        return any(qs <= subj.left_edge.idx and last.idx + len(last) <= qe <= verb.idx for qs, qe in cached[1])
 
     @staticmethod
     def _named_appos(head: Token, verb: Token | None = None) -> Token | None:
