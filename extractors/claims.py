@@ -432,6 +432,14 @@ class ClaimFinder:
             if any(c.dep_ == "expl" for c in v.children):
                 return None, True
             h = v.head
+            if v.dep_ == "xcomp" and v.tag_ == "VB" and h.pos_ in ("VERB", "AUX") and h.lemma_ != "promise":
+                obj = [c for c in h.children if c.dep_ == "dobj" and h.i < c.i < v.i and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                       or (c.pos_ == "PRON" and c.lower_ in ("him", "her", "them", "us", "me")))]
+                if obj:
+                    # "prompted NATO to order …", "forced Stumpf to admit …": the person or body
+                    # governed by the verb orders or admits ("used an expletive to describe …" keeps
+                    # its subject)
+                    return self._np(obj[0]), False
             if ((v.dep_ == "advcl" and v.tag_ == "VBG") or v.dep_ == "conj") and h.dep_ == "ccomp" and h.head.i < h.i \
                     and h.head.pos_ in ("VERB", "AUX") and h.head.lemma_.lower() in self.cues:
                 # "Trump told Newsmax that Romney had a crazy policy, adding …", "He said the attacks
