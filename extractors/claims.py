@@ -467,7 +467,10 @@ class ClaimFinder:
             if v.dep_ == "acl" and v.lower_.endswith("ing") and v.head.pos_ in ("NOUN", "PROPN") and v.i > v.head.i:
                 # "issued a statement saying …", "posted a tweet reading …": the issuer speaks;
                 # "protesters chanting …": the noun the participle modifies
-                if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX"):
+                # (people as the object speak for themselves: "cheered Democrats hoping to …",
+                # "featuring Hispanics telling …")
+                people = v.head.ent_type_ in ("PERSON", "NORP")
+                if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") and not people:
                     v = v.head.head
                     continue
                 np = self._np(v.head)
