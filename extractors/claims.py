@@ -453,6 +453,19 @@ class ClaimFinder:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.head.lower_ in ("by", "in", "with", "without", "after", "before", "while"):
                 v = v.head.head  # "began by saying …", "ended the speech with thanking …"
                 continue
+            if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep":
+                # "Despite challenging …, Cruz said", "In addition to stating …, Clinton has vowed",
+                # "pivoted to arguing …": a gerund after a preposition is done by the subject of
+                # the verb (or adjective) the phrase hangs on, also through a noun ("in addition to")
+                up = v.head.head
+                for _ in range(2):
+                    if up.pos_ in ("NOUN", "ADV", "ADP") and up.dep_ in ("pobj", "advmod", "prep", "pcomp") and up.head.i != up.i:
+                        up = up.head
+                    else:
+                        break
+                if up.pos_ in ("VERB", "AUX", "ADJ") and up.i != v.i:
+                    v = up
+                    continue
             if v.dep_ == "relcl" and v is verb:
                 return None, False
             if v.dep_ == "ROOT":
