@@ -428,7 +428,15 @@ class ClaimFinder:
                     return (self._np(pobj[0]) if pobj else None), True
                 if s.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in v.children):
                     return None, True
-                return self._np(self._named_appos(s) or s), False
+                np = self._np(self._named_appos(s) or s)
+                for p in reversed(before[:-1]):
+                    # a title or possessor split off as a second subject right before the name
+                    # ("Sullivan's lawyer Beth Wilkinson said", "Democratic frontrunner Hillary
+                    # Clinton is calling"): one source
+                    if p.right_edge.i + 1 == np.start and p.pos_ in ("NOUN", "PROPN") and not p.right_edge.is_punct \
+                            and not any(t.pos_ in ("VERB", "AUX") or "\n" in t.text_with_ws for t in doc[p.left_edge.i : np.start]):
+                        np = doc[p.left_edge.i : np.end]
+                return np, False
             if any(c.dep_ == "expl" for c in v.children):
                 return None, True
             h = v.head
