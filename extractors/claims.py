@@ -555,6 +555,13 @@ class ClaimFinder:
             if c.dep_ in _TRIM_CLAUSES and c.i > head.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= end - 1 \
                     and c.lemma_ not in _CREDENTIAL_VERBS:
                 end = min(end, c.left_edge.i - 1)
+        # nor is a floating quantifier ("Richards and Menendez both said"; PolNeAR keeps "Obama
+        # himself"), nor a headline after a colon ("Paul Ryan: FBI Decision Defies Explanation")
+        for c in head.children:
+            if c.i > head.i and c.dep_ in ("appos", "advmod", "det") and c.right_edge.i + 1 >= end - 1 and (
+                    (c.i == c.right_edge.i and c.lower_ in ("both", "all", "each"))
+                    or doc[c.left_edge.i - 1].text == ":"):
+                end = min(end, c.left_edge.i)
         # a parenthetical setting is not part of the source ("The president, in his message, said")
         for c in head.children:
             if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike"):
