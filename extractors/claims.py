@@ -412,13 +412,22 @@ class ClaimFinder:
         while v is not None and seen < 4:
             seen += 1
             subj = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
-            if subj and all(self._quoted(c, v) for c in subj):
+            if subj and all(self._quoted(c, verb) for c in subj):
                 # "“…, it will …,” said James Acton", "“… Full panic mode,” said X": a subject inside
-                # the quotation is the quote's word, not its speaker; the name after the verb speaks
-                after = [c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ == "PROPN"
-                         and c.left_edge.i == v.i + 1]
-                return (self._np(after[0]) if after else None), False
-            subj = [c for c in subj if not self._quoted(c, v)]
+                # the quotation is the quote's word, not its speaker; the name between the quote and
+                # the cue ("“We were wrong,” Ramos, 58, told AFP" with "told" parsed as a conjunct
+                # of "were") or right after the cue speaks
+                named = self._after_quote(subj[-1], verb)
+                if named is not None:
+                    return self._np(named), False
+                after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.pos_ == "PROPN"
+                         and c.ent_type_ not in ("DATE", "TIME")
+                         and c.left_edge.i == verb.i + 1]
+                if after or v is verb:
+                    return (self._np(after[0]) if after else None), False
+                # (a conjunct cue left without a speaker would be dropped with its content: keep it)
+            else:
+                subj = [c for c in subj if not self._quoted(c, verb)]
             if subj:
                 before = [c for c in subj if c.i < v.i]
                 s = before[-1] if before else subj[0]  # "ISLAMABAD, Feb 17 (APP): Minister X informed"
@@ -515,6 +524,22 @@ class ClaimFinder:
             cached = doc.user_data[_QUOTES_KEY] = (len(text), quote_spans(text))
         last = subj.right_edge
         return any(qs <= subj.left_edge.idx and last.idx + len(last) <= qe <= verb.idx for qs, qe in cached[1])
+
+    @staticmethod
+    def _after_quote(subj: Token, verb: Token) -> Token | None:
+        """The head of the noun phrase between the quotation holding ``subj`` and ``verb``, if
+        nothing else (no verb) stands there."""
+        doc = subj.doc
+        quotes = doc.user_data.get(_QUOTES_KEY, (0, []))[1]
+        qe = next((qe for qs, qe in quotes if qs <= subj.idx < qe <= verb.idx), None)
+        if qe is None:
+            return None
+        region = [t for t in doc[subj.i : verb.i] if t.idx >= qe and not t.is_punct and not t.is_space]
+        lo = region[0].i if region else verb.i
+        name = next((t for t in region if t.pos_ in ("PROPN", "NOUN") and not lo <= t.head.i < verb.i), None)
+        if name is None or any(t.pos_ in ("VERB", "AUX") and not name.left_edge.i <= t.i <= name.right_edge.i for t in region):
+            return None  # (a verb of its own, as in "Mr. X, now retired in Y, said", may sit inside the phrase)
+        return name
 
     @staticmethod
     def _named_appos(head: Token, verb: Token | None = None) -> Token | None:
