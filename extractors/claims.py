@@ -448,6 +448,10 @@ class ClaimFinder:
                 return np, False
             if any(c.dep_ == "expl" for c in v.children):
                 return None, True
+            agent = [g for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if v is verb and v.tag_ == "VBN" and agent:
+                # "Asked by Starnes whether …, Carson said": the asker is the agent
+                return self._np(agent[0]), True
             h = v.head
             if v.dep_ == "xcomp" and v.tag_ == "VB" and h.pos_ in ("VERB", "AUX") and h.lemma_ != "promise":
                 obj = [c for c in h.children if c.dep_ == "dobj" and h.i < c.i < v.i and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
