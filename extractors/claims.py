@@ -10,9 +10,15 @@ sense: a *source* (speaker), a *cue* and *content*.
   negation and adverbs ("has said", "did not say", "also said"), particles and a linking
   preposition ("pointed out", "called for"); a passive cue keeps its auxiliary ("was told").
 * The source is the cue verb's subject noun phrase with its modifiers ("Scott Pruitt, the
-  attorney general of Oklahoma"); a participle ("…, adding that …") or a conjoined verb ("announced
-  … and said …") shares its head's subject; a passive cue takes its ``by`` agent or has no source
-  ("the conference was told").
+  attorney general of Oklahoma", "X, who is a lawyer,"), without a clause of what it did or said
+  (", who endorsed Y,"), a focusing "even", a floating "both"/"all", a dateline or a misparsed
+  opening phrase ("With 50 days left, Minyon Moore, an adviser, said"), and never running into its
+  cue. A participle ("…, adding that …"), a conjoined verb ("announced … and said …") or a gerund
+  after a preposition ("despite criticizing …") shares its head's subject, also when the parser
+  hangs it on the reported clause ("X said Y was wrong, adding …": X); an infinitive after a named
+  object takes the object ("prompted NATO to order"); a relative pronoun is the source itself
+  ("who said"). A subject inside a quotation is not its speaker ("“…,” said X"). A passive cue
+  takes its ``by`` agent ("asked by X") or has no source ("the conference was told").
 * Direct quotes (“…”, "…" and ASCII ''…'') get the cue in their sentence before ("X said: “…”")
   or after ("“…,” said X" / "“…,” X told reporters"); a quote that continues after its attribution
   ("“A,” he said. “B.”") or in the next paragraph extends the same claim, so one claim's
@@ -431,6 +437,10 @@ class ClaimFinder:
             if subj:
                 before = [c for c in subj if c.i < v.i]
                 s = before[-1] if before else subj[0]  # "ISLAMABAD, Feb 17 (APP): Minister X informed"
+                if v is not verb and len(before) > 1 and any(c.i < verb.i for c in before):
+                    # two subjects (a parse error): a participle or gerund reached from below belongs
+                    # to the one before it ("Ryan, despite admitting …, the victims need …")
+                    s = [c for c in before if c.i < verb.i][-1]
                 if s.dep_ == "nsubjpass":
                     agent = [c for c in v.children if c.dep_ == "agent"]
                     pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
