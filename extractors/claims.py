@@ -601,6 +601,12 @@ class ClaimFinder:
                     (c.i == c.right_edge.i and c.lower_ in ("both", "all", "each"))
                     or doc[c.left_edge.i - 1].text == ":"):
                 end = min(end, c.left_edge.i)
+        # nor a clause reporting what a noun inside the phrase said (", who also said that …",
+        # ", which expects 5,000 to attend"): another attribution, not a description
+        for d in doc[head.i + 1 : end]:
+            if d.dep_ == "relcl" and d.head.i != head.i and doc[d.left_edge.i - 1].text == "," and d.right_edge.i + 1 >= end - 1 \
+                    and d.lemma_.lower() in self.cues and any(c.dep_ == "ccomp" for c in d.children):
+                end = min(end, d.left_edge.i - 1)
         # a parenthetical setting is not part of the source ("The president, in his message, said")
         for c in head.children:
             if c.dep_ == "prep" and c.i > head.i and c.i - 1 >= start and doc[c.i - 1].text == "," and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike"):
