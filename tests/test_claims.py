@@ -699,3 +699,53 @@ def test_a_gerund_after_a_preposition_takes_the_subject_of_the_main_verb(vocab, 
         ("Ali Khan", "person", "Khan", "criticizing", "criticizing", "the plan", False),
         ("Ali Khan", "person", "Khan", "said", "said", "costs rose", False),
     ]
+
+
+def test_a_passive_participle_cue_takes_its_agent(vocab, finder):
+    doc = build(vocab, """
+        Asked VERB advcl 8 ask
+        by ADP agent 0
+        reporters NOUN pobj 1 reporter
+        whether SCONJ mark 5
+        costs NOUN nsubj 5 cost
+        rose VERB ccomp 0 rise
+        , PUNCT punct 8
+        Khan PROPN nsubj 8
+        said VERB ROOT 8 say
+        prices NOUN nsubj 10 price
+        fell VERB ccomp 8 fall
+        . PUNCT punct 8
+    """, people=[("Ali Khan", None, [(7, 8)])])
+    doc[0].tag_ = "VBN"
+    assert claims(finder, doc) == [
+        ("reporters", "unnamed", "reporters", "Asked", "Asked", "whether costs rose", False),
+        ("Ali Khan", "person", "Khan", "said", "said", "prices fell", False),
+    ]
+
+
+def test_a_reporting_clause_on_a_noun_inside_the_source_is_left_out(vocab, finder):
+    doc = build(vocab, """
+        Ali PROPN compound 1
+        Khan PROPN nsubj 14
+        , PUNCT punct 1
+        a DET det 4
+        lawyer NOUN appos 1
+        at ADP prep 4
+        the DET det 7
+        Forum PROPN pobj 5
+        , PUNCT punct 7
+        who PRON nsubj 10
+        said VERB relcl 7 say
+        prices NOUN nsubj 12 price
+        fell VERB ccomp 10 fall
+        , PUNCT punct 1
+        denied VERB ROOT 14 deny
+        the DET det 16
+        report NOUN dobj 14
+        . PUNCT punct 14
+    """, people=[("Ali Khan", None, [(0, 2)])])
+    # the relative pronoun is the source of its own clause (PolNeAR's convention)
+    assert claims(finder, doc) == [
+        ("the Forum", "organisation", "who", "said", "said", "prices fell", False),
+        ("Ali Khan", "person", "Ali Khan, a lawyer at the Forum", "denied", "denied", "the report", False),
+    ]
