@@ -18,7 +18,8 @@ sense: a *source* (speaker), a *cue* and *content*.
   hangs it on the reported clause ("X said Y was wrong, adding …": X); an infinitive after a named
   object takes the object ("prompted NATO to order"); a relative pronoun is the source itself
   ("who said"). A subject inside a quotation is not its speaker ("“…,” said X"). A passive cue
-  takes its ``by`` agent ("asked by X") or has no source ("the conference was told").
+  takes its ``by`` agent ("asked by X") or has no source ("the conference was told"), as have
+  impressions ("Trump seemed to suggest …", "it appeared that …").
 * Direct quotes (“…”, "…" and ASCII ''…'') get the cue in their sentence before ("X said: “…”")
   or after ("“…,” said X" / "“…,” X told reporters"); a quote that continues after its attribution
   ("“A,” he said. “B.”") or in the next paragraph extends the same claim, so one claim's
