@@ -585,3 +585,167 @@ def test_quote_cue_after_a_sentence_split_at_the_closing_mark(vocab, finder):
     """, ents=[(5, 6, "PERSON", "")])
     assert [sent.start for sent in doc.sents] == [0, 5]
     assert claims(finder, doc) == [("Smith", "person", "Smith", "said", "said", "Taxes rise", True)]
+
+
+# -- source spans -------------------------------------------------------------------------------
+
+def test_source_keeps_a_relative_clause_with_be_and_drops_a_focusing_even(vocab, finder):
+    doc = build(vocab, """
+        Even ADV advmod 2
+        Ali PROPN compound 2
+        Khan PROPN nsubj 9
+        , PUNCT punct 2
+        who PRON nsubj 5
+        is AUX relcl 2 be
+        a DET det 7
+        lawyer NOUN attr 5
+        , PUNCT punct 2
+        said VERB ROOT 9 say
+        the DET det 11
+        plan NOUN nsubj 12
+        failed VERB ccomp 9 fail
+        . PUNCT punct 9
+    """, people=[("Ali Khan", None, [(1, 3)])])
+    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan, who is a lawyer", "said", "said", "the plan failed", False)]
+
+
+def test_source_is_the_name_in_apposition_to_a_dateline_parsed_as_subject(vocab, finder):
+    doc = build(vocab, """
+        LAHORE PROPN nsubj 5
+        -- PUNCT punct 0
+        Minister PROPN compound 4
+        Ali PROPN compound 4
+        Khan PROPN appos 0
+        said VERB ROOT 5 say
+        the DET det 7
+        plan NOUN nsubj 8
+        failed VERB ccomp 5 fail
+        . PUNCT punct 5
+    """, ents=[(0, 1, "GPE", ""), (3, 5, "PERSON", "")], people=[("Ali Khan", "minister", [(3, 5)])])
+    assert claims(finder, doc) == [("Ali Khan", "person", "Minister Ali Khan", "said", "said", "the plan failed", False)]
+
+
+def test_participle_parsed_onto_the_reported_clause_shares_the_reporting_speaker(vocab, finder):
+    doc = build(vocab, """
+        Khan PROPN nsubj 1
+        told VERB ROOT 1 tell
+        reporters NOUN dobj 1 reporter
+        that SCONJ mark 6
+        the DET det 5
+        plan NOUN nsubj 6
+        failed VERB ccomp 1 fail
+        , PUNCT punct 6
+        adding VERB advcl 6 add
+        that SCONJ mark 11
+        costs NOUN nsubj 11 cost
+        rose VERB ccomp 8 rise
+        . PUNCT punct 1
+    """, people=[("Ali Khan", None, [(0, 1)])])
+    doc[8].tag_ = "VBG"
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "told", "told", "the plan failed", False),
+        ("Ali Khan", "person", "Khan", "adding", "adding", "costs rose", False),
+    ]
+
+
+def test_a_subject_inside_the_quotation_is_not_its_speaker(vocab, finder):
+    doc = build(vocab, """
+        “ PUNCT punct 6
+        Full ADJ amod 3
+        panic NOUN compound 3
+        mode NOUN nsubj 6
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        said VERB ROOT 6 say
+        Ali PROPN compound 8
+        Khan PROPN nsubj 6
+        . PUNCT punct 6
+    """, people=[("Ali Khan", None, [(7, 9)])])
+    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "said", "said", "Full panic mode", True)]
+
+
+def test_an_infinitive_after_a_named_object_takes_the_object_as_source(vocab, finder):
+    doc = build(vocab, """
+        The DET det 1
+        attack NOUN nsubj 2
+        led VERB ROOT 2 lead
+        Ali PROPN compound 4
+        Khan PROPN dobj 2
+        to PART aux 6
+        demand VERB xcomp 2 demand
+        a DET det 8
+        review NOUN dobj 6
+        . PUNCT punct 2
+    """, ents=[(3, 5, "PERSON", "")], people=[("Ali Khan", None, [(3, 5)])])
+    doc[6].tag_ = "VB"
+    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "to demand", "to demand", "a review", False)]
+
+
+def test_a_gerund_after_a_preposition_takes_the_subject_of_the_main_verb(vocab, finder):
+    doc = build(vocab, """
+        Despite ADP prep 6
+        criticizing VERB pcomp 0 criticize
+        the DET det 3
+        plan NOUN dobj 1
+        , PUNCT punct 6
+        Khan PROPN nsubj 6
+        said VERB ROOT 6 say
+        costs NOUN nsubj 8 cost
+        rose VERB ccomp 6 rise
+        . PUNCT punct 6
+    """, people=[("Ali Khan", None, [(5, 6)])])
+    doc[1].tag_ = "VBG"
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "criticizing", "criticizing", "the plan", False),
+        ("Ali Khan", "person", "Khan", "said", "said", "costs rose", False),
+    ]
+
+
+def test_a_passive_participle_cue_takes_its_agent(vocab, finder):
+    doc = build(vocab, """
+        Asked VERB advcl 8 ask
+        by ADP agent 0
+        reporters NOUN pobj 1 reporter
+        whether SCONJ mark 5
+        costs NOUN nsubj 5 cost
+        rose VERB ccomp 0 rise
+        , PUNCT punct 8
+        Khan PROPN nsubj 8
+        said VERB ROOT 8 say
+        prices NOUN nsubj 10 price
+        fell VERB ccomp 8 fall
+        . PUNCT punct 8
+    """, people=[("Ali Khan", None, [(7, 8)])])
+    doc[0].tag_ = "VBN"
+    assert claims(finder, doc) == [
+        ("reporters", "unnamed", "reporters", "Asked", "Asked", "whether costs rose", False),
+        ("Ali Khan", "person", "Khan", "said", "said", "prices fell", False),
+    ]
+
+
+def test_a_reporting_clause_on_a_noun_inside_the_source_is_left_out(vocab, finder):
+    doc = build(vocab, """
+        Ali PROPN compound 1
+        Khan PROPN nsubj 14
+        , PUNCT punct 1
+        a DET det 4
+        lawyer NOUN appos 1
+        at ADP prep 4
+        the DET det 7
+        Forum PROPN pobj 5
+        , PUNCT punct 7
+        who PRON nsubj 10
+        said VERB relcl 7 say
+        prices NOUN nsubj 12 price
+        fell VERB ccomp 10 fall
+        , PUNCT punct 1
+        denied VERB ROOT 14 deny
+        the DET det 16
+        report NOUN dobj 14
+        . PUNCT punct 14
+    """, people=[("Ali Khan", None, [(0, 2)])])
+    # the relative pronoun is the source of its own clause (PolNeAR's convention)
+    assert claims(finder, doc) == [
+        ("the Forum", "organisation", "who", "said", "said", "prices fell", False),
+        ("Ali Khan", "person", "Ali Khan, a lawyer at the Forum", "denied", "denied", "the report", False),
+    ]
