@@ -25,7 +25,10 @@ sense: a *source* (speaker), a *cue* and *content*.
   the issuer, or the noun itself ("protesters chanting …").
 * Noun cues from ``models/patterns/cue_nouns.csv`` with a possessor as the source ("his view that
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
-  demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines).
+  demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines; in the first
+  line one capitalised word will do, as "Poll: …" is often tagged a common noun).
+* A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
+  says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
   annotates), as are active cues in modifiers or conjuncts whose speaker cannot be found.
 
@@ -481,7 +484,8 @@ class ClaimFinder:
             end -= 1
         if end - start < 2:
             return None
-        src, _ = self._source(verb)
+        outer = self._outer_cue(verb)
+        src, _ = self._source(outer if outer is not None else verb)  # "X says A and says B": X says B
         if src is None and end <= verb.idx:
             # inverted, with the source parsed as an object: "“…,” stated DG FIA Jahangir"
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
@@ -495,7 +499,34 @@ class ClaimFinder:
         for t in doc[first.i + 1 : last.i + 1]:
             if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[t.i - 1].text in (",", "—", "–", ";"):
                 return doc[t.i - 2] if t.i - 2 >= first.i else first
+            if self._second_cue(t, verb) and t.left_edge.i > first.i:
+                # "says A and says B", "said A and called B …": the parser often hangs the second
+                # cue on the reported clause; it is the same speaker's next attribution, not content
+                end = t.left_edge.i - 1
+                while end > first.i and (doc[end].dep_ == "cc" or doc[end].is_punct or doc[end].is_space):
+                    end -= 1
+                return doc[end] if end < last.i else last
         return last
+
+    def _second_cue(self, t: Token, verb: Token) -> bool:
+        """A subjectless cue verb conjoined to the reported clause of ``verb`` (see _content_end)."""
+        outer = self._outer_cue(t)
+        return outer is not None and outer.i == verb.i
+
+    def _outer_cue(self, t: Token) -> Token | None:
+        """For a subjectless cue verb conjoined into another cue's reported clause ("says A and
+        says B"), that other cue verb; None otherwise."""
+        if t.dep_ != "conj" or not self._args(t) or any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in t.children):
+            return None
+        v = t.head
+        while v.dep_ in ("ccomp", "xcomp", "conj") and v.head.i != v.i and v.i > v.head.i:
+            if v.dep_ in ("ccomp", "xcomp") and self._args(v.head):
+                # the same finite form ("says … and says"); a bare "tell" shares the reported
+                # clause's modal ("says he'd sit Putin down and tell him …") and is content
+                ok = v.head.i < t.i and t.tag_ == v.head.tag_ and t.tag_ in ("VBD", "VBZ", "VBP")
+                return v.head if ok else None
+            v = v.head
+        return None
 
     def _verbal(self, doc: Doc, tok: Token) -> _Claim | None:
         args = self._args(tok)
@@ -691,7 +722,12 @@ class ClaimFinder:
                 continue
             if any(t.pos_ in ("VERB", "AUX") or t.is_punct or t.like_num for t in name):
                 continue
-            if not any(t.pos_ == "PROPN" for t in name) or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC") for t in name):
+            # the headline (the document's first line) names its speaker with one capitalised word
+            # the tagger often takes for a common noun ("Poll: …", "Issa: …", "Sanders: …")
+            headline_word = len(name) == 1 and name[0].is_title and name[0].is_alpha and name[0].pos_ not in ("INTJ", "ADV", "PRON", "DET") \
+                and "\n" not in text[: name.start_char]
+            if not (headline_word or any(t.pos_ == "PROPN" for t in name)) \
+                    or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC") for t in name):
                 continue
             if len(name) == 1 and name[0].is_upper and not text[: name.start_char].strip(' "“'):
                 continue  # "ISLAMABAD: …" opening a news story

@@ -585,3 +585,62 @@ def test_quote_cue_after_a_sentence_split_at_the_closing_mark(vocab, finder):
     """, ents=[(5, 6, "PERSON", "")])
     assert [sent.start for sent in doc.sents] == [0, 5]
     assert claims(finder, doc) == [("Smith", "person", "Smith", "said", "said", "Taxes rise", True)]
+
+
+def test_headline_speaker_tagged_as_a_common_noun(vocab, finder):
+    # the first line's one-word speaker ("Poll: …") is often tagged NOUN; further down the same
+    # shape still needs a proper noun
+    doc = build(vocab, """
+        Poll NOUN ROOT 0
+        : PUNCT punct 0
+        Smith PROPN nsubj 3
+        leads VERB acl 0 lead
+        the DET det 5
+        race NOUN dobj 3
+        . PUNCT punct 0
+        NL SPACE dep 6
+        Survey NOUN ROOT 8
+        : PUNCT punct 8
+        Smith PROPN nsubj 11
+        leads VERB acl 8 lead
+        the DET det 13
+        race NOUN dobj 11
+        again ADV advmod 11
+        . PUNCT punct 8
+    """)
+    assert claims(finder, doc) == [("Poll", "report", "Poll", ":", ":", "Smith leads the race", False)]
+
+
+def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, finder):
+    # "He says A and says B" parsed with the second "says" on A's verb: two claims, same speaker
+    doc = build(vocab, """
+        He PRON nsubj 1
+        says VERB ROOT 1 say
+        prices NOUN nsubj 3
+        rose VERB ccomp 1 rise
+        and CCONJ cc 3
+        says VERB conj 3 say
+        he PRON nsubj 8
+        will AUX aux 8
+        act VERB ccomp 5
+        . PUNCT punct 1
+    """)
+    for i, tag in ((1, "VBZ"), (3, "VBD"), (5, "VBZ")):
+        doc[i].tag_ = tag
+    assert claims(finder, doc) == [("He", "unnamed", "He", "says", "says", "prices rose", False),
+                                   ("He", "unnamed", "He", "says", "says", "he will act", False)]
+    # a bare verb shares the reported clause's modal: "says he will go and tell them …" is content
+    doc = build(vocab, """
+        He PRON nsubj 1
+        says VERB ROOT 1 say
+        he PRON nsubj 4
+        will AUX aux 4
+        go VERB ccomp 1
+        and CCONJ cc 4
+        tell VERB conj 4 tell
+        them PRON dobj 6
+        so ADV advmod 6
+        . PUNCT punct 1
+    """)
+    doc[1].tag_, doc[4].tag_, doc[6].tag_ = "VBZ", "VB", "VB"
+    assert [c[5] for c in claims(finder, doc)] == ["he will go and tell them so"]
