@@ -18,7 +18,8 @@ sense: a *source* (speaker), a *cue* and *content*.
   ("“A,” he said. “B.”") or in the next paragraph extends the same claim, so one claim's
   ``start``/``end`` can enclose its own speaker and cue. A quote inside an indirect content makes
   a mixed claim (``direct`` false). Quotes of fewer than three words with no cue are scare quotes.
-* "according to X", "as per X": X is the source, the rest of the sentence the content.
+* "according to X", "as per X": X is the source, the rest of the sentence the content (a
+  sentence-initial source ends at the comma before the clause's subject).
 * A quotation signed with a dash and a name ending its paragraph ("“…” ― Sonya Herridge"): the
   name is the source. A passive "X is expected/urged to Y" with no agent: "X … to Y" is the
   content and there is no source. A participle on a noun ("issued a statement saying …") takes
@@ -30,7 +31,7 @@ sense: a *source* (speaker), a *cue* and *content*.
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
   says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
-  annotates), as are active cues in modifiers or conjuncts whose speaker cannot be found.
+  annotates; of two that hold each other's cue, the later), as are active cues in modifiers or conjuncts whose speaker cannot be found.
 
 The rules were tuned on PolNeAR train/dev (cue lemmas mined from train were kept when their
 train precision was >= 0.5) and on the news gold set; where the two disagree (PolNeAR keeps
@@ -682,6 +683,13 @@ class ClaimFinder:
             return None
         src = self._np(pobj[0])
         sent = tok.sent
+        if tok.i <= sent.start + 1 and not any(c.dep_ in _SUBJ_DEPS for c in tok.head.children):
+            # "According to polls by X, majorities of voters say …": the clause's subject parsed as
+            # an apposition of the source's last noun; the source ends at its comma
+            app = next((t for t in src if t.dep_ == "appos" and t.i > src.start + 1 and doc[t.left_edge.i - 1].text == ","
+                        and t.right_edge.i + 1 >= src.end), None)
+            if app is not None:
+                src = doc[src.start : app.left_edge.i - 1]
         if src.end < sent.end - 2 and doc[src.end].text == "," and tok.i <= sent.start + 1:
             start, end = doc[src.end + 1].idx, sent.end_char
         elif tok.i > sent.start + 2:
@@ -776,10 +784,17 @@ class ClaimFinder:
     # -- nesting and quotations -------------------------------------------------------------------
     @staticmethod
     def _drop_nested(claims: list[_Claim]) -> list[_Claim]:
-        """Only the outermost attribution: a claim whose cue lies in another's content goes."""
+        """Only the outermost attribution: a claim whose cue lies in another's content goes.
+
+        Two claims that each hold the other's cue ("A said B, according to C", whose "said" runs
+        on to the end; "X, as many expected, according to Y") would both go: the later cue wins,
+        since a content rarely runs on past a later cue of its own sentence."""
+        def holds(o: _Claim, c: _Claim) -> bool:
+            return o is not c and o.start <= c.cue_start < o.end
+
         out = []
         for c in claims:
-            if any(o is not c and o.start <= c.cue_start < o.end for o in claims):
+            if any(holds(o, c) and not (holds(c, o) and c.cue_start > o.cue_start) for o in claims):
                 continue
             out.append(c)
         return out

@@ -644,3 +644,21 @@ def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, fin
     """)
     doc[1].tag_, doc[4].tag_, doc[6].tag_ = "VBZ", "VB", "VB"
     assert [c[5] for c in claims(finder, doc)] == ["he will go and tell them so"]
+
+
+def test_claims_holding_each_others_cue_keep_the_later_one(vocab, finder):
+    # "Voters said taxes rose, according to a poll" with "according" parsed inside the reported
+    # clause: each content holds the other's cue; the later cue ("according to") is kept
+    doc = build(vocab, """
+        Voters NOUN nsubj 1
+        said VERB ROOT 1 say
+        taxes NOUN nsubj 3
+        rose VERB ccomp 1 rise
+        , PUNCT punct 3
+        according VERB prep 3 accord
+        to ADP prep 5
+        a DET det 8
+        poll NOUN pobj 6
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("a poll", "report", "a poll", "according to", "according to", "Voters said taxes rose", False)]
