@@ -31,7 +31,10 @@ sense: a *source* (speaker), a *cue* and *content*.
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
   says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
-  annotates; of two that hold each other's cue, the later), as are active cues in modifiers or conjuncts whose speaker cannot be found.
+  annotates; of two that hold each other's cue, the later), except a relative clause with its own
+  named speaker and a gap in its reported clause ("the deals, which she said were unfair"), which
+  ends the holder's content instead (PolNeAR is univocal). Also dropped: active cues in modifiers
+  or conjuncts whose speaker cannot be found.
 
 The rules were tuned on PolNeAR train/dev (cue lemmas mined from train were kept when their
 train precision was >= 0.5) and on the news gold set; where the two disagree (PolNeAR keeps
@@ -792,6 +795,23 @@ class ClaimFinder:
         def holds(o: _Claim, c: _Claim) -> bool:
             return o is not c and o.start <= c.cue_start < o.end
 
+        # A relative clause with its own named speaker ("his donations, which he said were …",
+        # "the test, which state media claimed allows …") is annotated as its own attribution
+        # (PolNeAR is univocal): the holder's content ends before the clause.
+        for c in claims:
+            v = c.cue
+            if v.dep_ != "relcl" or c.src is None or c.src.root.lower_ in ("who", "which", "that", "whom", "what") \
+                    or c.src.root.i < v.left_edge.i or v.left_edge.head.i == v.i \
+                    or not any(x.dep_ == "ccomp" for x in v.children):
+                continue  # only a gap inside the reported clause: "which he said were …"
+            clause_start = v.left_edge.idx
+            for o in claims:
+                if holds(o, c) and not holds(c, o) and o.start < clause_start and o.cue_start < clause_start:
+                    text = _text(v.doc)
+                    end = clause_start
+                    while end > o.start and text[end - 1] in _TRIM:
+                        end -= 1
+                    o.end = min(o.end, end)
         out = []
         for c in claims:
             if any(holds(o, c) and not (holds(c, o) and c.cue_start > o.cue_start) for o in claims):

@@ -662,3 +662,21 @@ def test_claims_holding_each_others_cue_keep_the_later_one(vocab, finder):
         . PUNCT punct 1
     """)
     assert claims(finder, doc) == [("a poll", "report", "a poll", "according to", "according to", "Voters said taxes rose", False)]
+
+
+def test_relative_clause_with_its_own_speaker_ends_the_holders_content(vocab, finder):
+    # "He criticised the deals, which she said were unfair": the relative clause is her claim
+    doc = build(vocab, """
+        He PRON nsubj 1
+        criticised VERB ROOT 1 criticize
+        the DET det 3
+        deals NOUN dobj 1
+        , PUNCT punct 3
+        which PRON nsubj 8
+        she PRON nsubj 7
+        said VERB relcl 3 say
+        were AUX ccomp 7 be
+        unfair ADJ acomp 8
+        . PUNCT punct 1
+    """)
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "criticised", "the deals"), ("she", "said", "were unfair")]
