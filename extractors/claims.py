@@ -27,7 +27,8 @@ sense: a *source* (speaker), a *cue* and *content*.
 * Noun cues from ``models/patterns/cue_nouns.csv`` with a possessor as the source ("his view that
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
   demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines; in the first
-  line one capitalised word will do, as "Poll: …" is often tagged a common noun).
+  line one capitalised word will do, as "Poll: …" is often tagged a common noun, and so will a
+  surname of a person the text names, "MATTHEWS: …").
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
   says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
@@ -541,6 +542,11 @@ class ClaimFinder:
         if not comp and "ccomp" in args:
             # "asked whether …", "explained how …": spaCy may attach a wh-clause as advcl/dobj
             comp = [c for c in children if c.dep_ in ("advcl",) and c.i > tok.i and c.left_edge.lower_ in ("whether", "if", "how", "why", "what")]
+        if not comp and "ccomp" in args and "xcomp" not in args:
+            # "said legalizing it could put thousands to work": a gerund subject parsed as the
+            # verb's xcomp, its clause as the gerund's ccomp
+            comp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == tok.i + 1
+                    and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)]
         if comp:
             c = max(comp, key=lambda c: (c.i > tok.i, len(list(c.subtree))))
             first, last = c.left_edge, c.right_edge
@@ -716,6 +722,7 @@ class ClaimFinder:
         a lone word at the document's start are skipped."""
         out = []
         text = _text(doc)
+        person_words: set[str] | None = None
         for tok in doc:
             if not tok.text.startswith(":") or tok.i == 0:
                 continue
@@ -737,7 +744,11 @@ class ClaimFinder:
             # the tagger often takes for a common noun ("Poll: …", "Issa: …", "Sanders: …")
             headline_word = len(name) == 1 and name[0].is_title and name[0].is_alpha and name[0].pos_ not in ("INTJ", "ADV", "PRON", "DET") \
                 and "\n" not in text[: name.start_char]
-            if not (headline_word or any(t.pos_ == "PROPN" for t in name)) \
+            # so does a transcript's surname ("MATTHEWS: …", "Lopez: …") of a person the text names
+            if person_words is None:
+                person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha and len(t) > 2}
+            surname = len(name) == 1 and name[0].is_alpha and (name[0].is_title or name[0].is_upper) and name[0].lower_ in person_words
+            if not (headline_word or surname or any(t.pos_ == "PROPN" for t in name)) \
                     or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC") for t in name):
                 continue
             if len(name) == 1 and name[0].is_upper and not text[: name.start_char].strip(' "“'):

@@ -680,3 +680,38 @@ def test_relative_clause_with_its_own_speaker_ends_the_holders_content(vocab, fi
         . PUNCT punct 1
     """)
     assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "criticised", "the deals"), ("she", "said", "were unfair")]
+
+
+def test_transcript_surname_tagged_as_a_common_noun(vocab, finder):
+    # "MATTHEWS: …" in a transcript is often tagged NOUN; the text names Chris Matthews
+    doc = build(vocab, """
+        Chris PROPN compound 1
+        Matthews PROPN nsubj 2
+        hosted VERB ROOT 2 host
+        . PUNCT punct 2
+        NL SPACE dep 3
+        MATTHEWS NOUN ROOT 5
+        : PUNCT punct 5
+        We PRON nsubj 8
+        start VERB ROOT 8
+        with ADP prep 8
+        the DET det 11
+        news NOUN pobj 9
+        . PUNCT punct 8
+    """, ents=[(0, 2, "PERSON", "")])
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("MATTHEWS", ":", "We start with the news")]
+
+
+def test_said_with_a_gerund_clause_parsed_as_xcomp(vocab, finder):
+    doc = build(vocab, """
+        He PRON nsubj 1
+        said VERB ROOT 1 say
+        raising VERB xcomp 1 raise
+        taxes NOUN nsubj 6
+        would AUX aux 6
+        not PART neg 6
+        help VERB ccomp 2
+        . PUNCT punct 1
+    """)
+    doc[2].tag_ = "VBG"
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "said", "raising taxes would not help")]
