@@ -28,7 +28,7 @@ sense: a *source* (speaker), a *cue* and *content*.
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
   demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines; in the first
   line one capitalised word will do, as "Poll: …" is often tagged a common noun, and so will a
-  surname of a person the text names, "MATTHEWS: …").
+  surname of a person the text names, "MATTHEWS: …"; labels such as "Editor's note:" are skipped).
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
   says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
@@ -95,6 +95,9 @@ _TRIM_CLAUSES = ("relcl", "acl")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _THAT_NOUNS = {"hope", "concern", "concerns", "fear", "fears", "belief", "view", "confidence", "conviction", "apprehension",
                "expectation", "optimism", "assurance", "opinion", "wish", "desire", "claim", "allegation"}
+# paragraph labels that end with a colon but name no speaker
+_HEADING_WORDS = {"note", "notes", "update", "updates", "updated", "correction", "corrections", "clarification", "disclosure",
+                  "related", "twitter", "facebook", "instagram", "photo", "photos", "video", "caption", "credit", "advertisement"}
 _CONTENT_STOP = {"adding", "saying", "noting", "stressing", "explaining", "arguing", "insisting", "warning",
                  "telling", "calling", "claiming", "suggesting", "asking", "urging", "pointing"}
 
@@ -738,6 +741,8 @@ class ClaimFinder:
                 continue
             if not 1 <= len(name) <= 5 or not name[0].is_title and not name[0].is_upper:
                 continue
+            if name[-1].lower_ in _HEADING_WORDS or name[0].lower_ == "follow":
+                continue  # "Editor's note: …", "CORRECTION: …", "Follow X on Twitter: …"
             if any(t.pos_ in ("VERB", "AUX") or t.is_punct or t.like_num for t in name):
                 continue
             # the headline (the document's first line) names its speaker with one capitalised word

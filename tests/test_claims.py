@@ -715,3 +715,22 @@ def test_said_with_a_gerund_clause_parsed_as_xcomp(vocab, finder):
     """)
     doc[2].tag_ = "VBG"
     assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "said", "raising taxes would not help")]
+
+
+def test_editors_note_is_no_speaker(vocab, finder):
+    doc = build(vocab, """
+        Text NOUN ROOT 0
+        . PUNCT punct 0
+        NL SPACE dep 1
+        Editor PROPN poss 5
+        's PART case 3
+        Note PROPN ROOT 5
+        : PUNCT punct 5
+        An DET det 8
+        article NOUN nsubj 9
+        misstated VERB ROOT 9 misstate
+        a DET det 11
+        date NOUN dobj 9
+        . PUNCT punct 9
+    """)
+    assert [c[3] for c in claims(finder, doc)] == []
