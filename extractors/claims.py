@@ -26,7 +26,7 @@ sense: a *source* (speaker), a *cue* and *content*.
   the issuer, or the noun itself ("protesters chanting …").
 * Noun cues from ``models/patterns/cue_nouns.csv`` with a possessor as the source ("his view that
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
-  demonstrated …"); transcript and headline speakers ("WALLACE: …", not datelines; in the first
+  demonstrated …"; "The plan, he told me, is …": the hearer is no content); transcript and headline speakers ("WALLACE: …", not datelines; in the first
   line one capitalised word will do, as "Poll: …" is often tagged a common noun, and so will a
   surname of a person the text names, "MATTHEWS: …"; labels such as "Editor's note:" are skipped).
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
@@ -576,10 +576,14 @@ class ClaimFinder:
             first, last = tok.head.left_edge, doc[tok.left_edge.i - 1]
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        # the object of a parenthetical "he told me", "she told The Times" is the hearer, not content
+        hearer = lambda c: c.dep_ == "dobj" and (tok.lemma_ == "tell" or c.lower_ in ("me", "us", "him", "her", "them"))  # noqa: E731
         if (tok.dep_ == "parataxis" or as_clause) and "ccomp" in args and any(c.dep_ in _SUBJ_DEPS for c in children) \
-                and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i]:
+                and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i and not hearer(c)]:
             # "India, it says, demonstrated …" / "…, he said": the clause around the cue is the content
             head = tok.head
+            if head.dep_ in _SUBJ_DEPS and head.head.pos_ in ("VERB", "AUX") and tok.i < head.head.i:
+                head = head.head  # "The difference now, he told me, is that …" hangs on the subject
             first, last = head.left_edge, head.right_edge
             if tok.left_edge.i <= first.i:
                 first = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 <= last.i else first

@@ -734,3 +734,20 @@ def test_editors_note_is_no_speaker(vocab, finder):
         . PUNCT punct 9
     """)
     assert [c[3] for c in claims(finder, doc)] == []
+
+
+def test_parenthetical_told_me_hangs_on_the_subject(vocab, finder):
+    # "The plan, he told me, is dead": "me" is the hearer and the clause around the cue the content
+    doc = build(vocab, """
+        The DET det 1
+        plan NOUN nsubj 7
+        , PUNCT punct 4
+        he PRON nsubj 4
+        told VERB parataxis 1 tell
+        me PRON dobj 4
+        , PUNCT punct 4
+        is AUX ROOT 7 be
+        dead ADJ acomp 7
+        . PUNCT punct 7
+    """)
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("he", "told", "The plan, he told me, is dead")]
