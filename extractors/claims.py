@@ -12,7 +12,8 @@ sense: a *source* (speaker), a *cue* and *content*.
 * The source is the cue verb's subject noun phrase with its modifiers ("Scott Pruitt, the
   attorney general of Oklahoma"); a participle ("…, adding that …") or a conjoined verb ("announced
   … and said …") shares its head's subject; a passive cue takes its ``by`` agent or has no source
-  ("the conference was told").
+  ("the conference was told"); a participle opening an adverbial clause ("Asked whether …, Ryan
+  said") has no source (Ryan was asked) unless it has a by-agent.
 * Direct quotes (“…”, "…" and ASCII ''…'') get the cue in their sentence before ("X said: “…”")
   or after ("“…,” said X" / "“…,” X told reporters"); a quote that continues after its attribution
   ("“A,” he said. “B.”") or in the next paragraph extends the same claim, so one claim's
@@ -379,7 +380,7 @@ class ClaimFinder:
         # to amend …", "investigations to identify …") is rarely a statement anyone made: news gold
         # +0.02 speaker F1, PolNeAR train content -0.01.
         claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP
-                  or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children)]
+                  or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children) or self._hearer_participle(c.cue)]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(text[c.start : c.end])]
         doc.user_data.pop(_TEXT_KEY, None)
         return doc
@@ -494,6 +495,10 @@ class ClaimFinder:
             return None
         outer = self._outer_cue(verb)
         src, _ = self._source(outer if outer is not None else verb)  # "X says A and says B": X says B
+        if self._hearer_participle(verb):
+            # "Asked whether …, Ryan said": Ryan was asked; the asker is unnamed or the by-agent
+            pobj = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            src = self._np(pobj[0]) if pobj else None
         if src is None and end <= verb.idx:
             # inverted, with the source parsed as an object: "“…,” stated DG FIA Jahangir"
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
@@ -501,6 +506,13 @@ class ClaimFinder:
                 src = self._np(after[0])
         cue_start, cue_end = self._cue_bounds(verb, prep)
         return _Claim(verb, cue_start, cue_end, src, (None, "unnamed"), start, end, direct)
+
+    @staticmethod
+    def _hearer_participle(verb: Token) -> bool:
+        """A bare passive participle opening an adverbial clause ("Asked about X, …", "When asked
+        whether …, …"): the main clause's subject is the one addressed, not the speaker."""
+        return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i \
+            and not any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
         """Cut a content span before a second attribution of the same source (", adding that …")."""

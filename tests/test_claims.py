@@ -751,3 +751,20 @@ def test_parenthetical_told_me_hangs_on_the_subject(vocab, finder):
         . PUNCT punct 7
     """)
     assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("he", "told", "The plan, he told me, is dead")]
+
+
+def test_asked_participle_has_no_speaker(vocab, finder):
+    # "Asked whether …, Ryan said …": Ryan was asked; the asker is not named
+    doc = build(vocab, """
+        Asked VERB advcl 6 ask
+        whether SCONJ mark 3
+        he PRON nsubj 3
+        ran VERB ccomp 0 run
+        , PUNCT punct 6
+        Ryan PROPN nsubj 6
+        said VERB ROOT 6 say
+        no INTJ intj 6
+        . PUNCT punct 6
+    """, ents=[(5, 6, "PERSON", "")])
+    doc[0].tag_ = "VBN"
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [(None, "Asked", "whether he ran"), ("Ryan", "said", "no")]
