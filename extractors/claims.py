@@ -27,9 +27,10 @@ sense: a *source* (speaker), a *cue* and *content*.
   the issuer, or the noun itself ("protesters chanting …").
 * Noun cues from ``models/patterns/cue_nouns.csv`` with a possessor as the source ("his view that
   …", "Trump's call for …", "Rubio's response was …"); parenthetical cues ("India, it says,
-  demonstrated …"; "The plan, he told me, is …": the hearer is no content); transcript and headline speakers ("WALLACE: …", not datelines; in the first
-  line one capitalised word will do, as "Poll: …" is often tagged a common noun, and so will a
-  surname of a person the text names, "MATTHEWS: …"; labels such as "Editor's note:" are skipped).
+  demonstrated …"; "The plan, he told me, is …": the hearer is no content); transcript and
+  headline speakers ("WALLACE: …", not datelines; in the first line one capitalised word will do,
+  as "Poll: …" is often tagged a common noun, and so will a surname of a person the text names,
+  "MATTHEWS: …"; labels such as "Editor's note:" are skipped).
 * A second cue of the same speaker that the parser hangs on the reported clause ("X says A and
   says B", "said A and called B …") ends the first content and makes its own claim.
 * Attributions nested in another's content are dropped (the outermost one is kept, as PolNeAR
@@ -828,7 +829,7 @@ class ClaimFinder:
             return o is not c and o.start <= c.cue_start < o.end
 
         # A relative clause with its own named speaker ("his donations, which he said were …",
-        # "the test, which state media claimed allows …") is annotated as its own attribution
+        # "his daughters, who he said were living …") is annotated as its own attribution
         # (PolNeAR is univocal): the holder's content ends before the clause.
         for c in claims:
             v = c.cue
