@@ -749,3 +749,184 @@ def test_a_reporting_clause_on_a_noun_inside_the_source_is_left_out(vocab, finde
         ("the Forum", "organisation", "who", "said", "said", "prices fell", False),
         ("Ali Khan", "person", "Ali Khan, a lawyer at the Forum", "denied", "denied", "the report", False),
     ]
+def test_headline_speaker_tagged_as_a_common_noun(vocab, finder):
+    # the first line's one-word speaker ("Poll: …") is often tagged NOUN; further down the same
+    # shape still needs a proper noun
+    doc = build(vocab, """
+        Poll NOUN ROOT 0
+        : PUNCT punct 0
+        Smith PROPN nsubj 3
+        leads VERB acl 0 lead
+        the DET det 5
+        race NOUN dobj 3
+        . PUNCT punct 0
+        NL SPACE dep 6
+        Survey NOUN ROOT 8
+        : PUNCT punct 8
+        Smith PROPN nsubj 11
+        leads VERB acl 8 lead
+        the DET det 13
+        race NOUN dobj 11
+        again ADV advmod 11
+        . PUNCT punct 8
+    """)
+    assert claims(finder, doc) == [("Poll", "report", "Poll", ":", ":", "Smith leads the race", False)]
+
+
+def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, finder):
+    # "He says A and says B" parsed with the second "says" on A's verb: two claims, same speaker
+    doc = build(vocab, """
+        He PRON nsubj 1
+        says VERB ROOT 1 say
+        prices NOUN nsubj 3
+        rose VERB ccomp 1 rise
+        and CCONJ cc 3
+        says VERB conj 3 say
+        he PRON nsubj 8
+        will AUX aux 8
+        act VERB ccomp 5
+        . PUNCT punct 1
+    """)
+    for i, tag in ((1, "VBZ"), (3, "VBD"), (5, "VBZ")):
+        doc[i].tag_ = tag
+    assert claims(finder, doc) == [("He", "unnamed", "He", "says", "says", "prices rose", False),
+                                   ("He", "unnamed", "He", "says", "says", "he will act", False)]
+    # a bare verb shares the reported clause's modal: "says he will go and tell them …" is content
+    doc = build(vocab, """
+        He PRON nsubj 1
+        says VERB ROOT 1 say
+        he PRON nsubj 4
+        will AUX aux 4
+        go VERB ccomp 1
+        and CCONJ cc 4
+        tell VERB conj 4 tell
+        them PRON dobj 6
+        so ADV advmod 6
+        . PUNCT punct 1
+    """)
+    doc[1].tag_, doc[4].tag_, doc[6].tag_ = "VBZ", "VB", "VB"
+    assert [c[5] for c in claims(finder, doc)] == ["he will go and tell them so"]
+
+
+def test_claims_holding_each_others_cue_keep_the_later_one(vocab, finder):
+    # "Voters said taxes rose, according to a poll" with "according" parsed inside the reported
+    # clause: each content holds the other's cue; the later cue ("according to") is kept
+    doc = build(vocab, """
+        Voters NOUN nsubj 1
+        said VERB ROOT 1 say
+        taxes NOUN nsubj 3
+        rose VERB ccomp 1 rise
+        , PUNCT punct 3
+        according VERB prep 3 accord
+        to ADP prep 5
+        a DET det 8
+        poll NOUN pobj 6
+        . PUNCT punct 1
+    """)
+    assert claims(finder, doc) == [("a poll", "report", "a poll", "according to", "according to", "Voters said taxes rose", False)]
+
+
+def test_relative_clause_with_its_own_speaker_ends_the_holders_content(vocab, finder):
+    # "He criticised the deals, which she said were unfair": the relative clause is her claim
+    doc = build(vocab, """
+        He PRON nsubj 1
+        criticised VERB ROOT 1 criticize
+        the DET det 3
+        deals NOUN dobj 1
+        , PUNCT punct 3
+        which PRON nsubj 8
+        she PRON nsubj 7
+        said VERB relcl 3 say
+        were AUX ccomp 7 be
+        unfair ADJ acomp 8
+        . PUNCT punct 1
+    """)
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "criticised", "the deals"), ("she", "said", "were unfair")]
+
+
+def test_transcript_surname_tagged_as_a_common_noun(vocab, finder):
+    # "MATTHEWS: …" in a transcript is often tagged NOUN; the text names Chris Matthews
+    doc = build(vocab, """
+        Chris PROPN compound 1
+        Matthews PROPN nsubj 2
+        hosted VERB ROOT 2 host
+        . PUNCT punct 2
+        NL SPACE dep 3
+        MATTHEWS NOUN ROOT 5
+        : PUNCT punct 5
+        We PRON nsubj 8
+        start VERB ROOT 8
+        with ADP prep 8
+        the DET det 11
+        news NOUN pobj 9
+        . PUNCT punct 8
+    """, ents=[(0, 2, "PERSON", "")])
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("MATTHEWS", ":", "We start with the news")]
+
+
+def test_said_with_a_gerund_clause_parsed_as_xcomp(vocab, finder):
+    doc = build(vocab, """
+        He PRON nsubj 1
+        said VERB ROOT 1 say
+        raising VERB xcomp 1 raise
+        taxes NOUN nsubj 6
+        would AUX aux 6
+        not PART neg 6
+        help VERB ccomp 2
+        . PUNCT punct 1
+    """)
+    doc[2].tag_ = "VBG"
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "said", "raising taxes would not help")]
+
+
+def test_editors_note_is_no_speaker(vocab, finder):
+    doc = build(vocab, """
+        Text NOUN ROOT 0
+        . PUNCT punct 0
+        NL SPACE dep 1
+        Editor PROPN poss 5
+        's PART case 3
+        Note PROPN ROOT 5
+        : PUNCT punct 5
+        An DET det 8
+        article NOUN nsubj 9
+        misstated VERB ROOT 9 misstate
+        a DET det 11
+        date NOUN dobj 9
+        . PUNCT punct 9
+    """)
+    assert [c[3] for c in claims(finder, doc)] == []
+
+
+def test_parenthetical_told_me_hangs_on_the_subject(vocab, finder):
+    # "The plan, he told me, is dead": "me" is the hearer and the clause around the cue the content
+    doc = build(vocab, """
+        The DET det 1
+        plan NOUN nsubj 7
+        , PUNCT punct 4
+        he PRON nsubj 4
+        told VERB parataxis 1 tell
+        me PRON dobj 4
+        , PUNCT punct 4
+        is AUX ROOT 7 be
+        dead ADJ acomp 7
+        . PUNCT punct 7
+    """)
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("he", "told", "The plan, he told me, is dead")]
+
+
+def test_asked_participle_has_no_speaker(vocab, finder):
+    # "Asked whether …, Ryan said …": Ryan was asked; the asker is not named
+    doc = build(vocab, """
+        Asked VERB advcl 6 ask
+        whether SCONJ mark 3
+        he PRON nsubj 3
+        ran VERB ccomp 0 run
+        , PUNCT punct 6
+        Ryan PROPN nsubj 6
+        said VERB ROOT 6 say
+        no INTJ intj 6
+        . PUNCT punct 6
+    """, ents=[(5, 6, "PERSON", "")])
+    doc[0].tag_ = "VBN"
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [(None, "Asked", "whether he ran"), ("Ryan", "said", "no")]
