@@ -404,6 +404,12 @@ def test_acronym_learnt_for_a_hyphenated_name(nlp):
     assert agencies(nlp, text) == {("Markaz-i-Amn Council", "MAC", "government")}
 
 
+def test_a_mission_named_as_a_delegation_is_the_officials_body(nlp):
+    text = ("Headline\n\nPhilipp Oliver Gross, the Deputy Head of European Union Delegation, said that migration "
+            "benefits both migrants and host countries.")
+    assert officials(nlp, text) == {("Philipp Oliver Gross", "deputy head", "Delegation of the European Union to Pakistan")}
+
+
 def test_coordinated_ministries_are_each_an_agency(nlp):
     text = "Headline\n\nThe committee includes officials of the foreign and IT ministries."
     assert agencies(nlp, text) == {("Ministry of Foreign Affairs", "MoFA", "government"),
