@@ -87,6 +87,7 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
 # "the complainant" is whoever lodged the complaint or case (a person, not an official)
 _COMPLAINANT_HEADS = {"complainant", "petitioner", "applicant"}
 _COMPLAINT_VERBS = {"lodge", "file", "register", "submit"}
+_MEETING_HEADS = {"meeting", "session", "sitting"}
 _PARTITIVES = {"some", "many", "most", "several", "few", "one", "two", "three", "all", "none", "each", "both", "majority"}
 _OFFICE_HEADS = _PERSON_HEADS - {"spokesman", "spokesperson", "spokeswoman", "official", "officer", "source",
                                  "complainant", "lawyer", "leader", "head"}
@@ -270,7 +271,9 @@ class ClaimFinder:
                          if g.dep_ == "pobj"), root)
         low = root.lower_
         for t in subj:
-            if t.i in person_at and (t.head.i == root.i or t.i == root.i or t.head.i in person_at or root.i in person_at):
+            if t.i in person_at and (t.head.i == root.i or t.i == root.i or root.i in person_at
+                                     or (t.head.i in person_at and not self._in_clause(self._name_head(doc, t, person_at), root))):
+                # a name inside a modifier is not the source: "The meeting, presided over by Chairman X, noted"
                 return person_at[t.i], "person"
         if low in ("who", "which", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
             noun = root.head.head  # "Mr Tarar, who said …": the relative pronoun stands for the noun
@@ -312,6 +315,13 @@ class ClaimFinder:
         bare_title = all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in subj) and not any(e.label_ in ("AGENCY", "PERSON", "GPE") for e in subj.ents)
         definite = (subj[0].lower_ in ("the", "this") or (bare_title and subj[0].lower_ not in ("a", "an"))) and len(subj) <= 4 \
             and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
+        if definite and low in _MEETING_HEADS:
+            # "The meeting, presided over by …, noted": the legislative body whose meeting it is
+            kinds = doc.user_data.get(AGENCY_INFO, {})
+            bodies = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= before
+                      and kinds.get(e.ent_id_ or e.text, {}).get("kind") == "legislature"]
+            if bodies:
+                return bodies[-1].ent_id_ or bodies[-1].text, "organisation"
         if definite and low in _COMPLAINANT_HEADS:
             filer = self._complainant(doc, before)
             if filer:
@@ -394,6 +404,24 @@ class ClaimFinder:
         if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
             return subj.text, "organisation"
         return subj.text, "unnamed"
+
+    @staticmethod
+    def _name_head(doc: Doc, tok: Token, person_at: dict) -> Token:
+        """The token of ``tok``'s name whose head lies outside the name."""
+        seen = set()
+        while tok.head.i in person_at and person_at[tok.head.i] == person_at[tok.i] and tok.head.i != tok.i and tok.i not in seen:
+            seen.add(tok.i)
+            tok = tok.head
+        return tok
+
+    @staticmethod
+    def _in_clause(tok: Token, root: Token) -> bool:
+        """``tok`` hangs from ``root`` through a clause ("presided over by X", "who met X")."""
+        while tok.i != root.i and tok.head.i != tok.i:
+            if tok.dep_ in ("acl", "relcl", "advcl"):
+                return True
+            tok = tok.head
+        return False
 
     def _complainant(self, doc: Doc, before: int) -> str | None:
         """The person who lodged the complaint or case before token ``before``: the subject of

@@ -324,6 +324,13 @@ def test_the_government_is_not_a_department_with_government_in_its_name(nlp):
     assert speakers(nlp, text)[-1] != ("Sindh Local Government Department", "organisation")
 
 
+def test_the_meeting_is_the_committee_and_its_chair_is_not_the_source(nlp):
+    # regression: the chairman named in "presided over by …" became the source
+    text = ("Headline\n\nQUETTA: The Public Accounts Committee reviewed audit paras. The meeting, presided over by "
+            "Chairman Akbar Mengal, noted that the project had failed.")
+    assert speakers(nlp, text) == [("Public Accounts Committee", "organisation")]
+
+
 def test_some_of_the_officials_is_an_unnamed_group(nlp):
     text = "Headline\n\nSome of the sacked FIA officials claim that they were made scapegoats."
     assert speakers(nlp, text) == [("Some of the sacked FIA officials", "unnamed")]
