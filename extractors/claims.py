@@ -87,6 +87,7 @@ _PERSON_HEADS = {"minister", "president", "chairman", "chairperson", "chairwoman
 # "the complainant" is whoever lodged the complaint or case (a person, not an official)
 _COMPLAINANT_HEADS = {"complainant", "petitioner", "applicant"}
 _COMPLAINT_VERBS = {"lodge", "file", "register", "submit"}
+_STUDY_HEADS = {"study", "studies", "survey", "surveys", "research", "analysis", "assessment"}
 _MEETING_HEADS = {"meeting", "session", "sitting"}
 _PARTITIVES = {"some", "many", "most", "several", "few", "one", "two", "three", "all", "none", "each", "both", "majority"}
 _OFFICE_HEADS = _PERSON_HEADS - {"spokesman", "spokesperson", "spokeswoman", "official", "officer", "source",
@@ -388,6 +389,8 @@ class ClaimFinder:
                     if low in _REPORT_HEADS:
                         return subj.text, "report"
                     return subj.text, "unnamed"
+                if low in _STUDY_HEADS:
+                    return subj.text, "report"  # "A 2023 study by the UNODC and the EU": the study, not its authors
                 return e.ent_id_ or e.text, "organisation"
         last_noun = next((t.lower_ for t in reversed(subj) if t.pos_ in ("NOUN", "PROPN")), low)
         if last_noun in _REPORT_HEADS and low not in _REPORT_HEADS and any(t.text in ("TIP", "Trafficking") for t in subj):

@@ -331,6 +331,11 @@ def test_the_meeting_is_the_committee_and_its_chair_is_not_the_source(nlp):
     assert speakers(nlp, text) == [("Public Accounts Committee", "organisation")]
 
 
+def test_a_study_by_a_body_is_a_report(nlp):
+    text = "Headline\n\nA 2023 study by the International Organization for Migration found that 24,000 people left."
+    assert speakers(nlp, text) == [("A 2023 study by the International Organization for Migration", "report")]
+
+
 def test_some_of_the_officials_is_an_unnamed_group(nlp):
     text = "Headline\n\nSome of the sacked FIA officials claim that they were made scapegoats."
     assert speakers(nlp, text) == [("Some of the sacked FIA officials", "unnamed")]
