@@ -256,9 +256,12 @@ class ClaimFinder:
     def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None) -> tuple[str | None, str]:
         """Resolve a source span to (speaker, speaker_kind) for the claims table.
 
-        An office of a body ("the Director General of the NCCIA", "the FIA DG") is the person the
-        story names in that office, else an unnamed official, never the body itself; "the
-        complainant" is the person who lodged the complaint or case.
+        An office of a body ("the Director General of the NCCIA", "the FIA DG", "Secretary MoHR") is
+        the person the story names in that office, else an unnamed official, never the body itself;
+        an official of a body ("A senior official of FIA Gujrat circle") is unnamed; "the
+        complainant" is the person who lodged the complaint or case; "the meeting" is the
+        legislative body named last; a study by a body is a report; "Some of the FIA officials" is
+        the group after "of"; "he"/"she" never refers back to a plural group's claim.
 
         ``earlier``: the claims before this one, in text order; an anaphoric source ("he", "the
         minister", "the spokesman", "it", "the agency") refers back to the last fitting speaker,
