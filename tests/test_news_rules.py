@@ -238,6 +238,20 @@ def test_think_tank_and_mission_titles(nlp):
         ("Raana Rahim", "senior advisor", "International Centre for Migration Policy Development")}
 
 
+def test_police_ranks_in_a_police_story_belong_to_the_police_not_the_fia(nlp):
+    # regression: ranks without a body took the document's most mentioned agency, the FIA
+    text = ("Headline\n\nKARACHI: The FIA court heard the case. A case was registered against Sakrand SHO Mithal "
+            "Khakrani, Inspector Shahid Malik and ASI Mohsin Jiskani.")
+    assert officials(nlp, text) == {("Mithal Khakrani", "station house officer", "Sindh Police"),
+                                    ("Shahid Malik", "inspector", "Sindh Police"),
+                                    ("Mohsin Jiskani", "assistant sub inspector", "Sindh Police")}
+
+
+def test_a_rank_that_leads_an_investigation_is_no_chairman(nlp):
+    text = "Headline\n\nThe investigation was led by Sub-Inspector Shiraz Ahmed of the FIA."
+    assert officials(nlp, text) == {("Shiraz Ahmed", "sub inspector", "Federal Investigation Agency")}
+
+
 def test_a_senior_fia_official_is_unnamed(nlp):
     text = "Headline\n\nA senior FIA official said the suspects were arrested. The official added that raids continued."
     doc = nlp(parse_text(text.encode()).text)

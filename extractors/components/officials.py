@@ -778,22 +778,34 @@ class OfficialLinker:
             if info.get("staff") and not named:
                 # not when a body we do not know is named at the title ("Chairman Pakistan Peoples
                 # Party X", "PPP Chairman X": a party is no agency, and its chairman not the committee's)
-                return self._staff_org(doc, tspan, agency_count, info["staff"])
+                return self._staff_org(doc, tspan, agency_count, info["staff"], province)
         return None
 
-    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter, staff: bool | str) -> str | None:
+    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter, staff: bool | str,
+                   province: str | None = None) -> str | None:
         """The body of a staff grade named without one ("The FIA raiding team was headed by ...
         with sub-inspectors A and B"; "The deputy directors are A and B" in an FIA story): the
-        body named last before the title in its sentence, else the document's most mentioned one.
+        body named last before the title in its sentence; else, for ranks that police and the FIA
+        share, the document's police force, or the province's when the sentence is about police
+        ("SHO X, DSP Y, Inspector Z"); else the document's most mentioned body.
         ``staff`` true: an executive body (legislatures and courts hold hearings about staff, they
         do not employ them); a kind ("legislature" for members): a body of that kind."""
         kinds = doc.user_data.get(AGENCY_INFO, {})
         def employer(name: str) -> bool:
             kind = kinds.get(name, {}).get("kind")
             return kind == staff if isinstance(staff, str) else kind not in ("legislature", "court")
-        for e in reversed(tspan.sent.ents):
+        sent = tspan.sent
+        for e in reversed(sent.ents):
             if e.label_ == "AGENCY" and e.end <= tspan.start and employer(e.ent_id_ or e.text):
                 return e.ent_id_ or e.text
+        if staff is True:
+            police = next((n for n, _ in agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None)
+            if police:
+                return police
+            about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
+                e.label_ == "TITLE" and self.title_info.get(e.ent_id_, {}).get("org_kind") == "police" for e in sent.ents)
+            if about_police and province and self.police_of.get(province):
+                return self.police_of[province]
         return next((name for name, _ in agency_count.most_common() if employer(name)), None)
 
     def _doc_agencies(self, doc, ent_at) -> list[tuple[str, str]]:
