@@ -447,6 +447,12 @@ def test_a_law_named_after_a_body_is_not_an_agency(nlp):
     assert agencies(nlp, text) == set()
 
 
+def test_a_committee_name_ends_where_its_chairman_begins(nlp):
+    # regression: "… Committee on Water Resources Chairman Kamran Murtaza" swallowed the chairman
+    text = "Headline\n\nSenate Standing Committee on Water Resources Chairman Kamran Murtaza said the dams were late."
+    assert officials(nlp, text) == {("Kamran Murtaza", "chairman", "Senate Standing Committee on Water Resources")}
+
+
 def test_senate_committee_is_the_committee_named(nlp):
     text = ("Headline\n\nThe Senate Standing Committee on Interior on Tuesday passed three bills. The Senate "
             "committee also approved a fine of Rs10m.")

@@ -265,6 +265,8 @@ class EntityRules:
         a gazetteer match inside it ("Senate")."""
         found: list[Span] = []
         n = len(doc)
+        # the subject ends where a title or a name begins ("… on Interior Chairman Faisal Saleem")
+        stop = {i for e in ents if e.label_ in ("TITLE", "PERSON") for i in range(e.start, e.end)}
         for i in range(n):
             for words, house in self.houses:
                 j = i + len(words)
@@ -276,13 +278,13 @@ class EntityRules:
                     continue
                 m = k + 2
                 end = m
-                while m < n:
+                while m < n and m not in stop:
                     tok = doc[m]
                     if tok.is_title or (tok.is_upper and tok.is_alpha):
                         m += 1
                         end = m
                     elif tok.lower_ in ("and", "&", ",", "-") and m + 1 < n and (doc[m + 1].is_title or doc[m + 1].is_upper) \
-                            and doc[m + 1].is_alpha:
+                            and doc[m + 1].is_alpha and m + 1 not in stop:
                         m += 1  # "Information, Broadcasting and National Heritage", "Gilgit-Baltistan"
                     else:
                         break
