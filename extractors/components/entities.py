@@ -283,9 +283,9 @@ class EntityRules:
                     if tok.is_title or (tok.is_upper and tok.is_alpha):
                         m += 1
                         end = m
-                    elif tok.lower_ in ("and", "&", ",", "-") and m + 1 < n and (doc[m + 1].is_title or doc[m + 1].is_upper) \
+                    elif tok.lower_ in ("and", "&", ",", "-", "of") and m + 1 < n and (doc[m + 1].is_title or doc[m + 1].is_upper) \
                             and doc[m + 1].is_alpha and m + 1 not in stop:
-                        m += 1  # "Information, Broadcasting and National Heritage", "Gilgit-Baltistan"
+                        m += 1  # "Information, Broadcasting and National Heritage", "Gilgit-Baltistan", "Problems of Less Developed Areas"
                     else:
                         break
                 if end == k + 2:
