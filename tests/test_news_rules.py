@@ -97,6 +97,11 @@ def test_coordinated_appositions_share_the_body_named_last(nlp):
                                     ("Muhammad Arif Leghari", "director", "Ministry of Human Rights")}
 
 
+def test_adviser_to_the_prime_minister_is_an_adviser(nlp):
+    text = "Headline\n\nThe meeting was attended by Advisor to PM Rana Sanaullah."
+    assert officials(nlp, text) == {("Rana Sanaullah", "adviser", None)}
+
+
 def test_former_before_a_portfolio_is_a_past_role(nlp):
     # regression: "former" was only looked for right before the title word, not before its portfolio
     text = ("Headline\n\nKARACHI: Former interior minister Rehman Malik said the law was weak. Then-local government "

@@ -550,6 +550,11 @@ class OfficialLinker:
                 found.append((e.ent_id_, org, APPOINTED, e))
         # premodifier title
         t = self._title_before(doc, span, ent_at)
+        k = t.start - 1 if t is not None else -1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 1 and doc[k].lower_ == "to" and (k - 1) in ent_at and ent_at[k - 1].label_ == "TITLE":
+            t = ent_at[k - 1]  # "Advisor to PM Rana Sanaullah": an adviser, not the prime minister
         while t is not None:
             pstart = self._premods(doc, t, ent_at, province, agency_count)[1]
             if self._is_former(doc, t.start - 1) or self._is_former(doc, pstart - 1):
