@@ -231,6 +231,23 @@ def _parse_args(value: str) -> frozenset[str]:
     return frozenset(a.strip() for a in value.split("|") if a.strip())
 
 
+def _one_person(src: Span) -> bool:
+    """A source "he"/"she" can stand for: one person ("the official", "A deputy attorney general",
+    "the complainant", "the investigating officer"), not a group ("particularly Afghan nationals")
+    or a thing ("the briefing presented by the DG")."""
+    root = src.root
+    if root.tag_ in ("NNS", "NNPS"):
+        return False
+    low = root.lower_
+    heads = _PERSON_HEADS | _UNNAMED_HEADS | _COMPLAINANT_HEADS
+    # "an official privy to the development" is parsed with "privy" as its root
+    if any(t.lower_ in heads for t in src[: root.i - src.start + 1]) or any(e.label_ == "TITLE" and e.start <= root.i < e.end for e in src.ents):
+        return True
+    if root.ent_type_ == "PERSON" or (root.pos_ == "PROPN" and not root.ent_type_):
+        return True  # a name the officials component did not resolve ("…, Ambreen Jan")
+    return low.endswith(("er", "or", "ist", "ant", "ent", "man", "woman", "person"))  # agent nouns: doctor, lawyer, resident
+
+
 def _headed(name: str, head: str) -> bool:
     """The body's name has ``head`` as its head noun: "Senate Standing Committee on Interior",
     "Ministry of Interior" for committee/ministry, not "Sindh Local Government Department" for
@@ -294,7 +311,7 @@ class ClaimFinder:
             # ("particularly Afghan nationals", "officials")
             prev_claim = next((c for c in reversed(earlier) if c.speaker[0] is not None and (
                 c.speaker[1] == "person" or (c.speaker[1] == "unnamed" and c.speaker[0].lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"}
-                                             and (c.src is None or c.src.root.tag_ not in ("NNS", "NNPS"))))), None)
+                                             and (c.src is None or _one_person(c.src))))), None)
             prior = [i for i in person_at if i < before]
             last_mention = person_at[max(prior)] if prior else None
             # a named person who is the subject of a sentence after the last speaker's cue took

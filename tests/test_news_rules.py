@@ -360,6 +360,12 @@ def test_some_of_the_officials_is_an_unnamed_group(nlp):
     assert speakers(nlp, text) == [("Some of the sacked FIA officials", "unnamed")]
 
 
+def test_he_does_not_refer_back_to_a_thing(nlp):
+    text = ("Headline\n\nHealth Minister Asif Haider Shah chaired the meeting. According to the briefing presented by "
+            "the director, the wards were full. He said that new beds would be bought.")
+    assert speakers(nlp, text)[-1] == ("Asif Haider Shah", "person")
+
+
 def test_religious_honorifics_are_not_part_of_the_name(nlp):
     text = "Headline\n\nAllama Nadeem Qasmi, chairman of the council, said the committee would meet."
     assert speakers(nlp, text) == [("Nadeem Qasmi", "person")]
