@@ -100,6 +100,8 @@ def test_coordinated_appositions_share_the_body_named_last(nlp):
 def test_adviser_to_the_prime_minister_is_an_adviser(nlp):
     text = "Headline\n\nThe meeting was attended by Advisor to PM Rana Sanaullah."
     assert officials(nlp, text) == {("Rana Sanaullah", "adviser", None)}
+    text = "Headline\n\nIn 2013 he served as spokesperson to President Asif Ali Zardari."
+    assert officials(nlp, text) == {("Asif Ali Zardari", "president", None)}
 
 
 def test_former_before_a_portfolio_is_a_past_role(nlp):

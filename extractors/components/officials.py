@@ -553,8 +553,10 @@ class OfficialLinker:
         k = t.start - 1 if t is not None else -1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k >= 1 and doc[k].lower_ == "to" and (k - 1) in ent_at and ent_at[k - 1].label_ == "TITLE":
-            t = ent_at[k - 1]  # "Advisor to PM Rana Sanaullah": an adviser, not the prime minister
+        if k >= 1 and doc[k].lower_ == "to" and (k - 1) in ent_at and ent_at[k - 1].label_ == "TITLE" and doc[ent_at[k - 1].start].is_title:
+            # "Advisor to PM Rana Sanaullah": an adviser, not the prime minister; but "served as
+            # spokesperson to President Asif Ali Zardari": the name is the president's
+            t = ent_at[k - 1]
         while t is not None:
             pstart = self._premods(doc, t, ent_at, province, agency_count)[1]
             if self._is_former(doc, t.start - 1) or self._is_former(doc, pstart - 1):
