@@ -196,6 +196,12 @@ def test_a_party_chairman_does_not_chair_the_committee_of_the_story(nlp):
     assert ("Bilawal Bhutto Zardari", "chairman", None) in officials(nlp, text)
 
 
+def test_listed_names_need_a_separator_and_end_at_a_portfolio(nlp):
+    text = ("Headline\n\nThe new state ministers included Malik Rasheed Ahmad Khan National Food Security & Research, "
+            "and others.")
+    assert {(n, t) for n, t, _ in officials(nlp, text)} == {("Malik Rasheed Ahmad Khan", "minister of state")}
+
+
 def test_staff_rank_takes_the_body_named_before_it_in_the_sentence(nlp):
     text = "Headline\n\nKARACHI: Saddar FIA police station’s SI Rashid Mehmood led the raid."
     assert officials(nlp, text) == {("Rashid Mehmood", "sub inspector", "Federal Investigation Agency")}
@@ -447,6 +453,16 @@ def test_a_mission_named_as_a_delegation_is_the_officials_body(nlp):
     text = ("Headline\n\nPhilipp Oliver Gross, the Deputy Head of European Union Delegation, said that migration "
             "benefits both migrants and host countries.")
     assert officials(nlp, text) == {("Philipp Oliver Gross", "deputy head", "Delegation of the European Union to Pakistan")}
+
+
+def test_lower_case_hyphenated_words_are_not_part_of_a_learnt_name(nlp):
+    text = "Headline\n\nThe state-run National News Agency (NNA) reported the arrests."
+    assert agencies(nlp, text) == {("National News Agency", "NNA", "government")}
+
+
+def test_a_committee_name_ends_before_the_day(nlp):
+    text = "Headline\n\nThe National Assembly Standing Committee on Defence Thursday sought a report."
+    assert agencies(nlp, text) == {("National Assembly Standing Committee on Defence", None, "legislature")}
 
 
 def test_coordinated_ministries_are_each_an_agency(nlp):

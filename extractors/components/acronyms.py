@@ -50,10 +50,12 @@ def _hyphenated(doc: Doc, i: int) -> bool:
     """Token ``i`` is inside a hyphenated name ("Paigham-i-Aman", "Jamaat-e-Islami"): a hyphen
     between letters, or a word joined to one."""
     tok = doc[i]
-    if tok.text == "-":
-        return 0 < i < len(doc) - 1 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not doc[i].whitespace_
-    return tok.is_alpha and ((i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_)
-                             or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_))
+    if tok.text == "-":  # joins a capitalised word or an inner piece ("Paigham-i-Aman"), not "state-run"
+        return 0 < i < len(doc) - 1 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not tok.whitespace_ \
+            and (doc[i - 1].is_title or (i >= 2 and doc[i - 2].text == "-"))
+    # a lower-case inner piece between two hyphens ("-i-", "-e-")
+    return tok.is_alpha and 0 < i < len(doc) - 1 and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
+        and not tok.whitespace_ and not doc[i - 1].whitespace_
 
 
 class AcronymLinker:

@@ -266,7 +266,7 @@ class EntityRules:
         found: list[Span] = []
         n = len(doc)
         # the subject ends where a title or a name begins ("… on Interior Chairman Faisal Saleem")
-        stop = {i for e in ents if e.label_ in ("TITLE", "PERSON") for i in range(e.start, e.end)}
+        stop = {i for e in ents if e.label_ in ("TITLE", "PERSON", "DATE", "TIME") for i in range(e.start, e.end)}  # "… on Defence Thursday"
         for i in range(n):
             for words, house in self.houses:
                 j = i + len(words)

@@ -246,6 +246,8 @@ class OfficialLinker:
                 start -= 1
             while end + 1 < len(doc) and doc[end].lower_ in self.particles and self._is_name_token(doc[end + 1], taken):
                 end += 2  # "Naseer ud Din"
+            # "Malik Rasheed Ahmad Khan National Food Security & Research": the name ends at a portfolio
+            end = next((k for k in range(start + 2, end) if self._portfolio_starting(doc, k)), end)
             for k in range(max(start - 4, 1), start + 1):
                 pf = self._portfolio_starting(doc, k)
                 if pf and start <= pf[0] < end and doc[k - 1].lower_ in ("for", "of"):
@@ -287,7 +289,7 @@ class OfficialLinker:
                 while i < len(doc) and self._is_honorific(doc[i]):
                     i += 1
             j = i
-            while j < len(doc) and j - i < 5 and (self._is_name_token(doc[j], taken) or (
+            while j < len(doc) and j - i < 5 and not (j - i >= 2 and self._portfolio_starting(doc, j)) and (self._is_name_token(doc[j], taken) or (
                     j > i and doc[j].lower_ in self.particles and j + 1 < len(doc) and self._is_name_token(doc[j + 1], taken))):
                 j += 1
             if j > i and doc[i:j].text.lower() in self.places:
@@ -355,7 +357,9 @@ class OfficialLinker:
                 while i < n and doc[i].lower_.rstrip(".") in self.honorifics:
                     i += 1
                 j = i
-                while j < n and j - i < 5 and (self._is_name_token(doc[j], taken) or (
+                # a name ends where a portfolio begins ("state ministers A Khan National Food Security, …")
+                while j < n and j - i < 5 and not (j - i >= 2 and self._portfolio_starting(doc, j)) and (
+                        self._is_name_token(doc[j], taken) or (
                         j > i and doc[j].lower_ in self.particles and j + 1 < n and self._is_name_token(doc[j + 1], taken))):
                     j += 1
                 if j - i < 2 or doc[i:j].text.lower() in self.places:
@@ -368,6 +372,7 @@ class OfficialLinker:
                         break
                     i = close + 1
                 group_end = i < n and doc[i].text == ";"
+                after_name = i
                 if i < n and doc[i].text in (",", ";"):
                     i += 1
                 if i < n and doc[i].lower_ == "and":
@@ -377,8 +382,8 @@ class OfficialLinker:
                 if i in titles:
                     cur = titles[i]
                     i = cur.end
-                elif group_end:
-                    break  # "…; the rest were released": a group ends at a semicolon
+                elif group_end or i == after_name:
+                    break  # "…; the rest were released": a group ends at a semicolon; names need a separator
         return out
 
     def _resolve(self, name: str, people: dict, by_surname: dict) -> str | None:
