@@ -1,0 +1,83 @@
+"""Tier placements on short real quotes (``tipwatch evaluate --tier-quotes``).
+
+Rule tests: invented sentences with exact expected placements, through the real pipeline. Scorer
+tests: which rows are skipped and why. Floor test: the evaluation on
+``../shared/corpus/tiers/news_cited_tier_evidence.csv``; floors are the measured F1 rounded down
+to 0.01 and only go up (skips when ``../shared/corpus`` is absent).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, SHARED
+from extractors.tier_quotes import TierQuote, score_tier_quotes, skip_reason
+
+FLOORS = {"tier_quotes": 0.85, "tier_quotes_year": 0.85}
+SCORED_ROWS = 37  # of 44: a change here means the skip rules changed
+
+
+def placements(nlp, text: str) -> set[tuple]:
+    from extractors.extract import extract_documents
+    from extractors.news import parse_text
+
+    doc = parse_text(f"US Trafficking in Persons report\n\n{text}".encode(), source="test")
+    (_, records), = extract_documents([doc], nlp)
+    return {(t.country, t.tier) for t in records.tier_placements}
+
+
+# ---- scorer
+
+
+def row(quote: str, country: str = "Pakistan", year: int | None = 2020, tier: str = "Tier 2", note: str = "news") -> TierQuote:
+    return TierQuote(country, year, tier, note, "https://example.org/x", quote)
+
+
+def test_skip_reasons():
+    assert skip_reason(row("the country has been placed in Tier 2")) == "quote does not name the country"
+    assert skip_reason(row("O país foi promovido para a Lista de Observação do Nível 2", country="Guinea-Bissau")) \
+        == "quote is not English"
+    assert skip_reason(row("PAKISTAN: Tier 2 Watch List")) is None  # a heading is English enough
+    assert skip_reason(row("Pakistan was on the Tier 2 Watch List from 2015 to 2017")) \
+        == "quote states only placements of years before the report year"
+    assert skip_reason(row("placed Pakistan in Tier 2 for the seventh time since 2013")) is None
+    assert skip_reason(row("the KSA was upgraded", country="Saudi Arabia"), ["KSA"]) is None
+
+
+def test_score_counts_only_the_rows_country():
+    rows = [row("Pakistan, Serbia and Saudi Arabia are in Tier 2", year=2020),
+            row("In the 2020 report Pakistan was placed in Tier 2"),
+            row("the country was placed in Tier 3")]
+    preds = [[{"country": "Pakistan", "tier": "2", "report_year": None}, {"country": "Serbia", "tier": "2", "report_year": None}],
+             [{"country": "Pakistan", "tier": "2", "report_year": 2020}, {"country": "Pakistan", "tier": "1", "report_year": 2020}],
+             []]
+    result = score_tier_quotes(rows, preds)
+    q, y = result.report["tier_quotes"], result.report["tier_quotes_year"]
+    assert (q.tp, q.fp, q.fn) == (2, 1, 0)
+    assert (y.tp, y.fp, y.fn) == (1, 1, 0)
+    assert result.year_scored == 1 and [s.row for s in result.skipped] == [2]
+
+
+# ---- the real evidence
+
+
+@pytest.fixture(scope="module")
+def report(nlp):
+    if not CORPUS.is_dir():
+        pytest.skip(f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+    from flows.evaluation import evaluate_tier_quotes
+
+    return evaluate_tier_quotes(nlp, SHARED)
+
+
+def test_scored_rows(report):
+    assert report.report.n_docs == SCORED_ROWS, [s.reason for s in report.skipped]
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_f1_at_or_above_floor(report, field):
+    score = report.report[field]
+    assert score.f1 >= FLOORS[field], (
+        f"{field} F1 {score.f1:.3f} fell below its floor {FLOORS[field]:.2f} "
+        f"(tp {score.tp}, fp {score.fp}, fn {score.fn}); see `tipwatch evaluate --tier-quotes --errors`"
+    )
