@@ -40,6 +40,8 @@ def placements(nlp, text: str) -> set[tuple]:
     # a move in the sentence: the country's other tiers there are earlier placements
     ("The US has upgraded Nepal to Tier 2 ... Nepal remained in the Tier 2 Watch List for the last three years.",
      {("Nepal", "2")}),
+    # the move rule is per country: another country's tier in the sentence stays
+    ("Nepal was upgraded to Tier 2 while Kenya remained on the Tier 2 Watch List.", {("Nepal", "2"), ("Kenya", "2WL")}),
     # staying and plain placements
     ("Therefore Peru remained on Tier 2 Watch List for the second consecutive year.", {("Peru", "2WL")}),
     ("The department placed Nepal in the Tier-2 category.", {("Nepal", "2")}),

@@ -437,8 +437,8 @@ class TierLinker:
     is its placement and its other tiers there are earlier ones; a bare "watch list"/"blacklist"
     beside a tier of the same country restates it ("Tier two list, a watch list"), places only a
     country within :data:`WEAK_TIER_REACH` tokens, and nothing in a sentence about another body's
-    list ("FATF"). A heading the parser split off ("PAKISTAN: | Tier 2 Watch List") lends its
-    country to the tier's sentence when that has none.
+    list ("FATF"); the country moved is the one named before the tier. A country the parser split
+    off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
 
     Writes ``doc.user_data[TIER_LINKS]``: dicts with ``start``/``end``
     (characters of the tier mention), ``tier``, ``country``, ``year``, ``sentence`` (start, end).
@@ -494,12 +494,13 @@ class TierLinker:
             if not has_context:
                 continue
             sent = e.sent
-            countries = [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
-            if not countries:
-                countries = self._heading_country(doc, sent)
+            countries = self._heading_country(doc, sent) + [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
             if not countries:
                 continue
-            nearest = min(countries, key=lambda g: abs(g.start - e.start))
+            moved = before[-1:] == ("to",) and any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent)
+            # the country moved to a tier is named before it ("Nepal was upgraded to Tier 2 while Kenya ...")
+            preceding = [g for g in countries if g.end <= e.start] if moved else []
+            nearest = min(preceding or countries, key=lambda g: abs(g.start - e.start))
             group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
             names = [g.ent_id_ for g in countries if g.root.i in group or g is nearest]
             years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
@@ -507,7 +508,6 @@ class TierLinker:
             weak = not any(t.lower_.startswith("tier") for t in e)
             if weak and (any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH):
                 continue  # "the FATF grey list": another body's list; a country far off is not on it
-            moved = before[-1:] == ("to",) and any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent)
             for country in dict.fromkeys(names):
                 links.append({"start": e.start_char, "end": e.end_char, "tier": e.ent_id_, "country": country,
                               "year": year, "sentence": (sent.start_char, sent.end_char), "_weak": weak,
@@ -539,8 +539,8 @@ class TierLinker:
 
     @staticmethod
     def _heading_country(doc: Doc, sent: Span) -> list[Span]:
-        """The country of a heading the parser split off the tier's sentence ("PAKISTAN: | Tier 2
-        Watch List", "Pakistan | retains position in Tier 2"): the previous sentence when it is
+        """The country the parser split off the start of the tier's sentence ("PAKISTAN: | Tier 2
+        Watch List", "Nepal | was upgraded to Tier 2 while ..."): the previous sentence when it is
         nothing but one country and punctuation."""
         if sent.start == 0:
             return []
