@@ -118,3 +118,31 @@ def test_field_f1_at_or_above_floor(report, field):
         f"{field} F1 {score.f1:.3f} fell below its floor {FLOORS[field]:.2f} "
         f"(tp {score.tp}, fp {score.fp}, fn {score.fn}); see `tipwatch evaluate --tier-quotes --errors`"
     )
+
+
+def test_cli_tier_quotes_json(nlp, monkeypatch):
+    if not CORPUS.is_dir():
+        pytest.skip(f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+    import json
+
+    from typer.testing import CliRunner
+
+    import extractors.pipeline
+    from flows.cli import app
+
+    monkeypatch.setattr(extractors.pipeline, "build_pipeline", lambda overrides=None: nlp)
+    res = CliRunner().invoke(app, ["evaluate", "--tier-quotes", "--json", "--errors", "--shared", str(SHARED)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert (out["rows"], out["scored"], len(out["skipped"])) == (44, SCORED_ROWS, 44 - SCORED_ROWS)
+    assert sorted(out["fields"]) == ["tier_quotes", "tier_quotes_year"] and "errors" in out
+
+
+def test_cli_tier_quotes_missing_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    res = CliRunner().invoke(app, ["evaluate", "--tier-quotes", "--shared", str(tmp_path)])
+    assert res.exit_code != 0
+    assert "tier evidence file not found" in res.output
