@@ -44,6 +44,7 @@ def placements(nlp, text: str) -> set[tuple]:
     ("Nepal was upgraded to Tier 2 while Kenya remained on the Tier 2 Watch List.", {("Nepal", "2"), ("Kenya", "2WL")}),
     # staying and plain placements
     ("Therefore Peru remained on Tier 2 Watch List for the second consecutive year.", {("Peru", "2WL")}),
+    ("Since 2014, Peru has been placed in Human Trafficking's Tier 2's Watch List.", {("Peru", "2WL")}),
     ("The department placed Nepal in the Tier-2 category.", {("Nepal", "2")}),
     # a bare "watch list" beside a tier of the same country restates it
     ("Nepal has been upgraded to Tier two list, a watch list.", {("Nepal", "2")}),
