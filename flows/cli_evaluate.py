@@ -23,6 +23,8 @@ def evaluate(
     errors: bool = typer.Option(False, "--errors", help="with --json: list every false positive and negative"),
     agreement: bool = typer.Option(False, "--agreement", help="with --polnear: score PolNeAR's annotators against each other "
                                    "on the split's multiply annotated articles, and tipwatch against each of them there"),
+    tier_quotes: bool = typer.Option(False, "--tier-quotes", help="score tier placements quote by quote on "
+                                     "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)"),
 ):
     """Precision, recall and F1 per field against gold annotations."""
     from extractors.pipeline import build_pipeline
@@ -52,6 +54,15 @@ def evaluate(
             print(human.format_table())
             print(f"\ntipwatch vs each annotator, same articles, {machine.n_docs} comparisons:")
             print(machine.format_table())
+        return
+    if tier_quotes:
+        from .evaluation import evaluate_tier_quotes
+
+        try:
+            result = evaluate_tier_quotes(build_pipeline(overrides={"nlp.model": model} if model else None), shared)
+        except GoldError as exc:
+            fail(str(exc))
+        print(json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table())
         return
     if gold is not None and not gold.is_file():
         fail(f"gold file not found: {gold}")

@@ -7,14 +7,16 @@ mapped back onto the raw text before scoring because the gold offsets count raw 
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from extractors.evaluate import Report, score
 from extractors.extract import extract_documents
 from extractors.news import parse_text
 from extractors.polnear import annotator_pairs, score_attributions, to_raw_offsets
+from extractors.tier_quotes import score_tier_quotes
 
-from .gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi
+from .gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
 
@@ -56,3 +58,25 @@ def polnear_agreement(split: str, shared_dir: Path | str | None = None, nlp=None
     gold = [d for v in versions for d in v]
     machine = score_attributions(gold, [p for v, p in zip(versions, preds) for _ in v])
     return human, machine
+
+
+COUNTRIES = Path(__file__).resolve().parents[1] / "models" / "gazetteers" / "countries.csv"
+# Every quote was cut from a text about the US Trafficking in Persons report; the pipeline sees
+# that only from words elsewhere in an article (the tier linker's ``context`` phrases). A quote
+# is scored as the body of an article under this headline, which names no country, tier or year.
+TIER_QUOTE_HEADLINE = "US Trafficking in Persons report"
+
+
+def _country_aliases(path: Path = COUNTRIES) -> dict[str, list[str]]:
+    from extractors.components.assets import split_aliases
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {r["name"]: split_aliases(r["aliases"] or "") for r in csv.DictReader(fh) if not r["name"].startswith("#")}
+
+
+def evaluate_tier_quotes(nlp, shared_dir: Path | str | None = None):
+    """Score tier placements quote by quote on the news-cited tier evidence (see
+    :mod:`extractors.tier_quotes`): each quote goes through ``parse_text`` and the pipeline."""
+    rows = load_tier_quotes(shared_dir or default_shared_dir())
+    out = _predict([f"{TIER_QUOTE_HEADLINE}\n\n{r.quote}" for r in rows], nlp)
+    return score_tier_quotes(rows, [p["tier_placements"] for _, p in out], _country_aliases())

@@ -18,12 +18,14 @@ How ``tipwatch evaluate`` is meant to use it::
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import lru_cache
 from pathlib import Path
 
 from extractors.evaluate import GoldDoc, gold_doc
 from extractors.polnear import PolnearDoc, choose_annotations, read_polnear
+from extractors.tier_quotes import TierQuote
 
 
 class GoldError(Exception):
@@ -125,3 +127,24 @@ def load_polnear_multi(split: str, shared_dir: str | Path | None = None) -> list
             out.append([read_polnear(article, text, _read_exact(p)) for p in paths])
     return out
 
+
+
+TIER_QUOTES = Path("corpus") / "tiers" / "news_cited_tier_evidence.csv"
+
+
+def load_tier_quotes(shared_dir: str | Path | None = None) -> list[TierQuote]:
+    """The rows of ``<shared>/corpus/tiers/news_cited_tier_evidence.csv``, in file order."""
+    shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
+    path = shared / TIER_QUOTES
+    if not path.is_file():
+        raise GoldError(f"tier evidence file not found: {path}")
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, r in enumerate(csv.DictReader(fh), 2):
+            try:
+                year = int(r["report_year"]) if (r.get("report_year") or "").strip() else None
+                out.append(TierQuote(r["country"].strip(), year, r["tier"].strip(), r.get("evidence_type") or "",
+                                     r.get("url") or "", r["short_quote"]))
+            except (KeyError, ValueError) as e:
+                raise GoldError(f"{path}:{n}: bad row ({e})") from None
+    return out

@@ -442,6 +442,9 @@ def make_entity_rules(nlp: Language, name: str, tiers: str, titles: str, agencie
 
 
 TIER_LINKS = "tipwatch.tier_links"
+# A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
+# Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
+WEAK_TIER_REACH = 10
 
 
 class TierLinker:
@@ -454,7 +457,18 @@ class TierLinker:
     document about trafficking (``context`` phrases), so a "Tier-II" training programme or a stop
     "watch list" is not a placement. Undated mentions take the year of the
     same country and tier stated elsewhere in the document, else the document's report year
-    ("TIP Report 2025"). Writes ``doc.user_data[TIER_LINKS]``: dicts with ``start``/``end``
+    ("TIP Report 2025").
+
+    Moves and restatements (phrases in ``tier_context``): a tier after "from" ("upgraded from the
+    Tier 2 Watch List to Tier 2", 'from a ranking of "Tier 3"') is where the country was; in a
+    sentence that moves a country ("upgraded", "downgraded", "boost", "added"), the tier after "to"
+    is its placement and its other tiers there are earlier ones; a bare "watch list"/"blacklist"
+    beside a tier of the same country restates it ("Tier two list, a watch list"), places only a
+    country within :data:`WEAK_TIER_REACH` tokens, and nothing in a sentence about another body's
+    list ("FATF"); the country moved is the one named before the tier. A country the parser split
+    off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
+
+    Writes ``doc.user_data[TIER_LINKS]``: dicts with ``start``/``end``
     (characters of the tier mention), ``tier``, ``country``, ``year``, ``sentence`` (start, end).
     """
 
@@ -463,13 +477,21 @@ class TierLinker:
         self.negate: list[tuple[str, ...]] = []
         self.context: list[str] = []
         self.report_words: set[str] = set()
-        for r in rows(tier_context):
+        self.move: set[str] = set()
+        self.other_list: set[str] = set()
+        context = rows(tier_context)
+        self.skip = {r["phrase"].lower() for r in context if r["effect"] == "skip"}
+        for r in context:
             if r["effect"] == "negate":
-                self.negate.append(tuple(t.lower_ for t in nlp.make_doc(r["phrase"])))
+                self.negate.append(tuple(t.lower_ for t in nlp.make_doc(r["phrase"]) if t.lower_ not in self.skip))
             elif r["effect"] == "context":
                 self.context.append(r["phrase"].lower())
             elif r["effect"] == "report":
                 self.report_words.add(r["phrase"].lower())
+            elif r["effect"] == "move":
+                self.move.add(r["phrase"].lower())
+            elif r["effect"] == "other_list":
+                self.other_list.add(r["phrase"].lower())
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
@@ -494,23 +516,31 @@ class TierLinker:
         for e in doc.ents:
             if e.label_ != "TIER":
                 continue
-            before = tuple(t.lower_ for t in doc[max(e.start - 4, 0) : e.start] if t.lower_ not in ("the", "a"))
+            before = self._before(doc, e)
             if any(before[-len(n):] == n for n in self.negate):
                 continue
             if not has_context:
                 continue
             sent = e.sent
-            countries = [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
+            countries = self._heading_country(doc, sent) + [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
             if not countries:
                 continue
-            nearest = min(countries, key=lambda g: abs(g.start - e.start))
+            moved = before[-1:] == ("to",) and any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent)
+            # the country moved to a tier is named before it ("Nepal was upgraded to Tier 2 while Kenya ...")
+            preceding = [g for g in countries if g.end <= e.start] if moved else []
+            nearest = min(preceding or countries, key=lambda g: abs(g.start - e.start))
             group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
             names = [g.ent_id_ for g in countries if g.root.i in group or g is nearest]
             years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
             year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
+            weak = not any(t.lower_.startswith("tier") for t in e)
+            if weak and (any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH):
+                continue  # "the FATF grey list": another body's list; a country far off is not on it
             for country in dict.fromkeys(names):
                 links.append({"start": e.start_char, "end": e.end_char, "tier": e.ent_id_, "country": country,
-                              "year": year, "sentence": (sent.start_char, sent.end_char)})
+                              "year": year, "sentence": (sent.start_char, sent.end_char), "_weak": weak,
+                              "_moved": moved})
+        links = self._destinations(links)
         dated: dict[tuple, set] = {}
         for link in links:
             if link["year"] is not None:
@@ -522,6 +552,49 @@ class TierLinker:
                 link["year"] = next(iter(same)) if len(same) == 1 else doc_year
         doc.user_data[TIER_LINKS] = links
         return doc
+
+    def _before(self, doc: Doc, e: Span) -> tuple[str, ...]:
+        """The words before a tier, ``skip`` words (articles, possessives) and quotes left out:
+        'from a ranking of "Tier 2 Watch List"' -> (..., 'from', 'ranking', 'of')."""
+        out = []
+        for t in reversed(doc[max(e.start - 8, 0) : e.start]):
+            if t.lower_ in self.skip or t.is_quote or t.is_space:
+                continue
+            out.append(t.lower_)
+            if len(out) == 4:
+                break
+        return tuple(reversed(out))
+
+    @staticmethod
+    def _heading_country(doc: Doc, sent: Span) -> list[Span]:
+        """The country the parser split off the start of the tier's sentence ("PAKISTAN: | Tier 2
+        Watch List", "Nepal | was upgraded to Tier 2 while ..."): the previous sentence when it is
+        nothing but one country and punctuation."""
+        if sent.start == 0:
+            return []
+        prev = doc[sent.start - 1].sent
+        gpes = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and prev.start <= g.start and g.end <= prev.end]
+        if len(gpes) != 1:
+            return []
+        rest = [t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)]
+        return [] if rest else gpes
+
+    @staticmethod
+    def _destinations(links: list[dict]) -> list[dict]:
+        """Within a sentence, per country: a tier the country is moved to ("upgraded Thailand
+        ... to Tier 2", "downgraded again to the Tier 2 watch list") is its placement, and its other
+        tiers there are where it was ("... remained in the Tier 2 Watch List for the last three
+        years"); a bare "watch list"/"blacklist" beside a tier of the same country restates that
+        tier ("upgraded to Tier two list, a watch list")."""
+        out = []
+        for link in links:
+            same = [o for o in links if o["country"] == link["country"] and o["sentence"] == link["sentence"]]
+            if not link["_moved"] and any(o["_moved"] and o["tier"] != link["tier"] for o in same):
+                continue
+            if link["_weak"] and any(not o["_weak"] and o["tier"] != link["tier"] for o in same):
+                continue
+            out.append(link)
+        return [{k: v for k, v in link.items() if not k.startswith("_")} for link in out]
 
 
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
