@@ -168,6 +168,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of summary bullets and subheadings: a line opening with a bullet ("• NA panel
+    instructs NHA to …") or a short line with no closing punctuation and no quotation ("Says rights
+    of … are fundamental, but not absolute", "…, say officials"). They sum up the story; the
+    statements they sum up are annotated where the story makes them."""
+    spans, offset = [], 0
+    if "\n" not in text.strip():
+        return spans  # a single paragraph is the text itself, not a heading over it
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        s = line.strip()
+        # a paragraph of its own (blank lines around it), not a hard-wrapped line of a sentence
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        if s and (s[0] in "•·▪●" or (alone and len(s.split()) < 25 and not re.search(r"[.?!:;\"”’')\]]$", s)
+                                       and not re.search(r"[“”\"―]", s))):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
 def _text(doc: Doc) -> str:
     """The doc's text, computed once per doc (``Doc.text`` joins every token on each access)."""
     cached = doc.user_data.get(_TEXT_KEY)
@@ -501,6 +521,8 @@ class ClaimFinder:
         claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP
                   or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children)
                   or c.cue.lemma_.lower() in _NO_SOURCE_CUES or self._hearer_participle(c.cue)]
+        headings = _heading_lines(text)
+        claims = [c for c in claims if not any(hs <= c.cue_start < he for hs, he in headings)]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(text[c.start : c.end])]
         doc.user_data.pop(_TEXT_KEY, None)
         doc.user_data.pop(_QUOTES_KEY, None)
@@ -645,6 +667,16 @@ class ClaimFinder:
                 if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") and not people:
                     v = v.head.head
                     continue
+                if v.lower_ in _CONTENT_STOP and not people:
+                    # "claim they have been made scapegoat urging …", "stressed the need for a
+                    # “Skill Emergency,” urging …": a reporting participle hung on a noun inside
+                    # another cue's content continues that cue
+                    up = v.head
+                    while up.dep_ != "ROOT" and up.head.i != up.i and not (up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues):
+                        up = up.head
+                    if up.i != v.i and up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues:
+                        v = up
+                        continue
                 np = self._np(v.head)
                 end = min(np.end, v.left_edge.i)
                 while end - 1 > np.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -791,10 +823,18 @@ class ClaimFinder:
             and not any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
-        """Cut a content span before a second attribution of the same source (", adding that …")."""
+        """Cut a content span before a second attribution of the same source (", adding that …",
+        "the need for a “Skill Emergency,” urging …", "dismissed the petition saying …": a
+        participle with its own complement, also without a comma, is the next claim)."""
         for t in doc[first.i + 1 : last.i + 1]:
-            if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[t.i - 1].text in (",", "—", "–", ";"):
-                return doc[t.i - 2] if t.i - 2 >= first.i else first
+            k = t.i - 1
+            while k > first.i and doc[k].text in ("”", '"', "’"):
+                k -= 1
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[k].text in (",", "—", "–", ";"):
+                return doc[k - 1] if k - 1 >= first.i else first
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") \
+                    and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
+                return doc[t.i - 1] if t.i - 1 >= first.i else first
             if self._second_cue(t, verb) and t.left_edge.i > first.i:
                 # "says A and says B", "said A and called B …": the parser often hangs the second
                 # cue on the reported clause; it is the same speaker's next attribution, not content
