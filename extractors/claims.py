@@ -530,6 +530,10 @@ class ClaimFinder:
 
     # -- cue verbs --------------------------------------------------------------------------------
     def _args(self, tok: Token) -> frozenset[str] | None:
+        if tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
+                and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            # "The committee was earlier informed that …" with the participle tagged an adjective
+            return next((self.cues[k] for k in (tok.lemma_.lower(), tok.lower_[:-1], tok.lower_[:-2]) if k in self.cues), None)
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
             return None
         return self.cues.get(tok.lemma_.lower())
@@ -936,8 +940,14 @@ class ClaimFinder:
                 return made
         if "noun_that" in args and len(args) == 1:
             return None
+        if not dobj and xcomp and "dobj" in args and "xcomp" not in args and xcomp[0].tag_ == "VBG" and xcomp[0].i == tok.i + 1:
+            dobj = xcomp[:1]  # "criticised bypassing the process": a gerund object parsed as xcomp
+            xcomp = []
         if xcomp and ("xcomp" in args or ("dobj_xcomp" in args and dobj)):
             first = dobj[0].left_edge if ("dobj_xcomp" in args and dobj) else xcomp[0].left_edge
+            if not dobj and tok.i + 1 < first.i and doc[tok.i + 1].dep_ in ("prep", "dative") and doc[tok.i + 1].head.i == tok.i \
+                    and doc[tok.i + 1].lower_ == "to":
+                first = doc[tok.i + 1]  # "directed to the ministry and the NHA to expedite …": the addressee stays
             last = self._content_end(doc, first, xcomp[0].right_edge, tok)
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         k = tok.i + 1
@@ -963,6 +973,8 @@ class ClaimFinder:
             return self._make(doc, tok, doc[tok.i + 1].idx, last.idx + len(last), False)
         if dobj and ("dobj" in args or "dobj_xcomp" in args):
             d = dobj[0]
+            if d.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or any(c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME") for c in d.children):
+                return None  # "charged Rs160,000", "identified 10 officials", "documented 1,580 cases": counted things, no statement
             last = dobj[-1].right_edge  # "highlighted Pakistan’s alignment" can come out as two objects
             for c in sorted(children, key=lambda c: c.i):
                 if c.i > d.i and c.dep_ in ("prep", "oprd", "advcl", "ccomp", "xcomp") and c.left_edge.i == last.i + 1 and c.lower_ not in ("after", "before", "during", "on", "at", "in", "since", "when", "while"):
@@ -979,7 +991,7 @@ class ClaimFinder:
             return None
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if not poss:
-            return None
+            return self._of_the_view(doc, tok)
         src = doc[poss[0].left_edge.i : poss[0].right_edge.i + 1]
         children = sorted(tok.children, key=lambda c: c.i)
         cue_end = tok.idx + len(tok)
@@ -1015,6 +1027,24 @@ class ClaimFinder:
         if end - start < 3:
             return None
         return _Claim(tok, tok.idx, cue_end, src, (None, "unnamed"), start, end, False)
+
+    def _of_the_view(self, doc: Doc, tok: Token) -> _Claim | None:
+        """"X was of the view / opinion that …": the subject of "be" is the source, "was of the
+        view" the cue."""
+        prep, be = tok.head, tok.head.head
+        if tok.lower_ not in ("view", "opinion") or tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" \
+                or be.lemma_ != "be" or not prep.i < tok.i or prep.i < be.i:
+            return None
+        that = [c for c in list(tok.children) + list(be.children) if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+        if not that:
+            return None
+        first = doc[that[0].left_edge.i + 1]
+        last = self._content_end(doc, first, that[0].right_edge, be)
+        made = self._make(doc, be, first.idx, last.idx + len(last), False)
+        if made:
+            made.cue_end = tok.idx + len(tok)
+        return made
 
     def _according(self, doc: Doc, tok: Token) -> _Claim | None:
         if tok.i + 1 >= len(doc):
