@@ -836,7 +836,7 @@ class ClaimFinder:
                 k -= 1
             if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[k].text in (",", "—", "–", ";"):
                 return doc[k - 1] if k - 1 >= first.i else first
-            if t.lower_ in _CONTENT_STOP and t.i > verb.i and t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") \
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and t.dep_ in ("acl", "advcl") \
                     and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
                 return doc[t.i - 1] if t.i - 1 >= first.i else first
             if self._second_cue(t, verb) and t.left_edge.i > first.i:
@@ -964,7 +964,7 @@ class ClaimFinder:
                 for c in sorted(children, key=lambda c: c.i):  # "called on X to resign"
                     if c.i > last.i and c.dep_ in ("xcomp", "ccomp", "oprd") and c.left_edge.i == last.i + 1:
                         last = c.right_edge
-                last = self._content_end(doc, first, last, tok)
+                last = self._content_end(doc, first, self._list_end(doc, tok, last), tok)
                 return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=nxt)
         oprd = [c for c in children if c.dep_ == "oprd" and c.i > tok.i + 1]
         if not dobj and oprd and "dobj" in args and all(doc[k].head.i != tok.i or doc[k].dep_ in ("nsubj", "dobj", "punct") for k in range(tok.i + 1, oprd[0].left_edge.i)):
@@ -979,9 +979,33 @@ class ClaimFinder:
             for c in sorted(children, key=lambda c: c.i):
                 if c.i > d.i and c.dep_ in ("prep", "oprd", "advcl", "ccomp", "xcomp") and c.left_edge.i == last.i + 1 and c.lower_ not in ("after", "before", "during", "on", "at", "in", "since", "when", "while"):
                     last = c.right_edge
-            last = self._content_end(doc, d.left_edge, last, tok)
+            last = self._content_end(doc, d.left_edge, self._list_end(doc, tok, last), tok)
             return self._make(doc, tok, d.left_edge.idx, last.idx + len(last), False)
         return None
+
+    def _list_end(self, doc: Doc, verb: Token, last: Token) -> Token:
+        """The end of an object that is a list the parser split onto the verb ("called for
+        international cooperation, effective mass awareness and concerted efforts to …", "the
+        FIA, provincial police, and other line departments to …", "the Commissions; NCHR, NCSW
+        …"): items hung on the cue verb right after the content continue it, a cue verb (", and
+        said …") or a clause with its own subject does not."""
+        j, start = last.i + 1, last.i
+        while j < len(doc):
+            t = doc[j]
+            purpose = next((c for c in verb.children if c.left_edge.i == j and c.dep_ == "xcomp" and c.left_edge.lower_ == "to"), None)
+            if purpose is not None and last.i > start:
+                return purpose.right_edge  # "… and other line departments to enhance coordination"
+            if t.head.i == verb.i and t.dep_ in ("punct", "cc") and t.text in (",", ";", "and", "or"):
+                j += 1
+                continue
+            item = next((c for c in verb.children if c.left_edge.i == j and c.i >= j and c.dep_ in ("conj", "dobj", "dep", "appos")), None)
+            if item is None or t.is_punct or t.is_space or (item.pos_ in ("VERB", "AUX") and (item.tag_ != "VBN" or item.i != j or item.lemma_.lower() in self.cues)) \
+                    or any(c.dep_ in _SUBJ_DEPS for c in item.children) or "\n" in doc[last.i : item.right_edge.i + 1].text \
+                    or any(x.pos_ == "VERB" and x.lemma_.lower() in self.cues for x in doc[j : item.right_edge.i + 1]):
+                break
+            last = item.right_edge
+            j = last.i + 1
+        return last
 
     def _nominal(self, doc: Doc, tok: Token) -> _Claim | None:
         """Noun cues (``cue_nouns.csv``): "his view that …", "Trump's call for …", "her plan to …",
