@@ -168,6 +168,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of summary bullets and subheadings: a line opening with a bullet ("• NA panel
+    instructs NHA to …") or a short line with no closing punctuation and no quotation ("Says rights
+    of … are fundamental, but not absolute", "…, say officials"). They sum up the story; the
+    statements they sum up are annotated where the story makes them."""
+    spans, offset = [], 0
+    if "\n" not in text.strip():
+        return spans  # a single paragraph is the text itself, not a heading over it
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        s = line.strip()
+        # a paragraph of its own (blank lines around it), not a hard-wrapped line of a sentence
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        if s and (s[0] in "•·▪●" or (alone and len(s.split()) < 25 and not re.search(r"[.?!:;\"”’')\]]$", s)
+                                       and not re.search(r"[“”\"―]", s))):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
 def _text(doc: Doc) -> str:
     """The doc's text, computed once per doc (``Doc.text`` joins every token on each access)."""
     cached = doc.user_data.get(_TEXT_KEY)
@@ -518,6 +538,8 @@ class ClaimFinder:
         claims = [c for c in claims if c.src is not None or c.cue.dep_ not in _SPEAKERLESS_DROP
                   or any(x.dep_ in ("nsubjpass", "auxpass") for x in c.cue.children)
                   or c.cue.lemma_.lower() in _NO_SOURCE_CUES or self._hearer_participle(c.cue)]
+        headings = _heading_lines(text)
+        claims = [c for c in claims if not any(hs <= c.cue_start < he for hs, he in headings)]
         doc.user_data[CLAIMS] = [c.as_dict() for c in claims if c.end > c.start and not _MARKUP.search(text[c.start : c.end])]
         doc.user_data.pop(_TEXT_KEY, None)
         doc.user_data.pop(_QUOTES_KEY, None)
@@ -525,6 +547,10 @@ class ClaimFinder:
 
     # -- cue verbs --------------------------------------------------------------------------------
     def _args(self, tok: Token) -> frozenset[str] | None:
+        if tok.pos_ == "ADJ" and tok.lower_.endswith("ed") and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
+                and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            # "The committee was earlier informed that …" with the participle tagged an adjective
+            return next((self.cues[k] for k in (tok.lemma_.lower(), tok.lower_[:-1], tok.lower_[:-2]) if k in self.cues), None)
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
             return None
         return self.cues.get(tok.lemma_.lower())
@@ -662,6 +688,16 @@ class ClaimFinder:
                 if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") and not people:
                     v = v.head.head
                     continue
+                if v.lower_ in _CONTENT_STOP and not people:
+                    # "claim they have been made scapegoat urging …", "stressed the need for a
+                    # “Skill Emergency,” urging …": a reporting participle hung on a noun inside
+                    # another cue's content continues that cue
+                    up = v.head
+                    while up.dep_ != "ROOT" and up.head.i != up.i and not (up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues):
+                        up = up.head
+                    if up.i != v.i and up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues:
+                        v = up
+                        continue
                 np = self._np(v.head)
                 end = min(np.end, v.left_edge.i)
                 while end - 1 > np.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -808,10 +844,18 @@ class ClaimFinder:
             and not any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
-        """Cut a content span before a second attribution of the same source (", adding that …")."""
+        """Cut a content span before a second attribution of the same source (", adding that …",
+        "the need for a “Skill Emergency,” urging …", "dismissed the petition saying …": a
+        participle with its own complement, also without a comma, is the next claim)."""
         for t in doc[first.i + 1 : last.i + 1]:
-            if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[t.i - 1].text in (",", "—", "–", ";"):
-                return doc[t.i - 2] if t.i - 2 >= first.i else first
+            k = t.i - 1
+            while k > first.i and doc[k].text in ("”", '"', "’"):
+                k -= 1
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[k].text in (",", "—", "–", ";"):
+                return doc[k - 1] if k - 1 >= first.i else first
+            if t.lower_ in _CONTENT_STOP and t.i > verb.i and t.dep_ in ("acl", "advcl") \
+                    and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
+                return doc[t.i - 1] if t.i - 1 >= first.i else first
             if self._second_cue(t, verb) and t.left_edge.i > first.i:
                 # "says A and says B", "said A and called B …": the parser often hangs the second
                 # cue on the reported clause; it is the same speaker's next attribution, not content
@@ -913,8 +957,14 @@ class ClaimFinder:
                 return made
         if "noun_that" in args and len(args) == 1:
             return None
+        if not dobj and xcomp and "dobj" in args and "xcomp" not in args and xcomp[0].tag_ == "VBG" and xcomp[0].i == tok.i + 1:
+            dobj = xcomp[:1]  # "criticised bypassing the process": a gerund object parsed as xcomp
+            xcomp = []
         if xcomp and ("xcomp" in args or ("dobj_xcomp" in args and dobj)):
             first = dobj[0].left_edge if ("dobj_xcomp" in args and dobj) else xcomp[0].left_edge
+            if not dobj and tok.i + 1 < first.i and doc[tok.i + 1].dep_ in ("prep", "dative") and doc[tok.i + 1].head.i == tok.i \
+                    and doc[tok.i + 1].lower_ == "to":
+                first = doc[tok.i + 1]  # "directed to the ministry and the NHA to expedite …": the addressee stays
             last = self._content_end(doc, first, xcomp[0].right_edge, tok)
             return self._make(doc, tok, first.idx, last.idx + len(last), False)
         k = tok.i + 1
@@ -931,7 +981,7 @@ class ClaimFinder:
                 for c in sorted(children, key=lambda c: c.i):  # "called on X to resign"
                     if c.i > last.i and c.dep_ in ("xcomp", "ccomp", "oprd") and c.left_edge.i == last.i + 1:
                         last = c.right_edge
-                last = self._content_end(doc, first, last, tok)
+                last = self._content_end(doc, first, self._list_end(doc, tok, last), tok)
                 return self._make(doc, tok, first.idx, last.idx + len(last), False, prep=nxt)
         oprd = [c for c in children if c.dep_ == "oprd" and c.i > tok.i + 1]
         if not dobj and oprd and "dobj" in args and all(doc[k].head.i != tok.i or doc[k].dep_ in ("nsubj", "dobj", "punct") for k in range(tok.i + 1, oprd[0].left_edge.i)):
@@ -940,13 +990,39 @@ class ClaimFinder:
             return self._make(doc, tok, doc[tok.i + 1].idx, last.idx + len(last), False)
         if dobj and ("dobj" in args or "dobj_xcomp" in args):
             d = dobj[0]
+            if d.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or any(c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME") for c in d.children):
+                return None  # "charged Rs160,000", "identified 10 officials", "documented 1,580 cases": counted things, no statement
             last = dobj[-1].right_edge  # "highlighted Pakistan’s alignment" can come out as two objects
             for c in sorted(children, key=lambda c: c.i):
                 if c.i > d.i and c.dep_ in ("prep", "oprd", "advcl", "ccomp", "xcomp") and c.left_edge.i == last.i + 1 and c.lower_ not in ("after", "before", "during", "on", "at", "in", "since", "when", "while"):
                     last = c.right_edge
-            last = self._content_end(doc, d.left_edge, last, tok)
+            last = self._content_end(doc, d.left_edge, self._list_end(doc, tok, last), tok)
             return self._make(doc, tok, d.left_edge.idx, last.idx + len(last), False)
         return None
+
+    def _list_end(self, doc: Doc, verb: Token, last: Token) -> Token:
+        """The end of an object that is a list the parser split onto the verb ("called for
+        international cooperation, effective mass awareness and concerted efforts to …", "the
+        FIA, provincial police, and other line departments to …", "the Commissions; NCHR, NCSW
+        …"): items hung on the cue verb right after the content continue it, a cue verb (", and
+        said …") or a clause with its own subject does not."""
+        j, start = last.i + 1, last.i
+        while j < len(doc):
+            t = doc[j]
+            purpose = next((c for c in verb.children if c.left_edge.i == j and c.dep_ == "xcomp" and c.left_edge.lower_ == "to"), None)
+            if purpose is not None and last.i > start:
+                return purpose.right_edge  # "… and other line departments to enhance coordination"
+            if t.head.i == verb.i and t.dep_ in ("punct", "cc") and t.text in (",", ";", "and", "or"):
+                j += 1
+                continue
+            item = next((c for c in verb.children if c.left_edge.i == j and c.i >= j and c.dep_ in ("conj", "dobj", "dep", "appos")), None)
+            if item is None or t.is_punct or t.is_space or (item.pos_ in ("VERB", "AUX") and (item.tag_ != "VBN" or item.i != j or item.lemma_.lower() in self.cues)) \
+                    or any(c.dep_ in _SUBJ_DEPS for c in item.children) or "\n" in doc[last.i : item.right_edge.i + 1].text \
+                    or any(x.pos_ == "VERB" and x.lemma_.lower() in self.cues for x in doc[j : item.right_edge.i + 1]):
+                break
+            last = item.right_edge
+            j = last.i + 1
+        return last
 
     def _nominal(self, doc: Doc, tok: Token) -> _Claim | None:
         """Noun cues (``cue_nouns.csv``): "his view that …", "Trump's call for …", "her plan to …",
@@ -956,7 +1032,7 @@ class ClaimFinder:
             return None
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if not poss:
-            return None
+            return self._of_the_view(doc, tok)
         src = doc[poss[0].left_edge.i : poss[0].right_edge.i + 1]
         children = sorted(tok.children, key=lambda c: c.i)
         cue_end = tok.idx + len(tok)
@@ -992,6 +1068,24 @@ class ClaimFinder:
         if end - start < 3:
             return None
         return _Claim(tok, tok.idx, cue_end, src, (None, "unnamed"), start, end, False)
+
+    def _of_the_view(self, doc: Doc, tok: Token) -> _Claim | None:
+        """"X was of the view / opinion that …": the subject of "be" is the source, "was of the
+        view" the cue."""
+        prep, be = tok.head, tok.head.head
+        if tok.lower_ not in ("view", "opinion") or tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" \
+                or be.lemma_ != "be" or not prep.i < tok.i or prep.i < be.i:
+            return None
+        that = [c for c in list(tok.children) + list(be.children) if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+        if not that:
+            return None
+        first = doc[that[0].left_edge.i + 1]
+        last = self._content_end(doc, first, that[0].right_edge, be)
+        made = self._make(doc, be, first.idx, last.idx + len(last), False)
+        if made:
+            made.cue_end = tok.idx + len(tok)
+        return made
 
     def _according(self, doc: Doc, tok: Token) -> _Claim | None:
         if tok.i + 1 >= len(doc):

@@ -930,3 +930,70 @@ def test_asked_participle_has_no_speaker(vocab, finder):
     """, ents=[(5, 6, "PERSON", "")])
     doc[0].tag_ = "VBN"
     assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [(None, "Asked", "whether he ran"), ("Ryan", "said", "no")]
+
+
+def test_reporting_participle_after_an_object_is_its_own_claim(vocab, finder):
+    # regression: "dismissed the petition saying …" gave one claim with cue "dismissed"
+    doc = build(vocab, """
+        Qazi PROPN nsubj 1
+        opposed VERB ROOT 1 oppose
+        the DET det 3
+        petition NOUN dobj 1
+        saying VERB acl 3 say
+        taxes NOUN nsubj 6
+        rise VERB ccomp 4
+        . PUNCT punct 1
+    """, ents=[(0, 1, "PERSON", "")])
+    assert claims(finder, doc) == [("Qazi", "person", "Qazi", "opposed", "opposed", "the petition", False),
+                                   ("Qazi", "person", "Qazi", "saying", "saying", "taxes rise", False)]
+
+
+def test_object_list_split_onto_the_verb_stays_one_content(vocab, finder):
+    doc = build(vocab, """
+        Zardari PROPN nsubj 1
+        called VERB ROOT 1 call
+        for ADP prep 1
+        cooperation NOUN pobj 2
+        , PUNCT punct 1
+        awareness NOUN dobj 1
+        and CCONJ cc 5
+        efforts NOUN conj 1
+        . PUNCT punct 1
+    """, ents=[(0, 1, "PERSON", "")])
+    assert claims(finder, doc) == [("Zardari", "person", "Zardari", "called for", "called for", "cooperation, awareness and efforts", False)]
+
+
+def test_was_of_the_view_that(vocab, finder):
+    doc = build(vocab, """
+        The DET det 1
+        committee NOUN nsubj 2
+        was AUX ROOT 2 be
+        of ADP prep 2
+        the DET det 5
+        view NOUN pobj 3
+        that SCONJ mark 8
+        bills NOUN nsubj 8
+        rise VERB acl 5
+        . PUNCT punct 2
+    """)
+    assert claims(finder, doc) == [("The committee", "unnamed", "The committee", "was of the view", "was of the view", "bills rise", False)]
+
+
+def test_summary_bullet_makes_no_claim(vocab, finder):
+    # regression: Dawn's "• NA panel instructs NHA to …" summary bullets were claims
+    doc = build(vocab, """
+        • PUNCT punct 2
+        Panel NOUN nsubj 2
+        instructs VERB ROOT 2 instruct
+        NHA PROPN dobj 2
+        to PART aux 5
+        act VERB xcomp 2
+        NL SPACE dep 5
+        NL SPACE dep 5
+        Qazi PROPN nsubj 9
+        said VERB ROOT 9 say
+        taxes NOUN nsubj 11
+        rise VERB ccomp 9
+        . PUNCT punct 9
+    """, ents=[(8, 9, "PERSON", "")])
+    assert claims(finder, doc) == [("Qazi", "person", "Qazi", "said", "said", "taxes rise", False)]
