@@ -890,6 +890,20 @@ class ClaimFinder:
         if not args:
             return None
         children = list(tok.children)
+        head = tok.head
+        if tok.lower_ in _CONTENT_STOP and tok.dep_ == "advcl" and tok.i > 0 and doc[tok.i - 1].text == "," \
+                and head.i > tok.i and head.pos_ in ("VERB", "AUX") and head.dep_ in ("advcl", "conj", "ccomp") and head.head.i < tok.i \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children):
+            # "X opposed the petition, saying during recent months, complaints had surged …" parsed
+            # with the participle on the reported clause: that clause is the content, the verb
+            # before the comma's subject the source
+            last = head.right_edge
+            while last.i > tok.i and (last.is_punct or last.is_space):
+                last = doc[last.i - 1]
+            made = self._make(doc, tok, doc[tok.i + 1].idx, last.idx + len(last), False)
+            if made is not None:
+                made.src, _ = self._source(head.head)
+            return made
         comp = [c for c in children if c.dep_ == "ccomp"] if "ccomp" in args else []
         if not comp and "ccomp" in args:
             # "asked whether …", "explained how …": spaCy may attach a wh-clause as advcl/dobj
