@@ -39,7 +39,10 @@ Pakistan remained on the Tier 2 Watch List, the <svg onload="document.body.datas
 def chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={profile}", "--window-size=1280,900", "--enable-logging=stderr", "--v=0", *extra, url]
+           f"--user-data-dir={profile}", "--window-size=1280,900", "--enable-logging=stderr", "--v=0",
+           # paint the whole frame before capturing and let the page's script finish, also on a
+           # loaded machine (without these a screenshot once caught a half-painted page)
+           "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000", *extra, url]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
