@@ -94,13 +94,19 @@ def _read_exact(path: Path) -> str:
         return fh.read()
 
 
-def load_polnear(split: str, shared_dir: str | Path | None = None) -> list[PolnearDoc]:
-    """PolNeAR articles of one split (``train``/``dev``/``test``) with gold attributions, one
-    annotator per article (the lexicographically first .ann file), sorted by article name."""
+def _polnear_split(split: str, shared_dir: str | Path | None) -> Path:
+    """``<shared>/corpus/attribution/polnear/<split>``, or :class:`GoldError` when absent."""
     shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
     base = shared / "corpus" / "attribution" / "polnear" / split
     if not base.is_dir():
         raise GoldError(f"PolNeAR split not found: {base}")
+    return base
+
+
+def load_polnear(split: str, shared_dir: str | Path | None = None) -> list[PolnearDoc]:
+    """PolNeAR articles of one split (``train``/``dev``/``test``) with gold attributions, one
+    annotator per article (the lexicographically first .ann file), sorted by article name."""
+    base = _polnear_split(split, shared_dir)
     anns = choose_annotations(p.name for p in (base / "attributions").glob("*.ann"))
     docs = []
     for article, ann_name in sorted(anns.items()):
@@ -113,10 +119,7 @@ def load_polnear(split: str, shared_dir: str | Path | None = None) -> list[Polne
 def load_polnear_multi(split: str, shared_dir: str | Path | None = None) -> list[list[PolnearDoc]]:
     """The articles of a PolNeAR split (``train``/``dev``/``test``/``annotator-training``) that
     several people annotated: per article, one :class:`PolnearDoc` per .ann file."""
-    shared = Path(shared_dir) if shared_dir is not None else default_shared_dir()
-    base = shared / "corpus" / "attribution" / "polnear" / split
-    if not base.is_dir():
-        raise GoldError(f"PolNeAR split not found: {base}")
+    base = _polnear_split(split, shared_dir)
     by_article: dict[str, list[Path]] = {}
     for p in sorted((base / "attributions").glob("*.ann")):
         by_article.setdefault(p.stem.rpartition("_")[0], []).append(p)
