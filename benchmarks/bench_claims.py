@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.news import parse_text  # noqa: E402
-from extractors.pipeline import build_pipeline  # noqa: E402
+from extractors.nlp.pipeline import build_pipeline  # noqa: E402
+from extractors.parse.news import parse_text  # noqa: E402
 from flows.gold import load_polnear  # noqa: E402
 
 
@@ -31,8 +31,10 @@ def main() -> None:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=32, n_process=args.processes))
     full = time.perf_counter() - t0
-    print(f"full pipeline, {args.processes} process(es): {len(docs)} docs, {words} words in {full:.1f} s = "
-          f"{len(docs) / full:.2f} docs/s, {words / full:.0f} words/s")
+    print(
+        f"full pipeline, {args.processes} process(es): {len(docs)} docs, {words} words in {full:.1f} s = "
+        f"{len(docs) / full:.2f} docs/s, {words / full:.0f} words/s"
+    )
     claims = nlp.get_pipe("tipwatch_claims")
     t0 = time.perf_counter()
     for d in docs:

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fetch_site import ARTICLES, Site, SiteServer, article_html  # noqa: E402
 from prefect_server import PrefectServer, quiet_env  # noqa: E402
 
-TIPWATCH = [sys.executable, "-c", "from flows.cli import app; app()"]  # from PYTHONPATH (the snapshot)
+TIPWATCH = [sys.executable, "-c", "from flows.cli.app import app; app()"]  # from PYTHONPATH (the snapshot)
 
 
 def paragraphs() -> list[str]:
@@ -52,8 +52,14 @@ def paragraphs() -> list[str]:
 def articles(n: int, seed: int = 1) -> dict[str, bytes]:
     rng = random.Random(seed)
     paras = paragraphs()
-    return {f"/bench/{i:04d}.html": article_html(f"Trafficking round-up number {i + 1}", rng.sample(paras, 6),
-                                                 date=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}") for i in range(n)}
+    return {
+        f"/bench/{i:04d}.html": article_html(
+            f"Trafficking round-up number {i + 1}",
+            rng.sample(paras, 6),
+            date=f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        )
+        for i in range(n)
+    }
 
 
 def feed(base: str, paths: list[str]) -> bytes:
@@ -63,7 +69,9 @@ def feed(base: str, paths: list[str]) -> bytes:
 
 def run(args: list[str], env: dict, cwd: Path) -> tuple[float, dict, str]:
     t0 = time.perf_counter()
-    proc = subprocess.run([*TIPWATCH, *args, "--json"], env=env, cwd=cwd, capture_output=True, text=True, timeout=3600)
+    proc = subprocess.run(
+        [*TIPWATCH, *args, "--json"], env=env, cwd=cwd, capture_output=True, text=True, timeout=3600
+    )
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"tipwatch {' '.join(args)} failed: {proc.stderr[-2000:]}")
@@ -84,9 +92,13 @@ def main() -> None:
     src.mkdir()
     archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     print(f"code: snapshot of {commit}")
-    env = quiet_env(PREFECT_API_URL=server.api_url, PREFECT_HOME=str(work / "prefect-client"), PYTHONPATH=str(src))
+    env = quiet_env(
+        PREFECT_API_URL=server.api_url, PREFECT_HOME=str(work / "prefect-client"), PYTHONPATH=str(src)
+    )
     try:
         # 1. fetch + process
         site = Site()
@@ -96,7 +108,8 @@ def main() -> None:
             site.extra["/bench/feed.xml"] = feed(srv.url, paths)
             (work / "fetch").mkdir()
             (work / "fetch" / "tipwatch.toml").write_text(
-                f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "feed"\nurl = "{srv.url}/bench/feed.xml"\nmax_entries = {opts.articles}\n')
+                f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "feed"\nurl = "{srv.url}/bench/feed.xml"\nmax_entries = {opts.articles}\n'
+            )
             argv = ["run", "--sources", "tipwatch.toml", "--raw", "raw", "--processed", "processed"]
             wall1, s1, _ = run(argv, env, work / "fetch")
             n_requests = len(site.log)
@@ -104,11 +117,15 @@ def main() -> None:
             n304 = sum(1 for e in site.log[n_requests:] if e["status"] == 304)
         n = s1["n_documents"]
         print(f"\n1. fetch + process {n} articles from a feed on 127.0.0.1 (delay 0)")
-        print(f"   first run:  {wall1:6.1f} s wall  -> {n / wall1:5.2f} documents/s end to end; "
-              f"fetch+discover {s1['timings']['discover']:.2f} s -> {n / s1['timings']['discover']:.1f} documents/s; "
-              f"parse {s1['timings']['parse']:.2f} s, extract {s1['timings']['extract']:.2f} s, flow total {s1['timings']['total']:.1f} s")
-        print(f"   second run: {wall2:6.1f} s wall, {n304}/{len(site.log) - n_requests} requests answered 304, "
-              f"{s2['n_new']} documents re-processed, fetch+discover {s2['timings']['discover']:.2f} s")
+        print(
+            f"   first run:  {wall1:6.1f} s wall  -> {n / wall1:5.2f} documents/s end to end; "
+            f"fetch+discover {s1['timings']['discover']:.2f} s -> {n / s1['timings']['discover']:.1f} documents/s; "
+            f"parse {s1['timings']['parse']:.2f} s, extract {s1['timings']['extract']:.2f} s, flow total {s1['timings']['total']:.1f} s"
+        )
+        print(
+            f"   second run: {wall2:6.1f} s wall, {n304}/{len(site.log) - n_requests} requests answered 304, "
+            f"{s2['n_new']} documents re-processed, fetch+discover {s2['timings']['discover']:.2f} s"
+        )
 
         # 2. local vs Dask on the same folder
         from distributed import LocalCluster
@@ -120,16 +137,28 @@ def main() -> None:
         for k in ("PREFECT_API_URL", "PREFECT_HOME", "PREFECT_LOGGING_LEVEL", "PYTHONPATH"):
             os.environ[k] = env[k]  # the Dask workers inherit it: they report to the real server
         results = []
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-            for name, extra in (("local", []), ("dask", ["--dask", cluster.scheduler_address]),
-                                ("local", []), ("dask", ["--dask", cluster.scheduler_address])):
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            for name, extra in (
+                ("local", []),
+                ("dask", ["--dask", cluster.scheduler_address]),
+                ("local", []),
+                ("dask", ["--dask", cluster.scheduler_address]),
+            ):
                 out = work / f"{name}-{len(results)}"
-                wall, s, _ = run(["run", "--raw", str(folder), "--processed", str(out / "processed"), *extra], env, work)
+                wall, s, _ = run(
+                    ["run", "--raw", str(folder), "--processed", str(out / "processed"), *extra], env, work
+                )
                 results.append((name, wall, s["timings"]["total"], s["n_documents"], s["n_new"]))
-        print(f"\n2. {opts.docs} HTML documents (~250 words each; batches of 16), local vs Dask (LocalCluster, 2 workers x 1 thread),"
-              " in this order, each into a fresh processed/")
+        print(
+            f"\n2. {opts.docs} HTML documents (~250 words each; batches of 16), local vs Dask (LocalCluster, 2 workers x 1 thread),"
+            " in this order, each into a fresh processed/"
+        )
         for name, wall, total, nd, nn in results:
-            print(f"   {name:5s}: {wall:6.1f} s wall (CLI), flow total {total:6.1f} s, {nd} documents, {nn} extracted")
+            print(
+                f"   {name:5s}: {wall:6.1f} s wall (CLI), flow total {total:6.1f} s, {nd} documents, {nn} extracted"
+            )
     finally:
         server.stop()
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")

@@ -28,11 +28,28 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def one_run(raw: Path, processed: Path, env: dict) -> tuple[float, dict]:
     t0 = time.perf_counter()
-    p = subprocess.run([sys.executable, "-c", "from flows.cli import app; app()", "run", "--raw", str(raw),
-                        "--processed", str(processed), "--json"], capture_output=True, text=True, env=env, timeout=1800)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from flows.cli.app import app; app()",
+            "run",
+            "--raw",
+            str(raw),
+            "--processed",
+            str(processed),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+    )
     wall = time.perf_counter() - t0
     if p.returncode != 0:
-        raise SystemExit(f"tipwatch run failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+        raise SystemExit(
+            f"tipwatch run failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}"
+        )
     return wall, json.loads(p.stdout)
 
 
@@ -54,9 +71,15 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         print(f"pair {i + 1}: {s1['n_documents']} documents")
-        print(f"  first : wall {w1:6.2f} s  flow {s1['timings']['total']:6.2f} s  parsed+extracted {s1['n_new']}  {s1['timings']}")
-        print(f"  second: wall {w2:6.2f} s  flow {s2['timings']['total']:6.2f} s  parsed+extracted {s2['n_new']}  {s2['timings']}")
-        print(f"  ratio second/first: wall {w2 / w1:.2f}, flow {s2['timings']['total'] / s1['timings']['total']:.2f}")
+        print(
+            f"  first : wall {w1:6.2f} s  flow {s1['timings']['total']:6.2f} s  parsed+extracted {s1['n_new']}  {s1['timings']}"
+        )
+        print(
+            f"  second: wall {w2:6.2f} s  flow {s2['timings']['total']:6.2f} s  parsed+extracted {s2['n_new']}  {s2['timings']}"
+        )
+        print(
+            f"  ratio second/first: wall {w2 / w1:.2f}, flow {s2['timings']['total'] / s1['timings']['total']:.2f}"
+        )
     shutil.rmtree(snapshot, ignore_errors=True)
     return 0
 

@@ -7,7 +7,7 @@
 Reports: our PDF stage in pages/s (``parse_pdf(workers=N)``), bare pypdfium2 in pages/s
 (``get_textpage().get_text_range()`` per page, one process, same file), their ratio, peak memory
 (this process and the largest child, from ``getrusage``; Python allocations of the parse from
-``tracemalloc``), end-to-end seconds for parse + ``extractors.tip`` tier placements and
+``tracemalloc``), end-to-end seconds for parse + ``extractors.parse.tip`` tier placements and
 statistics, and accuracy against the generator's ground truth. Targets (issue 3): ratio >= 0.5,
 peak memory < 1 GB, the whole report end to end < 90 s.
 
@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 import pypdfium2 as pdfium  # noqa: E402
 
-from extractors import tip  # noqa: E402
-from extractors.pdf import parse_pdf  # noqa: E402
+from extractors.parse import tip  # noqa: E402
+from extractors.parse.pdf import parse_pdf  # noqa: E402
 
 
 def _generator():
@@ -67,20 +67,19 @@ def bare_pypdfium2(data: bytes) -> tuple[int, float]:
 
 
 def accuracy(doc, placements, stats, truth) -> dict:
-    got_tiers = Counter((r.source_kind, r.country, r.report_year, r.tier, r.change, r.page) for r in placements)
+    got_tiers = Counter(
+        (r.source_kind, r.country, r.report_year, r.tier, r.change, r.page) for r in placements
+    )
     want_tiers = Counter(
-        (r["source_kind"], r["country"], r["report_year"], r["tier"], r["change"], r["page"]) for r in truth["tier_placements"]
+        (r["source_kind"], r["country"], r["report_year"], r["tier"], r["change"], r["page"])
+        for r in truth["tier_placements"]
     )
     got_stats = Counter((r.country, r.report_year, r.metric, r.value, r.qualifier) for r in stats)
-    want_stats = Counter((r["country"], r["report_year"], r["metric"], r["value"], r["qualifier"]) for r in truth["statistics"])
+    want_stats = Counter(
+        (r["country"], r["report_year"], r["metric"], r["value"], r["qualifier"]) for r in truth["statistics"]
+    )
     countries = {r["country"] for r in truth["tier_placements"]}
-    right = {
-        c
-        for c in countries
-        if all(
-            got_tiers[k] >= n for k, n in want_tiers.items() if k[1] == c
-        )
-    }
+    right = {c for c in countries if all(got_tiers[k] >= n for k, n in want_tiers.items() if k[1] == c)}
     return {
         "countries": len(countries),
         "countries_all_right": len(right),
@@ -101,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each PDF reader; the fastest counts")
-    ap.add_argument("--nlp", action="store_true", help="also run the spaCy stage (extractors.extract) on the report")
+    ap.add_argument(
+        "--nlp", action="store_true", help="also run the spaCy stage (extractors.extract) on the report"
+    )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
 
@@ -148,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
-        # Hook for the NLP stage (owned by extractors.pipeline / extractors.extract): off by default
+        # Hook for the NLP stage (owned by extractors.nlp.pipeline / extractors.extract): off by default
         # because it dominates the run; --nlp times it on the same Document.
         nlp_s = None
         if args.nlp:
             from extractors.extract import extract_documents
-            from extractors.pipeline import build_pipeline
+            from extractors.nlp.pipeline import build_pipeline
 
             t2 = time.perf_counter()
             nlp = build_pipeline()
@@ -163,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp_rss = None
     if nlp_s is not None:
-        nlp_rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+        nlp_rss = (
+            max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+            / 1024
+        )
     n_pages = doc.n_pages
     figures = {
         "load_average_1min": round(os.getloadavg()[0], 2),
@@ -194,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     acc = figures["accuracy"]
     print(f"report: {n_pages} pages, {args.countries} countries, {len(data):,} bytes (generated in {generate_s:.1f} s); "
           f"load average {figures['load_average_1min']} on {os.cpu_count()} CPUs")  # fmt: skip
-    print(f"our PDF stage (workers={args.workers}): {figures['ours_pages_per_s']:>7} pages/s  ({ours_s:.2f} s)")
+    print(
+        f"our PDF stage (workers={args.workers}): {figures['ours_pages_per_s']:>7} pages/s  ({ours_s:.2f} s)"
+    )
     print(f"bare pypdfium2 (1 process):   {figures['pypdfium2_pages_per_s']:>7} pages/s  ({bare[1]:.2f} s)")
     print(f"ratio ours / pypdfium2:       {figures['ratio']:>7}   (target >= 0.5); "
           f"CPU seconds: ours {ours_cpu:.2f} (all processes), pypdfium2 {bare_cpu:.2f}")  # fmt: skip

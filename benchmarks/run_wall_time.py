@@ -42,22 +42,38 @@ def run_once(work: Path) -> dict:
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect")}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run([TIPWATCH, "run", "--raw", "raw", "--processed", "processed", "--json"],
-                          cwd=work, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [TIPWATCH, "run", "--raw", "raw", "--processed", "processed", "--json"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
-        sys.exit(f"tipwatch run failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
+        sys.exit(
+            f"tipwatch run failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}"
+        )
     summary = json.loads(proc.stdout)
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     flow_total = summary["timings"]["total"]
-    return {"wall_s": round(wall, 2), "flow_s": round(flow_total, 2), "outside_flow_s": round(wall - flow_total, 2),
-            "timings": summary["timings"], "n_new": summary["n_new"], "n_documents": summary["n_documents"],
-            "counts": summary["counts"], "peak_rss_mib_largest_process": round(peak)}
+    return {
+        "wall_s": round(wall, 2),
+        "flow_s": round(flow_total, 2),
+        "outside_flow_s": round(wall - flow_total, 2),
+        "timings": summary["timings"],
+        "n_new": summary["n_new"],
+        "n_documents": summary["n_documents"],
+        "counts": summary["counts"],
+        "peak_rss_mib_largest_process": round(peak),
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--report", type=int, metavar="COUNTRIES", help="run on a generated report with this many countries")
+    ap.add_argument(
+        "--report", type=int, metavar="COUNTRIES", help="run on a generated report with this many countries"
+    )
     ap.add_argument("--repeat", action="store_true", help="run a second time with nothing changed")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="tipwatch-bench-") as tmp:
@@ -70,7 +86,10 @@ def main() -> None:
                 if p.is_file():
                     shutil.copy(p, work / "raw" / p.name)
         first = run_once(work)
-        result = {"input": f"generated report, {args.report} countries" if args.report else "raw/ samples", "first": first}
+        result = {
+            "input": f"generated report, {args.report} countries" if args.report else "raw/ samples",
+            "first": first,
+        }
         if args.repeat:
             second = run_once(work)
             result["second"] = second

@@ -2,23 +2,22 @@
 
 :func:`extract_documents` is the one entry point the flows call. Long documents (TIP reports) are
 cut into paragraph-aligned chunks that spaCy can take; every offset is mapped back to the stored
-text. TIP reports additionally get tier placements and statistics from :mod:`extractors.tip`.
+text. TIP reports additionally get tier placements and statistics from :mod:`extractors.parse.tip`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .claims import CLAIMS, claim_type
-from .components.assets import read_csv
-from .components.entities import AGENCY_INFO, TIER_LINKS
-from .components.officials import PEOPLE
-from .documents import Document
-from .records import Agency, Claim, Mention, Official, Records, TierPlacement
+from extractors.nlp.claims import CLAIMS, claim_type
+from extractors.nlp.components.entities import AGENCY_INFO, TIER_LINKS
+from extractors.nlp.components.officials import PEOPLE
+from extractors.parse.documents import Document
+from extractors.records import Agency, Claim, Mention, Official, Records, TierPlacement
 
 MENTION_LABELS = ("PERSON", "AGENCY", "ORG", "GPE", "TIER", "YEAR", "TITLE")
 CHUNK_CHARS = 10_000
@@ -84,16 +83,27 @@ class RecordBuilder:
         d, off = chunk.document, chunk.offset
         page = lambda s: d.page_at(s + off)  # noqa: E731
         mentions = tuple(
-            Mention(d.doc_id, e.label_, e.text, e.ent_id_ or e.text, e.start_char + off, e.end_char + off,
-                    page(e.start_char), _sentence(e))
-            for e in doc.ents if e.label_ in MENTION_LABELS
+            Mention(
+                d.doc_id,
+                e.label_,
+                e.text,
+                e.ent_id_ or e.text,
+                e.start_char + off,
+                e.end_char + off,
+                page(e.start_char),
+                _sentence(e),
+            )
+            for e in doc.ents
+            if e.label_ in MENTION_LABELS
         )
         info = doc.user_data.get(AGENCY_INFO, {})
         agencies = self._agencies(doc, chunk, info, page)
         officials = self._officials(doc, chunk, info, page)
         tiers = self._news_tiers(doc, chunk, page) if d.kind == "news" else ()
         claims = self._claims(doc, chunk, page)
-        return Records(mentions=mentions, officials=officials, agencies=agencies, tier_placements=tiers, claims=claims)
+        return Records(
+            mentions=mentions, officials=officials, agencies=agencies, tier_placements=tiers, claims=claims
+        )
 
     def _agencies(self, doc, chunk, info, page) -> tuple[Agency, ...]:
         first: dict[str, Span] = {}
@@ -106,9 +116,20 @@ class RecordBuilder:
         out = []
         for key, e in first.items():
             meta = info.get(key, {})
-            out.append(Agency(chunk.document.doc_id, key, meta.get("acronym"), meta.get("kind") or "other",
-                              meta.get("country"), counts[key], e.start_char + chunk.offset, e.end_char + chunk.offset,
-                              page(e.start_char), _sentence(e)))
+            out.append(
+                Agency(
+                    chunk.document.doc_id,
+                    key,
+                    meta.get("acronym"),
+                    meta.get("kind") or "other",
+                    meta.get("country"),
+                    counts[key],
+                    e.start_char + chunk.offset,
+                    e.end_char + chunk.offset,
+                    page(e.start_char),
+                    _sentence(e),
+                )
+            )
         return tuple(out)
 
     def _officials(self, doc, chunk, info, page) -> tuple[Official, ...]:
@@ -119,17 +140,38 @@ class RecordBuilder:
             s = doc[p["first"][0] : p["first"][1]]
             org = p["organisation"]
             meta = info.get(org, {}) if org else {}
-            out.append(Official(chunk.document.doc_id, p["name"], p["title"], org, meta.get("acronym"), meta.get("country"),
-                                len(p["mentions"]), s.start_char + chunk.offset, s.end_char + chunk.offset,
-                                page(s.start_char), _sentence(s)))
+            out.append(
+                Official(
+                    chunk.document.doc_id,
+                    p["name"],
+                    p["title"],
+                    org,
+                    meta.get("acronym"),
+                    meta.get("country"),
+                    len(p["mentions"]),
+                    s.start_char + chunk.offset,
+                    s.end_char + chunk.offset,
+                    page(s.start_char),
+                    _sentence(s),
+                )
+            )
         return tuple(out)
 
     def _news_tiers(self, doc, chunk, page) -> tuple[TierPlacement, ...]:
         if TIER_LINKS in doc.user_data:  # country, year and negation decided by tipwatch_tier_links
             return tuple(
-                TierPlacement(chunk.document.doc_id, link["country"], link["year"], link["tier"], None, "news",
-                              link["start"] + chunk.offset, link["end"] + chunk.offset, page(link["start"]),
-                              doc.text[link["sentence"][0] : link["sentence"][1]].strip())
+                TierPlacement(
+                    chunk.document.doc_id,
+                    link["country"],
+                    link["year"],
+                    link["tier"],
+                    None,
+                    "news",
+                    link["start"] + chunk.offset,
+                    link["end"] + chunk.offset,
+                    page(link["start"]),
+                    doc.text[link["sentence"][0] : link["sentence"][1]].strip(),
+                )
                 for link in doc.user_data[TIER_LINKS]
             )
         out = []
@@ -142,9 +184,20 @@ class RecordBuilder:
                 continue
             nearest = min(countries, key=lambda g: abs(g.start - e.start))
             years = _unique(int(y.text) for y in _ents_in(doc, sent.start_char, sent.end_char, "YEAR"))
-            out.append(TierPlacement(chunk.document.doc_id, nearest.ent_id_, years[0] if len(years) == 1 else None,
-                                     e.ent_id_, None, "news", e.start_char + chunk.offset, e.end_char + chunk.offset,
-                                     page(e.start_char), sent.text.strip()))
+            out.append(
+                TierPlacement(
+                    chunk.document.doc_id,
+                    nearest.ent_id_,
+                    years[0] if len(years) == 1 else None,
+                    e.ent_id_,
+                    None,
+                    "news",
+                    e.start_char + chunk.offset,
+                    e.end_char + chunk.offset,
+                    page(e.start_char),
+                    sent.text.strip(),
+                )
+            )
         return tuple(out)
 
     def _claims(self, doc, chunk, page) -> tuple[Claim, ...]:
@@ -160,18 +213,36 @@ class RecordBuilder:
             sents = _unique(t.sent for t in span) if span is not None else ()
             evidence = doc.text[sents[0].start_char : sents[-1].end_char].strip() if sents else content
             shift = lambda v: None if v is None else v + off  # noqa: E731
-            out.append(Claim(
-                chunk.document.doc_id, c["speaker"], c["speaker_kind"], c["cue"], content, c["direct"],
-                claim_type(content, tiers=list(tiers), rules=self.claim_rules), countries, tiers, years,
-                s + off, e + off, page(s), evidence,
-                shift(c["speaker_start"]), shift(c["speaker_end"]), shift(c["cue_start"]), shift(c["cue_end"]),
-            ))
+            out.append(
+                Claim(
+                    chunk.document.doc_id,
+                    c["speaker"],
+                    c["speaker_kind"],
+                    c["cue"],
+                    content,
+                    c["direct"],
+                    claim_type(content, tiers=list(tiers), rules=self.claim_rules),
+                    countries,
+                    tiers,
+                    years,
+                    s + off,
+                    e + off,
+                    page(s),
+                    evidence,
+                    shift(c["speaker_start"]),
+                    shift(c["speaker_end"]),
+                    shift(c["cue_start"]),
+                    shift(c["cue_end"]),
+                )
+            )
         return tuple(out)
 
 
 def merge(parts: Iterable[Records]) -> Records:
     parts = list(parts)
-    return Records(**{name: tuple(r for p in parts for r in getattr(p, name)) for name in Records.__dataclass_fields__})
+    return Records(
+        **{name: tuple(r for p in parts for r in getattr(p, name)) for name in Records.__dataclass_fields__}
+    )
 
 
 def _dedupe(records: Records) -> Records:
@@ -189,14 +260,20 @@ def _dedupe(records: Records) -> Records:
     return replace(records, **out)
 
 
-def extract_documents(documents: list[Document], nlp: Language, *, batch_size: int = 32, n_process: int = 1,
-                      raw: dict[str, bytes] | None = None) -> Iterator[tuple[Document, Records]]:
+def extract_documents(
+    documents: list[Document],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    raw: dict[str, bytes] | None = None,
+) -> Iterator[tuple[Document, Records]]:
     """Yield (document, records) for each document, in input order.
 
     Documents whose status is not ``ok`` yield empty records. TIP reports also get tier
-    placements and statistics from their structure (:mod:`extractors.tip`), and, when ``raw``
+    placements and statistics from their structure (:mod:`extractors.parse.tip`), and, when ``raw``
     holds their PDF bytes (doc_id -> bytes), the global law enforcement data table
-    (:mod:`extractors.tip_tables`).
+    (:mod:`extractors.parse.tip_tables`).
     """
     cfg = nlp.get_pipe("tipwatch_claims")
     builder = RecordBuilder(cfg.types)
@@ -214,8 +291,13 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
         if not group:
             continue
         texts = ((all_chunks[i].text, i) for i in group)
-        for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process,
-                               disable=report_disable if is_report else []):
+        for doc, i in nlp.pipe(
+            texts,
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+            disable=report_disable if is_report else [],
+        ):
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     for d in documents:
@@ -223,7 +305,7 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
         if d.kind == "tip_report" and d.status == "ok":
             records = merge([records, tip_records(d)])
             if raw and d.doc_id in raw:
-                from .tip_tables import law_enforcement_pages, law_enforcement_table
+                from extractors.parse.tip_tables import law_enforcement_pages, law_enforcement_table
 
                 pages = law_enforcement_pages(d)
                 try:
@@ -236,6 +318,8 @@ def extract_documents(documents: list[Document], nlp: Language, *, batch_size: i
 
 def tip_records(document: Document) -> Records:
     """Tier placements and statistics from a TIP report's structure."""
-    from . import tip  # the TIP structure parser; imported lazily to keep news-only runs light
+    from extractors.parse import tip  # the TIP structure parser; imported lazily to keep news-only runs light
 
-    return Records(tier_placements=tuple(tip.tier_placements(document)), statistics=tuple(tip.statistics(document)))
+    return Records(
+        tier_placements=tuple(tip.tier_placements(document)), statistics=tuple(tip.statistics(document))
+    )

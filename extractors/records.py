@@ -36,7 +36,9 @@ class Mention:
 
     def __post_init__(self):
         if not self.id:
-            object.__setattr__(self, "id", stable_id("mention", self.doc_id, self.start, self.end, self.label))
+            object.__setattr__(
+                self, "id", stable_id("mention", self.doc_id, self.start, self.end, self.label)
+            )
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ class TierPlacement:
     def __post_init__(self):
         if not self.id:
             object.__setattr__(
-                self, "id", stable_id("tier", self.doc_id, self.start, self.end, self.country, self.source_kind)
+                self,
+                "id",
+                stable_id("tier", self.doc_id, self.start, self.end, self.country, self.source_kind),
             )
 
 
@@ -143,7 +147,9 @@ class Statistic:
 
     def __post_init__(self):
         if not self.id:
-            object.__setattr__(self, "id", stable_id("statistic", self.doc_id, self.start, self.end, self.metric))
+            object.__setattr__(
+                self, "id", stable_id("statistic", self.doc_id, self.start, self.end, self.metric)
+            )
 
 
 @dataclass(frozen=True)
@@ -260,7 +266,11 @@ TABLES: dict[str, Table] = {
                 _c("id", "string", "stable row id"),
                 _c("name", "string", "canonical long name"),
                 _c("acronym", "string", "acronym"),
-                _c("kind", "string", "government, police, court, legislature, ngo, international, foreign_government, other"),
+                _c(
+                    "kind",
+                    "string",
+                    "government, police, court, legislature, ngo, international, foreign_government, other",
+                ),
                 _c("country", "string", "country"),
                 _c("mention_count", "int64", "mentions in the document"),
                 *_EVIDENCE,
@@ -290,7 +300,11 @@ TABLES: dict[str, Table] = {
                 _c("cue", "string", "the reporting verb or phrase"),
                 _c("content", "string", "what was said"),
                 _c("direct", "bool", "true for a direct quotation"),
-                _c("claim_type", "string", "tier_placement, ranking_change, statistic, recommendation, assessment, other"),
+                _c(
+                    "claim_type",
+                    "string",
+                    "tier_placement, ranking_change, statistic, recommendation, assessment, other",
+                ),
                 _c("countries", "list<string>", "countries the claim is about"),
                 _c("tiers", "list<string>", "tiers the claim states"),
                 _c("years", "list<int64>", "years the claim states"),
@@ -323,14 +337,26 @@ TABLES: dict[str, Table] = {
                 _c("country", "string", "country the claim is about (null when it names none)"),
                 _c("speaker", "string", "who made the claim"),
                 _c("asserted", "string", "what the claim asserts, one phrase per assertion"),
-                _c("shapes", "list<string>", "assertion kinds and how years were stated (tier, upgraded, since_year, consecutive_years, ...)"),
-                _c("as_of_year", "int64", "end year for open expressions ('since 2015', 'the latest report')"),
-                _c("as_of_basis", "string", "where as_of_year comes from (publication date, latest report ingested, latest year named)"),
+                _c(
+                    "shapes",
+                    "list<string>",
+                    "assertion kinds and how years were stated (tier, upgraded, since_year, consecutive_years, ...)",
+                ),
+                _c(
+                    "as_of_year", "int64", "end year for open expressions ('since 2015', 'the latest report')"
+                ),
+                _c(
+                    "as_of_basis",
+                    "string",
+                    "where as_of_year comes from (publication date, latest report ingested, latest year named)",
+                ),
                 _c("verdict", "string", "supported, contradicted, partly_supported or not_checkable"),
                 _c("reason", "string", "the verdict in words, with the years"),
                 _c("years", "list<int64>", "report years checked"),
                 _c("claimed", "list<string>", "per year in years: what the claim says"),
-                _c("found", "list<string>", "per year in years: what the reports say (tier, or before→after)"),
+                _c(
+                    "found", "list<string>", "per year in years: what the reports say (tier, or before→after)"
+                ),
                 _c("outcomes", "list<string>", "per year in years: supported, contradicted or missing"),
                 _c("years_supported", "list<int64>", "years the reports agree with"),
                 _c("years_contradicted", "list<int64>", "years the reports say otherwise"),

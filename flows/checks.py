@@ -5,22 +5,21 @@ Derived, not extracted: it is computed from a run's ``claims``, ``tier_placement
 run is published (:func:`claim_checks_table`, called by the flow just before ``Store.publish``), so
 a new report changes the verdicts on old articles without re-extracting them. Runs published before
 the table existed get it computed on demand (:func:`read_claim_checks`). The rules are in
-:mod:`extractors.checks`.
+:mod:`extractors.analysis.claim_checks`.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import pyarrow as pa
 
-from extractors.checks import check_claims, country_aliases
-from extractors.components.assets import read_csv
+from extractors.analysis.claim_checks import check_claims, country_aliases
+from extractors.assets import read_csv
 from extractors.records import record_row
-
-from .store import Store, StoreError, to_arrow
+from flows.store import Store, StoreError, to_arrow
 
 COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "models" / "gazetteers" / "countries.csv"
 
@@ -43,8 +42,11 @@ def claim_checks_table(tables: Mapping[str, pa.Table], *, strict: bool = False) 
         if strict:
             raise
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"[tipwatch] claim checks failed ({type(exc).__name__}: {msg}); claim_checks is empty in this run",
-              file=sys.stderr, flush=True)
+        print(
+            f"[tipwatch] claim checks failed ({type(exc).__name__}: {msg}); claim_checks is empty in this run",
+            file=sys.stderr,
+            flush=True,
+        )
         return to_arrow("claim_checks", [])
 
 
@@ -53,7 +55,9 @@ def _claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
     published = {d["doc_id"]: d["published"] for d in docs}
     reports = {d["doc_id"] for d in docs if d["kind"] == "tip_report"}
     claims = [c for c in tables["claims"].to_pylist() if c["doc_id"] not in reports]
-    checks = check_claims(claims, tables["tier_placements"].to_pylist(), published=published, aliases=aliases())
+    checks = check_claims(
+        claims, tables["tier_placements"].to_pylist(), published=published, aliases=aliases()
+    )
     return to_arrow("claim_checks", [record_row(c) for c in checks])
 
 
@@ -65,4 +69,6 @@ def read_claim_checks(store: Store, run_id: str | None = None) -> pa.Table:
     try:
         return store.read_table("claim_checks", run_id)
     except StoreError:
-        return claim_checks_table({t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")}, strict=True)
+        return claim_checks_table(
+            {t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")}, strict=True
+        )

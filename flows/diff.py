@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from extractors.records import TABLES
-
-from .store import Store, StoreError
-from .tables import format_table
+from flows.store import Store, StoreError
+from flows.tables import format_table
 
 # Tables a diff compares, in contract order. ``runs`` is the registry itself (every run adds a
 # row), so it is never part of a diff.
@@ -82,10 +81,17 @@ class RowChange:
         row = dict(self.row)
         if self.table == "texts":  # whole documents do not belong in a diff listing
             row["text"] = _short(row.get("text"), 200)
-        return {"table": self.table, "kind": self.kind, "key": self.key, "doc_id": self.doc_id,
-                "source": self.source, "page": row.get("page"), "evidence": row.get("evidence"),
-                "changed": {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in self.changed.items()},
-                "row": {k: _jsonable(v) for k, v in row.items()}}
+        return {
+            "table": self.table,
+            "kind": self.kind,
+            "key": self.key,
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "page": row.get("page"),
+            "evidence": row.get("evidence"),
+            "changed": {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in self.changed.items()},
+            "row": {k: _jsonable(v) for k, v in row.items()},
+        }
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,14 @@ class RunDiff:
 
 
 # -- comparing ------------------------------------------------------------------------------------
-def diff_tables(table: str, before: pa.Table, after: pa.Table, *, sources_before: dict[str, str] | None = None,
-                sources_after: dict[str, str] | None = None) -> TableDiff:
+def diff_tables(
+    table: str,
+    before: pa.Table,
+    after: pa.Table,
+    *,
+    sources_before: dict[str, str] | None = None,
+    sources_after: dict[str, str] | None = None,
+) -> TableDiff:
     """Compare two versions of one table by row ID.
 
     Rows are returned sorted by (doc_id, start, key) so the output is deterministic. Columns in
@@ -142,16 +154,29 @@ def diff_tables(table: str, before: pa.Table, after: pa.Table, *, sources_before
             added.append(RowChange(table, "added", k[0], row, source=sb.get(row.get("doc_id"))))
             continue
         old = a[k]
-        diffs = {c: (old.get(c), row.get(c)) for c in sorted(set(old) | set(row), key=_column_order(after, before))
-                 if c not in ignored and old.get(c) != row.get(c)}
+        diffs = {
+            c: (old.get(c), row.get(c))
+            for c in sorted(set(old) | set(row), key=_column_order(after, before))
+            if c not in ignored and old.get(c) != row.get(c)
+        }
         if diffs:
             changed.append(RowChange(table, "changed", k[0], row, old, diffs, sb.get(row.get("doc_id"))))
     for k, row in a.items():
         if k not in b:
             removed.append(RowChange(table, "removed", k[0], row, source=sa.get(row.get("doc_id"))))
-    order = lambda r: (r.row.get("doc_id") or "", r.row.get("start") if r.row.get("start") is not None else -1, r.key)  # noqa: E731
-    return TableDiff(table, tuple(sorted(added, key=order)), tuple(sorted(removed, key=order)),
-                     tuple(sorted(changed, key=order)), before.num_rows, after.num_rows)
+    order = lambda r: (
+        r.row.get("doc_id") or "",
+        r.row.get("start") if r.row.get("start") is not None else -1,
+        r.key,
+    )  # noqa: E731
+    return TableDiff(
+        table,
+        tuple(sorted(added, key=order)),
+        tuple(sorted(removed, key=order)),
+        tuple(sorted(changed, key=order)),
+        before.num_rows,
+        after.num_rows,
+    )
 
 
 def diff_runs(store: Store, run_a: str | None, run_b: str, tables: list[str] | None = None) -> RunDiff:
@@ -243,9 +268,18 @@ def _column_order(*tables: pa.Table):
 def to_json(d: RunDiff) -> dict:
     """The diff as plain JSON-able data (counts per table, then every row)."""
     return {
-        "run_a": d.run_a, "run_b": d.run_b, "empty": d.is_empty(),
-        "tables": {t: {**td.counts, "rows_before": td.n_before, "rows_after": td.n_after,
-                       "rows": [r.to_dict() for r in td.rows]} for t, td in d.tables.items()},
+        "run_a": d.run_a,
+        "run_b": d.run_b,
+        "empty": d.is_empty(),
+        "tables": {
+            t: {
+                **td.counts,
+                "rows_before": td.n_before,
+                "rows_after": td.n_after,
+                "rows": [r.to_dict() for r in td.rows],
+            }
+            for t, td in d.tables.items()
+        },
     }
 
 
@@ -253,9 +287,15 @@ def render_text(d: RunDiff, *, max_rows: int | None = None) -> str:
     """Counts per table, then each changed table's rows: ``+`` added, ``-`` removed, ``~`` changed,
     with the changed fields (before -> after), the document and page, and the evidence sentence."""
     lines = [f"diff {d.run_a or '(nothing)'} -> {d.run_b}", ""]
-    lines.append(format_table(["table", "added", "removed", "changed", "rows before", "rows after"],
-                              [[t, td.counts["added"], td.counts["removed"], td.counts["changed"], td.n_before, td.n_after]
-                               for t, td in d.tables.items()]))
+    lines.append(
+        format_table(
+            ["table", "added", "removed", "changed", "rows before", "rows after"],
+            [
+                [t, td.counts["added"], td.counts["removed"], td.counts["changed"], td.n_before, td.n_after]
+                for t, td in d.tables.items()
+            ],
+        )
+    )
     if d.is_empty():
         lines += ["", "no differences"]
         return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Run the pipeline over gold sets and score it (the IO side of ``extractors.evaluate``/``polnear``).
+"""Run the pipeline over gold sets and score it (the IO side of ``extractors.evaluation.scores``/``polnear``).
 
 Gold texts go through the same parser and pipeline as ``tipwatch run`` (``parse_text`` for news,
 so soft hyphens and boilerplate are handled exactly as in production); PolNeAR predictions are
@@ -10,13 +10,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from extractors.evaluate import Report, score
+from extractors.evaluation.polnear import annotator_pairs, score_attributions, to_raw_offsets
+from extractors.evaluation.scores import Report, score
+from extractors.evaluation.tier_quotes import score_tier_quotes
 from extractors.extract import extract_documents
-from extractors.news import parse_text
-from extractors.polnear import annotator_pairs, score_attributions, to_raw_offsets
-from extractors.tier_quotes import score_tier_quotes
-
-from .gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
+from extractors.parse.news import parse_text
+from flows.gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
 
@@ -33,8 +32,9 @@ def evaluate_news(nlp, gold_path: Path | str = DEFAULT_GOLD, shared_dir: Path | 
     return score(gold, preds)
 
 
-def evaluate_polnear(nlp, split: str, shared_dir: Path | str | None = None, limit: int | None = None,
-                     n_process: int = 1) -> Report:
+def evaluate_polnear(
+    nlp, split: str, shared_dir: Path | str | None = None, limit: int | None = None, n_process: int = 1
+) -> Report:
     """Score claim attribution (source, cue, content spans) on a PolNeAR split."""
     gold = load_polnear(split, shared_dir or default_shared_dir())
     if limit:
@@ -44,7 +44,9 @@ def evaluate_polnear(nlp, split: str, shared_dir: Path | str | None = None, limi
     return score_attributions(gold, preds)
 
 
-def polnear_agreement(split: str, shared_dir: Path | str | None = None, nlp=None) -> tuple[Report, Report | None]:
+def polnear_agreement(
+    split: str, shared_dir: Path | str | None = None, nlp=None
+) -> tuple[Report, Report | None]:
     """Annotators scored against each other (every ordered pair) on the articles of a PolNeAR
     split that several people annotated: the human reference for :func:`evaluate_polnear`. With
     ``nlp``, also the pipeline scored against each of those annotators on the same articles, so
@@ -68,15 +70,19 @@ TIER_QUOTE_HEADLINE = "US Trafficking in Persons report"
 
 
 def _country_aliases(path: Path = COUNTRIES) -> dict[str, list[str]]:
-    from extractors.components.assets import split_aliases
+    from extractors.assets import split_aliases
 
     with open(path, encoding="utf-8", newline="") as fh:
-        return {r["name"]: split_aliases(r["aliases"] or "") for r in csv.DictReader(fh) if not r["name"].startswith("#")}
+        return {
+            r["name"]: split_aliases(r["aliases"] or "")
+            for r in csv.DictReader(fh)
+            if not r["name"].startswith("#")
+        }
 
 
 def evaluate_tier_quotes(nlp, shared_dir: Path | str | None = None):
     """Score tier placements quote by quote on the news-cited tier evidence (see
-    :mod:`extractors.tier_quotes`): each quote goes through ``parse_text`` and the pipeline."""
+    :mod:`extractors.evaluation.tier_quotes`): each quote goes through ``parse_text`` and the pipeline."""
     rows = load_tier_quotes(shared_dir or default_shared_dir())
     out = _predict([f"{TIER_QUOTE_HEADLINE}\n\n{r.quote}" for r in rows], nlp)
     return score_tier_quotes(rows, [p["tier_placements"] for _, p in out], _country_aliases())

@@ -30,7 +30,7 @@ import os
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -44,8 +44,14 @@ FETCH_DIR = ".fetch"  # under raw/: feeds and the fetch state (hidden from the r
 
 # Accepted content types per source kind, and the file extension each one is stored with.
 EXTENSIONS = {
-    "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "application/pdf": ".pdf",
-    "application/rss+xml": ".xml", "application/atom+xml": ".xml", "application/xml": ".xml", "text/xml": ".xml",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "application/pdf": ".pdf",
+    "application/rss+xml": ".xml",
+    "application/atom+xml": ".xml",
+    "application/xml": ".xml",
+    "text/xml": ".xml",
 }
 ACCEPT = {
     "article": ("text/html", "application/xhtml+xml", "text/plain", "application/pdf"),
@@ -116,7 +122,7 @@ def host_of(url: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _media_type(value: str | None) -> str:
@@ -138,13 +144,23 @@ def check_content(kind: str, content_type: str, data: bytes) -> str:
     is_pdf = data.lstrip()[:5] == b"%PDF-"
     if media in _OCTET and kind in ("report", "article") and is_pdf:
         return "application/pdf"
-    if media in _OCTET and kind == "feed" and data.lstrip()[:100].lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss", b"<feed")):
+    if (
+        media in _OCTET
+        and kind == "feed"
+        and data.lstrip()[:100].lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss", b"<feed"))
+    ):
         return "application/xml"
     if media not in ACCEPT[kind]:
         # Many servers send feeds as text/html or text/plain: accept when the bytes are a feed.
-        if kind == "feed" and media.startswith("text/") and data.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed")):
+        if (
+            kind == "feed"
+            and media.startswith("text/")
+            and data.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed"))
+        ):
             return "application/xml"
-        raise _Refused(f"unsupported content type {media or '(none)'} for {'an' if kind == 'article' else 'a'} {kind}")
+        raise _Refused(
+            f"unsupported content type {media or '(none)'} for {'an' if kind == 'article' else 'a'} {kind}"
+        )
     if media == "application/pdf":
         if not is_pdf:
             raise _Refused("content labelled application/pdf is not a PDF")
@@ -199,25 +215,61 @@ def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: Fetc
             with client.stream("GET", req.url, headers=headers) as resp:
                 code = resp.status_code
                 if code == 304 and headers:
-                    return Fetched(req.url, "unchanged", req.sha256, req.path, str(resp.url), None,
-                                   resp.headers.get("etag") or req.etag, resp.headers.get("last-modified") or req.last_modified,
-                                   code, attempts, 0, None, dict(resp.headers))
+                    return Fetched(
+                        req.url,
+                        "unchanged",
+                        req.sha256,
+                        req.path,
+                        str(resp.url),
+                        None,
+                        resp.headers.get("etag") or req.etag,
+                        resp.headers.get("last-modified") or req.last_modified,
+                        code,
+                        attempts,
+                        0,
+                        None,
+                        dict(resp.headers),
+                    )
                 if code in _RETRY_STATUS:
                     last_error = f"HTTP {code} {resp.reason_phrase}".strip()
                     after = resp.headers.get("retry-after", "")
                     wait = min(float(after), 60.0) if after.isdigit() else 0.0  # the server's hint, capped
                     continue
                 if code != 200:
-                    return Fetched(req.url, "error", status_code=code, attempts=attempts, final_url=str(resp.url),
-                                   error=f"HTTP {code} {resp.reason_phrase}".strip(), headers=dict(resp.headers))
+                    return Fetched(
+                        req.url,
+                        "error",
+                        status_code=code,
+                        attempts=attempts,
+                        final_url=str(resp.url),
+                        error=f"HTTP {code} {resp.reason_phrase}".strip(),
+                        headers=dict(resp.headers),
+                    )
                 data = _read_body(resp, max_bytes, settings)
                 media = check_content(req.kind, resp.headers.get("content-type", ""), data)
-                meta = {"url": req.url, "final_url": str(resp.url), "status_code": code, "fetched_at": _now(),
-                        "headers": dict(resp.headers)}
+                meta = {
+                    "url": req.url,
+                    "final_url": str(resp.url),
+                    "status_code": code,
+                    "fetched_at": _now(),
+                    "headers": dict(resp.headers),
+                }
                 sha, rel, new = store_bytes(raw, data, media, kind=req.kind, meta=meta)
-                return Fetched(req.url, "new" if new else "stored", sha, rel, str(resp.url), media,
-                               resp.headers.get("etag"), resp.headers.get("last-modified"), code, attempts, len(data),
-                               None, dict(resp.headers))
+                return Fetched(
+                    req.url,
+                    "new" if new else "stored",
+                    sha,
+                    rel,
+                    str(resp.url),
+                    media,
+                    resp.headers.get("etag"),
+                    resp.headers.get("last-modified"),
+                    code,
+                    attempts,
+                    len(data),
+                    None,
+                    dict(resp.headers),
+                )
         except _Refused as exc:
             return Fetched(req.url, "error", attempts=attempts, error=str(exc))
         except httpx.TransportError as exc:
@@ -249,7 +301,9 @@ def _read_body(resp: httpx.Response, max_bytes: int, settings: FetchSettings) ->
 def client_for(settings: FetchSettings) -> httpx.Client:
     return httpx.Client(
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-        timeout=httpx.Timeout(settings.timeout), follow_redirects=True, max_redirects=5,
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=True,
+        max_redirects=5,
         # One connection per host: requests to a host never overlap.
         limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
     )
@@ -347,12 +401,18 @@ def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
     for el in root.iter():
         name = _local(el.tag)
         if name == "item":  # RSS
-            link = _child_text(el, "link") or (_child_text(el, "guid") if (_child_text(el, "guid") or "").startswith("http") else None)
+            link = _child_text(el, "link") or (
+                _child_text(el, "guid") if (_child_text(el, "guid") or "").startswith("http") else None
+            )
             published = _child_text(el, "pubdate", "date")
         elif name == "entry":  # Atom
             link = None
             for child in el:
-                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate" and child.get("href"):
+                if (
+                    _local(child.tag) == "link"
+                    and child.get("rel", "alternate") == "alternate"
+                    and child.get("href")
+                ):
                     link = child.get("href")
                     break
             published = _child_text(el, "published", "updated")

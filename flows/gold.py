@@ -1,4 +1,4 @@
-"""Read gold sets and the texts they refer to (file IO for ``extractors.evaluate``/``polnear``).
+"""Read gold sets and the texts they refer to (file IO for ``extractors.evaluation.scores``/``polnear``).
 
 Gold JSONL lines reference their article instead of carrying its text:
 ``{"corpus_file": "news_full/pk_dawn_app_2025/<file>.jsonl", "link": <record link>}`` (the
@@ -9,11 +9,11 @@ How ``tipwatch evaluate`` is meant to use it::
 
     docs = load_gold("models/gold/news_gold.jsonl", shared_dir)        # GoldDoc: ref, text, rows
     preds = [records.rows() for records in <pipeline over d.text for d in docs>]
-    report = extractors.evaluate.score(docs, preds)                    # .format_table(), .to_dict()
+    report = extractors.evaluation.scores.score(docs, preds)                    # .format_table(), .to_dict()
 
     pn = load_polnear("test", shared_dir)                              # PolnearDoc: name, text, attributions
     preds = [to_raw_offsets(records.rows()["claims"], d.text, stored_text) for ...]
-    report = extractors.polnear.score_attributions(pn, preds)
+    report = extractors.evaluation.polnear.score_attributions(pn, preds)
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.evaluate import GoldDoc, gold_doc
-from extractors.polnear import PolnearDoc, choose_annotations, read_polnear
-from extractors.tier_quotes import TierQuote
+from extractors.evaluation.polnear import PolnearDoc, choose_annotations, read_polnear
+from extractors.evaluation.scores import GoldDoc, gold_doc
+from extractors.evaluation.tier_quotes import TierQuote
 
 
 class GoldError(Exception):
@@ -131,7 +131,6 @@ def load_polnear_multi(split: str, shared_dir: str | Path | None = None) -> list
     return out
 
 
-
 TIER_QUOTES = Path("corpus") / "tiers" / "news_cited_tier_evidence.csv"
 
 
@@ -146,8 +145,16 @@ def load_tier_quotes(shared_dir: str | Path | None = None) -> list[TierQuote]:
         for n, r in enumerate(csv.DictReader(fh), 2):
             try:
                 year = int(r["report_year"]) if (r.get("report_year") or "").strip() else None
-                out.append(TierQuote(r["country"].strip(), year, r["tier"].strip(), r.get("evidence_type") or "",
-                                     r.get("url") or "", r["short_quote"]))
+                out.append(
+                    TierQuote(
+                        r["country"].strip(),
+                        year,
+                        r["tier"].strip(),
+                        r.get("evidence_type") or "",
+                        r.get("url") or "",
+                        r["short_quote"],
+                    )
+                )
             except (KeyError, ValueError) as e:
                 raise GoldError(f"{path}:{n}: bad row ({e})") from None
     return out

@@ -16,18 +16,19 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.checks import REPORT_KINDS, TIER_LABEL
-
-from extractors.checks import country_key
-
-from .checks import aliases, read_claim_checks
-from .store import Store, StoreError
+from extractors.analysis.claim_checks import REPORT_KINDS, TIER_LABEL, country_key
+from flows.checks import aliases, read_claim_checks
+from flows.store import Store, StoreError
 
 # Chart levels, top to bottom (best tier first).
 LEVELS = ("1", "2", "2WL", "3", "special_case")
 OUTCOME_COLOURS = {"supported": "#1a9850", "contradicted": "#d73027", "missing": "#9e9e9e"}
-VERDICT_TEXT = {"supported": "supported", "contradicted": "contradicted", "partly_supported": "partly supported",
-                "not_checkable": "not checkable"}
+VERDICT_TEXT = {
+    "supported": "supported",
+    "contradicted": "contradicted",
+    "partly_supported": "partly supported",
+    "not_checkable": "not checkable",
+}
 
 
 class HistoryError(Exception):
@@ -75,9 +76,15 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     mine = [t for t in report if t["country"] and country_key(t["country"], names) == key]
     my_checks = [c for c in checks if c["country"] and country_key(c["country"], names) == key]
     if not mine and not my_checks:
-        known = sorted({t["country"] for t in report if t["country"]} | {c["country"] for c in checks if c["country"]})
+        known = sorted(
+            {t["country"] for t in report if t["country"]} | {c["country"] for c in checks if c["country"]}
+        )
         close = difflib.get_close_matches(country, known, n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else (f"; countries with data: {len(known)}" if known else "")
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else (f"; countries with data: {len(known)}" if known else "")
+        )
         raise HistoryError(f"no tier placements or claims for {country!r} in run {run_id}{hint}")
     name = (mine or my_checks)[0]["country"]
     by_year: dict[int, list[dict]] = {}
@@ -86,8 +93,17 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     years = []
     for y in sorted(by_year):
         rows = sorted(by_year[y], key=lambda t: (t["source_kind"], t["doc_id"], t["page"] or 0))
-        srcs = [{"source": (docs.get(t["doc_id"]) or {}).get("source") or t["doc_id"][:12], "doc_id": t["doc_id"],
-                 "page": t["page"], "source_kind": t["source_kind"], "tier": t["tier"], "id": t["id"]} for t in rows]
+        srcs = [
+            {
+                "source": (docs.get(t["doc_id"]) or {}).get("source") or t["doc_id"][:12],
+                "doc_id": t["doc_id"],
+                "page": t["page"],
+                "source_kind": t["source_kind"],
+                "tier": t["tier"],
+                "id": t["id"],
+            }
+            for t in rows
+        ]
         years.append(YearRow(y, sorted({t["tier"] for t in rows}, key=_level), srcs))
     for c in my_checks:
         c["source"] = (docs.get(c["doc_id"]) or {}).get("source") or c["doc_id"][:12]
@@ -154,14 +170,31 @@ def timeline_scene(history: History) -> Scene:
     xs = lambda year: left + (year - y0) * step  # noqa: E731
     ys = lambda tier: top + _level(tier) * level_h  # noqa: E731
     sh: list[Shape] = [Shape("rect", ((0, 0), (width, height)), fill="#ffffff")]
-    sh.append(Shape("text", ((left, 26),), text=f"{history.country}: TIP report tier by report year", size=16, bold=True, fill="#222222"))
+    sh.append(
+        Shape(
+            "text",
+            ((left, 26),),
+            text=f"{history.country}: TIP report tier by report year",
+            size=16,
+            bold=True,
+            fill="#222222",
+        )
+    )
     # grid: tier levels and years
     for t in LEVELS:
         sh.append(Shape("line", ((left - 6, ys(t)), (left + plot_w, ys(t))), stroke="#dddddd"))
-        sh.append(Shape("text", ((left - 12, ys(t) + 4),), text=TIER_LABEL[t], size=12, anchor="end", fill="#333333"))
+        sh.append(
+            Shape(
+                "text", ((left - 12, ys(t) + 4),), text=TIER_LABEL[t], size=12, anchor="end", fill="#333333"
+            )
+        )
     for y in range(y0, y1 + 1):
         sh.append(Shape("line", ((xs(y), top - 8), (xs(y), top + plot_h + 6)), stroke="#eeeeee"))
-        sh.append(Shape("text", ((xs(y), top + plot_h + 24),), text=str(y), size=12, anchor="middle", fill="#333333"))
+        sh.append(
+            Shape(
+                "text", ((xs(y), top + plot_h + 24),), text=str(y), size=12, anchor="middle", fill="#333333"
+            )
+        )
     # the reports' line (only through years whose sources agree) and points with their pages
     pts = [(xs(r.year), ys(r.tier)) for r in history.years if r.tier]
     if len(pts) > 1:
@@ -169,60 +202,156 @@ def timeline_scene(history: History) -> Scene:
     for r in history.years:
         tip = f"{r.year} report: {' / '.join(TIER_LABEL.get(t, t) for t in r.tiers)}\n{r.sources_text()}"
         for t in r.tiers:
-            sh.append(Shape("circle", ((xs(r.year), ys(t)),), radius=6.5, stroke="#2b6cb0",
-                            fill="#2b6cb0" if r.tier else "#ffffff", width=2, title=tip))
+            sh.append(
+                Shape(
+                    "circle",
+                    ((xs(r.year), ys(t)),),
+                    radius=6.5,
+                    stroke="#2b6cb0",
+                    fill="#2b6cb0" if r.tier else "#ffffff",
+                    width=2,
+                    title=tip,
+                )
+            )
     # what the claims say about tiers, as diamonds beside the report points
     for c in history.checks:
         for y, claimed, outcome in zip(c["years"] or [], c["claimed"] or [], c["outcomes"] or []):
             for part in claimed.split(" & "):
                 if part in LEVELS:
                     cx, cy = xs(y) + 9, ys(part) - 9
-                    sh.append(Shape("polygon", ((cx, cy - 6), (cx + 6, cy), (cx, cy + 6), (cx - 6, cy)),
-                                    fill=OUTCOME_COLOURS[outcome], stroke="#333333", width=0.8,
-                                    title=f"{y}: claim says {TIER_LABEL[part]} ({outcome}) - {c['speaker'] or 'unnamed'}, {c['source']}"))
+                    sh.append(
+                        Shape(
+                            "polygon",
+                            ((cx, cy - 6), (cx + 6, cy), (cx, cy + 6), (cx - 6, cy)),
+                            fill=OUTCOME_COLOURS[outcome],
+                            stroke="#333333",
+                            width=0.8,
+                            title=f"{y}: claim says {TIER_LABEL[part]} ({outcome}) - {c['speaker'] or 'unnamed'}, {c['source']}",
+                        )
+                    )
                 elif part.startswith(("upgraded", "downgraded", "removed")) and found_after(c, y) in LEVELS:
                     # a stated change: a triangle pointing the way the claim says the tier moved
                     cx, cy = xs(y) + 9, ys(found_after(c, y)) - 9
-                    tri = ((cx - 6, cy + 5), (cx + 6, cy + 5), (cx, cy - 6)) if not part.startswith("downgraded") \
+                    tri = (
+                        ((cx - 6, cy + 5), (cx + 6, cy + 5), (cx, cy - 6))
+                        if not part.startswith("downgraded")
                         else ((cx - 6, cy - 5), (cx + 6, cy - 5), (cx, cy + 6))
-                    sh.append(Shape("polygon", tri, fill=OUTCOME_COLOURS[outcome], stroke="#333333", width=0.8,
-                                    title=f"{y}: claim says {part} ({outcome}) - {c['speaker'] or 'unnamed'}, {c['source']}"))
+                    )
+                    sh.append(
+                        Shape(
+                            "polygon",
+                            tri,
+                            fill=OUTCOME_COLOURS[outcome],
+                            stroke="#333333",
+                            width=0.8,
+                            title=f"{y}: claim says {part} ({outcome}) - {c['speaker'] or 'unnamed'}, {c['source']}",
+                        )
+                    )
     # one lane per claim: a square per year checked, coloured by outcome
-    sh.append(Shape("text", ((left, claims_top - 18),), text="Claims about this country (one row each; square = year checked)",
-                    size=12, bold=True, fill="#222222"))
+    sh.append(
+        Shape(
+            "text",
+            ((left, claims_top - 18),),
+            text="Claims about this country (one row each; square = year checked)",
+            size=12,
+            bold=True,
+            fill="#222222",
+        )
+    )
     for i, c in enumerate(history.checks):
         ly = claims_top + i * lane_h
         who = (c["speaker"] or "unnamed").split()[-1][:16]
         label = f"{i + 1}. {who}: {VERDICT_TEXT.get(c['verdict'], c['verdict'])}"
-        sh.append(Shape("text", ((left - 12, ly + 4),), text=label, size=11, anchor="end", fill="#333333",
-                        title=f"{c['source']}: {c['evidence']}"))
+        sh.append(
+            Shape(
+                "text",
+                ((left - 12, ly + 4),),
+                text=label,
+                size=11,
+                anchor="end",
+                fill="#333333",
+                title=f"{c['source']}: {c['evidence']}",
+            )
+        )
         sh.append(Shape("line", ((left - 6, ly), (left + plot_w, ly)), stroke="#eeeeee"))
-        for y, claimed, found, outcome in zip(c["years"] or [], c["claimed"] or [], c["found"] or [], c["outcomes"] or []):
-            sh.append(Shape("rect", ((xs(y) - 7, ly - 7), (xs(y) + 7, ly + 7)), fill=OUTCOME_COLOURS[outcome], stroke="#333333",
-                            width=0.8, title=f"{y}: claim says {claimed}; reports say {found or 'nothing'} -> {outcome}"))
+        for y, claimed, found, outcome in zip(
+            c["years"] or [], c["claimed"] or [], c["found"] or [], c["outcomes"] or []
+        ):
+            sh.append(
+                Shape(
+                    "rect",
+                    ((xs(y) - 7, ly - 7), (xs(y) + 7, ly + 7)),
+                    fill=OUTCOME_COLOURS[outcome],
+                    stroke="#333333",
+                    width=0.8,
+                    title=f"{y}: claim says {claimed}; reports say {found or 'nothing'} -> {outcome}",
+                )
+            )
     if not history.checks:
-        sh.append(Shape("text", ((left, claims_top + 4),), text="(no claims about this country were checked)", size=11, fill="#777777"))
+        sh.append(
+            Shape(
+                "text",
+                ((left, claims_top + 4),),
+                text="(no claims about this country were checked)",
+                size=11,
+                fill="#777777",
+            )
+        )
     # legend
-    legend = [("circle", "#2b6cb0", "report tier"), ("diamond", "#ffffff", "tier the claim states"),
-              ("triangle", "#ffffff", "change the claim states"), ("rect", OUTCOME_COLOURS["supported"], "supported"),
-              ("rect", OUTCOME_COLOURS["contradicted"], "contradicted"), ("rect", OUTCOME_COLOURS["missing"], "no report row")]
+    legend = [
+        ("circle", "#2b6cb0", "report tier"),
+        ("diamond", "#ffffff", "tier the claim states"),
+        ("triangle", "#ffffff", "change the claim states"),
+        ("rect", OUTCOME_COLOURS["supported"], "supported"),
+        ("rect", OUTCOME_COLOURS["contradicted"], "contradicted"),
+        ("rect", OUTCOME_COLOURS["missing"], "no report row"),
+    ]
     x, ly = left, 50
     for kind, colour, text in legend:
         if kind == "circle":
             sh.append(Shape("circle", ((x, ly - 4),), radius=5, fill=colour, stroke=colour))
         elif kind == "diamond":
-            sh.append(Shape("polygon", ((x, ly - 10), (x + 6, ly - 4), (x, ly + 2), (x - 6, ly - 4)), fill=colour, stroke="#333333"))
+            sh.append(
+                Shape(
+                    "polygon",
+                    ((x, ly - 10), (x + 6, ly - 4), (x, ly + 2), (x - 6, ly - 4)),
+                    fill=colour,
+                    stroke="#333333",
+                )
+            )
         elif kind == "triangle":
-            sh.append(Shape("polygon", ((x - 6, ly + 1), (x + 6, ly + 1), (x, ly - 10)), fill=colour, stroke="#333333"))
+            sh.append(
+                Shape(
+                    "polygon", ((x - 6, ly + 1), (x + 6, ly + 1), (x, ly - 10)), fill=colour, stroke="#333333"
+                )
+            )
         else:
-            sh.append(Shape("rect", ((x - 5, ly - 9), (x + 5, ly + 1)), fill=colour, stroke="#333333", width=0.8))
+            sh.append(
+                Shape("rect", ((x - 5, ly - 9), (x + 5, ly + 1)), fill=colour, stroke="#333333", width=0.8)
+            )
         sh.append(Shape("text", ((x + 10, ly),), text=text, size=11, fill="#333333"))
         x += 22 + 6.2 * len(text)
     # sources legend: the report pages behind every point
-    sh.append(Shape("text", ((20, sources_top - 14),), text="Sources (report, page):", size=12, bold=True, fill="#222222"))
+    sh.append(
+        Shape(
+            "text",
+            ((20, sources_top - 14),),
+            text="Sources (report, page):",
+            size=12,
+            bold=True,
+            fill="#222222",
+        )
+    )
     for k, r in enumerate(history.years):
-        sh.append(Shape("text", ((20, sources_top + 4 + k * 18),), size=11, fill="#333333",
-                        text=f"{r.year}: {' / '.join(TIER_LABEL.get(t, t) for t in r.tiers)} - {r.sources_text()}"))
+        sh.append(
+            Shape(
+                "text",
+                ((20, sources_top + 4 + k * 18),),
+                size=11,
+                fill="#333333",
+                text=f"{r.year}: {' / '.join(TIER_LABEL.get(t, t) for t in r.tiers)} - {r.sources_text()}",
+            )
+        )
     return Scene(width, height, sh)
 
 
@@ -232,12 +361,16 @@ def _fmt(v: float) -> str:
 
 def to_svg(scene: Scene) -> str:
     """The scene as a standalone SVG document (tooltips as <title> children)."""
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{scene.width}" height="{scene.height}" '
-           f'viewBox="0 0 {scene.width} {scene.height}" font-family="Helvetica, Arial, sans-serif">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{scene.width}" height="{scene.height}" '
+        f'viewBox="0 0 {scene.width} {scene.height}" font-family="Helvetica, Arial, sans-serif">'
+    ]
     for s in scene.shapes:
         style = []
         if s.kind != "text":
-            style.append(f'stroke="{s.stroke}" stroke-width="{_fmt(s.width)}"' if s.stroke else 'stroke="none"')
+            style.append(
+                f'stroke="{s.stroke}" stroke-width="{_fmt(s.width)}"' if s.stroke else 'stroke="none"'
+            )
             style.append(f'fill="{s.fill}"' if s.fill else 'fill="none"')
         attrs = " ".join(style)
         title = f"<title>{html.escape(s.title)}</title>" if s.title else ""
@@ -255,8 +388,10 @@ def to_svg(scene: Scene) -> str:
             el = f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(x2 - x)}" height="{_fmt(y2 - y)}" {attrs}'
         else:
             weight = ' font-weight="bold"' if s.bold else ""
-            el = (f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(s.size)}" text-anchor="{s.anchor}" '
-                  f'fill="{s.fill or "#000000"}"{weight}>{html.escape(s.text)}{title}</text>')
+            el = (
+                f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(s.size)}" text-anchor="{s.anchor}" '
+                f'fill="{s.fill or "#000000"}"{weight}>{html.escape(s.text)}{title}</text>'
+            )
             out.append(el)
             continue
         out.append(f"{el}>{title}</{el.split()[0][1:]}>" if title else f"{el}/>")
@@ -326,4 +461,13 @@ def write_chart(history: History, path: Path) -> Path:
     return path
 
 
-__all__ = ["History", "HistoryError", "StoreError", "country_history", "timeline_scene", "to_png", "to_svg", "write_chart"]
+__all__ = [
+    "History",
+    "HistoryError",
+    "StoreError",
+    "country_history",
+    "timeline_scene",
+    "to_png",
+    "to_svg",
+    "write_chart",
+]

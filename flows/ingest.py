@@ -42,10 +42,20 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .fetch import FETCH_DIR, FeedError, FetchRequest, FetchSettings, Fetched, fetch_all, parse_feed, with_settings
+from flows.fetch import (
+    FETCH_DIR,
+    FeedError,
+    Fetched,
+    FetchRequest,
+    FetchSettings,
+    fetch_all,
+    parse_feed,
+    with_settings,
+)
 
 KINDS = ("folder", "article", "feed", "report")
 _KEYS = {"kind", "url", "path", "schedule", "name", "max_entries", "max_bytes"}
@@ -94,7 +104,9 @@ def load_sources(path: str | Path) -> SourcesConfig:
         raise SourcesError(f"{path}: not valid TOML: {exc}") from None
     unknown = set(data) - {"fetch", "sources"}
     if unknown:
-        raise SourcesError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}: use [fetch] and [[sources]]")
+        raise SourcesError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}: use [fetch] and [[sources]]"
+        )
     fetch = data.get("fetch", {})
     bad = set(fetch) - set(FetchSettings.__dataclass_fields__)
     if bad:
@@ -119,16 +131,28 @@ def load_sources(path: str | Path) -> SourcesConfig:
             _check_cron(schedule, where)
         if kind == "folder":
             if not isinstance(raw.get("path"), str):
-                raise SourcesError(f"{where}: a folder needs path = \"...\"")
+                raise SourcesError(f'{where}: a folder needs path = "..."')
             folder = Path(raw["path"])
             folder = folder if folder.is_absolute() else (path.parent / folder)
             specs.append(SourceSpec(kind, path=folder.resolve(), schedule=schedule, name=raw.get("name")))
             continue
         url = raw.get("url")
-        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise SourcesError(f"{where}: a {kind} needs url = \"http(s)://...\" (got {url!r})")
-        specs.append(SourceSpec(kind, url=url, schedule=schedule, name=raw.get("name"),
-                                max_entries=int(raw.get("max_entries", 50)), max_bytes=raw.get("max_bytes")))
+        if (
+            not isinstance(url, str)
+            or urlsplit(url).scheme not in ("http", "https")
+            or not urlsplit(url).netloc
+        ):
+            raise SourcesError(f'{where}: a {kind} needs url = "http(s)://..." (got {url!r})')
+        specs.append(
+            SourceSpec(
+                kind,
+                url=url,
+                schedule=schedule,
+                name=raw.get("name"),
+                max_entries=int(raw.get("max_entries", 50)),
+                max_bytes=raw.get("max_bytes"),
+            )
+        )
     if not specs:
         raise SourcesError(f"{path}: no [[sources]] listed")
     return SourcesConfig(path, tuple(specs), settings)
@@ -140,7 +164,9 @@ def _check_cron(value: object, where: str) -> None:
     try:
         CronSchedule(cron=value)
     except Exception:
-        raise SourcesError(f"{where}: schedule {value!r} is not a cron expression (e.g. \"0 * * * *\")") from None
+        raise SourcesError(
+            f'{where}: schedule {value!r} is not a cron expression (e.g. "0 * * * *")'
+        ) from None
 
 
 # -- fetch state ------------------------------------------------------------------------------------
@@ -158,15 +184,22 @@ class FetchState:
 
     def request(self, url: str, kind: str, max_bytes: int | None = None) -> FetchRequest:
         s = self.urls.get(url, {})
-        return FetchRequest(url, kind, s.get("etag"), s.get("last_modified"), s.get("sha256"), s.get("path"), max_bytes)
+        return FetchRequest(
+            url, kind, s.get("etag"), s.get("last_modified"), s.get("sha256"), s.get("path"), max_bytes
+        )
 
     def record(self, f: Fetched, checked_at: str) -> None:
         s = self.urls.setdefault(f.url, {})
         s["checked_at"] = checked_at
         if f.ok:
             if f.outcome != "unchanged":
-                s.update(sha256=f.sha256, path=f.path, content_type=f.content_type, final_url=f.final_url,
-                         fetched_at=checked_at)
+                s.update(
+                    sha256=f.sha256,
+                    path=f.path,
+                    content_type=f.content_type,
+                    final_url=f.final_url,
+                    fetched_at=checked_at,
+                )
             s.update(etag=f.etag, last_modified=f.last_modified, error=None)
         else:
             s["error"] = f.error
@@ -190,15 +223,15 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
     ``schedule`` None fetches every web source; a cron string fetches only the web sources with
     that schedule (the others contribute their last stored copy). Order is deterministic: file
     order, feed entries in feed order."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from .pipeline import Source, discover, progress
+    from flows.pipeline import Source, discover, progress
 
     log = log or progress
     cfg = load_sources(sources_file)
     raw = Path(raw)
     state = FetchState(raw)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     due = [s for s in cfg.sources if s.kind != "folder" and (schedule is None or s.schedule == schedule)]
 
     # 1. the URLs listed in the file
@@ -224,8 +257,15 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
                 feed_errors[spec.url] = str(exc)
         else:
             feed_errors[spec.url] = f.error
-    wanted = list(dict.fromkeys(link for s in due if s.kind == "feed" for link in state.urls[s.url].get("entries", [])
-                                if link not in results))
+    wanted = list(
+        dict.fromkeys(
+            link
+            for s in due
+            if s.kind == "feed"
+            for link in state.urls[s.url].get("entries", [])
+            if link not in results
+        )
+    )
     for f in fetch_all([state.request(u, "article") for u in wanted], raw, cfg.fetch):
         state.record(f, now)
         results[f.url] = f
@@ -233,9 +273,13 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
 
     fetched = [r for r in results.values()]
     if fetched:
-        counts = {k: sum(1 for r in fetched if r.outcome == k) for k in ("new", "stored", "unchanged", "error")}
-        log(f"fetched {len(fetched)} URLs: {counts['new']} new, {counts['stored']} already stored, "
-            f"{counts['unchanged']} unchanged (304), {counts['error']} failed")
+        counts = {
+            k: sum(1 for r in fetched if r.outcome == k) for k in ("new", "stored", "unchanged", "error")
+        }
+        log(
+            f"fetched {len(fetched)} URLs: {counts['new']} new, {counts['stored']} already stored, "
+            f"{counts['unchanged']} unchanged (304), {counts['error']} failed"
+        )
 
     # 3. Sources, in file order
     out: list[Source] = []
@@ -250,7 +294,16 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
             links = state.urls.get(spec.url, {}).get("seen")
             if links is None:  # never listed: the feed itself is the failed document
                 if spec.url in feed_errors:
-                    out.append(Source(spec.url, "", failure_id(spec.url), spec.url, error=feed_errors[spec.url], kind="news"))
+                    out.append(
+                        Source(
+                            spec.url,
+                            "",
+                            failure_id(spec.url),
+                            spec.url,
+                            error=feed_errors[spec.url],
+                            kind="news",
+                        )
+                    )
                 continue
             out.extend(_source(Source, state, raw, link, spec.url, "article", results) for link in links)
             continue
@@ -267,5 +320,11 @@ def _source(Source, state: FetchState, raw: Path, url: str, fetched_from: str, k
     f = results.get(url)
     if f is None:
         return None
-    return Source(url, "", failure_id(url), fetched_from, error=f.error or s.get("error") or "not fetched",
-                  kind=FAILED_KIND[kind])
+    return Source(
+        url,
+        "",
+        failure_id(url),
+        fetched_from,
+        error=f.error or s.get("error") or "not fetched",
+        kind=FAILED_KIND[kind],
+    )

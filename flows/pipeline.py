@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -25,11 +25,10 @@ import pyarrow.compute as pc
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.documents import Document
-from extractors.records import RECORD_TABLES, TABLES
 from extractors.parse import SUPPORTED_SUFFIXES
-
-from .store import Store, new_run_id, to_arrow
+from extractors.parse.documents import Document
+from extractors.records import RECORD_TABLES, TABLES
+from flows.store import Store, new_run_id, to_arrow
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODELS = PACKAGE_ROOT / "models"
@@ -72,17 +71,15 @@ def progress(message: str) -> None:
 
 
 # -- versions -------------------------------------------------------------------------------------
-# Modules that never change extracted rows: scoring, and claim checks (rebuilt every run anyway).
-NOT_EXTRACTION_CODE = {"checks.py", "evaluate.py", "polnear.py"}
-
-
 def code_hash() -> str:
-    """Hash of the extractor code: a change here re-extracts every document."""
+    """Hash of the extraction code (:data:`extractors.EXTRACTION_CODE`): a change there re-extracts
+    every document; evaluation and analysis code never does."""
+    import extractors
+
+    root = Path(extractors.__file__).resolve().parent
     h = hashlib.sha256()
-    for path in sorted((PACKAGE_ROOT / "extractors").rglob("*.py")):
-        if path.name in NOT_EXTRACTION_CODE:
-            continue
-        h.update(path.name.encode())
+    for path in extractors.extraction_files():
+        h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
@@ -90,7 +87,7 @@ def code_hash() -> str:
 def base_model(models_dir: Path, model: str | None) -> str:
     from spacy.util import get_package_version
 
-    from extractors.pipeline import load_config, resolve_model_name
+    from extractors.nlp.pipeline import load_config, resolve_model_name
 
     cfg = load_config(models_dir, {"nlp.model": model} if model else None)
     name = resolve_model_name(cfg["nlp"]["model"])
@@ -98,9 +95,13 @@ def base_model(models_dir: Path, model: str | None) -> str:
 
 
 def extractor_version(models_dir: Path, model: str | None) -> tuple[str, dict]:
-    from extractors.pipeline import rules_hash
+    from extractors.nlp.pipeline import rules_hash
 
-    parts = {"code_version": f"{VERSION}+{code_hash()}", "model": base_model(models_dir, model), "rules_hash": rules_hash(models_dir)}
+    parts = {
+        "code_version": f"{VERSION}+{code_hash()}",
+        "model": base_model(models_dir, model),
+        "rules_hash": rules_hash(models_dir),
+    }
     return hashlib.sha256(repr(sorted(parts.items())).encode()).hexdigest()[:16], parts
 
 
@@ -108,14 +109,16 @@ def extractor_version(models_dir: Path, model: str | None) -> tuple[str, dict]:
 def discover(raw_dir: Path) -> list[Source]:
     """Every visible file under ``raw_dir`` (sorted), hashed, except ``fetched/`` (fetched copies are
     sources of ``--sources`` runs, named by URL). Unsupported types are kept: they fail visibly."""
-    from extractors.documents import doc_id_for
+    from extractors.parse.documents import doc_id_for
 
     out = []
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(raw_dir)
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
             continue
-        if rel.parts[0] == "fetched":  # web copies enter through the sources file, under their URL (flows.ingest)
+        if (
+            rel.parts[0] == "fetched"
+        ):  # web copies enter through the sources file, under their URL (flows.ingest)
             continue
         out.append(Source(str(rel), str(path), doc_id_for(path.read_bytes())))
     return out
@@ -129,14 +132,16 @@ LARGE_TEXT = 400_000  # characters; above this, spaCy runs in two processes
 def get_nlp(models_dir: str, model: str | None):
     key = (models_dir, model)
     if key not in _NLP_CACHE:
-        from extractors.pipeline import build_pipeline
+        from extractors.nlp.pipeline import build_pipeline
 
         _NLP_CACHE.clear()
         _NLP_CACHE[key] = build_pipeline(models_dir, {"nlp.model": model} if model else None)
     return _NLP_CACHE[key]
 
 
-def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, limits: Limits, n_process: int = 1) -> list[tuple[Document, dict, dict]]:
+def process_batch_fn(
+    sources: list[Source], models_dir: str, model: str | None, limits: Limits, n_process: int = 1
+) -> list[tuple[Document, dict, dict]]:
     """Parse and extract a batch: [(document, rows per table, timings)] in input order."""
     from extractors.extract import extract_documents
     from extractors.parse import parse_bytes
@@ -146,13 +151,23 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
     raw: dict[str, bytes] = {}  # a TIP report PDF's bytes, for the tables read from its layout
     for s in sources:
         data = Path(s.path).read_bytes()
-        if not s.source.lower().endswith(SUPPORTED_SUFFIXES) and "://" not in s.source and not data[:5] == b"%PDF-":
+        if (
+            not s.source.lower().endswith(SUPPORTED_SUFFIXES)
+            and "://" not in s.source
+            and not data[:5] == b"%PDF-"
+        ):
             from extractors.parse import failed
 
             docs.append(failed(data, s.source, f"unsupported file type {Path(s.source).suffix or '(none)'}"))
             continue
-        doc = parse_bytes(data, source=s.source, name=s.path, max_bytes=limits.max_bytes, max_pages=limits.max_pages,
-                          pdf_workers=2 if len(data) > 2_000_000 else 1)
+        doc = parse_bytes(
+            data,
+            source=s.source,
+            name=s.path,
+            max_bytes=limits.max_bytes,
+            max_pages=limits.max_pages,
+            pdf_workers=2 if len(data) > 2_000_000 else 1,
+        )
         docs.append(doc)
         if doc.kind == "tip_report" and doc.pages:
             raw[doc.doc_id] = data
@@ -166,7 +181,9 @@ def process_batch_fn(sources: list[Source], models_dir: str, model: str | None, 
     return [(d, rows, {"parse": (t1 - t0) / len(docs), "extract": (t2 - t1) / len(docs)}) for d, rows in out]
 
 
-process_batch = task(process_batch_fn, name="parse-and-extract", cache_policy=NO_CACHE, persist_result=False, retries=0)
+process_batch = task(
+    process_batch_fn, name="parse-and-extract", cache_policy=NO_CACHE, persist_result=False, retries=0
+)
 
 
 def batches(sources: list[Source], size: int = 16) -> list[list[Source]]:
@@ -188,11 +205,19 @@ def batches(sources: list[Source], size: int = 16) -> list[list[Source]]:
 
 # -- the flow -------------------------------------------------------------------------------------------
 @flow(name="tipwatch", log_prints=False, persist_result=False)
-def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models_dir: str | None = None,
-                  model: str | None = None, sources_file: str | None = None, max_bytes: int = 200_000_000,
-                  max_pages: int = 2000, batch_size: int = 16, schedule: str | None = None) -> dict:
+def tipwatch_flow(
+    raw_dir: str = "raw",
+    processed_dir: str = "processed",
+    models_dir: str | None = None,
+    model: str | None = None,
+    sources_file: str | None = None,
+    max_bytes: int = 200_000_000,
+    max_pages: int = 2000,
+    batch_size: int = 16,
+    schedule: str | None = None,
+) -> dict:
     """Run the pipeline once and publish a new run; returns the run summary as a dict."""
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     t_start = time.perf_counter()
     raw, store = Path(raw_dir), Store(Path(processed_dir))
     models = Path(models_dir) if models_dir else DEFAULT_MODELS
@@ -203,7 +228,7 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
 
     sources: list[Source] = []
     if sources_file:
-        from .ingest import ingest_sources
+        from flows.ingest import ingest_sources
 
         sources.extend(ingest_sources(sources_file, raw, schedule))
     if raw.exists():
@@ -223,11 +248,18 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
         for row in store.read_table("documents", prev_run).to_pylist():
             prev_docs[row["doc_id"]] = row
     # empty / needs_ocr / encrypted follow from the bytes alone, so they are carried too; errors are retried.
-    carry = [s for s in sources if (p := prev_docs.get(s.doc_id)) and p.get("extractor_version") == version
-             and p["status"] in ("ok", "empty", "needs_ocr", "encrypted")]
+    carry = [
+        s
+        for s in sources
+        if (p := prev_docs.get(s.doc_id))
+        and p.get("extractor_version") == version
+        and p["status"] in ("ok", "empty", "needs_ocr", "encrypted")
+    ]
     carry_ids = {s.doc_id for s in carry}
     todo = [s for s in sources if s.doc_id not in carry_ids]
-    progress(f"run {run_id}: {len(sources)} documents, {len(carry)} unchanged (carried over), {len(todo)} to parse and extract")
+    progress(
+        f"run {run_id}: {len(sources)} documents, {len(carry)} unchanged (carried over), {len(todo)} to parse and extract"
+    )
 
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     timings = {"discover": round(t_discover - t_start, 3), "parse": 0.0, "extract": 0.0}
@@ -241,61 +273,105 @@ def tipwatch_flow(raw_dir: str = "raw", processed_dir: str = "processed", models
             from extractors.parse import failed
 
             msg = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'task failed'}"
-            results = [(failed(Path(s.path).read_bytes(), s.source, msg), {n: [] for n in RECORD_TABLES}, {"parse": 0, "extract": 0}) for s in b]
+            results = [
+                (
+                    failed(Path(s.path).read_bytes(), s.source, msg),
+                    {n: [] for n in RECORD_TABLES},
+                    {"parse": 0, "extract": 0},
+                )
+                for s in b
+            ]
         for s, (doc, doc_rows, t) in zip(b, results):
             timings["parse"] += t["parse"]
             timings["extract"] += t["extract"]
             rows["documents"].append(_document_row(doc, s, version))
             if doc.status == "ok":
-                rows["texts"].append({"doc_id": doc.doc_id, "text": doc.text, "page_starts": [p.start for p in doc.pages]})
+                rows["texts"].append(
+                    {"doc_id": doc.doc_id, "text": doc.text, "page_starts": [p.start for p in doc.pages]}
+                )
             for name in RECORD_TABLES:
                 rows[name].extend(doc_rows[name])
         done += len(b)
         progress(f"parsed and extracted {done}/{len(todo)} documents")
     for s in unfetched:
-        doc = Document(doc_id=s.doc_id, text="", kind=s.kind or "other", url=s.source, status="error", error=s.error)
+        doc = Document(
+            doc_id=s.doc_id, text="", kind=s.kind or "other", url=s.source, status="error", error=s.error
+        )
         rows["documents"].append(_document_row(doc, s, version))
-    t_work = time.perf_counter()
+    t_work = time.perf_counter()  # noqa: F841
 
     tables = {name: to_arrow(name, rows[name]) for name in TABLES if name not in ("runs", "claim_checks")}
     if carry:
         tables = _carry_over(store, prev_run, tables, {s.doc_id: s for s in carry})
-    from .checks import claim_checks_table  # derived from the whole run, so never carried over
+    from flows.checks import claim_checks_table  # derived from the whole run, so never carried over
 
     tables["claim_checks"] = claim_checks_table(tables)
     docs_tbl = tables["documents"]
     n_failed = sum(1 for st in docs_tbl.column("status").to_pylist() if st != "ok")
-    finished = datetime.now(timezone.utc)
+    finished = datetime.now(UTC)
     timings["store"] = 0.0
     run_row = {
-        "run_id": run_id, "started_at": started.isoformat(timespec="seconds"), "finished_at": finished.isoformat(timespec="seconds"),
-        "status": "completed", **parts, "n_documents": len(docs_tbl), "n_new": len(todo), "n_failed": n_failed,
+        "run_id": run_id,
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": finished.isoformat(timespec="seconds"),
+        "status": "completed",
+        **parts,
+        "n_documents": len(docs_tbl),
+        "n_new": len(todo),
+        "n_failed": n_failed,
     }
     previous_runs = store.read_table("runs", prev_run).to_pylist() if prev_run else []
     tables["runs"] = to_arrow("runs", previous_runs + [run_row])
     counts = {name: len(tbl) for name, tbl in tables.items()}
-    manifest = {**run_row, "extractor_version": version, "n_carried": len(carry), "counts": counts, "timings": timings,
-                "raw_dir": str(raw), "previous_run": prev_run}
+    manifest = {
+        **run_row,
+        "extractor_version": version,
+        "n_carried": len(carry),
+        "counts": counts,
+        "timings": timings,
+        "raw_dir": str(raw),
+        "previous_run": prev_run,
+    }
     t_store = time.perf_counter()
     store.publish(run_id, tables, manifest)
     timings["store"] = round(time.perf_counter() - t_store, 3)
     timings["total"] = round(time.perf_counter() - t_start, 3)
     timings = {k: round(v, 3) for k, v in timings.items()}
     # The manifest is final once published; the timing for the publish step itself is reported only.
-    summary = RunSummary(run_id, "completed", len(docs_tbl), len(todo), len(carry), n_failed, counts, timings,
-                         docs_tbl.select(["source", "kind", "status", "error"]).to_pylist())
+    summary = RunSummary(
+        run_id,
+        "completed",
+        len(docs_tbl),
+        len(todo),
+        len(carry),
+        n_failed,
+        counts,
+        timings,
+        docs_tbl.select(["source", "kind", "status", "error"]).to_pylist(),
+    )
     return asdict(summary)
 
 
 def _document_row(doc: Document, s: Source, version: str) -> dict:
     return {
-        "doc_id": doc.doc_id, "source": s.source, "kind": doc.kind, "title": doc.title, "published": doc.published,
-        "language": doc.language if doc.status == "ok" else None, "n_pages": doc.n_pages, "n_chars": len(doc.text),
-        "status": doc.status, "error": doc.error, "extractor_version": version, "fetched_from": s.fetched_from,
+        "doc_id": doc.doc_id,
+        "source": s.source,
+        "kind": doc.kind,
+        "title": doc.title,
+        "published": doc.published,
+        "language": doc.language if doc.status == "ok" else None,
+        "n_pages": doc.n_pages,
+        "n_chars": len(doc.text),
+        "status": doc.status,
+        "error": doc.error,
+        "extractor_version": version,
+        "fetched_from": s.fetched_from,
     }
 
 
-def _carry_over(store: Store, prev_run: str, tables: dict[str, pa.Table], carried: dict[str, Source]) -> dict[str, pa.Table]:
+def _carry_over(
+    store: Store, prev_run: str, tables: dict[str, pa.Table], carried: dict[str, Source]
+) -> dict[str, pa.Table]:
     """Append the previous run's rows for unchanged documents (sources updated if files moved)."""
     ids = pa.array(list(carried))
     out = {}

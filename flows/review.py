@@ -22,21 +22,35 @@ import os
 from html import escape
 from pathlib import Path
 
-from .diff import KINDS, RowChange, RunDiff
-from .store import Store, StoreError
+from flows.diff import KINDS, RowChange, RunDiff
+from flows.store import Store, StoreError
 
 # displaCy's palette where spaCy has the label, neighbours of it where tipwatch adds one.
 COLOURS = {
-    "PERSON": "#aa9cfc", "OFFICIAL": "#aa9cfc", "SPEAKER": "#aa9cfc",
-    "AGENCY": "#7aecec", "ORG": "#9cc9cc",
-    "GPE": "#feca74", "COUNTRY": "#feca74",
-    "TIER": "#ff9561", "YEAR": "#bfe1d9", "TITLE": "#f0d0ff",
-    "CUE": "#ffeb80", "CONTENT": "#bfeeb7", "STATISTIC": "#e4e7d2", "CHECK": "#ff8197",
+    "PERSON": "#aa9cfc",
+    "OFFICIAL": "#aa9cfc",
+    "SPEAKER": "#aa9cfc",
+    "AGENCY": "#7aecec",
+    "ORG": "#9cc9cc",
+    "GPE": "#feca74",
+    "COUNTRY": "#feca74",
+    "TIER": "#ff9561",
+    "YEAR": "#bfe1d9",
+    "TITLE": "#f0d0ff",
+    "CUE": "#ffeb80",
+    "CONTENT": "#bfeeb7",
+    "STATISTIC": "#e4e7d2",
+    "CHECK": "#ff8197",
 }
 DEFAULT_COLOUR = "#ddd"
 # The label a table's rows are highlighted with (mentions carry their own).
-TABLE_LABEL = {"officials": "OFFICIAL", "agencies": "AGENCY", "tier_placements": "TIER", "statistics": "STATISTIC",
-               "claim_checks": "CHECK"}
+TABLE_LABEL = {
+    "officials": "OFFICIAL",
+    "agencies": "AGENCY",
+    "tier_placements": "TIER",
+    "statistics": "STATISTIC",
+    "claim_checks": "CHECK",
+}
 TEXT_OPENING = 400  # characters of a document shown for a texts row
 CONTEXT_CHARS = 160  # around a span when its evidence sentence cannot be found in the text
 SAFE_SCHEMES = ("http://", "https://")
@@ -128,9 +142,11 @@ def row_spans(table: str, row: dict) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans of one row, into its document's text."""
     spans = []
     if table == "claims":
-        for s, e, label in ((row.get("speaker_start"), row.get("speaker_end"), "SPEAKER"),
-                            (row.get("cue_start"), row.get("cue_end"), "CUE"),
-                            (row.get("start"), row.get("end"), "CONTENT")):
+        for s, e, label in (
+            (row.get("speaker_start"), row.get("speaker_end"), "SPEAKER"),
+            (row.get("cue_start"), row.get("cue_end"), "CUE"),
+            (row.get("start"), row.get("end"), "CONTENT"),
+        ):
             if s is not None and e is not None and e > s:
                 spans.append((s, e, label))
         return spans
@@ -141,7 +157,9 @@ def row_spans(table: str, row: dict) -> list[tuple[int, int, str]]:
     return spans
 
 
-def context(text: str | None, evidence: str | None, spans: list[tuple[int, int, str]]) -> tuple[int, str, list]:
+def context(
+    text: str | None, evidence: str | None, spans: list[tuple[int, int, str]]
+) -> tuple[int, str, list]:
     """The part of ``text`` to show: the evidence sentence when it can be found around the spans,
     else a window of :data:`CONTEXT_CHARS` around them. Returns (offset, snippet, spans within it).
     Without the text, the evidence alone is shown (spans whose text it contains are placed by search)."""
@@ -168,7 +186,9 @@ def highlight(snippet: str, spans: list[tuple[int, int, str]]) -> str:
         if s < pos or s < 0 or e > len(snippet):
             continue
         out.append(_e(snippet[pos:s]))
-        out.append(f'<mark class="{_label_class(label)}">{_e(snippet[s:e])}<span class="lbl">{_e(label)}</span></mark>')
+        out.append(
+            f'<mark class="{_label_class(label)}">{_e(snippet[s:e])}<span class="lbl">{_e(label)}</span></mark>'
+        )
         pos = e
     out.append(_e(snippet[pos:]))
     return "".join(out)
@@ -196,7 +216,9 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
     spans = row_spans(r.table, row)
     _, snippet, local = context(texts.get(row.get("doc_id") or ""), row.get("evidence"), spans)
     if r.table == "texts":  # the opening of the document, so a reviewer sees what it is
-        snippet = (row.get("text") or "")[:TEXT_OPENING] + ("…" if len(row.get("text") or "") > TEXT_OPENING else "")
+        snippet = (row.get("text") or "")[:TEXT_OPENING] + (
+            "…" if len(row.get("text") or "") > TEXT_OPENING else ""
+        )
     where = r.source or (row.get("doc_id") or "")[:12]
     page = row.get("page")
     where_text = where + (f", page {page}" if page is not None else "")
@@ -209,10 +231,15 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
         f'<div class="summary">{_e(r.summary(limit=None))}</div>',
     ]
     if r.changed:
-        cells = "".join(f'<tr><td class="c"><code>{_e(c)}</code></td><td><del>{_e(_v(a))}</del></td><td class="c">→</td><td><ins>{_e(_v(b))}</ins></td></tr>'
-                        for c, (a, b) in r.changed.items() if c != "text")
+        cells = "".join(
+            f'<tr><td class="c"><code>{_e(c)}</code></td><td><del>{_e(_v(a))}</del></td><td class="c">→</td><td><ins>{_e(_v(b))}</ins></td></tr>'
+            for c, (a, b) in r.changed.items()
+            if c != "text"
+        )
         if "text" in r.changed:
-            cells += '<tr><td class="c"><code>text</code></td><td colspan="3">the document text changed</td></tr>'
+            cells += (
+                '<tr><td class="c"><code>text</code></td><td colspan="3">the document text changed</td></tr>'
+            )
         parts.append(f'<table class="changes">{cells}</table>')
     if snippet:
         cls = "opening" if r.table == "texts" else "evidence"
@@ -223,22 +250,38 @@ def render_row(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> str
     return "\n".join(parts)
 
 
-def render_review(d: RunDiff, texts_a: dict[str, str], texts_b: dict[str, str], raw_dir: Path | None = None,
-                  title: str | None = None) -> str:
+def render_review(
+    d: RunDiff,
+    texts_a: dict[str, str],
+    texts_b: dict[str, str],
+    raw_dir: Path | None = None,
+    title: str | None = None,
+) -> str:
     """The whole page as one string. ``texts_*`` map doc_id -> stored text of each run (removed rows
     are shown against the older run's text, the others against the newer's)."""
     title = title or f"tipwatch review: {d.run_a or '(nothing)'} → {d.run_b}"
     style = _style()
-    csp = (f"default-src 'none'; script-src {_csp_hash(_SCRIPT)}; style-src {_csp_hash(style)}; "
-           "img-src 'none'; base-uri 'none'; form-action 'none'")
-    counts = "".join(f"<tr><td>{_e(t)}</td>" + "".join(f"<td>{td.counts[k]}</td>" for k in KINDS)
-                     + f"<td>{td.n_before}</td><td>{td.n_after}</td></tr>" for t, td in d.tables.items())
+    csp = (
+        f"default-src 'none'; script-src {_csp_hash(_SCRIPT)}; style-src {_csp_hash(style)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    counts = "".join(
+        f"<tr><td>{_e(t)}</td>"
+        + "".join(f"<td>{td.counts[k]}</td>" for k in KINDS)
+        + f"<td>{td.n_before}</td><td>{td.n_after}</td></tr>"
+        for t, td in d.tables.items()
+    )
     tables_with_rows = [t for t, td in d.tables.items() if not td.is_empty()]
-    table_boxes = "".join(f'<label class="f"><input type="checkbox" name="table" value="{_e(t)}" checked> {_e(t)} '
-                          f"({len(d.tables[t].rows)})</label>" for t in tables_with_rows)
+    table_boxes = "".join(
+        f'<label class="f"><input type="checkbox" name="table" value="{_e(t)}" checked> {_e(t)} '
+        f"({len(d.tables[t].rows)})</label>"
+        for t in tables_with_rows
+    )
     n_kind = {k: sum(td.counts[k] for td in d.tables.values()) for k in KINDS}
-    kind_boxes = "".join(f'<label class="f"><input type="checkbox" name="kind" value="{k}" checked> {k} ({n_kind[k]})</label>'
-                         for k in KINDS)
+    kind_boxes = "".join(
+        f'<label class="f"><input type="checkbox" name="kind" value="{k}" checked> {k} ({n_kind[k]})</label>'
+        for k in KINDS
+    )
     rows = [render_row(r, texts_a if r.kind == "removed" else texts_b, raw_dir) for r in d.rows]
     body = "\n".join(rows) if rows else '<p class="none">No differences between the two runs.</p>'
     return f"""<!DOCTYPE html>
@@ -296,7 +339,9 @@ def _texts(store: Store, run_id: str | None, doc_ids: set) -> dict[str, str]:
         tbl = store.read_table("texts", run_id)
     except StoreError:
         return {}
-    return {d: t for d, t in zip(tbl.column("doc_id").to_pylist(), tbl.column("text").to_pylist()) if d in doc_ids}
+    return {
+        d: t for d, t in zip(tbl.column("doc_id").to_pylist(), tbl.column("text").to_pylist()) if d in doc_ids
+    }
 
 
 def _v(value) -> str:

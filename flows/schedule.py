@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 
-from .ingest import SourcesConfig, load_sources
+from flows.ingest import SourcesConfig, load_sources
 
 
 class ServeError(Exception):
@@ -35,8 +35,10 @@ def api_url() -> str:
 
     url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
     if not url:
-        raise ServeError("no Prefect server configured: start one with `prefect server start --host 127.0.0.1` "
-                         "and set PREFECT_API_URL=http://127.0.0.1:4200/api")
+        raise ServeError(
+            "no Prefect server configured: start one with `prefect server start --host 127.0.0.1` "
+            "and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
     return url.rstrip("/")
 
 
@@ -45,8 +47,10 @@ def check_server(url: str, timeout: float = 5.0) -> None:
     try:
         resp = httpx.get(f"{url}/health", timeout=timeout)
     except httpx.HTTPError as exc:
-        raise ServeError(f"no Prefect server at {url} ({type(exc).__name__}): start one with "
-                         "`prefect server start --host 127.0.0.1`") from None
+        raise ServeError(
+            f"no Prefect server at {url} ({type(exc).__name__}): start one with "
+            "`prefect server start --host 127.0.0.1`"
+        ) from None
     if resp.status_code != 200:
         raise ServeError(f"Prefect server at {url} is not healthy (HTTP {resp.status_code})")
 
@@ -57,32 +61,44 @@ def deployment_name(cron: str) -> str:
     return f"tipwatch-{slug}"
 
 
-def build_deployments(cfg: SourcesConfig, raw: Path, processed: Path, *, models_dir: str | None = None,
-                      model: str | None = None):
+def build_deployments(
+    cfg: SourcesConfig, raw: Path, processed: Path, *, models_dir: str | None = None, model: str | None = None
+):
     """One RunnerDeployment per distinct schedule; paths are made absolute for the run processes."""
-    from .pipeline import tipwatch_flow
+    from flows.pipeline import tipwatch_flow
 
     schedules = cfg.schedules()
     if not schedules:
-        raise ServeError(f"{cfg.path}: no source has a schedule: add schedule = \"<cron>\" to at least one")
+        raise ServeError(f'{cfg.path}: no source has a schedule: add schedule = "<cron>" to at least one')
     out = []
     for cron in schedules:
         due = [s.label for s in cfg.sources if s.schedule == cron]
-        params = {"raw_dir": str(raw.resolve()), "processed_dir": str(processed.resolve()),
-                  "sources_file": str(cfg.path.resolve()), "schedule": cron}
+        params = {
+            "raw_dir": str(raw.resolve()),
+            "processed_dir": str(processed.resolve()),
+            "sources_file": str(cfg.path.resolve()),
+            "schedule": cron,
+        }
         if models_dir:
             params["models_dir"] = str(Path(models_dir).resolve())
         if model:
             params["model"] = model
-        out.append(tipwatch_flow.to_deployment(
-            name=deployment_name(cron), cron=cron, parameters=params,
-            description=f"tipwatch run fetching {len(due)} source(s) due on '{cron}': " + ", ".join(due)[:500],
-            tags=["tipwatch"]))
+        out.append(
+            tipwatch_flow.to_deployment(
+                name=deployment_name(cron),
+                cron=cron,
+                parameters=params,
+                description=f"tipwatch run fetching {len(due)} source(s) due on '{cron}': "
+                + ", ".join(due)[:500],
+                tags=["tipwatch"],
+            )
+        )
     return out
 
 
-def serve(sources_file: Path, raw: Path, processed: Path, *, models_dir: str | None = None,
-          model: str | None = None) -> None:
+def serve(
+    sources_file: Path, raw: Path, processed: Path, *, models_dir: str | None = None, model: str | None = None
+) -> None:
     """Check the server, register the deployments and execute their runs until stopped."""
     cfg = load_sources(sources_file)
     url = api_url()

@@ -23,7 +23,7 @@ import os
 import shutil
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -65,7 +65,7 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     # Millisecond resolution keeps runs started within one second in order (ids sort by time).
     return f"{now:%Y%m%dT%H%M%S}.{now.microsecond // 1000:03d}-{uuid.uuid4().hex[:6]}"
 
@@ -129,7 +129,11 @@ class Store:
     def run_folders(self) -> list[str]:
         if not self.runs_dir.exists():
             return []
-        return sorted(p.name for p in self.runs_dir.iterdir() if not p.name.startswith(".") and (p / "manifest.json").exists())
+        return sorted(
+            p.name
+            for p in self.runs_dir.iterdir()
+            if not p.name.startswith(".") and (p / "manifest.json").exists()
+        )
 
     def manifest(self, run_id: str) -> dict:
         return json.loads((self.runs_dir / run_id / "manifest.json").read_text())
@@ -183,15 +187,17 @@ class Store:
                 path = self.runs_dir / latest / f"{table}.parquet"
                 if path.exists():
                     con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(path)])
-                hist = [str(self.runs_dir / r / f"{table}.parquet") for r in runs if (self.runs_dir / r / f"{table}.parquet").exists()]
+                hist = [
+                    str(self.runs_dir / r / f"{table}.parquet")
+                    for r in runs
+                    if (self.runs_dir / r / f"{table}.parquet").exists()
+                ]
                 if hist and table not in ("runs", "texts"):
                     con.execute(
                         f"CREATE TABLE {table}_history AS SELECT * FROM read_parquet(?, filename = true, union_by_name = true)",
                         [hist],
                     )
-                    con.execute(
-                        f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR"
-                    )
+                    con.execute(f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR")
                     con.execute(
                         f"UPDATE {table}_history SET run_id = regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1)"
                     )

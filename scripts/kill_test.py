@@ -45,7 +45,16 @@ sys.path.insert(0, str(ROOT))
 
 TIPWATCH = str(Path(sys.executable).with_name("tipwatch"))
 SEED_ARTICLE = ROOT / "raw" / "pakistan-tip-ranking-conference.txt"
-COUNT_TABLES = ("documents", "texts", "mentions", "officials", "agencies", "tier_placements", "claims", "statistics")
+COUNT_TABLES = (
+    "documents",
+    "texts",
+    "mentions",
+    "officials",
+    "agencies",
+    "tier_placements",
+    "claims",
+    "statistics",
+)
 
 ARTICLE = """Officials meet on human trafficking, round {n}
 
@@ -87,8 +96,21 @@ def start_server(home: Path, env: dict) -> tuple[subprocess.Popen, str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
     log = open(home / "server.log", "w")
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("prefect")),
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -105,7 +127,10 @@ def start_server(home: Path, env: dict) -> tuple[subprocess.Popen, str]:
 
 def stop(proc: subprocess.Popen) -> None:
     """SIGKILL a process we started and the rest of its process group (its own children)."""
-    for sig_target in (lambda: os.kill(proc.pid, signal.SIGKILL), lambda: os.killpg(proc.pid, signal.SIGKILL)):
+    for sig_target in (
+        lambda: os.kill(proc.pid, signal.SIGKILL),
+        lambda: os.killpg(proc.pid, signal.SIGKILL),
+    ):
         try:
             sig_target()
         except (ProcessLookupError, PermissionError):
@@ -141,7 +166,7 @@ class LineReader:
                 self.done_extracting.set()
 
     def last(self) -> str:
-        tagged = [l for _, l in self.lines if l.startswith("[tipwatch]")]
+        tagged = [l for _, l in self.lines if l.startswith("[tipwatch]")]  # noqa: E741
         return tagged[-1] if tagged else (self.lines[-1][1] if self.lines else "")
 
 
@@ -149,8 +174,14 @@ def full_run(raw: Path, processed: Path, env: dict) -> tuple[float, float, int, 
     """A run nobody kills: (seconds, seconds the publish step took, exit code, stderr tail)."""
     t0 = time.monotonic()
     out = tempfile.TemporaryFile("w+")
-    proc = subprocess.Popen(run_cmd(raw, processed) + ["--json"], env=env, stdout=out, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        run_cmd(raw, processed) + ["--json"],
+        env=env,
+        stdout=out,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     reader = LineReader(proc.stderr)
     try:
         rc = proc.wait(timeout=900)
@@ -164,12 +195,17 @@ def full_run(raw: Path, processed: Path, env: dict) -> tuple[float, float, int, 
     except (ValueError, KeyError):
         store_secs = 0.0
     out.close()
-    return end - t0, store_secs, rc, "\n".join(l for _, l in reader.lines[-5:])
+    return end - t0, store_secs, rc, "\n".join(l for _, l in reader.lines[-5:])  # noqa: E741
 
 
 def query(processed: Path, sql: str, env: dict) -> list[list]:
-    p = subprocess.run([TIPWATCH, "query", sql, "--processed", str(processed), "--format", "json"],
-                       capture_output=True, text=True, env=env, timeout=120)
+    p = subprocess.run(
+        [TIPWATCH, "query", sql, "--processed", str(processed), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     if p.returncode != 0:
         raise RuntimeError(f"tipwatch query failed: {p.stderr.strip()}")
     return json.loads(p.stdout)
@@ -212,11 +248,17 @@ def check_readers(processed: Path, env: dict, before: list[str]) -> tuple[list[s
     uncommitted = [r for r in folders if r not in completed]
     for r in completed[-2:] + uncommitted:
         problems += check_run_intact(store, r)
-    facts = {"published": bool(new), "uncommitted_folder": bool(uncommitted), "db_run": None, "latest_pointer": None,
-             "db_is": ""}
+    facts = {
+        "published": bool(new),
+        "uncommitted_folder": bool(uncommitted),
+        "db_run": None,
+        "latest_pointer": None,
+        "db_is": "",
+    }
     # The database, as `tipwatch query` shows it.
     sql = "SELECT (SELECT run_id FROM _tipwatch) AS run_id, " + ", ".join(
-        f"(SELECT count(*) FROM {t}) AS {t}" for t in COUNT_TABLES)
+        f"(SELECT count(*) FROM {t}) AS {t}" for t in COUNT_TABLES
+    )
     try:
         (row,) = query(processed, sql, env)
     except Exception as exc:  # noqa: BLE001
@@ -255,31 +297,49 @@ def settle_check(processed: Path) -> list[str]:
         problems.append(f"database shows {store.db_run()}, newest run is {completed[-1]}")
     if (processed / "latest").read_text().strip() != completed[-1]:
         problems.append("latest pointer is not the newest run")
-    leftovers = [p.name for p in store.runs_dir.glob(".tmp-*")] + [p.name for p in processed.glob(".tipwatch.duckdb.*")]
+    leftovers = [p.name for p in store.runs_dir.glob(".tmp-*")] + [
+        p.name for p in processed.glob(".tipwatch.duckdb.*")
+    ]
     if leftovers:
         problems.append(f"partial files left after a completed run: {leftovers}")
     return problems
 
 
 # -- the experiment -------------------------------------------------------------------------------------
-def kill_trials(kills: int, seed: int, work: Path, use_server: bool = True, log=print,
-                modes: tuple[str, ...] = ("any", "late")) -> dict:
+def kill_trials(
+    kills: int,
+    seed: int,
+    work: Path,
+    use_server: bool = True,
+    log=print,
+    modes: tuple[str, ...] = ("any", "late"),
+) -> dict:
     """Run ``kills`` trials (modes taken in turn) in ``work``; returns the result as a dict."""
     rng = random.Random(seed)
     raw, processed, home = work / "raw", work / "processed", work / "prefect"
     raw.mkdir(parents=True, exist_ok=True)
     home.mkdir(exist_ok=True)
     shutil.copy(SEED_ARTICLE, raw / SEED_ARTICLE.name)
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90", "PREFECT_UI_ENABLED": "false",
-           "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+        "PREFECT_UI_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    }
     server = None
     t_start = time.monotonic()
     try:
         if use_server:
             server, url = start_server(home, env)
             env["PREFECT_API_URL"] = url
-        log(f"server ready in {time.monotonic() - t_start:.1f} s" if use_server else "using the temporary server")
+        log(
+            f"server ready in {time.monotonic() - t_start:.1f} s"
+            if use_server
+            else "using the temporary server"
+        )
         # A complete run first: a completed run to protect, and how long a run takes.
         _add_document(raw, 0, rng)
         secs, store_secs, rc, err = full_run(raw, processed, env)
@@ -297,8 +357,14 @@ def kill_trials(kills: int, seed: int, work: Path, use_server: bool = True, log=
             # "late": from the last extraction line to a little past the baseline's publish time
             delay = rng.uniform(0, secs) if mode == "any" else rng.uniform(0, store_secs * 1.5 + 0.2)
             trial = Trial(n, mode, round(delay, 3))
-            proc = subprocess.Popen(run_cmd(raw, processed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                    text=True, start_new_session=True)
+            proc = subprocess.Popen(
+                run_cmd(raw, processed),
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
             reader = LineReader(proc.stderr)
             if mode == "late":
                 reader.done_extracting.wait(timeout=600)
@@ -318,15 +384,21 @@ def kill_trials(kills: int, seed: int, work: Path, use_server: bool = True, log=
             else:
                 trial.problems += settle_check(processed)
             trials.append(trial)
-            log(f"kill {n:2d} {mode:4s} +{delay:6.2f}s  last: {trial.last_line[:60]:60s}  "
+            log(
+                f"kill {n:2d} {mode:4s} +{delay:6.2f}s  last: {trial.last_line[:60]:60s}  "
                 f"committed={'yes' if trial.published else 'no ':3s} folder-only={'yes' if trial.uncommitted_folder else 'no ':3s} "
-                f"next run {trial.next_run_seconds:5.1f}s  {'ok' if trial.ok else 'FAIL: ' + '; '.join(trial.problems)}")
+                f"next run {trial.next_run_seconds:5.1f}s  {'ok' if trial.ok else 'FAIL: ' + '; '.join(trial.problems)}"
+            )
     finally:
         if server is not None:
             stop(server)
     return {
-        "kills": kills, "seed": seed, "server": use_server, "baseline": baseline,
-        "passed": sum(t.ok for t in trials), "failed": sum(not t.ok for t in trials),
+        "kills": kills,
+        "seed": seed,
+        "server": use_server,
+        "baseline": baseline,
+        "passed": sum(t.ok for t in trials),
+        "failed": sum(not t.ok for t in trials),
         "published_by_killed_run": sum(t.published for t in trials),
         "uncommitted_folder_left": sum(t.uncommitted_folder for t in trials),
         "exited_before_kill": sum(t.exited_before_kill for t in trials),
@@ -345,9 +417,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--work", type=Path, help="work folder (default: a new temporary folder, removed afterwards)")
+    ap.add_argument(
+        "--work", type=Path, help="work folder (default: a new temporary folder, removed afterwards)"
+    )
     ap.add_argument("--no-server", action="store_true", help="use Prefect's temporary server per run (slow)")
-    ap.add_argument("--json", action="store_true", help="print the result as JSON on stdout (progress on stderr)")
+    ap.add_argument(
+        "--json", action="store_true", help="print the result as JSON on stdout (progress on stderr)"
+    )
     args = ap.parse_args(argv)
     if args.kills < 1:
         print("kill_test: --kills must be at least 1", file=sys.stderr)
@@ -369,9 +445,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"{result['passed']}/{result['kills']} kills passed; the killed run had committed in "
-              f"{result['published_by_killed_run']}, had left a finished but uncommitted folder in "
-              f"{result['uncommitted_folder_left']}; {result['seconds']} s in all")
+        print(
+            f"{result['passed']}/{result['kills']} kills passed; the killed run had committed in "
+            f"{result['published_by_killed_run']}, had left a finished but uncommitted folder in "
+            f"{result['uncommitted_folder_left']}; {result['seconds']} s in all"
+        )
     return 0 if result["failed"] == 0 else 1
 
 

@@ -61,9 +61,27 @@ COUNTRIES = [
 ]  # fmt: skip
 SPECIAL_CASES = {"Libya", "Somalia", "Yemen"}
 TIERS = ("1", "2", "2WL", "3")
-TIER_HEADING = {"1": "TIER 1", "2": "TIER 2", "2WL": "TIER 2 WATCH LIST", "3": "TIER 3", "special_case": "SPECIAL CASES"}
-TIER_PROSE = {"1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3", "special_case": "Special Case"}
-TIER_HEADER = {"1": "TIER 1", "2": "TIER 2", "2WL": "TIER 2 WATCH LIST", "3": "TIER 3", "special_case": "SPECIAL CASE"}
+TIER_HEADING = {
+    "1": "TIER 1",
+    "2": "TIER 2",
+    "2WL": "TIER 2 WATCH LIST",
+    "3": "TIER 3",
+    "special_case": "SPECIAL CASES",
+}
+TIER_PROSE = {
+    "1": "Tier 1",
+    "2": "Tier 2",
+    "2WL": "Tier 2 Watch List",
+    "3": "Tier 3",
+    "special_case": "Special Case",
+}
+TIER_HEADER = {
+    "1": "TIER 1",
+    "2": "TIER 2",
+    "2WL": "TIER 2 WATCH LIST",
+    "3": "TIER 3",
+    "special_case": "SPECIAL CASE",
+}
 _RANK = {"1": 0, "2": 1, "2WL": 2, "3": 3}
 _CSV_TIERS = {"tier 1": "1", "tier 2": "2", "tier 2 watch list": "2WL", "2wl": "2WL", "watchlist": "2WL",
               "tier 3": "3", "special case": "special_case", "1": "1", "2": "2", "3": "3"}  # fmt: skip
@@ -116,16 +134,26 @@ class PdfWriter:
         kids = " ".join(f"{i} 0 R" for i in page_ids)
         objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
         for name in ("Helvetica", "Helvetica-Bold"):
-            objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode())
+            objects.append(
+                f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode()
+            )
         for i, content in enumerate(self.pages):
             stream = zlib.compress(content, 6)
             objects.append(
                 f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {self.width:g} {self.height:g}] "
                 f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {page_ids[i] + 1} 0 R >>".encode()
             )
-            objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream + b"\nendstream")
+            objects.append(
+                f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode()
+                + stream
+                + b"\nendstream"
+            )
         info_id = len(objects) + 1
-        objects.append(("<< " + " ".join(f"/{k} {_pdf_string(v)}" for k, v in info.items()) + " >>").encode("cp1252", errors="replace"))
+        objects.append(
+            ("<< " + " ".join(f"/{k} {_pdf_string(v)}" for k, v in info.items()) + " >>").encode(
+                "cp1252", errors="replace"
+            )
+        )
         out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
         for i, body in enumerate(objects, start=1):
@@ -180,15 +208,25 @@ class Layout:
         number = self.page
         if number > 1:
             label = f"{self.year} TRAFFICKING IN PERSONS REPORT"
-            foot = [f"BT /F1 8 Tf {self.writer.width - MARGIN_X - text_width(str(number), 8):.2f} 34 Td ({number}) Tj ET"]
+            foot = [
+                f"BT /F1 8 Tf {self.writer.width - MARGIN_X - text_width(str(number), 8):.2f} 34 Td ({number}) Tj ET"
+            ]
             if number % 2 == 0:  # even pages: number on the left, and first in the content stream
                 foot = [f"BT /F1 8 Tf {MARGIN_X:.2f} 34 Td ({number}) Tj ET"]
-                ops = foot + ops + [f"BT /F1 7.5 Tf {self.writer.width - MARGIN_X - text_width(label, 7.5):.2f} 34 Td ({label}) Tj ET"]
+                ops = (
+                    foot
+                    + ops
+                    + [
+                        f"BT /F1 7.5 Tf {self.writer.width - MARGIN_X - text_width(label, 7.5):.2f} 34 Td ({label}) Tj ET"
+                    ]
+                )
             else:
                 ops = ops + [f"BT /F1 7.5 Tf {MARGIN_X:.2f} 34 Td ({label}) Tj ET"] + foot
         if self.running_head and self.page_countries:
             head = self.page_countries[0].upper()
-            ops = [f"BT /F2 8 Tf {(self.writer.width - text_width(head, 8, True)) / 2:.2f} 760 Td {_pdf_string(head)} Tj ET"] + ops
+            ops = [
+                f"BT /F2 8 Tf {(self.writer.width - text_width(head, 8, True)) / 2:.2f} 760 Td {_pdf_string(head)} Tj ET"
+            ] + ops
         self.writer.add_page(ops)
         self.ops, self.y, self.column = [], TOP, 0  # the running head carries over
 
@@ -425,15 +463,31 @@ _STAT_NOUNS = {
     "victims_identified": ["victims", "potential victims", "trafficking victims"],
 }
 _VERBS = {
-    "investigations": ["investigated {n} {noun}", "reported investigating {n} {noun}", "initiated investigations of {n} {noun}"],
-    "prosecutions": ["prosecuted {n} {noun}", "reported prosecuting {n} {noun}", "initiated prosecutions of {n} {noun}"],
+    "investigations": [
+        "investigated {n} {noun}",
+        "reported investigating {n} {noun}",
+        "initiated investigations of {n} {noun}",
+    ],
+    "prosecutions": [
+        "prosecuted {n} {noun}",
+        "reported prosecuting {n} {noun}",
+        "initiated prosecutions of {n} {noun}",
+    ],
     "convictions": ["convicted {n} {noun}", "reported convicting {n} {noun}"],
     "victims_identified": ["identified {n} {noun}", "reported identifying {n} {noun}"],
 }
-_SUBJECTS = ["The government", "Authorities", "Law enforcement agencies", "During the reporting period, officials", "In total, the government"]
+_SUBJECTS = [
+    "The government",
+    "Authorities",
+    "Law enforcement agencies",
+    "During the reporting period, officials",
+    "In total, the government",
+]
 
 
-def _statistic_sentences(country: str, year: int, rng: random.Random) -> tuple[dict[str, list[str]], list[dict]]:
+def _statistic_sentences(
+    country: str, year: int, rng: random.Random
+) -> tuple[dict[str, list[str]], list[dict]]:
     """Sentences per section holding the statistics, and the truth rows they state."""
     truth: list[dict] = []
     out: dict[str, list[str]] = {"prosecution": [], "protection": []}
@@ -444,7 +498,9 @@ def _statistic_sentences(country: str, year: int, rng: random.Random) -> tuple[d
                 f" during the reporting period."
             )
             continue
-        scale = {"investigations": 1500, "prosecutions": 900, "convictions": 300, "victims_identified": 6000}[metric]
+        scale = {"investigations": 1500, "prosecutions": 900, "convictions": 300, "victims_identified": 6000}[
+            metric
+        ]
         value = int(rng.paretovariate(1.2) * scale / 8) if rng.random() < 0.8 else rng.randint(1, 9)
         noun = rng.choice(_STAT_NOUNS[metric])
         of = "of" if metric == "victims_identified" else "for"
@@ -453,7 +509,10 @@ def _statistic_sentences(country: str, year: int, rng: random.Random) -> tuple[d
         tail = ""
         parts: list[tuple[int, str]] = []
         if form < 0.3:
-            qualifier = rng.choice([f"{of} sex trafficking", f"{of} forced labor"] + (["under the anti-trafficking law"] if of == "for" else []))
+            qualifier = rng.choice(
+                [f"{of} sex trafficking", f"{of} forced labor"]
+                + (["under the anti-trafficking law"] if of == "for" else [])
+            )
             tail = " " + qualifier
         elif form < 0.55 and value >= 2:
             a = rng.randint(1, value - 1)
@@ -468,14 +527,44 @@ def _statistic_sentences(country: str, year: int, rng: random.Random) -> tuple[d
         subject = rng.choice(_SUBJECTS)
         sentence = f"{subject} {phrase}{tail}{when}{compare}."
         out["prosecution" if metric != "victims_identified" else "protection"].append(sentence)
-        truth.append({"country": country, "report_year": year, "metric": metric, "value": value, "qualifier": qualifier})
+        truth.append(
+            {
+                "country": country,
+                "report_year": year,
+                "metric": metric,
+                "value": value,
+                "qualifier": qualifier,
+            }
+        )
         for v, q in parts:
-            truth.append({"country": country, "report_year": year, "metric": metric, "value": v, "qualifier": q})
+            truth.append(
+                {"country": country, "report_year": year, "metric": metric, "value": v, "qualifier": q}
+            )
     return out, truth
 
 
-_CITIES = ["the capital", "a northern province", "a coastal town", "the border region", "an industrial zone", "a mining district"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_CITIES = [
+    "the capital",
+    "a northern province",
+    "a coastal town",
+    "the border region",
+    "an industrial zone",
+    "a mining district",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _case_detail(pool: str, country: str, year: int, rng: random.Random) -> str:
@@ -572,6 +661,7 @@ def _tiers_from_csv(path: str, year: int) -> tuple[dict[str, str], dict[str, str
     that lists most of them, plus, from the other sources, the tiers that one does not list; the
     previous year's tier is matched on the normalised name from any source.
     """
+
     def key(row: dict) -> str:
         return (row.get("country_key") or row["country"]).strip().casefold()
 
@@ -584,7 +674,9 @@ def _tiers_from_csv(path: str, year: int) -> tuple[dict[str, str], dict[str, str
             if not tier or not row["country"].strip():
                 continue
             if y == year:
-                current.setdefault(row.get("source", ""), {}).setdefault(key(row), (row["country"].strip(), tier))
+                current.setdefault(row.get("source", ""), {}).setdefault(
+                    key(row), (row["country"].strip(), tier)
+                )
             elif y == year - 1:
                 before.setdefault(key(row), tier)
     if not current:
@@ -604,7 +696,9 @@ def _tiers_from_csv(path: str, year: int) -> tuple[dict[str, str], dict[str, str
 # -------------------------------------------------------------------------------------- document
 
 
-def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str | None = None) -> tuple[bytes, dict]:
+def generate(
+    countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str | None = None
+) -> tuple[bytes, dict]:
     """Return (PDF bytes, ground truth) for a synthetic report. Same arguments, same bytes."""
     rng = random.Random(seed)
     plans = _plans(countries, year, rng, tiers_csv)
@@ -687,7 +781,11 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
         lay.new_page(columns=2 if p.two_column else 1)
         lay.page_countries = [p.name]
         crng = random.Random(f"{seed}:{p.name}")
-        header = f"{p.name.upper()}: {TIER_HEADER[p.tier]}" if modern else f"{p.name.upper()} ({TIER_PROSE[p.tier]})"
+        header = (
+            f"{p.name.upper()}: {TIER_HEADER[p.tier]}"
+            if modern
+            else f"{p.name.upper()} ({TIER_PROSE[p.tier]})"
+        )
         page = lay.heading(header, 11, keep=4)
         truth_tiers.append({"country": p.name, "report_year": year, "tier": p.tier,
                             "change": _change(p.tier, p.previous), "source_kind": "tip_narrative", "page": page})  # fmt: skip
@@ -698,7 +796,10 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
         budget = crng.uniform(2.7, 5.1) * (7600 if p.two_column else 5200)
 
         def fill(pool: str, k: int) -> list[str]:
-            return _pick(_FILLER[pool], k, crng, p.name) + [_case_detail(pool, p.name, year, crng) for _ in range(k)]
+            return _pick(_FILLER[pool], k, crng, p.name) + [  # noqa: B023
+                _case_detail(pool, p.name, year, crng)
+                for _ in range(k)  # noqa: B023
+            ]
 
         def section(title_modern: str, title_old: str, sentences: list[str]) -> None:
             lay.heading(title_modern if modern else title_old, 9.5)
@@ -708,7 +809,12 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
 
         recs = _pick(_RECOMMENDATIONS, crng.randint(4, 7), crng, p.name)
         k = max(3, int(budget / 4 / 2 / 160))
-        pros, prot, prev, prof = fill("prosecution", k), fill("protection", k), fill("prevention", k), fill("profile", k)
+        pros, prot, prev, prof = (
+            fill("prosecution", k),
+            fill("protection", k),
+            fill("prevention", k),
+            fill("profile", k),
+        )
         for part in (pros, prot, prev, prof):
             crng.shuffle(part)
         if modern:
@@ -719,7 +825,11 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
         else:
             lay.paragraph(" ".join(prof[:3]))
             lay.paragraph(summary)
-            lay.paragraph(f"Recommendations for {p.name}: " + "; ".join(r[0].lower() + r[1:].rstrip(".") for r in recs) + ".")
+            lay.paragraph(
+                f"Recommendations for {p.name}: "
+                + "; ".join(r[0].lower() + r[1:].rstrip(".") for r in recs)
+                + "."
+            )
         section("PROSECUTION", "Prosecution", pros[:2] + stats["prosecution"] + pros[2:])
         section("PROTECTION", "Protection", prot[:2] + stats["protection"] + prot[2:])
         section("PREVENTION", "Prevention", prev)
@@ -743,10 +853,17 @@ def generate(countries: int = 8, year: int = 2023, seed: int = 7, tiers_csv: str
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--countries", type=int, default=8, help="number of country narratives (190 for a full report)")
-    ap.add_argument("--year", type=int, default=2023, help="report year (from 2017: modern narrative headers)")
+    ap.add_argument(
+        "--countries", type=int, default=8, help="number of country narratives (190 for a full report)"
+    )
+    ap.add_argument(
+        "--year", type=int, default=2023, help="report year (from 2017: modern narrative headers)"
+    )
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--tiers-csv", help="take tiers from a long CSV (report_year,country,tier), e.g. tip_tiers_long_all_sources.csv")
+    ap.add_argument(
+        "--tiers-csv",
+        help="take tiers from a long CSV (report_year,country,tier), e.g. tip_tiers_long_all_sources.csv",
+    )
     ap.add_argument("--out", required=True, help="PDF to write")
     ap.add_argument("--truth", help="ground-truth JSON to write (default: <out without .pdf>.truth.json)")
     args = ap.parse_args(argv)

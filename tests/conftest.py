@@ -27,7 +27,7 @@ SAMPLE_PDF = RAW / "sample-tip-report-2023.pdf"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractors.pipeline import build_pipeline
+    from extractors.nlp.pipeline import build_pipeline
 
     return build_pipeline()
 

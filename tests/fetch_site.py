@@ -14,53 +14,74 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LAST_MODIFIED = formatdate(1686900000, usegmt=True)  # 2023-06-16
 
 
-def article_html(title: str, paragraphs: list[str], *, date: str = "2023-06-16", author: str = "Staff Reporter") -> bytes:
+def article_html(
+    title: str, paragraphs: list[str], *, date: str = "2023-06-16", author: str = "Staff Reporter"
+) -> bytes:
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{title}</title><meta name=\"author\" content=\"{author}\">"
-        f"<meta property=\"article:published_time\" content=\"{date}\"></head>"
-        "<body><nav><a href=\"/\">Home</a> | <a href=\"/news\">News</a></nav>"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<title>{title}</title><meta name="author" content="{author}">'
+        f'<meta property="article:published_time" content="{date}"></head>'
+        '<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>'
         f"<article><h1>{title}</h1>\n{body}\n</article><footer>Copyright The Daily Example</footer></body></html>"
     ).encode()
 
 
 ARTICLES = {
-    "/news/tier-upgrade.html": article_html("Pakistan upgraded to Tier 2 in US trafficking report", [
-        "ISLAMABAD: The US State Department has upgraded Pakistan to Tier 2 in its 2023 Trafficking in Persons "
-        "report, officials said on Friday.",
-        "\"This is recognition of the work our investigators have done,\" said Federal Investigation Agency (FIA) "
-        "Director General Mohsin Hassan Butt at a press conference in Islamabad.",
-        "The report said the government increased investigations and convictions of traffickers, but noted "
-        "that protection services for victims remained inadequate in several provinces.",
-    ]),
-    "/news/fia-raids.html": article_html("FIA arrests 12 suspects in human smuggling raids", [
-        "KARACHI: The Federal Investigation Agency (FIA) arrested 12 suspects in raids against human smuggling "
-        "networks across Sindh, an FIA spokesperson said on Tuesday.",
-        "The agency said the suspects had sent dozens of people abroad on forged documents and that cases had "
-        "been registered under the Prevention of Trafficking in Persons Act.",
-        "Rights groups welcomed the arrests but said prosecutions of traffickers remained rare.",
-    ], date="2023-07-04"),
-    "/news/feed-one.html": article_html("Senate committee reviews anti-trafficking law", [
-        "ISLAMABAD: A Senate committee on Monday reviewed amendments to the Prevention of Trafficking in Persons "
-        "Act 2018, the committee chairman said.",
-        "The Ministry of Interior told the committee that the National Police Bureau was compiling data on "
-        "trafficking cases from all provinces.",
-        "Members asked the ministry to report on convictions secured since the law was passed.",
-    ], date="2023-08-01"),
-    "/news/feed-two.html": article_html("UNODC trains prosecutors on trafficking cases", [
-        "LAHORE: The United Nations Office on Drugs and Crime (UNODC) held a training session for prosecutors on "
-        "handling human trafficking cases, organisers said on Wednesday.",
-        "The session covered victim identification, evidence collection and cooperation with the Federal "
-        "Investigation Agency.",
-        "Participants said the country needed more specialised courts to hear trafficking cases.",
-    ], date="2023-08-09"),
-    "/news/flaky.html": article_html("Punjab police rescue bonded labourers from brick kilns", [
-        "LAHORE: Punjab police rescued 40 bonded labourers, including children, from brick kilns near Kasur, "
-        "a police spokesperson said on Thursday.",
-        "The kiln owners were arrested and cases were registered under the Bonded Labour System (Abolition) Act.",
-        "Labour rights groups said bonded labour remained the largest form of trafficking in the province.",
-    ], date="2023-09-14"),
+    "/news/tier-upgrade.html": article_html(
+        "Pakistan upgraded to Tier 2 in US trafficking report",
+        [
+            "ISLAMABAD: The US State Department has upgraded Pakistan to Tier 2 in its 2023 Trafficking in Persons "
+            "report, officials said on Friday.",
+            '"This is recognition of the work our investigators have done," said Federal Investigation Agency (FIA) '
+            "Director General Mohsin Hassan Butt at a press conference in Islamabad.",
+            "The report said the government increased investigations and convictions of traffickers, but noted "
+            "that protection services for victims remained inadequate in several provinces.",
+        ],
+    ),
+    "/news/fia-raids.html": article_html(
+        "FIA arrests 12 suspects in human smuggling raids",
+        [
+            "KARACHI: The Federal Investigation Agency (FIA) arrested 12 suspects in raids against human smuggling "
+            "networks across Sindh, an FIA spokesperson said on Tuesday.",
+            "The agency said the suspects had sent dozens of people abroad on forged documents and that cases had "
+            "been registered under the Prevention of Trafficking in Persons Act.",
+            "Rights groups welcomed the arrests but said prosecutions of traffickers remained rare.",
+        ],
+        date="2023-07-04",
+    ),
+    "/news/feed-one.html": article_html(
+        "Senate committee reviews anti-trafficking law",
+        [
+            "ISLAMABAD: A Senate committee on Monday reviewed amendments to the Prevention of Trafficking in Persons "
+            "Act 2018, the committee chairman said.",
+            "The Ministry of Interior told the committee that the National Police Bureau was compiling data on "
+            "trafficking cases from all provinces.",
+            "Members asked the ministry to report on convictions secured since the law was passed.",
+        ],
+        date="2023-08-01",
+    ),
+    "/news/feed-two.html": article_html(
+        "UNODC trains prosecutors on trafficking cases",
+        [
+            "LAHORE: The United Nations Office on Drugs and Crime (UNODC) held a training session for prosecutors on "
+            "handling human trafficking cases, organisers said on Wednesday.",
+            "The session covered victim identification, evidence collection and cooperation with the Federal "
+            "Investigation Agency.",
+            "Participants said the country needed more specialised courts to hear trafficking cases.",
+        ],
+        date="2023-08-09",
+    ),
+    "/news/flaky.html": article_html(
+        "Punjab police rescue bonded labourers from brick kilns",
+        [
+            "LAHORE: Punjab police rescued 40 bonded labourers, including children, from brick kilns near Kasur, "
+            "a police spokesperson said on Thursday.",
+            "The kiln owners were arrested and cases were registered under the Bonded Labour System (Abolition) Act.",
+            "Labour rights groups said bonded labour remained the largest form of trafficking in the province.",
+        ],
+        date="2023-09-14",
+    ),
 }
 ARTICLES["/mirror/tier-upgrade.html"] = ARTICLES["/news/tier-upgrade.html"]  # same bytes, another URL
 
@@ -96,13 +117,15 @@ def tiny_pdf(lines: list[str]) -> bytes:
     return bytes(out)
 
 
-REPORT = tiny_pdf([
-    "2023 TRAFFICKING IN PERSONS REPORT",
-    "PAKISTAN: TIER 2",
-    "The Government of Pakistan does not fully meet the minimum standards for the elimination of",
-    "trafficking but is making significant efforts to do so. Therefore Pakistan was upgraded to Tier 2.",
-    "The government investigated 1,120 cases and convicted 98 traffickers.",
-])
+REPORT = tiny_pdf(
+    [
+        "2023 TRAFFICKING IN PERSONS REPORT",
+        "PAKISTAN: TIER 2",
+        "The Government of Pakistan does not fully meet the minimum standards for the elimination of",
+        "trafficking but is making significant efforts to do so. Therefore Pakistan was upgraded to Tier 2.",
+        "The government investigated 1,120 cases and convicted 98 traffickers.",
+    ]
+)
 JUNK = random.Random(7).randbytes(4096)
 
 
@@ -136,9 +159,13 @@ def make_handler(site: Site):
                 if counted:
                     site.in_flight += 1
                     site.max_in_flight = max(site.max_in_flight, site.in_flight)
-            entry = {"path": path, "if_none_match": self.headers.get("If-None-Match"),
-                     "if_modified_since": self.headers.get("If-Modified-Since"),
-                     "user_agent": self.headers.get("User-Agent"), "time": time.monotonic()}
+            entry = {
+                "path": path,
+                "if_none_match": self.headers.get("If-None-Match"),
+                "if_modified_since": self.headers.get("If-Modified-Since"),
+                "user_agent": self.headers.get("User-Agent"),
+                "time": time.monotonic(),
+            }
             try:
                 entry["status"] = self.route(path, n)
             except (BrokenPipeError, ConnectionResetError):
@@ -149,7 +176,13 @@ def make_handler(site: Site):
                         site.in_flight -= 1
                     site.log.append(entry)
 
-        def send(self, code: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8", headers: dict | None = None) -> int:
+        def send(
+            self,
+            code: int,
+            body: bytes = b"",
+            ctype: str = "text/html; charset=utf-8",
+            headers: dict | None = None,
+        ) -> int:
             self.send_response(code)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
@@ -172,7 +205,11 @@ def make_handler(site: Site):
             if path == "/news/flaky.html" and n <= 2:
                 return self.send(503, b"busy", "text/plain")
             if path in ARTICLES:
-                return self.with_etag(ARTICLES[path], "text/html; charset=utf-8", '"' + hashlib.sha1(ARTICLES[path]).hexdigest()[:10] + '"')
+                return self.with_etag(
+                    ARTICLES[path],
+                    "text/html; charset=utf-8",
+                    '"' + hashlib.sha1(ARTICLES[path]).hexdigest()[:10] + '"',
+                )
             if path in site.extra:
                 ctype = "application/rss+xml" if path.endswith(".xml") else "text/html; charset=utf-8"
                 return self.with_etag(site.extra[path], ctype, f'"x{len(site.extra[path])}-{path}"')
@@ -220,7 +257,7 @@ class SiteServer:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 

@@ -3,23 +3,35 @@ hand-built report rows. Pure: no pipeline, no files."""
 
 from __future__ import annotations
 
-from extractors.checks import (
+from extractors.analysis.claim_checks import (
     ReportIndex,
     check_claim,
     check_claims,
+    clauses,
     country_aliases,
     country_key,
-    clauses,
     end_year_for,
     parse_assertions,
     report_year_at,
 )
 from extractors.records import Claim, TierPlacement
 
-SEED_CONTENT = ("Despite consistently being placed on the Tier II Watch List in the US Department of State’s annual TIP "
-                "reports since 2015, Pakistan’s ranking has significantly improved in the 2022 and 2023 reports")
+SEED_CONTENT = (
+    "Despite consistently being placed on the Tier II Watch List in the US Department of State’s annual TIP "
+    "reports since 2015, Pakistan’s ranking has significantly improved in the 2022 and 2023 reports"
+)
 # Pakistan's tiers in the 2015-2023 reports, and a history that matches the seed claim exactly.
-REAL = {2015: "2", 2016: "2", 2017: "2", 2018: "2WL", 2019: "2WL", 2020: "2WL", 2021: "2WL", 2022: "2", 2023: "2"}
+REAL = {
+    2015: "2",
+    2016: "2",
+    2017: "2",
+    2018: "2WL",
+    2019: "2WL",
+    2020: "2WL",
+    2021: "2WL",
+    2022: "2",
+    2023: "2",
+}
 AS_CLAIMED = {**{y: "2WL" for y in range(2015, 2022)}, 2022: "2", 2023: "2"}
 
 
@@ -29,14 +41,42 @@ def rows(history: dict[int, str], country: str = "Pakistan", kinds=("tip_table",
     for year, tier in history.items():
         for kind in kinds:
             page = 3 if kind == "tip_table" else 10
-            out.append(TierPlacement(f"tip-{year}", country, year, tier, None, kind, 0, 1, page, f"{country} {tier}",
-                                     id=f"{country[:3].lower()}-{year}-{kind[4]}"))
+            out.append(
+                TierPlacement(
+                    f"tip-{year}",
+                    country,
+                    year,
+                    tier,
+                    None,
+                    kind,
+                    0,
+                    1,
+                    page,
+                    f"{country} {tier}",
+                    id=f"{country[:3].lower()}-{year}-{kind[4]}",
+                )
+            )
     return out
 
 
 def claim(content: str, countries=("Pakistan",), years=(), tiers=(), claim_type="tier_placement") -> Claim:
-    return Claim("news-1", "Speaker", "person", "said", content, False, claim_type, tuple(countries), tuple(tiers),
-                 tuple(years), 0, len(content), None, content, id="claim-1")
+    return Claim(
+        "news-1",
+        "Speaker",
+        "person",
+        "said",
+        content,
+        False,
+        claim_type,
+        tuple(countries),
+        tuple(tiers),
+        tuple(years),
+        0,
+        len(content),
+        None,
+        content,
+        id="claim-1",
+    )
 
 
 def check(content: str, history: dict[int, str], published: str | None = None, **kw):
@@ -54,27 +94,45 @@ def describe(content: str, end_year: int) -> list[str]:
 
 # -- parsing ------------------------------------------------------------------------------------------
 def test_seed_claim_is_a_since_span_then_an_improvement():
-    assert clauses(SEED_CONTENT)[1][1] == " Pakistan’s ranking has significantly improved in the 2022 and 2023 reports"
-    assert describe(SEED_CONTENT, 2023) == ["2WL in 2015–2021 (since_year)",
-                                            "upgraded in 2022, 2023 vs 2021 (explicit_years)"]
+    assert (
+        clauses(SEED_CONTENT)[1][1]
+        == " Pakistan’s ranking has significantly improved in the 2022 and 2023 reports"
+    )
+    assert describe(SEED_CONTENT, 2023) == [
+        "2WL in 2015–2021 (since_year)",
+        "upgraded in 2022, 2023 vs 2021 (explicit_years)",
+    ]
 
 
 def test_each_shape_parses_to_exact_assertions():
     assert describe("Pakistan was placed on the Tier 2 Watch List for the third consecutive year", 2023) == [
-        "2WL in 2021–2023 (consecutive_years)"]
-    assert describe("it stayed on Tier 2 for three years in a row until 2020", 2023) == ["2 in 2018–2020 (consecutive_years)"]
-    assert describe("Pakistan has been on Tier 2 every year since 2019", 2022) == ["2 in 2019–2022 (since_year)"]
+        "2WL in 2021–2023 (consecutive_years)"
+    ]
+    assert describe("it stayed on Tier 2 for three years in a row until 2020", 2023) == [
+        "2 in 2018–2020 (consecutive_years)"
+    ]
+    assert describe("Pakistan has been on Tier 2 every year since 2019", 2022) == [
+        "2 in 2019–2022 (since_year)"
+    ]
     assert describe("it was on Tier 2 in 2019, 2020 and 2021", 2023) == ["2 in 2019–2021 (explicit_years)"]
     assert describe("it was on Tier 3 from 2018 to 2020", 2023) == ["3 in 2018–2020 (year_range)"]
     assert describe("India was downgraded from Tier 2 to Tier 3 in the 2020 report", 2023) == [
-        "downgraded in 2020 vs the year before (explicit_years)", "2 in 2019 (explicit_years)", "3 in 2020 (explicit_years)"]
+        "downgraded in 2020 vs the year before (explicit_years)",
+        "2 in 2019 (explicit_years)",
+        "3 in 2020 (explicit_years)",
+    ]
     assert describe("Nepal was removed from the watch list in 2022", 2023) == [
-        "removed from the watch list in 2022 vs the year before (explicit_years)"]
+        "removed from the watch list in 2022 vs the year before (explicit_years)"
+    ]
     assert describe("it remained on Tier 2 in 2023", 2023) == [
-        "unchanged in 2023 vs the year before (explicit_years)", "2 in 2023 (explicit_years)"]
+        "unchanged in 2023 vs the year before (explicit_years)",
+        "2 in 2023 (explicit_years)",
+    ]
     assert describe("the country has never been placed on Tier 3", 2023) == ["not 3 in 2023 (latest_report)"]
     assert describe("it was downgraded to Tier 3 for the second consecutive year", 2023) == [
-        "downgraded in 2022, 2023 vs the year before (consecutive_years)", "3 in 2023 (consecutive_years)"]
+        "downgraded in 2022, 2023 vs the year before (consecutive_years)",
+        "3 in 2023 (consecutive_years)",
+    ]
 
 
 def test_words_that_are_not_about_the_ranking_assert_nothing():
@@ -89,9 +147,18 @@ def test_end_year_rule():
     assert report_year_at("2024-08-01") == 2024
     assert report_year_at("2024") == 2024
     assert report_year_at(None) is None and report_year_at("n.d.") is None
-    assert end_year_for(published=None, claim_years=[2015], latest_report_year=2023) == (2023, "latest report ingested")
-    assert end_year_for(published="2021-09-30", claim_years=[2015], latest_report_year=2023) == (2021, "published 2021-09-30")
-    assert end_year_for(published="2021-09-30", claim_years=[2022], latest_report_year=2023) == (2022, "latest year the claim names")
+    assert end_year_for(published=None, claim_years=[2015], latest_report_year=2023) == (
+        2023,
+        "latest report ingested",
+    )
+    assert end_year_for(published="2021-09-30", claim_years=[2015], latest_report_year=2023) == (
+        2021,
+        "published 2021-09-30",
+    )
+    assert end_year_for(published="2021-09-30", claim_years=[2022], latest_report_year=2023) == (
+        2022,
+        "latest year the claim names",
+    )
 
 
 # -- checking: each shape, supported and contradicted ------------------------------------------------------
@@ -100,21 +167,38 @@ def test_consecutive_years():
     history = {2018: "2", 2019: "2WL", 2020: "2WL", 2021: "2WL"}
     assert summary(check(text, history, published="2021-08-02")) == ("supported", (2019, 2020, 2021), (), ())
     assert summary(check(text, {**history, 2019: "2"}, published="2021-08-02")) == (
-        "partly_supported", (2020, 2021), (2019,), ())
+        "partly_supported",
+        (2020, 2021),
+        (2019,),
+        (),
+    )
 
 
 def test_since_year():
     text = "Pakistan has been on Tier 2 every year since 2019"
     assert summary(check(text, {2019: "2", 2020: "2", 2021: "2", 2022: "2"}, published="2022-09-01")) == (
-        "supported", (2019, 2020, 2021, 2022), (), ())
+        "supported",
+        (2019, 2020, 2021, 2022),
+        (),
+        (),
+    )
     assert summary(check(text, {2019: "3", 2020: "3", 2021: "3", 2022: "3"}, published="2022-09-01")) == (
-        "contradicted", (), (2019, 2020, 2021, 2022), ())
+        "contradicted",
+        (),
+        (2019, 2020, 2021, 2022),
+        (),
+    )
 
 
 def test_explicit_report_years():
     text = "Pakistan was placed on Tier 2 in the 2022 and 2023 reports"
     assert summary(check(text, REAL)) == ("supported", (2022, 2023), (), ())
-    assert summary(check(text, AS_CLAIMED | {2022: "2WL", 2023: "2WL"})) == ("contradicted", (), (2022, 2023), ())
+    assert summary(check(text, AS_CLAIMED | {2022: "2WL", 2023: "2WL"})) == (
+        "contradicted",
+        (),
+        (2022, 2023),
+        (),
+    )
 
 
 def test_upgrade():
@@ -135,19 +219,37 @@ def test_downgrade():
     assert summary(r_ok) == ("supported", (2019, 2020), (), ())
     # downgraded to the watch list, not to Tier 3: the change holds, the target tier does not
     assert summary(r_bad) == ("partly_supported", (2019,), (2020,), ())
-    assert r_bad.claimed == ("2", "downgraded vs 2019 & 3") and r_bad.outcomes == ("supported", "contradicted")
+    assert r_bad.claimed == ("2", "downgraded vs 2019 & 3") and r_bad.outcomes == (
+        "supported",
+        "contradicted",
+    )
 
 
 def test_removal_from_the_watch_list():
     text = "Pakistan was removed from the watch list in 2022"
     assert summary(check(text, REAL)) == ("supported", (2022,), (), ())
     assert summary(check(text, {2021: "2WL", 2022: "2WL"})) == ("contradicted", (), (2022,), ())
-    assert summary(check(text, {2021: "2", 2022: "1"})) == ("contradicted", (), (2022,), ())  # it was never on it
+    assert summary(check(text, {2021: "2", 2022: "1"})) == (
+        "contradicted",
+        (),
+        (2022,),
+        (),
+    )  # it was never on it
 
 
 def test_negation():
-    assert summary(check("Pakistan has never been placed on Tier 3", {2023: "2"})) == ("supported", (2023,), (), ())
-    assert summary(check("Pakistan was not downgraded in 2023", {2022: "2", 2023: "3"})) == ("contradicted", (), (2023,), ())
+    assert summary(check("Pakistan has never been placed on Tier 3", {2023: "2"})) == (
+        "supported",
+        (2023,),
+        (),
+        (),
+    )
+    assert summary(check("Pakistan was not downgraded in 2023", {2022: "2", 2023: "3"})) == (
+        "contradicted",
+        (),
+        (2023,),
+        (),
+    )
 
 
 def test_seed_claim_against_the_real_history_and_a_matching_one():
@@ -171,7 +273,9 @@ def test_missing_years_make_a_check_partial_or_not_checkable():
 
 
 def test_disagreeing_report_rows_leave_the_year_unresolved():
-    conflicting = rows({2020: "2"}) + [TierPlacement("tip-2020", "Pakistan", 2020, "2WL", None, "tip_narrative", 5, 6, 10, "x", id="n")]
+    conflicting = rows({2020: "2"}) + [
+        TierPlacement("tip-2020", "Pakistan", 2020, "2WL", None, "tip_narrative", 5, 6, 10, "x", id="n")
+    ]
     (r,) = check_claim(claim("Pakistan was on Tier 2 in 2020"), conflicting)
     assert summary(r) == ("not_checkable", (), (), (2020,))
     assert r.found == ("2/2WL (reports disagree)",) and r.row_ids == ("n", "pak-2020-t")
@@ -182,9 +286,18 @@ def test_news_rows_are_not_reports_and_claims_without_tiers_are_skipped():
     news = [TierPlacement("news-2", "Pakistan", 2022, "1", None, "news", 0, 1, None, "x", id="nw")]
     (r,) = check_claim(claim("Pakistan was on Tier 2 in 2022"), news + rows({2022: "2"}))
     assert summary(r) == ("supported", (2022,), (), ()) and r.row_ids == ("pak-2022-t",)
-    assert check_claim(claim("human trafficking was a crime with no boundaries", claim_type="assessment"), rows(REAL)) == []
+    assert (
+        check_claim(
+            claim("human trafficking was a crime with no boundaries", claim_type="assessment"), rows(REAL)
+        )
+        == []
+    )
     (nobody,) = check_claim(claim("the country was placed on Tier 2 in 2022", countries=()), rows(REAL))
-    assert (nobody.country, nobody.verdict, nobody.reason) == (None, "not_checkable", "the claim names no country")
+    assert (nobody.country, nobody.verdict, nobody.reason) == (
+        None,
+        "not_checkable",
+        "the claim names no country",
+    )
 
 
 def test_check_claims_uses_each_documents_publication_date():
@@ -195,20 +308,26 @@ def test_check_claims_uses_each_documents_publication_date():
 
 
 def test_country_spellings_of_the_reports_meet_the_claims():
-    gazetteer = [{"name": "South Korea", "aliases": "Korea South|Republic of Korea"},
-                 {"name": "Congo (ROC)", "aliases": "Republic of the Congo|Congo Republic of the"}]
+    gazetteer = [
+        {"name": "South Korea", "aliases": "Korea South|Republic of Korea"},
+        {"name": "Congo (ROC)", "aliases": "Republic of the Congo|Congo Republic of the"},
+    ]
     names = country_aliases(gazetteer)
     assert country_key("Korea, South", names) == country_key("South Korea", names) == "south korea"
     assert country_key("Congo, Republic of the", names) == country_key("Congo (ROC)", names)
     assert country_key("Bahamas, The") == country_key("the Bahamas") == "bahamas"
     assert country_key("Côte d'Ivoire") == country_key("Cote d'Ivoire")
     korea = rows({2022: "1", 2023: "1"}, country="Korea, South")
-    (r,) = check_claims([claim("South Korea has been on Tier 1 since 2022", countries=("South Korea",))], korea, aliases=names)
+    (r,) = check_claims(
+        [claim("South Korea has been on Tier 1 since 2022", countries=("South Korea",))], korea, aliases=names
+    )
     assert (r.country, summary(r)) == ("South Korea", ("supported", (2022, 2023), (), ()))
 
 
 def test_a_report_that_states_the_change_stands_in_for_a_missing_previous_report():
-    upgraded = [TierPlacement("tip-2022", "Pakistan", 2022, "2", "upgraded", "tip_narrative", 0, 1, 10, "x", id="n22")]
+    upgraded = [
+        TierPlacement("tip-2022", "Pakistan", 2022, "2", "upgraded", "tip_narrative", 0, 1, 10, "x", id="n22")
+    ]
     (r,) = check_claim(claim("Pakistan was upgraded to Tier 2 in 2022"), upgraded)
     assert summary(r) == ("supported", (2022,), (), ())
     assert r.found == ("upgraded to 2 (stated in the 2022 report) & 2",)

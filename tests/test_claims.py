@@ -14,10 +14,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractors.claims import CLAIMS, ClaimFinder, claim_type, quote_spans
-from extractors.components.officials import PEOPLE, PERSON_AT
-from extractors.documents import Document
 from extractors.extract import Chunk, RecordBuilder
+from extractors.nlp.claims import CLAIMS, ClaimFinder, claim_type, quote_spans
+from extractors.nlp.components.officials import PEOPLE, PERSON_AT
+from extractors.parse.documents import Document
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "''", "’s"}
@@ -31,8 +31,13 @@ def vocab():
 
 @pytest.fixture(scope="module")
 def finder():
-    return ClaimFinder(spacy.blank("en"), "tipwatch_claims", cues=str(MODELS / "patterns" / "cues.csv"),
-                       claim_types=str(MODELS / "patterns" / "claim_types.csv"), cue_nouns=str(MODELS / "patterns" / "cue_nouns.csv"))
+    return ClaimFinder(
+        spacy.blank("en"),
+        "tipwatch_claims",
+        cues=str(MODELS / "patterns" / "cues.csv"),
+        claim_types=str(MODELS / "patterns" / "claim_types.csv"),
+        cue_nouns=str(MODELS / "patterns" / "cue_nouns.csv"),
+    )
 
 
 def build(vocab, spec: str, ents=(), people=()) -> Doc:
@@ -44,17 +49,29 @@ def build(vocab, spec: str, ents=(), people=()) -> Doc:
     rows = [line.split() for line in spec.strip().splitlines()]
     words = [r[0].replace("NL", "\n") for r in rows]
     spaces = [
-        not (w in NO_SPACE_AFTER or (i + 1 < len(words) and (words[i + 1] in NO_SPACE_BEFORE or words[i + 1] == "\n")))
+        not (
+            w in NO_SPACE_AFTER
+            or (i + 1 < len(words) and (words[i + 1] in NO_SPACE_BEFORE or words[i + 1] == "\n"))
+        )
         for i, w in enumerate(words)
     ]
     spaces[-1] = False
-    doc = Doc(vocab, words=words, spaces=spaces, pos=[r[1] for r in rows], deps=[r[2] for r in rows],
-              heads=[int(r[3]) for r in rows], lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows])
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[int(r[3]) for r in rows],
+        lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
+    )
     doc.ents = [Span(doc, s, e, label=label, span_id=ent_id or "") for s, e, label, ent_id in ents]
     person_at = {}
     records = []
     for name, title, ranges in people:
-        records.append({"name": name, "title": title, "organisation": None, "mentions": list(ranges), "first": ranges[0]})
+        records.append(
+            {"name": name, "title": title, "organisation": None, "mentions": list(ranges), "first": ranges[0]}
+        )
         for s, e in ranges:
             for i in range(s, e):
                 person_at[i] = name
@@ -69,12 +86,23 @@ def claims(finder, doc) -> list[tuple]:
     t = doc.text
     out = []
     for c in doc.user_data[CLAIMS]:
-        src = t[c["speaker_start"]:c["speaker_end"]] if c["speaker_start"] is not None else None
-        out.append((c["speaker"], c["speaker_kind"], src, t[c["cue_start"]:c["cue_end"]], c["cue"], t[c["start"]:c["end"]], c["direct"]))
+        src = t[c["speaker_start"] : c["speaker_end"]] if c["speaker_start"] is not None else None
+        out.append(
+            (
+                c["speaker"],
+                c["speaker_kind"],
+                src,
+                t[c["cue_start"] : c["cue_end"]],
+                c["cue"],
+                t[c["start"] : c["end"]],
+                c["direct"],
+            )
+        )
     return out
 
 
 # -- quotations ---------------------------------------------------------------------------------
+
 
 def test_quote_spans_curly_straight_and_ascii_double_apostrophes():
     text = "“One two three,” he said.\n\"Four five\" and ''six seven.''"
@@ -88,8 +116,11 @@ def test_quote_left_open_runs_to_the_paragraph_end_and_stray_closers_skip_the_pa
 
 # -- indirect -----------------------------------------------------------------------------------
 
+
 def test_indirect_said_that(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Ali PROPN compound 1
         Khan PROPN nsubj 2
         said VERB ROOT 2 say
@@ -99,13 +130,20 @@ def test_indirect_said_that(vocab, finder):
         was AUX aux 7 be
         wrong ADJ ccomp 2
         . PUNCT punct 2
-    """, ents=[(0, 2, "PERSON", "")], people=[("Ali Khan", None, [(0, 2)])])
+    """,
+        ents=[(0, 2, "PERSON", "")],
+        people=[("Ali Khan", None, [(0, 2)])],
+    )
     # the complementiser "that" stays out of the content (news guideline; the scorers ignore it)
-    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "said", "said", "the report was wrong", False)]
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Ali Khan", "said", "said", "the report was wrong", False)
+    ]
 
 
 def test_told_reporters_that_keeps_the_recipient_out(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Khan PROPN nsubj 1
         told VERB ROOT 1 tell
         reporters NOUN dobj 1 reporter
@@ -114,12 +152,18 @@ def test_told_reporters_that_keeps_the_recipient_out(vocab, finder):
         were AUX aux 6 be
         continuing VERB ccomp 1 continue
         . PUNCT punct 1
-    """, people=[("Ali Khan", None, [(0, 1)])])
-    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "told", "told", "raids were continuing", False)]
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "told", "told", "raids were continuing", False)
+    ]
 
 
 def test_participle_shares_the_source_and_splits_the_content(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         said VERB ROOT 1 say
         arrests NOUN nsubj 3 arrest
@@ -131,7 +175,8 @@ def test_participle_shares_the_source_and_splits_the_content(vocab, finder):
         had AUX aux 9 have
         fallen VERB ccomp 5 fall
         . PUNCT punct 1
-    """)
+    """,
+    )
     assert claims(finder, doc) == [
         ("He", "unnamed", "He", "said", "said", "arrests rose", False),
         ("He", "unnamed", "He", "adding", "adding", "cases had fallen", False),
@@ -139,7 +184,9 @@ def test_participle_shares_the_source_and_splits_the_content(vocab, finder):
 
 
 def test_verb_group_in_the_offsets_adverb_dropped_from_the_table_cue(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         minister NOUN nsubj 3
         also ADV advmod 3
@@ -149,13 +196,19 @@ def test_verb_group_in_the_offsets_adverb_dropped_from_the_table_cue(vocab, find
         for ADP prep 5
         reform NOUN pobj 6
         . PUNCT punct 3
-    """, people=[("Mohsin Naqvi", "interior minister", [(20, 22)])])
+    """,
+        people=[("Mohsin Naqvi", "interior minister", [(20, 22)])],
+    )
     # the titled person is mentioned after this sentence: "the minister" stays a description
-    assert claims(finder, doc) == [("The minister", "unnamed", "The minister", "also stressed", "stressed", "the need for reform", False)]
+    assert claims(finder, doc) == [
+        ("The minister", "unnamed", "The minister", "also stressed", "stressed", "the need for reform", False)
+    ]
 
 
 def test_passive_was_told_has_no_speaker(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Rankings NOUN nsubj 1 ranking
         improved VERB ccomp 6 improve
         , PUNCT punct 6
@@ -164,12 +217,17 @@ def test_passive_was_told_has_no_speaker(vocab, finder):
         was AUX auxpass 6 be
         told VERB ROOT 6 tell
         . PUNCT punct 6
-    """)
-    assert claims(finder, doc) == [(None, "unnamed", None, "was told", "was told", "Rankings improved", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        (None, "unnamed", None, "was told", "was told", "Rankings improved", False)
+    ]
 
 
 def test_according_to_an_agency(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         According VERB prep 6 accord
         to ADP prep 0
         the DET det 3
@@ -178,14 +236,26 @@ def test_according_to_an_agency(vocab, finder):
         arrests NOUN nsubj 6 arrest
         doubled VERB ROOT 6 double
         . PUNCT punct 6
-    """, ents=[(3, 4, "AGENCY", "Federal Investigation Agency")])
+    """,
+        ents=[(3, 4, "AGENCY", "Federal Investigation Agency")],
+    )
     assert claims(finder, doc) == [
-        ("Federal Investigation Agency", "organisation", "the FIA", "According to", "According to", "arrests doubled", False)
+        (
+            "Federal Investigation Agency",
+            "organisation",
+            "the FIA",
+            "According to",
+            "According to",
+            "arrests doubled",
+            False,
+        )
     ]
 
 
 def test_report_as_speaker_and_unnamed_official(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         report NOUN nsubj 2
         said VERB ROOT 2 say
@@ -202,18 +272,31 @@ def test_report_as_speaker_and_unnamed_official(vocab, finder):
         was AUX aux 14 be
         closed VERB ccomp 10 close
         . PUNCT punct 10
-    """, ents=[(8, 9, "AGENCY", "Federal Investigation Agency")])
+    """,
+        ents=[(8, 9, "AGENCY", "Federal Investigation Agency")],
+    )
     # sentence boundaries follow the roots
     assert claims(finder, doc) == [
         ("report", "report", "The report", "said", "said", "trafficking persisted", False),
-        ("A senior FIA official", "unnamed", "A senior FIA official", "said", "said", "the case was closed", False),
+        (
+            "A senior FIA official",
+            "unnamed",
+            "A senior FIA official",
+            "said",
+            "said",
+            "the case was closed",
+            False,
+        ),
     ]
 
 
 # -- direct -------------------------------------------------------------------------------------
 
+
 def test_direct_quote_cue_after_resolves_surname(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         “ PUNCT punct 7
         Numbers NOUN nsubj 2 number
         rose VERB ccomp 7 rise
@@ -224,13 +307,19 @@ def test_direct_quote_cue_after_resolves_surname(vocab, finder):
         told VERB ROOT 7 tell
         reporters NOUN dobj 7 reporter
         . PUNCT punct 7
-    """, people=[("Ali Khan", None, [(6, 7)])])
+    """,
+        people=[("Ali Khan", None, [(6, 7)])],
+    )
     assert doc.text == "“Numbers rose sharply,” Khan told reporters."
-    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "told", "told", "Numbers rose sharply", True)]
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "told", "told", "Numbers rose sharply", True)
+    ]
 
 
 def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         “ PUNCT punct 6
         Prices NOUN nsubj 2 price
         rose VERB ccomp 6 rise
@@ -247,16 +336,28 @@ def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, fin
         follow VERB ROOT 13
         . PUNCT punct 13
         ” PUNCT punct 13
-    """, people=[("Tom Smith", None, [(7, 8)])])
+    """,
+        people=[("Tom Smith", None, [(7, 8)])],
+    )
     assert doc.text == "“Prices rose again,” said Smith. “Wages did not follow.”"
     # one claim whose content runs over both quotes; the PolNeAR scorer removes its own speaker and cue
     assert claims(finder, doc) == [
-        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again,” said Smith. “Wages did not follow.", True)
+        (
+            "Tom Smith",
+            "person",
+            "Smith",
+            "said",
+            "said",
+            "Prices rose again,” said Smith. “Wages did not follow.",
+            True,
+        )
     ]
 
 
 def test_cue_before_with_colon_and_continuation_paragraph_with_pronoun(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Khan PROPN nsubj 1
         said VERB ROOT 1 say
         : PUNCT punct 1
@@ -272,13 +373,19 @@ def test_cue_before_with_colon_and_continuation_paragraph_with_pronoun(vocab, fi
         follow VERB ROOT 11
         . PUNCT punct 11
         ” PUNCT punct 11
-    """, people=[("Ali Khan", None, [(0, 1)])])
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
     assert doc.text == "Khan said: “Raids continue.”\n“More arrests follow.”"
-    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "said", "said", "Raids continue.”\n“More arrests follow.", True)]
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "said", "said", "Raids continue.”\n“More arrests follow.", True)
+    ]
 
 
 def test_pronoun_speaker_is_the_last_speaker_not_the_last_name(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Tarar PROPN nsubj 1
         said VERB ROOT 1 say
         Sharif PROPN nsubj 3
@@ -290,7 +397,9 @@ def test_pronoun_speaker_is_the_last_speaker_not_the_last_name(vocab, finder):
         talks NOUN nsubj 9 talk
         continue VERB ccomp 7
         . PUNCT punct 7
-    """, people=[("Attaullah Tarar", "minister", [(0, 1)]), ("Shehbaz Sharif", "prime minister", [(2, 3)])])
+    """,
+        people=[("Attaullah Tarar", "minister", [(0, 1)]), ("Shehbaz Sharif", "prime minister", [(2, 3)])],
+    )
     assert [(c[0], c[2], c[5]) for c in claims(finder, doc)] == [
         ("Attaullah Tarar", "Tarar", "Sharif met officials"),
         ("Attaullah Tarar", "He", "talks continue"),
@@ -298,7 +407,9 @@ def test_pronoun_speaker_is_the_last_speaker_not_the_last_name(vocab, finder):
 
 
 def test_nested_attribution_keeps_the_outermost(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Khan PROPN nsubj 1
         said VERB ROOT 1 say
         officials NOUN nsubj 3 official
@@ -306,14 +417,21 @@ def test_nested_attribution_keeps_the_outermost(vocab, finder):
         arrests NOUN nsubj 5 arrest
         rose VERB ccomp 3 rise
         . PUNCT punct 1
-    """, people=[("Ali Khan", None, [(0, 1)])])
-    assert claims(finder, doc) == [("Ali Khan", "person", "Khan", "said", "said", "officials claimed arrests rose", False)]
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "said", "said", "officials claimed arrests rose", False)
+    ]
 
 
 # -- records: linked countries, tiers, years and claim type --------------------------------------
 
+
 def test_claim_record_links_countries_tiers_years_and_type(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         report NOUN nsubj 2
         said VERB ROOT 2 say
@@ -325,29 +443,43 @@ def test_claim_record_links_countries_tiers_years_and_type(vocab, finder):
         in ADP prep 4
         2024 NUM pobj 8
         . PUNCT punct 2
-    """, ents=[(3, 4, "GPE", "Pakistan"), (6, 8, "TIER", "2"), (9, 10, "YEAR", "2024")])
+    """,
+        ents=[(3, 4, "GPE", "Pakistan"), (6, 8, "TIER", "2"), (9, 10, "YEAR", "2024")],
+    )
     finder(doc)
     document = Document(doc_id="d1", kind="news", text=doc.text)
     [c] = RecordBuilder(finder.types).build(doc, Chunk(document, 0, doc.text)).claims
-    assert (c.speaker, c.speaker_kind, c.cue, c.content, c.direct) == ("report", "report", "said", "Pakistan remained on Tier 2 in 2024", False)
+    assert (c.speaker, c.speaker_kind, c.cue, c.content, c.direct) == (
+        "report",
+        "report",
+        "said",
+        "Pakistan remained on Tier 2 in 2024",
+        False,
+    )
     assert (c.countries, c.tiers, c.years, c.claim_type) == (("Pakistan",), ("2",), (2024,), "tier_placement")
 
 
-@pytest.mark.parametrize("content,tiers,expected", [
-    ("Pakistan was upgraded to Tier 2", ["2"], "ranking_change"),
-    ("Pakistan remained on Tier 2", ["2"], "tier_placement"),
-    ("police arrested 416 smugglers in 2024", [], "statistic"),
-    ("the government should strengthen laws", [], "recommendation"),
-    ("trafficking is a crime without borders", [], "assessment"),
-])
+@pytest.mark.parametrize(
+    "content,tiers,expected",
+    [
+        ("Pakistan was upgraded to Tier 2", ["2"], "ranking_change"),
+        ("Pakistan remained on Tier 2", ["2"], "tier_placement"),
+        ("police arrested 416 smugglers in 2024", [], "statistic"),
+        ("the government should strengthen laws", [], "recommendation"),
+        ("trafficking is a crime without borders", [], "assessment"),
+    ],
+)
 def test_claim_type(finder, content, tiers, expected):
     assert claim_type(content, tiers=tiers, rules=finder.types) == expected
 
 
 # -- more shapes --------------------------------------------------------------------------------
 
+
 def test_noun_cue_with_possessor_source(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Khan PROPN poss 2
         ’s PART case 0
         call NOUN nsubj 5
@@ -355,13 +487,17 @@ def test_noun_cue_with_possessor_source(vocab, finder):
         reform NOUN pobj 3
         drew VERB ROOT 5 draw
         . PUNCT punct 5
-    """, people=[("Ali Khan", None, [(0, 1)])])
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
     assert doc.text == "Khan’s call for reform drew."
     assert claims(finder, doc) == [("Ali Khan", "person", "Khan’s", "call for", "call for", "reform", False)]
 
 
 def test_parenthetical_cue_takes_the_clause_around_it(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         India PROPN nsubj 5
         , PUNCT punct 3
         it PRON nsubj 3
@@ -369,12 +505,16 @@ def test_parenthetical_cue_takes_the_clause_around_it(vocab, finder):
         , PUNCT punct 3
         improved VERB ROOT 5 improve
         . PUNCT punct 5
-    """, ents=[(0, 1, "GPE", "India")])
+    """,
+        ents=[(0, 1, "GPE", "India")],
+    )
     assert claims(finder, doc) == [("it", "unnamed", "it", "says", "says", "India, it says, improved", False)]
 
 
 def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         LAHORE PROPN ROOT 0
         : PUNCT punct 0
         Police NOUN nsubj 3
@@ -390,8 +530,12 @@ def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
         the DET det 13
         news NOUN pobj 11
         . PUNCT punct 10
-    """, ents=[(0, 1, "GPE", ""), (7, 8, "PERSON", "")])
-    assert claims(finder, doc) == [("WALLACE", "person", "WALLACE", ":", ":", "We start with the news", False)]
+    """,
+        ents=[(0, 1, "GPE", ""), (7, 8, "PERSON", "")],
+    )
+    assert claims(finder, doc) == [
+        ("WALLACE", "person", "WALLACE", ":", ":", "We start with the news", False)
+    ]
 
 
 def test_quote_opened_with_a_closing_mark():
@@ -400,7 +544,9 @@ def test_quote_opened_with_a_closing_mark():
 
 
 def test_quote_signed_with_a_dash_and_a_name(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         “ PUNCT punct 2
         We PRON nsubj 2
         win VERB ROOT 2
@@ -411,9 +557,13 @@ def test_quote_signed_with_a_dash_and_a_name(vocab, finder):
         ― PUNCT punct 2
         Jane PROPN compound 9
         Doe PROPN ROOT 9
-    """, ents=[(8, 10, "PERSON", "")])
+    """,
+        ents=[(8, 10, "PERSON", "")],
+    )
     assert claims(finder, doc) == [("Jane Doe", "person", "Jane Doe", "―", "―", "We win big today", True)]
-    unsigned = build(vocab, """
+    unsigned = build(
+        vocab,
+        """
         “ PUNCT punct 2
         Nice ADJ amod 2
         try NOUN ROOT 2
@@ -423,12 +573,15 @@ def test_quote_signed_with_a_dash_and_a_name(vocab, finder):
         ― PUNCT punct 2
         the DET det 8
         end NOUN ROOT 8
-    """)
+    """,
+    )
     assert claims(finder, unsigned) == []
 
 
 def test_spoke_out_about_and_poll_shows_an_object(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         She PRON nsubj 1
         spoke VERB ROOT 1 speak
         out ADP prt 1
@@ -438,21 +591,29 @@ def test_spoke_out_about_and_poll_shows_an_object(vocab, finder):
         for ADP prep 5
         reform NOUN pobj 6
         . PUNCT punct 1
-    """)
-    assert claims(finder, doc) == [("She", "unnamed", "She", "spoke out about", "spoke out about", "the need for reform", False)]
-    doc = build(vocab, """
+    """,
+    )
+    assert claims(finder, doc) == [
+        ("She", "unnamed", "She", "spoke out about", "spoke out about", "the need for reform", False)
+    ]
+    doc = build(
+        vocab,
+        """
         Polls NOUN nsubj 1
         show VERB ROOT 1
         a DET det 4
         close ADJ amod 4
         contest NOUN dobj 1
         . PUNCT punct 1
-    """)
+    """,
+    )
     assert claims(finder, doc) == [("Polls", "unnamed", "Polls", "show", "show", "a close contest", False)]
 
 
 def test_passive_expected_to_has_subject_and_infinitive_as_content(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Trump PROPN nsubjpass 2
         is AUX auxpass 2 be
         expected VERB ROOT 2 expect
@@ -460,12 +621,17 @@ def test_passive_expected_to_has_subject_and_infinitive_as_content(vocab, finder
         speak VERB xcomp 2
         tonight NOUN npadvmod 4
         . PUNCT punct 2
-    """)
-    assert claims(finder, doc) == [(None, "unnamed", None, "is expected", "is expected", "Trump is expected to speak tonight", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        (None, "unnamed", None, "is expected", "is expected", "Trump is expected to speak tonight", False)
+    ]
 
 
 def test_source_of_a_gerund_after_by_and_of_a_participle_on_a_noun(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         began VERB ROOT 1 begin
         by ADP prep 1
@@ -474,9 +640,12 @@ def test_source_of_a_gerund_after_by_and_of_a_participle_on_a_noun(vocab, finder
         taxes NOUN nsubj 6
         rise VERB ccomp 3
         . PUNCT punct 1
-    """)
+    """,
+    )
     assert claims(finder, doc) == [("He", "unnamed", "He", "saying", "saying", "taxes rise", False)]
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Smith PROPN nsubj 1
         issued VERB ROOT 1 issue
         a DET det 3
@@ -485,53 +654,73 @@ def test_source_of_a_gerund_after_by_and_of_a_participle_on_a_noun(vocab, finder
         taxes NOUN nsubj 6
         rise VERB ccomp 4
         . PUNCT punct 1
-    """, ents=[(0, 1, "PERSON", "")])
+    """,
+        ents=[(0, 1, "PERSON", "")],
+    )
     assert claims(finder, doc) == [("Smith", "person", "Smith", "saying", "saying", "taxes rise", False)]
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Protesters NOUN ROOT 0
         writing VERB acl 0 write
         that SCONJ mark 4
         taxes NOUN nsubj 4
         rise VERB ccomp 1
-    """)
-    assert claims(finder, doc) == [("Protesters", "unnamed", "Protesters", "writing", "writing", "taxes rise", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        ("Protesters", "unnamed", "Protesters", "writing", "writing", "taxes rise", False)
+    ]
 
 
 def test_hope_lemmatised_as_hop_and_a_date_after_the_source(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         She PRON nsubj 1
         hopes VERB ROOT 1 hop
         that SCONJ mark 4
         taxes NOUN nsubj 4
         fall VERB ccomp 1
         . PUNCT punct 1
-    """)
+    """,
+    )
     assert claims(finder, doc) == [("She", "unnamed", "She", "hopes", "hopes", "taxes fall", False)]
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Doctors NOUN nsubj 3
         in ADP prep 0
         2015 NUM pobj 1
         said VERB ROOT 3 say
         taxes NOUN nsubj 5
         rise VERB ccomp 3
-    """, ents=[(2, 3, "DATE", "")])
+    """,
+        ents=[(2, 3, "DATE", "")],
+    )
     assert claims(finder, doc) == [("Doctors", "unnamed", "Doctors", "said", "said", "taxes rise", False)]
 
 
 def test_called_x_a_name_parsed_without_an_object(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Cruz PROPN nsubj 1
         called VERB ROOT 1 call
         Trump PROPN nsubj 4
         a DET det 4
         liar NOUN oprd 1
         . PUNCT punct 1
-    """, ents=[(0, 1, "PERSON", ""), (2, 3, "PERSON", "")])
+    """,
+        ents=[(0, 1, "PERSON", ""), (2, 3, "PERSON", "")],
+    )
     assert claims(finder, doc) == [("Cruz", "person", "Cruz", "called", "called", "Trump a liar", False)]
 
 
 def test_line_break_inside_a_relative_clause_after_the_source_is_no_dateline(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Obama PROPN nsubj 8
         , PUNCT punct 0
         who PRON nsubj 3
@@ -543,12 +732,16 @@ def test_line_break_inside_a_relative_clause_after_the_source_is_no_dateline(voc
         said VERB ROOT 8 say
         taxes NOUN nsubj 10
         rise VERB ccomp 8
-    """, ents=[(0, 1, "PERSON", "")])
+    """,
+        ents=[(0, 1, "PERSON", "")],
+    )
     assert claims(finder, doc) == [("Obama", "person", "Obama", "said", "said", "taxes rise", False)]
 
 
 def test_likened_x_to_y(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Tribe PROPN nsubj 1
         likened VERB ROOT 1 liken
         the DET det 3
@@ -556,24 +749,35 @@ def test_likened_x_to_y(vocab, finder):
         to ADP prep 1
         arson NOUN pobj 4
         . PUNCT punct 1
-    """, ents=[(0, 1, "PERSON", "")])
-    assert claims(finder, doc) == [("Tribe", "person", "Tribe", "likened", "likened", "the rules to arson", False)]
+    """,
+        ents=[(0, 1, "PERSON", "")],
+    )
+    assert claims(finder, doc) == [
+        ("Tribe", "person", "Tribe", "likened", "likened", "the rules to arson", False)
+    ]
 
 
 def test_alluded_to(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         She PRON nsubj 1
         alluded VERB ROOT 1 allude
         to ADP prep 1
         the DET det 4
         scandal NOUN pobj 2
         . PUNCT punct 1
-    """)
-    assert claims(finder, doc) == [("She", "unnamed", "She", "alluded to", "alluded to", "the scandal", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        ("She", "unnamed", "She", "alluded to", "alluded to", "the scandal", False)
+    ]
 
 
 def test_quote_cue_after_a_sentence_split_at_the_closing_mark(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         “ PUNCT punct 2
         Taxes NOUN nsubj 2
         rise VERB ROOT 2
@@ -582,15 +786,20 @@ def test_quote_cue_after_a_sentence_split_at_the_closing_mark(vocab, finder):
         Smith PROPN nsubj 6
         said VERB ROOT 6 say
         . PUNCT punct 6
-    """, ents=[(5, 6, "PERSON", "")])
+    """,
+        ents=[(5, 6, "PERSON", "")],
+    )
     assert [sent.start for sent in doc.sents] == [0, 5]
     assert claims(finder, doc) == [("Smith", "person", "Smith", "said", "said", "Taxes rise", True)]
 
 
 # -- source spans -------------------------------------------------------------------------------
 
+
 def test_source_keeps_a_relative_clause_with_be_and_drops_a_focusing_even(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Even ADV advmod 2
         Ali PROPN compound 2
         Khan PROPN nsubj 9
@@ -605,12 +814,18 @@ def test_source_keeps_a_relative_clause_with_be_and_drops_a_focusing_even(vocab,
         plan NOUN nsubj 12
         failed VERB ccomp 9 fail
         . PUNCT punct 9
-    """, people=[("Ali Khan", None, [(1, 3)])])
-    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan, who is a lawyer", "said", "said", "the plan failed", False)]
+    """,
+        people=[("Ali Khan", None, [(1, 3)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Ali Khan, who is a lawyer", "said", "said", "the plan failed", False)
+    ]
 
 
 def test_source_is_the_name_in_apposition_to_a_dateline_parsed_as_subject(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         LAHORE PROPN nsubj 5
         -- PUNCT punct 0
         Minister PROPN compound 4
@@ -621,12 +836,19 @@ def test_source_is_the_name_in_apposition_to_a_dateline_parsed_as_subject(vocab,
         plan NOUN nsubj 8
         failed VERB ccomp 5 fail
         . PUNCT punct 5
-    """, ents=[(0, 1, "GPE", ""), (3, 5, "PERSON", "")], people=[("Ali Khan", "minister", [(3, 5)])])
-    assert claims(finder, doc) == [("Ali Khan", "person", "Minister Ali Khan", "said", "said", "the plan failed", False)]
+    """,
+        ents=[(0, 1, "GPE", ""), (3, 5, "PERSON", "")],
+        people=[("Ali Khan", "minister", [(3, 5)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Minister Ali Khan", "said", "said", "the plan failed", False)
+    ]
 
 
 def test_participle_parsed_onto_the_reported_clause_shares_the_reporting_speaker(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Khan PROPN nsubj 1
         told VERB ROOT 1 tell
         reporters NOUN dobj 1 reporter
@@ -640,7 +862,9 @@ def test_participle_parsed_onto_the_reported_clause_shares_the_reporting_speaker
         costs NOUN nsubj 11 cost
         rose VERB ccomp 8 rise
         . PUNCT punct 1
-    """, people=[("Ali Khan", None, [(0, 1)])])
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
     doc[8].tag_ = "VBG"
     assert claims(finder, doc) == [
         ("Ali Khan", "person", "Khan", "told", "told", "the plan failed", False),
@@ -649,7 +873,9 @@ def test_participle_parsed_onto_the_reported_clause_shares_the_reporting_speaker
 
 
 def test_a_subject_inside_the_quotation_is_not_its_speaker(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         “ PUNCT punct 6
         Full ADJ amod 3
         panic NOUN compound 3
@@ -660,12 +886,18 @@ def test_a_subject_inside_the_quotation_is_not_its_speaker(vocab, finder):
         Ali PROPN compound 8
         Khan PROPN nsubj 6
         . PUNCT punct 6
-    """, people=[("Ali Khan", None, [(7, 9)])])
-    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "said", "said", "Full panic mode", True)]
+    """,
+        people=[("Ali Khan", None, [(7, 9)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Ali Khan", "said", "said", "Full panic mode", True)
+    ]
 
 
 def test_an_infinitive_after_a_named_object_takes_the_object_as_source(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         attack NOUN nsubj 2
         led VERB ROOT 2 lead
@@ -676,13 +908,20 @@ def test_an_infinitive_after_a_named_object_takes_the_object_as_source(vocab, fi
         a DET det 8
         review NOUN dobj 6
         . PUNCT punct 2
-    """, ents=[(3, 5, "PERSON", "")], people=[("Ali Khan", None, [(3, 5)])])
+    """,
+        ents=[(3, 5, "PERSON", "")],
+        people=[("Ali Khan", None, [(3, 5)])],
+    )
     doc[6].tag_ = "VB"
-    assert claims(finder, doc) == [("Ali Khan", "person", "Ali Khan", "to demand", "to demand", "a review", False)]
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Ali Khan", "to demand", "to demand", "a review", False)
+    ]
 
 
 def test_a_gerund_after_a_preposition_takes_the_subject_of_the_main_verb(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Despite ADP prep 6
         criticizing VERB pcomp 0 criticize
         the DET det 3
@@ -693,7 +932,9 @@ def test_a_gerund_after_a_preposition_takes_the_subject_of_the_main_verb(vocab, 
         costs NOUN nsubj 8 cost
         rose VERB ccomp 6 rise
         . PUNCT punct 6
-    """, people=[("Ali Khan", None, [(5, 6)])])
+    """,
+        people=[("Ali Khan", None, [(5, 6)])],
+    )
     doc[1].tag_ = "VBG"
     assert claims(finder, doc) == [
         ("Ali Khan", "person", "Khan", "criticizing", "criticizing", "the plan", False),
@@ -702,7 +943,9 @@ def test_a_gerund_after_a_preposition_takes_the_subject_of_the_main_verb(vocab, 
 
 
 def test_a_passive_participle_cue_takes_its_agent(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Asked VERB advcl 8 ask
         by ADP agent 0
         reporters NOUN pobj 1 reporter
@@ -715,7 +958,9 @@ def test_a_passive_participle_cue_takes_its_agent(vocab, finder):
         prices NOUN nsubj 10 price
         fell VERB ccomp 8 fall
         . PUNCT punct 8
-    """, people=[("Ali Khan", None, [(7, 8)])])
+    """,
+        people=[("Ali Khan", None, [(7, 8)])],
+    )
     doc[0].tag_ = "VBN"
     assert claims(finder, doc) == [
         ("reporters", "unnamed", "reporters", "Asked", "Asked", "whether costs rose", False),
@@ -724,7 +969,9 @@ def test_a_passive_participle_cue_takes_its_agent(vocab, finder):
 
 
 def test_a_reporting_clause_on_a_noun_inside_the_source_is_left_out(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Ali PROPN compound 1
         Khan PROPN nsubj 14
         , PUNCT punct 1
@@ -743,16 +990,22 @@ def test_a_reporting_clause_on_a_noun_inside_the_source_is_left_out(vocab, finde
         the DET det 16
         report NOUN dobj 14
         . PUNCT punct 14
-    """, people=[("Ali Khan", None, [(0, 2)])])
+    """,
+        people=[("Ali Khan", None, [(0, 2)])],
+    )
     # the relative pronoun is the source of its own clause (PolNeAR's convention)
     assert claims(finder, doc) == [
         ("the Forum", "organisation", "who", "said", "said", "prices fell", False),
         ("Ali Khan", "person", "Ali Khan, a lawyer at the Forum", "denied", "denied", "the report", False),
     ]
+
+
 def test_headline_speaker_tagged_as_a_common_noun(vocab, finder):
     # the first line's one-word speaker ("Poll: …") is often tagged NOUN; further down the same
     # shape still needs a proper noun
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Poll NOUN ROOT 0
         : PUNCT punct 0
         Smith PROPN nsubj 3
@@ -769,13 +1022,16 @@ def test_headline_speaker_tagged_as_a_common_noun(vocab, finder):
         race NOUN dobj 11
         again ADV advmod 11
         . PUNCT punct 8
-    """)
+    """,
+    )
     assert claims(finder, doc) == [("Poll", "report", "Poll", ":", ":", "Smith leads the race", False)]
 
 
 def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, finder):
     # "He says A and says B" parsed with the second "says" on A's verb: two claims, same speaker
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         says VERB ROOT 1 say
         prices NOUN nsubj 3
@@ -786,13 +1042,18 @@ def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, fin
         will AUX aux 8
         act VERB ccomp 5
         . PUNCT punct 1
-    """)
+    """,
+    )
     for i, tag in ((1, "VBZ"), (3, "VBD"), (5, "VBZ")):
         doc[i].tag_ = tag
-    assert claims(finder, doc) == [("He", "unnamed", "He", "says", "says", "prices rose", False),
-                                   ("He", "unnamed", "He", "says", "says", "he will act", False)]
+    assert claims(finder, doc) == [
+        ("He", "unnamed", "He", "says", "says", "prices rose", False),
+        ("He", "unnamed", "He", "says", "says", "he will act", False),
+    ]
     # a bare verb shares the reported clause's modal: "says he will go and tell them …" is content
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         says VERB ROOT 1 say
         he PRON nsubj 4
@@ -803,7 +1064,8 @@ def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, fin
         them PRON dobj 6
         so ADV advmod 6
         . PUNCT punct 1
-    """)
+    """,
+    )
     doc[1].tag_, doc[4].tag_, doc[6].tag_ = "VBZ", "VB", "VB"
     assert [c[5] for c in claims(finder, doc)] == ["he will go and tell them so"]
 
@@ -811,7 +1073,9 @@ def test_second_cue_conjoined_to_the_reported_clause_is_its_own_claim(vocab, fin
 def test_claims_holding_each_others_cue_keep_the_later_one(vocab, finder):
     # "Voters said taxes rose, according to a poll" with "according" parsed inside the reported
     # clause: each content holds the other's cue; the later cue ("according to") is kept
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Voters NOUN nsubj 1
         said VERB ROOT 1 say
         taxes NOUN nsubj 3
@@ -822,13 +1086,18 @@ def test_claims_holding_each_others_cue_keep_the_later_one(vocab, finder):
         a DET det 8
         poll NOUN pobj 6
         . PUNCT punct 1
-    """)
-    assert claims(finder, doc) == [("a poll", "report", "a poll", "according to", "according to", "Voters said taxes rose", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        ("a poll", "report", "a poll", "according to", "according to", "Voters said taxes rose", False)
+    ]
 
 
 def test_relative_clause_with_its_own_speaker_ends_the_holders_content(vocab, finder):
     # "He criticised the deals, which she said were unfair": the relative clause is her claim
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         criticised VERB ROOT 1 criticize
         the DET det 3
@@ -840,13 +1109,19 @@ def test_relative_clause_with_its_own_speaker_ends_the_holders_content(vocab, fi
         were AUX ccomp 7 be
         unfair ADJ acomp 8
         . PUNCT punct 1
-    """)
-    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "criticised", "the deals"), ("she", "said", "were unfair")]
+    """,
+    )
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [
+        ("He", "criticised", "the deals"),
+        ("she", "said", "were unfair"),
+    ]
 
 
 def test_transcript_surname_tagged_as_a_common_noun(vocab, finder):
     # "MATTHEWS: …" in a transcript is often tagged NOUN; the text names Chris Matthews
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Chris PROPN compound 1
         Matthews PROPN nsubj 2
         hosted VERB ROOT 2 host
@@ -860,12 +1135,16 @@ def test_transcript_surname_tagged_as_a_common_noun(vocab, finder):
         the DET det 11
         news NOUN pobj 9
         . PUNCT punct 8
-    """, ents=[(0, 2, "PERSON", "")])
+    """,
+        ents=[(0, 2, "PERSON", "")],
+    )
     assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("MATTHEWS", ":", "We start with the news")]
 
 
 def test_said_with_a_gerund_clause_parsed_as_xcomp(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         He PRON nsubj 1
         said VERB ROOT 1 say
         raising VERB xcomp 1 raise
@@ -874,13 +1153,18 @@ def test_said_with_a_gerund_clause_parsed_as_xcomp(vocab, finder):
         not PART neg 6
         help VERB ccomp 2
         . PUNCT punct 1
-    """)
+    """,
+    )
     doc[2].tag_ = "VBG"
-    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("He", "said", "raising taxes would not help")]
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [
+        ("He", "said", "raising taxes would not help")
+    ]
 
 
 def test_editors_note_is_no_speaker(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Text NOUN ROOT 0
         . PUNCT punct 0
         NL SPACE dep 1
@@ -894,13 +1178,16 @@ def test_editors_note_is_no_speaker(vocab, finder):
         a DET det 11
         date NOUN dobj 9
         . PUNCT punct 9
-    """)
+    """,
+    )
     assert [c[3] for c in claims(finder, doc)] == []
 
 
 def test_parenthetical_told_me_hangs_on_the_subject(vocab, finder):
     # "The plan, he told me, is dead": "me" is the hearer and the clause around the cue the content
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         plan NOUN nsubj 7
         , PUNCT punct 4
@@ -911,13 +1198,18 @@ def test_parenthetical_told_me_hangs_on_the_subject(vocab, finder):
         is AUX ROOT 7 be
         dead ADJ acomp 7
         . PUNCT punct 7
-    """)
-    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [("he", "told", "The plan, he told me, is dead")]
+    """,
+    )
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [
+        ("he", "told", "The plan, he told me, is dead")
+    ]
 
 
 def test_asked_participle_has_no_speaker(vocab, finder):
     # "Asked whether …, Ryan said …": Ryan was asked; the asker is not named
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Asked VERB advcl 6 ask
         whether SCONJ mark 3
         he PRON nsubj 3
@@ -927,14 +1219,21 @@ def test_asked_participle_has_no_speaker(vocab, finder):
         said VERB ROOT 6 say
         no INTJ intj 6
         . PUNCT punct 6
-    """, ents=[(5, 6, "PERSON", "")])
+    """,
+        ents=[(5, 6, "PERSON", "")],
+    )
     doc[0].tag_ = "VBN"
-    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [(None, "Asked", "whether he ran"), ("Ryan", "said", "no")]
+    assert [(c[2], c[3], c[5]) for c in claims(finder, doc)] == [
+        (None, "Asked", "whether he ran"),
+        ("Ryan", "said", "no"),
+    ]
 
 
 def test_reporting_participle_after_an_object_is_its_own_claim(vocab, finder):
     # regression: "dismissed the petition saying …" gave one claim with cue "dismissed"
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Qazi PROPN nsubj 1
         opposed VERB ROOT 1 oppose
         the DET det 3
@@ -943,13 +1242,19 @@ def test_reporting_participle_after_an_object_is_its_own_claim(vocab, finder):
         taxes NOUN nsubj 6
         rise VERB ccomp 4
         . PUNCT punct 1
-    """, ents=[(0, 1, "PERSON", "")])
-    assert claims(finder, doc) == [("Qazi", "person", "Qazi", "opposed", "opposed", "the petition", False),
-                                   ("Qazi", "person", "Qazi", "saying", "saying", "taxes rise", False)]
+    """,
+        ents=[(0, 1, "PERSON", "")],
+    )
+    assert claims(finder, doc) == [
+        ("Qazi", "person", "Qazi", "opposed", "opposed", "the petition", False),
+        ("Qazi", "person", "Qazi", "saying", "saying", "taxes rise", False),
+    ]
 
 
 def test_object_list_split_onto_the_verb_stays_one_content(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         Zardari PROPN nsubj 1
         called VERB ROOT 1 call
         for ADP prep 1
@@ -959,12 +1264,26 @@ def test_object_list_split_onto_the_verb_stays_one_content(vocab, finder):
         and CCONJ cc 5
         efforts NOUN conj 1
         . PUNCT punct 1
-    """, ents=[(0, 1, "PERSON", "")])
-    assert claims(finder, doc) == [("Zardari", "person", "Zardari", "called for", "called for", "cooperation, awareness and efforts", False)]
+    """,
+        ents=[(0, 1, "PERSON", "")],
+    )
+    assert claims(finder, doc) == [
+        (
+            "Zardari",
+            "person",
+            "Zardari",
+            "called for",
+            "called for",
+            "cooperation, awareness and efforts",
+            False,
+        )
+    ]
 
 
 def test_was_of_the_view_that(vocab, finder):
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         The DET det 1
         committee NOUN nsubj 2
         was AUX ROOT 2 be
@@ -975,13 +1294,26 @@ def test_was_of_the_view_that(vocab, finder):
         bills NOUN nsubj 8
         rise VERB acl 5
         . PUNCT punct 2
-    """)
-    assert claims(finder, doc) == [("The committee", "unnamed", "The committee", "was of the view", "was of the view", "bills rise", False)]
+    """,
+    )
+    assert claims(finder, doc) == [
+        (
+            "The committee",
+            "unnamed",
+            "The committee",
+            "was of the view",
+            "was of the view",
+            "bills rise",
+            False,
+        )
+    ]
 
 
 def test_summary_bullet_makes_no_claim(vocab, finder):
     # regression: Dawn's "• NA panel instructs NHA to …" summary bullets were claims
-    doc = build(vocab, """
+    doc = build(
+        vocab,
+        """
         • PUNCT punct 2
         Panel NOUN nsubj 2
         instructs VERB ROOT 2 instruct
@@ -995,5 +1327,7 @@ def test_summary_bullet_makes_no_claim(vocab, finder):
         taxes NOUN nsubj 11
         rise VERB ccomp 9
         . PUNCT punct 9
-    """, ents=[(8, 9, "PERSON", "")])
+    """,
+        ents=[(8, 9, "PERSON", "")],
+    )
     assert claims(finder, doc) == [("Qazi", "person", "Qazi", "said", "said", "taxes rise", False)]

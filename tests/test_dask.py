@@ -37,7 +37,9 @@ def make_inputs(folder: Path) -> None:
         paras += re.findall(r"<p>(.*?)</p>", html.decode())
     for i in range(12):
         picked = [paras[(i + k * 5) % len(paras)] for k in range(3)]
-        (folder / f"brief-{i:02d}.txt").write_text(f"Trafficking brief {i + 1}\n\n" + "\n\n".join(picked) + "\n")
+        (folder / f"brief-{i:02d}.txt").write_text(
+            f"Trafficking brief {i + 1}\n\n" + "\n\n".join(picked) + "\n"
+        )
     (folder / "tip-2023.pdf").write_bytes(REPORT)
 
 
@@ -69,22 +71,48 @@ def two_runs(prefect_server, tmp_path_factory):
     saved = dict(os.environ)
     os.environ.update({k: env[k] for k in ("PREFECT_API_URL", "PREFECT_HOME", "PREFECT_LOGGING_LEVEL")})
     try:  # the worker processes inherit this environment: they report to the real server
-        with SiteServer() as site, LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                                dashboard_address=None) as cluster, Client(cluster) as client:
-            sources = (f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "feed"\nurl = "{site.url}/feed.xml"\n\n'
-                       f'[[sources]]\nkind = "report"\nurl = "{site.url}/reports/tip-2023.pdf"\n')
+        with (
+            SiteServer() as site,
+            LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            sources = (
+                f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "feed"\nurl = "{site.url}/feed.xml"\n\n'
+                f'[[sources]]\nkind = "report"\nurl = "{site.url}/reports/tip-2023.pdf"\n'
+            )
             out = {}
             for name, extra in (("local", []), ("dask", ["--dask", cluster.scheduler_address])):
                 raw = work / name / "raw"
                 shutil.copytree(work / "inputs", raw)
                 (work / name / "tipwatch.toml").write_text(sources)
-                proc = subprocess.run([TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / name / "processed"),
-                                       "--sources", str(work / name / "tipwatch.toml"), *extra],
-                                      env=env, cwd=work / name, capture_output=True, text=True, timeout=900)
+                proc = subprocess.run(
+                    [
+                        TIPWATCH,
+                        "run",
+                        "--raw",
+                        str(raw),
+                        "--processed",
+                        str(work / name / "processed"),
+                        "--sources",
+                        str(work / name / "tipwatch.toml"),
+                        *extra,
+                    ],
+                    env=env,
+                    cwd=work / name,
+                    capture_output=True,
+                    text=True,
+                    timeout=900,
+                )
                 assert proc.returncode == 0, proc.stderr[-3000:]
                 executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
-                out[name] = {"tables": read_tables(work / name / "processed"), "stdout": proc.stdout,
-                             "stderr": proc.stderr, "executed": sorted(executed.values())}
+                out[name] = {
+                    "tables": read_tables(work / name / "processed"),
+                    "stdout": proc.stdout,
+                    "stderr": proc.stderr,
+                    "executed": sorted(executed.values()),
+                }
     finally:
         os.environ.clear()
         os.environ.update(saved)

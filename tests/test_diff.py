@@ -25,16 +25,39 @@ DOC = "d" * 64
 TEXT = "Intro line.\nThe Federal Investigation Agency (FIA) arrested 3 men, Ali Khan said. More text."
 
 
-def agency(name="Federal Investigation Agency", acronym="FIA", kind="government", count=1, id_="a1", start=12, end=40):
-    return {"id": id_, "name": name, "acronym": acronym, "kind": kind, "country": "Pakistan", "mention_count": count,
-            "doc_id": DOC, "start": start, "end": end, "page": None,
-            "evidence": "The Federal Investigation Agency (FIA) arrested 3 men, Ali Khan said."}
+def agency(
+    name="Federal Investigation Agency", acronym="FIA", kind="government", count=1, id_="a1", start=12, end=40
+):
+    return {
+        "id": id_,
+        "name": name,
+        "acronym": acronym,
+        "kind": kind,
+        "country": "Pakistan",
+        "mention_count": count,
+        "doc_id": DOC,
+        "start": start,
+        "end": end,
+        "page": None,
+        "evidence": "The Federal Investigation Agency (FIA) arrested 3 men, Ali Khan said.",
+    }
 
 
 def document(source="a.txt", version="v1", title="Title"):
-    return {"doc_id": DOC, "source": source, "kind": "news", "title": title, "published": None, "language": "en",
-            "n_pages": None, "n_chars": len(TEXT), "status": "ok", "error": None, "extractor_version": version,
-            "fetched_from": None}
+    return {
+        "doc_id": DOC,
+        "source": source,
+        "kind": "news",
+        "title": title,
+        "published": None,
+        "language": "en",
+        "n_pages": None,
+        "n_chars": len(TEXT),
+        "status": "ok",
+        "error": None,
+        "extractor_version": version,
+        "fetched_from": None,
+    }
 
 
 def publish(store, run_id, tables, manifest):
@@ -46,7 +69,9 @@ def publish(store, run_id, tables, manifest):
 
 def test_diff_tables_added_removed_changed_by_id():
     before = to_arrow("agencies", [agency(), agency(name="National Police Bureau", acronym="NPB", id_="a2")])
-    after = to_arrow("agencies", [agency(count=2), agency(name="Anti-Narcotics Force", acronym="ANF", id_="a3")])
+    after = to_arrow(
+        "agencies", [agency(count=2), agency(name="Anti-Narcotics Force", acronym="ANF", id_="a3")]
+    )
     d = diff_tables("agencies", before, after, sources_after={DOC: "a.txt"}, sources_before={DOC: "old.txt"})
     assert d.counts == {"added": 1, "removed": 1, "changed": 1}
     assert [r.key for r in d.added] == ["a3"]
@@ -80,11 +105,27 @@ def two_runs(tmp_path):
     store = Store(tmp_path / "processed")
     texts = to_arrow("texts", [{"doc_id": DOC, "text": TEXT, "page_starts": []}])
     base = {"documents": to_arrow("documents", [document()]), "texts": texts}
-    publish(store, "20260101T000000-aaaaaa", {**base, "agencies": to_arrow("agencies", [agency()])},
-                  {"run_id": "20260101T000000-aaaaaa", "raw_dir": str(tmp_path / "raw")})
-    publish(store, "20260102T000000-bbbbbb", {**base, "agencies": to_arrow("agencies", [
-        agency(count=2), agency(name="Ali Khan Foundation", acronym=None, kind="ngo", id_="a9", start=55, end=63)])},
-        {"run_id": "20260102T000000-bbbbbb", "raw_dir": str(tmp_path / "raw")})
+    publish(
+        store,
+        "20260101T000000-aaaaaa",
+        {**base, "agencies": to_arrow("agencies", [agency()])},
+        {"run_id": "20260101T000000-aaaaaa", "raw_dir": str(tmp_path / "raw")},
+    )
+    publish(
+        store,
+        "20260102T000000-bbbbbb",
+        {
+            **base,
+            "agencies": to_arrow(
+                "agencies",
+                [
+                    agency(count=2),
+                    agency(name="Ali Khan Foundation", acronym=None, kind="ngo", id_="a9", start=55, end=63),
+                ],
+            ),
+        },
+        {"run_id": "20260102T000000-bbbbbb", "raw_dir": str(tmp_path / "raw")},
+    )
     return store
 
 
@@ -106,7 +147,11 @@ def test_diff_runs_and_text_rendering(two_runs):
     )
     js = to_json(d)
     assert js["empty"] is False
-    assert {k: js["tables"]["agencies"][k] for k in ("added", "removed", "changed")} == {"added": 1, "removed": 0, "changed": 1}
+    assert {k: js["tables"]["agencies"][k] for k in ("added", "removed", "changed")} == {
+        "added": 1,
+        "removed": 0,
+        "changed": 1,
+    }
     assert js["tables"]["agencies"]["rows"][1]["changed"] == {"mention_count": [1, 2]}
     assert diff_runs(two_runs, b, b).is_empty()
 
@@ -125,7 +170,7 @@ def test_resolve_runs_errors(two_runs, tmp_path):
 def test_cli_diff_and_runs(two_runs):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from flows.cli.app import app
 
     def ok(*args):
         res = CliRunner().invoke(app, list(args))
@@ -138,19 +183,39 @@ def test_cli_diff_and_runs(two_runs):
     out = ok("diff", "--processed", str(two_runs.root), "--html", str(html_path))
     assert "agencies: 1 added, 0 removed, 1 changed" in out and html_path.exists()
     runs = json.loads(ok("runs", "--processed", str(two_runs.root), "--format", "json"))
-    assert [(r["run_id"], r["latest"]) for r in runs] == [("20260101T000000-aaaaaa", False), ("20260102T000000-bbbbbb", True)]
+    assert [(r["run_id"], r["latest"]) for r in runs] == [
+        ("20260101T000000-aaaaaa", False),
+        ("20260102T000000-bbbbbb", True),
+    ]
     # A finished folder that was never committed (a run killed before its database swap) is listed
     # as such and is not part of the default diff.
-    shutil.copytree(two_runs.runs_dir / "20260102T000000-bbbbbb", two_runs.runs_dir / "20260103T000000-cccccc")
+    shutil.copytree(
+        two_runs.runs_dir / "20260102T000000-bbbbbb", two_runs.runs_dir / "20260103T000000-cccccc"
+    )
     runs = json.loads(ok("runs", "--processed", str(two_runs.root), "--format", "json"))
     assert [(r["run_id"], r["status"]) for r in runs][-1] == ("20260103T000000-cccccc", "uncommitted")
-    assert json.loads(ok("diff", "--processed", str(two_runs.root), "--format", "json"))["run_b"] == "20260102T000000-bbbbbb"
+    assert (
+        json.loads(ok("diff", "--processed", str(two_runs.root), "--format", "json"))["run_b"]
+        == "20260102T000000-bbbbbb"
+    )
     # Bad input: one line on stderr, non-zero exit, no traceback (through the real entry point).
-    p = subprocess.run(TIPWATCH + ["diff", "nope", "--processed", str(two_runs.root)], capture_output=True, text=True)
+    p = subprocess.run(
+        TIPWATCH + ["diff", "nope", "--processed", str(two_runs.root)], capture_output=True, text=True
+    )
     assert (p.returncode, p.stderr) == (1, f"tipwatch: error: no completed run 'nope' in {two_runs.root}\n")
-    for args in (["diff", "--format", "xml"], ["diff", "--table", "bogus"], ["runs", "--processed", "/nonexistent"]):
-        res = CliRunner().invoke(app, args + (["--processed", str(two_runs.root)] if args[0] == "diff" else []))
-        assert res.exit_code == 1 and len(res.stderr.strip().splitlines()) == 1 and res.stderr.startswith("tipwatch: error:"), (args, res.stderr)
+    for args in (
+        ["diff", "--format", "xml"],
+        ["diff", "--table", "bogus"],
+        ["runs", "--processed", "/nonexistent"],
+    ):
+        res = CliRunner().invoke(
+            app, args + (["--processed", str(two_runs.root)] if args[0] == "diff" else [])
+        )
+        assert (
+            res.exit_code == 1
+            and len(res.stderr.strip().splitlines()) == 1
+            and res.stderr.startswith("tipwatch: error:")
+        ), (args, res.stderr)
 
 
 # -- review page markup -------------------------------------------------------------------------------------
@@ -158,9 +223,15 @@ def test_context_and_highlight_use_the_evidence_sentence():
     evidence = "The Federal Investigation Agency (FIA) arrested 3 men, Ali Khan said."
     off, snippet, spans = context(TEXT, evidence, [(16, 44, "AGENCY")])
     assert (off, snippet) == (12, evidence) and spans == [(4, 32, "AGENCY")]
-    assert highlight("a <b> c", [(2, 5, "ORG")]) == 'a <mark class="l-ORG">&lt;b&gt;<span class="lbl">ORG</span></mark> c'
+    assert (
+        highlight("a <b> c", [(2, 5, "ORG")])
+        == 'a <mark class="l-ORG">&lt;b&gt;<span class="lbl">ORG</span></mark> c'
+    )
     # overlapping spans: the first (longest at a position) wins, the other is shown unmarked
-    assert highlight("abcdef", [(0, 4, "X"), (2, 6, "Y")]) == '<mark class="l-X">abcd<span class="lbl">X</span></mark>ef'
+    assert (
+        highlight("abcdef", [(0, 4, "X"), (2, 6, "Y")])
+        == '<mark class="l-X">abcd<span class="lbl">X</span></mark>ef'
+    )
 
 
 def test_doc_href_allows_only_http_and_files():
@@ -184,26 +255,48 @@ class _Collect(HTMLParser):
         self.text.append(data)
 
 
-HOSTILE = ('Ali said <script>document.title="pwned"</script> and <img src=x onerror="document.body.dataset.pwned=1"> '
-           'then <a href="javascript:document.body.dataset.pwned=2">click</a> the Federal Investigation Agency.')
+HOSTILE = (
+    'Ali said <script>document.title="pwned"</script> and <img src=x onerror="document.body.dataset.pwned=1"> '
+    'then <a href="javascript:document.body.dataset.pwned=2">click</a> the Federal Investigation Agency.'
+)
 
 
 def test_review_escapes_document_content(tmp_path):
     store = Store(tmp_path / "processed")
     row = dict(agency(), evidence=HOSTILE, start=HOSTILE.index("Federal"), end=HOSTILE.index("Federal") + 28)
-    publish(store, "20260101T000000-aaaaaa", {"documents": to_arrow("documents", [document(source="javascript:alert(1)", title="<script>x</script>")]),
-                                             "texts": to_arrow("texts", [{"doc_id": DOC, "text": HOSTILE, "page_starts": []}]),
-                                             "agencies": to_arrow("agencies", [])}, {"run_id": "20260101T000000-aaaaaa"})
-    publish(store, "20260102T000000-bbbbbb", {"documents": to_arrow("documents", [document(source="javascript:alert(1)", title="<script>x</script>")]),
-                                             "texts": to_arrow("texts", [{"doc_id": DOC, "text": HOSTILE, "page_starts": []}]),
-                                             "agencies": to_arrow("agencies", [row])}, {"run_id": "20260102T000000-bbbbbb"})
+    publish(
+        store,
+        "20260101T000000-aaaaaa",
+        {
+            "documents": to_arrow(
+                "documents", [document(source="javascript:alert(1)", title="<script>x</script>")]
+            ),
+            "texts": to_arrow("texts", [{"doc_id": DOC, "text": HOSTILE, "page_starts": []}]),
+            "agencies": to_arrow("agencies", []),
+        },
+        {"run_id": "20260101T000000-aaaaaa"},
+    )
+    publish(
+        store,
+        "20260102T000000-bbbbbb",
+        {
+            "documents": to_arrow(
+                "documents", [document(source="javascript:alert(1)", title="<script>x</script>")]
+            ),
+            "texts": to_arrow("texts", [{"doc_id": DOC, "text": HOSTILE, "page_starts": []}]),
+            "agencies": to_arrow("agencies", [row]),
+        },
+        {"run_id": "20260102T000000-bbbbbb"},
+    )
     d = diff_runs(store, "20260101T000000-aaaaaa", "20260102T000000-bbbbbb")
     page = write_review(store, d, tmp_path / "r.html").read_text()
     p = _Collect()
     p.feed(page)
     assert p.tags.count("script") == 1 and "img" not in p.tags  # only the page's own script
     assert not [a for a in p.attrs if a[1].startswith("on")]
-    assert not [a for a in p.attrs if a[1] == "href" and not a[2].startswith(("http://", "https://", "file://"))]
+    assert not [
+        a for a in p.attrs if a[1] == "href" and not a[2].startswith(("http://", "https://", "file://"))
+    ]
     text = "".join(p.text)
     # shown as text, character for character (the span then carries its label inside the <mark>)
     assert HOSTILE.replace("Agency.", "AgencyAGENCY.") in text
@@ -219,23 +312,47 @@ def test_review_page_for_no_differences(two_runs):
 
 # -- tier_changes ----------------------------------------------------------------------------------------
 def tier(country, year, tier_, kind="tip_narrative", doc="r"):
-    return {"id": f"{country}{year}{kind}", "country": country, "report_year": year, "tier": tier_, "change": None,
-            "source_kind": kind, "flag": None, "doc_id": doc * 64, "start": 0, "end": 1, "page": 1, "evidence": "x"}
+    return {
+        "id": f"{country}{year}{kind}",
+        "country": country,
+        "report_year": year,
+        "tier": tier_,
+        "change": None,
+        "source_kind": kind,
+        "flag": None,
+        "doc_id": doc * 64,
+        "start": 0,
+        "end": 1,
+        "page": 1,
+        "evidence": "x",
+    }
 
 
 def test_tier_changes_view_across_reports(tmp_path):
     rows = [
         # Pakistan over four reports (two documents each year: narrative and tier table agree)
-        tier("Pakistan", 2020, "2WL"), tier("Pakistan", 2020, "2WL", "tip_table"),
-        tier("Pakistan", 2021, "2WL"), tier("Pakistan", 2022, "2"), tier("Pakistan", 2022, "2", "tip_table"),
+        tier("Pakistan", 2020, "2WL"),
+        tier("Pakistan", 2020, "2WL", "tip_table"),
+        tier("Pakistan", 2021, "2WL"),
+        tier("Pakistan", 2022, "2"),
+        tier("Pakistan", 2022, "2", "tip_table"),
         tier("Pakistan", 2023, "2"),
         # Chad: 2 -> 3 -> 2WL; a news row saying Tier 1 is ignored
-        tier("Chad", 2021, "2"), tier("Chad", 2022, "3"), tier("Chad", 2023, "2WL"), tier("Chad", 2023, "1", "news"),
+        tier("Chad", 2021, "2"),
+        tier("Chad", 2022, "3"),
+        tier("Chad", 2023, "2WL"),
+        tier("Chad", 2023, "1", "news"),
         # Libya: special case in between is not a change
-        tier("Libya", 2021, "special_case"), tier("Libya", 2022, "3"),
+        tier("Libya", 2021, "special_case"),
+        tier("Libya", 2022, "3"),
     ]
     store = Store(tmp_path / "processed")
-    publish(store, "20260101T000000-aaaaaa", {"tier_placements": to_arrow("tier_placements", rows)}, {"run_id": "x"})
+    publish(
+        store,
+        "20260101T000000-aaaaaa",
+        {"tier_placements": to_arrow("tier_placements", rows)},
+        {"run_id": "x"},
+    )
     cols, out = run_query(store.root, "SELECT * FROM tier_changes ORDER BY country, to_year")
     assert cols == ["country", "from_year", "to_year", "from_tier", "to_tier", "change"]
     assert out == [

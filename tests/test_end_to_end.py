@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from conftest import SAMPLE_PDF, SEED
 from typer.testing import CliRunner
 
-from conftest import SAMPLE_PDF, SEED
-from flows.cli import app
+from flows.cli.app import app
 
 TIPWATCH = str(Path(sys.executable).with_name("tipwatch"))
 
@@ -34,8 +34,14 @@ def published(tmp_path_factory):
     (raw / "junk.html").write_bytes(bytes(range(256)) * 8)
     (raw / "notes.docx").write_bytes(b"PK\x03\x04 not really a docx")
     env = {**os.environ, "PREFECT_HOME": str(work / "prefect")}
-    proc = subprocess.run([TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / "processed")],
-                          capture_output=True, text=True, env=env, cwd=work, timeout=600)
+    proc = subprocess.run(
+        [TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / "processed")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return work / "processed", proc
 
@@ -65,20 +71,39 @@ def test_layout_and_duckdb_views(published):
     run_id = (processed / "latest").read_text().strip()
     run_dir = processed / "runs" / run_id
     names = {p.name for p in run_dir.iterdir()}
-    assert {"documents.parquet", "mentions.parquet", "officials.parquet", "agencies.parquet", "tier_placements.parquet",
-            "claims.parquet", "statistics.parquet", "runs.parquet", "texts.parquet", "manifest.json"} <= names
+    assert {
+        "documents.parquet",
+        "mentions.parquet",
+        "officials.parquet",
+        "agencies.parquet",
+        "tier_placements.parquet",
+        "claims.parquet",
+        "statistics.parquet",
+        "runs.parquet",
+        "texts.parquet",
+        "manifest.json",
+    } <= names
     manifest = json.loads((run_dir / "manifest.json").read_text())
     assert manifest["run_id"] == run_id and manifest["n_documents"] == 6 and manifest["n_failed"] == 4
     con = duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True)
-    assert con.execute("SELECT count(*) FROM officials").fetchone()[0] == len(pq.read_table(run_dir / "officials.parquet"))
+    assert con.execute("SELECT count(*) FROM officials").fetchone()[0] == len(
+        pq.read_table(run_dir / "officials.parquet")
+    )
     assert con.execute("SELECT count(DISTINCT run_id) FROM claims_history").fetchone()[0] == 1
 
 
 def test_officials_exact_cli_output(published):
     processed, _ = published
-    res = CliRunner().invoke(app, ["query", "SELECT name, title, organisation_acronym AS org FROM officials "
-                                   "WHERE doc_id IN (SELECT doc_id FROM documents WHERE kind = 'news') ORDER BY name",
-                                   "--processed", str(processed)])
+    res = CliRunner().invoke(
+        app,
+        [
+            "query",
+            "SELECT name, title, organisation_acronym AS org FROM officials "
+            "WHERE doc_id IN (SELECT doc_id FROM documents WHERE kind = 'news') ORDER BY name",
+            "--processed",
+            str(processed),
+        ],
+    )
     assert res.exit_code == 0
     assert res.output == (
         "name                    title               org\n"
@@ -92,8 +117,12 @@ def test_officials_exact_cli_output(published):
 
 def test_json_output(published):
     processed, _ = published
-    res = query(processed, "SELECT normalized AS tier, count(*) AS n FROM mentions WHERE label = 'TIER' AND doc_id IN "
-                "(SELECT doc_id FROM documents WHERE kind = 'news') GROUP BY normalized ORDER BY normalized", "json")
+    res = query(
+        processed,
+        "SELECT normalized AS tier, count(*) AS n FROM mentions WHERE label = 'TIER' AND doc_id IN "
+        "(SELECT doc_id FROM documents WHERE kind = 'news') GROUP BY normalized ORDER BY normalized",
+        "json",
+    )
     assert json.loads(res.output) == [{"tier": "2WL", "n": 2}]
 
 
@@ -103,27 +132,48 @@ def test_sample_report_tier_placements(published):
     truth = json.loads((Path(__file__).parent / "tip_sample_truth.json").read_text())
     key = ("source_kind", "country", "report_year", "tier", "change", "page")
     expected = sorted(tuple(t[k] for k in key) for t in truth["tier_placements"])
-    res = query(processed, "SELECT source_kind, country, report_year, tier, change, page FROM tier_placements "
-                "WHERE doc_id IN (SELECT doc_id FROM documents WHERE kind = 'tip_report')", "json")
+    res = query(
+        processed,
+        "SELECT source_kind, country, report_year, tier, change, page FROM tier_placements "
+        "WHERE doc_id IN (SELECT doc_id FROM documents WHERE kind = 'tip_report')",
+        "json",
+    )
     got = sorted(tuple(r[k] for k in key) for r in json.loads(res.output))
     assert got == expected
     assert {t[0] for t in got} == {"tip_table", "tip_narrative"}
 
 
-@pytest.mark.parametrize("sql, message", [
-    ("SELEC 1", "tipwatch: error: Parser Error: syntax error at or near \"SELEC\"\n"),
-    ("SELECT * FROM no_such_table", None),
-    ("DROP TABLE officials", "tipwatch: error: refused: DROP statements are not allowed; tipwatch query is read-only\n"),
-    ("INSERT INTO officials (name) VALUES ('x')", "tipwatch: error: refused: INSERT statements are not allowed; tipwatch query is read-only\n"),
-    ("COPY (SELECT 1) TO 'out.csv'", "tipwatch: error: refused: COPY statements are not allowed; tipwatch query is read-only\n"),
-    ("ATTACH 'other.duckdb'", "tipwatch: error: refused: ATTACH statements are not allowed; tipwatch query is read-only\n"),
-    ("SELECT 1; DROP TABLE claims", "tipwatch: error: give exactly one SQL statement (got 2)\n"),
-])
+@pytest.mark.parametrize(
+    "sql, message",
+    [
+        ("SELEC 1", 'tipwatch: error: Parser Error: syntax error at or near "SELEC"\n'),
+        ("SELECT * FROM no_such_table", None),
+        (
+            "DROP TABLE officials",
+            "tipwatch: error: refused: DROP statements are not allowed; tipwatch query is read-only\n",
+        ),
+        (
+            "INSERT INTO officials (name) VALUES ('x')",
+            "tipwatch: error: refused: INSERT statements are not allowed; tipwatch query is read-only\n",
+        ),
+        (
+            "COPY (SELECT 1) TO 'out.csv'",
+            "tipwatch: error: refused: COPY statements are not allowed; tipwatch query is read-only\n",
+        ),
+        (
+            "ATTACH 'other.duckdb'",
+            "tipwatch: error: refused: ATTACH statements are not allowed; tipwatch query is read-only\n",
+        ),
+        ("SELECT 1; DROP TABLE claims", "tipwatch: error: give exactly one SQL statement (got 2)\n"),
+    ],
+)
 def test_bad_and_write_sql_is_one_line_and_changes_nothing(published, tmp_path, sql, message):
     processed, _ = published
     db = processed / "tipwatch.duckdb"
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    proc = subprocess.run([TIPWATCH, "query", sql, "--processed", str(processed)], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [TIPWATCH, "query", sql, "--processed", str(processed)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert proc.returncode == 1 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("tipwatch: error: ")
     if message:
@@ -133,10 +183,20 @@ def test_bad_and_write_sql_is_one_line_and_changes_nothing(published, tmp_path, 
 
 
 def test_missing_inputs_are_one_line_errors(tmp_path):
-    proc = subprocess.run([TIPWATCH, "run", "--raw", str(tmp_path / "nope")], capture_output=True, text=True, cwd=tmp_path)
-    assert (proc.returncode, proc.stderr) == (1, f"tipwatch: error: raw folder not found: {tmp_path / 'nope'}\n")
-    proc = subprocess.run([TIPWATCH, "query", "SELECT 1", "--processed", str(tmp_path)], capture_output=True, text=True)
-    assert (proc.returncode, proc.stderr) == (1, f"tipwatch: error: no database at {tmp_path / 'tipwatch.duckdb'}: run `tipwatch run` first\n")
+    proc = subprocess.run(
+        [TIPWATCH, "run", "--raw", str(tmp_path / "nope")], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        f"tipwatch: error: raw folder not found: {tmp_path / 'nope'}\n",
+    )
+    proc = subprocess.run(
+        [TIPWATCH, "query", "SELECT 1", "--processed", str(tmp_path)], capture_output=True, text=True
+    )
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        f"tipwatch: error: no database at {tmp_path / 'tipwatch.duckdb'}: run `tipwatch run` first\n",
+    )
 
 
 def test_tables_lists_every_table():
@@ -146,5 +206,14 @@ def test_tables_lists_every_table():
     assert lines[0] == "documents: one row per ingested document (every file, including the ones that failed)"
     assert "officials: one row per person in a role, per document" in lines
     listed = [line.split(":")[0] for line in lines if not line.startswith(" ")]
-    assert listed[:8] == ["documents", "texts", "mentions", "officials", "agencies", "tier_placements", "claims", "statistics"]
+    assert listed[:8] == [
+        "documents",
+        "texts",
+        "mentions",
+        "officials",
+        "agencies",
+        "tier_placements",
+        "claims",
+        "statistics",
+    ]
     assert "runs" in listed

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from extractors.evaluate import (
+from extractors.evaluation.polnear import (
+    PolnearError,
+    annotator_pairs,
+    choose_annotations,
+    gold_as_predictions,
+    parse_ann,
+    read_polnear,
+    score_attributions,
+    to_raw_offsets,
+)
+from extractors.evaluation.scores import (
     FIELDS,
     FieldScore,
     Report,
@@ -23,16 +33,6 @@ from extractors.evaluate import (
     span_key,
     tier_key,
     title_key,
-)
-from extractors.polnear import (
-    annotator_pairs,
-    choose_annotations,
-    gold_as_predictions,
-    parse_ann,
-    read_polnear,
-    score_attributions,
-    to_raw_offsets,
-    PolnearError,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,20 +72,34 @@ def test_title_key_expands_abbreviations_and_drops_federal():
 
 @pytest.mark.parametrize(
     "raw,code",
-    [("Tier II Watch List", "2WL"), ("Tier-2 watch list", "2WL"), ("2WL", "2WL"), ("Tier 1", "1"),
-     (2, "2"), ("Tier III", "3"), ("Special Case", "special_case"), (None, "")],
+    [
+        ("Tier II Watch List", "2WL"),
+        ("Tier-2 watch list", "2WL"),
+        ("2WL", "2WL"),
+        ("Tier 1", "1"),
+        (2, "2"),
+        ("Tier III", "3"),
+        ("Special Case", "special_case"),
+        (None, ""),
+    ],
 )
 def test_tier_key(raw, code):
     assert tier_key(raw) == code
 
 
 def test_org_key_ignores_punctuation_and_ampersand():
-    assert org_key("Pakistan Rangers, Sindh") == org_key("the Pakistan Rangers Sindh") == "pakistan rangers sindh"
+    assert (
+        org_key("Pakistan Rangers, Sindh")
+        == org_key("the Pakistan Rangers Sindh")
+        == "pakistan rangers sindh"
+    )
     assert org_key("Kohat University of Science & Technology") == "kohat university of science and technology"
 
 
 def test_span_key_trims_quotes_that_and_final_stop():
-    assert span_key("that “Our approach is to remain vigilant.”") == span_key("our approach is to remain vigilant")
+    assert span_key("that “Our approach is to remain vigilant.”") == span_key(
+        "our approach is to remain vigilant"
+    )
 
 
 def test_dice():
@@ -122,29 +136,75 @@ C3 = "the need for improving the implementation of the legal framework on the TI
 
 GOLD_DOC = {
     "officials": [
-        {"name": "Ahmad Ishaque Jehangir", "title": "director general", "organisation": "Federal Investigation Agency"},
-        {"name": "Syed Kausar Abbas", "title": "executive director", "organisation": "Sustainable Social Development Organization"},
+        {
+            "name": "Ahmad Ishaque Jehangir",
+            "title": "director general",
+            "organisation": "Federal Investigation Agency",
+        },
+        {
+            "name": "Syed Kausar Abbas",
+            "title": "executive director",
+            "organisation": "Sustainable Social Development Organization",
+        },
         {"name": "Ehsan Sadiq", "title": "director general", "organisation": "National Police Bureau"},
     ],
     "agencies": [
         {"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"},
         {"name": "Sustainable Social Development Organization", "acronym": "SSDO", "kind": "ngo"},
         {"name": "National Police Bureau", "acronym": None, "kind": "police"},
-        {"name": "US Department of State", "acronym": None, "kind": "foreign_government", "aliases": ["State Department"]},
+        {
+            "name": "US Department of State",
+            "acronym": None,
+            "kind": "foreign_government",
+            "aliases": ["State Department"],
+        },
     ],
     "tier_placements": [{"country": "Pakistan", "report_year": 2015, "tier": "2WL"}],
     "claims": [
-        {"speaker": "Syed Kausar Abbas", "speaker_kind": "person", "cue": "told", "content": C1, "direct": True},
-        {"speaker": "Ahmad Ishaque Jehangir", "speaker_kind": "person", "cue": "noted", "content": C2, "direct": False},
-        {"speaker": "Ehsan Sadiq", "speaker_kind": "person", "cue": "emphasised", "content": C3, "direct": False},
+        {
+            "speaker": "Syed Kausar Abbas",
+            "speaker_kind": "person",
+            "cue": "told",
+            "content": C1,
+            "direct": True,
+        },
+        {
+            "speaker": "Ahmad Ishaque Jehangir",
+            "speaker_kind": "person",
+            "cue": "noted",
+            "content": C2,
+            "direct": False,
+        },
+        {
+            "speaker": "Ehsan Sadiq",
+            "speaker_kind": "person",
+            "cue": "emphasised",
+            "content": C3,
+            "direct": False,
+        },
     ],
 }
 
 PRED_DOC = {
     "officials": [
-        {"name": "Dr Ehsan Sadiq", "title": "DG", "organisation": "National Police Bureau", "organisation_acronym": None},
-        {"name": "Ahmad Ishaque Jehangir", "title": "director general", "organisation": "FIA", "organisation_acronym": None},
-        {"name": "Kausar Abbas", "title": "executive director", "organisation": "SSDO", "organisation_acronym": "SSDO"},
+        {
+            "name": "Dr Ehsan Sadiq",
+            "title": "DG",
+            "organisation": "National Police Bureau",
+            "organisation_acronym": None,
+        },
+        {
+            "name": "Ahmad Ishaque Jehangir",
+            "title": "director general",
+            "organisation": "FIA",
+            "organisation_acronym": None,
+        },
+        {
+            "name": "Kausar Abbas",
+            "title": "executive director",
+            "organisation": "SSDO",
+            "organisation_acronym": "SSDO",
+        },
     ],
     "agencies": [
         {"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"},
@@ -159,11 +219,31 @@ PRED_DOC = {
     ],
     "claims": [
         # strict content match (quotes and full stop trimmed), but the speaker is unresolved
-        {"speaker": "Abbas", "speaker_kind": "person", "cue": "told", "content": f"“{C1}.”", "start": 0, "end": 1},
+        {
+            "speaker": "Abbas",
+            "speaker_kind": "person",
+            "cue": "told",
+            "content": f"“{C1}.”",
+            "start": 0,
+            "end": 1,
+        },
         # right speaker, partial content (Dice 16/24), cue with "that"
-        {"speaker": "Ahmad Ishaque Jehangir", "speaker_kind": "person", "cue": "noted that",
-         "content": "human trafficking was a crime with no boundaries", "start": 2, "end": 3},
-        {"speaker": None, "speaker_kind": "unnamed", "cue": "said", "content": "something else entirely", "start": 4, "end": 5},
+        {
+            "speaker": "Ahmad Ishaque Jehangir",
+            "speaker_kind": "person",
+            "cue": "noted that",
+            "content": "human trafficking was a crime with no boundaries",
+            "start": 2,
+            "end": 3,
+        },
+        {
+            "speaker": None,
+            "speaker_kind": "unnamed",
+            "cue": "said",
+            "content": "something else entirely",
+            "start": 4,
+            "end": 5,
+        },
     ],
 }
 
@@ -213,27 +293,68 @@ def test_score_rejects_unequal_lengths():
 
 
 def test_official_title_may_keep_words_of_its_organisation():
-    gold = {"officials": [
-        {"name": "Mohsin Naqvi", "title": "minister", "organisation": "Ministry of Interior"},
-        {"name": "Akhtar Hayat", "title": "inspector general", "organisation": "Khyber Pakhtunkhwa Police"},
-        {"name": "Mustafa Qazi", "title": "director general", "organisation": "Directorate General of Immigration and Passports"},
-        {"name": "Talal Chaudhry", "title": "minister of state", "organisation": "Ministry of Interior"},
-    ]}
-    pred = {"officials": [
-        {"name": "Mohsin Naqvi", "title": "Interior Minister", "organisation": "Ministry of Interior"},
-        {"name": "Akhtar Hayat", "title": "Inspector General of Police", "organisation": "Khyber Pakhtunkhwa Police"},
-        {"name": "Mustafa Qazi", "title": "director", "organisation": "Directorate General of Immigration and Passports"},
-        {"name": "Talal Chaudhry", "title": "minister of state for interior", "organisation": "Ministry of Interior"},
-    ]}
+    gold = {
+        "officials": [
+            {"name": "Mohsin Naqvi", "title": "minister", "organisation": "Ministry of Interior"},
+            {
+                "name": "Akhtar Hayat",
+                "title": "inspector general",
+                "organisation": "Khyber Pakhtunkhwa Police",
+            },
+            {
+                "name": "Mustafa Qazi",
+                "title": "director general",
+                "organisation": "Directorate General of Immigration and Passports",
+            },
+            {"name": "Talal Chaudhry", "title": "minister of state", "organisation": "Ministry of Interior"},
+        ]
+    }
+    pred = {
+        "officials": [
+            {"name": "Mohsin Naqvi", "title": "Interior Minister", "organisation": "Ministry of Interior"},
+            {
+                "name": "Akhtar Hayat",
+                "title": "Inspector General of Police",
+                "organisation": "Khyber Pakhtunkhwa Police",
+            },
+            {
+                "name": "Mustafa Qazi",
+                "title": "director",
+                "organisation": "Directorate General of Immigration and Passports",
+            },
+            {
+                "name": "Talal Chaudhry",
+                "title": "minister of state for interior",
+                "organisation": "Ministry of Interior",
+            },
+        ]
+    }
     # a lower rank is still wrong ("director" is not "director general")
     assert _counts(score([gold], [pred]))["officials"] == (3, 1, 1)
 
 
 def test_official_organisation_aliases():
-    gold = {"officials": [{"name": "Attaullah Tarar", "title": "minister", "organisation": "Ministry of Information and Broadcasting",
-                           "organisation_aliases": ["Ministry of Information, Broadcasting, National Heritage and Culture"]}]}
-    pred = {"officials": [{"name": "Attaullah Tarar", "title": "Federal Minister",
-                           "organisation": "Ministry of Information, Broadcasting, National Heritage and Culture"}]}
+    gold = {
+        "officials": [
+            {
+                "name": "Attaullah Tarar",
+                "title": "minister",
+                "organisation": "Ministry of Information and Broadcasting",
+                "organisation_aliases": [
+                    "Ministry of Information, Broadcasting, National Heritage and Culture"
+                ],
+            }
+        ]
+    }
+    pred = {
+        "officials": [
+            {
+                "name": "Attaullah Tarar",
+                "title": "Federal Minister",
+                "organisation": "Ministry of Information, Broadcasting, National Heritage and Culture",
+            }
+        ]
+    }
     assert _counts(score([gold], [pred]))["officials"] == (1, 0, 0)
 
 
@@ -241,7 +362,12 @@ def test_speaker_matching_rules():
     gold = {
         "agencies": [{"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"}],
         "claims": [
-            {"speaker": "Federal Investigation Agency", "speaker_kind": "organisation", "cue": "said", "content": "a b c"},
+            {
+                "speaker": "Federal Investigation Agency",
+                "speaker_kind": "organisation",
+                "cue": "said",
+                "content": "a b c",
+            },
             {"speaker": "report", "speaker_kind": "report", "cue": "warns", "content": "d e f"},
             {"speaker": "A spokesman for FIA", "speaker_kind": "unnamed", "cue": "said", "content": "g h i"},
             {"speaker": None, "speaker_kind": "unnamed", "cue": "was told", "content": "j k l"},
@@ -279,7 +405,12 @@ def test_report_to_dict_and_table():
 def test_report_lists_errors_for_debugging():
     report = score([GOLD_DOC], [PRED_DOC])
     errors = report.to_dict(errors=True)["errors"]
-    assert {"field": "agencies", "doc": 0, "kind": "fn", "value": "National Police Bureau | None | police"} in errors
+    assert {
+        "field": "agencies",
+        "doc": 0,
+        "kind": "fn",
+        "value": "National Police Bureau | None | police",
+    } in errors
     assert [f.field for f in report.fields] == list(FIELDS)
 
 
@@ -328,9 +459,14 @@ def test_read_polnear_builds_attributions():
 
 
 def test_read_polnear_content2_joins_content():
-    ann = PN_ANN.replace("T3\tContent 0 14;33 55\t“We will win,” “and we will win big,”\n",
-                         "T3\tContent 0 14\t“We will win,”\nT12\tContent 33 55\t“and we will win big,”\n")
-    ann = ann.replace("E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1", "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1 Content2:T12")
+    ann = PN_ANN.replace(
+        "T3\tContent 0 14;33 55\t“We will win,” “and we will win big,”\n",
+        "T3\tContent 0 14\t“We will win,”\nT12\tContent 33 55\t“and we will win big,”\n",
+    )
+    ann = ann.replace(
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1 Content2:T12",
+    )
     assert read_polnear("toy", PN_TEXT, ann).attributions[0].content == ((0, 14), (33, 55))
 
 
@@ -373,7 +509,14 @@ def test_score_attributions_exact_counts():
         {"speaker_start": 15, "speaker_end": 26, "cue_start": 27, "cue_end": 31, "start": 0, "end": 55},
         # content with an extra "that": overlap, not strict
         {"speaker_start": 15, "speaker_end": 26, "cue_start": 56, "cue_end": 62, "start": 63, "end": 86},
-        {"speaker_start": None, "speaker_end": None, "cue_start": 113, "cue_end": 125, "start": 88, "end": 108},
+        {
+            "speaker_start": None,
+            "speaker_end": None,
+            "cue_start": 113,
+            "cue_end": 125,
+            "start": 88,
+            "end": 108,
+        },
         # spurious: loses E3 to the exact prediction above
         {"speaker_start": 88, "speaker_end": 95, "cue_start": 96, "cue_end": 99, "start": 100, "end": 108},
     ]
@@ -403,9 +546,25 @@ def test_to_raw_offsets_survives_inserted_line_breaks():
 def test_to_raw_offsets_undoes_text_normalisation():
     raw = "Mr  Trump\u00ad said: \u201cJose\u0301 wins.\u201d\r\n"
     stored = "Mr Trump said: \u201cJos\u00e9 wins.\u201d"  # what the pipeline stores and points into
-    pred = {"speaker_start": 0, "speaker_end": 8, "cue_start": 9, "cue_end": 13, "start": 16, "end": 25, "x": 1}
+    pred = {
+        "speaker_start": 0,
+        "speaker_end": 8,
+        "cue_start": 9,
+        "cue_end": 13,
+        "start": 16,
+        "end": 25,
+        "x": 1,
+    }
     (moved,) = to_raw_offsets([pred], raw, stored)
-    assert moved == {"speaker_start": 0, "speaker_end": 9, "cue_start": 11, "cue_end": 15, "start": 18, "end": 28, "x": 1}
+    assert moved == {
+        "speaker_start": 0,
+        "speaker_end": 9,
+        "cue_start": 11,
+        "cue_end": 15,
+        "start": 18,
+        "end": 28,
+        "x": 1,
+    }
     assert raw[18:28] == "Jose\u0301 wins"
     assert to_raw_offsets([{"start": None, "end": None}], raw, stored) == [{"start": None, "end": None}]
 
@@ -417,7 +576,16 @@ def _gold_lines() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-VALID_KINDS = {"government", "police", "court", "legislature", "ngo", "international", "foreign_government", "other"}
+VALID_KINDS = {
+    "government",
+    "police",
+    "court",
+    "legislature",
+    "ngo",
+    "international",
+    "foreign_government",
+    "other",
+}
 
 
 def test_gold_file_is_well_formed_and_carries_no_text():
@@ -427,7 +595,16 @@ def test_gold_file_is_well_formed_and_carries_no_text():
     assert sum("seed" in o for o in lines) == 1
     assert len({o.get("link") or o.get("seed") for o in lines}) == len(lines)
     for o in lines:
-        assert set(o) <= {"corpus_file", "link", "seed", "note", "officials", "agencies", "tier_placements", "claims"}
+        assert set(o) <= {
+            "corpus_file",
+            "link",
+            "seed",
+            "note",
+            "officials",
+            "agencies",
+            "tier_placements",
+            "claims",
+        }
         for off in o["officials"]:
             assert set(off) <= {"name", "title", "organisation", "organisation_aliases"}, off
         for a in o["agencies"]:

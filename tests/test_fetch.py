@@ -74,8 +74,16 @@ kind = "article"
 url = "{url}/data.json"                  # a content type no source kind accepts
 """
 
-OK_PATHS = ["/news/tier-upgrade.html", "/mirror/tier-upgrade.html", "/news/fia-raids.html", "/feed.xml",
-            "/reports/tip-2023.pdf", "/news/flaky.html", "/news/feed-one.html", "/news/feed-two.html"]
+OK_PATHS = [
+    "/news/tier-upgrade.html",
+    "/mirror/tier-upgrade.html",
+    "/news/fia-raids.html",
+    "/feed.xml",
+    "/reports/tip-2023.pdf",
+    "/news/flaky.html",
+    "/news/feed-one.html",
+    "/news/feed-two.html",
+]
 
 
 def _tipwatch(args, env, cwd):
@@ -96,13 +104,41 @@ def fetched(tmp_path_factory):
         runs = []
         for _ in range(2):
             start = len(srv.site.log)
-            proc = _tipwatch(["run", "--sources", "tipwatch.toml", "--raw", str(raw), "--processed", str(processed),
-                              "--json"], env, work)
-            files = {p.relative_to(raw).as_posix(): p.read_bytes() for p in sorted(raw.rglob("*"))
-                     if p.is_file() and p.name != "state.json"}
-            runs.append({"summary": json.loads(proc.stdout), "stderr": proc.stderr,
-                         "log": [e for e in srv.site.log[start:] if e["path"] != "/news/slow.html"], "files": files})
-        yield {"url": srv.url, "runs": runs, "site": srv.site, "raw": raw, "processed": processed, "work": work}
+            proc = _tipwatch(
+                [
+                    "run",
+                    "--sources",
+                    "tipwatch.toml",
+                    "--raw",
+                    str(raw),
+                    "--processed",
+                    str(processed),
+                    "--json",
+                ],
+                env,
+                work,
+            )
+            files = {
+                p.relative_to(raw).as_posix(): p.read_bytes()
+                for p in sorted(raw.rglob("*"))
+                if p.is_file() and p.name != "state.json"
+            }
+            runs.append(
+                {
+                    "summary": json.loads(proc.stdout),
+                    "stderr": proc.stderr,
+                    "log": [e for e in srv.site.log[start:] if e["path"] != "/news/slow.html"],
+                    "files": files,
+                }
+            )
+        yield {
+            "url": srv.url,
+            "runs": runs,
+            "site": srv.site,
+            "raw": raw,
+            "processed": processed,
+            "work": work,
+        }
 
 
 def _documents(processed: Path, url: str) -> list[tuple]:
@@ -110,8 +146,10 @@ def _documents(processed: Path, url: str) -> list[tuple]:
 
     con = duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True)
     try:
-        rows = con.execute("SELECT source, kind, title, published, status, error, fetched_from FROM documents "
-                           "ORDER BY source").fetchall()
+        rows = con.execute(
+            "SELECT source, kind, title, published, status, error, fetched_from FROM documents "
+            "ORDER BY source"
+        ).fetchall()
     finally:
         con.close()
     return [tuple(v.replace(url, "") if isinstance(v, str) else v for v in r) for r in rows]
@@ -119,17 +157,97 @@ def _documents(processed: Path, url: str) -> list[tuple]:
 
 def test_every_document_ends_with_its_status(fetched):
     assert _documents(fetched["processed"], fetched["url"]) == [
-        ("/data.json", "news", None, None, "error", "unsupported content type application/json for an article", "/data.json"),
-        ("/news/feed-one.html", "news", "Senate committee reviews anti-trafficking law", "2023-08-01", "ok", None, "/feed.xml"),
-        ("/news/feed-two.html", "news", "UNODC trains prosecutors on trafficking cases", "2023-08-09", "ok", None, "/feed.xml"),
-        ("/news/fia-raids.html", "news", "FIA arrests 12 suspects in human smuggling raids", "2023-07-04", "ok", None, "/news/fia-raids.html"),
-        ("/news/flaky.html", "news", "Punjab police rescue bonded labourers from brick kilns", "2023-09-14", "ok", None, "/news/flaky.html"),
+        (
+            "/data.json",
+            "news",
+            None,
+            None,
+            "error",
+            "unsupported content type application/json for an article",
+            "/data.json",
+        ),
+        (
+            "/news/feed-one.html",
+            "news",
+            "Senate committee reviews anti-trafficking law",
+            "2023-08-01",
+            "ok",
+            None,
+            "/feed.xml",
+        ),
+        (
+            "/news/feed-two.html",
+            "news",
+            "UNODC trains prosecutors on trafficking cases",
+            "2023-08-09",
+            "ok",
+            None,
+            "/feed.xml",
+        ),
+        (
+            "/news/fia-raids.html",
+            "news",
+            "FIA arrests 12 suspects in human smuggling raids",
+            "2023-07-04",
+            "ok",
+            None,
+            "/news/fia-raids.html",
+        ),
+        (
+            "/news/flaky.html",
+            "news",
+            "Punjab police rescue bonded labourers from brick kilns",
+            "2023-09-14",
+            "ok",
+            None,
+            "/news/flaky.html",
+        ),
         ("/news/gone.html", "news", None, None, "error", "HTTP 404 Not Found", "/news/gone.html"),
-        ("/news/huge.html", "news", None, None, "error", "response is over the limit of 2,000,000 bytes", "/news/huge.html"),
-        ("/news/junk.html", "news", None, None, "error", "binary content labelled text/html", "/news/junk.html"),
-        ("/news/slow.html", "news", None, None, "error", "timed out after 0.5 s (3 attempts)", "/news/slow.html"),
-        ("/news/tier-upgrade.html", "news", "Pakistan upgraded to Tier 2 in US trafficking report", "2023-06-16", "ok", None, "/news/tier-upgrade.html"),
-        ("/reports/tip-2023.pdf", "tip_report", "2023 TRAFFICKING IN PERSONS REPORT", None, "ok", None, "/reports/tip-2023.pdf"),
+        (
+            "/news/huge.html",
+            "news",
+            None,
+            None,
+            "error",
+            "response is over the limit of 2,000,000 bytes",
+            "/news/huge.html",
+        ),
+        (
+            "/news/junk.html",
+            "news",
+            None,
+            None,
+            "error",
+            "binary content labelled text/html",
+            "/news/junk.html",
+        ),
+        (
+            "/news/slow.html",
+            "news",
+            None,
+            None,
+            "error",
+            "timed out after 0.5 s (3 attempts)",
+            "/news/slow.html",
+        ),
+        (
+            "/news/tier-upgrade.html",
+            "news",
+            "Pakistan upgraded to Tier 2 in US trafficking report",
+            "2023-06-16",
+            "ok",
+            None,
+            "/news/tier-upgrade.html",
+        ),
+        (
+            "/reports/tip-2023.pdf",
+            "tip_report",
+            "2023 TRAFFICKING IN PERSONS REPORT",
+            None,
+            "ok",
+            None,
+            "/reports/tip-2023.pdf",
+        ),
     ]
     first, second = (r["summary"] for r in fetched["runs"])
     assert (first["n_documents"], first["n_new"], first["n_failed"]) == (11, 6, 5)
@@ -174,7 +292,10 @@ def test_second_run_is_conditional_and_downloads_nothing_unchanged(fetched):
         assert e["if_none_match"] or e["if_modified_since"], path
     assert by_path["/news/fia-raids.html"][0]["if_modified_since"] == "Fri, 16 Jun 2023 07:20:00 GMT"
     # only the URLs that failed are downloaded again
-    assert sorted({e["path"] for e in second["log"] if e["status"] == 200}) == ["/data.json", "/news/junk.html"]
+    assert sorted({e["path"] for e in second["log"] if e["status"] == 200}) == [
+        "/data.json",
+        "/news/junk.html",
+    ]
     assert "fetched 13 URLs: 0 new, 0 already stored, 8 unchanged (304), 5 failed" in second["stderr"]
 
 
@@ -189,20 +310,27 @@ def test_main_text_extracted_from_html(fetched):
 
     con = duckdb.connect(str(fetched["processed"] / "tipwatch.duckdb"), read_only=True)
     try:
-        (text,) = con.execute("SELECT text FROM texts JOIN documents USING (doc_id) WHERE source LIKE '%/news/fia-raids.html'").fetchone()
+        (text,) = con.execute(
+            "SELECT text FROM texts JOIN documents USING (doc_id) WHERE source LIKE '%/news/fia-raids.html'"
+        ).fetchone()
     finally:
         con.close()
     # the main text: headline first, then the article body (layout details are the news parser's)
     assert text.split("\n")[0] == "FIA arrests 12 suspects in human smuggling raids"
     assert "The Federal Investigation Agency (FIA) arrested 12 suspects in raids" in text
-    assert text.endswith("Rights groups welcomed the arrests but said prosecutions of traffickers remained rare.")
+    assert text.endswith(
+        "Rights groups welcomed the arrests but said prosecutions of traffickers remained rare."
+    )
     assert "Home" not in text and "Copyright" not in text
 
 
 # -- the library without a flow -----------------------------------------------------------------------
 def test_delay_between_requests_to_one_host(tmp_path):
     with SiteServer() as srv:
-        reqs = [FetchRequest(f"{srv.url}{p}") for p in ("/news/feed-one.html", "/news/feed-two.html", "/news/fia-raids.html")]
+        reqs = [
+            FetchRequest(f"{srv.url}{p}")
+            for p in ("/news/feed-one.html", "/news/feed-two.html", "/news/fia-raids.html")
+        ]
         out = fetch_host(reqs, str(tmp_path), FetchSettings(delay=0.3))
         times = [e["time"] for e in srv.site.log]
     assert [f.outcome for f in out] == ["new", "new", "new"]
@@ -211,7 +339,9 @@ def test_delay_between_requests_to_one_host(tmp_path):
 
 def test_parse_feed_rss_and_atom():
     assert parse_feed(FEED, "http://h.test/feeds/x.xml") == [
-        FeedEntry("http://h.test/news/feed-one.html", "Senate committee reviews anti-trafficking law", "2023-08-01"),
+        FeedEntry(
+            "http://h.test/news/feed-one.html", "Senate committee reviews anti-trafficking law", "2023-08-01"
+        ),
         FeedEntry("http://h.test/news/feed-two.html", "UNODC trains prosecutors", "2023-08-09"),
         FeedEntry("http://h.test/news/tier-upgrade.html", "Pakistan upgraded to Tier 2", None),
     ]
@@ -221,17 +351,31 @@ def test_parse_feed_rss_and_atom():
     <entry><title>Two</title><link href="/2"/><published>2024-06-25T09:00:00+05:00</published></entry>
     <entry><title>no link</title></entry></feed>"""
     assert parse_feed(atom, "https://a.test/feed") == [
-        FeedEntry("https://a.test/1", "One", "2024-06-24"), FeedEntry("https://a.test/2", "Two", "2024-06-25")]
+        FeedEntry("https://a.test/1", "One", "2024-06-24"),
+        FeedEntry("https://a.test/2", "Two", "2024-06-25"),
+    ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("[[sources]]\nkind = \"blog\"\nurl = \"https://x.test/\"\n", "source 1: kind must be one of folder, article, feed, report (got 'blog')"),
-    ("[[sources]]\nkind = \"feed\"\nurl = \"ftp://x.test/\"\n", "source 1: a feed needs url = \"http(s)://...\" (got 'ftp://x.test/')"),
-    ("[[sources]]\nkind = \"article\"\nurl = \"https://x.test/\"\nschedule = \"hourly\"\n", "source 1: schedule 'hourly' is not a cron expression (e.g. \"0 * * * *\")"),
-    ("[fetch]\ndelai = 1\n[[sources]]\nkind = \"folder\"\npath = \"raw\"\n", "unknown [fetch] key(s) delai"),
-    ("[[sources]]\nkind = \"folder\"\npth = \"raw\"\n", "source 1: unknown key(s) pth"),
-    ("sources = [", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            '[[sources]]\nkind = "blog"\nurl = "https://x.test/"\n',
+            "source 1: kind must be one of folder, article, feed, report (got 'blog')",
+        ),
+        (
+            '[[sources]]\nkind = "feed"\nurl = "ftp://x.test/"\n',
+            "source 1: a feed needs url = \"http(s)://...\" (got 'ftp://x.test/')",
+        ),
+        (
+            '[[sources]]\nkind = "article"\nurl = "https://x.test/"\nschedule = "hourly"\n',
+            "source 1: schedule 'hourly' is not a cron expression (e.g. \"0 * * * *\")",
+        ),
+        ('[fetch]\ndelai = 1\n[[sources]]\nkind = "folder"\npath = "raw"\n', "unknown [fetch] key(s) delai"),
+        ('[[sources]]\nkind = "folder"\npth = "raw"\n', "source 1: unknown key(s) pth"),
+        ("sources = [", "not valid TOML"),
+    ],
+)
 def test_bad_sources_file_is_one_line(tmp_path, text, message):
     path = tmp_path / "tipwatch.toml"
     path.write_text(text)
@@ -242,10 +386,16 @@ def test_bad_sources_file_is_one_line(tmp_path, text, message):
 
 def test_bad_sources_file_is_one_line_from_the_cli(tmp_path):
     path = tmp_path / "tipwatch.toml"
-    path.write_text("[[sources]]\nkind = \"blog\"\n")
+    path.write_text('[[sources]]\nkind = "blog"\n')
     message = "source 1: kind must be one of folder, article, feed, report (got 'blog')"
     for command in (["sources"], ["run", "--raw", str(tmp_path), "--processed", str(tmp_path / "processed")]):
-        proc = subprocess.run([TIPWATCH, *command, "--sources", str(path)], capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [TIPWATCH, *command, "--sources", str(path)], capture_output=True, text=True, timeout=120
+        )
         assert proc.returncode == 1 and proc.stdout == ""
-        assert proc.stderr.startswith("tipwatch: error: ") and proc.stderr.count("\n") == 1 and message in proc.stderr
+        assert (
+            proc.stderr.startswith("tipwatch: error: ")
+            and proc.stderr.count("\n") == 1
+            and message in proc.stderr
+        )
     assert not (tmp_path / "processed").exists()

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, ROOT, SHARED
 
 DEV2 = ROOT / "models" / "gold" / "news_dev2.jsonl"
@@ -31,7 +30,9 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def report(nlp):
     if not CORPUS.is_dir():
-        pytest.skip(f"dev2 news texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+        pytest.skip(
+            f"dev2 news texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)"
+        )
     from flows.evaluation import evaluate_news
 
     return evaluate_news(nlp, Path(DEV2), shared_dir=SHARED)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, ROOT, SHARED
 
 HELDOUT = ROOT / "models" / "gold" / "news_heldout.jsonl"
@@ -34,7 +33,9 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def report(nlp):
     if not CORPUS.is_dir():
-        pytest.skip(f"held-out news texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+        pytest.skip(
+            f"held-out news texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)"
+        )
     from flows.evaluation import evaluate_news
 
     return evaluate_news(nlp, Path(HELDOUT), shared_dir=SHARED)
@@ -43,4 +44,6 @@ def report(nlp):
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_heldout_f1_at_or_above_floor(report, field):
     score = report[field]
-    assert score.f1 >= FLOORS[field], f"held-out {field} F1 {score.f1:.3f} fell below its floor {FLOORS[field]:.2f}"
+    assert score.f1 >= FLOORS[field], (
+        f"held-out {field} F1 {score.f1:.3f} fell below its floor {FLOORS[field]:.2f}"
+    )

@@ -9,7 +9,6 @@ is absent (the articles are not in this repository).
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, SHARED
 
 FLOORS = {
@@ -25,7 +24,9 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def report(nlp):
     if not CORPUS.is_dir():
-        pytest.skip(f"real-news gold texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+        pytest.skip(
+            f"real-news gold texts not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)"
+        )
     from flows.evaluation import evaluate_news
 
     return evaluate_news(nlp, shared_dir=SHARED)

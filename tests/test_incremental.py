@@ -15,14 +15,14 @@ import shutil
 
 import pyarrow.compute as pc
 import pytest
-
 from conftest import SEED
-from flows.cli import render_summary
+from tip_fixtures import generator
+
+from flows.cli.app import render_summary
 from flows.diff import DIFF_TABLES, diff_runs
 from flows.pipeline import DEFAULT_MODELS, tipwatch_flow
 from flows.store import Store
 from flows.tables import run_query
-from tip_fixtures import generator
 
 NEW_AGENCY = "Gujranwala Brick Kiln Labour Watch"
 # The pipeline does not recognise NEW_AGENCY without a gazetteer entry (checked in
@@ -48,7 +48,9 @@ TIERS_CSV = """report_year,country,tier
 
 
 def flow(raw, processed, models=None) -> dict:
-    return tipwatch_flow(raw_dir=str(raw), processed_dir=str(processed), models_dir=str(models) if models else None)
+    return tipwatch_flow(
+        raw_dir=str(raw), processed_dir=str(processed), models_dir=str(models) if models else None
+    )
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,8 @@ def test_unchanged_rerun_processes_nothing(runs):
     assert (s1["n_documents"], s1["n_new"], s1["n_carried"], s1["n_failed"]) == (5, 5, 0, 1)
     assert (s2["n_documents"], s2["n_new"], s2["n_carried"], s2["n_failed"]) == (5, 0, 5, 1)
     assert render_summary(s2).splitlines()[0] == (
-        f"run {s2['run_id']} completed: 5 documents (0 parsed and extracted, 5 unchanged, 1 not ok)")
+        f"run {s2['run_id']} completed: 5 documents (0 parsed and extracted, 5 unchanged, 1 not ok)"
+    )
     assert (s2["timings"]["parse"], s2["timings"]["extract"]) == (0.0, 0.0)
 
 
@@ -150,22 +153,41 @@ def test_gazetteer_change_shows_only_the_new_agency(runs):
     text = store.read_frame("texts", r4).set_index("doc_id").loc[new_doc, "text"]
     first = text.index(NEW_AGENCY)
     second = text.index(NEW_AGENCY, first + 1)
-    changes = {t: {k: [r for r in td.rows if r.kind == k] for k in ("added", "removed", "changed")}
-               for t, td in d.tables.items() if not td.is_empty()}
+    changes = {
+        t: {k: [r for r in td.rows if r.kind == k] for k in ("added", "removed", "changed")}
+        for t, td in d.tables.items()
+        if not td.is_empty()
+    }
     assert sorted(changes) == ["agencies", "claims", "mentions"]
     (agency,) = changes["agencies"]["added"]
     assert {k: agency.row[k] for k in ("name", "acronym", "kind", "country", "mention_count", "start")} == {
-        "name": NEW_AGENCY, "acronym": "GBKLW", "kind": "ngo", "country": "Pakistan", "mention_count": 2, "start": first}
+        "name": NEW_AGENCY,
+        "acronym": "GBKLW",
+        "kind": "ngo",
+        "country": "Pakistan",
+        "mention_count": 2,
+        "start": first,
+    }
     assert [(r.row["label"], r.row["text"], r.row["start"]) for r in changes["mentions"]["added"]] == [
-        ("AGENCY", NEW_AGENCY, first), ("AGENCY", NEW_AGENCY, second)]
+        ("AGENCY", NEW_AGENCY, first),
+        ("AGENCY", NEW_AGENCY, second),
+    ]
     # The claim the agency makes now names it in canonical form; nothing else changed.
     (claim,) = changes["claims"]["changed"]
     assert claim.changed == {"speaker": ("The " + NEW_AGENCY, NEW_AGENCY)}
     # Mentions inside the new agency's name (e.g. the place "Gujranwala" as GPE) give way to it.
     spans = [(first, first + len(NEW_AGENCY)), (second, second + len(NEW_AGENCY))]
-    assert all(any(a <= r.row["start"] and r.row["end"] <= b for a, b in spans) for r in changes["mentions"]["removed"])
+    assert all(
+        any(a <= r.row["start"] and r.row["end"] <= b for a, b in spans)
+        for r in changes["mentions"]["removed"]
+    )
     assert len(changes["agencies"]["removed"]) == len(changes["claims"]["removed"]) == 0
-    assert len(changes["agencies"]["changed"]) == len(changes["mentions"]["changed"]) == len(changes["claims"]["added"]) == 0
+    assert (
+        len(changes["agencies"]["changed"])
+        == len(changes["mentions"]["changed"])
+        == len(changes["claims"]["added"])
+        == 0
+    )
 
 
 def test_runs_registry_and_history(runs):
@@ -176,11 +198,26 @@ def test_runs_registry_and_history(runs):
     assert runs_tbl["run_id"].tolist() == ids and set(runs_tbl["status"]) == {"completed"}
     assert runs_tbl["n_new"].tolist() == [5, 0, 1, 6]
     m = store.manifest(ids[-1])
-    for key in ("code_version", "model", "rules_hash", "counts", "timings", "n_documents", "n_new", "n_carried",
-                "n_failed", "started_at", "finished_at", "status", "extractor_version"):
+    for key in (
+        "code_version",
+        "model",
+        "rules_hash",
+        "counts",
+        "timings",
+        "n_documents",
+        "n_new",
+        "n_carried",
+        "n_failed",
+        "started_at",
+        "finished_at",
+        "status",
+        "extractor_version",
+    ):
         assert key in m, key
     assert set(m["timings"]) >= {"discover", "parse", "extract"}
-    cols, rows = run_query(store.root, "SELECT run_id, count(*) FROM documents_history GROUP BY run_id ORDER BY run_id")
+    cols, rows = run_query(
+        store.root, "SELECT run_id, count(*) FROM documents_history GROUP BY run_id ORDER BY run_id"
+    )
     assert rows == [(ids[0], 5), (ids[1], 5), (ids[2], 6), (ids[3], 6)]
     assert store.db_run() == ids[-1] and (store.root / "latest").read_text().strip() == ids[-1]
 

@@ -19,7 +19,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from flows.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,8 +44,14 @@ print("published", run_id, round(time.perf_counter() - t0, 3), flush=True)
 
 
 def start_child(processed: Path, n_rows: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(processed), str(n_rows)], cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(processed), str(n_rows)],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def kill(proc: subprocess.Popen) -> None:
@@ -63,9 +68,11 @@ def readers_see_the_last_completed_run(processed: Path, before: list[str]) -> tu
 
     store = Store(processed)
     completed = store.completed_runs()
-    new = completed[len(before):]
+    new = completed[len(before) :]
     assert completed[: len(before)] == before and len(new) <= 1
-    cols, rows = run_query(processed, "SELECT (SELECT run_id FROM _tipwatch), (SELECT count(*) FROM mentions)")
+    cols, rows = run_query(
+        processed, "SELECT (SELECT run_id FROM _tipwatch), (SELECT count(*) FROM mentions)"
+    )
     db_run, n = rows[0]
     assert db_run == completed[-1] == store.latest_run()
     assert n == store.manifest(db_run)["counts"]["mentions"] == store.read_table("mentions").num_rows
@@ -108,7 +115,9 @@ def test_publish_killed_at_random_points(tmp_path):
     store = Store(processed)
     assert store.db_run() == store.run_folders()[-1] == store.completed_runs()[-1]
     assert not list(store.runs_dir.glob(".tmp-*")) and not list(processed.glob(".tipwatch.duckdb.*"))
-    print("kills (a run committed, an uncommitted folder left):", outcomes)  # for the record; timing-dependent
+    print(
+        "kills (a run committed, an uncommitted folder left):", outcomes
+    )  # for the record; timing-dependent
 
 
 def test_tipwatch_run_killed_while_storing(tmp_path):

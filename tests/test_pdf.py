@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from extractors.documents import EMPTY, ENCRYPTED, ERROR, NEEDS_OCR, OK, ParseError, doc_id_for
-from extractors.pdf import column_gutters, parse_pdf, strip_running_lines
+from extractors.parse.documents import EMPTY, ENCRYPTED, ERROR, NEEDS_OCR, OK, ParseError, doc_id_for
+from extractors.parse.pdf import column_gutters, parse_pdf, strip_running_lines
 from tests.tip_fixtures import CORPUS, NO_CORPUS, SAMPLE_PDF, load_truth
 
 PDFS = CORPUS / "pdfs"
@@ -131,9 +131,8 @@ def test_words_hyphenated_across_lines_are_joined(sample):
 
 
 def test_parallel_extraction_gives_the_same_document(tmp_path):
+    from extractors.parse.pdf import _MIN_PAGES_PER_WORKER
     from tests.tip_fixtures import write_report
-
-    from extractors.pdf import _MIN_PAGES_PER_WORKER
 
     path, _ = write_report(tmp_path, countries=70, year=2023, seed=11)
     data = path.read_bytes()
@@ -150,7 +149,9 @@ def test_parallel_extraction_gives_the_same_document(tmp_path):
 def test_two_column_paper_reads_column_by_column():
     doc = parse_pdf((PDFS / "naacl06-shinyama.pdf").read_bytes())
     # Page 1: "specify arti-" ends the left column, "cles and adjust its patterns" opens the right.
-    assert "you need to repeat the whole process: specify articles and adjust its patterns" in " ".join(doc.text.split())
+    assert "you need to repeat the whole process: specify articles and adjust its patterns" in " ".join(
+        doc.text.split()
+    )
     assert doc.title == "Preemptive Information Extraction using Unrestricted Relation Discovery"
 
 
@@ -160,10 +161,16 @@ def test_three_column_register_page_is_not_led_by_its_footnotes():
     # sentence carried over from page 1 ("... takeoff from Soekarno-" / "Hatta International Airport").
     doc = parse_pdf((PDFS / "federal-register-2020-17221.pdf").read_bytes())
     page2 = doc.pages[1]
-    assert doc.text[page2.start : page2.end].startswith("Hatta International Airport in Jakarta,\nIndonesia, resulting in 189 fatalities.")
+    assert doc.text[page2.start : page2.end].startswith(
+        "Hatta International Airport in Jakarta,\nIndonesia, resulting in 189 fatalities."
+    )
     flat = " ".join(doc.text.split())
-    assert "On November 7, 2018, the FAA issued Emergency AD 2018–23–51 as an interim corrective action." in flat
-    assert flat.index("These effects include stall warning") < flat.index("On November 7, 2018, the FAA issued")
+    assert (
+        "On November 7, 2018, the FAA issued Emergency AD 2018–23–51 as an interim corrective action." in flat
+    )
+    assert flat.index("These effects include stall warning") < flat.index(
+        "On November 7, 2018, the FAA issued"
+    )
     assert "FAA-approved" in flat
     assert "Federal Register / Vol. 85" not in doc.text  # running head removed on every page
 
@@ -190,5 +197,10 @@ def test_strip_running_lines_keeps_headings_that_open_two_pages():
         ["INDIA", "last text.", "REPORT 2023", "15"],
     ]
     cleaned, removed = strip_running_lines(pages)
-    assert cleaned == [["PROSECUTION", "text one."], ["PROSECUTION", "text two."], ["more text."], ["last text."]]
+    assert cleaned == [
+        ["PROSECUTION", "text one."],
+        ["PROSECUTION", "text two."],
+        ["more text."],
+        ["last text."],
+    ]
     assert removed == 10

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
+from flows.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "pakistan-tip-ranking-conference.txt"
@@ -25,14 +25,26 @@ DOCS = ROOT / "docs" / "researchers.md"
 TIPWATCH = str(Path(sys.executable).with_name("tipwatch"))
 YEARS = range(2015, 2024)
 # Pakistan's tiers in the real 2014-2023 reports: Tier 2 until 2017, the watch list 2018-2021, Tier 2 again.
-REAL = {2014: "Tier 2", 2015: "Tier 2", 2016: "Tier 2", 2017: "Tier 2", 2018: "Tier 2 Watch List", 2019: "Tier 2 Watch List",
-        2020: "Tier 2 Watch List", 2021: "Tier 2 Watch List", 2022: "Tier 2", 2023: "Tier 2"}
+REAL = {
+    2014: "Tier 2",
+    2015: "Tier 2",
+    2016: "Tier 2",
+    2017: "Tier 2",
+    2018: "Tier 2 Watch List",
+    2019: "Tier 2 Watch List",
+    2020: "Tier 2 Watch List",
+    2021: "Tier 2 Watch List",
+    2022: "Tier 2",
+    2023: "Tier 2",
+}
 # What the seed article says: the watch list since 2015, better in 2022 and 2023.
 AS_CLAIMED = {**{y: "Tier 2 Watch List" for y in range(2014, 2022)}, 2022: "Tier 2", 2023: "Tier 2"}
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("make_tip_report_research", ROOT / "scripts" / "make_tip_report.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_tip_report_research", ROOT / "scripts" / "make_tip_report.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -57,7 +69,10 @@ def write_reports(folder: Path, history: dict[int, str]) -> dict[int, dict]:
 
 
 def pakistan_pages(truths: dict[int, dict]) -> dict[int, list[int]]:
-    return {y: sorted(r["page"] for r in t["tier_placements"] if r["country"] == "Pakistan") for y, t in truths.items()}
+    return {
+        y: sorted(r["page"] for r in t["tier_placements"] if r["country"] == "Pakistan")
+        for y, t in truths.items()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +81,21 @@ def published(tmp_path_factory):
     raw = work / "raw"
     truths = write_reports(raw, REAL)
     (raw / SEED.name).write_bytes(SEED.read_bytes())
-    env = {**os.environ, "PREFECT_HOME": str(work / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "DO_NOT_TRACK": "1", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}
-    proc = subprocess.run([TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / "processed")],
-                          capture_output=True, text=True, env=env, cwd=work, timeout=900)
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(work / "prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    }
+    proc = subprocess.run(
+        [TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / "processed")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return work, work / "processed", truths
 
@@ -84,12 +110,23 @@ def test_seed_claim_is_partly_supported_with_the_contradicted_years_and_rows_cit
     rows = con.execute(
         "SELECT c.country, c.verdict, c.years_supported, c.years_contradicted, c.years_missing, c.asserted, c.speaker, "
         "       c.row_years, c.row_pages, c.row_ids, d.source "
-        "FROM claim_checks c JOIN documents d USING (doc_id) ORDER BY c.start").fetchall()
+        "FROM claim_checks c JOIN documents d USING (doc_id) ORDER BY c.start"
+    ).fetchall()
     # Two claims in the seed state tiers: the conference "was told" (unnamed) and Abbas's quote.
-    assert [(r[6], r[1]) for r in rows] == [(None, "partly_supported"), ("Syed Kausar Abbas", "partly_supported")]
+    assert [(r[6], r[1]) for r in rows] == [
+        (None, "partly_supported"),
+        ("Syed Kausar Abbas", "partly_supported"),
+    ]
     assert rows[0][3] == [2023] and rows[0][2] == [2022]
-    country, verdict, sup, con_years, missing, asserted, speaker, row_years, row_pages, row_ids, source = rows[1]
-    assert (country, verdict, speaker, source) == ("Pakistan", "partly_supported", "Syed Kausar Abbas", SEED.name)
+    country, verdict, sup, con_years, missing, asserted, speaker, row_years, row_pages, row_ids, source = (
+        rows[1]
+    )
+    assert (country, verdict, speaker, source) == (
+        "Pakistan",
+        "partly_supported",
+        "Syed Kausar Abbas",
+        SEED.name,
+    )
     assert con_years == [2015, 2016, 2017] and sup == [2018, 2019, 2020, 2021, 2022, 2023] and missing == []
     assert asserted == "2WL in 2015–2021 (since_year); upgraded in 2022, 2023 vs 2021 (explicit_years)"
     # every Pakistan row of every report is cited (table and narrative), with the page the generator printed it on
@@ -98,16 +135,17 @@ def test_seed_claim_is_partly_supported_with_the_contradicted_years_and_rows_cit
         cited.setdefault(y, []).append(p)
     assert {y: sorted(p) for y, p in cited.items()} == pakistan_pages(truths)
     # ... and the cited ids are real tier_placements rows from the reports
-    found = con.execute("SELECT count(*) FROM tier_placements t JOIN documents d USING (doc_id) "
-                        "WHERE t.id IN (SELECT unnest(row_ids) FROM claim_checks WHERE speaker = 'Syed Kausar Abbas') "
-                        "AND d.kind = 'tip_report'").fetchone()[0]
+    found = con.execute(
+        "SELECT count(*) FROM tier_placements t JOIN documents d USING (doc_id) "
+        "WHERE t.id IN (SELECT unnest(row_ids) FROM claim_checks WHERE speaker = 'Syed Kausar Abbas') "
+        "AND d.kind = 'tip_report'"
+    ).fetchone()[0]
     assert found == len(row_ids) == 18
 
 
 def test_seed_claim_is_supported_by_reports_that_say_what_it_says(published, tmp_path):
     """The same claims against nine other generated reports (tiers as the article tells it)."""
-    from extractors import tip
-    from extractors.parse import parse_bytes
+    from extractors.parse import parse_bytes, tip
     from extractors.records import record_row
     from flows.checks import claim_checks_table
     from flows.store import Store, to_arrow
@@ -115,16 +153,32 @@ def test_seed_claim_is_supported_by_reports_that_say_what_it_says(published, tmp
     _, processed, _ = published
     store = Store(processed)
     truths = write_reports(tmp_path / "claimed", AS_CLAIMED)
-    docs = [parse_bytes(p.read_bytes(), source=p.name, name=str(p)) for p in sorted((tmp_path / "claimed").glob("*.pdf"))]
+    docs = [
+        parse_bytes(p.read_bytes(), source=p.name, name=str(p))
+        for p in sorted((tmp_path / "claimed").glob("*.pdf"))
+    ]
     tiers = [record_row(r) for d in docs for r in tip.tier_placements(d)]
-    news = to_arrow("documents", [d for d in store.read_table("documents").to_pylist() if d["kind"] == "news"])
-    table = claim_checks_table({"claims": store.read_table("claims"), "tier_placements": to_arrow("tier_placements", tiers),
-                                "documents": news}, strict=True)
+    news = to_arrow(
+        "documents", [d for d in store.read_table("documents").to_pylist() if d["kind"] == "news"]
+    )
+    table = claim_checks_table(
+        {
+            "claims": store.read_table("claims"),
+            "tier_placements": to_arrow("tier_placements", tiers),
+            "documents": news,
+        },
+        strict=True,
+    )
     (row,) = [r for r in table.to_pylist() if r["speaker"] == "Syed Kausar Abbas"]
-    assert (row["verdict"], row["years_supported"], row["years_contradicted"]) == ("supported", list(YEARS), [])
+    assert (row["verdict"], row["years_supported"], row["years_contradicted"]) == (
+        "supported",
+        list(YEARS),
+        [],
+    )
     assert sorted(set(row["row_doc_ids"])) == sorted(d.doc_id for d in docs)
     assert sorted(set(zip(row["row_years"], row["row_pages"]))) == sorted(
-        (y, p) for y, pages in pakistan_pages(truths).items() for p in pages)
+        (y, p) for y, pages in pakistan_pages(truths).items() for p in pages
+    )
 
 
 def test_check_command_prints_the_years_and_the_report_pages(published):
@@ -132,17 +186,33 @@ def test_check_command_prints_the_years_and_the_report_pages(published):
     res = invoke("check", "--processed", processed)
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
-    assert lines[0] == "Pakistan: PARTLY SUPPORTED" and lines[1].startswith("  claim    unnamed: Pakistan significantly improved")
-    lines = lines[next(i for i, line in enumerate(lines) if "Syed Kausar Abbas" in line) - 1:]
+    assert lines[0] == "Pakistan: PARTLY SUPPORTED" and lines[1].startswith(
+        "  claim    unnamed: Pakistan significantly improved"
+    )
+    lines = lines[next(i for i, line in enumerate(lines) if "Syed Kausar Abbas" in line) - 1 :]
     assert lines[0] == "Pakistan: PARTLY SUPPORTED"
-    assert lines[3:5] == ["  asserts  2WL in 2015–2021 (since_year); upgraded in 2022, 2023 vs 2021 (explicit_years)",
-                          "  as of    2023 (latest report ingested)"]
+    assert lines[3:5] == [
+        "  asserts  2WL in 2015–2021 (since_year); upgraded in 2022, 2023 vs 2021 (explicit_years)",
+        "  as of    2023 (latest report ingested)",
+    ]
     p15, p22 = pakistan_pages(truths)[2015], pakistan_pages(truths)[2022]
-    assert f"  2015  2WL               2            contradicted  tip-2015.pdf p.{p15[0]}, tip-2015.pdf p.{p15[1]}" in lines
-    assert f"  2022  upgraded vs 2021  2WL→2        supported     tip-2022.pdf p.{p22[0]}, tip-2022.pdf p.{p22[1]}" in lines
-    assert lines[-3:] == ["  verdict  the reports say otherwise for 2015–2017; reports agree for 2018–2023", "",
-                          "2 claim checks: 2 partly_supported"]
-    assert invoke("check", "--processed", processed, "--verdict", "supported").output == "no claims about tiers to check (0 rows)\n"
+    assert (
+        f"  2015  2WL               2            contradicted  tip-2015.pdf p.{p15[0]}, tip-2015.pdf p.{p15[1]}"
+        in lines
+    )
+    assert (
+        f"  2022  upgraded vs 2021  2WL→2        supported     tip-2022.pdf p.{p22[0]}, tip-2022.pdf p.{p22[1]}"
+        in lines
+    )
+    assert lines[-3:] == [
+        "  verdict  the reports say otherwise for 2015–2017; reports agree for 2018–2023",
+        "",
+        "2 claim checks: 2 partly_supported",
+    ]
+    assert (
+        invoke("check", "--processed", processed, "--verdict", "supported").output
+        == "no claims about tiers to check (0 rows)\n"
+    )
 
 
 def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
@@ -153,12 +223,22 @@ def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
     res = invoke("history", "pakistan", "--processed", processed, "--plot", svg)
     assert res.exit_code == 0, res.output
     pages = pakistan_pages(truths)
-    assert f"2018  Tier 2 Watch List  tip-2018.pdf p.{pages[2018][1]} (narrative), p.{pages[2018][0]} (table)" in res.output
+    assert (
+        f"2018  Tier 2 Watch List  tip-2018.pdf p.{pages[2018][1]} (narrative), p.{pages[2018][0]} (table)"
+        in res.output
+    )
     assert "  2. partly supported: Syed Kausar Abbas in pakistan-tip-ranking-conference.txt:" in res.output
     root = ET.parse(svg).getroot()
-    assert root.tag == "{http://www.w3.org/2000/svg}svg" and int(root.get("width")) >= 600 and int(root.get("height")) >= 400
+    assert (
+        root.tag == "{http://www.w3.org/2000/svg}svg"
+        and int(root.get("width")) >= 600
+        and int(root.get("height")) >= 400
+    )
     titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
-    assert f"2015 report: Tier 2\ntip-2015.pdf p.{pages[2015][1]} (narrative), p.{pages[2015][0]} (table)" in titles
+    assert (
+        f"2015 report: Tier 2\ntip-2015.pdf p.{pages[2015][1]} (narrative), p.{pages[2015][0]} (table)"
+        in titles
+    )
     assert "2015: claim says 2WL; reports say 2 -> contradicted" in titles
     assert sum(1 for e in root.iter("{http://www.w3.org/2000/svg}circle")) >= 9
 
@@ -168,20 +248,37 @@ def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
     colours = img.getcolors(maxcolors=1 << 20)
     non_white = sum(n for n, c in colours if c != (255, 255, 255))
     assert non_white > 0.03 * img.width * img.height  # not blank
-    assert any(c == (0xD7, 0x30, 0x27) for _, c in colours) and any(c == (0x1A, 0x98, 0x50) for _, c in colours)
+    assert any(c == (0xD7, 0x30, 0x27) for _, c in colours) and any(
+        c == (0x1A, 0x98, 0x50) for _, c in colours
+    )
 
 
 def test_history_and_check_errors_are_one_line(published):
     _, processed, _ = published
     for args, message in [
-        (("history", "Pakistn", "--processed", processed), "tipwatch: error: no tier placements or claims for 'Pakistn'"),
-        (("history", "Pakistan", "--processed", processed, "--plot", "chart.gif"), "tipwatch: error: --plot wants a .svg or .png file"),
-        (("check", "--processed", processed, "--verdict", "maybe"), "tipwatch: error: unknown verdict 'maybe'"),
-        (("export", "out", "--processed", processed, "--format", "dta"), "tipwatch: error: unknown format 'dta'"),
+        (
+            ("history", "Pakistn", "--processed", processed),
+            "tipwatch: error: no tier placements or claims for 'Pakistn'",
+        ),
+        (
+            ("history", "Pakistan", "--processed", processed, "--plot", "chart.gif"),
+            "tipwatch: error: --plot wants a .svg or .png file",
+        ),
+        (
+            ("check", "--processed", processed, "--verdict", "maybe"),
+            "tipwatch: error: unknown verdict 'maybe'",
+        ),
+        (
+            ("export", "out", "--processed", processed, "--format", "dta"),
+            "tipwatch: error: unknown format 'dta'",
+        ),
         (("check", "--processed", processed / "nowhere"), "tipwatch: error: no completed run in"),
     ]:
         res = invoke(*args)
-        assert res.exit_code == 1 and res.stderr.startswith(message) and res.stderr.count("\n") == 1, (args, res.stderr)
+        assert res.exit_code == 1 and res.stderr.startswith(message) and res.stderr.count("\n") == 1, (
+            args,
+            res.stderr,
+        )
 
 
 def test_export_csv_parquet_xlsx(published):
@@ -193,19 +290,44 @@ def test_export_csv_parquet_xlsx(published):
         assert res.exit_code == 0, res.output
     with open(work / "csv" / "claim_checks.csv", newline="", encoding="utf-8") as fh:
         (row,) = [r for r in csv.DictReader(fh) if r["speaker"] == "Syed Kausar Abbas"]
-    assert (row["country"], row["verdict"], row["years_contradicted"]) == ("Pakistan", "partly_supported", "2015; 2016; 2017")
-    assert (work / "csv" / "data_dictionary.md").read_text(encoding="utf-8").strip() == invoke("tables", "--markdown").output.strip()
+    assert (row["country"], row["verdict"], row["years_contradicted"]) == (
+        "Pakistan",
+        "partly_supported",
+        "2015; 2016; 2017",
+    )
+    assert (work / "csv" / "data_dictionary.md").read_text(encoding="utf-8").strip() == invoke(
+        "tables", "--markdown"
+    ).output.strip()
     tbl = pq.read_table(work / "parquet" / "claim_checks.parquet")
     assert sorted(tbl.column("years_contradicted").to_pylist()) == [[2015, 2016, 2017], [2023]]
-    assert pq.read_table(work / "parquet" / "tier_placements.parquet").num_rows == \
-        duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True).execute("SELECT count(*) FROM tier_placements").fetchone()[0]
+    assert (
+        pq.read_table(work / "parquet" / "tier_placements.parquet").num_rows
+        == duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True)
+        .execute("SELECT count(*) FROM tier_placements")
+        .fetchone()[0]
+    )
     wb = openpyxl.load_workbook(work / "xlsx" / "tipwatch.xlsx", read_only=True)
     assert "claim_checks" in wb.sheetnames and "tier_placements" in wb.sheetnames
     sheet = list(wb["claim_checks"].iter_rows(values_only=True))
     header, first = sheet[0], sheet[1]
-    assert first[header.index("verdict")] == "partly_supported" and first[header.index("years_missing")] is None
-    sub = invoke("export", work / "some", "--format", "csv", "--tables", "documents,claim_checks", "--processed", processed)
-    assert sorted(p.name for p in (work / "some").iterdir()) == ["claim_checks.csv", "data_dictionary.md", "documents.csv"]
+    assert (
+        first[header.index("verdict")] == "partly_supported" and first[header.index("years_missing")] is None
+    )
+    sub = invoke(
+        "export",
+        work / "some",
+        "--format",
+        "csv",
+        "--tables",
+        "documents,claim_checks",
+        "--processed",
+        processed,
+    )
+    assert sorted(p.name for p in (work / "some").iterdir()) == [
+        "claim_checks.csv",
+        "data_dictionary.md",
+        "documents.csv",
+    ]
     assert sub.exit_code == 0
 
 
@@ -215,7 +337,9 @@ def test_data_dictionary_in_docs_is_current():
     assert start in text and end in text, "docs/researchers.md lost its data-dictionary markers"
     current = text.split(start, 1)[1].split(end, 1)[0]
     expected = CliRunner().invoke(app, ["tables", "--markdown"]).output
-    assert current == expected, "docs/researchers.md is out of date: paste the output of `tipwatch tables --markdown`"
+    assert current == expected, (
+        "docs/researchers.md is out of date: paste the output of `tipwatch tables --markdown`"
+    )
 
 
 def test_runs_published_before_claim_checks_get_them_on_demand(published, tmp_path):
@@ -231,10 +355,17 @@ def test_runs_published_before_claim_checks_get_them_on_demand(published, tmp_pa
 
 def test_history_of_a_country_nobody_made_claims_about(published, tmp_path):
     _, processed, _ = published
-    other = duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True).execute(
-        "SELECT min(country) FROM tier_placements WHERE country <> 'Pakistan' AND source_kind = 'tip_table'").fetchone()[0]
+    other = (
+        duckdb.connect(str(processed / "tipwatch.duckdb"), read_only=True)
+        .execute(
+            "SELECT min(country) FROM tier_placements WHERE country <> 'Pakistan' AND source_kind = 'tip_table'"
+        )
+        .fetchone()[0]
+    )
     res = invoke("history", other.upper(), "--processed", processed, "--plot", tmp_path / "other.svg")
     assert res.exit_code == 0, res.output
     assert res.output.splitlines()[0] == f"{other}: tier by TIP report year"
     assert f"claims about {other}:\n  (none checked)" in res.output
-    assert "(no claims about this country were checked)" in (tmp_path / "other.svg").read_text(encoding="utf-8")
+    assert "(no claims about this country were checked)" in (tmp_path / "other.svg").read_text(
+        encoding="utf-8"
+    )

@@ -15,15 +15,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 from typer.testing import CliRunner
 
-from conftest import SEED
-from flows.cli import app
+from flows.cli.app import app
 from flows.pipeline import tipwatch_flow
 from flows.review import COLOURS
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed: apt-get install -y chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium not installed: apt-get install -y chromium"
+)
 
 HOSTILE_NAME = 'x"><img src=x onerror="document.body.dataset.pwned=\'name\'">.txt'
 HOSTILE = """Officials <script>document.title="pwned";document.body.dataset.pwned="script"</script> meet on trafficking
@@ -37,12 +39,27 @@ Pakistan remained on the Tier 2 Watch List, the <svg onload="document.body.datas
 
 
 def chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
-    cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={profile}", "--window-size=1280,900", "--enable-logging=stderr", "--v=0",
-           # paint the whole frame before capturing and let the page's script finish, also on a
-           # loaded machine (without these a screenshot once caught a half-painted page)
-           "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000", *extra, url]
+    cmd = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+        "--enable-logging=stderr",
+        "--v=0",
+        # paint the whole frame before capturing and let the page's script finish, also on a
+        # loaded machine (without these a screenshot once caught a half-painted page)
+        "--run-all-compositor-stages-before-draw",
+        "--virtual-time-budget=5000",
+        *extra,
+        url,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
@@ -76,8 +93,13 @@ def page(tmp_path_factory):
     proc = chromium(html.as_uri(), profile, "--dump-dom")
     shot_proc = chromium(html.as_uri(), profile, f"--screenshot={shot}")
     filtered = chromium(html.as_uri() + "#table=agencies,claims&kind=added", profile, "--dump-dom")
-    return {"html": html, "dom": proc.stdout, "log": proc.stderr + shot_proc.stderr + filtered.stderr, "shot": shot,
-            "filtered": filtered.stdout}
+    return {
+        "html": html,
+        "dom": proc.stdout,
+        "log": proc.stderr + shot_proc.stderr + filtered.stderr,
+        "shot": shot,
+        "filtered": filtered.stdout,
+    }
 
 
 def test_page_script_ran_without_errors(page):
@@ -104,11 +126,13 @@ def test_hostile_content_is_text_and_nothing_runs(page):
     text = "".join(dom.text)
     title = text.split("tipwatch review: ", 1)[1].split("\n", 1)[0]
     assert "pwned" not in title
-    for payload in ('<script>document.title="pwned";document.body.dataset.pwned="script"</script>',
-                    "<img src=x onerror=\"document.body.dataset.pwned='img'\">",
-                    "<a href=\"javascript:document.body.dataset.pwned='link'\">this page</a>",
-                    "<svg onload=\"document.body.dataset.pwned='svg'\"></svg>",
-                    HOSTILE_NAME):
+    for payload in (
+        '<script>document.title="pwned";document.body.dataset.pwned="script"</script>',
+        "<img src=x onerror=\"document.body.dataset.pwned='img'\">",
+        "<a href=\"javascript:document.body.dataset.pwned='link'\">this page</a>",
+        "<svg onload=\"document.body.dataset.pwned='svg'\"></svg>",
+        HOSTILE_NAME,
+    ):
         assert payload in text, payload
 
 
@@ -124,7 +148,7 @@ def test_highlighted_spans_in_dom_and_screenshot(page):
     colours = {c for _, c in img.getcolors(maxcolors=1 << 20)}
     # On screen: the counts, the added document and its text, then its first mention, an AGENCY.
     hexcol = COLOURS["AGENCY"].lstrip("#")
-    assert tuple(int(hexcol[i:i + 2], 16) for i in (0, 2, 4)) in colours
+    assert tuple(int(hexcol[i : i + 2], 16) for i in (0, 2, 4)) in colours
 
 
 def test_filters_preselected_from_the_link(page):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED
+
 from extractors.extract import extract_documents
-from extractors.news import parse_text
+from extractors.parse.news import parse_text
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,9 @@ def test_title_is_the_headline_and_boilerplate_is_gone(seed):
 
 def test_officials(seed):
     _, records = seed
-    got = {(o.name, o.title, o.organisation, o.organisation_acronym, o.mention_count) for o in records.officials}
+    got = {
+        (o.name, o.title, o.organisation, o.organisation_acronym, o.mention_count) for o in records.officials
+    }
     assert got == {
         ("Ahmad Ishaque Jehangir", "director general", "Federal Investigation Agency", "FIA", 2),
         ("Syed Kausar Abbas", "executive director", "Sustainable Social Development Organization", "SSDO", 2),
@@ -44,7 +46,7 @@ def test_surnames_resolve_to_full_names(seed):
         ("Ehsan Sadiq", "Ehsan Sadiq"),
     }
     abbas = [c for c in records.claims if c.cue == "told"][0]
-    assert document.text[abbas.speaker_start:abbas.speaker_end] == "Abbas"
+    assert document.text[abbas.speaker_start : abbas.speaker_end] == "Abbas"
     assert abbas.speaker == "Syed Kausar Abbas"
 
 
@@ -67,7 +69,9 @@ def test_tiers_years_and_country(seed):
     assert tiers == [("Tier-II watch list", "2WL"), ("Tier II Watch List", "2WL")]
     years = [m.normalized for m in records.mentions if m.label == "YEAR"]
     assert years == ["2015", "2022", "2023"]
-    placements = [(t.country, t.tier, t.source_kind, document.text[t.start:t.end]) for t in records.tier_placements]
+    placements = [
+        (t.country, t.tier, t.source_kind, document.text[t.start : t.end]) for t in records.tier_placements
+    ]
     assert placements == [
         ("Pakistan", "2WL", "news", "Tier-II watch list"),
         ("Pakistan", "2WL", "news", "Tier II Watch List"),
@@ -85,43 +89,58 @@ def test_claims_exact(seed):
     by_cue = {(c.speaker, c.cue): c for c in records.claims}
 
     abbas = by_cue[("Syed Kausar Abbas", "told")]
-    content = ("Despite consistently being placed on the Tier II Watch List in the US Department of State’s annual TIP "
-               "reports since 2015, Pakistan’s ranking has significantly improved in the 2022 and 2023 reports")
+    content = (
+        "Despite consistently being placed on the Tier II Watch List in the US Department of State’s annual TIP "
+        "reports since 2015, Pakistan’s ranking has significantly improved in the 2022 and 2023 reports"
+    )
     assert (abbas.start, abbas.end) == _span(text, content)
     assert (abbas.speaker_kind, abbas.direct, abbas.claim_type) == ("person", True, "ranking_change")
     assert (abbas.countries, abbas.tiers, abbas.years) == (("Pakistan",), ("2WL",), (2015, 2022, 2023))
-    assert text[abbas.cue_start:abbas.cue_end] == "told"
+    assert text[abbas.cue_start : abbas.cue_end] == "told"
 
     noted = by_cue[("Ahmad Ishaque Jehangir", "noted")]
     content = "human trafficking was a crime with no boundaries, affecting individuals of all ages, genders, and backgrounds"
     assert (noted.start, noted.end, noted.direct) == (*_span(text, content), False)
 
     vigilant = by_cue[("Ahmad Ishaque Jehangir", "said")]
-    content = ("Our approach is to remain vigilant and adaptive to stay ahead of traffickers, leveraging innovation and "
-               "technology to ensure the safety of citizens")
+    content = (
+        "Our approach is to remain vigilant and adaptive to stay ahead of traffickers, leveraging innovation and "
+        "technology to ensure the safety of citizens"
+    )
     assert (vigilant.start, vigilant.end, vigilant.direct) == (*_span(text, content), True)
-    assert text[vigilant.speaker_start:vigilant.speaker_end] == "he"
+    assert text[vigilant.speaker_start : vigilant.speaker_end] == "he"
 
     sadiq = by_cue[("Ehsan Sadiq", "emphasised")]
     content = "the need for improving the implementation of the legal framework on the TIP"
-    assert (sadiq.start, sadiq.end, sadiq.direct, sadiq.claim_type) == (*_span(text, content), False, "recommendation")
+    assert (sadiq.start, sadiq.end, sadiq.direct, sadiq.claim_type) == (
+        *_span(text, content),
+        False,
+        "recommendation",
+    )
 
     # passive attribution: no speaker, the auxiliary stays in the cue
     told = by_cue[(None, "was told")]
-    content = ("Pakistan significantly improved its ranking in the annual ‘Trafficking in Persons (TIP)’ reports of the US "
-               "State Department in the last two years, despite being placed on the Tier-II watch list")
-    assert (told.start, told.end, told.direct, told.speaker_kind, told.claim_type) == (*_span(text, content), False, "unnamed", "ranking_change")
+    content = (
+        "Pakistan significantly improved its ranking in the annual ‘Trafficking in Persons (TIP)’ reports of the US "
+        "State Department in the last two years, despite being placed on the Tier-II watch list"
+    )
+    assert (told.start, told.end, told.direct, told.speaker_kind, told.claim_type) == (
+        *_span(text, content),
+        False,
+        "unnamed",
+        "ranking_change",
+    )
 
 
 def test_every_offset_points_at_its_text(seed):
     document, records = seed
     for m in records.mentions:
-        assert document.text[m.start:m.end] == m.text
+        assert document.text[m.start : m.end] == m.text
     for c in records.claims:
-        assert document.text[c.start:c.end] == c.content
+        assert document.text[c.start : c.end] == c.content
         assert c.content in c.evidence
     for o in records.officials:
-        assert document.text[o.start:o.end] in o.evidence
+        assert document.text[o.start : o.end] in o.evidence
 
 
 def test_ids_are_stable(seed, nlp):

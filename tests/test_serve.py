@@ -32,7 +32,10 @@ def prefect_server():
 
 
 def _completed_runs(api: str, deployment_id: str) -> list[dict]:
-    body = {"deployments": {"id": {"any_": [deployment_id]}}, "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}
+    body = {
+        "deployments": {"id": {"any_": [deployment_id]}},
+        "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}},
+    }
     return httpx.post(f"{api}/flow_runs/filter", json=body, timeout=10).json()
 
 
@@ -46,12 +49,22 @@ def served(prefect_server, tmp_path_factory):
     with SiteServer() as site:
         (work / "tipwatch.toml").write_text(
             f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "folder"\npath = "folder"\nschedule = "* * * * *"\n\n'
-            f'[[sources]]\nkind = "article"\nurl = "{site.url}/news/fia-raids.html"\nschedule = "* * * * *"\n')
-        env = quiet_env(PREFECT_API_URL=prefect_server.api_url, PREFECT_HOME=str(work / "prefect-client"),
-                        PREFECT_RUNNER_POLL_FREQUENCY="2")
+            f'[[sources]]\nkind = "article"\nurl = "{site.url}/news/fia-raids.html"\nschedule = "* * * * *"\n'
+        )
+        env = quiet_env(
+            PREFECT_API_URL=prefect_server.api_url,
+            PREFECT_HOME=str(work / "prefect-client"),
+            PREFECT_RUNNER_POLL_FREQUENCY="2",
+        )
         out = open(work / "serve.log", "wb")
-        proc = subprocess.Popen([TIPWATCH, "serve", "--sources", "tipwatch.toml", "--raw", "raw", "--processed", "processed"],
-                                cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [TIPWATCH, "serve", "--sources", "tipwatch.toml", "--raw", "raw", "--processed", "processed"],
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         api, deployment, runs = prefect_server.api_url, None, []
         try:
             deadline = time.monotonic() + 150  # the first minute boundary, plus the run itself
@@ -71,9 +84,20 @@ def served(prefect_server, tmp_path_factory):
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait(10)
             out.close()
-        after = httpx.get(f"{api}/deployments/name/tipwatch/tipwatch-x-x-x-x-x", timeout=10).json() if deployment else None
-    return {"work": work, "deployment": deployment, "after": after, "runs": runs, "proc": proc,
-            "log": (work / "serve.log").read_text(errors="replace"), "site": site}
+        after = (
+            httpx.get(f"{api}/deployments/name/tipwatch/tipwatch-x-x-x-x-x", timeout=10).json()
+            if deployment
+            else None
+        )
+    return {
+        "work": work,
+        "deployment": deployment,
+        "after": after,
+        "runs": runs,
+        "proc": proc,
+        "log": (work / "serve.log").read_text(errors="replace"),
+        "site": site,
+    }
 
 
 def test_deployment_registered_with_the_cron_schedule(served):
@@ -91,7 +115,9 @@ def test_a_scheduled_run_completes_and_publishes_tables(served):
     assert served["runs"][0]["auto_scheduled"] is True
     con = duckdb.connect(str(served["work"] / "processed" / "tipwatch.duckdb"), read_only=True)
     try:
-        rows = con.execute("SELECT regexp_replace(source, 'http://[^/]+', ''), kind, status FROM documents ORDER BY 1").fetchall()
+        rows = con.execute(
+            "SELECT regexp_replace(source, 'http://[^/]+', ''), kind, status FROM documents ORDER BY 1"
+        ).fetchall()
         n_officials = con.execute("SELECT count(*) FROM officials").fetchone()[0]
     finally:
         con.close()
@@ -106,11 +132,19 @@ def test_serve_stops_and_pauses_its_schedule(served):
 
 
 def test_serve_without_a_server_is_one_line(tmp_path):
-    (tmp_path / "tipwatch.toml").write_text('[[sources]]\nkind = "folder"\npath = "."\nschedule = "0 * * * *"\n')
+    (tmp_path / "tipwatch.toml").write_text(
+        '[[sources]]\nkind = "folder"\npath = "."\nschedule = "0 * * * *"\n'
+    )
     for api in (None, f"http://127.0.0.1:{free_port()}/api"):
         env = quiet_env(PREFECT_HOME=str(tmp_path / "home"), **({"PREFECT_API_URL": api} if api else {}))
-        proc = subprocess.run([TIPWATCH, "serve", "--sources", "tipwatch.toml"], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [TIPWATCH, "serve", "--sources", "tipwatch.toml"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
         assert proc.stderr.startswith("tipwatch: error: no Prefect server"), proc.stderr
 
@@ -118,7 +152,16 @@ def test_serve_without_a_server_is_one_line(tmp_path):
 def test_serve_needs_a_schedule(prefect_server, tmp_path):
     (tmp_path / "tipwatch.toml").write_text('[[sources]]\nkind = "folder"\npath = "."\n')
     env = quiet_env(PREFECT_HOME=str(tmp_path / "home"), PREFECT_API_URL=prefect_server.api_url)
-    proc = subprocess.run([TIPWATCH, "serve", "--sources", "tipwatch.toml"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [TIPWATCH, "serve", "--sources", "tipwatch.toml"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
-    assert proc.stderr == 'tipwatch: error: tipwatch.toml: no source has a schedule: add schedule = "<cron>" to at least one\n'
+    assert (
+        proc.stderr
+        == 'tipwatch: error: tipwatch.toml: no source has a schedule: add schedule = "<cron>" to at least one\n'
+    )

@@ -9,9 +9,9 @@ to 0.01 and only go up (skips when ``../shared/corpus`` is absent).
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, SHARED
-from extractors.tier_quotes import TierQuote, score_tier_quotes, skip_reason
+
+from extractors.evaluation.tier_quotes import TierQuote, score_tier_quotes, skip_reason
 
 FLOORS = {"tier_quotes": 1.00, "tier_quotes_year": 1.00}
 SCORED_ROWS = 37  # of 44: a change here means the skip rules changed
@@ -19,47 +19,61 @@ SCORED_ROWS = 37  # of 44: a change here means the skip rules changed
 
 def placements(nlp, text: str) -> set[tuple]:
     from extractors.extract import extract_documents
-    from extractors.news import parse_text
+    from extractors.parse.news import parse_text
 
     doc = parse_text(f"US Trafficking in Persons report\n\n{text}".encode(), source="test")
-    (_, records), = extract_documents([doc], nlp)
+    ((_, records),) = extract_documents([doc], nlp)
     return {(t.country, t.tier) for t in records.tier_placements}
 
 
 # ---- rules (invented sentences; each names the rule it covers)
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a move: the destination is the placement, a tier after "from" is where the country was
-    ("The report upgraded Kenya from the Tier 2 Watch List to Tier 2.", {("Kenya", "2")}),
-    ("Ghana's downgrading from Tier 2 to Tier 2 watch list worried officials.", {("Ghana", "2WL")}),
-    ("Ghana was upgraded to Tier 2, from Tier 2 Watch List.", {("Ghana", "2")}),
-    ('Qatar was upgraded from a ranking of "Tier 3" to "Tier 2 Watch List."', {("Qatar", "2WL")}),
-    ("In the 2019 TIP Report, Peru was downgraded from Tier 1 to Tier 2.", {("Peru", "2")}),
-    ("The report gives Chile a boost to the Tier 2 Watch List from Tier 3.", {("Chile", "2WL")}),
-    # a move in the sentence: the country's other tiers there are earlier placements
-    ("The US has upgraded Nepal to Tier 2 ... Nepal remained in the Tier 2 Watch List for the last three years.",
-     {("Nepal", "2")}),
-    # the move rule is per country: another country's tier in the sentence stays
-    ("Nepal was upgraded to Tier 2 while Kenya remained on the Tier 2 Watch List.", {("Nepal", "2"), ("Kenya", "2WL")}),
-    # staying and plain placements
-    ("Therefore Peru remained on Tier 2 Watch List for the second consecutive year.", {("Peru", "2WL")}),
-    ("Since 2014, Peru has been placed in Human Trafficking's Tier 2's Watch List.", {("Peru", "2WL")}),
-    ("The department placed Nepal in the Tier-2 category.", {("Nepal", "2")}),
-    # a bare "watch list" beside a tier of the same country restates it
-    ("Nepal has been upgraded to Tier two list, a watch list.", {("Nepal", "2")}),
-    # narrative headings
-    ("KENYA: Tier 2 Watch List", {("Kenya", "2WL")}),
-    ("KENYA: Tier 2 ... therefore Kenya remained on Tier 2", {("Kenya", "2")}),
-    ("NEPAL (Tier 2) ... therefore Nepal remained on Tier 2", {("Nepal", "2")}),
-    # "blacklist" is Tier 3 in the press, for the countries next to it only
-    ("The US added Iran and Cuba to its blacklist.", {("Iran", "3"), ("Cuba", "3")}),
-    ("The FATF kept Iran on its blacklist.", set()),
-    ("Earlier this month, 65 officials were blacklisted and the rest were transferred after the inquiry "
-     "into the Greece boat tragedy.", set()),
-    ("Officials said the blacklist of recruiters who sent workers to agents in many places was growing "
-     "longer every year, including agents in Greece.", set()),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a move: the destination is the placement, a tier after "from" is where the country was
+        ("The report upgraded Kenya from the Tier 2 Watch List to Tier 2.", {("Kenya", "2")}),
+        ("Ghana's downgrading from Tier 2 to Tier 2 watch list worried officials.", {("Ghana", "2WL")}),
+        ("Ghana was upgraded to Tier 2, from Tier 2 Watch List.", {("Ghana", "2")}),
+        ('Qatar was upgraded from a ranking of "Tier 3" to "Tier 2 Watch List."', {("Qatar", "2WL")}),
+        ("In the 2019 TIP Report, Peru was downgraded from Tier 1 to Tier 2.", {("Peru", "2")}),
+        ("The report gives Chile a boost to the Tier 2 Watch List from Tier 3.", {("Chile", "2WL")}),
+        # a move in the sentence: the country's other tiers there are earlier placements
+        (
+            "The US has upgraded Nepal to Tier 2 ... Nepal remained in the Tier 2 Watch List for the last three years.",
+            {("Nepal", "2")},
+        ),
+        # the move rule is per country: another country's tier in the sentence stays
+        (
+            "Nepal was upgraded to Tier 2 while Kenya remained on the Tier 2 Watch List.",
+            {("Nepal", "2"), ("Kenya", "2WL")},
+        ),
+        # staying and plain placements
+        ("Therefore Peru remained on Tier 2 Watch List for the second consecutive year.", {("Peru", "2WL")}),
+        ("Since 2014, Peru has been placed in Human Trafficking's Tier 2's Watch List.", {("Peru", "2WL")}),
+        ("The department placed Nepal in the Tier-2 category.", {("Nepal", "2")}),
+        # a bare "watch list" beside a tier of the same country restates it
+        ("Nepal has been upgraded to Tier two list, a watch list.", {("Nepal", "2")}),
+        # narrative headings
+        ("KENYA: Tier 2 Watch List", {("Kenya", "2WL")}),
+        ("KENYA: Tier 2 ... therefore Kenya remained on Tier 2", {("Kenya", "2")}),
+        ("NEPAL (Tier 2) ... therefore Nepal remained on Tier 2", {("Nepal", "2")}),
+        # "blacklist" is Tier 3 in the press, for the countries next to it only
+        ("The US added Iran and Cuba to its blacklist.", {("Iran", "3"), ("Cuba", "3")}),
+        ("The FATF kept Iran on its blacklist.", set()),
+        (
+            "Earlier this month, 65 officials were blacklisted and the rest were transferred after the inquiry "
+            "into the Greece boat tragedy.",
+            set(),
+        ),
+        (
+            "Officials said the blacklist of recruiters who sent workers to agents in many places was growing "
+            "longer every year, including agents in Greece.",
+            set(),
+        ),
+    ],
+)
 def test_tier_rules(nlp, text, expected):
     assert placements(nlp, text) == expected
 
@@ -67,28 +81,46 @@ def test_tier_rules(nlp, text, expected):
 # ---- scorer
 
 
-def row(quote: str, country: str = "Pakistan", year: int | None = 2020, tier: str = "Tier 2", note: str = "news") -> TierQuote:
+def row(
+    quote: str, country: str = "Pakistan", year: int | None = 2020, tier: str = "Tier 2", note: str = "news"
+) -> TierQuote:
     return TierQuote(country, year, tier, note, "https://example.org/x", quote)
 
 
 def test_skip_reasons():
     assert skip_reason(row("the country has been placed in Tier 2")) == "quote does not name the country"
-    assert skip_reason(row("O país foi promovido para a Lista de Observação do Nível 2", country="Guinea-Bissau")) \
+    assert (
+        skip_reason(
+            row("O país foi promovido para a Lista de Observação do Nível 2", country="Guinea-Bissau")
+        )
         == "quote is not English"
+    )
     assert skip_reason(row("PAKISTAN: Tier 2 Watch List")) is None  # a heading is English enough
-    assert skip_reason(row("Pakistan was on the Tier 2 Watch List from 2015 to 2017")) \
+    assert (
+        skip_reason(row("Pakistan was on the Tier 2 Watch List from 2015 to 2017"))
         == "quote states only placements of years before the report year"
+    )
     assert skip_reason(row("placed Pakistan in Tier 2 for the seventh time since 2013")) is None
     assert skip_reason(row("the KSA was upgraded", country="Saudi Arabia"), ["KSA"]) is None
 
 
 def test_score_counts_only_the_rows_country():
-    rows = [row("Pakistan, Serbia and Saudi Arabia are in Tier 2", year=2020),
-            row("In the 2020 report Pakistan was placed in Tier 2"),
-            row("the country was placed in Tier 3")]
-    preds = [[{"country": "Pakistan", "tier": "2", "report_year": None}, {"country": "Serbia", "tier": "2", "report_year": None}],
-             [{"country": "Pakistan", "tier": "2", "report_year": 2020}, {"country": "Pakistan", "tier": "1", "report_year": 2020}],
-             []]
+    rows = [
+        row("Pakistan, Serbia and Saudi Arabia are in Tier 2", year=2020),
+        row("In the 2020 report Pakistan was placed in Tier 2"),
+        row("the country was placed in Tier 3"),
+    ]
+    preds = [
+        [
+            {"country": "Pakistan", "tier": "2", "report_year": None},
+            {"country": "Serbia", "tier": "2", "report_year": None},
+        ],
+        [
+            {"country": "Pakistan", "tier": "2", "report_year": 2020},
+            {"country": "Pakistan", "tier": "1", "report_year": 2020},
+        ],
+        [],
+    ]
     result = score_tier_quotes(rows, preds)
     q, y = result.report["tier_quotes"], result.report["tier_quotes_year"]
     assert (q.tp, q.fp, q.fn) == (2, 1, 0)
@@ -102,7 +134,9 @@ def test_score_counts_only_the_rows_country():
 @pytest.fixture(scope="module")
 def report(nlp):
     if not CORPUS.is_dir():
-        pytest.skip(f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+        pytest.skip(
+            f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)"
+        )
     from flows.evaluation import evaluate_tier_quotes
 
     return evaluate_tier_quotes(nlp, SHARED)
@@ -123,16 +157,20 @@ def test_field_f1_at_or_above_floor(report, field):
 
 def test_cli_tier_quotes_json(nlp, monkeypatch):
     if not CORPUS.is_dir():
-        pytest.skip(f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)")
+        pytest.skip(
+            f"tier evidence not found: {CORPUS} is absent (the corpus sits beside the repo as ../shared)"
+        )
     import json
 
     from typer.testing import CliRunner
 
-    import extractors.pipeline
-    from flows.cli import app
+    import extractors.nlp.pipeline
+    from flows.cli.app import app
 
-    monkeypatch.setattr(extractors.pipeline, "build_pipeline", lambda overrides=None: nlp)
-    res = CliRunner().invoke(app, ["evaluate", "--tier-quotes", "--json", "--errors", "--shared", str(SHARED)])
+    monkeypatch.setattr(extractors.nlp.pipeline, "build_pipeline", lambda overrides=None: nlp)
+    res = CliRunner().invoke(
+        app, ["evaluate", "--tier-quotes", "--json", "--errors", "--shared", str(SHARED)]
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert (out["rows"], out["scored"], len(out["skipped"])) == (44, SCORED_ROWS, 44 - SCORED_ROWS)
@@ -142,7 +180,7 @@ def test_cli_tier_quotes_json(nlp, monkeypatch):
 def test_cli_tier_quotes_missing_file(tmp_path):
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from flows.cli.app import app
 
     res = CliRunner().invoke(app, ["evaluate", "--tier-quotes", "--shared", str(tmp_path)])
     assert res.exit_code != 0

@@ -6,9 +6,9 @@ import csv
 
 import pytest
 
-from extractors import tip
-from extractors.documents import Document, Page
-from extractors.pdf import parse_pdf
+from extractors.parse import tip
+from extractors.parse.documents import Document, Page
+from extractors.parse.pdf import parse_pdf
 from extractors.records import Statistic, TierPlacement
 from tests.tip_fixtures import (
     CORPUS,
@@ -37,7 +37,9 @@ def _doc(*pages: str) -> Document:
 def _assert_evidence(doc: Document, records) -> None:
     for r in records:
         assert doc.text[r.start : r.end] in r.evidence, r
-        at = doc.text.rfind(r.evidence, 0, r.start + len(r.evidence))  # the last copy starting at or before start
+        at = doc.text.rfind(
+            r.evidence, 0, r.start + len(r.evidence)
+        )  # the last copy starting at or before start
         assert at >= 0 and at + len(r.evidence) >= r.end, r
         assert r.page == doc.page_at(r.start)
 
@@ -71,10 +73,22 @@ def test_normalize_tier(text, tier):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("tier rating: Tier 2 Watch List - Gabon is on the Tier 2 Watch List for its failure ... (2008)", ("2WL", 2008)),
-        ("current situation: ... tier rating: Tier 3 Syria does not fully meet ... remained on Tier 3 ... (2022) trafficking profile: ... (2022)", ("3", 2022)),
-        ("tier rating: Bangladesh is placed on Tier 2 Watch List because it does not fully comply", ("2WL", None)),
-        ("tier rating: Special Case; for more details, go to: https://www.state.gov/reports/2025-trafficking-in-persons-report/libya/", ("special_case", 2025)),
+        (
+            "tier rating: Tier 2 Watch List - Gabon is on the Tier 2 Watch List for its failure ... (2008)",
+            ("2WL", 2008),
+        ),
+        (
+            "current situation: ... tier rating: Tier 3 Syria does not fully meet ... remained on Tier 3 ... (2022) trafficking profile: ... (2022)",
+            ("3", 2022),
+        ),
+        (
+            "tier rating: Bangladesh is placed on Tier 2 Watch List because it does not fully comply",
+            ("2WL", None),
+        ),
+        (
+            "tier rating: Special Case; for more details, go to: https://www.state.gov/reports/2025-trafficking-in-persons-report/libya/",
+            ("special_case", 2025),
+        ),
         ("The report said Pakistan, first listed in Tier 3, remained on Tier 2 this year.", ("2", None)),
         ("No tier is named here.", None),
     ],
@@ -118,7 +132,9 @@ MODERN = _doc(
 
 
 def test_narratives_are_segmented_with_pages():
-    got = [(n.country, n.tier, n.header_style, n.first_page, n.last_page) for n in tip.segment_narratives(MODERN)]
+    got = [
+        (n.country, n.tier, n.header_style, n.first_page, n.last_page) for n in tip.segment_narratives(MODERN)
+    ]
     assert got == [
         ("Canada", "1", "modern", 3, 3),
         ("Congo, Republic of the", "2WL", "modern", 4, 4),
@@ -142,7 +158,13 @@ def test_table_and_header_disagreeing_flags_both_rows():
     )  # fmt: skip
     header = by[("tip_narrative", "Pakistan")]
     start = text.index("PAKISTAN: TIER 2 WATCH LIST")
-    assert (header.tier, header.change, header.page, header.start, header.end) == ("2WL", "unchanged", 5, start, start + 27)
+    assert (header.tier, header.change, header.page, header.start, header.end) == (
+        "2WL",
+        "unchanged",
+        5,
+        start,
+        start + 27,
+    )
     assert header.flag == "conflict: tier table says 2, narrative header says 2WL"
     assert header.evidence.startswith("PAKISTAN: TIER 2 WATCH LIST\nThe Government of Pakistan")
     assert header.evidence.endswith("remained on Tier 2 Watch List for the third consecutive year.")
@@ -187,7 +209,9 @@ def test_legacy_header_and_recommendations():
         "NIGER (Tier 2)\nNiger is placed on Tier 2 for a second consecutive year.",
         "ERITREA (Tier 3)\nEritrea is placed on Tier 3.",
     )
-    rows = [(r.source_kind, r.country, r.report_year, r.tier, r.change, r.page) for r in tip.tier_placements(doc)]
+    rows = [
+        (r.source_kind, r.country, r.report_year, r.tier, r.change, r.page) for r in tip.tier_placements(doc)
+    ]
     assert rows == [
         ("tip_table", "Mali", 2012, "2", None, 2),
         ("tip_table", "Niger", 2012, "2", None, 2),
@@ -205,7 +229,11 @@ def test_legacy_header_and_recommendations():
 def test_summary_naming_another_tier_than_the_header_is_flagged():
     doc = _doc("2021 Trafficking in Persons Report", "CHAD: TIER 2\nTherefore Chad was downgraded to Tier 3.")
     (row,) = tip.tier_placements(doc)
-    assert (row.tier, row.change, row.flag) == ("2", "downgraded", "conflict: summary says 3, narrative header says 2")
+    assert (row.tier, row.change, row.flag) == (
+        "2",
+        "downgraded",
+        "conflict: summary says 3, narrative header says 2",
+    )
 
 
 # ------------------------------------------------------------------------------ whole reports
@@ -249,7 +277,9 @@ def test_generated_report_is_extracted_completely(generated, which):
     assert statistic_rows(stats) == truth_statistic_rows(truth)
     _assert_evidence(doc, rows + stats)
     narratives = tip.segment_narratives(doc)
-    assert [n.header_style for n in narratives] == ["modern" if truth["report_year"] >= 2017 else "legacy"] * len(narratives)
+    assert [n.header_style for n in narratives] == [
+        "modern" if truth["report_year"] >= 2017 else "legacy"
+    ] * len(narratives)
     assert all(a.end <= b.start for a, b in zip(narratives, narratives[1:]))
 
 
@@ -301,7 +331,11 @@ def test_generator_takes_tiers_from_a_csv(tmp_path):
         encoding="utf-8",
     )
     data, truth = generator().generate(countries=190, year=2023, seed=3, tiers_csv=str(csv_path))
-    narrative = {r["country"]: (r["tier"], r["change"]) for r in truth["tier_placements"] if r["source_kind"] == "tip_narrative"}
+    narrative = {
+        r["country"]: (r["tier"], r["change"])
+        for r in truth["tier_placements"]
+        if r["source_kind"] == "tip_narrative"
+    }
     assert narrative["Pakistan"] == ("2", "upgraded") and narrative["C.A.R."] == ("3", "unchanged")
     assert sorted(narrative) == ["Antigua & Barbuda", "C.A.R.", "Cote d’Ivoire", "Pakistan"]
     path = tmp_path / "csv.pdf"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.pdf import parse_pdf
+from extractors.parse.pdf import parse_pdf
+from extractors.parse.tip_tables import law_enforcement_pages, law_enforcement_table
 from extractors.records import Statistic
-from extractors.tip_tables import law_enforcement_pages, law_enforcement_table
 from tests.tip_fixtures import SAMPLE_PDF, write_report
 
 # The table as scripts/make_tip_report.py prints it into raw/sample-tip-report-2023.pdf (seed 7):
@@ -26,8 +26,15 @@ def _expected(table) -> list[tuple]:
     rows = []
     for year, p, pl, c, cl, v, vl, leg in table:
         q, ql = f"year {year}", f"year {year}, labor trafficking"
-        rows += [("prosecutions", p, q), ("prosecutions", pl, ql), ("convictions", c, q), ("convictions", cl, ql),
-                 ("victims_identified", v, q), ("victims_identified", vl, ql), ("new_or_amended_legislation", leg, q)]
+        rows += [
+            ("prosecutions", p, q),
+            ("prosecutions", pl, ql),
+            ("convictions", c, q),
+            ("convictions", cl, ql),
+            ("victims_identified", v, q),
+            ("victims_identified", vl, ql),
+            ("new_or_amended_legislation", leg, q),
+        ]
     return rows
 
 

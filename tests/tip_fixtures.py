@@ -44,7 +44,8 @@ def placement_rows(records) -> list[tuple]:
 
 def truth_placement_rows(truth: dict) -> list[tuple]:
     return sorted(
-        (r["source_kind"], r["country"], r["report_year"], r["tier"], r["change"], r["page"]) for r in truth["tier_placements"]
+        (r["source_kind"], r["country"], r["report_year"], r["tier"], r["change"], r["page"])
+        for r in truth["tier_placements"]
     )
 
 
@@ -54,5 +55,6 @@ def statistic_rows(records) -> list[tuple]:
 
 def truth_statistic_rows(truth: dict) -> list[tuple]:
     return sorted(
-        (r["country"], r["report_year"], r["metric"], r["value"], r["qualifier"] or "") for r in truth["statistics"]
+        (r["country"], r["report_year"], r["metric"], r["value"], r["qualifier"] or "")
+        for r in truth["statistics"]
     )

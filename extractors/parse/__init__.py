@@ -6,7 +6,7 @@ needs_ocr, encrypted) and a one-line ``error``, so one broken file never stops a
 
 from __future__ import annotations
 
-from .documents import EMPTY, ERROR, Document, ParseError, doc_id_for
+from extractors.parse.documents import EMPTY, ERROR, Document, ParseError, doc_id_for
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -17,39 +17,65 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 def sniff(data: bytes, name: str = "", content_type: str | None = None) -> str:
     """'pdf', 'html' or 'text' from magic bytes, content type and file name, in that order."""
     head = data[:1024].lstrip().lower()
-    if data[:1024].lstrip().startswith(b"%PDF") or name.lower().endswith(PDF_SUFFIXES) or (content_type or "").startswith("application/pdf"):
+    if (
+        data[:1024].lstrip().startswith(b"%PDF")
+        or name.lower().endswith(PDF_SUFFIXES)
+        or (content_type or "").startswith("application/pdf")
+    ):
         return "pdf"
-    if name.lower().endswith(HTML_SUFFIXES) or "html" in (content_type or "") or head.startswith((b"<!doctype html", b"<html")):
+    if (
+        name.lower().endswith(HTML_SUFFIXES)
+        or "html" in (content_type or "")
+        or head.startswith((b"<!doctype html", b"<html"))
+    ):
         return "html"
     return "text"
 
 
-def failed(data: bytes, source: str | None, message: str, status: str = ERROR, kind: str = "other") -> Document:
+def failed(
+    data: bytes, source: str | None, message: str, status: str = ERROR, kind: str = "other"
+) -> Document:
     return Document(doc_id=doc_id_for(data), text="", kind=kind, url=source, status=status, error=message)
 
 
-def parse_bytes(data: bytes, *, source: str | None = None, name: str = "", content_type: str | None = None,
-                max_bytes: int = 200_000_000, max_pages: int = 2000, pdf_workers: int = 1) -> Document:
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    name: str = "",
+    content_type: str | None = None,
+    max_bytes: int = 200_000_000,
+    max_pages: int = 2000,
+    pdf_workers: int = 1,
+) -> Document:
     """Parse any supported input; failures come back as a Document with a status and reason."""
     fmt = sniff(data, name or (source or ""), content_type)
     kind = "other" if fmt == "pdf" else "news"
     if not data:
         return failed(data, source, "file is empty", EMPTY, kind)
     if len(data) > max_bytes:
-        return failed(data, source, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}", ERROR, kind)
+        return failed(
+            data, source, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}", ERROR, kind
+        )
     try:
         if fmt == "pdf":
-            from .pdf import parse_pdf
+            from extractors.parse.pdf import parse_pdf
 
             return parse_pdf(data, source=source, max_pages=max_pages, workers=pdf_workers)
         if fmt == "html":
-            from .news import parse_html
+            from extractors.parse.news import parse_html
 
             return parse_html(data, source=source)
-        from .news import parse_text
+        from extractors.parse.news import parse_text
 
         return parse_text(data, source=source)
     except ParseError as exc:
         return failed(data, source, str(exc), exc.status, kind)
     except Exception as exc:  # a parser bug must not stop the run; record it on the document
-        return failed(data, source, f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'parse failed'}", ERROR, kind)
+        return failed(
+            data,
+            source,
+            f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'parse failed'}",
+            ERROR,
+            kind,
+        )

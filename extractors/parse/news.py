@@ -4,7 +4,7 @@ Plain text: the first non-empty line is the headline (kept verbatim, typos inclu
 site boilerplate ("Load Next Story", ad-script lines, APP author notes) is cut using the regular
 expressions in ``models/patterns/boilerplate.txt``; a dateline glued to the first sentence
 ("ISLAMABAD, Feb 17 (APP):The ...") becomes its own paragraph (``models/patterns/datelines.txt``).
-Soft hyphens and zero-width characters go in :func:`extractors.documents.normalize_text`; curly
+Soft hyphens and zero-width characters go in :func:`extractors.parse.documents.normalize_text`; curly
 quotes are kept (claims need them). HTML: trafilatura extracts the main text, title, date and
 author; the stored text is "title\\n\\nbody" so the headline is part of the evidence.
 """
@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .components.assets import read_lines
-from .documents import EMPTY, Document, ParseError, decode_text, doc_id_for, normalize_text
+from extractors.assets import MODELS_DIR, read_lines
+from extractors.parse.documents import EMPTY, Document, ParseError, decode_text, doc_id_for, normalize_text
 
-BOILERPLATE_FILE = Path(__file__).resolve().parent.parent / "models" / "patterns" / "boilerplate.txt"
-DATELINES_FILE = Path(__file__).resolve().parent.parent / "models" / "patterns" / "datelines.txt"
+BOILERPLATE_FILE = MODELS_DIR / "patterns" / "boilerplate.txt"
+DATELINES_FILE = MODELS_DIR / "patterns" / "datelines.txt"
 _SITE_SUFFIX = re.compile(r"\s+-\s+[^-]+\s+-\s+DAWN\.COM$|\s+\|\s+[^|]+$")
 
 
@@ -39,7 +39,7 @@ def split_dateline(text: str, patterns: tuple[re.Pattern, ...] | None = None, *,
         for p in patterns:
             m = p.match(line)
             if m:
-                lines[n] = m.group(1) + "\n\n" + line[m.end():]
+                lines[n] = m.group(1) + "\n\n" + line[m.end() :]
                 return "\n".join(lines)
     return text
 
@@ -66,7 +66,9 @@ def strip_boilerplate(text: str, patterns: tuple[re.Pattern, ...]) -> str:
     return "\n".join(lines)
 
 
-def parse_text(data: bytes, *, source: str | None = None, patterns: tuple[re.Pattern, ...] | None = None) -> Document:
+def parse_text(
+    data: bytes, *, source: str | None = None, patterns: tuple[re.Pattern, ...] | None = None
+) -> Document:
     """A plain-text news article: headline on the first line, then the body."""
     text = normalize_text(decode_text(data))
     text = strip_boilerplate(text, patterns if patterns is not None else boilerplate_patterns())
@@ -77,24 +79,38 @@ def parse_text(data: bytes, *, source: str | None = None, patterns: tuple[re.Pat
     return Document(doc_id=doc_id_for(data), text=text, kind="news", title=title, url=source)
 
 
-def parse_html(data: bytes, *, source: str | None = None, patterns: tuple[re.Pattern, ...] | None = None) -> Document:
+def parse_html(
+    data: bytes, *, source: str | None = None, patterns: tuple[re.Pattern, ...] | None = None
+) -> Document:
     """An HTML page: main text via trafilatura; raises ParseError when there is no article text."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     html = decode_text(data)
     if "<" not in html[:2048]:
         raise ParseError("not HTML: no markup at the start of the file")
-    result = trafilatura.bare_extraction(html, url=source if source and "://" in source else None,
-                                        with_metadata=True, include_comments=False, include_tables=False)
+    result = trafilatura.bare_extraction(
+        html,
+        url=source if source and "://" in source else None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
     body = getattr(result, "text", None) if result is not None else None
     if not body or not body.strip():
         raise ParseError("no article text found in the HTML", EMPTY)
     title = getattr(result, "title", None)
     if title:
         title = _SITE_SUFFIX.sub("", normalize_text(title))
-    body = split_dateline(strip_boilerplate(normalize_text(body), patterns if patterns is not None else boilerplate_patterns()))
+    body = split_dateline(
+        strip_boilerplate(normalize_text(body), patterns if patterns is not None else boilerplate_patterns())
+    )
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Document(
-        doc_id=doc_id_for(data), text=text, kind="news", title=title,
-        published=getattr(result, "date", None), author=getattr(result, "author", None), url=source,
+        doc_id=doc_id_for(data),
+        text=text,
+        kind="news",
+        title=title,
+        published=getattr(result, "date", None),
+        author=getattr(result, "author", None),
+        url=source,
     )

@@ -7,6 +7,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"  # rule, gazetteer and pipeline files
+
 
 @lru_cache(maxsize=64)
 def read_jsonl(path: str) -> tuple[dict, ...]:

@@ -10,13 +10,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .tables import format_table
+from flows.tables import format_table
 
-ProcessedOpt = typer.Option(Path("processed"), "--processed", help="processed/ folder holding the runs and the database")
+ProcessedOpt = typer.Option(
+    Path("processed"), "--processed", help="processed/ folder holding the runs and the database"
+)
 
 
 class CliError(Exception):
@@ -38,8 +39,12 @@ class _App(typer.Typer):
             sys.exit(1)
 
 
-app = _App(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-           help="Who said what about human trafficking: news and TIP reports into queryable tables.")
+app = _App(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Who said what about human trafficking: news and TIP reports into queryable tables.",
+)
 
 
 def fail(message: str, code: int = 1):
@@ -63,11 +68,15 @@ def prefect_env(home: Path | None = None) -> None:
 def run(
     raw: Path = typer.Option(Path("raw"), "--raw", help="folder of input documents (.txt, .html, .pdf)"),
     processed: Path = ProcessedOpt,
-    sources: Optional[Path] = typer.Option(None, "--sources", help="sources file (tipwatch.toml) with folders, URLs and feeds"),
-    model: Optional[str] = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
-    dask: Optional[str] = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
+    sources: Path | None = typer.Option(
+        None, "--sources", help="sources file (tipwatch.toml) with folders, URLs and feeds"
+    ),
+    model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
     max_pages: int = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason"),
-    max_bytes: int = typer.Option(200_000_000, "--max-bytes", help="files larger than this fail with a reason"),
+    max_bytes: int = typer.Option(
+        200_000_000, "--max-bytes", help="files larger than this fail with a reason"
+    ),
     json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED."""
@@ -76,22 +85,28 @@ def run(
     if sources is not None and not sources.is_file():
         fail(f"sources file not found: {sources}")
     if sources is not None:
-        from .ingest import SourcesError, load_sources
+        from flows.ingest import SourcesError, load_sources
 
         try:  # a bad sources file is one line before any flow run starts
             load_sources(sources)
         except SourcesError as exc:
             fail(str(exc))
     prefect_env()
-    from .pipeline import tipwatch_flow
+    from flows.pipeline import tipwatch_flow
 
     flow = tipwatch_flow
     if dask:
         from prefect_dask import DaskTaskRunner
 
         flow = tipwatch_flow.with_options(task_runner=DaskTaskRunner(address=dask))
-    summary = flow(raw_dir=str(raw), processed_dir=str(processed), model=model,
-                   sources_file=str(sources) if sources else None, max_pages=max_pages, max_bytes=max_bytes)
+    summary = flow(
+        raw_dir=str(raw),
+        processed_dir=str(processed),
+        model=model,
+        sources_file=str(sources) if sources else None,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+    )
     if json_out:
         print(json.dumps(summary, indent=2))
     else:
@@ -105,8 +120,10 @@ def render_summary(s: dict) -> str:
         "",
         format_table(["table", "rows"], [[k, v] for k, v in s["counts"].items()]),
         "",
-        format_table(["source", "kind", "status", "error"],
-                     [[d["source"], d["kind"], d["status"], d["error"] or ""] for d in s["documents"]]),
+        format_table(
+            ["source", "kind", "status", "error"],
+            [[d["source"], d["kind"], d["status"], d["error"] or ""] for d in s["documents"]],
+        ),
         "",
         "seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in s["timings"].items()),
     ]
@@ -116,12 +133,14 @@ def render_summary(s: dict) -> str:
 # -- query / tables ---------------------------------------------------------------------------------------
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"),
+    sql: str = typer.Argument(
+        ..., help="one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"
+    ),
     processed: Path = ProcessedOpt,
     fmt: str = typer.Option("table", "--format", help="table, csv or json"),
 ):
     """Run a read-only SQL query against the latest run's tables."""
-    from .tables import QueryError, run_query
+    from flows.tables import QueryError, run_query
 
     if fmt not in ("table", "csv", "json"):
         fail(f"unknown format {fmt!r}: use table, csv or json")
@@ -144,10 +163,11 @@ def query(
 @app.command()
 def tables(markdown: bool = typer.Option(False, "--markdown", help="print the data dictionary as Markdown")):
     """List the tables: what one row is, and each column with its type."""
-    from .tables import data_dictionary, table_overview
+    from flows.tables import data_dictionary, table_overview
 
     print(data_dictionary() if markdown else table_overview())
 
 
 # Commands owned by other modules register themselves on ``app`` when imported.
-from . import cli_evaluate, cli_research, cli_review, cli_sources  # noqa: E402,F401
+from flows.cli import evaluate, research, review  # noqa: E402,F401
+from flows.cli import sources as _sources  # noqa: E402,F401

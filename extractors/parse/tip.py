@@ -1,6 +1,6 @@
 """TIP-report structure: country narratives, tier placements, statistics, report year.
 
-Pure functions over a :class:`~extractors.documents.Document` (or short text). Every record's
+Pure functions over a :class:`~extractors.parse.documents.Document` (or short text). Every record's
 ``start``/``end`` are offsets into ``doc.text`` with ``doc.text[start:end]`` the span the record
 rests on (a narrative header, a name in a tier list, a statistic phrase); ``evidence`` is the
 sentence or line holding that span, copied from ``doc.text``; ``page`` is ``doc.page_at(start)``.
@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from extractors.documents import Document
+from extractors.parse.documents import Document
 from extractors.records import Statistic, TierPlacement
 
 __all__ = [
@@ -44,7 +44,17 @@ __all__ = [
 
 # ------------------------------------------------------------------------------------------- tiers
 
-_NUMBER = {"1": "1", "i": "1", "one": "1", "2": "2", "ii": "2", "two": "2", "3": "3", "iii": "3", "three": "3"}
+_NUMBER = {
+    "1": "1",
+    "i": "1",
+    "one": "1",
+    "2": "2",
+    "ii": "2",
+    "two": "2",
+    "3": "3",
+    "iii": "3",
+    "three": "3",
+}
 _TIER_EXPR = (
     r"(?:tier[\s\-]*(?P<n>1|2|3|iii|ii|i|one|two|three)(?![\w\-])(?P<wl>[\s\-]*watch[\s\-]*list)?"
     r"|(?P<sc>special[\s\-]+cases?))"
@@ -128,7 +138,10 @@ def tier_from_text(text: str) -> tuple[str, int | None] | None:
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\s+Trafficking\s+in\s+Persons\s+Report\b", re.I)
-_YEAR_AFTER = re.compile(r"Trafficking\s+in\s+Persons\s+Report[\s,:\-\u2013\u2014]*(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b", re.I)
+_YEAR_AFTER = re.compile(
+    r"Trafficking\s+in\s+Persons\s+Report[\s,:\-\u2013\u2014]*(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b",
+    re.I,
+)
 
 
 def report_year(doc: Document) -> int | None:
@@ -166,7 +179,9 @@ _HEADER_HINT = re.compile(r":[ \t]*(?:TIER|SPECIAL)|\((?:TIER|SPECIAL)", re.I)
 
 
 def _header_country(raw: str) -> bool:
-    return any(c.isalpha() for c in raw) and raw == raw.upper() and not normalize_tier(raw) and raw[0].isalpha()
+    return (
+        any(c.isalpha() for c in raw) and raw == raw.upper() and not normalize_tier(raw) and raw[0].isalpha()
+    )
 
 
 def segment_narratives(doc: Document) -> list[Narrative]:
@@ -257,11 +272,14 @@ _LIST_HEADING = re.compile(r"(?:TIER\s+(?:1|2|3|I{1,3})(?:\s+WATCH\s+LIST)?|SPEC
 _NAME_LINE = re.compile(r"[A-Z][\w'’.()\-,&/ ]{1,60}")
 _CHANGE = re.compile(
     r"\b(?:(?P<up>upgraded\s+to)|(?P<down>downgraded\s+to)|(?P<stay>remain(?:s|ed)?\s+on)"
-    r"|(?P<placed>(?:placed|ranked)\s+on|(?:is|was)\s+ranked))\s+(?:the\s+)?" + _TIER_EXPR
+    r"|(?P<placed>(?:placed|ranked)\s+on|(?:is|was)\s+ranked))\s+(?:the\s+)?"
+    + _TIER_EXPR
     + r"(?P<consecutive>\s+for\s+(?:a|the)\s+\w+\s+consecutive\s+year)?",
     re.I,
 )
-_SECTION_START = re.compile(r"^(?:PRIORITIZED RECOMMENDATIONS|Recommendations for\b|PROSECUTION|Prosecution\b)", re.M)
+_SECTION_START = re.compile(
+    r"^(?:PRIORITIZED RECOMMENDATIONS|Recommendations for\b|PROSECUTION|Prosecution\b)", re.M
+)
 
 
 def tier_placements(doc: Document) -> list[TierPlacement]:
@@ -308,8 +326,19 @@ def tier_placements(doc: Document) -> list[TierPlacement]:
         elif stated is not None and stated != n.tier:
             flag = f"conflict: summary says {stated}, narrative header says {n.tier}"
         rows.append(
-            TierPlacement(doc.doc_id, spelled.get(key, n.country), year, n.tier, change, "tip_narrative",
-                          n.start, n.header_end, n.first_page, text[n.start : ev_end], flag)  # fmt: skip
+            TierPlacement(
+                doc.doc_id,
+                spelled.get(key, n.country),
+                year,
+                n.tier,
+                change,
+                "tip_narrative",
+                n.start,
+                n.header_end,
+                n.first_page,
+                text[n.start : ev_end],
+                flag,
+            )  # fmt: skip
         )
     return rows
 
@@ -330,11 +359,24 @@ def _tier_lists(text: str, lo: int, hi: int) -> list[tuple[str, str, int, int]]:
             tier = normalize_tier(stripped)
         elif tier and not stripped:
             pass  # a page break or blank line inside a list
-        elif tier and stripped[0].islower() and out and out[-1][1] == tier and text[out[-1][3] : start].strip() == "":
+        elif (
+            tier
+            and stripped[0].islower()
+            and out
+            and out[-1][1] == tier
+            and text[out[-1][3] : start].strip() == ""
+        ):
             country, t, s, _ = out[-1]  # a long name wrapped in its column: "Congo, Republic of" / "the"
             out[-1] = (f"{country} {stripped}", t, s, end)
         elif tier and _is_name(stripped):
-            out.append((stripped.rstrip("*").strip(), tier, start, end - (len(stripped) - len(stripped.rstrip("*").strip()))))
+            out.append(
+                (
+                    stripped.rstrip("*").strip(),
+                    tier,
+                    start,
+                    end - (len(stripped) - len(stripped.rstrip("*").strip())),
+                )
+            )
         else:
             tier = None
         pos = line_end + 1
@@ -376,7 +418,9 @@ def _summary_change(text: str, n: Narrative) -> tuple[str | None, str | None, in
 # -------------------------------------------------------------------------------------- statistics
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORD_NUMBERS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _METRIC_VERBS = {
     "investigations": r"investigat(?:ed|ing)|initiated\s+investigations\s+(?:of|into)|opened\s+investigations\s+(?:of|into)",
     "prosecutions": r"prosecut(?:ed|ing)|initiated\s+prosecutions\s+(?:of|against)",
@@ -386,8 +430,15 @@ _METRIC_VERBS = {
 _NOUNS = r"(?:(?:alleged|suspected|potential|trafficking|child|adult|foreign|individual)\s+)?(?:cases?|suspects?|individuals?|people|persons?|traffickers?|defendants?|victims?|perpetrators?|offenders?)"
 _QUALIFIER = r"(?:for|of|under|involving)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:trafficking|labor|labour|law|begging|servitude|marriage|exploitation)"
 _STAT = re.compile(
-    r"\b(?P<verb>" + "|".join(f"(?P<{k}>{v})" for k, v in _METRIC_VERBS.items()) + r")\s+(?:a\s+total\s+of\s+)?"
-    + _NUM + r"\s+(?P<noun>" + _NOUNS + r")\b(?:\s+(?P<qual>" + _QUALIFIER + r")\b)?"
+    r"\b(?P<verb>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _METRIC_VERBS.items())
+    + r")\s+(?:a\s+total\s+of\s+)?"
+    + _NUM
+    + r"\s+(?P<noun>"
+    + _NOUNS
+    + r")\b(?:\s+(?P<qual>"
+    + _QUALIFIER
+    + r")\b)?"
     + r"(?:\s*\((?P<parts>[^()]{3,200})\))?",
     re.I,
 )
@@ -414,7 +465,11 @@ def statistics(doc: Document) -> list[Statistic]:
         for m in _stat_matches(text, lowered, n.header_end, n.end):
             metric = next(k for k in _METRIC_VERBS if m.group(k))
             end = m.end("qual") if m.group("qual") else m.end("noun")
-            out.append(_statistic(doc, pager, country, year, metric, m.group("num"), m.group("qual"), m.start(), end, n))
+            out.append(
+                _statistic(
+                    doc, pager, country, year, metric, m.group("num"), m.group("qual"), m.start(), end, n
+                )
+            )
             if m.group("parts"):
                 base = m.start("parts")
                 for part in _PART.finditer(m.group("parts")):
@@ -449,7 +504,9 @@ def _statistic(doc, pager, country, year, metric, num, qualifier, start, end, n:
     value = _WORD_NUMBERS.get(num.lower()) if not num[0].isdigit() else int(num.replace(",", ""))
     s, e = _sentence_span(doc.text, start, end, n.header_end, n.end)
     qualifier = re.sub(r"\s+", " ", qualifier) if qualifier else None
-    return Statistic(doc.doc_id, country, year, metric, value, qualifier, start, end, pager(start), doc.text[s:e])
+    return Statistic(
+        doc.doc_id, country, year, metric, value, qualifier, start, end, pager(start), doc.text[s:e]
+    )
 
 
 # ---------------------------------------------------------------------------------------- sentences
@@ -466,7 +523,11 @@ def _sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[i
             # A line break ends a sentence only after a line that is a heading or ends a sentence.
             prev_start = text.rfind("\n", lo, s - 1) + 1
             prev = text[max(prev_start, lo) : s - 1].rstrip()
-            if not prev or prev.endswith((".", "!", "?", ":", ".\u201d", '."')) or not any(c.islower() for c in prev):
+            if (
+                not prev
+                or prev.endswith((".", "!", "?", ":", ".\u201d", '."'))
+                or not any(c.islower() for c in prev)
+            ):
                 break
         elif ch in " " and s - 2 >= lo and text[s - 2] in ".!?" and not _abbreviation(text, s - 2):
             break

@@ -30,8 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .assets import read_csv, read_jsonl, read_lines, split_aliases
-from .matching import RuleMatcher
+from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
+from extractors.nlp.components.matching import RuleMatcher
 
 AGENCY_INFO = "tipwatch.agencies"
 PROVINCE = "tipwatch.province"
@@ -41,7 +41,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]*[A-Z][A-Za-z&/\-]*$")
 _DEPT = "DEPT:"
 _GENERIC = "GENERIC:"
 # "LAHORE:", "ISLAMABAD, Feb 17 (APP):", "KARACHI, Feb 12 (APP):" at the start of a line.
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z .'-]{2,30}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*:")
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z .'-]{2,30}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*:"
+)
 
 
 def rows(path: str) -> list[dict]:
@@ -104,11 +106,26 @@ def _token_pattern(nlp: Language, phrase: str) -> list[dict]:
 
 
 class EntityRules:
-    def __init__(self, nlp: Language, name: str, *, tiers: str, titles: str, agencies: str, countries: str,
-                 honorifics: str, min_year: int, max_year: int, provinces: str | None = None,
-                 places: str | None = None, departments: str | None = None, generic_agencies: str | None = None,
-                 agency_context: str | None = None, local_police: str | None = None,
-                 indefinite: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        tiers: str,
+        titles: str,
+        agencies: str,
+        countries: str,
+        honorifics: str,
+        min_year: int,
+        max_year: int,
+        provinces: str | None = None,
+        places: str | None = None,
+        departments: str | None = None,
+        generic_agencies: str | None = None,
+        agency_context: str | None = None,
+        local_police: str | None = None,
+        indefinite: str | None = None,
+    ):
         self.name = name
         self.min_year, self.max_year = min_year, max_year
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
@@ -131,9 +148,17 @@ class EntityRules:
                     pattern[0] = {**pattern[0], "IS_TITLE": True}
                 patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
         for row in rows(agencies):
-            info = {"acronym": row["acronym"] or None, "kind": row["kind"] or "other", "country": row["country"] or None}
+            info = {
+                "acronym": row["acronym"] or None,
+                "kind": row["kind"] or "other",
+                "country": row["country"] or None,
+            }
             self.agency_info[row["name"]] = info
-            forms = [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]
+            forms = [
+                row["name"],
+                *split_aliases(row["aliases"]),
+                *([row["acronym"]] if row["acronym"] else []),
+            ]
             self.agency_form.update((f.lower(), row["name"]) for f in forms)
             # news text mostly has the typographic apostrophe ("Prime Minister’s Office")
             for form in dict.fromkeys(forms + [f.replace("'", "’") for f in forms]):
@@ -153,17 +178,37 @@ class EntityRules:
         for row in rows(departments) if departments else []:
             for form in [row["department"], *split_aliases(row["aliases"])]:
                 self.dept_alias[form.lower()] = row["department"]
-                patterns.append({"label": "AGENCY", "id": _DEPT + row["department"], "pattern": _token_pattern(nlp, form.lower())})
+                patterns.append(
+                    {
+                        "label": "AGENCY",
+                        "id": _DEPT + row["department"],
+                        "pattern": _token_pattern(nlp, form.lower()),
+                    }
+                )
         self.generics: dict[str, list[str]] = {}
         for row in rows(generic_agencies) if generic_agencies else []:
             self.generics[row["generic"]] = split_aliases(row["specifics"])
             if row["generic"] not in self.agency_info:
-                patterns.append({"label": "AGENCY", "id": _GENERIC + row["generic"], "pattern": _token_pattern(nlp, row["generic"])})
+                patterns.append(
+                    {
+                        "label": "AGENCY",
+                        "id": _GENERIC + row["generic"],
+                        "pattern": _token_pattern(nlp, row["generic"]),
+                    }
+                )
         context = rows(agency_context) if agency_context else []
-        self.law_words = [tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in context if r["effect"] == "drop"]
-        self.houses = [(tuple(t.text for t in nlp.make_doc(r["phrase"])), r["name"] or r["phrase"]) for r in context if r["effect"] == "house"]
+        self.law_words = [
+            tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in context if r["effect"] == "drop"
+        ]
+        self.houses = [
+            (tuple(t.text for t in nlp.make_doc(r["phrase"])), r["name"] or r["phrase"])
+            for r in context
+            if r["effect"] == "house"
+        ]
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
-        self.police_next = {r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])}
+        self.police_next = {
+            r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])
+        }
         self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
         self.ruler = RuleMatcher(nlp)
         self.ruler.add_patterns(patterns)
@@ -173,12 +218,19 @@ class EntityRules:
         doc.ents = filter_spans(cleaned)
         before = list(doc.ents)
         doc = self.ruler(doc)
-        dropped = [e for e in doc.ents if e.label_ == "TITLE" and e.text.lower() in self.plural_titles
-                   and not self._names_follow(doc, e)]
+        dropped = [
+            e
+            for e in doc.ents
+            if e.label_ == "TITLE" and e.text.lower() in self.plural_titles and not self._names_follow(doc, e)
+        ]
         if dropped:  # the model's entity the plural had displaced comes back ("Board of Governors ISSI")
             kept = [e for e in doc.ents if e not in dropped]
-            back = [b for b in before if any(b.start < d.end and d.start < b.end for d in dropped)
-                    and not any(b.start < k.end and k.start < b.end for k in kept)]
+            back = [
+                b
+                for b in before
+                if any(b.start < d.end and d.start < b.end for d in dropped)
+                and not any(b.start < k.end and k.start < b.end for k in kept)
+            ]
             doc.ents = sorted(kept + back, key=lambda x: x.start)
         doc.ents = self._with_years(doc)
         province = self.province(doc)
@@ -198,11 +250,19 @@ class EntityRules:
         if e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].is_title:
             return False
         i = e.end
-        if i < len(doc) and (doc[i].lower_ in ("are", "were", "include", "included", "including") or doc[i].text == ":"):
+        if i < len(doc) and (
+            doc[i].lower_ in ("are", "were", "include", "included", "including") or doc[i].text == ":"
+        ):
             i += 1
         while i < len(doc) and doc[i].lower_.rstrip(".") in self.honorifics:
             i += 1
-        return i + 1 < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i + 1].is_title and doc[i + 1].is_alpha
+        return (
+            i + 1 < len(doc)
+            and doc[i].is_title
+            and doc[i].is_alpha
+            and doc[i + 1].is_title
+            and doc[i + 1].is_alpha
+        )
 
     # -- province ---------------------------------------------------------------------------------
     def province(self, doc: Doc) -> str | None:
@@ -228,7 +288,9 @@ class EntityRules:
     # -- domain rules -----------------------------------------------------------------------------
     def _domain_agencies(self, doc: Doc, province: str | None, extra: dict) -> list[Span]:
         ents = self._committees(doc, list(doc.ents), extra)
-        present = {e.ent_id_ for e in ents if e.label_ == "AGENCY" and not e.ent_id_.startswith((_DEPT, _GENERIC))}
+        present = {
+            e.ent_id_ for e in ents if e.label_ == "AGENCY" and not e.ent_id_.startswith((_DEPT, _GENERIC))
+        }
         out: list[Span] = []
         listed: list[Span] = []
         for e in ents:
@@ -244,7 +306,7 @@ class EntityRules:
                     out.append(span)
                     listed.extend(self._listed_departments(doc, span, province, extra))
                 continue
-            generic = eid[len(_GENERIC):] if eid.startswith(_GENERIC) else eid
+            generic = eid[len(_GENERIC) :] if eid.startswith(_GENERIC) else eid
             if generic in self.generics:
                 target = self._specific(generic, present, province)
                 if target is None and eid.startswith(_GENERIC):
@@ -266,7 +328,9 @@ class EntityRules:
         found: list[Span] = []
         n = len(doc)
         # the subject ends where a title or a name begins ("… on Interior Chairman Faisal Saleem")
-        stop = {i for e in ents if e.label_ in ("TITLE", "PERSON", "DATE", "TIME") for i in range(e.start, e.end)}  # "… on Defence Thursday"
+        stop = {
+            i for e in ents if e.label_ in ("TITLE", "PERSON", "DATE", "TIME") for i in range(e.start, e.end)
+        }  # "… on Defence Thursday"
         for i in range(n):
             for words, house in self.houses:
                 j = i + len(words)
@@ -283,8 +347,13 @@ class EntityRules:
                     if tok.is_title or (tok.is_upper and tok.is_alpha):
                         m += 1
                         end = m
-                    elif tok.lower_ in ("and", "&", ",", "-", "of") and m + 1 < n and (doc[m + 1].is_title or doc[m + 1].is_upper) \
-                            and doc[m + 1].is_alpha and m + 1 not in stop:
+                    elif (
+                        tok.lower_ in ("and", "&", ",", "-", "of")
+                        and m + 1 < n
+                        and (doc[m + 1].is_title or doc[m + 1].is_upper)
+                        and doc[m + 1].is_alpha
+                        and m + 1 not in stop
+                    ):
                         m += 1  # "Information, Broadcasting and National Heritage", "Gilgit-Baltistan", "Problems of Less Developed Areas"
                     else:
                         break
@@ -297,10 +366,23 @@ class EntityRules:
                 break
         if not found:
             return ents
-        kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)
-                or any(e.start <= f.start and f.end <= e.end and e.label_ == "AGENCY" for f in found)]
-        return sorted(filter_spans(kept + [f for f in found if not any(
-            e.label_ == "AGENCY" and e.start <= f.start and f.end <= e.end for e in kept)]), key=lambda s: s.start)
+        kept = [
+            e
+            for e in ents
+            if not any(f.start < e.end and e.start < f.end for f in found)
+            or any(e.start <= f.start and f.end <= e.end and e.label_ == "AGENCY" for f in found)
+        ]
+        return sorted(
+            filter_spans(
+                kept
+                + [
+                    f
+                    for f in found
+                    if not any(e.label_ == "AGENCY" and e.start <= f.start and f.end <= e.end for e in kept)
+                ]
+            ),
+            key=lambda s: s.start,
+        )
 
     def _in_law_title(self, doc: Doc, e: Span) -> bool:
         nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])
@@ -311,7 +393,9 @@ class EntityRules:
         prev = doc[start - 1] if start > 0 else None
         named = None
         if prev is not None:
-            named = self.province_of.get(prev.lower_) or (self.province_of.get(doc[start - 2 : start].text.lower()) if start > 1 else None)
+            named = self.province_of.get(prev.lower_) or (
+                self.province_of.get(doc[start - 2 : start].text.lower()) if start > 1 else None
+            )
             if named:
                 start -= 1 if self.province_of.get(prev.lower_) else 2
             elif prev.lower_ in self.indefinite:
@@ -319,18 +403,20 @@ class EntityRules:
         prov = named or province
         if not prov:
             return None
-        name = f"{prov} {e.ent_id_[len(_DEPT):]}"
+        name = f"{prov} {e.ent_id_[len(_DEPT) :]}"
         extra.setdefault(name, {"acronym": None, "kind": "government", "country": "Pakistan"})
         return Span(doc, start, e.end, label="AGENCY", span_id=name)
 
     def _listed_departments(self, doc: Doc, span: Span, province: str | None, extra: dict) -> list[Span]:
-        """"the Auqaf, Trust, and Cooperative departments": each listed domain that is a known
+        """ "the Auqaf, Trust, and Cooperative departments": each listed domain that is a known
         department ("Auqaf" -> Punjab Auqaf Department)."""
         if doc[span.end - 1].lower_ != "departments" or not province:
             return []
         out = []
         i = span.start - 1
-        while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or (doc[i].is_title and doc[i].is_alpha)):
+        while i >= 0 and (
+            doc[i].text == "," or doc[i].lower_ == "and" or (doc[i].is_title and doc[i].is_alpha)
+        ):
             dept = self.dept_alias.get(f"{doc[i].lower_} department") if doc[i].is_title else None
             if dept:
                 name = f"{province} {dept}"
@@ -340,7 +426,7 @@ class EntityRules:
         return out
 
     def _listed_ministries(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"the interior and foreign affairs ministries", "the foreign and IT ministries": each
+        """ "the interior and foreign affairs ministries", "the foreign and IT ministries": each
         listed domain whose "<domain> ministry" is a gazetteer name or alias."""
         taken = {i for e in ents if e.label_ == "AGENCY" for i in range(e.start, e.end)}
         out = []
@@ -384,7 +470,7 @@ class EntityRules:
         return None
 
     def _local_police(self, doc: Doc, ents: list[Span], province: str | None, extra: dict) -> list[Span]:
-        """"<Place> police" -> the province's police force."""
+        """ "<Place> police" -> the province's police force."""
         police = self.police_of.get(province or "")
         if not police:
             return ents
@@ -397,8 +483,14 @@ class EntityRules:
             if self.police_next.get(nxt) == "drop":
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start \
-                    and doc[start - 1].i not in taken and tok.i - start < 3:
+            while (
+                start > 0
+                and doc[start - 1].is_title
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_sent_start
+                and doc[start - 1].i not in taken
+                and tok.i - start < 3
+            ):
                 start -= 1
             if start == tok.i:
                 continue
@@ -416,7 +508,8 @@ class EntityRules:
         ]
         year_tokens = {s.start for s in years}
         kept = [
-            e for e in doc.ents
+            e
+            for e in doc.ents
             if not (e.label_ in ("DATE", "CARDINAL") and any(i in year_tokens for i in range(e.start, e.end)))
             and not any(i in year_tokens for i in range(e.start, e.end) if e.label_ not in ("AGENCY", "TIER"))
         ]
@@ -428,17 +521,54 @@ class EntityRules:
     "tipwatch_entities_v1",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"min_year": 1990, "max_year": 2035, "provinces": None, "places": None, "departments": None,
-                    "generic_agencies": None, "agency_context": None, "local_police": None, "indefinite": None},
+    default_config={
+        "min_year": 1990,
+        "max_year": 2035,
+        "provinces": None,
+        "places": None,
+        "departments": None,
+        "generic_agencies": None,
+        "agency_context": None,
+        "local_police": None,
+        "indefinite": None,
+    },
 )
-def make_entity_rules(nlp: Language, name: str, tiers: str, titles: str, agencies: str, countries: str,
-                      honorifics: str, min_year: int, max_year: int, provinces: str | None, places: str | None,
-                      departments: str | None, generic_agencies: str | None, agency_context: str | None,
-                      local_police: str | None, indefinite: str | None) -> EntityRules:
-    return EntityRules(nlp, name, tiers=tiers, titles=titles, agencies=agencies, countries=countries,
-                       honorifics=honorifics, min_year=min_year, max_year=max_year, provinces=provinces,
-                       places=places, departments=departments, generic_agencies=generic_agencies,
-                       agency_context=agency_context, local_police=local_police, indefinite=indefinite)
+def make_entity_rules(
+    nlp: Language,
+    name: str,
+    tiers: str,
+    titles: str,
+    agencies: str,
+    countries: str,
+    honorifics: str,
+    min_year: int,
+    max_year: int,
+    provinces: str | None,
+    places: str | None,
+    departments: str | None,
+    generic_agencies: str | None,
+    agency_context: str | None,
+    local_police: str | None,
+    indefinite: str | None,
+) -> EntityRules:
+    return EntityRules(
+        nlp,
+        name,
+        tiers=tiers,
+        titles=titles,
+        agencies=agencies,
+        countries=countries,
+        honorifics=honorifics,
+        min_year=min_year,
+        max_year=max_year,
+        provinces=provinces,
+        places=places,
+        departments=departments,
+        generic_agencies=generic_agencies,
+        agency_context=agency_context,
+        local_police=local_police,
+        indefinite=indefinite,
+    )
 
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -483,7 +613,9 @@ class TierLinker:
         self.skip = {r["phrase"].lower() for r in context if r["effect"] == "skip"}
         for r in context:
             if r["effect"] == "negate":
-                self.negate.append(tuple(t.lower_ for t in nlp.make_doc(r["phrase"]) if t.lower_ not in self.skip))
+                self.negate.append(
+                    tuple(t.lower_ for t in nlp.make_doc(r["phrase"]) if t.lower_ not in self.skip)
+                )
             elif r["effect"] == "context":
                 self.context.append(r["phrase"].lower())
             elif r["effect"] == "report":
@@ -500,7 +632,9 @@ class TierLinker:
             if e.label_ != "YEAR":
                 continue
             window = doc[max(e.start - 6, e.sent.start) : min(e.end + 6, e.sent.end)]
-            if any(t.lower_ in self.report_words for t in window) and any(t.lower_ in ("tip", "trafficking") for t in window):
+            if any(t.lower_ in self.report_words for t in window) and any(
+                t.lower_ in ("tip", "trafficking") for t in window
+            ):
                 years.add(int(e.text))
         return years.pop() if len(years) == 1 else None
 
@@ -517,15 +651,19 @@ class TierLinker:
             if e.label_ != "TIER":
                 continue
             before = self._before(doc, e)
-            if any(before[-len(n):] == n for n in self.negate):
+            if any(before[-len(n) :] == n for n in self.negate):
                 continue
             if not has_context:
                 continue
             sent = e.sent
-            countries = self._heading_country(doc, sent) + [g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
+            countries = self._heading_country(doc, sent) + [
+                g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_
+            ]
             if not countries:
                 continue
-            moved = before[-1:] == ("to",) and any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent)
+            moved = before[-1:] == ("to",) and any(
+                t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent
+            )
             # the country moved to a tier is named before it ("Nepal was upgraded to Tier 2 while Kenya ...")
             preceding = [g for g in countries if g.end <= e.start] if moved else []
             nearest = min(preceding or countries, key=lambda g: abs(g.start - e.start))
@@ -534,12 +672,24 @@ class TierLinker:
             years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
             year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
             weak = not any(t.lower_.startswith("tier") for t in e)
-            if weak and (any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH):
+            if weak and (
+                any(t.lower_ in self.other_list for t in sent)
+                or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            ):
                 continue  # "the FATF grey list": another body's list; a country far off is not on it
             for country in dict.fromkeys(names):
-                links.append({"start": e.start_char, "end": e.end_char, "tier": e.ent_id_, "country": country,
-                              "year": year, "sentence": (sent.start_char, sent.end_char), "_weak": weak,
-                              "_moved": moved})
+                links.append(
+                    {
+                        "start": e.start_char,
+                        "end": e.end_char,
+                        "tier": e.ent_id_,
+                        "country": country,
+                        "year": year,
+                        "sentence": (sent.start_char, sent.end_char),
+                        "_weak": weak,
+                        "_moved": moved,
+                    }
+                )
         links = self._destinations(links)
         dated: dict[tuple, set] = {}
         for link in links:
@@ -573,10 +723,16 @@ class TierLinker:
         if sent.start == 0:
             return []
         prev = doc[sent.start - 1].sent
-        gpes = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and prev.start <= g.start and g.end <= prev.end]
+        gpes = [
+            g
+            for g in doc.ents
+            if g.label_ == "GPE" and g.ent_id_ and prev.start <= g.start and g.end <= prev.end
+        ]
         if len(gpes) != 1:
             return []
-        rest = [t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)]
+        rest = [
+            t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)
+        ]
         return [] if rest else gpes
 
     @staticmethod

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .cli import ProcessedOpt, app, fail, prefect_env
-from .tables import format_table
+from flows.cli.app import ProcessedOpt, app, fail, prefect_env
+from flows.tables import format_table
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
 
@@ -16,10 +15,12 @@ SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file
 @app.command()
 def sources(
     sources_file: Path = SourcesOpt,
-    raw: Path = typer.Option(Path("raw"), "--raw", help="raw/ folder holding fetched copies and the fetch state"),
+    raw: Path = typer.Option(
+        Path("raw"), "--raw", help="raw/ folder holding fetched copies and the fetch state"
+    ),
 ):
     """Check a sources file and list its sources with their schedule and last fetch."""
-    from .ingest import FetchState, SourcesError, load_sources
+    from flows.ingest import FetchState, SourcesError, load_sources
 
     try:
         cfg = load_sources(sources_file)
@@ -29,7 +30,11 @@ def sources(
     rows = []
     for s in cfg.sources:
         st = state.urls.get(s.url, {}) if s.url else {}
-        last = st.get("error") or (st.get("fetched_at") and f"{st.get('checked_at')} ({(st.get('sha256') or '')[:12]})") or ""
+        last = (
+            st.get("error")
+            or (st.get("fetched_at") and f"{st.get('checked_at')} ({(st.get('sha256') or '')[:12]})")
+            or ""
+        )
         rows.append([s.kind, s.url or str(s.path), s.schedule or "", last])
     print(format_table(["kind", "source", "schedule", "last check"], rows))
 
@@ -37,16 +42,19 @@ def sources(
 @app.command()
 def serve(
     sources_file: Path = SourcesOpt,
-    raw: Path = typer.Option(Path("raw"), "--raw", help="folder where fetched documents are stored (and read)"),
+    raw: Path = typer.Option(
+        Path("raw"), "--raw", help="folder where fetched documents are stored (and read)"
+    ),
     processed: Path = ProcessedOpt,
-    model: Optional[str] = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
 ):
     """Register one Prefect deployment per cron schedule in the sources file and execute its runs.
 
     Needs a running Prefect server: `prefect server start --host 127.0.0.1` and
     PREFECT_API_URL=http://127.0.0.1:4200/api. Stop with Ctrl-C (the schedules are paused)."""
-    from .ingest import SourcesError
-    from .schedule import ServeError, serve as serve_deployments
+    from flows.ingest import SourcesError
+    from flows.schedule import ServeError
+    from flows.schedule import serve as serve_deployments
 
     if not sources_file.is_file():
         fail(f"sources file not found: {sources_file}")

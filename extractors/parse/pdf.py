@@ -1,4 +1,4 @@
-"""PDF bytes -> :class:`~extractors.documents.Document` with page provenance.
+"""PDF bytes -> :class:`~extractors.parse.documents.Document` with page provenance.
 
 Contract of :func:`parse_pdf`:
 
@@ -10,7 +10,7 @@ Contract of :func:`parse_pdf`:
   never by cropping a fixed band of the page.
 - Multi-column pages come out in reading order: full-width blocks (titles, running heads) in place,
   and between them each column from left to right, top to bottom.
-- Failures raise :class:`~extractors.documents.ParseError` with a one-line message and a status:
+- Failures raise :class:`~extractors.parse.documents.ParseError` with a one-line message and a status:
   ``empty`` (no bytes, no pages), ``encrypted`` (a password is needed), ``needs_ocr`` (pages but no
   text layer), ``error`` (not a PDF, corrupt, truncated, over ``max_pages``).
 
@@ -34,7 +34,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractors.documents import (
+from extractors.parse.documents import (
     EMPTY,
     ENCRYPTED,
     ERROR,
@@ -112,7 +112,9 @@ def parse_pdf(data: bytes, *, source: str | None = None, max_pages: int = 2000, 
         pdf.close()
 
     if not any(any(ch.isalnum() for ch in text) for text, _, _ in raw_pages):
-        raise ParseError(f"no text layer on any of the {n_pages} pages (scanned images?): needs OCR", NEEDS_OCR)
+        raise ParseError(
+            f"no text layer on any of the {n_pages} pages (scanned images?): needs OCR", NEEDS_OCR
+        )
 
     # Pages arrive normalised (in the workers, in parallel); removing whole lines keeps them so,
     # except that a removed line may bring a hyphenated word's halves together.
@@ -134,7 +136,11 @@ def parse_pdf(data: bytes, *, source: str | None = None, max_pages: int = 2000, 
     text = "".join(parts)
 
     first_page = texts[0] if texts else ""
-    kind = "tip_report" if _TIP_TITLE.search(first_page) or _TIP_TITLE.search(metadata.get("Title", "")) else "other"
+    kind = (
+        "tip_report"
+        if _TIP_TITLE.search(first_page) or _TIP_TITLE.search(metadata.get("Title", ""))
+        else "other"
+    )
     meta = {"pdf_" + k.lower(): v for k, v in metadata.items() if k in ("Producer", "Creator") and v}
     if source:
         meta["source"] = source
@@ -164,13 +170,13 @@ def parse_pdf(data: bytes, *, source: str | None = None, max_pages: int = 2000, 
 
 def _extract_parallel(data: bytes, n_pages: int, workers: int) -> list[tuple[str, int, str | None]]:
     # Contiguous page ranges, one per worker; the calling process takes the first range itself.
-    # Workers are plain child interpreters (python -m extractors.pdf) fed through pipes, not a
+    # Workers are plain child interpreters (python -m extractors.parse.pdf) fed through pipes, not a
     # multiprocessing pool: fork is unsafe under callers' threads (Prefect, Dask) and spawn needs an
     # ``if __name__ == "__main__"`` guard in whatever script the caller runs.
     bounds = [round(i * n_pages / workers) for i in range(workers + 1)]
     ranges = [(bounds[i], bounds[i + 1]) for i in range(workers) if bounds[i] < bounds[i + 1]]
     env = dict(os.environ)
-    package_root = str(Path(__file__).resolve().parents[1])
+    package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     results: dict[int, list] = {}
     threads = []
@@ -178,7 +184,7 @@ def _extract_parallel(data: bytes, n_pages: int, workers: int) -> list[tuple[str
     def run(index: int, start: int, stop: int) -> None:
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "extractors.pdf", "--worker"],
+                [sys.executable, "-m", "extractors.parse.pdf", "--worker"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             )  # fmt: skip
             try:
@@ -210,7 +216,9 @@ def _extract_parallel(data: bytes, n_pages: int, workers: int) -> list[tuple[str
 
 def _worker_main() -> int:
     data, start, stop = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps(_extract_range_bytes(data, start, stop), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(
+        pickle.dumps(_extract_range_bytes(data, start, stop), protocol=pickle.HIGHEST_PROTOCOL)
+    )
     sys.stdout.buffer.flush()
     return 0
 
@@ -269,7 +277,7 @@ def _rects(textpage) -> list[tuple[float, float, float, float]]:
     out = []
     for i in range(n):
         if get(raw, i, *refs):
-            l, b, r, t = left.value, bottom.value, right.value, top.value
+            l, b, r, t = left.value, bottom.value, right.value, top.value  # noqa: E741
             if r > l and t > b:
                 out.append((l, b, r, t))
     return out
@@ -286,7 +294,9 @@ def _clean_raw(text: str) -> str:
 _MIN_GUTTER = 6.0  # points; word gaps in justified text are narrower and not aligned anyway
 
 
-def column_gutters(rects: list[tuple[float, float, float, float]], page_width: float) -> list[tuple[float, float]]:
+def column_gutters(
+    rects: list[tuple[float, float, float, float]], page_width: float
+) -> list[tuple[float, float]]:
     """Vertical gutters ``(x0, x1)`` that split a page's text into columns, left to right.
 
     ``rects`` are text rectangles ``(left, bottom, right, top)`` in PDF points. A gutter is an
@@ -343,12 +353,12 @@ def _is_prose_column(rects, left: float, right: float, page_width: float) -> boo
         return False
     # Line extents: rectangles of one baseline inside the column, merged.
     lines: dict[int, list[float]] = {}
-    for l, b, r, t in rects:
+    for l, b, r, t in rects:  # noqa: B007, E741
         if l >= left - 1 and r <= right + 1:
             key = round(b / 2)
             ext = lines.setdefault(key, [l, r])
             ext[0], ext[1] = min(ext[0], l), max(ext[1], r)
-    full = sum(1 for l, r in lines.values() if r - l >= 0.6 * width)
+    full = sum(1 for l, r in lines.values() if r - l >= 0.6 * width)  # noqa: E741
     return full >= 5 and full >= 0.4 * len(lines)
 
 
@@ -364,7 +374,7 @@ def _columns_text(textpage, rects, gutters) -> str | None:
     margin = _margin_lines(rects)
     spanning = [r for r in rects if r[1] in margin or any(r[0] < m < r[2] for m in mids)]
     bands: list[list[float]] = []
-    for l, b, r, t in sorted(spanning, key=lambda r: -r[3]):
+    for l, b, r, t in sorted(spanning, key=lambda r: -r[3]):  # noqa: B007, E741
         if bands and t >= bands[-1][0] - 1:
             bands[-1][0] = min(bands[-1][0], b)
         else:
@@ -476,7 +486,9 @@ def _lines(rects, indices: list[int]) -> list[list[int]]:
 
 # ---------------------------------------------------------------------------- running heads and feet
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-\u2013\u2014]?(?:\s+of\s+\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-\u2013\u2014]?(?:\s+of\s+\d{1,4})?$", re.I
+)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _EDGE = 3  # lines at each end of a page where page numbers are looked for
 
@@ -516,7 +528,10 @@ def strip_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
         if offsets[off] >= 2:
             drop.setdefault(p, set()).add(j)
     if drop:
-        pages = [[line for j, line in enumerate(lines) if j not in drop.get(p, ())] for p, lines in enumerate(pages)]
+        pages = [
+            [line for j, line in enumerate(lines) if j not in drop.get(p, ())]
+            for p, lines in enumerate(pages)
+        ]
         removed += sum(len(v) for v in drop.values())
 
     common = max(3, -(-len(pages) // 4))
@@ -544,12 +559,15 @@ def strip_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
             running |= {
                 key
                 for key, ps in seen.items()
-                if len(ps) >= 2 and "#" in key and len(re.findall(r"[^\W\d_]{2,}", key)) >= 3 and len(key) <= 200
+                if len(ps) >= 2
+                and "#" in key
+                and len(re.findall(r"[^\W\d_]{2,}", key)) >= 3
+                and len(key) <= 200
             }
         if not running:
             break
         changed = False
-        for p, lines in enumerate(pages):
+        for p, lines in enumerate(pages):  # noqa: B007
             if lines and _line_key(lines[0]) in running:
                 lines.pop(0)
                 removed += 1

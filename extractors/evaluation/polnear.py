@@ -26,17 +26,17 @@ separately:
 * ``attribution``: content overlap and source overlap in the same pair (or neither has a source).
 
 Offsets must point into the raw article text; :func:`to_raw_offsets` moves predictions made on
-the pipeline's normalised text (``extractors.documents.normalize_text``) back onto it.
+the pipeline's normalised text (``extractors.parse.documents.normalize_text``) back onto it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
-from extractors.evaluate import FieldScore, Report, match
+from extractors.evaluation.scores import FieldScore, Report, match
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -231,7 +231,9 @@ def score_attributions(gold: Sequence[PolnearDoc], predicted: Sequence[Sequence[
             strict = match(gl, pl, lambda a, b: float(a == b))
             overlap = match(gl, pl, _jaccard)
             for name, pairs in ((f"{part}_strict", strict), (f"{part}_overlap", overlap)):
-                totals[name] = totals[name] + FieldScore(name, len(pairs), len(pl) - len(pairs), len(gl) - len(pairs))
+                totals[name] = totals[name] + FieldScore(
+                    name, len(pairs), len(pl) - len(pairs), len(gl) - len(pairs)
+                )
 
         def sim(g: dict, p: dict) -> float:
             c = _jaccard(g["content"], p["content"])
@@ -258,7 +260,7 @@ def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
     ``stored`` is ``raw`` after a normalisation that deletes characters (soft hyphens,
     zero-width characters, \\r), folds whitespace runs, strips lines, inserts line breaks (a
     "HEADING: text" opening split into two paragraphs) and applies NFC, as
-    ``extractors.documents.normalize_text`` does; the pipeline reports offsets into ``stored``
+    ``extractors.parse.documents.normalize_text`` does; the pipeline reports offsets into ``stored``
     while PolNeAR's point into ``raw``. Characters are aligned greedily left to right; a character
     of ``stored`` that cannot be found is mapped to the end of ``raw``.
     """
@@ -266,7 +268,13 @@ def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
     j = 0
     for ch in stored:
         width = 0
-        if ch.isspace() and j < len(raw) and raw[j] != ch and not raw[j].isspace() and unicodedata.category(raw[j]) != "Cf":
+        if (
+            ch.isspace()
+            and j < len(raw)
+            and raw[j] != ch
+            and not raw[j].isspace()
+            and unicodedata.category(raw[j]) != "Cf"
+        ):
             # whitespace the normaliser inserted ("HUFFPOLLSTER: A …" stored as a heading line and
             # a paragraph): it has no raw character; scanning ahead for one would lose the alignment
             out.append((j, j))
@@ -317,7 +325,9 @@ def gold_as_predictions(doc: PolnearDoc) -> list[dict]:
         ss, se = bounds(a.source)
         cs, ce = bounds(a.cue)
         s, e = bounds(a.content)
-        out.append({"speaker_start": ss, "speaker_end": se, "cue_start": cs, "cue_end": ce, "start": s, "end": e})
+        out.append(
+            {"speaker_start": ss, "speaker_end": se, "cue_start": cs, "cue_end": ce, "start": s, "end": e}
+        )
     return out
 
 
@@ -335,4 +345,3 @@ def annotator_pairs(versions: Sequence[Sequence[PolnearDoc]]) -> tuple[list[Poln
                     gold.append(a)
                     predicted.append(gold_as_predictions(b))
     return gold, predicted
-

@@ -45,23 +45,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from .records import TABLES, stable_id
+from extractors.records import TABLES, stable_id
 
 TIER_RANK = {"1": 1, "2": 2, "2WL": 3, "3": 4}
-TIER_LABEL = {"1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3", "special_case": "Special Case"}
+TIER_LABEL = {
+    "1": "Tier 1",
+    "2": "Tier 2",
+    "2WL": "Tier 2 Watch List",
+    "3": "Tier 3",
+    "special_case": "Special Case",
+}
 REPORT_KINDS = ("tip_narrative", "tip_table")
 # Reports come out in June/July: an article published before July can cite last year's report at most.
 REPORT_RELEASE_MONTH = 7
 
 _Y = r"(?:19|20)\d{2}"
-_NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_ORD_WORDS = {w: i + 2 for i, w in enumerate(
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+_NUM_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+_ORD_WORDS = {
+    w: i + 2
+    for i, w in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    )
+}
 _N = r"(?:\d{1,2}|" + "|".join(_NUM_WORDS) + r")"
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORD_WORDS) + r")"
 
@@ -106,7 +118,10 @@ REMOVAL_RE = re.compile(
     r"(?:tier[\s-]*(?:2|ii|two)[\s-]*)?watch[\s-]*list\b",
     re.I,
 )
-RANKING_CONTEXT_RE = re.compile(r"\b(?:rank\w*|tier\w*|watch[\s-]*list|rating\w*|position\w*|status|standing|placement\w*|grade\w*)\b", re.I)
+RANKING_CONTEXT_RE = re.compile(
+    r"\b(?:rank\w*|tier\w*|watch[\s-]*list|rating\w*|position\w*|status|standing|placement\w*|grade\w*)\b",
+    re.I,
+)
 NEGATION_RE = re.compile(r"(?:\b(?:not|never|no)\b|n't)\s+(?:\w+\s+){0,3}$", re.I)
 _CLAUSE_SPLIT_RE = re.compile(
     rf";|\s+(?:but|while|whereas|although|though|yet)\s+|,(?!\s*(?:and\s+|or\s+)?(?:the\s+)?{_Y})"
@@ -169,7 +184,9 @@ def report_year_at(published: str | None) -> int | None:
     return year
 
 
-def end_year_for(*, published: str | None, claim_years: Iterable[int], latest_report_year: int | None) -> tuple[int | None, str]:
+def end_year_for(
+    *, published: str | None, claim_years: Iterable[int], latest_report_year: int | None
+) -> tuple[int | None, str]:
     """(end year, basis): see the module docstring for the rule."""
     base, basis = report_year_at(published), f"published {published}"
     if base is None:
@@ -217,8 +234,14 @@ def _times(text: str) -> list[_Time]:
             taken.append(m.span())
     explicit = [m for m in YEAR_RE.finditer(text) if free(*m.span())]
     if explicit:
-        found.append(_Time(explicit[0].start(), explicit[-1].end(), "explicit_years",
-                           years=tuple(sorted({int(m.group()) for m in explicit}))))
+        found.append(
+            _Time(
+                explicit[0].start(),
+                explicit[-1].end(),
+                "explicit_years",
+                years=tuple(sorted({int(m.group()) for m in explicit})),
+            )
+        )
     return sorted(found, key=lambda t: t.start)
 
 
@@ -238,7 +261,11 @@ def _negated(text: str, start: int) -> bool:
 
 def _before(text: str, start: int, words: tuple[str, ...]) -> bool:
     """Is the phrase at ``start`` introduced by one of ``words`` (optionally followed by 'the')?"""
-    return bool(re.search(r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?(?:us\s+)?$", text[max(0, start - 20) : start], re.I))
+    return bool(
+        re.search(
+            r"\b(?:" + "|".join(words) + r")\s+(?:the\s+)?(?:us\s+)?$", text[max(0, start - 20) : start], re.I
+        )
+    )
 
 
 def parse_assertions(content: str, *, end_year: int | None) -> list[Assertion]:
@@ -257,8 +284,11 @@ def _clause_assertions(text: str, end_year: int | None) -> list[Assertion]:
     times = _times(text)
     removal = list(REMOVAL_RE.finditer(text))
     removal_spans = [m.span() for m in removal]
-    tiers = [(m, _TIER_GROUP[m.lastgroup]) for m in TIER_RE.finditer(text)
-             if not any(a <= m.start() < b for a, b in removal_spans)]
+    tiers = [
+        (m, _TIER_GROUP[m.lastgroup])
+        for m in TIER_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in removal_spans)
+    ]
     has_context = bool(RANKING_CONTEXT_RE.search(text))
     changes = []
     for m in CHANGE_RE.finditer(text):
@@ -267,7 +297,18 @@ def _clause_assertions(text: str, end_year: int | None) -> list[Assertion]:
         kind = m.lastgroup
         if kind in ("WUP", "WDOWN") and not has_context:
             continue  # "improved its law enforcement efforts" is not about the ranking
-        changes.append((m, {"UP": "upgraded", "WUP": "upgraded", "DOWN": "downgraded", "WDOWN": "downgraded", "SAME": "unchanged"}[kind]))
+        changes.append(
+            (
+                m,
+                {
+                    "UP": "upgraded",
+                    "WUP": "upgraded",
+                    "DOWN": "downgraded",
+                    "WDOWN": "downgraded",
+                    "SAME": "unchanged",
+                }[kind],
+            )
+        )
 
     # The clause's years: an open or consecutive expression wins over explicit years, which then anchor it.
     explicit = next((t for t in times if t.shape == "explicit_years"), None)
@@ -278,19 +319,32 @@ def _clause_assertions(text: str, end_year: int | None) -> list[Assertion]:
     phrase = text.strip()
     out: list[Assertion] = []
     for m in removal:
-        out.append(Assertion("change", years, shape, change="removed_from_watch_list",
-                             baseline=_baseline(years, shape), negated=_negated(text, m.start()), phrase=phrase))
+        out.append(
+            Assertion(
+                "change",
+                years,
+                shape,
+                change="removed_from_watch_list",
+                baseline=_baseline(years, shape),
+                negated=_negated(text, m.start()),
+                phrase=phrase,
+            )
+        )
     real_changes = [(m, c) for m, c in changes if c != "unchanged"]
     if real_changes:
         m, change = real_changes[0]
         neg = _negated(text, m.start())
         base = _baseline(years, shape)
-        out.append(Assertion("change", years, shape, change=change, baseline=base, negated=neg, phrase=phrase))
+        out.append(
+            Assertion("change", years, shape, change=change, baseline=base, negated=neg, phrase=phrase)
+        )
         for tm, tier in tiers:
             if _before(text, tm.start(), ("from", "off")):
                 prev = base if base is not None else min(years) - 1
                 out.append(Assertion("tier", (prev,), shape, tier=tier, phrase=phrase))
-            elif tm.start() > m.start() and _before(text, tm.start(), ("to", "into", "onto", "on", "at", "as", "in")):
+            elif tm.start() > m.start() and _before(
+                text, tm.start(), ("to", "into", "onto", "on", "at", "as", "in")
+            ):
                 # "downgraded to Tier 3 for the second consecutive year": Tier 3 is where it ended up
                 target = years[-1:] if shape == "consecutive_years" else years
                 out.append(Assertion("tier", target, shape, tier=tier, negated=neg, phrase=phrase))
@@ -305,12 +359,23 @@ def _clause_assertions(text: str, end_year: int | None) -> list[Assertion]:
     if changes and shape in ("explicit_years", "latest_report") and not neg:
         # "remained on Tier 2 in 2023": the report before said the same
         out.append(Assertion("change", years, shape, change="unchanged", baseline=None, phrase=phrase))
-    out.append(Assertion("tier", years, shape, tier=distinct[0], negated=neg, phrase=phrase,
-                         open_span=shape in ("since_year", "consecutive_years")))
+    out.append(
+        Assertion(
+            "tier",
+            years,
+            shape,
+            tier=distinct[0],
+            negated=neg,
+            phrase=phrase,
+            open_span=shape in ("since_year", "consecutive_years"),
+        )
+    )
     return out
 
 
-def _resolve(primary: _Time | None, explicit: _Time | None, end_year: int | None) -> tuple[tuple[int, ...] | None, str, int | None]:
+def _resolve(
+    primary: _Time | None, explicit: _Time | None, end_year: int | None
+) -> tuple[tuple[int, ...] | None, str, int | None]:
     if primary is None:
         return ((end_year,), "latest_report", end_year) if end_year is not None else (None, "", None)
     if primary.shape == "since_year":
@@ -334,7 +399,12 @@ def _baseline(years: tuple[int, ...], shape: str) -> int | None:
 
 
 def _truncate_since(assertions: list[Assertion]) -> list[Assertion]:
-    change_years = [y for a in assertions if a.kind == "change" and a.change != "unchanged" and not a.negated for y in a.years]
+    change_years = [
+        y
+        for a in assertions
+        if a.kind == "change" and a.change != "unchanged" and not a.negated
+        for y in a.years
+    ]
     if not change_years:
         return assertions
     first = min(change_years)
@@ -404,8 +474,18 @@ def report_rows(rows: Iterable[Any]) -> list[ReportRow]:
         kind, year = _get(r, "source_kind"), _get(r, "report_year")
         if kind not in REPORT_KINDS or year is None or not _get(r, "country"):
             continue
-        out.append(ReportRow(_get(r, "id") or "", _get(r, "country"), int(year), _get(r, "tier"), _get(r, "doc_id"),
-                             _get(r, "page"), kind, _get(r, "change")))
+        out.append(
+            ReportRow(
+                _get(r, "id") or "",
+                _get(r, "country"),
+                int(year),
+                _get(r, "tier"),
+                _get(r, "doc_id"),
+                _get(r, "page"),
+                kind,
+                _get(r, "change"),
+            )
+        )
     return out
 
 
@@ -517,12 +597,23 @@ def _check_assertion(a: Assertion, country: str, index: ReportIndex) -> list[_Ye
         what = {"removed_from_watch_list": "removed from 2WL"}.get(a.change, a.change)
         claimed = f"{'not ' if a.negated else ''}{what} vs {base_year}"
         found = f"{before or '?'}→{now or '?'}"
-        stated = index.stated_change(country, y) if base_year == y - 1 and a.change != "removed_from_watch_list" else None
+        stated = (
+            index.stated_change(country, y)
+            if base_year == y - 1 and a.change != "removed_from_watch_list"
+            else None
+        )
         if before is None and now is not None and stated is not None:
             # no report for the year before, but this year's report says how the tier moved
             happened = stated == a.change
-            out.append(_YearCheck(y, claimed, f"{stated} to {now} (stated in the {y} report)",
-                                  "supported" if happened != a.negated else "contradicted", rows))
+            out.append(
+                _YearCheck(
+                    y,
+                    claimed,
+                    f"{stated} to {now} (stated in the {y} report)",
+                    "supported" if happened != a.negated else "contradicted",
+                    rows,
+                )
+            )
             continue
         if now is None or before is None:
             out.append(_YearCheck(y, claimed, found if (now or before) else None, "missing", rows))
@@ -535,7 +626,9 @@ def _check_assertion(a: Assertion, country: str, index: ReportIndex) -> list[_Ye
             happened = before == "2WL" and now != "2WL"
         else:
             happened = actual == a.change
-        out.append(_YearCheck(y, claimed, found, "supported" if happened != a.negated else "contradicted", rows))
+        out.append(
+            _YearCheck(y, claimed, found, "supported" if happened != a.negated else "contradicted", rows)
+        )
     return out
 
 
@@ -552,8 +645,13 @@ def _change(before: str, now: str) -> str | None:
     return "upgraded" if TIER_RANK[now] < TIER_RANK[before] else "downgraded"
 
 
-def check_claim(claim: Any, rows: Iterable[Any] | ReportIndex, *, published: str | None = None,
-                latest_report_year: int | None = None) -> list[ClaimCheck]:
+def check_claim(
+    claim: Any,
+    rows: Iterable[Any] | ReportIndex,
+    *,
+    published: str | None = None,
+    latest_report_year: int | None = None,
+) -> list[ClaimCheck]:
     """Check one claim (a ``Claim`` or a claims-table row) against report rows: one result per country.
 
     Returns ``[]`` when the claim asserts nothing about tiers (and is not typed ``tier_placement``
@@ -572,15 +670,26 @@ def check_claim(claim: Any, rows: Iterable[Any] | ReportIndex, *, published: str
     return [_check_country(claim, c, assertions, index, end, basis) for c in countries]
 
 
-def _check_country(claim: Any, country: str | None, assertions: list[Assertion], index: ReportIndex,
-                   end: int | None, basis: str) -> ClaimCheck:
+def _check_country(
+    claim: Any,
+    country: str | None,
+    assertions: list[Assertion],
+    index: ReportIndex,
+    end: int | None,
+    basis: str,
+) -> ClaimCheck:
     asserted = "; ".join(a.describe() for a in assertions)
     shapes = tuple(dict.fromkeys(s for a in assertions for s in ((a.change or "tier"), a.shape)))
     checks: list[_YearCheck] = []
     if not assertions:
-        verdict, reason = "not_checkable", (
-            "no tier, tier history or ranking change recognised in the claim" if end is not None
-            else "no year to check: the claim names none and no report is ingested")
+        verdict, reason = (
+            "not_checkable",
+            (
+                "no tier, tier history or ranking change recognised in the claim"
+                if end is not None
+                else "no year to check: the claim names none and no report is ingested"
+            ),
+        )
     elif country is None:
         verdict, reason = "not_checkable", "the claim names no country"
     else:
@@ -592,20 +701,37 @@ def _check_country(claim: Any, country: str | None, assertions: list[Assertion],
         by_year.setdefault(c.year, []).append(c)
     years = tuple(sorted(by_year))
     outcome = {y: _year_outcome(by_year[y]) for y in years}
-    rows = sorted({r for c in checks for r in c.rows}, key=lambda r: (r.report_year, r.source_kind, r.doc_id, r.page or 0, r.id))
+    rows = sorted(
+        {r for c in checks for r in c.rows},
+        key=lambda r: (r.report_year, r.source_kind, r.doc_id, r.page or 0, r.id),
+    )
     return ClaimCheck(
-        claim_id=_get(claim, "id") or "", country=country, speaker=_get(claim, "speaker"), asserted=asserted,
-        shapes=shapes, as_of_year=end, as_of_basis=basis, verdict=verdict, reason=reason, years=years,
+        claim_id=_get(claim, "id") or "",
+        country=country,
+        speaker=_get(claim, "speaker"),
+        asserted=asserted,
+        shapes=shapes,
+        as_of_year=end,
+        as_of_basis=basis,
+        verdict=verdict,
+        reason=reason,
+        years=years,
         claimed=tuple(" & ".join(c.claimed for c in by_year[y]) for y in years),
         found=tuple(_join_found(by_year[y]) for y in years),
         outcomes=tuple(outcome[y] for y in years),
         years_supported=tuple(y for y in years if outcome[y] == "supported"),
         years_contradicted=tuple(y for y in years if outcome[y] == "contradicted"),
         years_missing=tuple(y for y in years if outcome[y] == "missing"),
-        row_ids=tuple(r.id for r in rows), row_years=tuple(r.report_year for r in rows), row_tiers=tuple(r.tier for r in rows),
-        row_doc_ids=tuple(r.doc_id for r in rows), row_pages=tuple(r.page for r in rows),
-        doc_id=_get(claim, "doc_id") or "", start=_get(claim, "start") or 0, end=_get(claim, "end") or 0,
-        page=_get(claim, "page"), evidence=_get(claim, "evidence") or _get(claim, "content") or "",
+        row_ids=tuple(r.id for r in rows),
+        row_years=tuple(r.report_year for r in rows),
+        row_tiers=tuple(r.tier for r in rows),
+        row_doc_ids=tuple(r.doc_id for r in rows),
+        row_pages=tuple(r.page for r in rows),
+        doc_id=_get(claim, "doc_id") or "",
+        start=_get(claim, "start") or 0,
+        end=_get(claim, "end") or 0,
+        page=_get(claim, "page"),
+        evidence=_get(claim, "evidence") or _get(claim, "content") or "",
     )
 
 
@@ -634,7 +760,10 @@ def _verdict(checks: list[_YearCheck], country: str, index: ReportIndex) -> tupl
         parts.append(f"the reports say otherwise for {_years_text(con)}")
     if mis:
         have = index.years(country)
-        parts.append(f"no report row for {_years_text(mis)}" + ("" if have else f" ({country} is in no report ingested)"))
+        parts.append(
+            f"no report row for {_years_text(mis)}"
+            + ("" if have else f" ({country} is in no report ingested)")
+        )
     if sup:
         parts.append(f"reports agree for {_years_text(sup)}")
     reason = "; ".join(parts)
@@ -662,8 +791,13 @@ def _years_text(years: Iterable[int]) -> str:
     return ", ".join(f"{a}" if a == b else (f"{a}, {b}" if b == a + 1 else f"{a}–{b}") for a, b in runs)
 
 
-def check_claims(claims: Iterable[Any], rows: Iterable[Any], *, published: Mapping[str, str | None] | None = None,
-                 aliases: Mapping[str, str] | None = None) -> list[ClaimCheck]:
+def check_claims(
+    claims: Iterable[Any],
+    rows: Iterable[Any],
+    *,
+    published: Mapping[str, str | None] | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> list[ClaimCheck]:
     """Check every claim; ``published`` maps a claim's ``doc_id`` to its document's publication date,
     ``aliases`` (:func:`country_aliases`) lets differently spelled country names meet."""
     index = ReportIndex(rows, aliases)

@@ -51,8 +51,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .assets import read_csv, read_jsonl, read_lines, split_aliases
-from .entities import AGENCY_INFO, PROVINCE, plural_title, rows
+from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
+from extractors.nlp.components.entities import AGENCY_INFO, PROVINCE, plural_title, rows
 
 PEOPLE = "tipwatch.people"
 PERSON_AT = "tipwatch.person_at"
@@ -71,21 +71,46 @@ APPOINTED, TITLE, CHAIR, WEAK = 4, 3, 2, 1
 
 
 class OfficialLinker:
-    def __init__(self, nlp: Language, name: str, *, honorifics: str, titles: str | None = None,
-                 portfolios: str | None = None, role_cues: str | None = None, not_names: str | None = None,
-                 unnamed_heads: str | None = None, provinces: str | None = None, places: str | None = None,
-                 org_keywords: str | None = None, name_particles: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        honorifics: str,
+        titles: str | None = None,
+        portfolios: str | None = None,
+        role_cues: str | None = None,
+        not_names: str | None = None,
+        unnamed_heads: str | None = None,
+        provinces: str | None = None,
+        places: str | None = None,
+        org_keywords: str | None = None,
+        name_particles: str | None = None,
+    ):
         self.name = name
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self.title_info: dict[str, dict] = {}
         for p in read_jsonl(titles) if titles else ():
             tid = p.get("id") or p["pattern"].lower()
-            self.title_info.setdefault(tid, {k: p[k] for k in ("organisation", "org_kind", "weak", "no_org", "body_head", "staff") if k in p})
-        self.cased_titles = {p["pattern"].lower(): p.get("id") or p["pattern"].lower()
-                             for p in (read_jsonl(titles) if titles else ()) if p.get("cased")}
+            self.title_info.setdefault(
+                tid,
+                {
+                    k: p[k]
+                    for k in ("organisation", "org_kind", "weak", "no_org", "body_head", "staff")
+                    if k in p
+                },
+            )
+        self.cased_titles = {
+            p["pattern"].lower(): p.get("id") or p["pattern"].lower()
+            for p in (read_jsonl(titles) if titles else ())
+            if p.get("cased")
+        }
         # plural forms ("sub-inspectors", "deputy directors") open a list of people holding the title
-        self.plural_titles = {pl.lower() for p in (read_jsonl(titles) if titles else ())
-                              if p.get("plural", True) and (pl := plural_title(p["pattern"]))}
+        self.plural_titles = {
+            pl.lower()
+            for p in (read_jsonl(titles) if titles else ())
+            if p.get("plural", True) and (pl := plural_title(p["pattern"]))
+        }
         self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
         for r in rows(portfolios) if portfolios else []:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
@@ -124,16 +149,24 @@ class OfficialLinker:
         self.places.update(self.place_of)
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
         # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
-        self.home = {"pakistan", "pakistani", "federal", "provincial", "caretaker", "former"} | set(self.province_of)
+        self.home = {"pakistan", "pakistani", "federal", "provincial", "caretaker", "former"} | set(
+            self.province_of
+        )
 
     # -- token classes ----------------------------------------------------------------------------
     def _is_honorific(self, tok) -> bool:
         return tok.lower_.rstrip(".") in self.honorifics or tok.text == "."
 
     def _is_name_token(self, tok, taken: set[int]) -> bool:
-        return (tok.is_title and tok.is_alpha and not tok.is_stop and tok.i not in taken
-                and tok.lower_ not in self.not_names and tok.lower_ not in self.places
-                and not self._is_honorific(tok))
+        return (
+            tok.is_title
+            and tok.is_alpha
+            and not tok.is_stop
+            and tok.i not in taken
+            and tok.lower_ not in self.not_names
+            and tok.lower_ not in self.places
+            and not self._is_honorific(tok)
+        )
 
     def _portfolio_ending(self, doc: Doc, end: int, title: str | None = None) -> tuple[int, str] | None:
         """A portfolio phrase ending at token ``end`` (exclusive): (start, organisation)."""
@@ -160,7 +193,12 @@ class OfficialLinker:
         ents = list(doc.ents)
         province = doc.user_data.get(PROVINCE)
         persons, weak_names = self._person_spans(doc, ents)
-        others = [e for e in ents if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in persons + weak_names)]
+        others = [
+            e
+            for e in ents
+            if e.label_ != "PERSON"
+            and not any(p.start < e.end and e.start < p.end for p in persons + weak_names)
+        ]
         self._person_tokens = {i for s in persons + weak_names for i in range(s.start, s.end)}
         ent_at: dict[int, Span] = {}
         for e in others:
@@ -179,8 +217,14 @@ class OfficialLinker:
                 if span.start in weak_starts:
                     continue  # a single capitalised word after a title that names nobody known
                 key = span.text
-                people[key] = {"name": key, "title": None, "organisation": None, "mentions": [],
-                               "first": (span.start, span.end), "_strength": 0}
+                people[key] = {
+                    "name": key,
+                    "title": None,
+                    "organisation": None,
+                    "mentions": [],
+                    "first": (span.start, span.end),
+                    "_strength": 0,
+                }
                 order.append(key)
                 if len(span) > 1:
                     by_surname.setdefault(span[-1].text, key)
@@ -191,7 +235,9 @@ class OfficialLinker:
                 title, org, strength = role
                 if strength > person["_strength"]:
                     if title == person["title"] and not org:
-                        org = person["organisation"]  # "Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair"
+                        org = person[
+                            "organisation"
+                        ]  # "Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair"
                     person.update(title=title, organisation=org, _strength=strength)
                 elif title == person["title"] and org and not person["organisation"]:
                     person["organisation"] = org
@@ -201,7 +247,12 @@ class OfficialLinker:
         # Bare surnames the model missed or mislabelled ("Jehangir" as GPE).
         for tok in doc:
             key = by_surname.get(tok.text)
-            if key and tok.i not in person_at and tok.is_title and not (tok.i in ent_at and ent_at[tok.i].label_ == "AGENCY"):
+            if (
+                key
+                and tok.i not in person_at
+                and tok.is_title
+                and not (tok.i in ent_at and ent_at[tok.i].label_ == "AGENCY")
+            ):
                 people[key]["mentions"].append((tok.i, tok.i + 1))
                 person_at[tok.i] = key
                 resolved_spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=key))
@@ -222,7 +273,9 @@ class OfficialLinker:
         """(names, weak names): PERSON entities without honorifics, extended left over a missed
         given name ("Geir Thomas Tonstol"), plus names after a title; weak names are single words
         after a title, kept only when they resolve to a known person ("DG Qazi")."""
-        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)}
+        taken = {
+            i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
+        }
         taken |= {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
         ent_tokens = {i for e in ents for i in range(e.start, e.end)}
         spans: list[Span] = []
@@ -238,13 +291,27 @@ class OfficialLinker:
                 start += 1
             while end > start and doc[end - 1].lower_ in self.not_names:
                 end -= 1
-            if start >= end or any(t.lower_ in self.org_words for t in doc[start:end]) or all(t.is_upper and len(t) > 2 for t in doc[start:end]) \
-                    or doc[start:end].text.lower() in self.places:
+            if (
+                start >= end
+                or any(t.lower_ in self.org_words for t in doc[start:end])
+                or all(t.is_upper and len(t) > 2 for t in doc[start:end])
+                or doc[start:end].text.lower() in self.places
+            ):
                 continue
-            while start > 0 and start == e.start and doc[start - 1].pos_ == "PROPN" and self._is_name_token(doc[start - 1], taken) \
-                    and doc[start - 1].i not in ent_tokens and start > e.start - 1:
+            while (
+                start > 0
+                and start == e.start
+                and doc[start - 1].pos_ == "PROPN"
+                and self._is_name_token(doc[start - 1], taken)
+                and doc[start - 1].i not in ent_tokens
+                and start > e.start - 1
+            ):
                 start -= 1
-            while end + 1 < len(doc) and doc[end].lower_ in self.particles and self._is_name_token(doc[end + 1], taken):
+            while (
+                end + 1 < len(doc)
+                and doc[end].lower_ in self.particles
+                and self._is_name_token(doc[end + 1], taken)
+            ):
                 end += 2  # "Naseer ud Din"
             # "Malik Rasheed Ahmad Khan National Food Security & Research": the name ends at a portfolio
             end = next((k for k in range(start + 2, end) if self._portfolio_starting(doc, k)), end)
@@ -274,10 +341,16 @@ class OfficialLinker:
                     i = self._portfolio_starting(doc, i, e.ent_id_)[0]
                 elif tok.lower_ in ("for", "of") and self._portfolio_starting(doc, i + 1, e.ent_id_):
                     i = self._portfolio_starting(doc, i + 1, e.ent_id_)[0]
-                elif tok.lower_ in ("in", "to") and any(x.label_ == "GPE" and x.ent_id_ and x.start == i + 1 for x in ents):
+                elif tok.lower_ in ("in", "to") and any(
+                    x.label_ == "GPE" and x.ent_id_ and x.start == i + 1 for x in ents
+                ):
                     # "WHO Representative in Pakistan Dr Dapeng Luo", "EU Ambassador to Pakistan X"
                     i = next(x.end for x in ents if x.label_ == "GPE" and x.ent_id_ and x.start == i + 1)
-                elif tok.lower_ in ("of", "at") and i + 1 < len(doc) and any(x.label_ == "AGENCY" and x.start == i + 1 for x in ents):
+                elif (
+                    tok.lower_ in ("of", "at")
+                    and i + 1 < len(doc)
+                    and any(x.label_ == "AGENCY" and x.start == i + 1 for x in ents)
+                ):
                     i = next(x.end for x in ents if x.label_ == "AGENCY" and x.start == i + 1)
                 elif tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                     i += 3
@@ -289,8 +362,20 @@ class OfficialLinker:
                 while i < len(doc) and self._is_honorific(doc[i]):
                     i += 1
             j = i
-            while j < len(doc) and j - i < 5 and not (j - i >= 2 and self._portfolio_starting(doc, j)) and (self._is_name_token(doc[j], taken) or (
-                    j > i and doc[j].lower_ in self.particles and j + 1 < len(doc) and self._is_name_token(doc[j + 1], taken))):
+            while (
+                j < len(doc)
+                and j - i < 5
+                and not (j - i >= 2 and self._portfolio_starting(doc, j))
+                and (
+                    self._is_name_token(doc[j], taken)
+                    or (
+                        j > i
+                        and doc[j].lower_ in self.particles
+                        and j + 1 < len(doc)
+                        and self._is_name_token(doc[j + 1], taken)
+                    )
+                )
+            ):
                 j += 1
             if j > i and doc[i:j].text.lower() in self.places:
                 continue  # "Deputy Commissioner Dera Ismail Khan": a place, not a name
@@ -321,9 +406,17 @@ class OfficialLinker:
         k = e.start - 1
         if k >= 1 and doc[k].text == ".":
             k -= 1
-        return (e.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT") and not e.ent_id_ and len(e) >= 2 and k >= 0
-                and doc[k].lower_.rstrip(".") in self.honorifics
-                and all(t.is_title and t.is_alpha and t.lower_ not in self.org_words and t.lower_ not in self.places for t in e))
+        return (
+            e.label_ in ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
+            and not e.ent_id_
+            and len(e) >= 2
+            and k >= 0
+            and doc[k].lower_.rstrip(".") in self.honorifics
+            and all(
+                t.is_title and t.is_alpha and t.lower_ not in self.org_words and t.lower_ not in self.places
+                for t in e
+            )
+        )
 
     def _cased_title_at(self, doc: Doc, i: int) -> Span | None:
         """A title matched only when capitalised ("Coordinator", "Head"), written in lower case
@@ -358,9 +451,20 @@ class OfficialLinker:
                     i += 1
                 j = i
                 # a name ends where a portfolio begins ("state ministers A Khan National Food Security, …")
-                while j < n and j - i < 5 and not (j - i >= 2 and self._portfolio_starting(doc, j)) and (
-                        self._is_name_token(doc[j], taken) or (
-                        j > i and doc[j].lower_ in self.particles and j + 1 < n and self._is_name_token(doc[j + 1], taken))):
+                while (
+                    j < n
+                    and j - i < 5
+                    and not (j - i >= 2 and self._portfolio_starting(doc, j))
+                    and (
+                        self._is_name_token(doc[j], taken)
+                        or (
+                            j > i
+                            and doc[j].lower_ in self.particles
+                            and j + 1 < n
+                            and self._is_name_token(doc[j + 1], taken)
+                        )
+                    )
+                ):
                     j += 1
                 if j - i < 2 or doc[i:j].text.lower() in self.places:
                     break
@@ -417,7 +521,9 @@ class OfficialLinker:
             return False  # "and then Minister X spoke": only "then-" and "the then" mark a past role
         return i >= 0 and doc[i].lower_ in self.former
 
-    def _premods(self, doc: Doc, t: Span, ent_at: dict, province: str | None, agency_count: Counter) -> tuple[str | None, int]:
+    def _premods(
+        self, doc: Doc, t: Span, ent_at: dict, province: str | None, agency_count: Counter
+    ) -> tuple[str | None, int]:
         """Organisation named before a title ("FIA DG", "Interior Minister", "Federal Investigation
         Agency (FIA) Director General", "Khyber Pakhtunkhwa Inspector General"): (org, start)."""
         j = t.start - 1
@@ -450,12 +556,16 @@ class OfficialLinker:
                         return x.ent_id_ or x.text, j - 1
                 if agency_count:
                     return agency_count.most_common(1)[0][0], j - 1
-        prov = self.province_of.get(doc[j].lower_) or (self.province_of.get(doc[j - 1 : j + 1].text.lower()) if j >= 1 else None)
+        prov = self.province_of.get(doc[j].lower_) or (
+            self.province_of.get(doc[j - 1 : j + 1].text.lower()) if j >= 1 else None
+        )
         if prov and self.title_info.get(tid, {}).get("org_kind") == "police":
             return self.police_of.get(prov), j
         return None, t.start
 
-    def _post(self, doc: Doc, t_end: int, ent_at: dict, province: str | None, tid: str) -> tuple[str | None, int]:
+    def _post(
+        self, doc: Doc, t_end: int, ent_at: dict, province: str | None, tid: str
+    ) -> tuple[str | None, int]:
         """Organisation right after a title ("director general of the FIA", "Minister for Interior",
         "Joint Secretary at the Ministry of ...", "Additional Director General (Immigration), FIA")."""
         i = t_end
@@ -465,7 +575,11 @@ class OfficialLinker:
             e = ent_at.get(i)
             if e is not None and e.label_ == "AGENCY":
                 return e.ent_id_ or e.text, e.end
-            pf = self._portfolio_starting(doc, i, tid) if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end else None
+            pf = (
+                self._portfolio_starting(doc, i, tid)
+                if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end
+                else None
+            )
             if pf:
                 return self._org_name(pf[1], province), pf[0]
             if e is not None and e.label_ == "ORG":
@@ -474,7 +588,11 @@ class OfficialLinker:
                 i += 3  # "director general (DG) of the NCCIA"
                 steps += 1
                 continue
-            if tok.lower_ in _LINKS or tok.text in ("(", ")", ",") or (tok.lower_ in self.not_names and tok.is_title):
+            if (
+                tok.lower_ in _LINKS
+                or tok.text in ("(", ")", ",")
+                or (tok.lower_ in self.not_names and tok.is_title)
+            ):
                 i += 1
                 steps += 1
                 continue
@@ -500,14 +618,25 @@ class OfficialLinker:
                 continue
             if e is not None and e.label_ == "TITLE":
                 # "Inspector General of Police (IGP) Akhtar Hayat": the long form before the acronym
-                if e.start >= 2 and doc[e.start - 1].text == "(" and i + 1 < len(doc) and doc[e.end].text == ")":
+                if (
+                    e.start >= 2
+                    and doc[e.start - 1].text == "("
+                    and i + 1 < len(doc)
+                    and doc[e.end].text == ")"
+                ):
                     outer = ent_at.get(e.start - 2)
                     if outer is not None and outer.label_ == "TITLE":
                         return outer
                 return e
             if e is not None and e.label_ in ("AGENCY", "ORG"):
                 i = e.start - 1
-            elif e is not None and e.label_ == "GPE" and e.ent_id_ and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
+            elif (
+                e is not None
+                and e.label_ == "GPE"
+                and e.ent_id_
+                and e.start >= 1
+                and doc[e.start - 1].lower_ in ("in", "to")
+            ):
                 i = e.start - 2  # "Representative in Pakistan X"
             elif self._is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
                 i -= 1
@@ -533,7 +662,10 @@ class OfficialLinker:
             cue = next((c for c in self.appointed if tuple(t.lower_ for t in doc[k : k + len(c)]) == c), None)
             if cue:
                 m = k + len(cue)
-                while m < sent.end and doc[m].lower_ in {"as", "the", "a", "an", "new", "its", "acting"} | self.former:
+                while (
+                    m < sent.end
+                    and doc[m].lower_ in {"as", "the", "a", "an", "new", "its", "acting"} | self.former
+                ):
                     m += 1
                 e = ent_at.get(m) or self._cased_title_at(doc, m)
                 tid = e.ent_id_ or e.id_ if e is not None else ""  # a span of our own has only id_
@@ -541,7 +673,14 @@ class OfficialLinker:
                     org, _ = self._post(doc, e.end, ent_at, province, tid)
                     if org is None and doc[m - 1].lower_ in ("its", "their"):
                         # "has been appointed its coordinator": the body named last before it
-                        org = next((x.ent_id_ or x.text for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None)
+                        org = next(
+                            (
+                                x.ent_id_ or x.text
+                                for x in reversed(sent.ents)
+                                if x.label_ == "AGENCY" and x.end <= m
+                            ),
+                            None,
+                        )
                     found.append((tid, org, APPOINTED, e))
                     break
             k += 1
@@ -558,7 +697,13 @@ class OfficialLinker:
         k = t.start - 1 if t is not None else -1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k >= 1 and doc[k].lower_ == "to" and (k - 1) in ent_at and ent_at[k - 1].label_ == "TITLE" and doc[ent_at[k - 1].start].is_title:
+        if (
+            k >= 1
+            and doc[k].lower_ == "to"
+            and (k - 1) in ent_at
+            and ent_at[k - 1].label_ == "TITLE"
+            and doc[ent_at[k - 1].start].is_title
+        ):
             # "Advisor to PM Rana Sanaullah": an adviser, not the prime minister; but "served as
             # spokesperson to President Asif Ali Zardari": the name is the president's
             t = ent_at[k - 1]
@@ -575,15 +720,26 @@ class OfficialLinker:
             # "Deputy Prime Minister and Foreign Minister X": the first-listed role; "Director
             # General ISSI Ambassador X": a weak title yields to a title just before it
             j = pstart - 1
-            while j >= 0 and (doc[j].is_upper and doc[j].is_alpha or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG"))) \
-                    and self.title_info.get(t.ent_id_, {}).get("weak"):
+            while (
+                j >= 0
+                and (
+                    doc[j].is_upper
+                    and doc[j].is_alpha
+                    or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG"))
+                )
+                and self.title_info.get(t.ent_id_, {}).get("weak")
+            ):
                 j = ent_at[j].start - 1 if j in ent_at else j - 1
             earlier = None
             if j >= 1 and doc[j].lower_ == "and" and not self._is_former(doc, j - 1):
                 earlier = ent_at.get(j - 1)
             elif j >= 0 and self.title_info.get(t.ent_id_, {}).get("weak"):
                 earlier = ent_at.get(j)
-            if earlier is not None and earlier.label_ == "TITLE" and not self._is_former(doc, earlier.start - 1):
+            if (
+                earlier is not None
+                and earlier.label_ == "TITLE"
+                and not self._is_former(doc, earlier.start - 1)
+            ):
                 t = earlier
                 org, pstart = self._premods(doc, t, ent_at, province, agency_count)
                 if org is None:
@@ -596,10 +752,19 @@ class OfficialLinker:
             found.append((t.ent_id_, org, strength, t))
             break
         # a name in a list under a title: "sub-inspectors A, B and C" (A has the title just before)
-        listed = next((self._list_title[k] for k in range(span.start, span.end) if k in self._list_title), None)
+        listed = next(
+            (self._list_title[k] for k in range(span.start, span.end) if k in self._list_title), None
+        )
         if not found and listed is not None:
             org, _ = self._premods(doc, listed, ent_at, province, agency_count)
-            found.append((listed.ent_id_, org, WEAK if self.title_info.get(listed.ent_id_, {}).get("weak") else TITLE, listed))
+            found.append(
+                (
+                    listed.ent_id_,
+                    org,
+                    WEAK if self.title_info.get(listed.ent_id_, {}).get("weak") else TITLE,
+                    listed,
+                )
+            )
         # apposition: NAME, [the|a] [org] TITLE [of|at ...] ORG
         app = self._apposition(doc, span, ent_at, province, agency_count, self._person_tokens)
         if app is not None:
@@ -670,13 +835,23 @@ class OfficialLinker:
             return None
         # "chaired by Tariq Fazal Chaudhry, Passports Director General Mustafa Qazi": the next name's title
         k = e.end
-        while k < len(doc) and k - e.end < 4 and (self._is_honorific(doc[k]) or (k in ent_at and ent_at[k].label_ == "AGENCY")
-                                                   or doc[k].text == ","):
+        while (
+            k < len(doc)
+            and k - e.end < 4
+            and (
+                self._is_honorific(doc[k])
+                or (k in ent_at and ent_at[k].label_ == "AGENCY")
+                or doc[k].text == ","
+            )
+        ):
             k += 1
         if k < len(doc) and k in person_tokens:
             return None
         # "Farrukh Abbas and Muhammad Azam Cheema, the spokesman said": a new subject, not apposition
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in ("VERB", "AUX"):
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in (
+            "VERB",
+            "AUX",
+        ):
             return None
         org = org_before
         if org is None:
@@ -684,19 +859,25 @@ class OfficialLinker:
                 org = self._org_name(self._portfolio_ending(doc, e.start, e.ent_id_)[1], province)
             else:
                 org, end = self._post(doc, e.end, ent_at, province, e.ent_id_)
-                if org is None and doc[end:end + 1].text.lower() == "and":
+                if org is None and doc[end : end + 1].text.lower() == "and":
                     # "Project Manager and Officer in Charge ICMPD"
                     nxt = ent_at.get(end + 1)
                     if nxt is not None and nxt.label_ == "TITLE":
                         org, _ = self._post(doc, nxt.end, ent_at, province, nxt.ent_id_)
         if org is None:
             # "A, Director General (IC), and B, Director (IC), MoHR": the body closes both appositions
-            k = e.end + 3 if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" else e.end
+            k = (
+                e.end + 3
+                if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")"
+                else e.end
+            )
             if doc[k : k + 2].text.lower().replace(" ", "") == ",and" and k + 2 in person_tokens:
                 j = k + 2
                 while j in person_tokens:
                     j += 1
-                nxt = self._apposition(doc, Span(doc, k + 2, j), ent_at, province, agency_count, person_tokens)
+                nxt = self._apposition(
+                    doc, Span(doc, k + 2, j), ent_at, province, agency_count, person_tokens
+                )
                 org = nxt[1] if nxt is not None else None
         strength = WEAK if self.title_info.get(e.ent_id_, {}).get("weak") else TITLE
         return e.ent_id_, org, strength, e
@@ -705,13 +886,23 @@ class OfficialLinker:
         """(title, body) when the name chairs a meeting: "led by X", "with Senator X in the chair";
         the body is the agency named last before the cue in the sentence."""
         i = span.start - 1
-        while i >= 0 and (self._is_honorific(doc[i]) or (i in ent_at and ent_at[i].label_ == "TITLE")
-                          or (doc[i].lower_ in ("its", "the", "their") and i + 1 in ent_at and ent_at[i + 1].label_ == "TITLE")):
+        while i >= 0 and (
+            self._is_honorific(doc[i])
+            or (i in ent_at and ent_at[i].label_ == "TITLE")
+            or (
+                doc[i].lower_ in ("its", "the", "their")
+                and i + 1 in ent_at
+                and ent_at[i + 1].label_ == "TITLE"
+            )
+        ):
             # "presided over by its chairperson X"
             i = ent_at[i].start - 1 if i in ent_at and ent_at[i].label_ == "TITLE" else i - 1
         cues = [(i + 1 - len(toks), toks, title) for toks, title in self.chairs]
-        cues += [(span.start, toks, title) for toks, title in self.chairs_after
-                 if tuple(t.lower_ for t in doc[span.end : span.end + len(toks)]) == toks]
+        cues += [
+            (span.start, toks, title)
+            for toks, title in self.chairs_after
+            if tuple(t.lower_ for t in doc[span.end : span.end + len(toks)]) == toks
+        ]
         for start, toks, title in cues:
             if start >= 0 and (start == span.start or tuple(t.lower_ for t in doc[start : i + 1]) == toks):
                 sent = span.sent
@@ -719,7 +910,7 @@ class OfficialLinker:
                 k = start - 1 if start > 0 and doc[start - 1].text != "," else start - 2
                 if k >= sent.start and doc[k].lower_ in self.chaired and k not in ent_at:
                     k = sent.start - 1  # "X informed the committee, chaired by Y": not X's agency
-                for k in range(k, sent.start - 1, -1):
+                for k in range(k, sent.start - 1, -1):  # noqa: B020
                     e = ent_at.get(k)
                     if e is not None and e.label_ == "AGENCY":
                         org = e.ent_id_ or e.text
@@ -728,14 +919,21 @@ class OfficialLinker:
                     # "The meeting, presided over by X" / "The body, …": the legislative body the
                     # story named last (meetings chaired in these stories are committee meetings)
                     kinds = doc.user_data.get(AGENCY_INFO, {})
-                    before = [e for e in doc.ents if e.label_ == "AGENCY" and e.end <= sent.start
-                              and kinds.get(e.ent_id_ or e.text, {}).get("kind") == "legislature"]
+                    before = [
+                        e
+                        for e in doc.ents
+                        if e.label_ == "AGENCY"
+                        and e.end <= sent.start
+                        and kinds.get(e.ent_id_ or e.text, {}).get("kind") == "legislature"
+                    ]
                     if before:
                         org = before[-1].ent_id_ or before[-1].text
                 return title, org
         return None
 
-    def _fallback_org(self, doc, span, tspan, title, ent_at, chair, agency_count, province=None) -> str | None:
+    def _fallback_org(
+        self, doc, span, tspan, title, ent_at, chair, agency_count, province=None
+    ) -> str | None:
         info = self.title_info.get(title, {})
         if info.get("no_org"):
             return None
@@ -753,13 +951,18 @@ class OfficialLinker:
                     if prov and self.police_of.get(prov):
                         return self.police_of[prov]
                 for k in range(tspan.end, min(tspan.end + 8, len(doc))):
-                    prov = self.province_of.get(doc[k].lower_) or (self.province_of.get(doc[k : k + 2].text.lower()))
+                    prov = self.province_of.get(doc[k].lower_) or (
+                        self.province_of.get(doc[k : k + 2].text.lower())
+                    )
                     if prov and self.police_of.get(prov):
                         return self.police_of[prov]
                 sent = tspan.sent
                 for e in doc.ents:
-                    if e.label_ == "AGENCY" and sent.start <= e.start < sent.end and \
-                            any(n == (e.ent_id_ or e.text) and k == "police" for n, k in agencies):
+                    if (
+                        e.label_ == "AGENCY"
+                        and sent.start <= e.start < sent.end
+                        and any(n == (e.ent_id_ or e.text) and k == "police" for n, k in agencies)
+                    ):
                         return e.ent_id_ or e.text
                 if province and self.police_of.get(province):
                     return self.police_of[province]
@@ -770,7 +973,9 @@ class OfficialLinker:
         if tspan is not None:
             # the body named just before the title ("Speaking on behalf of IOM, Chief of Mission X")
             k = tspan.start - 1
-            while k >= max(tspan.sent.start, tspan.start - 5) and (doc[k].is_punct or doc[k].lower_ in ("of", "on", "behalf", "the", "from")):
+            while k >= max(tspan.sent.start, tspan.start - 5) and (
+                doc[k].is_punct or doc[k].lower_ in ("of", "on", "behalf", "the", "from")
+            ):
                 k -= 1
             e = ent_at.get(k)
             if e is not None and e.label_ == "AGENCY":
@@ -783,18 +988,26 @@ class OfficialLinker:
             if any(doc[k].lower_ in self.not_names for k in range(tspan.end, span.start)) and agency_count:
                 return agency_count.most_common(1)[0][0]
             listed = span.start in self._list_title  # list members sit apart from their title
-            around = ([] if listed else list(doc[tspan.end : span.start])) + \
-                ([doc[tspan.start - 1]] if tspan.start > 0 and not doc[tspan.start].is_sent_start else [])
-            named = any((t.is_title or t.is_upper) and t.is_alpha and not t.is_stop and not self._is_honorific(t)
-                        and t.i not in self._person_tokens for t in around)
+            around = ([] if listed else list(doc[tspan.end : span.start])) + (
+                [doc[tspan.start - 1]] if tspan.start > 0 and not doc[tspan.start].is_sent_start else []
+            )
+            named = any(
+                (t.is_title or t.is_upper)
+                and t.is_alpha
+                and not t.is_stop
+                and not self._is_honorific(t)
+                and t.i not in self._person_tokens
+                for t in around
+            )
             if info.get("staff") and not named:
                 # not when a body we do not know is named at the title ("Chairman Pakistan Peoples
                 # Party X", "PPP Chairman X": a party is no agency, and its chairman not the committee's)
                 return self._staff_org(doc, tspan, agency_count, info["staff"], province)
         return None
 
-    def _staff_org(self, doc: Doc, tspan: Span, agency_count: Counter, staff: bool | str,
-                   province: str | None = None) -> str | None:
+    def _staff_org(
+        self, doc: Doc, tspan: Span, agency_count: Counter, staff: bool | str, province: str | None = None
+    ) -> str | None:
         """The body of a staff grade named without one ("The FIA raiding team was headed by ...
         with sub-inspectors A and B"; "The deputy directors are A and B" in an FIA story): the
         body named last before the title in its sentence; else, for ranks that police and the FIA
@@ -803,19 +1016,25 @@ class OfficialLinker:
         ``staff`` true: an executive body (legislatures and courts hold hearings about staff, they
         do not employ them); a kind ("legislature" for members): a body of that kind."""
         kinds = doc.user_data.get(AGENCY_INFO, {})
+
         def employer(name: str) -> bool:
             kind = kinds.get(name, {}).get("kind")
             return kind == staff if isinstance(staff, str) else kind not in ("legislature", "court")
+
         sent = tspan.sent
         for e in reversed(sent.ents):
             if e.label_ == "AGENCY" and e.end <= tspan.start and employer(e.ent_id_ or e.text):
                 return e.ent_id_ or e.text
         if staff is True:
-            police = next((n for n, _ in agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None)
+            police = next(
+                (n for n, _ in agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None
+            )
             if police:
                 return police
             about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
-                e.label_ == "TITLE" and self.title_info.get(e.ent_id_, {}).get("org_kind") == "police" for e in sent.ents)
+                e.label_ == "TITLE" and self.title_info.get(e.ent_id_, {}).get("org_kind") == "police"
+                for e in sent.ents
+            )
             if about_police and province and self.police_of.get(province):
                 return self.police_of[province]
         return next((name for name, _ in agency_count.most_common() if employer(name)), None)
@@ -851,7 +1070,12 @@ class OfficialLinker:
             if e.label_ != "TITLE" or e.start == 0 or any(i in person_at for i in range(e.start, e.end)):
                 continue
             j = e.start - 1
-            while j >= 0 and (doc[j].is_title and not doc[j].is_sent_start and doc[j].lower_ not in _DETS or doc[j].lower_ == "federal"):
+            while j >= 0 and (
+                doc[j].is_title
+                and not doc[j].is_sent_start
+                and doc[j].lower_ not in _DETS
+                or doc[j].lower_ == "federal"
+            ):
                 j -= 1  # "the Passports DG", "the interior minister", "the federal minister"
             if j < 0 or doc[j].lower_ != "the":
                 continue
@@ -898,13 +1122,43 @@ class OfficialLinker:
     "tipwatch_officials_v1",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"titles": None, "portfolios": None, "role_cues": None, "not_names": None, "unnamed_heads": None,
-                    "provinces": None, "places": None, "org_keywords": None, "name_particles": None},
+    default_config={
+        "titles": None,
+        "portfolios": None,
+        "role_cues": None,
+        "not_names": None,
+        "unnamed_heads": None,
+        "provinces": None,
+        "places": None,
+        "org_keywords": None,
+        "name_particles": None,
+    },
 )
-def make_official_linker(nlp: Language, name: str, honorifics: str, titles: str | None, portfolios: str | None,
-                         role_cues: str | None, not_names: str | None, unnamed_heads: str | None,
-                         provinces: str | None, places: str | None, org_keywords: str | None,
-                         name_particles: str | None) -> OfficialLinker:
-    return OfficialLinker(nlp, name, honorifics=honorifics, titles=titles, portfolios=portfolios, role_cues=role_cues,
-                          not_names=not_names, unnamed_heads=unnamed_heads, provinces=provinces, places=places,
-                          org_keywords=org_keywords, name_particles=name_particles)
+def make_official_linker(
+    nlp: Language,
+    name: str,
+    honorifics: str,
+    titles: str | None,
+    portfolios: str | None,
+    role_cues: str | None,
+    not_names: str | None,
+    unnamed_heads: str | None,
+    provinces: str | None,
+    places: str | None,
+    org_keywords: str | None,
+    name_particles: str | None,
+) -> OfficialLinker:
+    return OfficialLinker(
+        nlp,
+        name,
+        honorifics=honorifics,
+        titles=titles,
+        portfolios=portfolios,
+        role_cues=role_cues,
+        not_names=not_names,
+        unnamed_heads=unnamed_heads,
+        provinces=provinces,
+        places=places,
+        org_keywords=org_keywords,
+        name_particles=name_particles,
+    )

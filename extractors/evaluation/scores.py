@@ -32,10 +32,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
-from .documents import INVISIBLE_AND_SPACES
+from extractors.parse.documents import INVISIBLE_AND_SPACES
 
 TABLES = ("officials", "agencies", "tier_placements", "claims")
 
@@ -282,7 +283,7 @@ class FieldScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: "FieldScore") -> "FieldScore":
+    def __add__(self, other: FieldScore) -> FieldScore:
         return FieldScore(self.field, self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def to_dict(self) -> dict:
@@ -423,7 +424,9 @@ def _tier_key(r: dict) -> tuple:
     return (key(_get(r, "country")), tier_key(_get(r, "tier")), _year(_get(r, "report_year")))
 
 
-def speaker_matches(g: Mapping, p: Mapping, aliases: Callable[[str | None], frozenset[str]] | None = None) -> bool:
+def speaker_matches(
+    g: Mapping, p: Mapping, aliases: Callable[[str | None], frozenset[str]] | None = None
+) -> bool:
     """Gold and predicted claim speakers agree.
 
     Equal name keys (honorifics dropped); or the same organisation by name or acronym (via the
@@ -471,15 +474,21 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
         errors.extend((name, "fn", _fmt(r, cols)) for i, r in enumerate(g) if i not in mg)
         errors.extend((name, "fp", _fmt(r, cols)) for j, r in enumerate(p) if j not in mp)
 
-    g_ag = _dedupe(_table(gold_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym")))
-    p_ag = _dedupe(_table(pred_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym")))
+    g_ag = _dedupe(
+        _table(gold_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym"))
+    )
+    p_ag = _dedupe(
+        _table(pred_doc, "agencies"), lambda r: org_key(_get(r, "name")) or org_key(_get(r, "acronym"))
+    )
 
     def aliases(org: str | None, acronym: str | None = None, extra: Iterable[str] = ()) -> frozenset[str]:
         return _org_aliases(org, acronym, g_ag, extra)
 
     def official_org(r: dict) -> frozenset[str]:
         # gold officials may list ``organisation_aliases`` (other names the text uses)
-        return aliases(_get(r, "organisation"), _get(r, "organisation_acronym"), r.get("organisation_aliases") or ())
+        return aliases(
+            _get(r, "organisation"), _get(r, "organisation_acronym"), r.get("organisation_aliases") or ()
+        )
 
     # officials
     g_of = _dedupe(_table(gold_doc, "officials"), _official_key)
@@ -539,10 +548,22 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
     # tier placements
     g_t = _dedupe(_table(gold_doc, "tier_placements"), _tier_key)
     p_t = _dedupe(_table(pred_doc, "tier_placements"), _tier_key)
-    add("tier_placements", g_t, p_t, lambda g, p: float(_tier_key(g) == _tier_key(p)), ("country", "tier", "report_year"))
+    add(
+        "tier_placements",
+        g_t,
+        p_t,
+        lambda g, p: float(_tier_key(g) == _tier_key(p)),
+        ("country", "tier", "report_year"),
+    )
     g_t2 = _dedupe(g_t, lambda r: _tier_key(r)[:2])
     p_t2 = _dedupe(p_t, lambda r: _tier_key(r)[:2])
-    add("tier_placements_no_year", g_t2, p_t2, lambda g, p: float(_tier_key(g)[:2] == _tier_key(p)[:2]), ("country", "tier"))
+    add(
+        "tier_placements_no_year",
+        g_t2,
+        p_t2,
+        lambda g, p: float(_tier_key(g)[:2] == _tier_key(p)[:2]),
+        ("country", "tier"),
+    )
 
     # claims (not deduplicated: each attributed statement counts)
     g_c, p_c = _table(gold_doc, "claims"), _table(pred_doc, "claims")
@@ -562,14 +583,19 @@ def score_doc(gold_doc: Any, pred_doc: Any) -> tuple[dict[str, FieldScore], list
         "claims_cue",
         g_c,
         p_c,
-        lambda g, p: float(bool(span_key(_get(g, "cue"))) and span_key(_get(g, "cue")) == span_key(_get(p, "cue"))),
+        lambda g, p: float(
+            bool(span_key(_get(g, "cue"))) and span_key(_get(g, "cue")) == span_key(_get(p, "cue"))
+        ),
         ("cue",),
     )
     add(
         "claims_content_strict",
         g_c,
         p_c,
-        lambda g, p: float(bool(span_key(_get(g, "content"))) and span_key(_get(g, "content")) == span_key(_get(p, "content"))),
+        lambda g, p: float(
+            bool(span_key(_get(g, "content")))
+            and span_key(_get(g, "content")) == span_key(_get(p, "content"))
+        ),
         ("content",),
     )
     add("claims_content_overlap", g_c, p_c, sim_content_overlap, ("content",))

@@ -23,6 +23,8 @@ class ParagraphBreaks:
         return doc
 
 
-@Language.factory("tipwatch_paragraphs_v1", assigns=["token.is_sent_start"], default_config={"min_newlines": 2})
+@Language.factory(
+    "tipwatch_paragraphs_v1", assigns=["token.is_sent_start"], default_config={"min_newlines": 2}
+)
 def make_paragraph_breaks(nlp: Language, name: str, min_newlines: int) -> ParagraphBreaks:
     return ParagraphBreaks(name, min_newlines)

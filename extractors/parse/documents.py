@@ -118,7 +118,9 @@ def decode_text(data: bytes) -> str:
             continue
     else:  # pragma: no cover - cp1252 decodes almost anything
         raise ParseError("not valid UTF-8 or cp1252 text")
-    bad = sum(1 for ch in text[:4096] if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\r\t\f")
+    bad = sum(
+        1 for ch in text[:4096] if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\r\t\f"
+    )
     if bad > 0.05 * min(len(text), 4096):
         raise ParseError("binary data where text was expected (too many control characters)")
     return text

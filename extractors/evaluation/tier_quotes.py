@@ -12,7 +12,7 @@ official statement or a TIP narrative that states it. Every quote is scored on i
 * ``tier_quotes``: (country, tier) on every scorable row. ``tier_quotes_year``: (country, tier,
   report_year) on the scorable rows whose quote states the row's report year ("In the 2012 TIP
   Report, Nigeria was ..."); a placement stated without a year cannot be dated from the quote.
-* Precision, recall and F1 as in :mod:`extractors.evaluate` (set per quote, micro average).
+* Precision, recall and F1 as in :mod:`extractors.evaluation.scores` (set per quote, micro average).
 
 A row is skipped, with its reason, when its quote cannot be scored from the quote alone
 (:func:`skip_reason`): the quote is not English; it never names the country ("the country has
@@ -24,10 +24,10 @@ earlier years' placements, not the row's; "since 2013" still covers the report y
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
-from .evaluate import Error, FieldScore, Report, key, normalize, tier_key
+from extractors.evaluation.scores import Error, FieldScore, Report, key, normalize, tier_key
 
 FIELDS = ("tier_quotes", "tier_quotes_year")
 FIELD_HELP = {
@@ -38,10 +38,16 @@ FIELD_HELP = {
 # Function words of English and of the Romance languages of the covered countries' press
 # ("O país foi promovido para a Lista de Observação do Nível 2"). A heading without any
 # ("PAKISTAN: Tier 2 Watch List") counts as English.
-_ENGLISH = frozenset("the of to in on is was has have been from its and for by with into at as are were".split())
-_ROMANCE = frozenset("o os as do da dos das para foi em na no que um uma el la los las les des du est por con".split())
+_ENGLISH = frozenset(
+    "the of to in on is was has have been from its and for by with into at as are were".split()
+)
+_ROMANCE = frozenset(
+    "o os as do da dos das para foi em na no que um uma el la los las les des du est por con".split()
+)
 # "news in Portuguese (RTP Africa)": the row says the source is in another language.
-_LANGUAGE_NOTE = re.compile(r"\bin (?!English\b)(Portuguese|Spanish|French|Arabic|Urdu|Bengali|Hindi|Malay|Thai|Russian|Chinese)\b")
+_LANGUAGE_NOTE = re.compile(
+    r"\bin (?!English\b)(Portuguese|Spanish|French|Arabic|Urdu|Bengali|Hindi|Malay|Thai|Russian|Chinese)\b"
+)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -75,15 +81,24 @@ class TierQuoteReport:
 
     def to_dict(self, *, errors: bool = False) -> dict:
         out = self.report.to_dict(errors=errors)
-        out = {"rows": self.n_rows, "scored": self.report.n_docs, "year_scored": self.year_scored,
-               "skipped": [{"row": s.row, "country": s.country, "report_year": s.report_year, "reason": s.reason}
-                           for s in self.skipped], **out}
+        out = {
+            "rows": self.n_rows,
+            "scored": self.report.n_docs,
+            "year_scored": self.year_scored,
+            "skipped": [
+                {"row": s.row, "country": s.country, "report_year": s.report_year, "reason": s.reason}
+                for s in self.skipped
+            ],
+            **out,
+        }
         return out
 
     def format_table(self) -> str:
-        lines = [self.report.format_table().rsplit("\n", 1)[0],
-                 f"({self.n_rows} quotes: {self.report.n_docs} scored, {self.year_scored} of them with the "
-                 f"report year stated; {len(self.skipped)} skipped)"]
+        lines = [
+            self.report.format_table().rsplit("\n", 1)[0],
+            f"({self.n_rows} quotes: {self.report.n_docs} scored, {self.year_scored} of them with the "
+            f"report year stated; {len(self.skipped)} skipped)",
+        ]
         reasons: dict[str, int] = {}
         for s in self.skipped:
             reasons[s.reason] = reasons.get(s.reason, 0) + 1
@@ -116,8 +131,12 @@ def skip_reason(row: TierQuote, country_forms: Iterable[str] = ()) -> str | None
     if not country_named(row.quote, [row.country, *country_forms]):
         return "quote does not name the country"
     years = stated_years(row.quote)
-    if row.report_year and years and all(y < row.report_year for y in years) \
-            and not re.search(r"\bsince\s+(19|20)\d\d\b", row.quote, re.I):
+    if (
+        row.report_year
+        and years
+        and all(y < row.report_year for y in years)
+        and not re.search(r"\bsince\s+(19|20)\d\d\b", row.quote, re.I)
+    ):
         return "quote states only placements of years before the report year"
     return None
 
@@ -128,12 +147,18 @@ def _pairs(rows: Iterable[Mapping], country: str, with_year: bool) -> set[tuple]
         if key(r.get("country")) != key(country):
             continue
         y = r.get("report_year")
-        out.add((key(r.get("country")), tier_key(r.get("tier"))) + ((int(y) if y not in (None, "") else None,) if with_year else ()))
+        out.add(
+            (key(r.get("country")), tier_key(r.get("tier")))
+            + ((int(y) if y not in (None, "") else None,) if with_year else ())
+        )
     return out
 
 
-def score_tier_quotes(rows: Sequence[TierQuote], predicted: Sequence[Sequence[Mapping]],
-                      aliases: Mapping[str, Sequence[str]] | None = None) -> TierQuoteReport:
+def score_tier_quotes(
+    rows: Sequence[TierQuote],
+    predicted: Sequence[Sequence[Mapping]],
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> TierQuoteReport:
     """Score ``predicted`` (per row, its quote's ``tier_placements`` rows as dicts) against
     ``rows``. ``aliases``: country -> other names (the gazetteer's), for :func:`skip_reason`;
     predictions already carry canonical country names."""
@@ -159,7 +184,11 @@ def score_tier_quotes(rows: Sequence[TierQuote], predicted: Sequence[Sequence[Ma
             pred_set = _pairs(pred, row.country, with_year)
             tp = len(gold & pred_set)
             totals[name] = totals[name] + FieldScore(name, tp, len(pred_set) - tp, len(gold) - tp)
-            errors += [Error(name, n, "fn", " | ".join(map(str, g))) for g in sorted(gold - pred_set, key=str)]
-            errors += [Error(name, n, "fp", " | ".join(map(str, p))) for p in sorted(pred_set - gold, key=str)]
+            errors += [
+                Error(name, n, "fn", " | ".join(map(str, g))) for g in sorted(gold - pred_set, key=str)
+            ]
+            errors += [
+                Error(name, n, "fp", " | ".join(map(str, p))) for p in sorted(pred_set - gold, key=str)
+            ]
     report = Report(tuple(totals[f] for f in FIELDS), scored, tuple(errors))
     return TierQuoteReport(report, tuple(skipped), year_scored, len(rows))

@@ -1,8 +1,8 @@
 """Layout-bound tables of a TIP report, read with pdfplumber: the global law enforcement data table.
 
-Running text comes from pypdfium2 (:mod:`extractors.pdf`); a table's columns only exist as x
+Running text comes from pypdfium2 (:mod:`extractors.parse.pdf`); a table's columns only exist as x
 positions on the page, so this module reopens the few pages that carry one with pdfplumber.
-Pure: PDF bytes and the parsed :class:`~extractors.documents.Document` in, frozen
+Pure: PDF bytes and the parsed :class:`~extractors.parse.documents.Document` in, frozen
 :class:`~extractors.records.Statistic` rows out, no file IO.
 
 The table (as the generator ``scripts/make_tip_report.py`` and the real reports print it)::
@@ -21,8 +21,8 @@ import re
 
 import pdfplumber
 
-from .documents import Document
-from .records import Statistic, stable_id
+from extractors.parse.documents import Document
+from extractors.records import Statistic, stable_id
 
 __all__ = ["HEADING", "law_enforcement_pages", "law_enforcement_table"]
 
@@ -63,7 +63,7 @@ def law_enforcement_table(data: bytes, pages: list[int], document: Document) -> 
     continued) reuses the previous page's columns; a page with neither gives nothing.
 
     One row per figure: ``country`` "Global"; ``report_year`` the report's year
-    (:func:`extractors.tip.report_year`, as for every other statistic of the report), never the
+    (:func:`extractors.parse.tip.report_year`, as for every other statistic of the report), never the
     table's year column, so that ``report_year`` means one thing across the statistics table; the year the
     figure is for goes into ``qualifier`` as "year 2021", and a parenthesised labor trafficking
     figure ("9,381 (893)") is a row of its own with qualifier "year 2021, labor trafficking".
@@ -78,7 +78,7 @@ def law_enforcement_table(data: bytes, pages: list[int], document: Document) -> 
     """
     if not pages:
         return []
-    from .tip import report_year as year_of  # lazily, as extract.py imports tip
+    from extractors.parse.tip import report_year as year_of  # lazily, as extract.py imports tip
 
     report_year = year_of(document)
     spans = {p.number: p for p in document.pages}
@@ -150,17 +150,30 @@ def _table(page, columns):
     bottom = min(max(w["bottom"] for w in rows[-1]) + 1, page.height)
     edges = columns[0]
     crop = page.crop((max(edges[0] - 1, 0), max(tops[0], 0), edges[-1], bottom))
-    table = crop.extract_table({"vertical_strategy": "explicit", "explicit_vertical_lines": edges,
-                                "horizontal_strategy": "explicit", "explicit_horizontal_lines": tops + [bottom]}) or []
+    table = (
+        crop.extract_table(
+            {
+                "vertical_strategy": "explicit",
+                "explicit_vertical_lines": edges,
+                "horizontal_strategy": "explicit",
+                "explicit_horizontal_lines": tops + [bottom],
+            }
+        )
+        or []
+    )
     table = [[(c or "").strip() for c in row] for row in table if any((c or "").strip() for c in row)]
     return [r for r in table if _YEAR.fullmatch(r[0])], columns
 
 
-def _statistics(document: Document, span, metrics: list[str], table: list[list[str]], report_year) -> list[Statistic]:
+def _statistics(
+    document: Document, span, metrics: list[str], table: list[list[str]], report_year
+) -> list[Statistic]:
     text = document.text
     page_text = text[span.start : span.end]
     header = re.search(r"^YEAR\b[^\n]*", page_text, re.M)
-    fallback = (span.start + header.start(), span.start + header.end()) if header else (span.start, span.start)
+    fallback = (
+        (span.start + header.start(), span.start + header.end()) if header else (span.start, span.start)
+    )
     below = header.end() if header else 0  # rows are looked for under the header only
     out = []
     for row in table:
@@ -177,7 +190,11 @@ def _statistics(document: Document, span, metrics: list[str], table: list[list[s
                 if number is None:
                     continue
                 # the number itself, not a digit run inside another figure
-                found = re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])").search(text, cursor, line[1]) if line else None
+                found = (
+                    re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])").search(text, cursor, line[1])
+                    if line
+                    else None
+                )
                 row_id = ""  # the default id (doc, offsets, metric) is unique for a located number
                 if found:
                     start, end = found.span()
@@ -188,6 +205,19 @@ def _statistics(document: Document, span, metrics: list[str], table: list[list[s
                     evidence = text[start:end]
                     # rows sharing the fallback span are told apart by their year and qualifier
                     row_id = stable_id("statistic", document.doc_id, start, end, metric, qualifier)
-                out.append(Statistic(document.doc_id, "Global", report_year, metric, int(number.replace(",", "")),
-                                     qualifier, start, end, span.number, evidence, row_id))
+                out.append(
+                    Statistic(
+                        document.doc_id,
+                        "Global",
+                        report_year,
+                        metric,
+                        int(number.replace(",", "")),
+                        qualifier,
+                        start,
+                        end,
+                        span.number,
+                        evidence,
+                        row_id,
+                    )
+                )
     return out

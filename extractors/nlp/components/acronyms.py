@@ -26,8 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .assets import read_csv, read_lines, split_aliases
-from .entities import AGENCY_INFO, rows
+from extractors.assets import read_csv, read_lines, split_aliases
+from extractors.nlp.components.entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
 _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&"}
@@ -51,16 +51,35 @@ def _hyphenated(doc: Doc, i: int) -> bool:
     between letters, or a word joined to one."""
     tok = doc[i]
     if tok.text == "-":  # joins a capitalised word or an inner piece ("Paigham-i-Aman"), not "state-run"
-        return 0 < i < len(doc) - 1 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and not tok.whitespace_ \
+        return (
+            0 < i < len(doc) - 1
+            and doc[i - 1].is_alpha
+            and doc[i + 1].is_alpha
+            and not tok.whitespace_
             and (doc[i - 1].is_title or (i >= 2 and doc[i - 2].text == "-"))
+        )
     # a lower-case inner piece between two hyphens ("-i-", "-e-")
-    return tok.is_alpha and 0 < i < len(doc) - 1 and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
-        and not tok.whitespace_ and not doc[i - 1].whitespace_
+    return (
+        tok.is_alpha
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].text == "-"
+        and doc[i + 1].text == "-"
+        and not tok.whitespace_
+        and not doc[i - 1].whitespace_
+    )
 
 
 class AcronymLinker:
-    def __init__(self, nlp: Language, name: str, *, org_keywords: str, not_agencies: str, places: str | None = None,
-                 provinces: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        org_keywords: str,
+        not_agencies: str,
+        places: str | None = None,
+        provinces: str | None = None,
+    ):
         self.name = name
         self.keywords = {row["keyword"].lower(): row["kind"] for row in read_csv(org_keywords)}
         self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
@@ -97,19 +116,27 @@ class AcronymLinker:
         while end > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1
         span = doc[start:end]
-        if len(span) < 2 or any(span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)):
+        if len(span) < 2 or any(
+            span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)
+        ):
             return None
         ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
-        if ands and any(t.lower_ in self.keywords for t in span[: ands[0]]) and span[-1].lower_ in self.keywords:
+        if (
+            ands
+            and any(t.lower_ in self.keywords for t in span[: ands[0]])
+            and span[-1].lower_ in self.keywords
+        ):
             return None  # "Auction Committee and Auction Management Committee": two bodies
         if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
             return None
-        if len(span) == 2 and not (span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")):
+        if len(span) == 2 and not (
+            span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")
+        ):
             return None
         return Span(doc, start, end, label=e.label_)
 
     def is_region(self, words: list[str]) -> bool:
-        """"Gujranwala Division", "Multan Zone": a place name plus an administrative word."""
+        """ "Gujranwala Division", "Multan Zone": a place name plus an administrative word."""
         places = self.places
         body = [w for w in words if w.lower() not in self.keywords]
         return bool(body) and " ".join(body).lower() in places
@@ -137,29 +164,45 @@ class AcronymLinker:
             if prev is not None and prev.label_ == "TITLE":
                 continue  # "Inspector General of Police (IGP)": a title's acronym, not an agency
             start = tok.i
-            while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _CONNECTORS
-                                 or _hyphenated(doc, start - 1)) \
-                    and doc[start - 1].text not in ("(", ",") and tok.i - start < 12:
+            while (
+                start > 0
+                and (
+                    doc[start - 1].is_title
+                    or doc[start - 1].is_upper
+                    or doc[start - 1].lower_ in _CONNECTORS
+                    or _hyphenated(doc, start - 1)
+                )
+                and doc[start - 1].text not in ("(", ",")
+                and tok.i - start < 12
+            ):
                 start -= 1
             while start < tok.i and doc[start].lower_ in _CONNECTORS:
                 start += 1
-            words = [t.text for t in doc[start:tok.i]]
-            if not words or any(ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON") for i in range(start, tok.i)):
+            words = [t.text for t in doc[start : tok.i]]
+            if not words or any(
+                ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON")
+                for i in range(start, tok.i)
+            ):
                 continue
             # Trim to the shortest suffix whose initials still match (drops "Speaking at the ...").
             for s in range(start, tok.i):
-                cand = [t.text for t in doc[s:tok.i]]
+                cand = [t.text for t in doc[s : tok.i]]
                 if doc[s].lower_ not in _CONNECTORS and _initials_match(cand, acr.text):
                     start, words = s, cand
                     break
             else:
                 continue
-            long_form = doc[start:tok.i].text  # as written: "National Paigham-i-Aman Committee"
+            long_form = doc[start : tok.i].text  # as written: "National Paigham-i-Aman Committee"
             if long_form.lower() in self.not_agencies:
                 concepts.add(acr.text)
                 continue
             known = ent_at.get(acr.i)
-            if known is not None and known.label_ == "AGENCY" and known.ent_id_ in info and known.start == acr.i:
+            if (
+                known is not None
+                and known.label_ == "AGENCY"
+                and known.ent_id_ in info
+                and known.start == acr.i
+            ):
                 # "Federal Investigation Authority (FIA)": a variant of a known body's name
                 new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=known.ent_id_))
                 continue
@@ -170,20 +213,42 @@ class AcronymLinker:
             info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
             new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
         for e in ents:
-            if e.label_ == "PERSON" and len(e) > 1 and self.keywords.get(e[-1].lower_, _LAW) != _LAW and e.text not in links:
+            if (
+                e.label_ == "PERSON"
+                and len(e) > 1
+                and self.keywords.get(e[-1].lower_, _LAW) != _LAW
+                and e.text not in links
+            ):
                 # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name;
                 # the model's span may miss capitalised words before it ("[Human] Trafficking Cell")
                 start = e.start
-                while start > 0 and e.start - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop \
-                        and doc[start - 1].i not in ent_at and not doc[start - 1].is_sent_start:
+                while (
+                    start > 0
+                    and e.start - start < 3
+                    and doc[start - 1].is_title
+                    and not doc[start - 1].is_stop
+                    and doc[start - 1].i not in ent_at
+                    and not doc[start - 1].is_sent_start
+                ):
                     start -= 1
                 span = Span(doc, start, e.end, label="AGENCY")
-                info.setdefault(span.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None})
+                info.setdefault(
+                    span.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None}
+                )
                 new_spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
                 continue
             if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
-                after = ent_at.get(e.end + 1) if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" else None
-                if after is not None and after.label_ == "AGENCY" and after.ent_id_ in info and after.start == e.end + 1:
+                after = (
+                    ent_at.get(e.end + 1)
+                    if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")"
+                    else None
+                )
+                if (
+                    after is not None
+                    and after.label_ == "AGENCY"
+                    and after.ent_id_ in info
+                    and after.start == e.end + 1
+                ):
                     # "National Database Registration Authority (Nadra)": the known body, spelt otherwise
                     new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=after.ent_id_))
                     continue
@@ -192,8 +257,14 @@ class AcronymLinker:
                     continue
                 words = [t.text for t in e]
                 kind = self.kind_of(words)
-                if kind and kind != _LAW and e.text.lower() not in self.not_agencies and len(words) > 1 and not self.is_region(words) \
-                        and not any(w in (",", "–", "—") for w in words):
+                if (
+                    kind
+                    and kind != _LAW
+                    and e.text.lower() not in self.not_agencies
+                    and len(words) > 1
+                    and not self.is_region(words)
+                    and not any(w in (",", "–", "—") for w in words)
+                ):
                     info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
                     new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
         for t in doc:
@@ -201,7 +272,8 @@ class AcronymLinker:
                 new_spans.append(Span(doc, t.i, t.i + 1, label="AGENCY", span_id=links[t.text]))
         new_tokens = {i for s in new_spans for i in range(s.start, s.end)}
         kept = [
-            e for e in ents
+            e
+            for e in ents
             if not any(i in new_tokens for i in range(e.start, e.end))
             and not (e.label_ in ("ORG", "AGENCY") and e.text in concepts)
         ]
@@ -210,6 +282,14 @@ class AcronymLinker:
 
 
 @Language.factory("tipwatch_acronyms_v1", assigns=["doc.ents"], requires=["doc.ents"])
-def make_acronym_linker(nlp: Language, name: str, org_keywords: str, not_agencies: str, places: str | None = None,
-                        provinces: str | None = None) -> AcronymLinker:
-    return AcronymLinker(nlp, name, org_keywords=org_keywords, not_agencies=not_agencies, places=places, provinces=provinces)
+def make_acronym_linker(
+    nlp: Language,
+    name: str,
+    org_keywords: str,
+    not_agencies: str,
+    places: str | None = None,
+    provinces: str | None = None,
+) -> AcronymLinker:
+    return AcronymLinker(
+        nlp, name, org_keywords=org_keywords, not_agencies=not_agencies, places=places, provinces=provinces
+    )

@@ -1,0 +1,334 @@
+"""Claim rules: spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.nlp.claims.lexicon import (
+    _CONTENT_STOP,
+    _CREDENTIAL_VERBS,
+    _QUOTES_KEY,
+    _SUBJ_DEPS,
+    _TEXT_KEY,
+    _TRIM_CLAUSES,
+)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each quotation: “…”, "…" and ASCII ''…''.
+
+    Per paragraph (line). A paragraph with a stray closing mark is skipped, except that ” typed
+    where a quotation opens (after a space or colon, before a letter) opens it; a quotation still
+    open at the end of its paragraph runs to that end (a quote over several paragraphs reopens
+    each one).
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n"):
+        found: list[tuple[int, int]] = []
+        i, ok, n = 0, True, len(para)
+        while i < n:
+            ch = para[i]
+            if ch == "'" and para.startswith("''", i):
+                close = para.find("''", i + 2)
+                end = close if close != -1 else n
+                found.append((offset + i + 2, offset + end))
+                i = end + 2
+                continue
+            if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < n and para[i + 1].isalnum():
+                ch = "“"  # a closing mark typed where an opening one belongs (” No single agency …”)
+            if ch in '“"':
+                close_ch = "”" if ch == "“" else '"'
+                close = para.find(close_ch, i + 1)
+                if ch == "“":
+                    reopen = para.find("“", i + 1)
+                    if reopen != -1 and (close == -1 or reopen < close):
+                        ok = False  # “ … “ … : unbalanced
+                        break
+                end = close if close != -1 else n
+                found.append((offset + i + 1, offset + end))
+                i = end + 1
+                continue
+            if ch == "”":
+                ok = False
+                break
+            i += 1
+        if ok:
+            spans.extend(s for s in found if s[1] > s[0])
+        offset += n + 1
+    return spans
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of summary bullets and subheadings: a line opening with a bullet ("• NA panel
+    instructs NHA to …") or a short line with no closing punctuation and no quotation ("Says rights
+    of … are fundamental, but not absolute", "…, say officials"). They sum up the story; the
+    statements they sum up are annotated where the story makes them."""
+    spans, offset = [], 0
+    if "\n" not in text.strip():
+        return spans  # a single paragraph is the text itself, not a heading over it
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        s = line.strip()
+        # a paragraph of its own (blank lines around it), not a hard-wrapped line of a sentence
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        if s and (
+            s[0] in "•·▪●"
+            or (
+                alone
+                and len(s.split()) < 25
+                and not re.search(r"[.?!:;\"”’')\]]$", s)
+                and not re.search(r"[“”\"―]", s)
+            )
+        ):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, computed once per doc (``Doc.text`` joins every token on each access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or not len(doc) or len(cached) != doc[-1].idx + len(doc[-1].text_with_ws):
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's content without edge spaces and trailing commas; its final full stop goes
+    too unless the quotation has several sentences (the news guideline)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"[.?!] ", text[start : end - 1]):
+        end -= 1
+    return start, end
+
+
+@dataclass
+class _Claim:
+    cue: Token  # the cue's head token (verb, "according")
+    cue_start: int
+    cue_end: int
+    src: Span | None  # source span in the text (None: no source)
+    speaker: tuple[str | None, str]
+    start: int
+    end: int
+    direct: bool
+
+    def cue_text(self) -> str:
+        """The cue as the claims table shows it: the verb group without leading adverbs ("also
+        said" -> "said"); the offsets keep the whole group (PolNeAR's cue span)."""
+        doc = self.cue.doc
+        span = doc.char_span(self.cue_start, self.cue_end, alignment_mode="expand")
+        start = self.cue_start
+        if span is not None:
+            for t in span:
+                if t.dep_ == "advmod" and t.i != self.cue.i:
+                    start = t.idx + len(t)
+                    continue
+                break
+        return _text(doc)[start : self.cue_end].strip()
+
+    def as_dict(self) -> dict:
+        speaker, kind = self.speaker
+        return {
+            "speaker": speaker,
+            "speaker_kind": kind,
+            "speaker_start": self.src.start_char if self.src is not None else None,
+            "speaker_end": self.src.end_char if self.src is not None else None,
+            "cue": self.cue_text(),
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "start": self.start,
+            "end": self.end,
+            "direct": self.direct,
+        }
+
+
+def _parse_args(value: str) -> frozenset[str]:
+    return frozenset(a.strip() for a in value.split("|") if a.strip())
+
+
+def _args(self, tok: Token) -> frozenset[str] | None:
+    if (
+        tok.pos_ == "ADJ"
+        and tok.lower_.endswith("ed")
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    ):
+        # "The committee was earlier informed that …" with the participle tagged an adjective
+        return next(
+            (self.cues[k] for k in (tok.lemma_.lower(), tok.lower_[:-1], tok.lower_[:-2]) if k in self.cues),
+            None,
+        )
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+        return None
+    return self.cues.get(tok.lemma_.lower())
+
+
+def _quoted(subj: Token, verb: Token) -> bool:
+    """The subject stands inside a quotation that closes before its verb ("“… we will …,”
+    X said")."""
+    if subj.i > verb.i or subj.dep_ != "nsubj":
+        return False  # (a quoted title can be a passive subject: "“Born to Run” was written by …")
+    doc = subj.doc
+    text = _text(doc)
+    cached = doc.user_data.get(_QUOTES_KEY)
+    if cached is None or cached[0] != len(text):
+        cached = doc.user_data[_QUOTES_KEY] = (len(text), quote_spans(text))
+    last = subj.right_edge
+    return any(qs <= subj.left_edge.idx and last.idx + len(last) <= qe <= verb.idx for qs, qe in cached[1])
+
+
+def _after_quote(subj: Token, verb: Token) -> Token | None:
+    """The head of the noun phrase between the quotation holding ``subj`` and ``verb``, if
+    nothing else (no verb) stands there."""
+    doc = subj.doc
+    quotes = doc.user_data.get(_QUOTES_KEY, (0, []))[1]
+    qe = next((qe for qs, qe in quotes if qs <= subj.idx < qe <= verb.idx), None)
+    if qe is None:
+        return None
+    region = [t for t in doc[subj.i : verb.i] if t.idx >= qe and not t.is_punct and not t.is_space]
+    lo = region[0].i if region else verb.i
+    name = next((t for t in region if t.pos_ in ("PROPN", "NOUN") and not lo <= t.head.i < verb.i), None)
+    if name is None or any(
+        t.pos_ in ("VERB", "AUX") and not name.left_edge.i <= t.i <= name.right_edge.i for t in region
+    ):
+        return None  # (a verb of its own, as in "Mr. X, now retired in Y, said", may sit inside the phrase)
+    return name
+
+
+def _np(self, head: Token) -> Span:
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
+    # "RENO, Nev. (AP) — X says", a list number on its own line)
+    for t in doc[start : head.i]:  # (a line break inside a clause after the head is no dateline)
+        if t.i < end - 1 and (
+            ":" in t.text
+            or (
+                t.text in ("—", "–", "--", "-") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_
+            )
+            or "\n" in t.text
+        ):
+            start = t.i + 1
+    # an incidental relative or participle clause after the name ("Barkley, who said he …,
+    # says"; "Rubio, speaking at a rally, said") is not part of the source
+    for c in head.children:
+        if (
+            c.dep_ in _TRIM_CLAUSES
+            and c.i > head.i
+            and doc[c.left_edge.i - 1].text == ","
+            and c.right_edge.i + 1 >= end - 1
+            and c.lemma_ not in _CREDENTIAL_VERBS
+        ):
+            end = min(end, c.left_edge.i - 1)
+    # nor is a floating quantifier ("Richards and Menendez both said"; PolNeAR keeps "Obama
+    # himself"), nor a headline after a colon ("Paul Ryan: FBI Decision Defies Explanation")
+    for c in head.children:
+        if (
+            c.i > head.i
+            and c.dep_ in ("appos", "advmod", "det")
+            and c.right_edge.i + 1 >= end - 1
+            and (
+                (c.i == c.right_edge.i and c.lower_ in ("both", "all", "each"))
+                or doc[c.left_edge.i - 1].text == ":"
+            )
+        ):
+            end = min(end, c.left_edge.i)
+    # nor a clause reporting what a noun inside the phrase said (", who also said that …",
+    # ", which expects 5,000 to attend"): another attribution, not a description
+    for d in doc[head.i + 1 : end]:
+        if (
+            d.dep_ == "relcl"
+            and d.head.i != head.i
+            and doc[d.left_edge.i - 1].text == ","
+            and d.right_edge.i + 1 >= end - 1
+            and d.lemma_.lower() in self.cues
+            and any(c.dep_ == "ccomp" for c in d.children)
+        ):
+            end = min(end, d.left_edge.i - 1)
+    # a parenthetical setting is not part of the source ("The president, in his message, said")
+    for c in head.children:
+        if (
+            c.dep_ == "prep"
+            and c.i > head.i
+            and c.i - 1 >= start
+            and doc[c.i - 1].text == ","
+            and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike")
+        ):
+            end = min(end, c.i - 1)
+    # nor is when or where it spoke: "a poll released in late August", "doctors in 2015"
+    for c in head.children:
+        if c.i > head.i and c.right_edge.i + 1 >= end and c.left_edge.i > start:
+            if c.dep_ == "prep" and any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"
+            ):
+                end = min(end, c.left_edge.i)
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    # a focusing "even" is not part of the name ("Even China said", "even some of his admirers
+    # agree"; PolNeAR train: out 13 of 14)
+    if start < head.i and doc[start].lower_ == "even" and doc[start].dep_ == "advmod":
+        start += 1
+    return doc[start:end] if end > start else doc[head.i : head.i + 1]
+
+
+def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
+    """Cut a content span before a second attribution of the same source (", adding that …",
+    "the need for a “Skill Emergency,” urging …", "dismissed the petition saying …": a
+    participle with its own complement, also without a comma, is the next claim)."""
+    for t in doc[first.i + 1 : last.i + 1]:
+        k = t.i - 1
+        while k > first.i and doc[k].text in ("”", '"', "’"):
+            k -= 1
+        if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[k].text in (",", "—", "–", ";"):
+            return doc[k - 1] if k - 1 >= first.i else first
+        if (
+            t.lower_ in _CONTENT_STOP
+            and t.i > verb.i
+            and t.dep_ in ("acl", "advcl")
+            and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children)
+        ):
+            return doc[t.i - 1] if t.i - 1 >= first.i else first
+        if self._second_cue(t, verb) and t.left_edge.i > first.i:
+            # "says A and says B", "said A and called B …": the parser often hangs the second
+            # cue on the reported clause; it is the same speaker's next attribution, not content
+            end = t.left_edge.i - 1
+            while end > first.i and (doc[end].dep_ == "cc" or doc[end].is_punct or doc[end].is_space):
+                end -= 1
+            return doc[end] if end < last.i else last
+    return last
+
+
+def _second_cue(self, t: Token, verb: Token) -> bool:
+    """A subjectless cue verb conjoined to the reported clause of ``verb`` (see _content_end)."""
+    outer = self._outer_cue(t)
+    return outer is not None and outer.i == verb.i
+
+
+def _outer_cue(self, t: Token) -> Token | None:
+    """For a subjectless cue verb conjoined into another cue's reported clause ("says A and
+    says B"), that other cue verb; None otherwise."""
+    if (
+        t.dep_ != "conj"
+        or not self._args(t)
+        or any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in t.children)
+    ):
+        return None
+    v = t.head
+    while v.dep_ in ("ccomp", "xcomp", "conj") and v.head.i != v.i and v.i > v.head.i:
+        if v.dep_ in ("ccomp", "xcomp") and self._args(v.head):
+            # the same finite form ("says … and says"); a bare "tell" shares the reported
+            # clause's modal ("says he'd sit Putin down and tell him …") and is content
+            ok = v.head.i < t.i and t.tag_ == v.head.tag_ and t.tag_ in ("VBD", "VBZ", "VBP")
+            return v.head if ok else None
+        v = v.head
+    return None

@@ -1,0 +1,165 @@
+"""tipwatch commands: ``diff`` (what a run changed, as text, JSON or an HTML review page) and
+``runs`` (the runs registry), registered on the shared app."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from flows.cli.app import ProcessedOpt, app, fail
+from flows.tables import format_table
+
+
+@app.command()
+def diff(
+    run_a: str | None = typer.Argument(
+        None, help="older run (ID or unique prefix); default: the second latest completed run"
+    ),
+    run_b: str | None = typer.Argument(
+        None,
+        help="newer run; default: the latest completed run (with one run given: the run before it is RUN_A)",
+    ),
+    processed: Path = ProcessedOpt,
+    table: list[str] | None = typer.Option(None, "--table", help="compare only this table (repeatable)"),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+    html: Path | None = typer.Option(
+        None, "--html", help="also write a self-contained HTML review page to FILE"
+    ),
+    raw: Path | None = typer.Option(
+        None,
+        "--raw",
+        help="raw folder the review page links documents to (default: the one the run recorded)",
+    ),
+    max_rows: int | None = typer.Option(
+        None, "--max-rows", help="text format: list at most this many rows per table"
+    ),
+):
+    """Compare two runs by row ID: per table, rows added, removed and changed, with the changed fields and evidence."""
+    from flows.diff import DiffError, diff_runs, render_text, resolve_runs, to_json
+    from flows.store import Store, StoreError
+
+    if fmt not in ("text", "json"):
+        fail(f"unknown format {fmt!r}: use text or json")
+    store = Store(processed)
+    if not store.root.is_dir():
+        fail(f"processed folder not found: {processed}")
+    if run_a is not None and run_b is not None and run_a == run_b:
+        fail("give two different runs")
+    try:
+        a, b = resolve_runs(store, run_a, run_b)
+        result = diff_runs(store, a, b, table or None)
+    except (DiffError, StoreError) as exc:
+        fail(str(exc))
+    if html is not None:
+        from flows.review import write_review
+
+        if not html.parent.is_dir():
+            fail(f"folder not found for --html: {html.parent}")
+        write_review(store, result, html, raw)
+    if fmt == "json":
+        print(json.dumps(to_json(result), indent=2, ensure_ascii=False, default=str))
+    else:
+        print(render_text(result, max_rows=max_rows))
+        if html is not None:
+            print(f"\nreview page: {html}")
+
+
+@app.command()
+def runs(
+    processed: Path = ProcessedOpt,
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+):
+    """List the runs: status, documents (new / carried over / failed), rows per table and seconds per stage."""
+    from flows.store import Store
+
+    if fmt not in ("text", "json"):
+        fail(f"unknown format {fmt!r}: use text or json")
+    store = Store(processed)
+    if not store.root.is_dir():
+        fail(f"processed folder not found: {processed}")
+    completed = store.completed_runs()
+    latest = completed[-1] if completed else None
+    items = [_run_info(store.manifest(r), r == latest) | {"run_id": r} for r in completed]
+    # A finished folder a killed run never committed: the next run adopts it.
+    items += [
+        _run_info(store.manifest(r), False) | {"run_id": r, "status": "uncommitted"}
+        for r in store.run_folders()
+        if r not in completed
+    ]
+    # Folders a killed run left behind: never published, removed by the next run.
+    if store.runs_dir.exists():
+        items += [
+            {"run_id": p.name[len(".tmp-") :], "status": "incomplete", "latest": False}
+            for p in sorted(store.runs_dir.glob(".tmp-*"))
+        ]
+    if fmt == "json":
+        print(json.dumps(items, indent=2))
+        return
+    cols = [
+        "run_id",
+        "status",
+        "documents",
+        "new",
+        "carried",
+        "failed",
+        "rows",
+        "parse s",
+        "extract s",
+        "seconds",
+        "rules_hash",
+    ]
+    rows = [
+        [
+            ("* " if i.get("latest") else "  ") + i["run_id"],
+            i["status"],
+            i.get("n_documents"),
+            i.get("n_new"),
+            i.get("n_carried"),
+            i.get("n_failed"),
+            i.get("rows"),
+            _f(i.get("timings", {}).get("parse")),
+            _f(i.get("timings", {}).get("extract")),
+            i.get("seconds"),
+            i.get("rules_hash"),
+        ]
+        for i in items
+    ]
+    print(format_table(cols, rows))
+
+
+def _run_info(m: dict, latest: bool) -> dict:
+    counts = m.get("counts", {})
+    seconds = None
+    try:
+        seconds = int(
+            (
+                datetime.fromisoformat(m["finished_at"]) - datetime.fromisoformat(m["started_at"])
+            ).total_seconds()
+        )
+    except (KeyError, TypeError, ValueError):
+        pass
+    return {
+        "run_id": m.get("run_id"),
+        "status": m.get("status"),
+        "latest": latest,
+        "started_at": m.get("started_at"),
+        "finished_at": m.get("finished_at"),
+        "seconds": seconds,
+        "n_documents": m.get("n_documents"),
+        "n_new": m.get("n_new"),
+        "n_carried": m.get("n_carried"),
+        "n_failed": m.get("n_failed"),
+        "rows": sum(v for k, v in counts.items() if k not in ("documents", "texts", "runs")),
+        "counts": counts,
+        "timings": m.get("timings", {}),
+        "code_version": m.get("code_version"),
+        "model": m.get("model"),
+        "rules_hash": m.get("rules_hash"),
+    }
+
+
+def _f(v) -> str:
+    return "" if v is None else f"{v:.2f}"
