@@ -122,6 +122,19 @@ def parse_checkout(checkout: Path) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
+QUICK = ("sample-", "gold-", "diverse-", "tierquote-", "polnear-")
+
+
+def _quick_corpus(raw: Path, out: Path) -> Path:
+    """The ``--quick`` subset of ``raw`` (about a third of it), copied once."""
+    if not out.is_dir():
+        out.mkdir()
+        for p in sorted(raw.iterdir()):
+            if p.name.startswith(QUICK):
+                shutil.copy(p, out / p.name)
+    return out
+
+
 def run_checkout(checkout: Path, raw: Path, processed: Path, prefect_home: Path) -> None:
     """``tipwatch run`` as the checkout defines it (its pyproject's script entry point)."""
     script = tomllib.loads((checkout / "pyproject.toml").read_text())["project"]["scripts"]["tipwatch"]
@@ -188,13 +201,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--before", required=True, help="git ref of the 'before' checkout (e.g. 436b2fb)")
     ap.add_argument("--keep", type=Path, help="folder to keep the corpus and the 'before' run in (reused)")
+    ap.add_argument(
+        "--quick", action="store_true", help="only samples, gold texts, news_diverse, tier quotes, PolNeAR"
+    )
     args = ap.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="same-output-"))
     work.mkdir(parents=True, exist_ok=True)
     raw = work / "raw"
     if not raw.is_dir():
         print(f"same_output: {build_corpus(raw)} documents in {raw}", file=sys.stderr)
-    before_dir = work / f"before-{args.before}"
+    tag = "quick-" if args.quick else ""
+    if args.quick:
+        raw = _quick_corpus(raw, work / "raw-quick")
+    before_dir = work / f"before-{tag}{args.before}"
     if not (before_dir / "latest").exists():
         tree = work / f"tree-{args.before}"
         if not tree.exists():
@@ -204,11 +223,11 @@ def main(argv: list[str] | None = None) -> int:
                 capture_output=True,
             )
         run_checkout(tree, raw, before_dir, work / "prefect-before")
-    after_dir = work / "after"
+    after_dir = work / f"after-{tag}{ROOT.name}"  # one per checkout: worktrees can compare at once
     shutil.rmtree(after_dir, ignore_errors=True)
-    run_checkout(ROOT, raw, after_dir, work / "prefect-after")
+    run_checkout(ROOT, raw, after_dir, work / f"prefect-after-{ROOT.name}")
     problems = compare(latest_tables(before_dir), latest_tables(after_dir))
-    if AWKWARD_PDFS.is_dir():
+    if AWKWARD_PDFS.is_dir() and not args.quick:
         tree = work / f"tree-{args.before}"
         problems += compare({"awkward_pdfs": parse_checkout(tree)}, {"awkward_pdfs": parse_checkout(ROOT)})
     if problems:
