@@ -65,19 +65,27 @@ class AgencyRules:
         self.provinces = provinces
         self.agency_form = agency_form
         self.patterns: list[dict] = []  # the ruler's DEPT: and GENERIC: patterns
-        self.dept_alias: dict[str, str] = {}
+        self.dept_alias: dict[str, str] = {}  # lower-case department name or alias -> department
         for row in rows(departments) if departments else []:
             for form in [row["department"], *split_aliases(row["aliases"])]:
                 self.dept_alias[form.lower()] = row["department"]
                 pattern = token_pattern(nlp, form.lower())
                 self.patterns.append({"label": "AGENCY", "id": DEPT + row["department"], "pattern": pattern})
-        self.generics: dict[str, list[str]] = {}
+        self.generics: dict[str, list[str]] = {}  # generic reference -> its specifics
         for row in rows(generic_agencies) if generic_agencies else []:
             self.generics[row["generic"]] = split_aliases(row["specifics"])
             if row["generic"] not in agencies:
                 pattern = token_pattern(nlp, row["generic"])
                 self.patterns.append({"label": "AGENCY", "id": GENERIC + row["generic"], "pattern": pattern})
-        context = rows(agency_context) if agency_context else []
+        self._read_context(nlp, rows(agency_context) if agency_context else [])
+        self.police_next = {
+            r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])
+        }
+        self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
+
+    def _read_context(self, nlp: Language, context: list[dict]) -> None:
+        """``agency_context.csv``: the words of a law's title (``drop``), the houses of parliament
+        with their canonical names (``house``) and the committee types (``committee_type``)."""
         self.law_words = [
             tuple(t.lower_ for t in nlp.make_doc(r["phrase"])) for r in context if r["effect"] == "drop"
         ]
@@ -87,10 +95,6 @@ class AgencyRules:
             if r["effect"] == "house"
         ]
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
-        self.police_next = {
-            r["word"].lower(): r["effect"] for r in (rows(local_police) if local_police else [])
-        }
-        self.indefinite = {w.lower() for w in read_lines(indefinite)} if indefinite else set()
 
     def resolve(self, doc: Doc, province: str | None) -> tuple[list[Span], dict[str, dict]]:
         """``doc.ents`` with the rules applied in the module's order, and the agencies they named
@@ -129,18 +133,7 @@ class AgencyRules:
             if span is not None:
                 _new_agency(extra, span.id_, "legislature")
                 found.append(span)
-        if not found:
-            return ents
-        kept = [
-            e
-            for e in ents
-            if not any(_overlaps(f, e) for f in found)
-            or any(e.start <= f.start and f.end <= e.end and e.label_ == "AGENCY" for f in found)
-        ]
-        inside_agency = lambda f: any(  # noqa: E731
-            e.label_ == "AGENCY" and e.start <= f.start and f.end <= e.end for e in kept
-        )
-        return sorted(filter_spans(kept + [f for f in found if not inside_agency(f)]), key=lambda s: s.start)
+        return _with_committees(ents, found) if found else ents
 
     def _committee_at(self, doc: Doc, i: int, stop: set[int]) -> Span | None:
         """The committee whose name starts at token ``i``: a house ("National Assembly", "NA",
@@ -293,6 +286,24 @@ class AgencyRules:
             added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=police))
         kept = [e for e in ents if not any(_overlaps(a, e) for a in added)]
         return kept + added
+
+
+def _with_committees(ents: list[Span], found: list[Span]) -> list[Span]:
+    """The entities with the committees found: a committee replaces what it overlaps ("Senate"
+    inside "Senate Standing Committee on Interior") unless it lies inside a longer agency."""
+
+    def inside(a: Span, b: Span) -> bool:
+        return b.start <= a.start and a.end <= b.end
+
+    kept = [
+        e
+        for e in ents
+        if not any(_overlaps(f, e) for f in found)
+        or (e.label_ == "AGENCY" and any(inside(f, e) for f in found))
+    ]
+    agencies = [e for e in kept if e.label_ == "AGENCY"]
+    added = [f for f in found if not any(inside(f, e) for e in agencies)]
+    return sorted(filter_spans(kept + added), key=lambda s: s.start)
 
 
 def _subject_end(doc: Doc, m: int, stop: set[int]) -> int:

@@ -19,7 +19,7 @@ component configured with ``tiers`` and ``countries`` keys instead of ``labels``
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors.assets import read_lines
@@ -166,11 +166,7 @@ class EntityRules:
     def _with_years(self, doc: Doc) -> list[Span]:
         """Four-digit years in [min_year, max_year] become YEAR entities ("in 2023"), splitting
         any DATE or CARDINAL entity that holds them ("June 2023"); an AGENCY or TIER keeps its year."""
-        years = [
-            Span(doc, t.i, t.i + 1, label="YEAR", span_id=t.text)
-            for t in doc
-            if t.shape_ == "dddd" and self.min_year <= int(t.text) <= self.max_year
-        ]
+        years = [Span(doc, t.i, t.i + 1, label="YEAR", span_id=t.text) for t in doc if self._is_year(t)]
         year_tokens = {s.start for s in years}
         kept = [
             e
@@ -181,23 +177,11 @@ class EntityRules:
         taken = {i for e in kept for i in range(e.start, e.end)}
         return sorted(kept + [y for y in years if y.start not in taken], key=lambda s: s.start)
 
+    def _is_year(self, t: Token) -> bool:
+        return t.shape_ == "dddd" and self.min_year <= int(t.text) <= self.max_year
 
-@Language.factory(
-    "tipwatch_entities_v1",
-    assigns=["doc.ents"],
-    requires=["doc.ents"],
-    default_config={
-        "min_year": 1990,
-        "max_year": 2035,
-        "provinces": None,
-        "places": None,
-        "departments": None,
-        "generic_agencies": None,
-        "agency_context": None,
-        "local_police": None,
-        "indefinite": None,
-    },
-)
+
+@Language.factory("tipwatch_entities_v1", assigns=["doc.ents"], requires=["doc.ents"])
 def make_entity_rules(
     nlp: Language,
     name: str,
@@ -206,15 +190,15 @@ def make_entity_rules(
     agencies: str,
     countries: str,
     honorifics: str,
-    min_year: int,
-    max_year: int,
-    provinces: str | None,
-    places: str | None,
-    departments: str | None,
-    generic_agencies: str | None,
-    agency_context: str | None,
-    local_police: str | None,
-    indefinite: str | None,
+    min_year: int = 1990,
+    max_year: int = 2035,
+    provinces: str | None = None,
+    places: str | None = None,
+    departments: str | None = None,
+    generic_agencies: str | None = None,
+    agency_context: str | None = None,
+    local_police: str | None = None,
+    indefinite: str | None = None,
 ) -> EntityRules:
     """The v1 config: TIER patterns (``tiers``) and GPE countries (``countries``) as their own keys."""
     return EntityRules(

@@ -92,29 +92,23 @@ class TierLinker:
         return any(before[-len(n) :] == n for n in self.negate)
 
     def _placements(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
-        """The countries one tier mention places: the nearest country of the sentence and those
-        coordinated with it ("placed both Pakistan and India among ..."); in a sentence that moves
-        a country to the tier, the nearest one named before it ("Nepal was upgraded to Tier 2 while
-        Kenya ..."). A bare "watch list" places nothing in a sentence about another body's list
-        ("the FATF grey list") nor a country more than :data:`WEAK_TIER_REACH` tokens away."""
+        """The countries one tier mention places, in the year nearest to it in the sentence: the
+        nearest country and those coordinated with it ("placed both Pakistan and India among ...").
+        A bare "watch list" places nothing in a sentence about another body's list ("the FATF grey
+        list") nor a country more than :data:`WEAK_TIER_REACH` tokens away."""
         sent = e.sent
         countries = _heading_country(doc, sent) + [
             g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_
         ]
         if not countries:
             return []
-        moved = self._before(doc, e)[-1:] == ("to",) and any(
-            t.lower_ in self.move or t.lemma_.lower() in self.move for t in sent
-        )
-        preceding = [g for g in countries if g.end <= e.start] if moved else []
-        nearest = min(preceding or countries, key=lambda g: abs(g.start - e.start))
+        moved = self._moved_to(doc, e)
+        nearest = _nearest_country(e, countries, moved)
         weak = not any(t.lower_.startswith("tier") for t in e)
         if weak and (
             any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
         ):
             return []
-        group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
-        names = [g.ent_id_ for g in countries if g.root.i in group or g is nearest]
         years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
         year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
         return [
@@ -128,8 +122,15 @@ class TierLinker:
                 "_weak": weak,
                 "_moved": moved,
             }
-            for country in dict.fromkeys(names)
+            for country in _with_coordinated(countries, nearest)
         ]
+
+    def _moved_to(self, doc: Doc, e: Span) -> bool:
+        """The tier is where a country is moved to: right after "to" in a sentence with a move
+        word ("upgraded", "downgraded", "boost", "added": ``move`` phrases, also as lemmas)."""
+        return self._before(doc, e)[-1:] == ("to",) and any(
+            t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent
+        )
 
     def _date_undated(self, doc: Doc, links: list[dict]) -> None:
         """An undated link takes the one year the document gives the same country and tier
@@ -166,6 +167,20 @@ def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
     return by_sent
 
 
+def _nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
+    """The country nearest to the tier; for a move, the nearest one named before the tier
+    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal)."""
+    preceding = [g for g in countries if g.end <= e.start] if moved else []
+    return min(preceding or countries, key=lambda g: abs(g.start - e.start))
+
+
+def _with_coordinated(countries: list[Span], nearest: Span) -> list[str]:
+    """The nearest country and the countries coordinated with it, each once ("placed both
+    Pakistan and India among the countries that do not fully meet ...")."""
+    group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
+    return list(dict.fromkeys(g.ent_id_ for g in countries if g.root.i in group or g is nearest))
+
+
 def _heading_country(doc: Doc, sent: Span) -> list[Span]:
     """The country the parser split off the start of the tier's sentence ("PAKISTAN: | Tier 2
     Watch List", "Nepal | was upgraded to Tier 2 while ..."): the previous sentence when it is
@@ -191,12 +206,18 @@ def _destinations(links: list[dict]) -> list[dict]:
     out = []
     for link in links:
         same = [o for o in links if o["country"] == link["country"] and o["sentence"] == link["sentence"]]
-        if not link["_moved"] and any(o["_moved"] and o["tier"] != link["tier"] for o in same):
-            continue
-        if link["_weak"] and any(not o["_weak"] and o["tier"] != link["tier"] for o in same):
-            continue
-        out.append(link)
-    return [{k: v for k, v in link.items() if not k.startswith("_")} for link in out]
+        if not _superseded(link, same):
+            out.append({k: v for k, v in link.items() if not k.startswith("_")})
+    return out
+
+
+def _superseded(link: dict, same: list[dict]) -> bool:
+    """Another tier of the same country in the sentence outranks this one: a destination of a
+    move outranks a tier not moved to, a named tier a bare "watch list"."""
+    other = [o for o in same if o["tier"] != link["tier"]]
+    return (not link["_moved"] and any(o["_moved"] for o in other)) or (
+        link["_weak"] and any(not o["_weak"] for o in other)
+    )
 
 
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
