@@ -65,6 +65,8 @@ def clean_span(span: Span) -> Span | None:
 
 @Language.factory("tipwatch_entities_v2", assigns=["doc.ents"], requires=["doc.ents"])
 class EntityRules:
+    """The entity rules: pattern files per label, titles, agencies, years, province, agency rules."""
+
     def __init__(
         self,
         nlp: Language,
@@ -124,8 +126,8 @@ class EntityRules:
         return doc
 
     def _plural_titles(self, doc: Doc, before: list[Span]) -> list[Span]:
-        """A plural title not followed by names is no title: it gives way to the model's entity it
-        displaced ("Board of Governors ISSI" stays the model's ORG)."""
+        """A plural title not followed by names is no title: the model's entity it displaced comes
+        back ("Chairman Board of Governors ISSI": the model's "Board of Governors ISSI")."""
         dropped = [
             e
             for e in doc.ents
@@ -164,8 +166,9 @@ class EntityRules:
         )
 
     def _with_years(self, doc: Doc) -> list[Span]:
-        """Four-digit years in [min_year, max_year] become YEAR entities ("in 2023"), splitting
-        any DATE or CARDINAL entity that holds them ("June 2023"); an AGENCY or TIER keeps its year."""
+        """Four-digit years in [min_year, max_year] become YEAR entities ("reports since 2015",
+        "in the 2022 and 2023 reports"), splitting any DATE or CARDINAL entity that holds them; an
+        AGENCY or TIER entity keeps a year inside it."""
         years = [Span(doc, t.i, t.i + 1, label="YEAR", span_id=t.text) for t in doc if self._is_year(t)]
         year_tokens = {s.start for s in years}
         kept = [

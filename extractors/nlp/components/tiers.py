@@ -22,7 +22,7 @@ TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
 # Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
 WEAK_TIER_REACH = 10
-_EFFECTS = ("skip", "negate", "context", "report", "move", "other_list")
+_EFFECTS = ("skip", "negate", "context", "report", "report_topic", "move", "other_list")
 
 
 class TierLinker:
@@ -56,6 +56,7 @@ class TierLinker:
         ]
         self.context = [p.lower() for p in phrases["context"]]
         self.report_words = {p.lower() for p in phrases["report"]}
+        self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
         self.other_list = {p.lower() for p in phrases["other_list"]}
 
@@ -80,7 +81,7 @@ class TierLinker:
                 continue
             window = doc[max(e.start - 6, e.sent.start) : min(e.end + 6, e.sent.end)]
             if any(t.lower_ in self.report_words for t in window) and any(
-                t.lower_ in ("tip", "trafficking") for t in window
+                t.lower_ in self.report_topics for t in window
             ):
                 years.add(int(e.text))
         return years.pop() if len(years) == 1 else None
