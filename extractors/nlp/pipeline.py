@@ -25,9 +25,11 @@ from extractors.nlp.components import (
     entities,  # noqa: F401
     officials,  # noqa: F401
     paragraphs,  # noqa: F401
+    tiers,  # noqa: F401
 )
 
 CONFIG_NAME = "pipeline.cfg"
+RULE_FILE_SUFFIXES = (".jsonl", ".csv", ".txt")
 
 
 class ModelNotFound(RuntimeError):
@@ -61,11 +63,21 @@ def resolve_model_name(candidates: str | list[str]) -> str:
     )
 
 
+def _resolve_paths(value: Any, models_dir: Path) -> Any:
+    """A config value with every rule file name in it (``*.jsonl``, ``*.csv``, ``*.txt``, also
+    inside a table such as the entity component's ``labels``) made relative to ``models_dir``."""
+    if isinstance(value, dict):
+        return {key: _resolve_paths(v, models_dir) for key, v in value.items()}
+    if isinstance(value, str) and value.endswith(RULE_FILE_SUFFIXES):
+        return str(models_dir / value)
+    return value
+
+
 def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any] | None = None) -> Language:
     """Load the base model and add the tipwatch components configured in ``models_dir``.
 
     Component config values that name files (``*.jsonl``, ``*.csv``, ``*.txt``) are resolved
-    relative to ``models_dir``.
+    relative to ``models_dir`` (an absolute path stays as it is).
     """
     models_dir = Path(models_dir)
     cfg = load_config(models_dir, overrides)
@@ -74,14 +86,7 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
     for name, section in cfg.get("components", {}).items():
         section = dict(section)
         factory = section.pop("factory")
-        config = {
-            key: (
-                str(models_dir / value)
-                if isinstance(value, str) and value.endswith((".jsonl", ".csv", ".txt"))
-                else value
-            )
-            for key, value in dict(section.pop("config", {})).items()
-        }
+        config = _resolve_paths(dict(section.pop("config", {})), models_dir)
         nlp.add_pipe(
             factory,
             name=name,

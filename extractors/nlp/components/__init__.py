@@ -1,0 +1,7 @@
+"""The tipwatch spaCy components, each a registered factory configured in ``models/pipeline.cfg``.
+
+In pipeline order: ``paragraphs`` (a blank line starts a sentence), ``entities`` (rule entities:
+pattern files per label, titles, agencies, years; with ``rule_files``, ``provinces`` and
+``agency_rules``), ``acronyms``, ``officials`` and ``tiers`` (which country a tier places).
+``matching`` is the span ruler the entity rules use.
+"""

@@ -32,6 +32,9 @@ def _plain(pattern: list[dict], attr: str) -> list[str] | None:
 
 
 class RuleMatcher:
+    """Span-ruler patterns (``{"label", "pattern", "id"?}``) matched into ``doc.ents``, a rule
+    match winning over an entity already there."""
+
     def __init__(self, nlp: Language):
         self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)

@@ -1,0 +1,226 @@
+"""``tipwatch_tier_links_v1``: which country a TIER mention places, and in which report year.
+
+Reads the TIER, GPE and YEAR entities and the parse; writes ``doc.user_data[TIER_LINKS]``: one
+dict per (tier mention, country) with ``start``/``end`` (characters of the tier mention), ``tier``,
+``country``, ``year`` and ``sentence`` (start, end characters). The words that steer the rules
+(negations, moves, report words, other bodies' lists) are data: ``models/patterns/tier_context.csv``.
+
+A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
+countries, unless the tier is negated or the document is not about trafficking),
+:func:`_destinations` (a move's destination outranks the other tiers of the country in that
+sentence) and :meth:`TierLinker._date_undated` (the year stated elsewhere, else the report year).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.nlp.components.rule_files import rows
+
+TIER_LINKS = "tipwatch.tier_links"
+# A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
+# Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
+WEAK_TIER_REACH = 10
+_EFFECTS = ("skip", "negate", "context", "report", "report_topic", "move", "other_list")
+
+
+class TierLinker:
+    """For each TIER entity: the country is the nearest gazetteer country in the sentence plus the
+    countries coordinated with it ("placed both Pakistan and India among the countries that do
+    not fully meet ..."); the year is the sentence's year nearest to the tier. A tier right after a
+    negating phrase ("removal from the Tier 2 Watch List") places nothing; tiers count only in a
+    document about trafficking (``context`` phrases), so a "Tier-II" training programme or a stop
+    "watch list" is not a placement. Undated mentions take the year of the
+    same country and tier stated elsewhere in the document, else the document's report year
+    ("TIP Report 2025").
+
+    Moves and restatements (phrases in ``tier_context``): a tier after "from" ("upgraded from the
+    Tier 2 Watch List to Tier 2", 'from a ranking of "Tier 3"') is where the country was; in a
+    sentence that moves a country ("upgraded", "downgraded", "boost", "added"), the tier after "to"
+    is its placement and its other tiers there are earlier ones; a bare "watch list"/"blacklist"
+    beside a tier of the same country restates it ("Tier two list, a watch list"), places only a
+    country within :data:`WEAK_TIER_REACH` tokens, and nothing in a sentence about another body's
+    list ("FATF"); the country moved is the one named before the tier. A country the parser split
+    off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, tier_context: str):
+        self.name = name
+        phrases: dict[str, list[str]] = {effect: [] for effect in _EFFECTS}
+        for r in rows(tier_context):
+            phrases.setdefault(r["effect"], []).append(r["phrase"])
+        self.skip = {p.lower() for p in phrases["skip"]}
+        self.negate = [
+            tuple(t.lower_ for t in nlp.make_doc(p) if t.lower_ not in self.skip) for p in phrases["negate"]
+        ]
+        self.context = [p.lower() for p in phrases["context"]]
+        self.report_words = {p.lower() for p in phrases["report"]}
+        self.report_topics = {p.lower() for p in phrases["report_topic"]}
+        self.move = {p.lower() for p in phrases["move"]}
+        self.other_list = {p.lower() for p in phrases["other_list"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        links: list[dict] = []
+        low = doc.text.lower()
+        if any(c in low for c in self.context):
+            by_sent = _sentence_entities(doc)
+            for e in doc.ents:
+                if e.label_ == "TIER" and not self._negated(doc, e):
+                    links.extend(self._placements(doc, e, by_sent))
+        links = _destinations(links)
+        self._date_undated(doc, links)
+        doc.user_data[TIER_LINKS] = links
+        return doc
+
+    def report_year(self, doc: Doc) -> int | None:
+        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
+        years = set()
+        for e in doc.ents:
+            if e.label_ != "YEAR":
+                continue
+            window = doc[max(e.start - 6, e.sent.start) : min(e.end + 6, e.sent.end)]
+            if any(t.lower_ in self.report_words for t in window) and any(
+                t.lower_ in self.report_topics for t in window
+            ):
+                years.add(int(e.text))
+        return years.pop() if len(years) == 1 else None
+
+    def _negated(self, doc: Doc, e: Span) -> bool:
+        """A tier right after a negating phrase places nothing ("removal from the Tier 2 Watch
+        List", "taken off the watch list"; "upgraded from Tier 2 Watch List to Tier 2": the first)."""
+        before = self._before(doc, e)
+        return any(before[-len(n) :] == n for n in self.negate)
+
+    def _placements(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
+        """The countries one tier mention places, in the year nearest to it in the sentence: the
+        nearest country and those coordinated with it ("placed both Pakistan and India among ...").
+        A bare "watch list" places nothing in a sentence about another body's list ("the FATF grey
+        list") nor a country more than :data:`WEAK_TIER_REACH` tokens away."""
+        sent = e.sent
+        countries = _heading_country(doc, sent) + [
+            g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_
+        ]
+        if not countries:
+            return []
+        moved = self._moved_to(doc, e)
+        nearest = _nearest_country(e, countries, moved)
+        weak = not any(t.lower_.startswith("tier") for t in e)
+        if weak and (
+            any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
+        ):
+            return []
+        years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
+        year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
+        return [
+            {
+                "start": e.start_char,
+                "end": e.end_char,
+                "tier": e.ent_id_,
+                "country": country,
+                "year": year,
+                "sentence": (sent.start_char, sent.end_char),
+                "_weak": weak,
+                "_moved": moved,
+            }
+            for country in _with_coordinated(countries, nearest)
+        ]
+
+    def _moved_to(self, doc: Doc, e: Span) -> bool:
+        """The tier is where a country is moved to: right after "to" in a sentence with a move
+        word ("upgraded", "downgraded", "boost", "added": ``move`` phrases, also as lemmas)."""
+        return self._before(doc, e)[-1:] == ("to",) and any(
+            t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent
+        )
+
+    def _date_undated(self, doc: Doc, links: list[dict]) -> None:
+        """An undated link takes the one year the document gives the same country and tier
+        elsewhere, else the document's report year ("TIP Report 2025")."""
+        dated: dict[tuple, set] = {}
+        for link in links:
+            if link["year"] is not None:
+                dated.setdefault((link["country"], link["tier"]), set()).add(link["year"])
+        doc_year = self.report_year(doc)
+        for link in links:
+            if link["year"] is None:
+                same = dated.get((link["country"], link["tier"]), set())
+                link["year"] = next(iter(same)) if len(same) == 1 else doc_year
+
+    def _before(self, doc: Doc, e: Span) -> tuple[str, ...]:
+        """The words before a tier, ``skip`` words (articles, possessives) and quotes left out:
+        'from a ranking of "Tier 2 Watch List"' -> (..., 'from', 'ranking', 'of')."""
+        out = []
+        for t in reversed(doc[max(e.start - 8, 0) : e.start]):
+            if t.lower_ in self.skip or t.is_quote or t.is_space:
+                continue
+            out.append(t.lower_)
+            if len(out) == 4:
+                break
+        return tuple(reversed(out))
+
+
+def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+    """Sentence start -> the sentence's GPE and YEAR entities, in document order."""
+    by_sent: dict[int, list[Span]] = {}
+    for g in doc.ents:
+        if g.label_ in ("GPE", "YEAR"):
+            by_sent.setdefault(g.sent.start, []).append(g)
+    return by_sent
+
+
+def _nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
+    """The country nearest to the tier; for a move, the nearest one named before the tier
+    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal)."""
+    preceding = [g for g in countries if g.end <= e.start] if moved else []
+    return min(preceding or countries, key=lambda g: abs(g.start - e.start))
+
+
+def _with_coordinated(countries: list[Span], nearest: Span) -> list[str]:
+    """The nearest country and the countries coordinated with it, each once ("placed both
+    Pakistan and India among the countries that do not fully meet ...")."""
+    group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
+    return list(dict.fromkeys(g.ent_id_ for g in countries if g.root.i in group or g is nearest))
+
+
+def _heading_country(doc: Doc, sent: Span) -> list[Span]:
+    """The country the parser split off the start of the tier's sentence ("PAKISTAN: | Tier 2
+    Watch List", "Nepal | was upgraded to Tier 2 while ..."): the previous sentence when it is
+    nothing but one country and punctuation."""
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    gpes = [
+        g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and prev.start <= g.start and g.end <= prev.end
+    ]
+    if len(gpes) != 1:
+        return []
+    rest = [t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)]
+    return [] if rest else gpes
+
+
+def _destinations(links: list[dict]) -> list[dict]:
+    """Within a sentence, per country: a tier the country is moved to ("upgraded Thailand
+    ... to Tier 2", "downgraded again to the Tier 2 watch list") is its placement, and its other
+    tiers there are where it was ("... remained in the Tier 2 Watch List for the last three
+    years"); a bare "watch list"/"blacklist" beside a tier of the same country restates that
+    tier ("upgraded to Tier two list, a watch list")."""
+    out = []
+    for link in links:
+        same = [o for o in links if o["country"] == link["country"] and o["sentence"] == link["sentence"]]
+        if not _superseded(link, same):
+            out.append({k: v for k, v in link.items() if not k.startswith("_")})
+    return out
+
+
+def _superseded(link: dict, same: list[dict]) -> bool:
+    """Another tier of the same country in the sentence outranks this one: a destination of a
+    move outranks a tier not moved to, a named tier a bare "watch list"."""
+    other = [o for o in same if o["tier"] != link["tier"]]
+    return (not link["_moved"] and any(o["_moved"] for o in other)) or (
+        link["_weak"] and any(not o["_weak"] for o in other)
+    )
+
+
+@Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
+def make_tier_linker(nlp: Language, name: str, tier_context: str) -> TierLinker:
+    return TierLinker(nlp, name, tier_context=tier_context)
