@@ -12,9 +12,6 @@ from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import post
 
-_DETS = {"the", "a", "an"}
-_FILLERS = ("current", "currently", "newly", "appointed", "also")
-
 
 def apposition(ctx: Context, span: Span) -> Found | None:
     """NAME, [the|a] [org] TITLE [of|at ...] ORG: the title after the name and its organisation,
@@ -47,7 +44,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
             break
-        if tok.lower_ in _DETS or tok.lower_ in _FILLERS:
+        if tok.lower_ in lex.skip_words("apposition_skip"):
             i += 1
         elif tok.lower_ in lex.former:
             former = True

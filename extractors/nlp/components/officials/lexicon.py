@@ -16,8 +16,7 @@ from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
 from extractors.nlp.components.entities import plural_title, rows
 
 _TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff")
-# a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
-_HOME = {"pakistan", "pakistani", "federal", "provincial", "caretaker", "former"}
+_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed"}
 
 
 def _lower_lines(path: str | None) -> set[str]:
@@ -49,7 +48,8 @@ class Lexicon:
         self.unnamed_heads = _lower_lines(unnamed_heads)
         self._load_places(rows(provinces) if provinces else [], rows(places) if places else [])
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
-        self.home = _HOME | set(self.province_of)
+        # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
+        self.home = self.skip_words("home") | set(self.province_of)
 
     def _load_titles(self, patterns) -> None:
         self.title_info: dict[str, dict] = {}
@@ -77,7 +77,11 @@ class Lexicon:
         self.chaired: set[str] = set()
         self.former: set[str] = set()
         self.appointed: list[tuple[str, ...]] = []
+        self._words: dict[str, set[str]] = {}
         for r in table:
+            if r["effect"] not in _CUE_EFFECTS:
+                self._words.setdefault(r["effect"], set()).add(r["phrase"].lower())
+                continue
             toks = tuple(t.lower_ for t in nlp.make_doc(r["phrase"]))
             if r["effect"] == "chair":
                 self.chairs.append((toks, r["title"]))
@@ -100,6 +104,11 @@ class Lexicon:
             self.police_of[r["province"]] = r["police"]
         self.place_of = {r["place"].lower(): r["province"] for r in places}
         self.places: set[str] = set(self.province_of) | set(self.place_of)
+
+    def skip_words(self, effect: str) -> set[str]:
+        """The single words of a ``role_cues.csv`` word effect (``appointed_skip``, ``as_skip``,
+        ``apposition_skip``, ``list_opener``, ``home``)."""
+        return self._words.get(effect, set())
 
     # -- titles -----------------------------------------------------------------------------------
     def info(self, tid: str) -> dict:

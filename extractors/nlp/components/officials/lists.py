@@ -12,8 +12,6 @@ from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.officials.lexicon import Lexicon
 
-_OPENERS = ("are", "were", "include", "included", "including")
-
 
 def listed_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[tuple[Span, Span]]:
     """(name, title) for every name in a list opened by a plural title that is not a past role
@@ -35,7 +33,7 @@ def _list_under(
     cur, i, n = first, first.end, len(doc)
     while i < n:
         done.add(cur.start)
-        if doc[i].lower_ in _OPENERS or doc[i].text == ":":
+        if doc[i].lower_ in lex.skip_words("list_opener") or doc[i].text == ":":
             i += 1
         while i < n and lex.is_honorific_word(doc[i]):
             i += 1

@@ -14,9 +14,6 @@ from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WE
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
 
-_APPOINTED_FILLERS = {"as", "the", "a", "an", "new", "its", "acting"}
-_AS_FILLERS = ("the", "a", "an", "new", "acting")
-
 
 def appointment(ctx: Context, span: Span) -> Found | None:
     """The new role after an appointment cue in the name's sentence (``role_cues.csv``:
@@ -36,7 +33,7 @@ def appointment(ctx: Context, span: Span) -> Found | None:
 
 def _appointed_title(ctx: Context, sent: Span, m: int) -> Found | None:
     doc, lex = ctx.doc, ctx.lex
-    while m < sent.end and doc[m].lower_ in _APPOINTED_FILLERS | lex.former:
+    while m < sent.end and doc[m].lower_ in lex.skip_words("appointed_skip") | lex.former:
         m += 1
     e = ctx.ent_at.get(m) or lex.cased_title_at(doc, m)
     tid = e.ent_id_ or e.id_ if e is not None else ""  # a span of our own has only id_
@@ -57,7 +54,7 @@ def as_title(ctx: Context, span: Span) -> Found | None:
     if not (span.end + 1 < len(doc) and doc[span.end].lower_ == "as"):
         return None
     m = span.end + 1
-    while m < sent.end and doc[m].lower_ in _AS_FILLERS:
+    while m < sent.end and doc[m].lower_ in ctx.lex.skip_words("as_skip"):
         m += 1
     e = ctx.ent(m, "TITLE")
     if e is None:
