@@ -81,23 +81,29 @@ class _Learnt:
     concepts: set[str] = field(default_factory=set)
     spans: list[Span] = field(default_factory=list)
 
+    def link_known(self, acronym: str, agency: str) -> None:
+        """ "Federal Investigation Agency (FIA)": later "FIA" is that agency; the agency keeps the
+        acronym it had."""
+        self.links[acronym] = agency
+        self.info.setdefault(agency, {"acronym": acronym, "kind": "other", "country": None})
+        if not self.info[agency].get("acronym"):
+            self.info[agency]["acronym"] = acronym
+
+
+def _long_form_word(doc: Doc, k: int) -> bool:
+    """A word of a long form: capitalised, an acronym, a connector or a hyphenated piece."""
+    tok = doc[k]
+    return (
+        tok.is_title or tok.is_upper or tok.lower_ in _CONNECTORS or _hyphenated(doc, k)
+    ) and tok.text not in ("(", ",")
+
 
 def _long_form_start(doc: Doc, open_: int, acronym: str, ent_at: dict[int, Span]) -> int | None:
     """Start of the long form before "(ACR)": capitalised words, connectors and hyphenated pieces
     (at most twelve), trimmed to the shortest suffix whose initials still match (drops "Speaking
     at the ..."); None when there is none, or it holds a title or a person."""
     start = open_
-    while (
-        start > 0
-        and (
-            doc[start - 1].is_title
-            or doc[start - 1].is_upper
-            or doc[start - 1].lower_ in _CONNECTORS
-            or _hyphenated(doc, start - 1)
-        )
-        and doc[start - 1].text not in ("(", ",")
-        and open_ - start < 12
-    ):
+    while start > 0 and _long_form_word(doc, start - 1) and open_ - start < 12:
         start -= 1
     while start < open_ and doc[start].lower_ in _CONNECTORS:
         start += 1
@@ -178,21 +184,24 @@ class AcronymLinker:
         """Not one organisation name: a single word; coordinations ("X Committee and the Y
         Committee", "Auction Committee and Auction Management Committee": two bodies); brackets;
         bare generic names of two words without a proper name ("Housing Authority")."""
-        if len(span) < 2 or any(
-            span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)
-        ):
-            return True
-        ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
-        if (
-            ands
-            and any(t.lower_ in self.keywords for t in span[: ands[0]])
-            and span[-1].lower_ in self.keywords
-        ):
+        if len(span) < 2 or self._coordination(span):
             return True
         if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
             return True
         return len(span) == 2 and not (
             span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")
+        )
+
+    def _coordination(self, span: Span) -> bool:
+        """Two bodies: "X Committee and the Y Committee", "Auction Committee and Auction
+        Management Committee" (an organisation head word before "and" and at the end)."""
+        if any(span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)):
+            return True
+        ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
+        return bool(
+            ands
+            and any(t.lower_ in self.keywords for t in span[: ands[0]])
+            and span[-1].lower_ in self.keywords
         )
 
     def is_region(self, words: list[str]) -> bool:
@@ -234,10 +243,7 @@ class AcronymLinker:
             return
         prev = learnt.ent_at.get(open_ - 1)
         if prev is not None and prev.label_ == "AGENCY" and prev.ent_id_:
-            learnt.links[acr.text] = prev.ent_id_
-            learnt.info.setdefault(prev.ent_id_, {"acronym": acr.text, "kind": "other", "country": None})
-            if not learnt.info[prev.ent_id_].get("acronym"):
-                learnt.info[prev.ent_id_]["acronym"] = acr.text
+            learnt.link_known(acr.text, prev.ent_id_)
             return
         if prev is not None and prev.label_ == "TITLE":
             return

@@ -30,39 +30,42 @@ def apposition(ctx: Context, span: Span) -> Found | None:
 
 def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
     """(title, organisation named before it) after a comma, or a capitalised title right after
-    the name; past articles, "current/newly/also", an agency or portfolio (at most five)."""
+    the name; past articles, "current/newly/also", an agency or portfolio (at most five); none
+    after "former" ("X, the former DG": a past role)."""
     doc, lex = ctx.doc, ctx.lex
-    i = span.end
-    if i >= len(doc):
-        return None
-    if doc[i].text == ",":
-        i += 1
-    elif not (i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title):
-        return None
-    former, org_before, steps = False, None, 0
-    while i < len(doc) and steps < 5:
+    i = _after_name(ctx, span)
+    org_before, steps = None, 0
+    while i is not None and i < len(doc) and steps < 5:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
             break
         if tok.lower_ in lex.skip_words("apposition_skip"):
             i += 1
         elif tok.lower_ in lex.former:
-            former = True
-            i += 1
+            return None
         elif e is not None and e.label_ == "AGENCY":
-            org_before = e.ent_id_ or e.text
-            i = e.end
+            org_before, i = e.ent_id_ or e.text, e.end
         else:
             pf = lex.portfolio_starting(doc, i)
             if not pf:
                 return None
-            org_before = lex.org_name(pf[1], ctx.province)
-            i = pf[0]
+            org_before, i = lex.org_name(pf[1], ctx.province), pf[0]
         steps += 1
-    e = ctx.ent_at.get(i)
-    if e is None or e.label_ != "TITLE" or former:
+    e = ctx.ent(i, "TITLE") if i is not None else None
+    return None if e is None else (e, org_before)
+
+
+def _after_name(ctx: Context, span: Span) -> int | None:
+    """Where an apposition starts: after a comma, or at a capitalised title right after the name
+    ("X Chairman of the Senate committee")."""
+    i, doc = span.end, ctx.doc
+    if i >= len(doc):
         return None
-    return e, org_before
+    if doc[i].text == ",":
+        return i + 1
+    if i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title:
+        return i
+    return None
 
 
 def _belongs_to_next(ctx: Context, e: Span) -> bool:

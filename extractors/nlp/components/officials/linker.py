@@ -94,6 +94,15 @@ class Roster:
         return [self.people[k] for k in self.order]
 
 
+def _other_ents(ents: list[Span], candidates: list[Span]) -> list[Span]:
+    """The entities that are not people: no PERSON label, no overlap with a candidate name."""
+    return [
+        e
+        for e in ents
+        if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in candidates)
+    ]
+
+
 class OfficialLinker:
     def __init__(self, nlp: Language, name: str, **files):
         self.name = name
@@ -103,11 +112,7 @@ class OfficialLinker:
         ents = list(doc.ents)
         persons, weak_names, list_title = person_spans(self.lex, doc, ents)
         candidates = persons + weak_names
-        others = [
-            e
-            for e in ents
-            if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in candidates)
-        ]
+        others = _other_ents(ents, candidates)
         ctx = self._context(doc, others)
         ctx.person_tokens = {i for s in candidates for i in range(s.start, s.end)}
         ctx.list_title = list_title
@@ -123,7 +128,7 @@ class OfficialLinker:
             roster.mention(key, span.start, span.end)
         roster.bare_surnames(ctx.ent_at)
         resolved = {i for s in roster.spans for i in range(s.start, s.end)}
-        kept = [e for e in others if not any(i in resolved for i in range(e.start, e.end))]
+        kept = [e for e in others if all(i not in resolved for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + roster.spans)
         self._write(doc, roster)
         return doc

@@ -23,10 +23,7 @@ _HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
 
 def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span], dict[int, Span]]:
     """(names, weak names, token of a listed name -> its title)."""
-    taken = {
-        i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
-    }
-    taken |= {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
+    taken = _taken(ents)
     spans = model_names(lex, doc, ents, taken)
     strong, weak = titled_names(lex, doc, ents, taken)
     spans += strong
@@ -36,6 +33,14 @@ def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], 
     names = [s for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
     covered = {i for s in names for i in range(s.start, s.end)}
     return names, [w for w in weak if w.start not in covered], list_title
+
+
+def _taken(ents: list[Span]) -> set[int]:
+    """Tokens no name can use: agencies, titles, tiers, years and known places."""
+    taken = {
+        i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
+    }
+    return taken | {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
 
 
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -85,8 +90,8 @@ def honoured_name(lex: Lexicon, doc: Doc, e: Span) -> bool:
 
 def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
     """The entity without honorifics, "former", punctuation, possessive, words that are never
-    names or places at its edges; None when no name is left, or an organisation ("Human
-    Trafficking Cell"), an acronym ("FIA") or a place is."""
+    names or places at its edges ("Mr. Mohsin Naqvi's" -> "Mohsin Naqvi"); None when no name is
+    left, or an organisation ("Human Trafficking Cell"), an acronym ("FIA") or a place is."""
     start, end = e.start, e.end
     while start < end and (lex.is_honorific(doc[start]) or doc[start].lower_ in lex.former):
         start += 1
@@ -96,14 +101,16 @@ def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
         start += 1
     while end > start and doc[end - 1].lower_ in lex.not_names:
         end -= 1
-    if (
-        start >= end
-        or any(t.lower_ in lex.org_words for t in doc[start:end])
-        or all(t.is_upper and len(t) > 2 for t in doc[start:end])
-        or doc[start:end].text.lower() in lex.places
-    ):
-        return None
-    return start, end
+    return None if start >= end or _no_name(lex, doc[start:end]) else (start, end)
+
+
+def _no_name(lex: Lexicon, words: Span) -> bool:
+    """An organisation word, all acronyms ("FIA", "NCCIA") or a place: not a person's name."""
+    return (
+        any(t.lower_ in lex.org_words for t in words)
+        or all(t.is_upper and len(t) > 2 for t in words)
+        or words.text.lower() in lex.places
+    )
 
 
 def _extended(lex: Lexicon, doc: Doc, e: Span, start: int, end: int, taken, ent_tokens) -> Span:

@@ -96,16 +96,21 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return e.text, e.end
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
-        elif (
-            tok.lower_ in _LINKS
-            or tok.text in ("(", ")", ",")
-            or (tok.lower_ in ctx.lex.not_names and tok.is_title)
-        ):
+        elif _is_link(ctx, tok):
             i += 1
         else:
             break
         steps += 1
     return None, t_end
+
+
+def _is_link(ctx: Context, tok) -> bool:
+    """A word between a title and its body: "of the", brackets, a comma, a wing word ("Legal")."""
+    return (
+        tok.lower_ in _LINKS
+        or tok.text in ("(", ")", ",")
+        or (tok.lower_ in ctx.lex.not_names and tok.is_title)
+    )
 
 
 def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
@@ -244,17 +249,26 @@ def staff_org(ctx: Context, tspan: Span, staff: bool | str) -> str | None:
         if e.label_ == "AGENCY" and e.end <= tspan.start and employer(_name(e)):
             return _name(e)
     if staff is True:
-        police = next(
-            (n for n, _ in ctx.agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None
-        )
+        police = _staff_police(ctx, sent, kinds)
         if police:
             return police
-        about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
-            e.label_ == "TITLE" and ctx.lex.info(e.ent_id_).get("org_kind") == "police" for e in sent.ents
-        )
-        if about_police and ctx.province and ctx.lex.police_of.get(ctx.province):
-            return ctx.lex.police_of[ctx.province]
     return next((name for name, _ in ctx.agency_count.most_common() if employer(name)), None)
+
+
+def _staff_police(ctx: Context, sent: Span, kinds: dict) -> str | None:
+    """For ranks that police and the FIA share: the document's police force, or the province's
+    when the sentence is about police ("SHO X, DSP Y, Inspector Z")."""
+    police = next(
+        (n for n, _ in ctx.agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None
+    )
+    if police:
+        return police
+    about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
+        e.label_ == "TITLE" and ctx.lex.info(e.ent_id_).get("org_kind") == "police" for e in sent.ents
+    )
+    if about_police and ctx.province and ctx.lex.police_of.get(ctx.province):
+        return ctx.lex.police_of[ctx.province]
+    return None
 
 
 def doc_agencies(ctx: Context) -> list[tuple[str, str]]:

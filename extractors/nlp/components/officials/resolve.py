@@ -92,6 +92,16 @@ def _article_before(doc: Doc, start: int) -> int | None:
     return j if j >= 0 and doc[j].lower_ == "the" else None
 
 
+def _description(tok) -> tuple[int, int]:
+    """Token range of an unnamed official's description: the head's left edge to the end of a
+    following for/of/from/in/at phrase ("A spokesman for FIA")."""
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "in", "at"):
+            right = child.right_edge.i + 1
+    return tok.left_edge.i, right
+
+
 def unnamed(doc: Doc, person_at: dict[int, str], heads: set[str]) -> tuple[list[dict], dict[int, str]]:
     """Unnamed officials and sources, one record per description ("a senior FIA official", "A
     spokesman for FIA": a following for/of/from/in/at phrase is kept), and token -> description;
@@ -102,10 +112,7 @@ def unnamed(doc: Doc, person_at: dict[int, str], heads: set[str]) -> tuple[list[
     for tok in doc:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        left, right = tok.left_edge.i, tok.i + 1
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "in", "at"):
-                right = child.right_edge.i + 1
+        left, right = _description(tok)
         if any(i in person_at for i in range(left, right)) or right - left > 10:
             continue
         phrase = doc[left:right]
