@@ -44,6 +44,7 @@ def _taken(ents: list[Span]) -> set[int]:
 
 
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Overlapping or touching pieces as one name ("Syed Kausar" + "Abbas")."""
     spans.sort(key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for s in spans:

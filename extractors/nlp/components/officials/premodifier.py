@@ -55,6 +55,9 @@ def _current_before_former(ctx: Context, t: Span) -> Span | None:
 
 
 def _premodified(ctx: Context, span: Span, t: Span) -> Found:
+    """Title ``t`` (or an earlier one that wins) with its organisation: before it ("FIA DG"),
+    after it ("Minister for Interior"), between it and the name ("DG Passport X"), or after the
+    name ("Chairman X of the Senate committee")."""
     org, pstart = premods(ctx, t)
     earlier = _earlier_title(ctx, t, pstart)
     if earlier is not None:

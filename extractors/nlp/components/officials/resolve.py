@@ -34,6 +34,8 @@ def resolve(name: str, people: dict, by_surname: dict) -> str | None:
 
 
 def _resolve_word(name: str, people: dict, by_surname: dict) -> str | None:
+    """A one-word mention: a known surname, a later word of one name ("Qazi"), or the first
+    name of exactly one person ("PM Shehbaz")."""
     if name in by_surname:
         return by_surname[name]
     for key in people:

@@ -32,6 +32,8 @@ def appointment(ctx: Context, span: Span) -> Found | None:
 
 
 def _appointed_title(ctx: Context, sent: Span, m: int) -> Found | None:
+    """The non-weak title after the cue ending at ``m`` (past "as the new", "its", "former"),
+    also a lower-case cased title ("appointed its coordinator"), with its body."""
     doc, lex = ctx.doc, ctx.lex
     while m < sent.end and doc[m].lower_ in lex.skip_words("appointed_skip") | lex.former:
         m += 1
