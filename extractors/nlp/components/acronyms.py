@@ -21,6 +21,7 @@ Updates ``doc.user_data[AGENCY_INFO]`` with the learnt agencies (kind from the k
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -69,6 +70,69 @@ def _hyphenated(doc: Doc, i: int) -> bool:
     )
 
 
+@dataclass
+class _Learnt:
+    """What one document teaches: agency info (``AGENCY_INFO``), acronym -> agency, acronyms of
+    concepts, new AGENCY spans."""
+
+    info: dict
+    ent_at: dict[int, Span]
+    links: dict[str, str] = field(default_factory=dict)
+    concepts: set[str] = field(default_factory=set)
+    spans: list[Span] = field(default_factory=list)
+
+    def link_known(self, acronym: str, agency: str) -> None:
+        """ "Federal Investigation Agency (FIA)": later "FIA" is that agency; the agency keeps the
+        acronym it had."""
+        self.links[acronym] = agency
+        self.info.setdefault(agency, {"acronym": acronym, "kind": "other", "country": None})
+        if not self.info[agency].get("acronym"):
+            self.info[agency]["acronym"] = acronym
+
+
+def _long_form_word(doc: Doc, k: int) -> bool:
+    """A word of a long form: capitalised, an acronym, a connector or a hyphenated piece."""
+    tok = doc[k]
+    return (
+        tok.is_title or tok.is_upper or tok.lower_ in _CONNECTORS or _hyphenated(doc, k)
+    ) and tok.text not in ("(", ",")
+
+
+def _long_form_start(doc: Doc, open_: int, acronym: str, ent_at: dict[int, Span]) -> int | None:
+    """Start of the long form before "(ACR)": capitalised words, connectors and hyphenated pieces
+    (at most twelve), trimmed to the shortest suffix whose initials still match (drops "Speaking
+    at the ..."); None when there is none, or it holds a title or a person."""
+    start = open_
+    while start > 0 and _long_form_word(doc, start - 1) and open_ - start < 12:
+        start -= 1
+    while start < open_ and doc[start].lower_ in _CONNECTORS:
+        start += 1
+    if start == open_ or any(
+        ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON") for i in range(start, open_)
+    ):
+        return None
+    for s in range(start, open_):
+        if doc[s].lower_ not in _CONNECTORS and _initials_match([t.text for t in doc[s:open_]], acronym):
+            return s
+    return None
+
+
+def _relabel(doc: Doc, ents: list[Span], learnt: _Learnt) -> None:
+    """Every learnt acronym in the document becomes its AGENCY; new spans replace the entities
+    they overlap; a concept's acronym ("TIP") is no organisation."""
+    for t in doc:
+        if t.text in learnt.links:
+            learnt.spans.append(Span(doc, t.i, t.i + 1, label="AGENCY", span_id=learnt.links[t.text]))
+    new_tokens = {i for s in learnt.spans for i in range(s.start, s.end)}
+    kept = [
+        e
+        for e in ents
+        if not any(i in new_tokens for i in range(e.start, e.end))
+        and not (e.label_ in ("ORG", "AGENCY") and e.text in learnt.concepts)
+    ]
+    doc.ents = filter_spans(kept + learnt.spans)
+
+
 class AcronymLinker:
     def __init__(
         self,
@@ -105,8 +169,7 @@ class AcronymLinker:
     def _trim_org(self, doc: Doc, e: Span) -> Span | None:
         """A model ORG as an organisation name: cut a possessive owner and lower-case words before
         it ("Trump's Council of ...", "research institute Foundation ..."), a dangling connector at
-        the end ("French Department of"); refuse coordinations ("X Committee and the Y Committee")
-        and bare generic names of two words without a proper name ("Housing Authority")."""
+        the end ("French Department of"); None when what is left is refused (``_refused``)."""
         start, end = e.start, e.end
         for i in range(start, end):
             if doc[i].text in ("'s", "’s"):
@@ -115,25 +178,31 @@ class AcronymLinker:
             start += 1
         while end > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1
-        span = doc[start:end]
-        if len(span) < 2 or any(
-            span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)
-        ):
-            return None
+        return None if self._refused(doc[start:end]) else Span(doc, start, end, label=e.label_)
+
+    def _refused(self, span: Span) -> bool:
+        """Not one organisation name: a single word; coordinations ("X Committee and the Y
+        Committee", "Auction Committee and Auction Management Committee": two bodies); brackets;
+        bare generic names of two words without a proper name ("Housing Authority")."""
+        if len(span) < 2 or self._coordination(span):
+            return True
+        if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
+            return True
+        return len(span) == 2 and not (
+            span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")
+        )
+
+    def _coordination(self, span: Span) -> bool:
+        """Two bodies: "X Committee and the Y Committee", "Auction Committee and Auction
+        Management Committee" (an organisation head word before "and" and at the end)."""
+        if any(span[i].lower_ == "and" and span[i + 1].lower_ == "the" for i in range(len(span) - 1)):
+            return True
         ands = [i for i, t in enumerate(span) if t.lower_ == "and"]
-        if (
+        return bool(
             ands
             and any(t.lower_ in self.keywords for t in span[: ands[0]])
             and span[-1].lower_ in self.keywords
-        ):
-            return None  # "Auction Committee and Auction Management Committee": two bodies
-        if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
-            return None
-        if len(span) == 2 and not (
-            span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")
-        ):
-            return None
-        return Span(doc, start, end, label=e.label_)
+        )
 
     def is_region(self, words: list[str]) -> bool:
         """ "Gujranwala Division", "Multan Zone": a place name plus an administrative word."""
@@ -142,143 +211,117 @@ class AcronymLinker:
         return bool(body) and " ".join(body).lower() in places
 
     def __call__(self, doc: Doc) -> Doc:
-        info: dict = doc.user_data.setdefault(AGENCY_INFO, {})
         ents = list(doc.ents)
-        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        links: dict[str, str] = {}  # acronym -> canonical agency name
-        concepts: set[str] = set()
-        new_spans: list[Span] = []
+        learnt = _Learnt(
+            doc.user_data.setdefault(AGENCY_INFO, {}), {i: e for e in ents for i in range(e.start, e.end)}
+        )
         for tok in doc[2:-1]:
-            if not (tok.text == "(" and doc[tok.i + 2].text == ")" if tok.i + 2 < len(doc) else False):
-                continue
-            acr = doc[tok.i + 1]
-            if not _ACRONYM.match(acr.text) or sum(c.isupper() for c in acr.text) < 2:
-                continue
-            prev = ent_at.get(tok.i - 1)
-            if prev is not None and prev.label_ == "AGENCY" and prev.ent_id_:
-                links[acr.text] = prev.ent_id_
-                info.setdefault(prev.ent_id_, {"acronym": acr.text, "kind": "other", "country": None})
-                if not info[prev.ent_id_].get("acronym"):
-                    info[prev.ent_id_]["acronym"] = acr.text
-                continue
-            if prev is not None and prev.label_ == "TITLE":
-                continue  # "Inspector General of Police (IGP)": a title's acronym, not an agency
-            start = tok.i
-            while (
-                start > 0
-                and (
-                    doc[start - 1].is_title
-                    or doc[start - 1].is_upper
-                    or doc[start - 1].lower_ in _CONNECTORS
-                    or _hyphenated(doc, start - 1)
-                )
-                and doc[start - 1].text not in ("(", ",")
-                and tok.i - start < 12
-            ):
-                start -= 1
-            while start < tok.i and doc[start].lower_ in _CONNECTORS:
-                start += 1
-            words = [t.text for t in doc[start : tok.i]]
-            if not words or any(
-                ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON")
-                for i in range(start, tok.i)
-            ):
-                continue
-            # Trim to the shortest suffix whose initials still match (drops "Speaking at the ...").
-            for s in range(start, tok.i):
-                cand = [t.text for t in doc[s : tok.i]]
-                if doc[s].lower_ not in _CONNECTORS and _initials_match(cand, acr.text):
-                    start, words = s, cand
-                    break
-            else:
-                continue
-            long_form = doc[start : tok.i].text  # as written: "National Paigham-i-Aman Committee"
-            if long_form.lower() in self.not_agencies:
-                concepts.add(acr.text)
-                continue
-            known = ent_at.get(acr.i)
-            if (
-                known is not None
-                and known.label_ == "AGENCY"
-                and known.ent_id_ in info
-                and known.start == acr.i
-            ):
-                # "Federal Investigation Authority (FIA)": a variant of a known body's name
-                new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=known.ent_id_))
-                continue
-            kind = self.kind_of(words)
-            if kind is None or kind == _LAW:
-                continue
-            links[acr.text] = long_form
-            info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
-            new_spans.append(Span(doc, start, tok.i, label="AGENCY", span_id=long_form))
+            if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+                self._definition(doc, tok.i, learnt)
         for e in ents:
             if (
                 e.label_ == "PERSON"
                 and len(e) > 1
                 and self.keywords.get(e[-1].lower_, _LAW) != _LAW
-                and e.text not in links
+                and e.text not in learnt.links
             ):
-                # "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name;
-                # the model's span may miss capitalised words before it ("[Human] Trafficking Cell")
-                start = e.start
-                while (
-                    start > 0
-                    and e.start - start < 3
-                    and doc[start - 1].is_title
-                    and not doc[start - 1].is_stop
-                    and doc[start - 1].i not in ent_at
-                    and not doc[start - 1].is_sent_start
-                ):
-                    start -= 1
-                span = Span(doc, start, e.end, label="AGENCY")
-                info.setdefault(
-                    span.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None}
-                )
-                new_spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
-                continue
-            if e.label_ == "ORG" and e.text not in concepts and e.text not in links:
-                after = (
-                    ent_at.get(e.end + 1)
-                    if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")"
-                    else None
-                )
-                if (
-                    after is not None
-                    and after.label_ == "AGENCY"
-                    and after.ent_id_ in info
-                    and after.start == e.end + 1
-                ):
-                    # "National Database Registration Authority (Nadra)": the known body, spelt otherwise
-                    new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=after.ent_id_))
-                    continue
-                e = self._trim_org(doc, e)
-                if e is None:
-                    continue
-                words = [t.text for t in e]
-                kind = self.kind_of(words)
-                if (
-                    kind
-                    and kind != _LAW
-                    and e.text.lower() not in self.not_agencies
-                    and len(words) > 1
-                    and not self.is_region(words)
-                    and not any(w in (",", "–", "—") for w in words)
-                ):
-                    info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
-                    new_spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
-        for t in doc:
-            if t.text in links:
-                new_spans.append(Span(doc, t.i, t.i + 1, label="AGENCY", span_id=links[t.text]))
-        new_tokens = {i for s in new_spans for i in range(s.start, s.end)}
-        kept = [
-            e
-            for e in ents
-            if not any(i in new_tokens for i in range(e.start, e.end))
-            and not (e.label_ in ("ORG", "AGENCY") and e.text in concepts)
-        ]
-        doc.ents = filter_spans(kept + new_spans)
+                self._person_org(doc, e, learnt)
+            elif e.label_ == "ORG" and e.text not in learnt.concepts and e.text not in learnt.links:
+                self._model_org(doc, e, learnt)
+        _relabel(doc, ents, learnt)
         return doc
+
+    # -- "Long Name (ACR)" -------------------------------------------------------------------------
+    def _definition(self, doc: Doc, open_: int, learnt: _Learnt) -> None:
+        """An acronym defined in brackets after its long form (``open_`` is the bracket): links a
+        known agency's acronym ("Federal Investigation Agency (FIA)"); skips a title's ("Inspector
+        General of Police (IGP)"); records a concept's ("Trafficking in Persons (TIP)"), a known
+        body spelt otherwise ("Federal Investigation Authority (FIA)") or a new agency whose long
+        form has an organisation head word ("National Paigham-i-Aman Committee (NPAC)")."""
+        acr = doc[open_ + 1]
+        if not _ACRONYM.match(acr.text) or sum(c.isupper() for c in acr.text) < 2:
+            return
+        prev = learnt.ent_at.get(open_ - 1)
+        if prev is not None and prev.label_ == "AGENCY" and prev.ent_id_:
+            learnt.link_known(acr.text, prev.ent_id_)
+            return
+        if prev is not None and prev.label_ == "TITLE":
+            return
+        start = _long_form_start(doc, open_, acr.text, learnt.ent_at)
+        if start is None:
+            return
+        long_form = doc[start:open_].text  # as written: "National Paigham-i-Aman Committee"
+        if long_form.lower() in self.not_agencies:
+            learnt.concepts.add(acr.text)
+            return
+        known = learnt.ent_at.get(acr.i)
+        if (
+            known is not None
+            and known.label_ == "AGENCY"
+            and known.ent_id_ in learnt.info
+            and known.start == acr.i
+        ):
+            learnt.spans.append(Span(doc, start, open_, label="AGENCY", span_id=known.ent_id_))
+            return
+        kind = self.kind_of([t.text for t in doc[start:open_]])
+        if kind is None or kind == _LAW:
+            return
+        learnt.links[acr.text] = long_form
+        learnt.info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
+        learnt.spans.append(Span(doc, start, open_, label="AGENCY", span_id=long_form))
+
+    # -- organisations the model labelled otherwise -----------------------------------------------
+    def _person_org(self, doc: Doc, e: Span, learnt: _Learnt) -> None:
+        """ "Human Trafficking Cell" tagged PERSON: an organisation head word is never a name; the
+        model's span may miss capitalised words before it ("[Human] Trafficking Cell")."""
+        start = e.start
+        while (
+            start > 0
+            and e.start - start < 3
+            and doc[start - 1].is_title
+            and not doc[start - 1].is_stop
+            and doc[start - 1].i not in learnt.ent_at
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        span = Span(doc, start, e.end, label="AGENCY")
+        learnt.info.setdefault(
+            span.text, {"acronym": None, "kind": self.keywords[e[-1].lower_], "country": None}
+        )
+        learnt.spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
+
+    def _model_org(self, doc: Doc, e: Span, learnt: _Learnt) -> None:
+        """A model ORG followed by a known body's acronym is that body ("National Database
+        Registration Authority (Nadra)"); an ORG with an organisation head word, trimmed, is a new
+        agency ("Child Protection Bureau"); not a law, a concept, a region or a list."""
+        after = (
+            learnt.ent_at.get(e.end + 1)
+            if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")"
+            else None
+        )
+        if (
+            after is not None
+            and after.label_ == "AGENCY"
+            and after.ent_id_ in learnt.info
+            and after.start == e.end + 1
+        ):
+            learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=after.ent_id_))
+            return
+        e = self._trim_org(doc, e)
+        if e is None:
+            return
+        words = [t.text for t in e]
+        kind = self.kind_of(words)
+        if (
+            kind
+            and kind != _LAW
+            and e.text.lower() not in self.not_agencies
+            and len(words) > 1
+            and not self.is_region(words)
+            and not any(w in (",", "–", "—") for w in words)
+        ):
+            learnt.info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
+            learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
 
 
 @Language.factory("tipwatch_acronyms_v1", assigns=["doc.ents"], requires=["doc.ents"])

@@ -1,0 +1,116 @@
+"""The title written after a name: "Ahmad Ishaque Jehangir, the director general of the Federal
+Investigation Agency (FIA)", "Mr. Shakeel Durrani, Additional Director General (Immigration), FIA",
+"X, the Interior Minister", "X Chairman of the Senate committee". A past role ("X, the former
+DG") does not count.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.keys import TITLE, WEAK
+from extractors.nlp.components.officials.orgs import post
+
+
+def apposition(ctx: Context, span: Span) -> Found | None:
+    """NAME, [the|a] [org] TITLE [of|at ...] ORG: the title after the name and its organisation,
+    named before the title ("X, the FIA director"), after it, or closing a pair of appositions."""
+    found = _title_after(ctx, span)
+    if found is None:
+        return None
+    e, org_before = found
+    if _belongs_to_next(ctx, e):
+        return None
+    org = org_before if org_before is not None else _org_after(ctx, e)
+    if org is None:
+        org = _shared_body(ctx, e)
+    return e.ent_id_, org, WEAK if ctx.lex.is_weak(e.ent_id_) else TITLE, e
+
+
+def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
+    """(title, organisation named before it) after a comma, or a capitalised title right after
+    the name; past articles, "current/newly/also", an agency or portfolio (at most five); none
+    after "former" ("X, the former DG": a past role)."""
+    doc, lex = ctx.doc, ctx.lex
+    i = _after_name(ctx, span)
+    org_before, steps = None, 0
+    while i is not None and i < len(doc) and steps < 5:
+        tok, e = doc[i], ctx.ent_at.get(i)
+        if e is not None and e.label_ == "TITLE":
+            break
+        if tok.lower_ in lex.skip_words("apposition_skip"):
+            i += 1
+        elif tok.lower_ in lex.former:
+            return None
+        elif e is not None and e.label_ == "AGENCY":
+            org_before, i = e.ent_id_ or e.text, e.end
+        else:
+            pf = lex.portfolio_starting(doc, i)
+            if not pf:
+                return None
+            org_before, i = lex.org_name(pf[1], ctx.province), pf[0]
+        steps += 1
+    e = ctx.ent(i, "TITLE") if i is not None else None
+    return None if e is None else (e, org_before)
+
+
+def _after_name(ctx: Context, span: Span) -> int | None:
+    """Where an apposition starts: after a comma, or at a capitalised title right after the name
+    ("X Chairman of the Senate committee")."""
+    i, doc = span.end, ctx.doc
+    if i >= len(doc):
+        return None
+    if doc[i].text == ",":
+        return i + 1
+    if i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title:
+        return i
+    return None
+
+
+def _belongs_to_next(ctx: Context, e: Span) -> bool:
+    """The title is another name's: "chaired by Tariq Fazal Chaudhry, Passports Director General
+    Mustafa Qazi"; or starts a new subject: "Farrukh Abbas and Muhammad Azam Cheema, the
+    spokesman said"."""
+    doc, k = ctx.doc, e.end
+    while (
+        k < len(doc)
+        and k - e.end < 4
+        and (ctx.lex.is_honorific(doc[k]) or ctx.ent(k, "AGENCY") is not None or doc[k].text == ",")
+    ):
+        k += 1
+    if k < len(doc) and k in ctx.person_tokens:
+        return True
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in (
+        "VERB",
+        "AUX",
+    )
+
+
+def _org_after(ctx: Context, e: Span) -> str | None:
+    """The organisation of a title after the name: a portfolio the title ends ("X, Interior
+    Minister"), a body after it ("the director general of the FIA"), or after a second title
+    ("Project Manager and Officer in Charge ICMPD")."""
+    doc = ctx.doc
+    pf = ctx.lex.portfolio_ending(doc, e.start, e.ent_id_)
+    if pf:
+        return ctx.lex.org_name(pf[1], ctx.province)
+    org, end = post(ctx, e.end, e.ent_id_)
+    if org is None and doc[end : end + 1].text.lower() == "and":
+        nxt = ctx.ent(end + 1, "TITLE")
+        if nxt is not None:
+            org, _ = post(ctx, nxt.end, nxt.ent_id_)
+    return org
+
+
+def _shared_body(ctx: Context, e: Span) -> str | None:
+    """ "A, Director General (IC), and B, Director (IC), MoHR": the body closes both appositions."""
+    doc = ctx.doc
+    k = e.end + 3 if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" else e.end
+    if doc[k : k + 2].text.lower().replace(" ", "") == ",and" and k + 2 in ctx.person_tokens:
+        j = k + 2
+        while j in ctx.person_tokens:
+            j += 1
+        nxt = apposition(ctx, Span(doc, k + 2, j))
+        return nxt[1] if nxt is not None else None
+    return None

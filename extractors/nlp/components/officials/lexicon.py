@@ -1,0 +1,217 @@
+"""The officials linker's word lists, loaded once from ``models/``, and the token tests built on them.
+
+A ``Lexicon`` is read-only after loading: honorifics, titles (``patterns/titles.jsonl``: what body a
+title implies, whether it is weak, a staff grade, its plural), portfolios
+(``gazetteers/portfolios.csv``: "Interior Minister" -> Ministry of Interior), role cues
+(``patterns/role_cues.csv``: chair, former, appointed), words that are never names, name particles,
+unnamed-official heads, provinces and places.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
+from extractors.nlp.components.entities import plural_title, rows
+
+_TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff")
+_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed"}
+
+
+def _lower_lines(path: str | None) -> set[str]:
+    return {w.lower() for w in read_lines(path)} if path else set()
+
+
+class Lexicon:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        honorifics: str,
+        titles: str | None = None,
+        portfolios: str | None = None,
+        role_cues: str | None = None,
+        not_names: str | None = None,
+        unnamed_heads: str | None = None,
+        provinces: str | None = None,
+        places: str | None = None,
+        org_keywords: str | None = None,
+        name_particles: str | None = None,
+    ):
+        self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
+        self._load_titles(read_jsonl(titles) if titles else ())
+        self._load_portfolios(nlp, rows(portfolios) if portfolios else [])
+        self._load_role_cues(nlp, rows(role_cues) if role_cues else [])
+        self.not_names = _lower_lines(not_names)
+        self.particles = _lower_lines(name_particles)
+        self.unnamed_heads = _lower_lines(unnamed_heads)
+        self._load_places(rows(provinces) if provinces else [], rows(places) if places else [])
+        self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
+        # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
+        self.home = self.skip_words("home") | set(self.province_of)
+
+    def _load_titles(self, patterns) -> None:
+        self.title_info: dict[str, dict] = {}
+        for p in patterns:
+            tid = p.get("id") or p["pattern"].lower()
+            self.title_info.setdefault(tid, {k: p[k] for k in _TITLE_KEYS if k in p})
+        self.cased_titles = {
+            p["pattern"].lower(): p.get("id") or p["pattern"].lower() for p in patterns if p.get("cased")
+        }
+        # plural forms ("sub-inspectors", "deputy directors") open a list of people holding the title
+        self.plural_titles = {
+            pl.lower() for p in patterns if p.get("plural", True) and (pl := plural_title(p["pattern"]))
+        }
+
+    def _load_portfolios(self, nlp: Language, table: list[dict]) -> None:
+        self.portfolios: list[tuple[tuple[str, ...], str, set[str]]] = []
+        for r in table:
+            toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
+            self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
+        self.portfolios.sort(key=lambda p: -len(p[0]))
+
+    def _load_role_cues(self, nlp: Language, table: list[dict]) -> None:
+        self.chairs: list[tuple[tuple[str, ...], str]] = []
+        self.chairs_after: list[tuple[tuple[str, ...], str]] = []
+        self.chaired: set[str] = set()
+        self.former: set[str] = set()
+        self.appointed: list[tuple[str, ...]] = []
+        self._words: dict[str, set[str]] = {}
+        for r in table:
+            if r["effect"] not in _CUE_EFFECTS:
+                self._words.setdefault(r["effect"], set()).add(r["phrase"].lower())
+                continue
+            toks = tuple(t.lower_ for t in nlp.make_doc(r["phrase"]))
+            if r["effect"] == "chair":
+                self.chairs.append((toks, r["title"]))
+            elif r["effect"] == "chair_after":
+                self.chairs_after.append((toks, r["title"]))
+            elif r["effect"] == "chaired":
+                self.chaired.add(r["phrase"].lower())
+            elif r["effect"] == "former":
+                self.former.add(r["phrase"].lower())
+            elif r["effect"] == "appointed":
+                self.appointed.append(toks)
+        self.appointed.sort(key=lambda t: -len(t))
+
+    def _load_places(self, provinces: list[dict], places: list[dict]) -> None:
+        self.province_of: dict[str, str] = {}
+        self.police_of: dict[str, str] = {}
+        for r in provinces:
+            for form in [r["province"], *split_aliases(r["aliases"])]:
+                self.province_of[form.lower()] = r["province"]
+            self.police_of[r["province"]] = r["police"]
+        self.place_of = {r["place"].lower(): r["province"] for r in places}
+        self.places: set[str] = set(self.province_of) | set(self.place_of)
+
+    def skip_words(self, effect: str) -> set[str]:
+        """The single words of a ``role_cues.csv`` word effect (``appointed_skip``, ``as_skip``,
+        ``apposition_skip``, ``list_opener``, ``home``)."""
+        return self._words.get(effect, set())
+
+    # -- titles -----------------------------------------------------------------------------------
+    def info(self, tid: str) -> dict:
+        """What ``titles.jsonl`` says about a title id (empty for an unknown one)."""
+        return self.title_info.get(tid, {})
+
+    def is_weak(self, tid: str) -> bool:
+        """A title that yields to a stronger one or to a chair ("senator", "ambassador")."""
+        return bool(self.info(tid).get("weak"))
+
+    def is_plural(self, t: Span) -> bool:
+        return t.label_ == "TITLE" and t.text.lower() in self.plural_titles
+
+    def cased_title_at(self, doc: Doc, i: int) -> Span | None:
+        """A title matched only when capitalised ("Coordinator", "Head"), written in lower case
+        where an appointment cue makes it a role: "has been appointed its coordinator"."""
+        for n in (3, 2, 1):
+            tid = self.cased_titles.get(doc[i : i + n].text.lower())
+            if tid and i + n <= len(doc):
+                return Span(doc, i, i + n, label="TITLE", span_id=tid)
+        return None
+
+    def appointment_cue(self, doc: Doc, k: int) -> tuple[str, ...] | None:
+        """The longest appointment cue starting at token ``k`` ("appointed as", "posted as", "named")."""
+        return next((c for c in self.appointed if tuple(t.lower_ for t in doc[k : k + len(c)]) == c), None)
+
+    def is_former(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` marks a past role: "former interior minister", "then-local government
+        minister", "the then Minister"; but "and then Minister X spoke" is current."""
+        hyphen = i >= 1 and doc[i].text == "-"
+        if hyphen:
+            i -= 1
+        if i >= 0 and doc[i].lower_ == "then" and not hyphen and not (i >= 1 and doc[i - 1].lower_ == "the"):
+            return False
+        return i >= 0 and doc[i].lower_ in self.former
+
+    # -- names ------------------------------------------------------------------------------------
+    def is_honorific(self, tok) -> bool:
+        """An honorific or the full stop after one ("Mr", "Dr", "Syed", ".")."""
+        return self.is_honorific_word(tok) or tok.text == "."
+
+    def is_honorific_word(self, tok) -> bool:
+        return tok.lower_.rstrip(".") in self.honorifics
+
+    def is_name_token(self, tok, taken: set[int]) -> bool:
+        """A capitalised word that can be part of a name: not a stop word, honorific, place, a
+        word listed in ``not_names`` ("Legal", "Zone") or a token of another entity (``taken``)."""
+        return (
+            tok.is_title
+            and tok.is_alpha
+            and not tok.is_stop
+            and tok.i not in taken
+            and tok.lower_ not in self.not_names
+            and tok.lower_ not in self.places
+            and not self.is_honorific(tok)
+        )
+
+    def name_run_end(self, doc: Doc, i: int, taken: set[int]) -> int:
+        """End of the name starting at ``i``: up to five name words, particles inside ("Naseer ud
+        Din"); a name ends where a portfolio begins ("state ministers A Khan National Food Security")."""
+        j = i
+        while (
+            j < len(doc)
+            and j - i < 5
+            and not (j - i >= 2 and self.portfolio_starting(doc, j))
+            and (
+                self.is_name_token(doc[j], taken)
+                or (
+                    j > i
+                    and doc[j].lower_ in self.particles
+                    and j + 1 < len(doc)
+                    and self.is_name_token(doc[j + 1], taken)
+                )
+            )
+        ):
+            j += 1
+        return j
+
+    # -- portfolios -------------------------------------------------------------------------------
+    def portfolio_ending(self, doc: Doc, end: int, title: str | None = None) -> tuple[int, str] | None:
+        """A portfolio phrase ending at token ``end`` (exclusive): (start, organisation)."""
+        for toks, org, titles in self.portfolios:
+            start = end - len(toks)
+            if start < 0 or (title and titles and title not in titles):
+                continue
+            if tuple(t.lower_ for t in doc[start:end]) == toks:
+                return start, org
+        return None
+
+    def portfolio_starting(self, doc: Doc, start: int, title: str | None = None) -> tuple[int, str] | None:
+        """A portfolio phrase starting at token ``start``: (end, organisation); "Minister for
+        Interior" (a portfolio of the title ``title`` when given)."""
+        for toks, org, titles in self.portfolios:
+            end = start + len(toks)
+            if end > len(doc) or (title and titles and title not in titles):
+                continue
+            if tuple(t.lower_ for t in doc[start:end]) == toks:
+                return end, org
+        return None
+
+    @staticmethod
+    def org_name(org: str, province: str | None) -> str | None:
+        """A portfolio's organisation; "{province}" filled from the document's province."""
+        if "{province}" in org:
+            return org.replace("{province}", province) if province else None
+        return org

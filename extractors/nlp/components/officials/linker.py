@@ -1,0 +1,149 @@
+"""``OfficialLinker``: finds the people (``names``), gives each mention a role (``roles``), merges
+mentions of one person (``resolve``) and writes the ``keys`` into ``doc.user_data``. PERSON
+entities are corrected to the full name span (honorifics excluded).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.nlp.components.entities import PROVINCE
+from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.keys import (
+    PEOPLE,
+    PERSON_AT,
+    PRONOUN_AT,
+    ROLE_AT,
+    UNNAMED,
+    UNNAMED_AT,
+)
+from extractors.nlp.components.officials.lexicon import Lexicon
+from extractors.nlp.components.officials.names import person_spans
+from extractors.nlp.components.officials.resolve import pronouns, resolve, role_refs, unnamed
+from extractors.nlp.components.officials.roles import role
+
+
+class Roster:
+    """The people of one document as their mentions are read, in order of first mention."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.people: dict[str, dict] = {}
+        self.order: list[str] = []
+        self.person_at: dict[int, str] = {}
+        self.by_surname: dict[str, str] = {}
+        self.spans: list[Span] = []
+
+    def person_for(self, span: Span, weak: bool) -> str | None:
+        """The key of the person ``span`` names, a new person unless it is a weak name (a single
+        capitalised word after a title that names nobody known)."""
+        key = resolve(span.text, self.people, self.by_surname)
+        if key is not None or weak:
+            return key
+        key = span.text
+        self.people[key] = {
+            "name": key,
+            "title": None,
+            "organisation": None,
+            "mentions": [],
+            "first": (span.start, span.end),
+            "_strength": 0,
+        }
+        self.order.append(key)
+        if len(span) > 1:
+            self.by_surname.setdefault(span[-1].text, key)
+        return key
+
+    def mention(self, key: str, start: int, end: int) -> None:
+        self.people[key]["mentions"].append((start, end))
+        for i in range(start, end):
+            self.person_at[i] = key
+        self.spans.append(Span(self.doc, start, end, label="PERSON", span_id=key))
+
+    def give_role(self, key: str, found: tuple[str, str | None, int]) -> None:
+        """A stronger role replaces the person's; the same title adds a missing organisation
+        ("Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair")."""
+        person = self.people[key]
+        title, org, strength = found
+        if strength > person["_strength"]:
+            if title == person["title"] and not org:
+                org = person["organisation"]
+            person.update(title=title, organisation=org, _strength=strength)
+        elif title == person["title"] and org and not person["organisation"]:
+            person["organisation"] = org
+
+    def bare_surnames(self, ent_at: dict[int, Span]) -> None:
+        """Bare surnames the model missed or mislabelled ("Jehangir" as GPE), not an agency's word."""
+        for tok in self.doc:
+            key = self.by_surname.get(tok.text)
+            if (
+                key
+                and tok.i not in self.person_at
+                and tok.is_title
+                and not (tok.i in ent_at and ent_at[tok.i].label_ == "AGENCY")
+            ):
+                self.mention(key, tok.i, tok.i + 1)
+
+    def records(self) -> list[dict]:
+        for p in self.people.values():
+            p.pop("_strength", None)
+        return [self.people[k] for k in self.order]
+
+
+def _other_ents(ents: list[Span], candidates: list[Span]) -> list[Span]:
+    """The entities that are not people: no PERSON label, no overlap with a candidate name."""
+    return [
+        e
+        for e in ents
+        if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in candidates)
+    ]
+
+
+class OfficialLinker:
+    def __init__(self, nlp: Language, name: str, **files):
+        self.name = name
+        self.lex = Lexicon(nlp, **files)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        persons, weak_names, list_title = person_spans(self.lex, doc, ents)
+        candidates = persons + weak_names
+        others = _other_ents(ents, candidates)
+        ctx = self._context(doc, others)
+        ctx.person_tokens = {i for s in candidates for i in range(s.start, s.end)}
+        ctx.list_title = list_title
+        roster = Roster(doc)
+        weak_starts = {s.start for s in weak_names}
+        for span in sorted(candidates, key=lambda s: s.start):
+            key = roster.person_for(span, span.start in weak_starts)
+            if key is None:
+                continue
+            found = role(ctx, span)
+            if found is not None:
+                roster.give_role(key, found)
+            roster.mention(key, span.start, span.end)
+        roster.bare_surnames(ctx.ent_at)
+        resolved = {i for s in roster.spans for i in range(s.start, s.end)}
+        kept = [e for e in others if all(i not in resolved for i in range(e.start, e.end))]
+        doc.ents = filter_spans(kept + roster.spans)
+        self._write(doc, roster)
+        return doc
+
+    def _context(self, doc: Doc, others: list[Span]) -> Context:
+        ent_at = {i: e for e in others for i in range(e.start, e.end)}
+        agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
+        return Context(self.lex, doc, ent_at, doc.user_data.get(PROVINCE), agency_count)
+
+    def _write(self, doc: Doc, roster: Roster) -> None:
+        people = roster.people
+        doc.user_data[PEOPLE] = roster.records()
+        doc.user_data[PERSON_AT] = roster.person_at
+        doc.user_data[PRONOUN_AT] = pronouns(doc, roster.person_at)
+        doc.user_data[ROLE_AT] = role_refs(doc, people, roster.person_at)
+        doc.user_data[UNNAMED], doc.user_data[UNNAMED_AT] = unnamed(
+            doc, roster.person_at, self.lex.unnamed_heads
+        )

@@ -1,0 +1,209 @@
+"""Where the people are: name spans without honorifics or ranks, tried in order.
+
+1. the model's PERSON entities, and names right after an honorific whatever the model labelled
+   them ("Dr Arshad Mahmood" as ORG): ``model_names``;
+2. proper names right after a title ("Director General Dr Ehsan Sadiq", "DG Passport Mustafa Jamal
+   Qazi"): ``titled_names``; a single word there is a weak name ("DG Qazi"), kept only when it
+   resolves to a known person;
+3. names listed under a plural title (``lists.listed_names``).
+
+Overlapping or touching pieces are merged ("Syed Kausar" + "Abbas").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractors.nlp.components.officials.lexicon import Lexicon
+from extractors.nlp.components.officials.lists import listed_names
+
+_POSS = {"'s", "’s"}
+_HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
+
+
+def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span], dict[int, Span]]:
+    """(names, weak names, token of a listed name -> its title)."""
+    taken = _taken(ents)
+    spans = model_names(lex, doc, ents, taken)
+    strong, weak = titled_names(lex, doc, ents, taken)
+    spans += strong
+    listed = listed_names(lex, doc, ents, taken)
+    list_title = {k: t for s, t in listed for k in range(s.start, s.end)}
+    spans.extend(s for s, _ in listed)
+    names = [s for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
+    covered = {i for s in names for i in range(s.start, s.end)}
+    return names, [w for w in weak if w.start not in covered], list_title
+
+
+def _taken(ents: list[Span]) -> set[int]:
+    """Tokens no name can use: agencies, titles, tiers, years and known places."""
+    taken = {
+        i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
+    }
+    return taken | {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
+
+
+def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Overlapping or touching pieces as one name ("Syed Kausar" + "Abbas")."""
+    spans.sort(key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for s in spans:
+        if merged and s.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(doc, last.start, max(last.end, s.end), label="PERSON")
+        else:
+            merged.append(s)
+    return merged
+
+
+# -- 1. the model's names ----------------------------------------------------------------------------
+def model_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """PERSON entities (and honoured names) trimmed to the name and extended over missed parts."""
+    ent_tokens = {i for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for e in ents:
+        if e.label_ != "PERSON" and not honoured_name(lex, doc, e):
+            continue
+        bounds = _trimmed(lex, doc, e)
+        if bounds is not None:
+            spans.append(_extended(lex, doc, e, *bounds, taken, ent_tokens))
+    return spans
+
+
+def honoured_name(lex: Lexicon, doc: Doc, e: Span) -> bool:
+    """A name the model labelled otherwise ("Dr Arshad Mahmood" as ORG): two or more name words
+    right after an honorific, none of them an organisation word or a place."""
+    k = e.start - 1
+    if k >= 1 and doc[k].text == ".":
+        k -= 1
+    return (
+        e.label_ in _HONOURED_LABELS
+        and not e.ent_id_
+        and len(e) >= 2
+        and k >= 0
+        and lex.is_honorific_word(doc[k])
+        and all(
+            t.is_title and t.is_alpha and t.lower_ not in lex.org_words and t.lower_ not in lex.places
+            for t in e
+        )
+    )
+
+
+def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
+    """The entity without honorifics, "former", punctuation, possessive, words that are never
+    names or places at its edges ("Mr. Mohsin Naqvi's" -> "Mohsin Naqvi"); None when no name is
+    left, or an organisation ("Human Trafficking Cell"), an acronym ("FIA") or a place is."""
+    start, end = e.start, e.end
+    while start < end and (lex.is_honorific(doc[start]) or doc[start].lower_ in lex.former):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
+        end -= 1
+    while start < end and (doc[start].lower_ in lex.not_names or doc[start].lower_ in lex.places):
+        start += 1
+    while end > start and doc[end - 1].lower_ in lex.not_names:
+        end -= 1
+    return None if start >= end or _no_name(lex, doc[start:end]) else (start, end)
+
+
+def _no_name(lex: Lexicon, words: Span) -> bool:
+    """An organisation word, all acronyms ("FIA", "NCCIA") or a place: not a person's name."""
+    return (
+        any(t.lower_ in lex.org_words for t in words)
+        or all(t.is_upper and len(t) > 2 for t in words)
+        or words.text.lower() in lex.places
+    )
+
+
+def _extended(lex: Lexicon, doc: Doc, e: Span, start: int, end: int, taken, ent_tokens) -> Span:
+    """A missed given name before ("Geir Thomas Tonstol"), particles after ("Naseer ud Din"); the
+    name ends at a portfolio ("Malik Rasheed Ahmad Khan National Food Security & Research") and
+    starts after one ("Minister of State for [Overseas Pakistanis] Aun Chaudhry")."""
+    if (
+        start > 0
+        and start == e.start
+        and doc[start - 1].pos_ == "PROPN"
+        and lex.is_name_token(doc[start - 1], taken)
+        and start - 1 not in ent_tokens
+    ):
+        start -= 1
+    while end + 1 < len(doc) and doc[end].lower_ in lex.particles and lex.is_name_token(doc[end + 1], taken):
+        end += 2
+    end = next((k for k in range(start + 2, end) if lex.portfolio_starting(doc, k)), end)
+    for k in range(max(start - 4, 1), start + 1):
+        pf = lex.portfolio_starting(doc, k)
+        if pf and start <= pf[0] < end and doc[k - 1].lower_ in ("for", "of"):
+            start = pf[0]
+            break
+    return Span(doc, start, end, label="PERSON")
+
+
+# -- 2. names after a title --------------------------------------------------------------------------
+def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> tuple[list[Span], list[Span]]:
+    """(names, weak names) right after a title: "Director General FIA, Mr. Riffat Mukhtar", "DSP
+    Legal Sajid Cheema"; not a place ("Deputy Commissioner Dera Ismail Khan"). One word is a name
+    when the model tagged it PERSON, else a weak name ("DG Qazi")."""
+    strong: list[Span] = []
+    weak: list[Span] = []
+    for e in ents:
+        if e.label_ != "TITLE":
+            continue
+        i = _name_start(lex, doc, e, ents)
+        j = lex.name_run_end(doc, i, taken)
+        if j > i and doc[i:j].text.lower() in lex.places:
+            continue
+        if j - i >= 2 or (j > i and any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)):
+            strong.append(Span(doc, i, j, label="PERSON"))
+        elif j > i:
+            weak.append(Span(doc, i, j, label="PERSON"))
+    return strong, weak
+
+
+def _name_start(lex: Lexicon, doc: Doc, title: Span, ents: list[Span]) -> int:
+    """Where a name after ``title`` would start: past at most six honorifics, complements (an
+    agency, a portfolio, wing words, "(DG)") and one comma, then a comma and honorifics."""
+    i, steps = title.end, 0
+    while i < len(doc) and steps < 6:
+        nxt = _past_complement(lex, doc, i, steps, title.ent_id_, ents)
+        if nxt is None:
+            break
+        i = nxt
+        steps += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        while i < len(doc) and lex.is_honorific(doc[i]):
+            i += 1
+    return i
+
+
+def _starting(ents: list[Span], i: int, labels: tuple[str, ...], with_id: bool = False) -> Span | None:
+    return next((x for x in ents if x.label_ in labels and x.start == i and (x.ent_id_ or not with_id)), None)
+
+
+def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents: list[Span]) -> int | None:
+    """The token after one piece between a title and its name, or None: an honorific or (first)
+    a comma ("Director General FIA, Mr. Riffat Mukhtar"), an agency or ORG, a wing word ("DSP
+    Legal Sajid Cheema"), a portfolio ("DG Passport Mustafa Jamal Qazi", "Minister for Law X"), a
+    country ("WHO Representative in Pakistan Dr Dapeng Luo", "EU Ambassador to Pakistan X"),
+    "of/at" an agency, a bracketed word."""
+    tok = doc[i]
+    if lex.is_honorific(tok) or (tok.text == "," and steps == 0):
+        return i + 1
+    org = _starting(ents, i, ("AGENCY", "ORG"))
+    if org is not None:
+        return org.end
+    if tok.lower_ in lex.not_names and tok.is_title:
+        return i + 1
+    pf = lex.portfolio_starting(doc, i, tid)
+    if pf:
+        return pf[0]
+    if tok.lower_ in ("for", "of") and lex.portfolio_starting(doc, i + 1, tid):
+        return lex.portfolio_starting(doc, i + 1, tid)[0]
+    country = _starting(ents, i + 1, ("GPE",), with_id=True)
+    if tok.lower_ in ("in", "to") and country is not None:
+        return country.end
+    agency = _starting(ents, i + 1, ("AGENCY",))
+    if tok.lower_ in ("of", "at") and i + 1 < len(doc) and agency is not None:
+        return agency.end
+    if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+        return i + 3
+    return None

@@ -1,0 +1,283 @@
+"""The organisation of a title: named at it (before, after, between title and name) or, failing
+that, implied (``titles.jsonl``: an implied body, a body of the title's kind, a staff grade's
+employer). Functions of a ``Context``; ``None`` when no body can be told.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.context import Context
+
+_POSS = {"'s", "’s"}
+_LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
+
+
+def _name(e: Span) -> str:
+    return e.ent_id_ or e.text
+
+
+# -- named at the title ------------------------------------------------------------------------------
+def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
+    """Organisation named before a title and where it starts: "FIA DG", "Interior Minister",
+    "Federal Investigation Agency (FIA) Director General", "Khyber Pakhtunkhwa Inspector General";
+    ``(None, t.start)`` when none is."""
+    doc, j = ctx.doc, t.start - 1
+    if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
+        inner = ctx.ent(j - 1, "AGENCY")
+        if inner is not None:
+            return _name(inner), inner.start - 1
+        j -= 3
+    if j < 0:
+        return None, t.start
+    e = ctx.ent(j, "AGENCY")
+    if e is not None:
+        return _name(e), e.start
+    pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
+    if pf:
+        return _portfolio_premod(ctx, pf)
+    if doc[j].text in _POSS and j >= 1:
+        org = _possessor(ctx, j)
+        if org is not None:
+            return org, j - 1
+    prov = ctx.lex.province_of.get(doc[j].lower_) or (
+        ctx.lex.province_of.get(doc[j - 1 : j + 1].text.lower()) if j >= 1 else None
+    )
+    if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
+        return ctx.lex.police_of.get(prov), j
+    return None, t.start
+
+
+def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
+    """ "Interior Minister" -> Ministry of Interior; "the Indian Interior Minister": a foreign
+    government's minister, no Pakistani ministry ("")."""
+    doc, k = ctx.doc, pf[0] - 1
+    if k >= 0 and doc[k].text in _POSS:
+        k -= 1
+    if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
+        return "", pf[0]
+    return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+
+
+def _possessor(ctx: Context, j: int) -> str | None:
+    """ "the agency's Director General", "commission's chief executive officer": the agency named
+    before whose name has that word, else the document's most mentioned agency."""
+    word = ctx.doc[j - 1].lower_
+    if word not in ctx.lex.org_words:
+        return None
+    for k in range(j - 2, -1, -1):
+        x = ctx.ent(k, "AGENCY")
+        if x is not None and word in _name(x).lower():
+            return _name(x)
+    if ctx.agency_count:
+        return ctx.agency_count.most_common(1)[0][0]
+    return None
+
+
+def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
+    """Organisation right after a title and where it ends: "director general of the FIA",
+    "Minister for Interior", "Joint Secretary at the Ministry of ...", "Additional Director General
+    (Immigration), FIA", "director general (DG) of the NCCIA"; ``(None, t_end)`` when none is."""
+    doc, i, steps = ctx.doc, t_end, 0
+    while i < len(doc) and steps < 6:
+        tok = doc[i]
+        e = ctx.ent_at.get(i)
+        if e is not None and e.label_ == "AGENCY":
+            return _name(e), e.end
+        pf = (
+            ctx.lex.portfolio_starting(doc, i, tid)
+            if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end
+            else None
+        )
+        if pf:
+            return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+        if e is not None and e.label_ == "ORG":
+            return e.text, e.end
+        if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            i += 3
+        elif _is_link(ctx, tok):
+            i += 1
+        else:
+            break
+        steps += 1
+    return None, t_end
+
+
+def _is_link(ctx: Context, tok) -> bool:
+    """A word between a title and its body: "of the", brackets, a comma, a wing word ("Legal")."""
+    return (
+        tok.lower_ in _LINKS
+        or tok.text in ("(", ")", ",")
+        or (tok.lower_ in ctx.lex.not_names and tok.is_title)
+    )
+
+
+def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
+    """An agency or portfolio between a title and the name ("DG FIA Mr. X", "DG Passport X")."""
+    for label in ("AGENCY", "ORG"):
+        for i in range(start, end):
+            e = ctx.ent(i, label)
+            if e is not None:
+                return _name(e)
+    for i in range(start, end):
+        pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
+        if pf and pf[0] <= end:
+            return ctx.lex.org_name(pf[1], ctx.province)
+    return None
+
+
+# -- implied by the title ----------------------------------------------------------------------------
+def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair) -> str | None:
+    """The body of a title named without one, tried in order: none for titles of office
+    (``no_org``: prime minister); the title's implied body (MNA -> National Assembly); the body
+    of a chair ("led by X"); a body of the title's kind in the document (justice -> the court,
+    DSP -> the police: ``kind_org``); the body named at the title (``body_near_title``)."""
+    info = ctx.lex.info(title)
+    if info.get("no_org"):
+        return None
+    if info.get("organisation"):
+        return info["organisation"]
+    if chair is not None and chair[1]:
+        return chair[1]
+    if info.get("org_kind"):
+        return kind_org(ctx, tspan, info["org_kind"])
+    if tspan is not None:
+        return body_near_title(ctx, span, tspan, info)
+    return None
+
+
+def kind_org(ctx: Context, tspan: Span | None, kind: str) -> str | None:
+    """The document's first body of the title's kind ("Justice X" -> the court it names); for
+    police ranks first the police of a place at the title (``police_org``)."""
+    agencies = doc_agencies(ctx)
+    if kind == "police" and tspan is not None:
+        org = police_org(ctx, tspan, agencies)
+        if org is not None:
+            return org
+    for name, k in agencies:
+        if k == kind:
+            return name
+    return None
+
+
+def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> str | None:
+    """A police rank's force: "Faisalabad City Police Officer X" (a place just before the title),
+    "IGP X of Punjab" (a province just after), a police agency in the title's sentence, else the
+    document's province's police."""
+    doc, lex = ctx.doc, ctx.lex
+    for k in range(max(tspan.start - 3, 0), tspan.start):
+        prov = lex.province_of.get(doc[k].lower_) or lex.place_of.get(doc[k].lower_)
+        if prov and lex.police_of.get(prov):
+            return lex.police_of[prov]
+    for k in range(tspan.end, min(tspan.end + 8, len(doc))):
+        prov = lex.province_of.get(doc[k].lower_) or (lex.province_of.get(doc[k : k + 2].text.lower()))
+        if prov and lex.police_of.get(prov):
+            return lex.police_of[prov]
+    sent = tspan.sent
+    for e in doc.ents:
+        if (
+            e.label_ == "AGENCY"
+            and sent.start <= e.start < sent.end
+            and any(n == _name(e) and k == "police" for n, k in agencies)
+        ):
+            return _name(e)
+    if ctx.province and lex.police_of.get(ctx.province):
+        return lex.police_of[ctx.province]
+    return None
+
+
+def body_near_title(ctx: Context, span: Span, tspan: Span, info: dict) -> str | None:
+    """The body named just before the title ("Speaking on behalf of IOM, Chief of Mission X");
+    the only body of the document for a head of a body (``body_head``) in its sentence; the main
+    agency for a sub-unit ("Director Gujranwala Zone X"); a staff grade's employer (``staff_org``)."""
+    doc = ctx.doc
+    k = tspan.start - 1
+    while k >= max(tspan.sent.start, tspan.start - 5) and (
+        doc[k].is_punct or doc[k].lower_ in ("of", "on", "behalf", "the", "from")
+    ):
+        k -= 1
+    e = ctx.ent(k, "AGENCY")
+    if e is not None:
+        return _name(e)
+    agency_count = ctx.agency_count
+    only = next(iter(agency_count)) if len(agency_count) == 1 else None
+    if info.get("body_head") and only and any(_name(e) == only for e in tspan.sent.ents):
+        return only
+    if any(doc[k].lower_ in ctx.lex.not_names for k in range(tspan.end, span.start)) and agency_count:
+        return agency_count.most_common(1)[0][0]
+    if info.get("staff") and not _unknown_body_at(ctx, span, tspan):
+        return staff_org(ctx, tspan, info["staff"])
+    return None
+
+
+def _unknown_body_at(ctx: Context, span: Span, tspan: Span) -> bool:
+    """A body we do not know is named at the title ("Chairman Pakistan Peoples Party X", "PPP
+    Chairman X": a party is no agency, and its chairman not the committee's). List members sit
+    apart from their title: only the word before it counts."""
+    doc = ctx.doc
+    listed = span.start in ctx.list_title
+    around = ([] if listed else list(doc[tspan.end : span.start])) + (
+        [doc[tspan.start - 1]] if tspan.start > 0 and not doc[tspan.start].is_sent_start else []
+    )
+    return any(
+        (t.is_title or t.is_upper)
+        and t.is_alpha
+        and not t.is_stop
+        and not ctx.lex.is_honorific(t)
+        and t.i not in ctx.person_tokens
+        for t in around
+    )
+
+
+def staff_org(ctx: Context, tspan: Span, staff: bool | str) -> str | None:
+    """The body of a staff grade named without one ("The FIA raiding team was headed by ...
+    with sub-inspectors A and B"; "The deputy directors are A and B" in an FIA story): the
+    body named last before the title in its sentence; else, for ranks that police and the FIA
+    share, the document's police force, or the province's when the sentence is about police
+    ("SHO X, DSP Y, Inspector Z"); else the document's most mentioned body.
+    ``staff`` true: an executive body (legislatures and courts hold hearings about staff, they
+    do not employ them); a kind ("legislature" for members): a body of that kind."""
+    kinds = ctx.doc.user_data.get(AGENCY_INFO, {})
+
+    def employer(name: str) -> bool:
+        kind = kinds.get(name, {}).get("kind")
+        return kind == staff if isinstance(staff, str) else kind not in ("legislature", "court")
+
+    sent = tspan.sent
+    for e in reversed(sent.ents):
+        if e.label_ == "AGENCY" and e.end <= tspan.start and employer(_name(e)):
+            return _name(e)
+    if staff is True:
+        police = _staff_police(ctx, sent, kinds)
+        if police:
+            return police
+    return next((name for name, _ in ctx.agency_count.most_common() if employer(name)), None)
+
+
+def _staff_police(ctx: Context, sent: Span, kinds: dict) -> str | None:
+    """For ranks that police and the FIA share: the document's police force, or the province's
+    when the sentence is about police ("SHO X, DSP Y, Inspector Z")."""
+    police = next(
+        (n for n, _ in ctx.agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None
+    )
+    if police:
+        return police
+    about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
+        e.label_ == "TITLE" and ctx.lex.info(e.ent_id_).get("org_kind") == "police" for e in sent.ents
+    )
+    if about_police and ctx.province and ctx.lex.police_of.get(ctx.province):
+        return ctx.lex.police_of[ctx.province]
+    return None
+
+
+def doc_agencies(ctx: Context) -> list[tuple[str, str]]:
+    """(name, kind) of every agency in the document, in order of first mention."""
+    info = ctx.doc.user_data.get(AGENCY_INFO, {})
+    seen: list[tuple[str, str]] = []
+    for e in ctx.doc.ents:
+        if e.label_ == "AGENCY":
+            name = _name(e)
+            if all(name != s for s, _ in seen):
+                seen.append((name, info.get(name, {}).get("kind", "other")))
+    return seen

@@ -1,0 +1,147 @@
+"""The title written before a name: "National Police Bureau Director General Dr Ehsan Sadiq",
+"Interior Minister Mohsin Naqvi" (portfolio -> Ministry of Interior), "Director General FIA, Mr.
+Riffat Mukhtar", "Minister for Law and Justice Azam Nazir Tarar", "Khyber Pakhtunkhwa Inspector
+General of Police (IGP) Akhtar Hayat". Titles after "former" are past roles and do not count.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.keys import TITLE, WEAK
+from extractors.nlp.components.officials.orgs import between, post, premods
+
+
+def premodifier(ctx: Context, span: Span) -> Found | None:
+    """The current title before the name, with the organisation named at it: "FIA DG X", "DG FIA
+    Mr. X" (between title and name), "Chairman X of the Senate committee" (after the name)."""
+    t = _title_for(ctx, span)
+    while t is not None:
+        pstart = premods(ctx, t)[1]
+        if ctx.lex.is_former(ctx.doc, t.start - 1) or ctx.lex.is_former(ctx.doc, pstart - 1):
+            t = _current_before_former(ctx, t)
+            continue
+        return _premodified(ctx, span, t)
+    return None
+
+
+def _title_for(ctx: Context, span: Span) -> Span | None:
+    """The title the name follows; "Advisor to PM Rana Sanaullah": an adviser, not the prime
+    minister; but "served as spokesperson to President Asif Ali Zardari": the name is the
+    president's (the title after "to" is written in lower case)."""
+    doc, ent_at = ctx.doc, ctx.ent_at
+    t = title_before(ctx, span)
+    k = t.start - 1 if t is not None else -1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if (
+        k >= 1
+        and doc[k].lower_ == "to"
+        and (k - 1) in ent_at
+        and ent_at[k - 1].label_ == "TITLE"
+        and doc[ent_at[k - 1].start].is_title
+    ):
+        t = ent_at[k - 1]
+    return t
+
+
+def _current_before_former(ctx: Context, t: Span) -> Span | None:
+    """ "chairman and former Inspector General of Police X": the earlier, current title; "former
+    interior minister X", "then-local government minister X": a past role, no title."""
+    doc, j = ctx.doc, t.start - 2
+    prev = ctx.ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
+    return prev if prev is not None and prev.label_ == "TITLE" else None
+
+
+def _premodified(ctx: Context, span: Span, t: Span) -> Found:
+    """Title ``t`` (or an earlier one that wins) with its organisation: before it ("FIA DG"),
+    after it ("Minister for Interior"), between it and the name ("DG Passport X"), or after the
+    name ("Chairman X of the Senate committee")."""
+    org, pstart = premods(ctx, t)
+    earlier = _earlier_title(ctx, t, pstart)
+    if earlier is not None:
+        t = earlier
+        org, pstart = premods(ctx, t)
+        if org is None:
+            org, _ = post(ctx, t.end, t.ent_id_)
+    if org is None:
+        org = between(ctx, t.end, span.start, t.ent_id_)
+    doc = ctx.doc
+    if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
+        org, _ = post(ctx, span.end, t.ent_id_)
+    return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
+    """A title that wins over ``t``: "Deputy Prime Minister and Foreign Minister X": the
+    first-listed role; "Director General ISSI Ambassador X": a weak title yields to a title just
+    before it (past acronyms and organisations between them)."""
+    doc, ent_at, weak = ctx.doc, ctx.ent_at, ctx.lex.is_weak(t.ent_id_)
+    j = pstart - 1
+    while (
+        j >= 0
+        and (doc[j].is_upper and doc[j].is_alpha or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG")))
+        and weak
+    ):
+        j = ent_at[j].start - 1 if j in ent_at else j - 1
+    earlier = None
+    if j >= 1 and doc[j].lower_ == "and" and not ctx.lex.is_former(doc, j - 1):
+        earlier = ent_at.get(j - 1)
+    elif j >= 0 and weak:
+        earlier = ent_at.get(j)
+    if earlier is not None and earlier.label_ == "TITLE" and not ctx.lex.is_former(doc, earlier.start - 1):
+        return earlier
+    return None
+
+
+def title_before(ctx: Context, span: Span) -> Span | None:
+    """The title a name follows, within eight steps back past honorifics, a comma, brackets,
+    "for/of/the", an agency or ORG, a portfolio, wing words and places, a country after "in/to"
+    ("Representative in Pakistan X")."""
+    doc, i, steps = ctx.doc, span.start - 1, 0
+    while i >= 0 and steps < 8:
+        e = ctx.ent_at.get(i)
+        if e is not None and e.label_ == "TITLE":
+            pf = ctx.lex.portfolio_ending(doc, i + 1)
+            if pf and pf[0] < e.start:
+                i = pf[0] - 1  # "Minister for Law and Justice X": "Justice" is the portfolio's
+                steps += 1
+                continue
+            return _long_form(ctx, e, i)
+        i = _step_back(ctx, i, e)
+        if i is None:
+            return None
+        steps += 1
+    return None
+
+
+def _long_form(ctx: Context, e: Span, i: int) -> Span:
+    """ "Inspector General of Police (IGP) Akhtar Hayat": the long form before the acronym."""
+    doc = ctx.doc
+    if e.start >= 2 and doc[e.start - 1].text == "(" and i + 1 < len(doc) and doc[e.end].text == ")":
+        outer = ctx.ent(e.start - 2, "TITLE")
+        if outer is not None:
+            return outer
+    return e
+
+
+def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
+    """The token before one piece between a title and a name, or None when ``i`` is no such piece."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if e is not None and e.label_ in ("AGENCY", "ORG"):
+        return e.start - 1
+    if (
+        e is not None
+        and e.label_ == "GPE"
+        and e.ent_id_
+        and e.start >= 1
+        and doc[e.start - 1].lower_ in ("in", "to")
+    ):
+        return e.start - 2
+    if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
+        return i - 1
+    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+        return i - 1
+    pf = ctx.lex.portfolio_ending(doc, i + 1)
+    return pf[0] - 1 if pf else None

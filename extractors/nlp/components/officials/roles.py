@@ -1,0 +1,106 @@
+"""The role of one name mention: the constructions below, tried in a declared order; the
+strongest found wins (an appointment beats an explicit title, which beats a chair, which beats
+a weak title); an organisation not named at the title comes from ``orgs.fallback_org``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.officials.apposition import apposition
+from extractors.nlp.components.officials.chair import chair
+from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
+from extractors.nlp.components.officials.orgs import fallback_org, post, premods
+from extractors.nlp.components.officials.premodifier import premodifier
+
+
+def appointment(ctx: Context, span: Span) -> Found | None:
+    """The new role after an appointment cue in the name's sentence (``role_cues.csv``:
+    ``appointed``): "X has been appointed (as) the director general (DG) of the NCCIA", "X has
+    been appointed its coordinator" (the body named last before it)."""
+    doc, sent = ctx.doc, span.sent
+    for k in range(span.end, sent.end - 1):
+        if k in ctx.ent_at and ctx.ent_at[k].label_ == "PERSON":
+            break
+        cue = ctx.lex.appointment_cue(doc, k)
+        if cue:
+            found = _appointed_title(ctx, sent, k + len(cue))
+            if found is not None:
+                return found
+    return None
+
+
+def _appointed_title(ctx: Context, sent: Span, m: int) -> Found | None:
+    """The non-weak title after the cue ending at ``m`` (past "as the new", "its", "former"),
+    also a lower-case cased title ("appointed its coordinator"), with its body."""
+    doc, lex = ctx.doc, ctx.lex
+    while m < sent.end and doc[m].lower_ in lex.skip_words("appointed_skip") | lex.former:
+        m += 1
+    e = ctx.ent_at.get(m) or lex.cased_title_at(doc, m)
+    tid = e.ent_id_ or e.id_ if e is not None else ""  # a span of our own has only id_
+    if e is None or e.label_ != "TITLE" or lex.is_weak(tid):
+        return None
+    org, _ = post(ctx, e.end, tid)
+    if org is None and doc[m - 1].lower_ in ("its", "their"):
+        org = next(
+            (x.ent_id_ or x.text for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None
+        )
+    return tid, org, APPOINTED, e
+
+
+def as_title(ctx: Context, span: Span) -> Found | None:
+    """A title right after the name and "as" (NAME as [the|a|new|acting] TITLE [of ORG]): an
+    appointment when no appointment cue came before."""
+    doc, sent = ctx.doc, span.sent
+    if not (span.end + 1 < len(doc) and doc[span.end].lower_ == "as"):
+        return None
+    m = span.end + 1
+    while m < sent.end and doc[m].lower_ in ctx.lex.skip_words("as_skip"):
+        m += 1
+    e = ctx.ent(m, "TITLE")
+    if e is None:
+        return None
+    org, _ = post(ctx, e.end, e.ent_id_)
+    return e.ent_id_, org, APPOINTED, e
+
+
+def listed(ctx: Context, span: Span) -> Found | None:
+    """A name in a list under a title: "sub-inspectors A, B and C" (A has the title just before)."""
+    t = next((ctx.list_title[k] for k in range(span.start, span.end) if k in ctx.list_title), None)
+    if t is None:
+        return None
+    org, _ = premods(ctx, t)
+    return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+# (construction, tried only when none before it found a role)
+CONSTRUCTIONS = (
+    (appointment, False),
+    (as_title, True),
+    (premodifier, False),
+    (listed, True),
+    (apposition, False),
+)
+
+
+def role(ctx: Context, span: Span) -> tuple[str, str | None, int] | None:
+    """(title, organisation, strength) for one name mention, or None."""
+    found: list[Found] = []
+    for construction, when_none in CONSTRUCTIONS:
+        if when_none and found:
+            continue
+        f = construction(ctx, span)
+        if f is not None:
+            found.append(f)
+    chaired = chair(ctx, span)
+    if not found:
+        return None if chaired is None else (chaired[0], chaired[1], CHAIR)
+    title, org, strength, tspan = max(found, key=lambda f: f[2])
+    if strength <= WEAK and chaired is not None:
+        return chaired[0], chaired[1], CHAIR
+    if org is None:
+        org = fallback_org(ctx, span, tspan, title, chaired)
+    if ctx.lex.info(title).get("no_org") or not org:
+        org = None
+    return title, org, strength
