@@ -236,6 +236,7 @@ _TEXTS = Table(
     key="doc_id",
     sort=("doc_id",),
     text_column="text",
+    history=False,  # whole documents once per run would dwarf the database
 )
 _CLAIM_CHECKS = Table(
     "claim_checks",
@@ -296,6 +297,7 @@ _RUNS = Table(
     origin="registry",
     key="run_id",
     sort=("run_id",),
+    history=False,  # the registry already lists every run
 )
 
 # Every table in contract order: the order of the store, the diff, the data dictionary.

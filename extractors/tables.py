@@ -74,7 +74,8 @@ class Table:
     the stored row order; ``summary`` the columns that say what a row is on one line; ``highlights``
     the spans the review page marks; ``extra`` columns the store keeps beside the contract
     (bookkeeping), of which ``diff_ignores`` change with every extractor version without the data
-    changing; ``text_column`` holds a whole document (summaries give its length, listings cut it).
+    changing; ``text_column`` holds a whole document (summaries give its length, listings cut it);
+    ``history`` says whether the database keeps the table's rows of every run.
     """
 
     name: str
@@ -89,6 +90,7 @@ class Table:
     extra: tuple[Column, ...] = ()
     diff_ignores: tuple[str, ...] = ()
     text_column: str | None = None
+    history: bool = True  # whether the database keeps ``<name>_history`` over all completed runs
 
     def __post_init__(self):
         assert self.origin in ORIGINS, (self.name, self.origin)
