@@ -93,10 +93,13 @@ class Table:
     history: bool = True  # whether the database keeps ``<name>_history`` over all completed runs
 
     def __post_init__(self):
-        assert self.origin in ORIGINS, (self.name, self.origin)
+        # A misspelt column in a definition fails at import, not in the middle of a run.
+        if self.origin not in ORIGINS:
+            raise ValueError(f"table {self.name}: origin {self.origin!r} is not one of {ORIGINS}")
         names = self.column_names + [c.name for c in self.extra]
-        for col_ in (self.key, *self.sort, *self.summary, *self.diff_ignores):
-            assert col_ in names, f"table {self.name}: no column {col_!r}"
+        for name in (self.key, *self.sort, *self.summary, *self.diff_ignores):
+            if name not in names:
+                raise ValueError(f"table {self.name}: no column {name!r}")
 
     @classmethod
     def of_record(cls, record: type, name: str, row: str, **options: Any) -> Table:
