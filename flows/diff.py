@@ -20,24 +20,9 @@ from extractors.records import TABLES
 from flows.store import Store, StoreError
 from flows.tables import format_table
 
-# Tables a diff compares, in contract order. ``runs`` is the registry itself (every run adds a
-# row), so it is never part of a diff.
-DIFF_TABLES = tuple(t for t in TABLES if t != "runs")
+# Tables a diff compares, in contract order (not the run registry: every run adds a row to it).
+DIFF_TABLES = tuple(name for name, t in TABLES.items() if t.diffed)
 KINDS = ("added", "removed", "changed")
-# Bookkeeping columns that change with every extractor version without the data changing.
-IGNORED_COLUMNS = {"documents": {"extractor_version"}}
-# The columns that say what a row is, for one-line summaries.
-SUMMARY_COLUMNS = {
-    "documents": ("source", "kind", "status", "title"),
-    "texts": (),
-    "mentions": ("label", "text", "normalized"),
-    "officials": ("name", "title", "organisation"),
-    "agencies": ("name", "acronym", "kind", "country"),
-    "tier_placements": ("country", "report_year", "tier", "change", "source_kind"),
-    "claims": ("speaker", "cue", "content", "claim_type"),
-    "statistics": ("country", "report_year", "metric", "value", "qualifier"),
-    "claim_checks": ("speaker", "country", "verdict", "asserted"),
-}
 
 
 class DiffError(Exception):
@@ -45,7 +30,8 @@ class DiffError(Exception):
 
 
 def key_column(table: str) -> str:
-    return "doc_id" if table in ("documents", "texts") else "id"
+    """The column rows of ``table`` line up by across runs."""
+    return TABLES[table].key
 
 
 @dataclass(frozen=True)
@@ -72,15 +58,17 @@ class RowChange:
 
     def summary(self, limit: int | None = 60) -> str:
         """The row's defining values on one line, each cut to ``limit`` characters (None: whole)."""
-        if self.table == "texts":
-            return f"{len(self.row.get('text') or '')} characters"
-        vals = [self.row.get(c) for c in SUMMARY_COLUMNS.get(self.table, ())]
+        table = TABLES[self.table]
+        if table.text_column:  # a whole document: say how long it is
+            return f"{len(self.row.get(table.text_column) or '')} characters"
+        vals = [self.row.get(c) for c in table.summary]
         return " | ".join(_short(v, limit) for v in vals if v not in (None, "", []))
 
     def to_dict(self) -> dict:
         row = dict(self.row)
-        if self.table == "texts":  # whole documents do not belong in a diff listing
-            row["text"] = _short(row.get("text"), 200)
+        text_column = TABLES[self.table].text_column
+        if text_column:  # whole documents do not belong in a diff listing
+            row[text_column] = _short(row.get(text_column), 200)
         return {
             "table": self.table,
             "kind": self.kind,
@@ -141,42 +129,44 @@ def diff_tables(
     """Compare two versions of one table by row ID.
 
     Rows are returned sorted by (doc_id, start, key) so the output is deterministic. Columns in
-    :data:`IGNORED_COLUMNS` are not compared; a column only one side has compares as null.
+    the table's ``diff_ignores`` are not compared; a column only one side has compares as null.
     A key repeated within one table is paired by occurrence (first with first).
     """
-    key = key_column(table)
-    ignored = IGNORED_COLUMNS.get(table, set())
-    a, b = _keyed(before, key), _keyed(after, key)
+    a, b = _keyed(before, key_column(table)), _keyed(after, key_column(table))
     sa, sb = sources_before or {}, sources_after or {}
+    order = _column_order(after, before)
+    ignored = set(TABLES[table].diff_ignores)
     added, removed, changed = [], [], []
     for k, row in b.items():
         if k not in a:
             added.append(RowChange(table, "added", k[0], row, source=sb.get(row.get("doc_id"))))
-            continue
-        old = a[k]
-        diffs = {
-            c: (old.get(c), row.get(c))
-            for c in sorted(set(old) | set(row), key=_column_order(after, before))
-            if c not in ignored and old.get(c) != row.get(c)
-        }
-        if diffs:
-            changed.append(RowChange(table, "changed", k[0], row, old, diffs, sb.get(row.get("doc_id"))))
+        elif diffs := _changed_columns(a[k], row, order, ignored):
+            changed.append(RowChange(table, "changed", k[0], row, a[k], diffs, sb.get(row.get("doc_id"))))
     for k, row in a.items():
         if k not in b:
             removed.append(RowChange(table, "removed", k[0], row, source=sa.get(row.get("doc_id"))))
-    order = lambda r: (
-        r.row.get("doc_id") or "",
-        r.row.get("start") if r.row.get("start") is not None else -1,
-        r.key,
-    )  # noqa: E731
     return TableDiff(
         table,
-        tuple(sorted(added, key=order)),
-        tuple(sorted(removed, key=order)),
-        tuple(sorted(changed, key=order)),
+        tuple(sorted(added, key=_row_order)),
+        tuple(sorted(removed, key=_row_order)),
+        tuple(sorted(changed, key=_row_order)),
         before.num_rows,
         after.num_rows,
     )
+
+
+def _changed_columns(old: dict, new: dict, order, ignored: set[str]) -> dict[str, tuple]:
+    """column -> (before, after) for every compared column whose value differs, in column order."""
+    return {
+        c: (old.get(c), new.get(c))
+        for c in sorted(set(old) | set(new), key=order)
+        if c not in ignored and old.get(c) != new.get(c)
+    }
+
+
+def _row_order(r: RowChange) -> tuple:
+    # By document, then position in it (rows without offsets first), then key: deterministic.
+    return (r.row.get("doc_id") or "", r.row.get("start") if r.row.get("start") is not None else -1, r.key)
 
 
 def diff_runs(store: Store, run_a: str | None, run_b: str, tables: list[str] | None = None) -> RunDiff:
@@ -299,25 +289,31 @@ def render_text(d: RunDiff, *, max_rows: int | None = None) -> str:
     if d.is_empty():
         lines += ["", "no differences"]
         return "\n".join(lines)
-    mark = {"added": "+", "removed": "-", "changed": "~"}
     for t, td in d.tables.items():
         if td.is_empty():
             continue
         c = td.counts
         lines += ["", f"{t}: {c['added']} added, {c['removed']} removed, {c['changed']} changed"]
         rows = td.rows if max_rows is None else td.rows[:max_rows]
-        for r in rows:
-            where = r.source or (r.doc_id or "")[:12]
-            if r.row.get("page") is not None:
-                where += f" p.{r.row['page']}"
-            lines.append(f"  {mark[r.kind]} {r.key[:16]}  {r.summary()}  [{where}]")
-            for col, (old, new) in r.changed.items():
-                lines.append(f"      {col}: {_short(old, 80)} -> {_short(new, 80)}")
-            if r.row.get("evidence") and "evidence" not in r.changed:
-                lines.append(f"      evidence: {_short(r.row['evidence'], 200)}")
+        lines += [line for r in rows for line in _text_lines(r)]
         if max_rows is not None and len(td.rows) > max_rows:
             lines.append(f"  ... {len(td.rows) - max_rows} more")
     return "\n".join(lines)
+
+
+_MARKS = {"added": "+", "removed": "-", "changed": "~"}
+
+
+def _text_lines(r: RowChange) -> list[str]:
+    """One row of the terminal diff: its mark, key, summary and place, the changed fields, the evidence."""
+    where = r.source or (r.doc_id or "")[:12]
+    if r.row.get("page") is not None:
+        where += f" p.{r.row['page']}"
+    lines = [f"  {_MARKS[r.kind]} {r.key[:16]}  {r.summary()}  [{where}]"]
+    lines += [f"      {col}: {_short(old, 80)} -> {_short(new, 80)}" for col, (old, new) in r.changed.items()]
+    if r.row.get("evidence") and "evidence" not in r.changed:
+        lines.append(f"      evidence: {_short(r.row['evidence'], 200)}")
+    return lines
 
 
 def _short(value, limit: int | None = 60) -> str:

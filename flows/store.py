@@ -41,8 +41,7 @@ _ARROW = {
     "list<int64>": pa.list_(pa.int64()),
 }
 # Extra columns the store keeps beside the contract (documents: how each row was produced).
-EXTRA_COLUMNS = {"documents": {"extractor_version": "string", "fetched_from": "string"}}
-SORT_KEYS = {"documents": ["source", "doc_id"], "texts": ["doc_id"], "runs": ["run_id"]}
+EXTRA_COLUMNS = {t.name: {c.name: c.type for c in t.extra} for t in TABLES.values() if t.extra}
 
 
 class StoreError(Exception):
@@ -50,18 +49,17 @@ class StoreError(Exception):
 
 
 def schema(table: str) -> pa.Schema:
-    cols = [(c.name, _ARROW[c.type]) for c in TABLES[table].columns]
-    cols += [(n, _ARROW[t]) for n, t in EXTRA_COLUMNS.get(table, {}).items()]
-    return pa.schema(cols)
+    """The Arrow schema of ``table``: its contract columns, then the store's bookkeeping columns."""
+    t = TABLES[table]
+    return pa.schema([(c.name, _ARROW[c.type]) for c in t.columns + t.extra])
 
 
 def to_arrow(table: str, rows: list[dict]) -> pa.Table:
-    """Rows -> Arrow table with the contract's column order and types, sorted deterministically."""
+    """Rows -> Arrow table with the contract's column order and types, sorted by the table's order."""
     sch = schema(table)
     data = {name: [r.get(name) for r in rows] for name in sch.names}
     tbl = pa.Table.from_pydict(data, schema=sch)
-    keys = SORT_KEYS.get(table) or [k for k in ("doc_id", "start", "end", "id") if k in sch.names]
-    return tbl.sort_by([(k, "ascending") for k in keys]) if len(tbl) else tbl
+    return tbl.sort_by([(k, "ascending") for k in TABLES[table].sort]) if len(tbl) else tbl
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -183,30 +181,34 @@ class Store:
         runs = [r for r in self.run_folders() if r <= latest]
         con = duckdb.connect(str(tmp))
         try:
-            for table in TABLES:
-                path = self.runs_dir / latest / f"{table}.parquet"
+            for table in TABLES.values():
+                path = self.runs_dir / latest / f"{table.name}.parquet"
                 if path.exists():
-                    con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(path)])
-                hist = [
-                    str(self.runs_dir / r / f"{table}.parquet")
-                    for r in runs
-                    if (self.runs_dir / r / f"{table}.parquet").exists()
-                ]
-                if hist and table not in ("runs", "texts"):
-                    con.execute(
-                        f"CREATE TABLE {table}_history AS SELECT * FROM read_parquet(?, filename = true, union_by_name = true)",
-                        [hist],
-                    )
-                    con.execute(f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR")
-                    con.execute(
-                        f"UPDATE {table}_history SET run_id = regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1)"
-                    )
-                    con.execute(f"ALTER TABLE {table}_history DROP COLUMN filename")
+                    con.execute(f"CREATE TABLE {table.name} AS SELECT * FROM read_parquet(?)", [str(path)])
+                hist = [p for p in (self.runs_dir / r / f"{table.name}.parquet" for r in runs) if p.exists()]
+                if hist and table.history:
+                    _create_history(con, table.name, hist)
             con.execute(VIEWS_SQL)
             con.execute("CREATE TABLE _tipwatch AS SELECT ? AS run_id", [latest])
         finally:
             con.close()
         os.replace(tmp, self.db_path)
+
+
+def _create_history(con: duckdb.DuckDBPyConnection, table: str, paths: list[Path]) -> None:
+    """``<table>_history``: the table's rows of every given run, with the run's id in ``run_id``
+    (taken from the file's folder; a run written before a column existed has it null)."""
+    con.execute(
+        f"CREATE TABLE {table}_history AS "
+        "SELECT * FROM read_parquet(?, filename = true, union_by_name = true)",
+        [[str(p) for p in paths]],
+    )
+    con.execute(f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR")
+    con.execute(
+        f"UPDATE {table}_history "
+        "SET run_id = regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1)"
+    )
+    con.execute(f"ALTER TABLE {table}_history DROP COLUMN filename")
 
 
 # Derived views every database gets (kept as SQL so researchers can read how they are defined).
