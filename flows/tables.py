@@ -1,16 +1,25 @@
-"""Reading the published tables: read-only SQL, plain-text tables, the data dictionary."""
+"""Reading the published tables: read-only SQL (:func:`run_query`), text tables rendered with rich
+(:func:`format_table` plain and deterministic, :func:`print_table` styled on a terminal), and the
+table overview and data dictionary generated from the schemas."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import duckdb
+from rich import box
+from rich.console import Console
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
 
 from extractors.records import TABLES
 from flows.store import EXTRA_COLUMNS, Store
 
 ALLOWED_STATEMENTS = {"SELECT", "EXPLAIN"}
 MAX_CELL = 60
+PLAIN_WIDTH = 1_000_000  # plain tables never wrap: as wide as their longest row
 
 
 class QueryError(Exception):
@@ -65,7 +74,9 @@ def _one_line(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _cell(value) -> str:
+def _cell(value, max_cell: int | None = MAX_CELL) -> str:
+    """One cell as a single line: None empty, floats to 4 significant digits, lists bracketed,
+    whitespace runs collapsed, cut to ``max_cell`` characters with "…" (None: never cut)."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -75,18 +86,58 @@ def _cell(value) -> str:
     else:
         text = str(value)
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    return text if max_cell is None or len(text) <= max_cell else text[: max_cell - 1] + "…"
 
 
-def format_table(columns: list[str], rows: list) -> str:
-    """A plain, deterministic text table (no terminal-width dependence), with a row count."""
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
-    out = [line(columns), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+def _rich_table(columns: list[str], cells: list[list[str]], *, plain: bool) -> Table:
+    """The rich table: plain is two spaces between columns and a dashed rule under the header
+    (a ``Rule`` cell fills exactly its column's width); otherwise rich's bold-header style."""
+    table = Table(
+        box=None if plain else box.SIMPLE_HEAD,
+        header_style="" if plain else "bold",
+        pad_edge=False,
+        show_edge=False,
+        padding=(0, 1),
+    )
+    for name in columns:  # Text, not str: cells are data, never rich markup ("[1, 2]")
+        table.add_column(Text(name), no_wrap=plain, overflow="ignore" if plain else "ellipsis")
+    if plain:
+        table.add_row(*[Rule(characters="-", style="") for _ in columns])
+    for row in cells:
+        table.add_row(*[Text(c) for c in row])
+    return table
+
+
+def _count(rows: list) -> str:
+    return f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
+
+
+def format_table(columns: list[str], rows: list, *, max_cell: int | None = MAX_CELL, count: bool = True) -> str:
+    """A plain, deterministic text table (no terminal-width dependence), with a row count.
+
+    >>> print(format_table(["name", "org"], [["Ehsan Sadiq", "NPB"]]))
+    name         org
+    -----------  ---
+    Ehsan Sadiq  NPB
+    (1 row)
+    """
+    cells = [[_cell(v, max_cell) for v in row] for row in rows]
+    console = Console(file=io.StringIO(), width=PLAIN_WIDTH, color_system=None, highlight=False)
+    with console.capture() as capture:
+        console.print(_rich_table(columns, cells, plain=True))
+    out = [line.rstrip() for line in capture.get().splitlines()]
+    return "\n".join(out + ([_count(rows)] if count else []))
+
+
+def print_table(columns: list[str], rows: list) -> None:
+    """Print a table to stdout: rich styling on a terminal, :func:`format_table` text otherwise
+    (pipes, files and tests see the same plain output whatever the terminal width)."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        print(format_table(columns, rows))
+        return
+    console.print(_rich_table(columns, [[_cell(v) for v in row] for row in rows], plain=False))
+    console.print(_count(rows))
 
 
 def table_overview() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.app import ProcessedOpt, app, fail
+from flows.cli.common import ProcessedOpt, app, check_format, fail
 from flows.tables import format_table
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
@@ -60,37 +60,50 @@ def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
     """Claim checks as readable text blocks, one per claim and country, then a count per verdict."""
     if not rows:
         return "no claims about tiers to check (0 rows)"
-    out = []
-    for r in rows:
-        src = (docs.get(r["doc_id"]) or {}).get("source") or r["doc_id"][:12]
-        out.append(f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}")
-        out.append(f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}")
-        out.append(f"  source   {src}" + (f" p.{r['page']}" if r["page"] is not None else ""))
-        if r["asserted"]:
-            out.append(f"  asserts  {r['asserted']}")
-        if r["as_of_year"] is not None:
-            out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
-        if r["years"]:
-            by_year: dict[int, list[str]] = {}
-            for y, d, p, t in zip(r["row_years"], r["row_doc_ids"], r["row_pages"], r["row_tiers"]):  # noqa: B007
-                name = (docs.get(d) or {}).get("source") or d[:12]
-                by_year.setdefault(y, []).append(
-                    (name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}")
-                )
-            table_rows = []
-            for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"]):
-                cite = [c[2] for c in sorted(set(by_year.get(y, [])))]
-                table_rows.append([y, claimed, found or "-", outcome, ", ".join(cite)])
-            table = format_table(["year", "claim says", "reports say", "outcome", "report rows"], table_rows)
-            out.extend("  " + line for line in table.splitlines()[:-1])
-        out.append(f"  verdict  {r['reason']}")
-        out.append("")
+    out = [line for r in rows for line in _check_block(r, docs)]
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
     out.append(
         f"{len(rows)} claim check{'s' if len(rows) != 1 else ''}: "
         + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     )
     return "\n".join(out)
+
+
+def _source_name(docs: dict[str, dict], doc_id: str) -> str:
+    return (docs.get(doc_id) or {}).get("source") or doc_id[:12]
+
+
+def _check_block(r: dict, docs: dict[str, dict]) -> list[str]:
+    """One claim check: verdict, claim, source, what it asserts, then a year table, then a blank line."""
+    out = [
+        f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}",
+        f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}",
+        f"  source   {_source_name(docs, r['doc_id'])}" + (f" p.{r['page']}" if r["page"] is not None else ""),
+    ]
+    if r["asserted"]:
+        out.append(f"  asserts  {r['asserted']}")
+    if r["as_of_year"] is not None:
+        out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
+    if r["years"]:
+        table = format_table(YEAR_COLUMNS, _year_rows(r, docs), count=False)
+        out.extend("  " + line for line in table.splitlines())
+    return out + [f"  verdict  {r['reason']}", ""]
+
+
+YEAR_COLUMNS = ["year", "claim says", "reports say", "outcome", "report rows"]
+
+
+def _year_rows(r: dict, docs: dict[str, dict]) -> list[list]:
+    """Per year checked: what the claim says, what the reports say, the outcome and the report pages
+    behind it ("tip-2015.pdf p.3, tip-2015.pdf p.9"), sorted by report and page."""
+    by_year: dict[int, set[tuple]] = {}
+    for y, d, p in zip(r["row_years"], r["row_doc_ids"], r["row_pages"]):
+        name = _source_name(docs, d)
+        by_year.setdefault(y, set()).add((name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}"))
+    return [
+        [y, claimed, found or "-", outcome, ", ".join(c[2] for c in sorted(by_year.get(y, ())))]
+        for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"])
+    ]
 
 
 def _short(text: str, n: int) -> str:
@@ -135,7 +148,8 @@ def render_history(h) -> str:
         ]
         for r in h.years
     ]
-    lines.append(_plain_table(["year", "tier", "sources (report, page)"], rows))
+    # sources lists are long and must stay whole: no cell cutting
+    lines.append(format_table(["year", "tier", "sources (report, page)"], rows, max_cell=None, count=False))
     lines += ["", f"claims about {h.country}:"]
     if not h.checks:
         lines.append("  (none checked)")
@@ -150,14 +164,6 @@ def render_history(h) -> str:
     return "\n".join(lines)
 
 
-def _plain_table(columns: list[str], rows: list[list]) -> str:
-    """Like format_table but without cutting cells (sources lists are long and must stay whole)."""
-    cells = [[str(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells])
-
-
 # -- export --------------------------------------------------------------------------------------------
 @app.command()
 def export(
@@ -169,8 +175,7 @@ def export(
     """Export the latest run's tables for spreadsheets, Stata or R: one file per table (xlsx: one sheet each)."""
     from flows.store import Store, StoreError
 
-    if fmt not in EXPORT_FORMATS:
-        fail(f"unknown format {fmt!r}: use csv, parquet or xlsx")
+    check_format(fmt, EXPORT_FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"not a folder: {out_dir}")
     store = Store(processed)
