@@ -1,1 +1,2 @@
-"""The ``tipwatch`` command line: ``app`` (entry point), ``common`` (shared parts), one module per group of commands."""
+"""The ``tipwatch`` command line: ``app`` (the entry point), ``common`` (what the commands share)
+and one module per group of commands."""

@@ -17,6 +17,7 @@ import typer
 from flows.cli.common import CliError, ProcessedOpt, app, check_format, fail, prefect_env
 from flows.tables import format_table, print_table
 
+
 # -- run ---------------------------------------------------------------------------------------------
 @app.command()
 def run(

@@ -78,7 +78,8 @@ def _check_block(r: dict, docs: dict[str, dict]) -> list[str]:
     out = [
         f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}",
         f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}",
-        f"  source   {_source_name(docs, r['doc_id'])}" + (f" p.{r['page']}" if r["page"] is not None else ""),
+        f"  source   {_source_name(docs, r['doc_id'])}"
+        + (f" p.{r['page']}" if r["page"] is not None else ""),
     ]
     if r["asserted"]:
         out.append(f"  asserts  {r['asserted']}")
@@ -99,7 +100,9 @@ def _year_rows(r: dict, docs: dict[str, dict]) -> list[list]:
     by_year: dict[int, set[tuple]] = {}
     for y, d, p in zip(r["row_years"], r["row_doc_ids"], r["row_pages"]):
         name = _source_name(docs, d)
-        by_year.setdefault(y, set()).add((name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}"))
+        by_year.setdefault(y, set()).add(
+            (name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}")
+        )
     return [
         [y, claimed, found or "-", outcome, ", ".join(c[2] for c in sorted(by_year.get(y, ())))]
         for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"])
@@ -172,7 +175,7 @@ def export(
     processed: Path = ProcessedOpt,
     tables: str | None = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
 ):
-    """Export the latest run's tables for spreadsheets, Stata or R: one file per table (xlsx: one sheet each)."""
+    """Export the latest run's tables for spreadsheets, Stata or R: a file per table (xlsx: a sheet each)."""
     from flows.store import Store, StoreError
 
     check_format(fmt, EXPORT_FORMATS)

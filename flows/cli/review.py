@@ -37,7 +37,7 @@ def diff(
         None, "--max-rows", help="text format: list at most this many rows per table"
     ),
 ):
-    """Compare two runs by row ID: per table, rows added, removed and changed, with the changed fields and evidence."""
+    """Compare two runs by row ID: rows added, removed and changed per table, with fields and evidence."""
     from flows.diff import DiffError, diff_runs, render_text, resolve_runs, to_json
     from flows.store import Store, StoreError
 
@@ -71,7 +71,7 @@ def runs(
     processed: Path = ProcessedOpt,
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ):
-    """List the runs: status, documents (new / carried over / failed), rows per table and seconds per stage."""
+    """List the runs: status, documents (new / carried over / failed), rows per table, seconds per stage."""
     from flows.store import Store
 
     check_format(fmt, ("text", "json"))
