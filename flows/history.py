@@ -59,16 +59,20 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     tiers = store.read_table("tier_placements", run_id).to_pylist()
     docs = {d["doc_id"]: d for d in store.read_table("documents", run_id).to_pylist()}
     checks = read_claim_checks(store, run_id).to_pylist()
-    names = aliases()
-    key = country_key(country, names)
     report = [t for t in tiers if t["source_kind"] in REPORT_KINDS and t["report_year"] is not None]
-    mine = [t for t in report if t["country"] and country_key(t["country"], names) == key]
-    my_checks = [c for c in checks if c["country"] and country_key(c["country"], names) == key]
+    names = aliases()
+    mine, my_checks = _about(country, report, names), _about(country, checks, names)
     if not mine and not my_checks:
         raise HistoryError(_not_found(country, run_id, report, checks))
     for c in my_checks:
         c["source"] = _source(docs, c["doc_id"])
     return History((mine or my_checks)[0]["country"], _year_rows(mine, docs), my_checks)
+
+
+def _about(country: str, rows: list[dict], names: dict[str, str]) -> list[dict]:
+    """The rows whose country is ``country`` under any of its names (case-insensitive, aliases)."""
+    key = country_key(country, names)
+    return [r for r in rows if r["country"] and country_key(r["country"], names) == key]
 
 
 def _not_found(country: str, run_id: str, report: list[dict], checks: list[dict]) -> str:

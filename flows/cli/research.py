@@ -219,41 +219,55 @@ def export_run(
         for n in names
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[Path, int | None]] = []
     if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        for n, tbl in data.items():
-            path = out_dir / f"{n}.parquet"
-            _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
-            written.append((path, len(tbl)))
-        return written
+        return _write_parquet(data, out_dir)
     frames = {n: _flat_frame(tbl) for n, tbl in data.items()}
-    if fmt == "csv":
-        for n, df in frames.items():
-            path = out_dir / f"{n}.csv"
-            _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
-            written.append((path, len(df)))
-    else:
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError:
-            raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
-        import pandas as pd
-
-        path = out_dir / "tipwatch.xlsx"
-
-        def write(tmp):
-            with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-                for n, df in frames.items():
-                    _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
-
-        _atomic(path, write, suffix=".xlsx")
-        written += [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
+    written = _write_csv(frames, out_dir) if fmt == "csv" else _write_xlsx(frames, out_dir)
     dd = out_dir / "data_dictionary.md"
     _atomic(dd, lambda tmp: Path(tmp).write_text(data_dictionary(), encoding="utf-8"))
-    written.append((dd, None))
+    return written + [(dd, None)]
+
+
+def _write_parquet(data: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """One ``<table>.parquet`` per table, types kept."""
+    import pyarrow.parquet as pq
+
+    written: list[tuple[Path, int | None]] = []
+    for n, tbl in data.items():
+        path = out_dir / f"{n}.parquet"
+        _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
+        written.append((path, len(tbl)))
     return written
+
+
+def _write_csv(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """One UTF-8 ``<table>.csv`` per table, with a header row."""
+    written: list[tuple[Path, int | None]] = []
+    for n, df in frames.items():
+        path = out_dir / f"{n}.csv"
+        _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
+        written.append((path, len(df)))
+    return written
+
+
+def _write_xlsx(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """``tipwatch.xlsx`` with one sheet per table (names cut to Excel's 31 characters); listed as the
+    workbook, then ``tipwatch.xlsx#<table>`` with its rows."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
+    import pandas as pd
+
+    path = out_dir / "tipwatch.xlsx"
+
+    def write(tmp):
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+            for n, df in frames.items():
+                _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
+
+    _atomic(path, write, suffix=".xlsx")
+    return [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
 
 
 def _flat_frame(tbl):
@@ -282,6 +296,7 @@ def _clip(df):
 
 
 def _atomic(path: Path, write, suffix: str = "") -> None:
+    """Call ``write`` on a hidden name beside ``path``, then rename it into place (no half files)."""
     tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}{suffix or path.suffix}")
     try:
         write(str(tmp))
