@@ -120,7 +120,7 @@ def history(
     country: str = typer.Argument(..., help="country name as the reports spell it (case-insensitive)"),
     processed: Path = ProcessedOpt,
     plot: Path | None = typer.Option(
-        None, "--plot", help="also draw a tier timeline chart to FILE.svg or FILE.png"
+        None, "--plot", help="also draw a tier timeline chart to FILE.svg, FILE.png or FILE.pdf"
     ),
 ):
     """A country's tier per report year with the report pages, and the claims made about it."""
