@@ -108,11 +108,11 @@ def draw_timeline(history) -> tuple[Figure, list[Tip]]:
     fig.legend(
         handles=_legend_handles(),
         loc="upper left",
-        bbox_to_anchor=(LEFT / WIDTH - 0.01, 1 - 0.5 / height),
+        bbox_to_anchor=(LEFT / WIDTH - 0.03, 1 - 0.5 / height),
         ncols=6,
         frameon=False,
-        fontsize=9,
-        handletextpad=0.4,
+        fontsize=8.5,
+        handletextpad=0.3,
         columnspacing=0.9,
     )
     return fig, tips

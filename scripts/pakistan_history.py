@@ -61,6 +61,7 @@ def write_reports(raw: Path, tiers: dict[str, dict[int, str]]) -> None:
     """tip-<year>.pdf for every year, each listing the countries with a known tier that year."""
     spec = importlib.util.spec_from_file_location("make_tip_report", ROOT / "scripts" / "make_tip_report.py")
     gen = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gen  # its dataclasses look their module up
     spec.loader.exec_module(gen)
     tiers_csv = raw.parent / "tiers.csv"
     with open(tiers_csv, "w", newline="", encoding="utf-8") as fh:
