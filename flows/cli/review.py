@@ -37,7 +37,7 @@ def diff(
         None, "--max-rows", help="text format: list at most this many rows per table"
     ),
 ):
-    """Compare two runs by row ID: rows added, removed and changed per table, with fields and evidence."""
+    """Compare two runs by row ID: per table, the rows added, removed and changed (fields, evidence)."""
     from flows.diff import DiffError, diff_runs, render_text, resolve_runs, to_json
     from flows.store import Store, StoreError
 
