@@ -9,6 +9,19 @@ import typer
 
 from flows.cli.common import app, fail, pipeline_overrides
 
+AgreementOpt = typer.Option(
+    False,
+    "--agreement",
+    help="with --polnear: score PolNeAR's annotators against each other "
+    "on the split's multiply annotated articles, and tipwatch against each of them there",
+)
+TierQuotesOpt = typer.Option(
+    False,
+    "--tier-quotes",
+    help="score tier placements quote by quote on "
+    "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
+)
+
 
 @app.command()
 def evaluate(
@@ -26,18 +39,8 @@ def evaluate(
     errors: bool = typer.Option(
         False, "--errors", help="with --json: list every false positive and negative"
     ),
-    agreement: bool = typer.Option(
-        False,
-        "--agreement",
-        help="with --polnear: score PolNeAR's annotators against each other "
-        "on the split's multiply annotated articles, and tipwatch against each of them there",
-    ),
-    tier_quotes: bool = typer.Option(
-        False,
-        "--tier-quotes",
-        help="score tier placements quote by quote on "
-        "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
-    ),
+    agreement: bool = AgreementOpt,
+    tier_quotes: bool = TierQuotesOpt,
 ):
     """Precision, recall and F1 per field against gold annotations."""
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())

@@ -12,27 +12,31 @@ import typer
 from flows.cli.common import ProcessedOpt, app, check_format, fail
 from flows.tables import print_table
 
+RunAArg = typer.Argument(
+    None, help="older run (ID or unique prefix); default: the second latest completed run"
+)
+RunBArg = typer.Argument(
+    None,
+    help="newer run; default: the latest completed run (with one run given: the run before it is RUN_A)",
+)
+ReviewRawOpt = typer.Option(
+    None,
+    "--raw",
+    help="raw folder the review page links documents to (default: the one the run recorded)",
+)
+
 
 @app.command()
 def diff(
-    run_a: str | None = typer.Argument(
-        None, help="older run (ID or unique prefix); default: the second latest completed run"
-    ),
-    run_b: str | None = typer.Argument(
-        None,
-        help="newer run; default: the latest completed run (with one run given: the run before it is RUN_A)",
-    ),
+    run_a: str | None = RunAArg,
+    run_b: str | None = RunBArg,
     processed: Path = ProcessedOpt,
     table: list[str] | None = typer.Option(None, "--table", help="compare only this table (repeatable)"),
     fmt: str = typer.Option("text", "--format", help="text or json"),
     html: Path | None = typer.Option(
         None, "--html", help="also write a self-contained HTML review page to FILE"
     ),
-    raw: Path | None = typer.Option(
-        None,
-        "--raw",
-        help="raw folder the review page links documents to (default: the one the run recorded)",
-    ),
+    raw: Path | None = ReviewRawOpt,
     max_rows: int | None = typer.Option(
         None, "--max-rows", help="text format: list at most this many rows per table"
     ),
