@@ -1,5 +1,7 @@
-"""The ``tipwatch`` command line. Each command opens its inputs, calls one library function and
-writes its outputs; every error becomes one line on stderr and a non-zero exit, never a traceback.
+"""The ``tipwatch`` command line (entry point ``flows.cli.app:app``): ``run``, ``query``, ``tables``
+here, and the command modules imported at the bottom register the rest on the shared ``app`` from
+:mod:`flows.cli.common`. Each command opens its inputs, calls one library function and writes its
+outputs; every error becomes one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -7,60 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
 import typer
 
-from flows.tables import format_table
-
-ProcessedOpt = typer.Option(
-    Path("processed"), "--processed", help="processed/ folder holding the runs and the database"
-)
-
-
-class CliError(Exception):
-    """An error to show the user as one line."""
-
-
-class _App(typer.Typer):
-    def __call__(self, *args, **kwargs):
-        try:
-            return super().__call__(*args, **kwargs)
-        except SystemExit:
-            raise
-        except KeyboardInterrupt:
-            print("tipwatch: interrupted", file=sys.stderr)
-            sys.exit(130)
-        except Exception as exc:  # the promise: one line, non-zero exit
-            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            print(f"tipwatch: error: {msg}", file=sys.stderr)
-            sys.exit(1)
-
-
-app = _App(
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help="Who said what about human trafficking: news and TIP reports into queryable tables.",
-)
-
-
-def fail(message: str, code: int = 1):
-    print(f"tipwatch: error: {message}", file=sys.stderr)
-    raise typer.Exit(code)
-
-
-def prefect_env(home: Path | None = None) -> None:
-    """Offline, quiet Prefect with its home inside the project (unless the caller set one)."""
-    os.environ.setdefault("PREFECT_HOME", str((home or Path.cwd() / ".prefect").resolve()))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
-    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+from flows.cli.common import CliError, ProcessedOpt, app, check_format, fail, prefect_env
+from flows.tables import format_table, print_table
 
 
 # -- run ---------------------------------------------------------------------------------------------
@@ -80,17 +35,7 @@ def run(
     json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED."""
-    if not raw.is_dir() and sources is None:
-        fail(f"raw folder not found: {raw}")
-    if sources is not None and not sources.is_file():
-        fail(f"sources file not found: {sources}")
-    if sources is not None:
-        from flows.ingest import SourcesError, load_sources
-
-        try:  # a bad sources file is one line before any flow run starts
-            load_sources(sources)
-        except SourcesError as exc:
-            fail(str(exc))
+    _check_inputs(raw, sources)
     prefect_env()
     from flows.pipeline import tipwatch_flow
 
@@ -113,7 +58,24 @@ def run(
         print(render_summary(summary))
 
 
+def _check_inputs(raw: Path, sources: Path | None) -> None:
+    """Refuse a missing raw folder or a bad sources file in one line, before any flow run starts."""
+    if sources is None:
+        if not raw.is_dir():
+            fail(f"raw folder not found: {raw}")
+        return
+    if not sources.is_file():
+        fail(f"sources file not found: {sources}")
+    from flows.ingest import SourcesError, load_sources
+
+    try:
+        load_sources(sources)
+    except SourcesError as exc:
+        fail(str(exc))
+
+
 def render_summary(s: dict) -> str:
+    """The run summary as plain text: counts, then one row per document, then seconds per stage."""
     lines = [
         f"run {s['run_id']} {s['status']}: {s['n_documents']} documents "
         f"({s['n_new']} parsed and extracted, {s['n_carried']} unchanged, {s['n_failed']} not ok)",
@@ -142,8 +104,7 @@ def query(
     """Run a read-only SQL query against the latest run's tables."""
     from flows.tables import QueryError, run_query
 
-    if fmt not in ("table", "csv", "json"):
-        fail(f"unknown format {fmt!r}: use table, csv or json")
+    check_format(fmt, ("table", "csv", "json"))
     try:
         columns, rows = run_query(processed, sql)
     except QueryError as exc:
@@ -157,7 +118,7 @@ def query(
     elif fmt == "json":
         print(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str, ensure_ascii=False))
     else:
-        print(format_table(columns, rows))
+        print_table(columns, rows)
 
 
 @app.command()
@@ -168,6 +129,9 @@ def tables(markdown: bool = typer.Option(False, "--markdown", help="print the da
     print(data_dictionary() if markdown else table_overview())
 
 
-# Commands owned by other modules register themselves on ``app`` when imported.
+# The command modules register themselves on ``app`` when imported; imported last so that
+# ``tipwatch --help`` keeps listing run, query and tables first.
 from flows.cli import evaluate, research, review  # noqa: E402,F401
 from flows.cli import sources as _sources  # noqa: E402,F401
+
+__all__ = ["CliError", "ProcessedOpt", "app", "fail", "prefect_env", "render_summary"]

@@ -7,7 +7,20 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.app import app, fail
+from flows.cli.common import app, fail, pipeline_overrides
+
+AgreementOpt = typer.Option(
+    False,
+    "--agreement",
+    help="with --polnear: score PolNeAR's annotators against each other "
+    "on the split's multiply annotated articles, and tipwatch against each of them there",
+)
+TierQuotesOpt = typer.Option(
+    False,
+    "--tier-quotes",
+    help="score tier placements quote by quote on "
+    "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
+)
 
 
 @app.command()
@@ -26,67 +39,67 @@ def evaluate(
     errors: bool = typer.Option(
         False, "--errors", help="with --json: list every false positive and negative"
     ),
-    agreement: bool = typer.Option(
-        False,
-        "--agreement",
-        help="with --polnear: score PolNeAR's annotators against each other "
-        "on the split's multiply annotated articles, and tipwatch against each of them there",
-    ),
-    tier_quotes: bool = typer.Option(
-        False,
-        "--tier-quotes",
-        help="score tier placements quote by quote on "
-        "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
-    ),
+    agreement: bool = AgreementOpt,
+    tier_quotes: bool = TierQuotesOpt,
 ):
     """Precision, recall and F1 per field against gold annotations."""
-    from extractors.nlp.pipeline import build_pipeline
-    from flows.evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
-    from flows.gold import GoldError
-
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
     if polnear and polnear not in splits:
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
-    if agreement:
-        if not polnear:
-            fail("--agreement needs --polnear SPLIT")
-        from extractors.nlp.pipeline import build_pipeline
-        from flows.evaluation import polnear_agreement
-        from flows.gold import GoldError
-
-        try:
-            human, machine = polnear_agreement(
-                polnear, shared, build_pipeline(overrides={"nlp.model": model} if model else None)
-            )
-        except GoldError as exc:
-            fail(str(exc))
-        if json_out:
-            print(json.dumps({"annotators": human.to_dict(), "tipwatch": machine.to_dict()}, indent=2))
-        else:
-            print(f"annotator vs annotator (every ordered pair), {human.n_docs} pairs:")
-            print(human.format_table())
-            print(f"\ntipwatch vs each annotator, same articles, {machine.n_docs} comparisons:")
-            print(machine.format_table())
-        return
-    if tier_quotes:
-        from flows.evaluation import evaluate_tier_quotes
-
-        try:
-            result = evaluate_tier_quotes(
-                build_pipeline(overrides={"nlp.model": model} if model else None), shared
-            )
-        except GoldError as exc:
-            fail(str(exc))
-        print(json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table())
-        return
-    if gold is not None and not gold.is_file():
+    if agreement and not polnear:
+        fail("--agreement needs --polnear SPLIT")
+    if gold is not None and not gold.is_file() and not (agreement or tier_quotes):
         fail(f"gold file not found: {gold}")
-    nlp = build_pipeline(overrides={"nlp.model": model} if model else None)
+    from flows.gold import GoldError
+
     try:
-        if polnear:
-            report = evaluate_polnear(nlp, polnear, shared, limit=limit, n_process=n_process)
+        if agreement:
+            print(_agreement(polnear, shared, model, json_out))
+        elif tier_quotes:
+            print(_tier_quotes(shared, model, json_out, errors))
         else:
-            report = evaluate_news(nlp, gold or DEFAULT_GOLD, shared)
+            print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
     except GoldError as exc:
         fail(str(exc))
-    print(json.dumps(report.to_dict(errors=errors), indent=2) if json_out else report.format_table())
+
+
+def _pipeline(model: str | None):
+    from extractors.nlp.pipeline import build_pipeline
+
+    return build_pipeline(overrides=pipeline_overrides(model))
+
+
+def _agreement(split: str, shared: Path | None, model: str | None, json_out: bool) -> str:
+    """PolNeAR annotators against each other, then tipwatch against each of them."""
+    from flows.evaluation import polnear_agreement
+
+    human, machine = polnear_agreement(split, shared, _pipeline(model))
+    if json_out:
+        return json.dumps({"annotators": human.to_dict(), "tipwatch": machine.to_dict()}, indent=2)
+    return "\n".join(
+        [
+            f"annotator vs annotator (every ordered pair), {human.n_docs} pairs:",
+            human.format_table(),
+            f"\ntipwatch vs each annotator, same articles, {machine.n_docs} comparisons:",
+            machine.format_table(),
+        ]
+    )
+
+
+def _tier_quotes(shared: Path | None, model: str | None, json_out: bool, errors: bool) -> str:
+    from flows.evaluation import evaluate_tier_quotes
+
+    result = evaluate_tier_quotes(_pipeline(model), shared)
+    return json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table()
+
+
+def _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors) -> str:
+    """The news gold set (default) or a PolNeAR split, scored field by field."""
+    from flows.evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
+
+    nlp = _pipeline(model)
+    if polnear:
+        report = evaluate_polnear(nlp, polnear, shared, limit=limit, n_process=n_process)
+    else:
+        report = evaluate_news(nlp, gold or DEFAULT_GOLD, shared)
+    return json.dumps(report.to_dict(errors=errors), indent=2) if json_out else report.format_table()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.app import ProcessedOpt, app, fail
+from flows.cli.common import ProcessedOpt, app, check_format, fail
 from flows.tables import format_table
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
@@ -60,37 +60,53 @@ def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
     """Claim checks as readable text blocks, one per claim and country, then a count per verdict."""
     if not rows:
         return "no claims about tiers to check (0 rows)"
-    out = []
-    for r in rows:
-        src = (docs.get(r["doc_id"]) or {}).get("source") or r["doc_id"][:12]
-        out.append(f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}")
-        out.append(f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}")
-        out.append(f"  source   {src}" + (f" p.{r['page']}" if r["page"] is not None else ""))
-        if r["asserted"]:
-            out.append(f"  asserts  {r['asserted']}")
-        if r["as_of_year"] is not None:
-            out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
-        if r["years"]:
-            by_year: dict[int, list[str]] = {}
-            for y, d, p, t in zip(r["row_years"], r["row_doc_ids"], r["row_pages"], r["row_tiers"]):  # noqa: B007
-                name = (docs.get(d) or {}).get("source") or d[:12]
-                by_year.setdefault(y, []).append(
-                    (name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}")
-                )
-            table_rows = []
-            for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"]):
-                cite = [c[2] for c in sorted(set(by_year.get(y, [])))]
-                table_rows.append([y, claimed, found or "-", outcome, ", ".join(cite)])
-            table = format_table(["year", "claim says", "reports say", "outcome", "report rows"], table_rows)
-            out.extend("  " + line for line in table.splitlines()[:-1])
-        out.append(f"  verdict  {r['reason']}")
-        out.append("")
+    out = [line for r in rows for line in _check_block(r, docs)]
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
     out.append(
         f"{len(rows)} claim check{'s' if len(rows) != 1 else ''}: "
         + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     )
     return "\n".join(out)
+
+
+def _source_name(docs: dict[str, dict], doc_id: str) -> str:
+    return (docs.get(doc_id) or {}).get("source") or doc_id[:12]
+
+
+def _check_block(r: dict, docs: dict[str, dict]) -> list[str]:
+    """One claim check: verdict, claim, source, what it asserts, then a year table, then a blank line."""
+    out = [
+        f"{r['country'] or '(no country)'}: {r['verdict'].upper().replace('_', ' ')}",
+        f"  claim    {r['speaker'] or 'unnamed'}: {_short(r['evidence'], 220)}",
+        f"  source   {_source_name(docs, r['doc_id'])}"
+        + (f" p.{r['page']}" if r["page"] is not None else ""),
+    ]
+    if r["asserted"]:
+        out.append(f"  asserts  {r['asserted']}")
+    if r["as_of_year"] is not None:
+        out.append(f"  as of    {r['as_of_year']} ({r['as_of_basis']})")
+    if r["years"]:
+        table = format_table(YEAR_COLUMNS, _year_rows(r, docs), count=False)
+        out.extend("  " + line for line in table.splitlines())
+    return out + [f"  verdict  {r['reason']}", ""]
+
+
+YEAR_COLUMNS = ["year", "claim says", "reports say", "outcome", "report rows"]
+
+
+def _year_rows(r: dict, docs: dict[str, dict]) -> list[list]:
+    """Per year checked: what the claim says, what the reports say, the outcome and the report pages
+    behind it ("tip-2015.pdf p.3, tip-2015.pdf p.9"), sorted by report and page."""
+    by_year: dict[int, set[tuple]] = {}
+    for y, d, p in zip(r["row_years"], r["row_doc_ids"], r["row_pages"]):
+        name = _source_name(docs, d)
+        by_year.setdefault(y, set()).add(
+            (name, p if p is not None else 0, f"{name} p.{p if p is not None else '?'}")
+        )
+    return [
+        [y, claimed, found or "-", outcome, ", ".join(c[2] for c in sorted(by_year.get(y, ())))]
+        for y, claimed, found, outcome in zip(r["years"], r["claimed"], r["found"], r["outcomes"])
+    ]
 
 
 def _short(text: str, n: int) -> str:
@@ -104,7 +120,7 @@ def history(
     country: str = typer.Argument(..., help="country name as the reports spell it (case-insensitive)"),
     processed: Path = ProcessedOpt,
     plot: Path | None = typer.Option(
-        None, "--plot", help="also draw a tier timeline chart to FILE.svg or FILE.png"
+        None, "--plot", help="also draw a tier timeline chart to FILE.svg, FILE.png or FILE.pdf"
     ),
 ):
     """A country's tier per report year with the report pages, and the claims made about it."""
@@ -135,7 +151,8 @@ def render_history(h) -> str:
         ]
         for r in h.years
     ]
-    lines.append(_plain_table(["year", "tier", "sources (report, page)"], rows))
+    # sources lists are long and must stay whole: no cell cutting
+    lines.append(format_table(["year", "tier", "sources (report, page)"], rows, max_cell=None, count=False))
     lines += ["", f"claims about {h.country}:"]
     if not h.checks:
         lines.append("  (none checked)")
@@ -150,14 +167,6 @@ def render_history(h) -> str:
     return "\n".join(lines)
 
 
-def _plain_table(columns: list[str], rows: list[list]) -> str:
-    """Like format_table but without cutting cells (sources lists are long and must stay whole)."""
-    cells = [[str(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells])
-
-
 # -- export --------------------------------------------------------------------------------------------
 @app.command()
 def export(
@@ -166,11 +175,10 @@ def export(
     processed: Path = ProcessedOpt,
     tables: str | None = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
 ):
-    """Export the latest run's tables for spreadsheets, Stata or R: one file per table (xlsx: one sheet each)."""
+    """Export the latest run's tables for spreadsheets, Stata or R: a file per table (xlsx: a sheet each)."""
     from flows.store import Store, StoreError
 
-    if fmt not in EXPORT_FORMATS:
-        fail(f"unknown format {fmt!r}: use csv, parquet or xlsx")
+    check_format(fmt, EXPORT_FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"not a folder: {out_dir}")
     store = Store(processed)
@@ -211,41 +219,55 @@ def export_run(
         for n in names
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[Path, int | None]] = []
     if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        for n, tbl in data.items():
-            path = out_dir / f"{n}.parquet"
-            _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
-            written.append((path, len(tbl)))
-        return written
+        return _write_parquet(data, out_dir)
     frames = {n: _flat_frame(tbl) for n, tbl in data.items()}
-    if fmt == "csv":
-        for n, df in frames.items():
-            path = out_dir / f"{n}.csv"
-            _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
-            written.append((path, len(df)))
-    else:
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError:
-            raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
-        import pandas as pd
-
-        path = out_dir / "tipwatch.xlsx"
-
-        def write(tmp):
-            with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-                for n, df in frames.items():
-                    _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
-
-        _atomic(path, write, suffix=".xlsx")
-        written += [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
+    written = _write_csv(frames, out_dir) if fmt == "csv" else _write_xlsx(frames, out_dir)
     dd = out_dir / "data_dictionary.md"
     _atomic(dd, lambda tmp: Path(tmp).write_text(data_dictionary(), encoding="utf-8"))
-    written.append((dd, None))
+    return written + [(dd, None)]
+
+
+def _write_parquet(data: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """One ``<table>.parquet`` per table, types kept."""
+    import pyarrow.parquet as pq
+
+    written: list[tuple[Path, int | None]] = []
+    for n, tbl in data.items():
+        path = out_dir / f"{n}.parquet"
+        _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
+        written.append((path, len(tbl)))
     return written
+
+
+def _write_csv(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """One UTF-8 ``<table>.csv`` per table, with a header row."""
+    written: list[tuple[Path, int | None]] = []
+    for n, df in frames.items():
+        path = out_dir / f"{n}.csv"
+        _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
+        written.append((path, len(df)))
+    return written
+
+
+def _write_xlsx(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
+    """``tipwatch.xlsx`` with one sheet per table (names cut to Excel's 31 characters); listed as the
+    workbook, then ``tipwatch.xlsx#<table>`` with its rows."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
+    import pandas as pd
+
+    path = out_dir / "tipwatch.xlsx"
+
+    def write(tmp):
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
+            for n, df in frames.items():
+                _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
+
+    _atomic(path, write, suffix=".xlsx")
+    return [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
 
 
 def _flat_frame(tbl):
@@ -274,6 +296,7 @@ def _clip(df):
 
 
 def _atomic(path: Path, write, suffix: str = "") -> None:
+    """Call ``write`` on a hidden name beside ``path``, then rename it into place (no half files)."""
     tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}{suffix or path.suffix}")
     try:
         write(str(tmp))

@@ -9,40 +9,43 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.app import ProcessedOpt, app, fail
-from flows.tables import format_table
+from flows.cli.common import ProcessedOpt, app, check_format, fail
+from flows.tables import print_table
+
+RunAArg = typer.Argument(
+    None, help="older run (ID or unique prefix); default: the second latest completed run"
+)
+RunBArg = typer.Argument(
+    None,
+    help="newer run; default: the latest completed run (with one run given: the run before it is RUN_A)",
+)
+ReviewRawOpt = typer.Option(
+    None,
+    "--raw",
+    help="raw folder the review page links documents to (default: the one the run recorded)",
+)
 
 
 @app.command()
 def diff(
-    run_a: str | None = typer.Argument(
-        None, help="older run (ID or unique prefix); default: the second latest completed run"
-    ),
-    run_b: str | None = typer.Argument(
-        None,
-        help="newer run; default: the latest completed run (with one run given: the run before it is RUN_A)",
-    ),
+    run_a: str | None = RunAArg,
+    run_b: str | None = RunBArg,
     processed: Path = ProcessedOpt,
     table: list[str] | None = typer.Option(None, "--table", help="compare only this table (repeatable)"),
     fmt: str = typer.Option("text", "--format", help="text or json"),
     html: Path | None = typer.Option(
         None, "--html", help="also write a self-contained HTML review page to FILE"
     ),
-    raw: Path | None = typer.Option(
-        None,
-        "--raw",
-        help="raw folder the review page links documents to (default: the one the run recorded)",
-    ),
+    raw: Path | None = ReviewRawOpt,
     max_rows: int | None = typer.Option(
         None, "--max-rows", help="text format: list at most this many rows per table"
     ),
 ):
-    """Compare two runs by row ID: per table, rows added, removed and changed, with the changed fields and evidence."""
+    """Compare two runs by row ID: per table, the rows added, removed and changed (fields, evidence)."""
     from flows.diff import DiffError, diff_runs, render_text, resolve_runs, to_json
     from flows.store import Store, StoreError
 
-    if fmt not in ("text", "json"):
-        fail(f"unknown format {fmt!r}: use text or json")
+    check_format(fmt, ("text", "json"))
     store = Store(processed)
     if not store.root.is_dir():
         fail(f"processed folder not found: {processed}")
@@ -72,65 +75,75 @@ def runs(
     processed: Path = ProcessedOpt,
     fmt: str = typer.Option("text", "--format", help="text or json"),
 ):
-    """List the runs: status, documents (new / carried over / failed), rows per table and seconds per stage."""
+    """List the runs: status, documents (new / carried over / failed), rows per table, seconds per stage."""
     from flows.store import Store
 
-    if fmt not in ("text", "json"):
-        fail(f"unknown format {fmt!r}: use text or json")
+    check_format(fmt, ("text", "json"))
     store = Store(processed)
     if not store.root.is_dir():
         fail(f"processed folder not found: {processed}")
+    items = run_items(store)
+    if fmt == "json":
+        print(json.dumps(items, indent=2))
+    else:
+        print_table(RUN_COLUMNS, [_run_row(i) for i in items])
+
+
+RUN_COLUMNS = [
+    "run_id",
+    "status",
+    "documents",
+    "new",
+    "carried",
+    "failed",
+    "rows",
+    "parse s",
+    "extract s",
+    "seconds",
+    "rules_hash",
+]
+
+
+def run_items(store) -> list[dict]:
+    """Every run folder as a dict: completed runs (oldest first, the latest marked), then finished
+    folders a killed run never committed (the next run adopts them), then ``.tmp-`` folders a killed
+    run left behind (never published; the next run removes them)."""
     completed = store.completed_runs()
     latest = completed[-1] if completed else None
     items = [_run_info(store.manifest(r), r == latest) | {"run_id": r} for r in completed]
-    # A finished folder a killed run never committed: the next run adopts it.
     items += [
         _run_info(store.manifest(r), False) | {"run_id": r, "status": "uncommitted"}
         for r in store.run_folders()
         if r not in completed
     ]
-    # Folders a killed run left behind: never published, removed by the next run.
     if store.runs_dir.exists():
         items += [
             {"run_id": p.name[len(".tmp-") :], "status": "incomplete", "latest": False}
             for p in sorted(store.runs_dir.glob(".tmp-*"))
         ]
-    if fmt == "json":
-        print(json.dumps(items, indent=2))
-        return
-    cols = [
-        "run_id",
-        "status",
-        "documents",
-        "new",
-        "carried",
-        "failed",
-        "rows",
-        "parse s",
-        "extract s",
-        "seconds",
-        "rules_hash",
+    return items
+
+
+def _run_row(i: dict) -> list:
+    """One line of ``tipwatch runs``, in RUN_COLUMNS order (``*`` marks the latest run)."""
+    timings = i.get("timings", {})
+    return [
+        ("* " if i.get("latest") else "  ") + i["run_id"],
+        i["status"],
+        i.get("n_documents"),
+        i.get("n_new"),
+        i.get("n_carried"),
+        i.get("n_failed"),
+        i.get("rows"),
+        _f(timings.get("parse")),
+        _f(timings.get("extract")),
+        i.get("seconds"),
+        i.get("rules_hash"),
     ]
-    rows = [
-        [
-            ("* " if i.get("latest") else "  ") + i["run_id"],
-            i["status"],
-            i.get("n_documents"),
-            i.get("n_new"),
-            i.get("n_carried"),
-            i.get("n_failed"),
-            i.get("rows"),
-            _f(i.get("timings", {}).get("parse")),
-            _f(i.get("timings", {}).get("extract")),
-            i.get("seconds"),
-            i.get("rules_hash"),
-        ]
-        for i in items
-    ]
-    print(format_table(cols, rows))
 
 
 def _run_info(m: dict, latest: bool) -> dict:
+    """A run manifest's fields for listing, with its wall-clock seconds and its row total."""
     counts = m.get("counts", {})
     seconds = None
     try:
@@ -162,4 +175,5 @@ def _run_info(m: dict, latest: bool) -> dict:
 
 
 def _f(v) -> str:
+    """Seconds with two decimals; empty for a stage the run did not time."""
     return "" if v is None else f"{v:.2f}"

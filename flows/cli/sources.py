@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.app import ProcessedOpt, app, fail, prefect_env
-from flows.tables import format_table
+from flows.cli.common import ProcessedOpt, app, fail, prefect_env
+from flows.tables import print_table
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
 
@@ -36,7 +36,7 @@ def sources(
             or ""
         )
         rows.append([s.kind, s.url or str(s.path), s.schedule or "", last])
-    print(format_table(["kind", "source", "schedule", "last check"], rows))
+    print_table(["kind", "source", "schedule", "last check"], rows)
 
 
 @app.command()
