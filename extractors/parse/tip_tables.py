@@ -121,48 +121,62 @@ def _header_cells(line: list[dict]) -> list[tuple[float, str]]:
 
 
 def _table(page, columns):
-    """(rows as lists of cells without the header, (column edges, metric names)) on one page."""
+    """(rows as lists of cells without the header, (column edges, metric names)) on one page.
+
+    A page without a ``YEAR`` header line continues the table of the page before (``columns``).
+    """
     lines = _lines(page.extract_words())
+    columns, body = _header(lines, columns, page.width)
+    if columns is None:
+        return [], columns
+    rows = _year_rows(body)
+    if not rows:
+        return [], columns
+    return _cells(page, rows, columns[0]), columns
+
+
+def _header(lines: list[list[dict]], columns, page_width: float):
+    """(column edges, metric names) from the ``YEAR ...`` header line and the lines under it; the
+    ``columns`` carried over and all lines when the page has no header."""
     for i, line in enumerate(lines):
         if line[0]["text"].upper() == "YEAR" and len(line) >= 3:
             cells = _header_cells(line)
             metrics = [re.sub(r"[^a-z0-9]+", "_", t.lower()).strip("_") for _, t in cells[1:]]
-            columns = ([x - 0.5 for x, _ in cells] + [page.width], metrics)
-            body = lines[i + 1 :]
-            break
-    else:
-        if columns is None:
-            return [], columns
-        body = lines
+            return ([x - 0.5 for x, _ in cells] + [page_width], metrics), lines[i + 1 :]
+    return columns, lines
+
+
+def _year_rows(body: list[list[dict]]) -> list[list[dict]]:
+    """The run of lines that open with a year and then a figure; the table ends at the first other line.
+
+    "2023 TRAFFICKING IN PERSONS REPORT" (a page's foot) is a year and no figure: no row.
+    """
     rows = []
     for line in body:
-        # a year and then a figure: "2023 TRAFFICKING IN PERSONS REPORT" (a page's foot) is no row
         if not (_YEAR.fullmatch(line[0]["text"]) and len(line) >= 2 and _FIGURE.match(line[1]["text"])):
             if rows:
-                break  # the table ends at the first line that is not a year row
+                break
             continue
         rows.append(line)
-    if not rows:
-        return [], columns
+    return rows
+
+
+def _cells(page, rows: list[list[dict]], edges: list[float]) -> list[list[str]]:
+    """Cell texts of the year rows, read by pdfplumber between explicit column and row lines."""
     # Row lines are explicit too: the "text" strategy draws a row's lines only as far as its
     # words reach, so a row whose last cells are short loses them.
     tops = [min(w["top"] for w in line) - 1 for line in rows]
     bottom = min(max(w["bottom"] for w in rows[-1]) + 1, page.height)
-    edges = columns[0]
     crop = page.crop((max(edges[0] - 1, 0), max(tops[0], 0), edges[-1], bottom))
-    table = (
-        crop.extract_table(
-            {
-                "vertical_strategy": "explicit",
-                "explicit_vertical_lines": edges,
-                "horizontal_strategy": "explicit",
-                "explicit_horizontal_lines": tops + [bottom],
-            }
-        )
-        or []
-    )
+    settings = {
+        "vertical_strategy": "explicit",
+        "explicit_vertical_lines": edges,
+        "horizontal_strategy": "explicit",
+        "explicit_horizontal_lines": tops + [bottom],
+    }
+    table = crop.extract_table(settings) or []
     table = [[(c or "").strip() for c in row] for row in table if any((c or "").strip() for c in row)]
-    return [r for r in table if _YEAR.fullmatch(r[0])], columns
+    return [r for r in table if _YEAR.fullmatch(r[0])]
 
 
 def _statistics(
