@@ -78,24 +78,7 @@ def _header_country(raw: str) -> bool:
 def segment_narratives(doc: Document) -> list[Narrative]:
     """Country narratives in document order, each from its header line to the next one."""
     text = doc.text
-    found = []
-    seen_lines = set()
-    for hint in _HEADER_HINT.finditer(text):
-        start = text.rfind("\n", 0, hint.start()) + 1
-        end = text.find("\n", hint.end())
-        end = len(text) if end < 0 else end
-        if start in seen_lines:
-            continue
-        seen_lines.add(start)
-        line = text[start:end]
-        for style, pattern in (("modern", _MODERN_HEADER), ("legacy", _LEGACY_HEADER)):
-            m = pattern.fullmatch(line)
-            if m:
-                country, tier = m.group("country").strip(), normalize_tier(m.group("tier"))
-                if tier and _header_country(country):
-                    found.append((start, end, country, tier, style))
-                    break
-    found.sort()
+    found = _headers(text)
     pager = page_finder(doc)
     out = []
     for i, (start, header_end, country, tier, style) in enumerate(found):
@@ -116,6 +99,30 @@ def segment_narratives(doc: Document) -> list[Narrative]:
             )
         )
     return out
+
+
+def _headers(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(line start, line end, country as printed, tier, style) of every narrative header line:
+    ``PAKISTAN: TIER 2 WATCH LIST`` (modern) or ``PAKISTAN (Tier 2)`` (legacy), in text order."""
+    found = []
+    seen_lines = set()
+    for hint in _HEADER_HINT.finditer(text):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        if start in seen_lines:
+            continue
+        seen_lines.add(start)
+        line = text[start:end]
+        for style, pattern in (("modern", _MODERN_HEADER), ("legacy", _LEGACY_HEADER)):
+            m = pattern.fullmatch(line)
+            if m:
+                country, tier = m.group("country").strip(), normalize_tier(m.group("tier"))
+                if tier and _header_country(country):
+                    found.append((start, end, country, tier, style))
+                    break
+    found.sort()
+    return found
 
 
 def page_finder(doc: Document):

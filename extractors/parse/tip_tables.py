@@ -182,6 +182,8 @@ def _cells(page, rows: list[list[dict]], edges: list[float]) -> list[list[str]]:
 def _statistics(
     document: Document, span, metrics: list[str], table: list[list[str]], report_year
 ) -> list[Statistic]:
+    """One ``Global`` statistic per figure of the table (and per labor share in parentheses), at the
+    figure's own offsets on its row's line; a figure not found in the text rests on the header."""
     text = document.text
     page_text = text[span.start : span.end]
     header = re.search(r"^YEAR\b[^\n]*", page_text, re.M)
@@ -196,19 +198,9 @@ def _statistics(
         line = (span.start + m.start(), span.start + m.end()) if m else None
         cursor = line[0] + len(year) if line else 0
         for metric, cell in zip(metrics, row[1:]):
-            c = _CELL.fullmatch(cell)
-            if not c:
-                continue
-            for group, qualifier in (("main", f"year {year}"), ("labor", f"year {year}, {LABOR}")):
-                number = c.group(group)
-                if number is None:
-                    continue
+            for number, qualifier in _cell_numbers(cell, year):
                 # the number itself, not a digit run inside another figure
-                found = (
-                    re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])").search(text, cursor, line[1])
-                    if line
-                    else None
-                )
+                found = _number_pattern(number).search(text, cursor, line[1]) if line else None
                 row_id = ""  # the default id (doc, offsets, metric) is unique for a located number
                 if found:
                     start, end = found.span()
@@ -219,19 +211,20 @@ def _statistics(
                     evidence = text[start:end]
                     # rows sharing the fallback span are told apart by their year and qualifier
                     row_id = stable_id("statistic", document.doc_id, start, end, metric, qualifier)
-                out.append(
-                    Statistic(
-                        document.doc_id,
-                        "Global",
-                        report_year,
-                        metric,
-                        int(number.replace(",", "")),
-                        qualifier,
-                        start,
-                        end,
-                        span.number,
-                        evidence,
-                        row_id,
-                    )
-                )
+                value = int(number.replace(",", ""))
+                out.append(Statistic(document.doc_id, "Global", report_year, metric, value, qualifier,
+                                     start, end, span.number, evidence, row_id))  # fmt: skip
     return out
+
+
+def _number_pattern(number: str) -> re.Pattern:
+    return re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])")
+
+
+def _cell_numbers(cell: str, year: str) -> list[tuple[str, str]]:
+    """(figure, qualifier) of a cell: "9,381 (893)" -> the figure for the year and its labor share."""
+    c = _CELL.fullmatch(cell)
+    if not c:
+        return []
+    groups = (("main", f"year {year}"), ("labor", f"year {year}, {LABOR}"))
+    return [(c.group(group), qualifier) for group, qualifier in groups if c.group(group) is not None]
