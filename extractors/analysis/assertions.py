@@ -196,6 +196,9 @@ def clauses(content: str) -> list[tuple[int, str]]:
 
 
 def _times(text: str) -> list[_Time]:
+    """Time expressions of a clause, left to right, none overlapping: "since 2015" (since_year),
+    "from 2018 to 2021" / "2018-21" (year_range), "for the third consecutive year" (consecutive_years),
+    and the remaining bare years ("in the 2022 and 2023 reports") as one explicit_years."""
     found: list[_Time] = []
     taken: list[tuple[int, int]] = []
 
@@ -234,6 +237,7 @@ def _times(text: str) -> list[_Time]:
 
 
 def _count(word: str) -> int | None:
+    """ "three" -> 3, "third" -> 3, "3rd" -> 3; None when the word is no count."""
     w = word.lower()
     if w in _NUM_WORDS:
         return _NUM_WORDS[w]
@@ -244,6 +248,7 @@ def _count(word: str) -> int | None:
 
 
 def _negated(text: str, start: int) -> bool:
+    """A negation just before ``start``: "has not been upgraded", "was never on the watch list"."""
     return bool(NEGATION_RE.search(text[max(0, start - 40) : start]))
 
 
@@ -391,6 +396,9 @@ def _held_tier(
 def _resolve(
     primary: _Time | None, explicit: _Time | None, end_year: int | None
 ) -> tuple[tuple[int, ...] | None, str, int | None]:
+    """(years, shape, anchor year) of a clause: "since 2015" runs to the end year (or the latest
+    explicit year); "for the third consecutive year" ends at the explicit year or the end year; no
+    time at all means the latest report; None when an open expression has no end year."""
     if primary is None:
         return ((end_year,), "latest_report", end_year) if end_year is not None else (None, "", None)
     if primary.shape == "since_year":
@@ -415,6 +423,8 @@ def _baseline(years: tuple[int, ...], shape: str) -> int | None:
 
 
 def _truncate_since(assertions: list[Assertion]) -> list[Assertion]:
+    """Open tier spans stop before the first change the same claim states: "on the watch list since
+    2015 ... improved in 2022" asserts 2WL for 2015-2021, not through 2023."""
     change_years = [
         y
         for a in assertions
@@ -437,6 +447,7 @@ def _truncate_since(assertions: list[Assertion]) -> list[Assertion]:
 
 
 def years_text(years: Iterable[int]) -> str:
+    """Years as runs: (2015, 2016, 2017, 2019) -> "2015–2017, 2019"; two years in a row -> "2015, 2016"."""
     ys = sorted(set(years))
     if not ys:
         return "no year"

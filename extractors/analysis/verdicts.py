@@ -82,11 +82,14 @@ def _check_change(a: Assertion, country: str, y: int, index: ReportIndex) -> Yea
 
 
 def _found_text(index: ReportIndex, country: str, year: int) -> str | None:
+    """ "2/2WL (reports disagree)" when a year's report rows disagree, else None."""
     tiers = sorted({r.tier for r in index.at(country, year)})
     return "/".join(tiers) + " (reports disagree)" if len(tiers) > 1 else None
 
 
 def _change(before: str, now: str) -> str | None:
+    """The ranking change from ``before`` to ``now`` ("2WL" -> "2" is upgraded); None when a
+    special case makes the tiers incomparable."""
     if before not in TIER_RANK or now not in TIER_RANK:
         return None
     if TIER_RANK[now] == TIER_RANK[before]:
@@ -128,6 +131,7 @@ def verdict(checks: list[YearCheck], country: str, index: ReportIndex) -> tuple[
 
 
 def _reason(sup: list[int], con: list[int], mis: list[int], country: str, index: ReportIndex) -> str:
+    """ "the reports say otherwise for ...; no report row for ...; reports agree for ..."."""
     parts = []
     if con:
         parts.append(f"the reports say otherwise for {years_text(con)}")

@@ -107,6 +107,7 @@ _TOKEN = re.compile(r"\w+")
 
 
 def tokens(s: str | None) -> list[str]:
+    """Word tokens, normalised and case folded: "FIA's spokesman" -> ["fia", "s", "spokesman"]."""
     return _TOKEN.findall(normalize(s).casefold())
 
 
@@ -211,6 +212,7 @@ def tier_key(tier: Any) -> str:
 
 
 def year_value(y: Any) -> int | None:
+    """2023, "2023" -> 2023; None for a missing or non-numeric year."""
     if y is None or y == "":
         return None
     try:

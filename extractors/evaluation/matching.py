@@ -97,6 +97,7 @@ def _org_aliases(
 
 
 def _official_key(r: dict) -> tuple:
+    """(name key, title key, organisation key): duplicates of one official count once."""
     return (name_key(_get(r, "name")), title_key(_get(r, "title")), key(_get(r, "organisation")))
 
 
@@ -108,6 +109,7 @@ def _agency_forms(r: dict) -> set[str]:
 
 
 def _tier_key(r: dict) -> tuple:
+    """(country key, tier code, report year): duplicates of one placement count once."""
     return (key(_get(r, "country")), tier_key(_get(r, "tier")), year_value(_get(r, "report_year")))
 
 
@@ -142,6 +144,7 @@ _FUNCTION_WORDS = frozenset("a an the of for from in at by on to and".split())
 
 
 def _content_words(s: str) -> str:
+    """ "A spokesman for FIA" -> "spokesman fia" (function words dropped)."""
     return " ".join(t for t in tokens(s) if t not in _FUNCTION_WORDS)
 
 
@@ -200,6 +203,7 @@ def _same_name(g: dict, p: dict) -> float:
 
 
 def _official_similarity(g: dict, p: dict, g_ag: list[dict]) -> float:
+    """1.0 when name, title and organisation all agree (see :func:`_title_ok`), else 0.0."""
     if name_key(_get(g, "name")) != name_key(_get(p, "name")):
         return 0.0
     if not _title_ok(g, p, g_ag):
@@ -245,6 +249,8 @@ def _agency_key(r: dict) -> str:
 
 
 def _agency_similarity(g: dict, p: dict) -> float:
+    """1.0 for the same name, 0.9 for a shared acronym or other form ("FIA" = "Federal
+    Investigation Agency"), else 0.0."""
     if org_key(_get(g, "name")) and org_key(_get(g, "name")) == org_key(_get(p, "name")):
         return 1.0  # exact name beats an acronym-only match
     return 0.9 if _agency_forms(g) & _agency_forms(p) else 0.0

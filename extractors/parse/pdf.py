@@ -171,6 +171,9 @@ def _metadata(pdf) -> dict[str, str]:
 
 
 def _title(meta_title: str, first_page: str, kind: str) -> str | None:
+    """The document title: a TIP report's "Trafficking in Persons Report" line, else a real
+    metadata title (not "Untitled", "Microsoft Word - x.docx" or a file name), else the first
+    line of the first page with three letters."""
     if kind == "tip_report":
         for line in first_page.split("\n"):
             if _TIP_TITLE.search(line):
@@ -184,6 +187,8 @@ def _title(meta_title: str, first_page: str, kind: str) -> str | None:
 
 
 def _pdf_date(value: str) -> str | None:
+    """PDF date -> ISO date as precise as it is: "D:20230615120000" -> "2023-06-15",
+    "D:2023" -> "2023"; None outside 1980-2100."""
     m = _PDF_DATE.match(value or "")
     if not m:
         return None
@@ -198,6 +203,7 @@ def _pdf_date(value: str) -> str | None:
 
 
 def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7, 9, 10] -> "1-3,7,9-10"."""
     out = []
     start = prev = numbers[0]
     for n in numbers[1:] + [None]:

@@ -76,6 +76,8 @@ def _sparse_runs(rects: list[Rect], x0: float, x1: float) -> list[tuple[float, f
 
 
 def _is_prose_column(rects, left: float, right: float, page_width: float) -> bool:
+    """At least five lines, and at least 40% of the lines, fill 60% of the column's width; a
+    column narrower than 15% of the page (a label column of a form) is none."""
     width = right - left
     if width < 0.15 * page_width:
         return False
@@ -162,6 +164,8 @@ def _line_parts(textpage, rects: list[Rect], line: list[int]) -> list[str]:
 
 
 def _move_margin_lines(textpage, rects: list[Rect], margin: set[float]) -> str | None:
+    """pdfium's text of the page with the margin lines moved to the top or bottom; None when a
+    margin line cannot be found whole in pdfium's text (the caller then reads line by line)."""
     stream = [line.strip() for line in textpage.get_text_range().replace("\r\n", "\n").split("\n")]
     if not margin:
         return "\n".join(stream)

@@ -38,6 +38,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _soft_break(m: re.Match) -> str:
+    """Resolve one pdfium soft-hyphen marker: "traffick\ufffe\ning" -> "trafficking",
+    "FAA\ufffe\napproved" -> "FAA-approved", anything else -> the hyphen and the line break back."""
     text, i, j = m.string, m.start(), m.end()
     before = text[i - 1] if i else ""
     after = text[j] if j < len(text) else ""
@@ -137,6 +139,7 @@ def extract_range(pdf, start: int, stop: int) -> list[PageText]:
 
 
 def _page_text(page) -> tuple[str, int]:
+    """(raw text in reading order, number of columns) of one page."""
     textpage = page.get_textpage()
     try:
         if textpage.count_chars() == 0:
@@ -170,6 +173,7 @@ def _rects(textpage) -> list[tuple[float, float, float, float]]:
 
 
 def _clean_raw(text: str) -> str:
+    """pdfium text with line ends unified, soft hyphens resolved and control characters dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SOFT_BREAK.sub(_soft_break, text)
     return _CONTROL.sub("", text)

@@ -109,6 +109,7 @@ def _running_keys(pages: list[list[str]], common: int, *, first_round: bool) -> 
 
 
 def _may_run(line: str) -> bool:
+    """A running line is short and has words: not a figure, not a paragraph."""
     return len(line) <= _MAX_RUNNING and sum(ch.isalpha() for ch in line) >= 2
 
 
@@ -126,10 +127,12 @@ def _peel(pages: list[list[str]], running: set[str]) -> int:
 
 
 def _line_key(line: str) -> str:
+    """Digit-blind key: "2023 TRAFFICKING IN PERSONS REPORT 47" -> "# TRAFFICKING IN PERSONS REPORT #"."""
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line))
 
 
 def _number(token: str) -> int | None:
+    """ "47" -> 47; roman "xiv" -> 14 + 10,000, so front matter never joins the arabic sequence."""
     if token.isdigit():
         return int(token)
     total, prev = 0, 0

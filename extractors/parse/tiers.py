@@ -32,6 +32,8 @@ _TIER_FULL = re.compile(r"\s*" + TIER_EXPR + r"\s*", re.I)
 
 
 def tier_code(m: re.Match) -> str:
+    """The canonical tier of a match of ``TIER_EXPR``: "Tier II Watch List" -> "2WL", "Tier Two"
+    -> "2", "Special Cases" -> "special_case"."""
     if m.group("sc"):
         return "special_case"
     n = _NUMBER[m.group("n").lower()]

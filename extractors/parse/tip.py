@@ -1,25 +1,21 @@
-"""TIP-report structure: country narratives, tier placements, statistics, report year.
+"""TIP-report structure: tier placements from the tier lists and the country narratives.
 
 Pure functions over a :class:`~extractors.parse.documents.Document` (or short text). Every record's
 ``start``/``end`` are offsets into ``doc.text`` with ``doc.text[start:end]`` the span the record
 rests on (a narrative header, a name in a tier list, a statistic phrase); ``evidence`` is the
 sentence or line holding that span, copied from ``doc.text``; ``page`` is ``doc.page_at(start)``.
 
-What is recognised (DESIGN.md section 6):
+:func:`tier_placements` gives one ``tip_table`` row per tier-list entry and one ``tip_narrative``
+row per narrative header, with the change the narrative summary states ("was upgraded to Tier 2",
+"remained on Tier 2 Watch List", "is downgraded to Tier 3", "is placed on Tier 2 for a second
+consecutive year"). Refusing to guess: a country whose tier list entry and narrative header
+disagree gets both rows, each with ``flag`` saying so; nothing is silently picked.
 
-- narrative headers on a line of their own, in capitals: ``PAKISTAN: TIER 2 WATCH LIST`` (reports
-  from 2017) or ``PAKISTAN (Tier 2)`` (older reports);
-- tier lists before the first narrative: a heading line (``TIER 1``, ``TIER 2``, ``TIER 2 WATCH
-  LIST``, ``TIER 3``, ``SPECIAL CASES``) followed by one country name per line;
-- the change from the narrative summary ("was upgraded to Tier 2", "remained on Tier 2 Watch List",
-  "is downgraded to Tier 3", "is placed on Tier 2 for a second consecutive year");
-- statistics stated with a verb ("investigated 1,120 cases", "initiated prosecutions of 12
-  suspects", "convicted three traffickers", "identified 21,253 victims"), a qualifier after the noun
-  ("for forced labor") and a breakdown in parentheses ("(1,010 for sex trafficking and 110 for forced
-  labor)"). Figures after "compared with" or for other verbs are not statistics of the year.
-
-Refusing to guess: a country whose tier list entry and narrative header disagree gets both rows,
-each with ``flag`` saying so; nothing is silently picked.
+The other parts, by job, are importable from here too (DESIGN.md section 6):
+:mod:`~extractors.parse.tiers` (tier names: :func:`normalize_tier`, :func:`find_tier`,
+:func:`tier_from_text`), :mod:`~extractors.parse.tip_narratives` (narrative headers, tier lists,
+:func:`report_year`, :func:`segment_narratives`) and :mod:`~extractors.parse.tip_statistics`
+(:func:`statistics` stated in the narratives).
 """
 
 from __future__ import annotations

@@ -6,6 +6,16 @@ header, in document order), :func:`tier_lists` (each name under a tier-list head
 :func:`sentence_span` (the sentence around a span, never crossing a heading line), and
 :func:`report_year` (the year on the title page). The rows built from them are in
 :mod:`extractors.parse.tip` and :mod:`extractors.parse.tip_statistics`.
+
+What is recognised:
+
+- narrative headers on a line of their own, in capitals: ``PAKISTAN: TIER 2 WATCH LIST`` (reports
+  from 2017) or ``PAKISTAN (Tier 2)`` (older reports);
+- tier lists before the first narrative: a heading line (``TIER 1``, ``TIER 2``, ``TIER 2 WATCH
+  LIST``, ``TIER 3``, ``SPECIAL CASES``) followed by one country name per line; a long name
+  wrapped in its column ("Congo, Republic of" / "the") is one entry;
+- the report year on the title page: "2023 Trafficking in Persons Report", "Trafficking in
+  Persons Report June 2023".
 """
 
 from __future__ import annotations
@@ -70,6 +80,7 @@ _HEADER_HINT = re.compile(r":[ \t]*(?:TIER|SPECIAL)|\((?:TIER|SPECIAL)", re.I)
 
 
 def _header_country(raw: str) -> bool:
+    """The country part of a header is in capitals and no tier name: "PAKISTAN", "COTE D'IVOIRE"."""
     return (
         any(c.isalpha() for c in raw) and raw == raw.upper() and not normalize_tier(raw) and raw[0].isalpha()
     )
@@ -161,6 +172,7 @@ def title_case_country(upper: str) -> str:
 
 
 def country_key(country: str) -> str:
+    """ "Congo, Republic of the" and "CONGO, REPUBLIC OF THE" share a key (letters only, case folded)."""
     return re.sub(r"[^a-z]", "", country.casefold())
 
 
@@ -209,6 +221,8 @@ def tier_lists(text: str, lo: int, hi: int) -> list[tuple[str, str, int, int]]:
 
 
 def _is_name(line: str) -> bool:
+    """A tier-list entry: "Pakistan", "Congo, Republic of the", "USA", "C.A.R.", "St. Lucia"; not a
+    sentence, a heading ending in ":" or a line with digits."""
     return (
         bool(_NAME_LINE.fullmatch(line.rstrip("*")))
         and (any(c.islower() for c in line) or (" " not in line and len(line) <= 8))  # "USA", "C.A.R."
@@ -248,5 +262,6 @@ def sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 
 
 def _abbreviation(text: str, dot: int) -> bool:
+    """A dot that ends "St.", "Mr.", "Mrs.", "Dr." or "No." does not end a sentence."""
     word = re.search(r"(\w+)$", text[max(0, dot - 6) : dot])
     return bool(word) and word.group(1) in {"St", "Mr", "Mrs", "Dr", "No", "U.S", "e.g", "i.e"}
