@@ -158,22 +158,10 @@ class RecordBuilder:
         return tuple(out)
 
     def _news_tiers(self, doc, chunk, page) -> tuple[TierPlacement, ...]:
+        """Tier placements a news text states: the links tipwatch_tier_links made, or without that
+        component each TIER entity with the nearest country of its sentence (and its one year)."""
         if TIER_LINKS in doc.user_data:  # country, year and negation decided by tipwatch_tier_links
-            return tuple(
-                TierPlacement(
-                    chunk.document.doc_id,
-                    link["country"],
-                    link["year"],
-                    link["tier"],
-                    None,
-                    "news",
-                    link["start"] + chunk.offset,
-                    link["end"] + chunk.offset,
-                    page(link["start"]),
-                    doc.text[link["sentence"][0] : link["sentence"][1]].strip(),
-                )
-                for link in doc.user_data[TIER_LINKS]
-            )
+            return _linked_tiers(doc, chunk, page)
         out = []
         for e in doc.ents:
             if e.label_ != "TIER":
@@ -275,8 +263,40 @@ def extract_documents(
     holds their PDF bytes (doc_id -> bytes), the global law enforcement data table
     (:mod:`extractors.parse.tip_tables`).
     """
-    cfg = nlp.get_pipe("tipwatch_claims")
-    builder = RecordBuilder(cfg.types)
+    per_doc = _annotate(documents, nlp, batch_size=batch_size, n_process=n_process)
+    for d in documents:
+        records = _dedupe(merge(per_doc.get(d.doc_id, [])))
+        if d.kind == "tip_report" and d.status == "ok":
+            records = merge([records, tip_records(d)])
+            if raw and d.doc_id in raw:
+                records = replace(records, statistics=records.statistics + _law_enforcement(d, raw[d.doc_id]))
+        yield d, records
+
+
+def _linked_tiers(doc, chunk, page) -> tuple[TierPlacement, ...]:
+    """The tier links tipwatch_tier_links stored on the doc, as rows with offsets into the document."""
+    return tuple(
+        TierPlacement(
+            chunk.document.doc_id,
+            link["country"],
+            link["year"],
+            link["tier"],
+            None,
+            "news",
+            link["start"] + chunk.offset,
+            link["end"] + chunk.offset,
+            page(link["start"]),
+            doc.text[link["sentence"][0] : link["sentence"][1]].strip(),
+        )
+        for link in doc.user_data[TIER_LINKS]
+    )
+
+
+def _annotate(
+    documents: list[Document], nlp: Language, *, batch_size: int, n_process: int
+) -> dict[str, list[Records]]:
+    """doc_id -> the records of each of its chunks, for every ``ok`` document with text."""
+    builder = RecordBuilder(nlp.get_pipe("tipwatch_claims").types)
     todo = [d for d in documents if d.status == "ok" and d.text]
     all_chunks = [c for d in todo for c in chunks(d)]
     per_doc: dict[str, list[Records]] = {d.doc_id: [] for d in todo}
@@ -291,29 +311,24 @@ def extract_documents(
         if not group:
             continue
         texts = ((all_chunks[i].text, i) for i in group)
+        disable = report_disable if is_report else []
         for doc, i in nlp.pipe(
-            texts,
-            as_tuples=True,
-            batch_size=batch_size,
-            n_process=n_process,
-            disable=report_disable if is_report else [],
+            texts, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
         ):
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
-    for d in documents:
-        records = _dedupe(merge(per_doc.get(d.doc_id, [])))
-        if d.kind == "tip_report" and d.status == "ok":
-            records = merge([records, tip_records(d)])
-            if raw and d.doc_id in raw:
-                from extractors.parse.tip_tables import law_enforcement_pages, law_enforcement_table
+    return per_doc
 
-                pages = law_enforcement_pages(d)
-                try:
-                    table = law_enforcement_table(raw[d.doc_id], pages, d) if pages else []
-                except Exception:  # noqa: BLE001 - pdfium read it; a table pdfplumber cannot read only loses the table rows
-                    table = []
-                records = replace(records, statistics=records.statistics + tuple(table))
-        yield d, records
+
+def _law_enforcement(document: Document, data: bytes) -> tuple:
+    """Statistic rows of the report's global law enforcement data table (none when unreadable)."""
+    from extractors.parse.tip_tables import law_enforcement_pages, law_enforcement_table
+
+    pages = law_enforcement_pages(document)
+    try:
+        return tuple(law_enforcement_table(data, pages, document) if pages else [])
+    except Exception:  # noqa: BLE001 - pdfium read it; a table pdfplumber cannot read only loses the table rows
+        return ()
 
 
 def tip_records(document: Document) -> Records:

@@ -121,53 +121,69 @@ def _header_cells(line: list[dict]) -> list[tuple[float, str]]:
 
 
 def _table(page, columns):
-    """(rows as lists of cells without the header, (column edges, metric names)) on one page."""
+    """(rows as lists of cells without the header, (column edges, metric names)) on one page.
+
+    A page without a ``YEAR`` header line continues the table of the page before (``columns``).
+    """
     lines = _lines(page.extract_words())
+    columns, body = _header(lines, columns, page.width)
+    if columns is None:
+        return [], columns
+    rows = _year_rows(body)
+    if not rows:
+        return [], columns
+    return _cells(page, rows, columns[0]), columns
+
+
+def _header(lines: list[list[dict]], columns, page_width: float):
+    """(column edges, metric names) from the ``YEAR ...`` header line and the lines under it; the
+    ``columns`` carried over and all lines when the page has no header."""
     for i, line in enumerate(lines):
         if line[0]["text"].upper() == "YEAR" and len(line) >= 3:
             cells = _header_cells(line)
             metrics = [re.sub(r"[^a-z0-9]+", "_", t.lower()).strip("_") for _, t in cells[1:]]
-            columns = ([x - 0.5 for x, _ in cells] + [page.width], metrics)
-            body = lines[i + 1 :]
-            break
-    else:
-        if columns is None:
-            return [], columns
-        body = lines
+            return ([x - 0.5 for x, _ in cells] + [page_width], metrics), lines[i + 1 :]
+    return columns, lines
+
+
+def _year_rows(body: list[list[dict]]) -> list[list[dict]]:
+    """The run of lines that open with a year and then a figure; the table ends at the first other line.
+
+    "2023 TRAFFICKING IN PERSONS REPORT" (a page's foot) is a year and no figure: no row.
+    """
     rows = []
     for line in body:
-        # a year and then a figure: "2023 TRAFFICKING IN PERSONS REPORT" (a page's foot) is no row
         if not (_YEAR.fullmatch(line[0]["text"]) and len(line) >= 2 and _FIGURE.match(line[1]["text"])):
             if rows:
-                break  # the table ends at the first line that is not a year row
+                break
             continue
         rows.append(line)
-    if not rows:
-        return [], columns
+    return rows
+
+
+def _cells(page, rows: list[list[dict]], edges: list[float]) -> list[list[str]]:
+    """Cell texts of the year rows, read by pdfplumber between explicit column and row lines."""
     # Row lines are explicit too: the "text" strategy draws a row's lines only as far as its
     # words reach, so a row whose last cells are short loses them.
     tops = [min(w["top"] for w in line) - 1 for line in rows]
     bottom = min(max(w["bottom"] for w in rows[-1]) + 1, page.height)
-    edges = columns[0]
     crop = page.crop((max(edges[0] - 1, 0), max(tops[0], 0), edges[-1], bottom))
-    table = (
-        crop.extract_table(
-            {
-                "vertical_strategy": "explicit",
-                "explicit_vertical_lines": edges,
-                "horizontal_strategy": "explicit",
-                "explicit_horizontal_lines": tops + [bottom],
-            }
-        )
-        or []
-    )
+    settings = {
+        "vertical_strategy": "explicit",
+        "explicit_vertical_lines": edges,
+        "horizontal_strategy": "explicit",
+        "explicit_horizontal_lines": tops + [bottom],
+    }
+    table = crop.extract_table(settings) or []
     table = [[(c or "").strip() for c in row] for row in table if any((c or "").strip() for c in row)]
-    return [r for r in table if _YEAR.fullmatch(r[0])], columns
+    return [r for r in table if _YEAR.fullmatch(r[0])]
 
 
 def _statistics(
     document: Document, span, metrics: list[str], table: list[list[str]], report_year
 ) -> list[Statistic]:
+    """One ``Global`` statistic per figure of the table (and per labor share in parentheses), at the
+    figure's own offsets on its row's line; a figure not found in the text rests on the header."""
     text = document.text
     page_text = text[span.start : span.end]
     header = re.search(r"^YEAR\b[^\n]*", page_text, re.M)
@@ -182,19 +198,9 @@ def _statistics(
         line = (span.start + m.start(), span.start + m.end()) if m else None
         cursor = line[0] + len(year) if line else 0
         for metric, cell in zip(metrics, row[1:]):
-            c = _CELL.fullmatch(cell)
-            if not c:
-                continue
-            for group, qualifier in (("main", f"year {year}"), ("labor", f"year {year}, {LABOR}")):
-                number = c.group(group)
-                if number is None:
-                    continue
+            for number, qualifier in _cell_numbers(cell, year):
                 # the number itself, not a digit run inside another figure
-                found = (
-                    re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])").search(text, cursor, line[1])
-                    if line
-                    else None
-                )
+                found = _number_pattern(number).search(text, cursor, line[1]) if line else None
                 row_id = ""  # the default id (doc, offsets, metric) is unique for a located number
                 if found:
                     start, end = found.span()
@@ -205,19 +211,20 @@ def _statistics(
                     evidence = text[start:end]
                     # rows sharing the fallback span are told apart by their year and qualifier
                     row_id = stable_id("statistic", document.doc_id, start, end, metric, qualifier)
-                out.append(
-                    Statistic(
-                        document.doc_id,
-                        "Global",
-                        report_year,
-                        metric,
-                        int(number.replace(",", "")),
-                        qualifier,
-                        start,
-                        end,
-                        span.number,
-                        evidence,
-                        row_id,
-                    )
-                )
+                value = int(number.replace(",", ""))
+                out.append(Statistic(document.doc_id, "Global", report_year, metric, value, qualifier,
+                                     start, end, span.number, evidence, row_id))  # fmt: skip
     return out
+
+
+def _number_pattern(number: str) -> re.Pattern:
+    return re.compile(rf"(?<![\d,]){re.escape(number)}(?![\d,])")
+
+
+def _cell_numbers(cell: str, year: str) -> list[tuple[str, str]]:
+    """(figure, qualifier) of a cell: "9,381 (893)" -> the figure for the year and its labor share."""
+    c = _CELL.fullmatch(cell)
+    if not c:
+        return []
+    groups = (("main", f"year {year}"), ("labor", f"year {year}, {LABOR}"))
+    return [(c.group(group), qualifier) for group, qualifier in groups if c.group(group) is not None]

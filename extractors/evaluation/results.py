@@ -1,0 +1,99 @@
+"""Evaluation results: counts per field, the errors behind them, and a report over documents.
+
+Contract: :class:`FieldScore` holds true positives, false positives and false negatives and derives
+precision, recall and F1 (an empty denominator gives 1.0 when there are no errors of the other
+kind, else 0.0); scores add up over documents (micro average). :class:`Report` keeps them in field
+order, with :class:`Error` rows for finding what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Error", "FieldScore", "Report"]
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    field: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: FieldScore) -> FieldScore:
+        return FieldScore(self.field, self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    def to_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass(frozen=True)
+class Error:
+    """One false positive or false negative, for finding what to fix."""
+
+    field: str
+    doc: int  # index into the documents scored
+    kind: str  # "fp" or "fn"
+    value: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Micro-averaged scores per field, in :data:`FIELDS` order (or the scorer's own order)."""
+
+    fields: tuple[FieldScore, ...]
+    n_docs: int
+    errors: tuple[Error, ...] = field(default=(), repr=False)
+
+    def __getitem__(self, name: str) -> FieldScore:
+        for f in self.fields:
+            if f.field == name:
+                return f
+        raise KeyError(name)
+
+    def to_dict(self, *, errors: bool = False) -> dict:
+        out: dict[str, Any] = {
+            "n_docs": self.n_docs,
+            "fields": {f.field: f.to_dict() for f in self.fields},
+        }
+        if errors:
+            out["errors"] = [
+                {"field": e.field, "doc": e.doc, "kind": e.kind, "value": e.value} for e in self.errors
+            ]
+        return out
+
+    def format_table(self) -> str:
+        """Fixed-width text table: one line per field."""
+        width = max([len("field")] + [len(f.field) for f in self.fields])
+        head = f"{'field':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+        lines = [head, "-" * len(head)]
+        for f in self.fields:
+            rates = f"{f.precision:6.3f} {f.recall:6.3f} {f.f1:6.3f}"
+            lines.append(f"{f.field:<{width}}  {rates} {f.tp:5d} {f.fp:5d} {f.fn:5d}")
+        lines.append(f"({self.n_docs} documents)")
+        return "\n".join(lines)
