@@ -178,9 +178,9 @@ def _complainant_ref(s: _Subject) -> Speaker | None:
 
 
 def _person_title(s: _Subject) -> Speaker | None:
-    """ "the minister", "Interior Minister": the last person mentioned with that title; else a
-    person who spoke before, for an office ("the minister" after "Mr Tarar said"), or an unnamed
-    speaker of the same kind ("the spokesman" after "A spokesman for FIA said")."""
+    """ "the minister", "Interior Minister": the last person mentioned with that title; else, for
+    an office (not "the spokesman", "the official"), the last person who spoke, or an unnamed
+    speaker whose description has the word ("the spokesman" after "A spokesman for FIA")."""
     if not (s.definite and s.low in _PERSON_HEADS):
         return None
     titled = _titled_person(s.finder, s.doc, s.span, s.before)
@@ -261,7 +261,8 @@ def _office_of_body(s: _Subject) -> Speaker | None:
 
 def _member_of_body(s: _Subject) -> Speaker | None:
     """ "A senior official of FIA Gujrat circle", "A spokesman for FIA": a person of the body,
-    unnamed, wherever the body is named ("FIA officials" too); "the FIA report" is a report."""
+    unnamed, wherever the body is named ("Some of the sacked FIA officials" too); a report or
+    document of the body is a report."""
     low = s.low
     if s.agency is None or low not in _UNNAMED_HEADS:
         return None
@@ -278,7 +279,8 @@ def _study_by_body(s: _Subject) -> Speaker | None:
 
 
 def _named_body(s: _Subject) -> Speaker | None:
-    """ "the FIA statement", "The FIA said": the body named in the phrase speaks."""
+    """ "the FIA statement": the body named in the phrase speaks ("The Ministry of Interior
+    informed the committee")."""
     return (agency_name(s.agency), "organisation") if s.agency is not None else None
 
 
@@ -295,7 +297,7 @@ def _tip_report(s: _Subject) -> Speaker | None:
 
 def _report(s: _Subject) -> Speaker | None:
     """ "the report", "the TIP report" -> "report" (the TIP report this is about); another
-    report or document ("The 2023 annual report", "the ruling") keeps its text."""
+    report or document (a bill, a poll, a ruling) keeps its text."""
     low = s.low
     if low not in _REPORT_HEADS:
         return None
