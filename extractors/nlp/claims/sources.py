@@ -1,0 +1,336 @@
+"""The source span of a cue verb: who is said to say, before that phrase is resolved to a speaker.
+
+:func:`_source` ``(finder, verb) -> (span or None, passive)`` walks up from the cue to a verb with
+a subject, at most four verbs. At each verb the steps in ``_SOURCE_STEPS`` are tried in order; a
+step returns the source, or a verb to climb to (a participle, conjunct or gerund shares its head's
+subject), or ``None`` when it does not apply; when none applies there is no source. ``finder`` is
+the ``ClaimFinder`` (its ``cues`` and span helpers ``_np``, ``_quoted``, ``_after_quote``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from extractors.nlp.claims.lexicon import _CONTENT_STOP, _NO_SOURCE_CUES, _SUBJ_DEPS
+
+_Found = tuple[Span | None, bool]
+
+
+def _source(self, verb: Token) -> _Found:
+    """(source span, passive). Walks up from participles and conjuncts to the verb with a subject."""
+    if verb.lemma_.lower() in _NO_SOURCE_CUES:
+        # "Trump seemed to suggest …", "it appeared that …": PolNeAR gives these impressions no
+        # source (train: none 85 of 112); the subject is part of what seems
+        return None, True
+    v = verb
+    for _ in range(4):
+        for step in _SOURCE_STEPS:
+            found = step(self, verb, v)
+            if isinstance(found, Token):
+                v = found
+                break
+            if found is not None:
+                return found
+        else:
+            break
+    return None, False
+
+
+# -- a subject ------------------------------------------------------------------------------------
+
+
+def _subject(self, verb: Token, v: Token) -> _Found | None:
+    """The subject of ``v``, outside the quotation: "Minister X informed", "“…,” said James Acton";
+    ``None`` when ``v`` has no subject."""
+    subj = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+    if subj and all(self._quoted(c, verb) for c in subj):
+        found = _quoted_subject(self, verb, v, subj)
+        if found is not None:
+            return found
+        # (a conjunct cue left without a speaker would be dropped with its content: keep the
+        # quoted subject)
+    else:
+        subj = [c for c in subj if not self._quoted(c, verb)]
+    if not subj:
+        return None
+    return _subject_phrase(self, verb, v, subj)
+
+
+def _quoted_subject(self, verb: Token, v: Token, subj: list[Token]) -> _Found | None:
+    """A subject inside the quotation is the quote's word, not its speaker ("“…, it will …,” said
+    James Acton", "“… Full panic mode,” said X"): the name between the quote and the cue ("“We were
+    wrong,” Ramos, 58, told AFP" with "told" parsed as a conjunct of "were") or right after the cue
+    speaks. ``None`` for a conjunct cue with neither (its quoted subject is then kept)."""
+    named = self._after_quote(subj[-1], verb)
+    if named is not None:
+        return self._np(named), False
+    after = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.dep_ in ("dobj", "attr", "npadvmod", "appos")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("DATE", "TIME")
+        and c.left_edge.i == verb.i + 1
+    ]
+    if after or v is verb:
+        return (self._np(after[0]) if after else None), False
+    return None
+
+
+def _subject_phrase(self, verb: Token, v: Token, subj: list[Token]) -> _Found:
+    """The noun phrase of the subject ("ISLAMABAD, Feb 17 (APP): Minister X informed": the subject
+    before the verb); for a passive subject the by-agent; no source for an expletive subject ("it",
+    "there"); a name in apposition to a misparsed dateline ("WASHINGTON -- President Obama said"),
+    with a title or possessor split off right before the name ("Sullivan's lawyer Beth Wilkinson
+    said", "Democratic frontrunner Hillary Clinton is calling")."""
+    before = [c for c in subj if c.i < v.i]
+    s = _main_subject(verb, v, subj, before)
+    if s.dep_ == "nsubjpass":
+        agent = [c for c in v.children if c.dep_ == "agent"]
+        pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
+        return (self._np(pobj[0]) if pobj else None), True
+    if s.lower_ in ("it", "there") and any(c.dep_ == "expl" for c in v.children):
+        return None, True
+    np = self._np(_named_appos(s) or s)
+    for p in reversed(before[:-1]):
+        if _split_premodifier(p, np):
+            np = np.doc[p.left_edge.i : np.end]
+    return np, False
+
+
+def _main_subject(verb: Token, v: Token, subj: list[Token], before: list[Token]) -> Token:
+    """The last subject before ``v`` ("ISLAMABAD, Feb 17 (APP): Minister X informed"); of two
+    subjects (a parse error), a participle or gerund reached from below belongs to the one before
+    it ("Ryan, despite admitting …, the victims need …")."""
+    if v is not verb and len(before) > 1 and any(c.i < verb.i for c in before):
+        return [c for c in before if c.i < verb.i][-1]
+    return before[-1] if before else subj[0]
+
+
+def _split_premodifier(p: Token, np: Span) -> bool:
+    """``p`` is a title or possessor the parser split off as a second subject right before the
+    name ("Sullivan's lawyer Beth Wilkinson said"): one source with it."""
+    return (
+        p.right_edge.i + 1 == np.start
+        and p.pos_ in ("NOUN", "PROPN")
+        and not p.right_edge.is_punct
+        and not any(
+            t.pos_ in ("VERB", "AUX") or "\n" in t.text_with_ws for t in np.doc[p.left_edge.i : np.start]
+        )
+    )
+
+
+# -- no subject: an expletive, an agent, an object --------------------------------------------------
+
+
+def _expletive(self, verb: Token, v: Token) -> _Found | None:
+    """A verb with an expletive ("it", "there") and no subject has no source; counted passive
+    as an expletive subject is in :func:`_subject_phrase`."""
+    if any(c.dep_ == "expl" for c in v.children):
+        return None, True
+    return None
+
+
+def _asking_agent(self, verb: Token, v: Token) -> _Found | None:
+    """ "Asked by Starnes whether …, Carson said": the asker (the by-agent of the participle)."""
+    agent = [g for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if v is verb and v.tag_ == "VBN" and agent:
+        return self._np(agent[0]), True
+    return None
+
+
+def _governed_object(self, verb: Token, v: Token) -> _Found | None:
+    """ "prompted NATO to order …", "forced Stumpf to admit …": the person or body governed by
+    the verb orders or admits ("used an expletive to describe …" keeps its subject)."""
+    h = v.head
+    if not (v.dep_ == "xcomp" and v.tag_ == "VB" and h.pos_ in ("VERB", "AUX") and h.lemma_ != "promise"):
+        return None
+    obj = [
+        c
+        for c in h.children
+        if c.dep_ == "dobj"
+        and h.i < c.i < v.i
+        and (
+            c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or (c.pos_ == "PRON" and c.lower_ in ("him", "her", "them", "us", "me"))
+        )
+    ]
+    return (self._np(obj[0]), False) if obj else None
+
+
+# -- climbing to the verb whose subject speaks -----------------------------------------------------
+
+
+def _continued_cue(self, verb: Token, v: Token) -> Token | None:
+    """ "Trump told Newsmax that Romney had a crazy policy, adding …", "He said the attacks helped
+    and said …": a participle or conjunct parsed onto the reported clause continues the reporting
+    verb, whose speaker it shares."""
+    h = v.head
+    if (
+        ((v.dep_ == "advcl" and v.tag_ == "VBG") or v.dep_ == "conj")
+        and h.dep_ == "ccomp"
+        and h.head.i < h.i
+        and h.head.pos_ in ("VERB", "AUX")
+        and h.head.lemma_.lower() in self.cues
+    ):
+        return h.head
+    return None
+
+
+def _head_verb(self, verb: Token, v: Token) -> Token | None:
+    """ "announced … and said …", "…, adding that …", "plans to …": a conjunct, adverbial
+    clause, complement or predicate adjective shares its head's subject."""
+    if (
+        v.dep_ in ("conj", "advcl", "xcomp", "acomp")
+        and v.head.pos_ in ("VERB", "AUX", "ADJ")
+        and v.head.i != v.i
+    ):
+        return v.head
+    return None
+
+
+def _prepositional_clause(self, verb: Token, v: Token) -> Token | None:
+    """ "began by saying …", "ended the speech with thanking …": the verb the preposition hangs on."""
+    if (
+        v.dep_ == "pcomp"
+        and v.head.dep_ == "prep"
+        and v.head.head.pos_ in ("VERB", "AUX")
+        and v.head.lower_ in ("by", "in", "with", "without", "after", "before", "while")
+    ):
+        return v.head.head
+    return None
+
+
+def _gerund_after_preposition(self, verb: Token, v: Token) -> Token | None:
+    """ "Despite challenging …, Cruz said", "In addition to stating …, Clinton has vowed",
+    "pivoted to arguing …": a gerund after a preposition is done by the subject of the verb (or
+    adjective) the phrase hangs on, also through a noun ("in addition to")."""
+    if not (v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep"):
+        return None
+    up = v.head.head
+    for _ in range(2):
+        if (
+            up.pos_ in ("NOUN", "ADV", "ADP")
+            and up.dep_ in ("pobj", "advmod", "prep", "pcomp")
+            and up.head.i != up.i
+        ):
+            up = up.head
+        else:
+            break
+    return up if up.pos_ in ("VERB", "AUX", "ADJ") and up.i != v.i else None
+
+
+# -- the rest -------------------------------------------------------------------------------------
+
+
+def _relative_clause(self, verb: Token, v: Token) -> _Found | None:
+    """A cue verb that is itself a relative clause and has no subject of its own (a relative
+    pronoun subject, "who said", is found by :func:`_subject`) has no source."""
+    return (None, False) if v.dep_ == "relcl" and v is verb else None
+
+
+def _opening_preposition(self, verb: Token, v: Token) -> _Found | None:
+    """ "At Boca West, where …, Jay DiPietro, the club's president, suggested": the subject parsed
+    as an apposition to the object of an opening preposition."""
+    if v.dep_ != "ROOT":
+        return None
+    for p in v.children:
+        if p.dep_ == "prep" and p.i < v.i:
+            for o in p.children:
+                named = _named_appos(o, v) if o.dep_ == "pobj" else None
+                if named is not None:
+                    return self._np(named), False
+    return None
+
+
+def _participle_on_noun(self, verb: Token, v: Token) -> _Found | Token | None:
+    """ "issued a statement saying …", "posted a tweet reading …": the issuer speaks; "protesters
+    chanting …": the noun the participle modifies (people as the object speak for themselves:
+    "cheered Democrats hoping to …", "featuring Hispanics telling …")."""
+    if not (
+        v.dep_ == "acl" and v.lower_.endswith("ing") and v.head.pos_ in ("NOUN", "PROPN") and v.i > v.head.i
+    ):
+        return None
+    people = v.head.ent_type_ in ("PERSON", "NORP")
+    if v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") and not people:
+        return v.head.head
+    if v.lower_ in _CONTENT_STOP and not people:
+        outer = _outer_cue(self, v)
+        if outer is not None:
+            return outer
+    doc = v.doc
+    np = self._np(v.head)
+    end = min(np.end, v.left_edge.i)
+    while end - 1 > np.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (doc[np.start : end] if end > np.start else None), False
+
+
+def _outer_cue(self, v: Token) -> Token | None:
+    """ "claim they have been made scapegoat urging …", "stressed the need for a “Skill Emergency,”
+    urging …": a reporting participle hung on a noun inside another cue's content continues that
+    cue."""
+    up = v.head
+    while (
+        up.dep_ != "ROOT"
+        and up.head.i != up.i
+        and not (up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues)
+    ):
+        up = up.head
+    if up.i != v.i and up.pos_ in ("VERB", "AUX") and up.lemma_.lower() in self.cues:
+        return up
+    return None
+
+
+_SOURCE_STEPS: tuple[Callable[..., _Found | Token | None], ...] = (
+    _subject,
+    _expletive,
+    _asking_agent,
+    _governed_object,
+    _continued_cue,
+    _head_verb,
+    _prepositional_clause,
+    _gerund_after_preposition,
+    _relative_clause,
+    _opening_preposition,
+    _participle_on_noun,
+)
+
+
+def _named_appos(head: Token, verb: Token | None = None) -> Token | None:
+    """The name in apposition to a noun that the parser took for the subject or, with ``verb``,
+    for the object of an opening preposition, when the name is the real subject: "With 50 days
+    until the election, Minyon Moore, an adviser, called", "WASHINGTON -- President Obama said".
+    The noun is then a preposition's object or a place or date (a dateline); "The group's
+    leader, John Smith, said" keeps its noun."""
+    doc = head.doc
+    names = [
+        c
+        for c in head.children
+        if c.dep_ == "appos"
+        and c.i > head.i
+        and c.ent_type_ == "PERSON"
+        and doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "-")
+    ]
+    if not names:
+        return None
+    name = names[0]
+    if verb is not None:
+        return name if _ends_before(name, verb) else None
+    before = doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    misplaced = before is not None and before.pos_ == "ADP" and before.dep_ == "prep"
+    if misplaced or head.ent_type_ in ("GPE", "LOC", "DATE"):
+        return name
+    return None
+
+
+def _ends_before(name: Token, verb: Token) -> bool:
+    """The name's phrase ends right before the verb (bar commas and adverbs)."""
+    doc = name.doc
+    k = verb.i - 1
+    while k > name.i and (doc[k].is_punct or doc[k].dep_ == "advmod"):
+        k -= 1
+    return name.right_edge.i == k
