@@ -7,7 +7,8 @@ Minister Mohsin Naqvi"), a list under a plural title (``lists``: "sub-inspectors
 title after the name (``apposition``: "X, the director general of the FIA"); a chair ("led by
 Senator Faisal Saleem", ``chair``) when nothing stronger is found. An organisation not named at the
 title is implied (``orgs``: MNA -> National Assembly, a staff grade's employer). Later short
-mentions, pronouns, role references and unnamed officials are resolved (``resolve``).
+mentions, pronouns, role references and unnamed officials are resolved by
+:mod:`extractors.nlp.resolve`, the resolver the claim speakers use too.
 
 Writes the ``keys`` into ``doc.user_data`` (``PEOPLE``, ``PERSON_AT``, ``PRONOUN_AT``, ``ROLE_AT``,
 ``UNNAMED``, ``UNNAMED_AT``) and corrects PERSON entities to the full name span.
