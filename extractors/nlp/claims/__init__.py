@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.assets import read_csv
-from extractors.nlp.claims import labels, nominal, quotes, spans, speakers, verbal
+from extractors.nlp.claims import content, cue, labels, nominal, quotes, spans, speakers, verbal
 from extractors.nlp.claims.lexicon import (
     _MARKUP,
     _NO_SOURCE_CUES,
@@ -58,12 +58,12 @@ class ClaimFinder:
     _complainant = speakers._complainant
     _titled_person = speakers._titled_person
     _named_appos = staticmethod(speakers._named_appos)
-    # verb cues and the claim they make (verbal.py)
-    _cue_bounds = verbal._cue_bounds
-    _list_end = verbal._list_end
-    _hearer_participle = staticmethod(verbal._hearer_participle)
-    _of_the_view = verbal._of_the_view
-    _make = verbal._make
+    # the claim a cue makes (cue.py)
+    _make = cue._make
+    _cue_bounds = cue._cue_bounds
+    _hearer_participle = staticmethod(cue._hearer_participle)
+    # noun cues (nominal.py)
+    _of_the_view = nominal._of_the_view
     # quotations (quotes.py)
     _quote_cue = quotes._quote_cue
     # spans (spans.py)
@@ -71,9 +71,11 @@ class ClaimFinder:
     _args = spans._args
     _quoted = staticmethod(spans._quoted)
     _after_quote = staticmethod(spans._after_quote)
-    _content_end = spans._content_end
-    _outer_cue = spans._outer_cue
-    _second_cue = spans._second_cue
+    # where a content ends (content.py)
+    _content_end = content._content_end
+    _list_end = content._list_end
+    _outer_cue = content._outer_cue
+    _second_cue = content._second_cue
 
     def __init__(self, nlp: Language, name: str, *, cues: str, claim_types: str, cue_nouns: str = ""):
         self.name = name

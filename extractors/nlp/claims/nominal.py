@@ -136,3 +136,35 @@ def _according_content(doc: Doc, tok: Token, src: Span) -> tuple[int, int] | Non
     if src.end >= sent.end - 2:  # "…, according to X." : content stops before the cue
         end = doc[tok.i - 1].idx if doc[tok.i - 1].is_punct else tok.idx
     return start, end
+
+
+def _of_the_view(self, doc: Doc, tok: Token) -> _Claim | None:
+    """ "X was of the view / opinion that …": the subject of "be" is the source, "was of the
+    view" the cue."""
+    prep, be = tok.head, tok.head.head
+    if (
+        tok.lower_ not in ("view", "opinion")
+        or tok.dep_ != "pobj"
+        or prep.lower_ != "of"
+        or prep.dep_ != "prep"
+        or be.lemma_ != "be"
+        or not prep.i < tok.i
+        or prep.i < be.i
+    ):
+        return None
+    that = [
+        c
+        for c in list(tok.children) + list(be.children)
+        if c.dep_ in ("acl", "ccomp", "relcl")
+        and c.i > tok.i
+        and c.left_edge.lower_ == "that"
+        and c.left_edge.dep_ == "mark"
+    ]
+    if not that:
+        return None
+    first = doc[that[0].left_edge.i + 1]
+    last = self._content_end(doc, first, that[0].right_edge, be)
+    made = self._make(doc, be, first.idx, last.idx + len(last), False)
+    if made:
+        made.cue_end = tok.idx + len(tok)
+    return made

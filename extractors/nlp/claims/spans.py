@@ -1,4 +1,6 @@
-"""Claim rules: spans."""
+"""Spans the claim rules share: quotations and heading lines of a text, the claim record
+(:class:`_Claim`) and its trimming, the cue arguments of a token, and the source noun phrase
+(:func:`_np`) with what comes off it."""
 
 from __future__ import annotations
 
@@ -8,10 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import (
-    _CONTENT_STOP,
     _CREDENTIAL_VERBS,
     _QUOTES_KEY,
-    _SUBJ_DEPS,
     _TEXT_KEY,
     _TRIM,
     _TRIM_CLAUSES,
@@ -29,38 +29,57 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for para in text.split("\n"):
-        found: list[tuple[int, int]] = []
-        i, ok, n = 0, True, len(para)
-        while i < n:
-            ch = para[i]
-            if ch == "'" and para.startswith("''", i):
-                close = para.find("''", i + 2)
-                end = close if close != -1 else n
-                found.append((offset + i + 2, offset + end))
-                i = end + 2
-                continue
-            if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < n and para[i + 1].isalnum():
-                ch = "“"  # a closing mark typed where an opening one belongs (” No single agency …”)
-            if ch in '“"':
-                close_ch = "”" if ch == "“" else '"'
-                close = para.find(close_ch, i + 1)
-                if ch == "“":
-                    reopen = para.find("“", i + 1)
-                    if reopen != -1 and (close == -1 or reopen < close):
-                        ok = False  # “ … “ … : unbalanced
-                        break
-                end = close if close != -1 else n
-                found.append((offset + i + 1, offset + end))
-                i = end + 1
-                continue
-            if ch == "”":
-                ok = False
-                break
-            i += 1
-        if ok:
-            spans.extend(s for s in found if s[1] > s[0])
-        offset += n + 1
+        found = _paragraph_quotes(para)
+        if found is not None:
+            spans.extend((offset + s, offset + e) for s, e in found if e > s)
+        offset += len(para) + 1
     return spans
+
+
+def _paragraph_quotes(para: str) -> list[tuple[int, int]] | None:
+    """The quotations of one paragraph (offsets into it); None when its marks do not balance."""
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(para)
+    while i < n:
+        ch = _mark_at(para, i)
+        if ch == "''":
+            close = para.find("''", i + 2)
+            end = close if close != -1 else n
+            found.append((i + 2, end))
+            i = end + 2
+        elif ch in '“"':
+            end = _closing(para, i, ch)
+            if end is None:
+                return None
+            found.append((i + 1, end))
+            i = end + 1
+        elif ch == "”":
+            return None
+        else:
+            i += 1
+    return found
+
+
+def _mark_at(para: str, i: int) -> str:
+    """The character at ``i``, with two ASCII apostrophes read as one mark and a closing mark
+    typed where an opening one belongs (” No single agency …”) read as “."""
+    ch = para[i]
+    if ch == "'" and para.startswith("''", i):
+        return "''"
+    if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < len(para) and para[i + 1].isalnum():
+        return "“"
+    return ch
+
+
+def _closing(para: str, i: int, ch: str) -> int | None:
+    """Where the quotation opened by ``ch`` at ``i`` closes (the paragraph's end when it does
+    not); None for “ … “ (unbalanced)."""
+    close = para.find("”" if ch == "“" else '"', i + 1)
+    if ch == "“":
+        reopen = para.find("“", i + 1)
+        if reopen != -1 and (close == -1 or reopen < close):
+            return None
+    return close if close != -1 else len(para)
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
@@ -333,62 +352,3 @@ def _when_spoken(self, head: Token, start: int, end: int) -> int:
 
 # what comes off the end of a source phrase, in this order (each sees the end the one before left)
 _NP_CUTS = (_incidental_clause, _floating_word, _reporting_clause, _setting, _when_spoken)
-
-
-def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
-    """Cut a content span before a second attribution of the same source (", adding that …",
-    "the need for a “Skill Emergency,” urging …", "dismissed the petition saying …": a
-    participle with its own complement, also without a comma, is the next claim)."""
-    for t in doc[first.i + 1 : last.i + 1]:
-        stop = _before_participle(doc, first, t, verb)
-        if stop is not None:
-            return stop
-        if self._second_cue(t, verb) and t.left_edge.i > first.i:
-            # "says A and says B", "said A and called B …": the parser often hangs the second
-            # cue on the reported clause; it is the same speaker's next attribution, not content
-            end = t.left_edge.i - 1
-            while end > first.i and (doc[end].dep_ == "cc" or doc[end].is_punct or doc[end].is_space):
-                end -= 1
-            return doc[end] if end < last.i else last
-    return last
-
-
-def _before_participle(doc: Doc, first: Token, t: Token, verb: Token) -> Token | None:
-    """The content's last token when ``t`` is a reporting participle after the cue that starts
-    the next claim (after a comma, dash or semicolon, or with a complement of its own)."""
-    if t.lower_ not in _CONTENT_STOP or t.i <= verb.i:
-        return None
-    k = t.i - 1
-    while k > first.i and doc[k].text in ("”", '"', "’"):
-        k -= 1
-    if doc[k].text in (",", "—", "–", ";"):
-        return doc[k - 1] if k - 1 >= first.i else first
-    if t.dep_ in ("acl", "advcl") and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
-        return doc[t.i - 1] if t.i - 1 >= first.i else first
-    return None
-
-
-def _second_cue(self, t: Token, verb: Token) -> bool:
-    """A subjectless cue verb conjoined to the reported clause of ``verb`` (see _content_end)."""
-    outer = self._outer_cue(t)
-    return outer is not None and outer.i == verb.i
-
-
-def _outer_cue(self, t: Token) -> Token | None:
-    """For a subjectless cue verb conjoined into another cue's reported clause ("says A and
-    says B"), that other cue verb; None otherwise."""
-    if (
-        t.dep_ != "conj"
-        or not self._args(t)
-        or any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in t.children)
-    ):
-        return None
-    v = t.head
-    while v.dep_ in ("ccomp", "xcomp", "conj") and v.head.i != v.i and v.i > v.head.i:
-        if v.dep_ in ("ccomp", "xcomp") and self._args(v.head):
-            # the same finite form ("says … and says"); a bare "tell" shares the reported
-            # clause's modal ("says he'd sit Putin down and tell him …") and is content
-            ok = v.head.i < t.i and t.tag_ == v.head.tag_ and t.tag_ in ("VBD", "VBZ", "VBP")
-            return v.head if ok else None
-        v = v.head
-    return None

@@ -5,7 +5,7 @@ that …", ``xcomp`` "plans to …", ``dobj`` "denied the report", ``dobj_xcomp`
 …", ``prep:for`` "called for …", ``noun_that`` "expressed the hope that …") and whether the verb
 introduces a direct quote (``quote``). :func:`verb_cue` tries :data:`VERB_SHAPES` in order; the
 first shape a verb fits decides, also when its content comes out empty (:data:`NO_CLAIM`).
-The cue is the verb group (:func:`_cue_bounds`); the source is found by ``speakers._source``.
+The claim's cue span and source come from ``cue._make``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.nlp.claims.lexicon import _CONTENT_STOP, _CUE_LEFT_DEPS, _SUBJ_DEPS, _THAT_NOUNS
-from extractors.nlp.claims.spans import _Claim, _trim_content
+from extractors.nlp.claims.lexicon import _CONTENT_STOP, _SUBJ_DEPS, _THAT_NOUNS
+from extractors.nlp.claims.spans import _Claim
 
 
 class _NoClaim:
@@ -27,8 +27,6 @@ class _NoClaim:
 
 NO_CLAIM = _NoClaim()
 
-# adverbs that open a clause of their own, not part of the verb group ("as he said")
-_CLAUSE_ADVERBS = ("when", "as", "how", "where", "why", "so")
 # what a parenthetical cue's object may be without being its content: the hearer
 _HEARER_OBJECTS = ("me", "us", "him", "her", "them")
 # prepositions that set a time, not what the object is about ("denied the report on Monday")
@@ -70,98 +68,6 @@ class _Verb:
 
 # --------------------------------------------------------------------------------------------
 # the claim a verb shape makes
-
-
-def _cue_bounds(self, verb: Token, prep: Token | None = None) -> tuple[int, int]:
-    """The verb group: adjacent auxiliaries, negation and adverbs on the left ("has said", "did
-    not say", "also said"; also an adverb of an adverb: "is once again questioning"); particles
-    and a linking preposition on the right ("pointed out", "called for"). (Taking "said
-    Friday"/"said in a statement" into the cue lowered PolNeAR dev cue F1: most of its cues stop
-    at the verb.)"""
-    doc = verb.doc
-    group = {verb.i}
-    left = verb.i
-    while left - 1 >= 0:
-        t = doc[left - 1]
-        if (
-            t.head.i in group
-            and t.dep_ in _CUE_LEFT_DEPS
-            and not t.is_punct
-            and t.lower_ not in _CLAUSE_ADVERBS
-        ):
-            left -= 1
-            group.add(t.i)
-        else:
-            break
-    right = verb.i
-    for c in verb.children:
-        if c.dep_ == "prt" and c.i == right + 1:
-            right = c.i
-    if prep is not None and prep.i > verb.i:  # "spoke emotionally of"
-        return doc[left].idx, prep.idx + len(prep)
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _make(
-    self, doc: Doc, verb: Token, start: int, end: int, direct: bool, prep: Token | None = None
-) -> _Claim | None:
-    """The claim of cue ``verb`` with content ``start``-``end`` (edge punctuation trimmed; None
-    when under two characters are left), its source and its cue span."""
-    start, end = _trim_content(doc, start, end)
-    if end - start < 2:
-        return None
-    src = _verb_source(self, verb, end)
-    cue_start, cue_end = self._cue_bounds(verb, prep)
-    if src is not None and src.start_char < cue_end and cue_start < src.end_char:
-        src = _before_cue(src, cue_start)
-    return _Claim(verb, cue_start, cue_end, src, (None, "unnamed"), start, end, direct)
-
-
-def _verb_source(self, verb: Token, end: int):
-    """The source span of cue ``verb`` whose content ends at ``end`` (None: no source)."""
-    outer = self._outer_cue(verb)
-    src, _ = self._source(outer if outer is not None else verb)  # "X says A and says B": X says B
-    if self._hearer_participle(verb):
-        # "Asked whether …, Ryan said": Ryan was asked; the asker is unnamed or the by-agent
-        pobj = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        src = self._np(pobj[0]) if pobj else None
-    if src is None and end <= verb.idx:
-        # inverted, with the source parsed as an object: "“…,” stated DG FIA Jahangir"
-        after = [
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj")
-            and c.pos_ in ("PROPN", "NOUN")
-        ]
-        if after:
-            src = self._np(after[0])
-    return src
-
-
-def _before_cue(src, cue_start: int):
-    """A source that runs into its cue stops before it: a subject parsed with its own verb
-    inside ("A majority of voters expect …" with "expect" as a clause on "voters")."""
-    doc = src.doc
-    cut = (
-        doc.char_span(src.start_char, cue_start, alignment_mode="contract")
-        if src.start_char < cue_start
-        else None
-    )
-    while cut is not None and len(cut) and (cut[-1].is_punct or cut[-1].is_space):
-        cut = cut[:-1]
-    return cut if cut is not None and len(cut) else None
-
-
-def _hearer_participle(verb: Token) -> bool:
-    """A bare passive participle opening an adverbial clause ("Asked about X, …", "When asked
-    whether …, …"): the main clause's subject is the one addressed, not the speaker."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and verb.i < verb.head.i
-        and not any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
 
 
 def _decided(made: _Claim | None) -> _Claim | _NoClaim:
@@ -210,26 +116,31 @@ def _complements(v: _Verb) -> list[Token]:
     put thousands to work")."""
     if "ccomp" not in v.args:
         return []
-    tok = v.tok
-    comp = [c for c in v.children if c.dep_ == "ccomp"]
-    if not comp:
-        comp = [
-            c
-            for c in v.children
-            if c.dep_ in ("advcl",)
-            and c.i > tok.i
-            and c.left_edge.lower_ in ("whether", "if", "how", "why", "what")
-        ]
+    comp = [c for c in v.children if c.dep_ == "ccomp"] or _wh_clauses(v)
     if not comp and "xcomp" not in v.args:
-        comp = [
-            c
-            for c in v.children
-            if c.dep_ == "xcomp"
-            and c.tag_ == "VBG"
-            and c.left_edge.i == tok.i + 1
-            and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
-        ]
+        comp = _gerund_subjects(v)
     return comp
+
+
+def _wh_clauses(v: _Verb) -> list[Token]:
+    return [
+        c
+        for c in v.children
+        if c.dep_ in ("advcl",)
+        and c.i > v.tok.i
+        and c.left_edge.lower_ in ("whether", "if", "how", "why", "what")
+    ]
+
+
+def _gerund_subjects(v: _Verb) -> list[Token]:
+    return [
+        c
+        for c in v.children
+        if c.dep_ == "xcomp"
+        and c.tag_ == "VBG"
+        and c.left_edge.i == v.tok.i + 1
+        and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
+    ]
 
 
 def _clause(self, doc: Doc, v: _Verb):
@@ -292,14 +203,8 @@ def _parenthetical(self, doc: Doc, v: _Verb):
     """A cue inside the clause it reports: "India, it says, demonstrated …", "…, he said", "The
     plan, he told me, is …" (the hearer is no content). The clause around the cue is the
     content."""
-    tok, children = v.tok, v.children
-    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-    if not (
-        (tok.dep_ == "parataxis" or as_clause)
-        and "ccomp" in v.args
-        and any(c.dep_ in _SUBJ_DEPS for c in children)
-        and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i and not _hearer(tok, c)]
-    ):
+    tok = v.tok
+    if not _parenthetical_shape(v):
         return None
     head = tok.head
     if head.dep_ in _SUBJ_DEPS and head.head.pos_ in ("VERB", "AUX") and tok.i < head.head.i:
@@ -310,6 +215,19 @@ def _parenthetical(self, doc: Doc, v: _Verb):
     if tok.right_edge.i >= last.i:
         last = doc[tok.left_edge.i - 1] if tok.left_edge.i - 1 >= first.i else last
     return _claim(self, doc, tok, first, last)
+
+
+def _parenthetical_shape(v: _Verb) -> bool:
+    """A ``ccomp`` cue with a subject, in parataxis or an "as" clause, and no object or
+    infinitive of its own but the hearer."""
+    tok, children = v.tok, v.children
+    as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    return (
+        (tok.dep_ == "parataxis" or as_clause)
+        and "ccomp" in v.args
+        and any(c.dep_ in _SUBJ_DEPS for c in children)
+        and not [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > tok.i and not _hearer(tok, c)]
+    )
 
 
 def _said_so(self, doc: Doc, v: _Verb):
@@ -492,93 +410,3 @@ def verb_cue(self, doc: Doc, tok: Token) -> _Claim | None:
         if found is not None:
             return None if found is NO_CLAIM else found
     return None
-
-
-_verbal = verb_cue  # the name ClaimFinder binds
-
-
-# --------------------------------------------------------------------------------------------
-# helpers of the shapes
-
-
-def _list_end(self, doc: Doc, verb: Token, last: Token) -> Token:
-    """The end of an object that is a list the parser split onto the verb ("called for
-    international cooperation, effective mass awareness and concerted efforts to …", "the
-    FIA, provincial police, and other line departments to …", "the Commissions; NCHR, NCSW
-    …"): items hung on the cue verb right after the content continue it, a cue verb (", and
-    said …") or a clause with its own subject does not."""
-    j, start = last.i + 1, last.i
-    while j < len(doc):
-        t = doc[j]
-        purpose = _child_at(verb, j, ("xcomp",))
-        if purpose is not None and purpose.left_edge.lower_ == "to" and last.i > start:
-            return purpose.right_edge  # "… and other line departments to enhance coordination"
-        if t.head.i == verb.i and t.dep_ in ("punct", "cc") and t.text in (",", ";", "and", "or"):
-            j += 1
-            continue
-        item = _child_at(verb, j, ("conj", "dobj", "dep", "appos"), own_head=True)
-        if item is None or not _continues_list(self, doc, last, item, t):
-            break
-        last = item.right_edge
-        j = last.i + 1
-    return last
-
-
-def _child_at(verb: Token, j: int, deps: tuple[str, ...], own_head: bool = False) -> Token | None:
-    """The first dependent of ``verb`` with one of ``deps`` whose phrase starts at token ``j``
-    (``own_head``: and whose head word is not before ``j``)."""
-    return next(
-        (c for c in verb.children if c.left_edge.i == j and (not own_head or c.i >= j) and c.dep_ in deps),
-        None,
-    )
-
-
-def _continues_list(self, doc: Doc, last: Token, item: Token, t: Token) -> bool:
-    """``item`` (starting at ``t``) is one more item of the list ending at ``last``: no
-    punctuation, no verb of its own (a past participle modifier may be), no subject, no line
-    break and no cue verb inside."""
-    if t.is_punct or t.is_space:
-        return False
-    if item.pos_ in ("VERB", "AUX") and (
-        item.tag_ != "VBN" or item.i != t.i or item.lemma_.lower() in self.cues
-    ):
-        return False
-    if any(c.dep_ in _SUBJ_DEPS for c in item.children):
-        return False
-    if "\n" in doc[last.i : item.right_edge.i + 1].text:
-        return False
-    return not any(
-        x.pos_ == "VERB" and x.lemma_.lower() in self.cues for x in doc[t.i : item.right_edge.i + 1]
-    )
-
-
-def _of_the_view(self, doc: Doc, tok: Token) -> _Claim | None:
-    """ "X was of the view / opinion that …": the subject of "be" is the source, "was of the
-    view" the cue."""
-    prep, be = tok.head, tok.head.head
-    if (
-        tok.lower_ not in ("view", "opinion")
-        or tok.dep_ != "pobj"
-        or prep.lower_ != "of"
-        or prep.dep_ != "prep"
-        or be.lemma_ != "be"
-        or not prep.i < tok.i
-        or prep.i < be.i
-    ):
-        return None
-    that = [
-        c
-        for c in list(tok.children) + list(be.children)
-        if c.dep_ in ("acl", "ccomp", "relcl")
-        and c.i > tok.i
-        and c.left_edge.lower_ == "that"
-        and c.left_edge.dep_ == "mark"
-    ]
-    if not that:
-        return None
-    first = doc[that[0].left_edge.i + 1]
-    last = self._content_end(doc, first, that[0].right_edge, be)
-    made = self._make(doc, be, first.idx, last.idx + len(last), False)
-    if made:
-        made.cue_end = tok.idx + len(tok)
-    return made
