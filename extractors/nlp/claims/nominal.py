@@ -38,29 +38,34 @@ def noun_cue(self, doc: Doc, tok: Token) -> _Claim | None:
 
 
 def _noun_content(doc: Doc, tok: Token, args: frozenset[str]) -> tuple[Token, Token, int] | None:
-    """(first, last, cue end) of the first dependent after the noun that carries its content:
-    a that-clause ("his view that …"), an infinitive right after it ("her plan to …") or a
-    preposition the noun takes ("Trump's call for …", which joins the cue)."""
+    """(first, last, cue end) of the first dependent after the noun that carries its content."""
     for c in sorted(tok.children, key=lambda c: c.i):
-        if c.i <= tok.i:
-            continue
-        if (
-            "that" in args
-            and c.dep_ in ("acl", "ccomp", "relcl")
-            and c.left_edge.lower_ == "that"
-            and c.left_edge.dep_ == "mark"
-        ):
-            return doc[c.left_edge.i + 1], c.right_edge, tok.idx + len(tok)
-        if (
-            "to" in args
-            and c.dep_ in ("acl", "relcl")
-            and c.left_edge.lower_ == "to"
-            and c.left_edge.i == tok.i + 1
-        ):
-            return c.left_edge, c.right_edge, tok.idx + len(tok)
-        if c.dep_ == "prep" and "prep:" + c.lower_ in args and c.i == tok.i + 1:
-            if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
-                return doc[c.i + 1], c.right_edge, c.idx + len(c)
+        found = _noun_argument(doc, tok, c, args) if c.i > tok.i else None
+        if found is not None:
+            return found
+    return None
+
+
+def _noun_argument(doc: Doc, tok: Token, c: Token, args: frozenset[str]) -> tuple[Token, Token, int] | None:
+    """A that-clause ("his view that …"), an infinitive right after the noun ("her plan to …")
+    or a preposition the noun takes, which joins the cue ("Trump's call for …")."""
+    if (
+        "that" in args
+        and c.dep_ in ("acl", "ccomp", "relcl")
+        and c.left_edge.lower_ == "that"
+        and c.left_edge.dep_ == "mark"
+    ):
+        return doc[c.left_edge.i + 1], c.right_edge, tok.idx + len(tok)
+    if (
+        "to" in args
+        and c.dep_ in ("acl", "relcl")
+        and c.left_edge.lower_ == "to"
+        and c.left_edge.i == tok.i + 1
+    ):
+        return c.left_edge, c.right_edge, tok.idx + len(tok)
+    if c.dep_ == "prep" and "prep:" + c.lower_ in args and c.i == tok.i + 1:
+        if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return doc[c.i + 1], c.right_edge, c.idx + len(c)
     return None
 
 

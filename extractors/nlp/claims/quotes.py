@@ -183,32 +183,45 @@ def _cue_after(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None
             return None
         args = self._args(t)
         if args and "quote" in args:
-            subj = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
-            allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)}
-            ok = all(
-                x.is_punct or x.i in allowed or (x.head.i == t.i and x.dep_ in _CUE_LEFT_DEPS)
-                for x in doc[qspan.end : t.i]
-            )
-            return t if ok else None
+            return t if _subject_between(doc, qspan.end, t) else None
         if t.i - qspan.end > 25:
             return None
     return None
+
+
+def _subject_between(doc: Doc, start: int, cue: Token) -> bool:
+    """Tokens ``start`` up to ``cue`` are punctuation, the cue's subject or its auxiliaries."""
+    subj = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
+    allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)}
+    return all(
+        x.is_punct or x.i in allowed or (x.head.i == cue.i and x.dep_ in _CUE_LEFT_DEPS)
+        for x in doc[start : cue.i]
+    )
 
 
 def _colon_cue(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None:
     """A colon right before the quote, also across a paragraph break ("Cruz continued:\\n“…”",
     "Clinton released the following statement: “…”"): the last cue verb of the colon's
     sentence, else its last verb with a subject."""
-    k = qspan.start - 2
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if k < 0 or not doc[k].text.endswith(":") or in_quote[k] >= 0:
+    k = _colon_before(doc, qspan, in_quote)
+    if k is None:
         return None
     verbs = [t for t in doc[doc[k].sent.start : k] if t.pos_ == "VERB" and in_quote[t.i] < 0]
     cands = [t for t in verbs if self._args(t)] or [
         t for t in verbs if any(c.dep_ in ("nsubj", "csubj") for c in t.children)
     ]
     return cands[-1] if cands else None
+
+
+def _colon_before(doc: Doc, qspan: Span, in_quote: list[int]) -> int | None:
+    """The index of a colon (outside quotations) before the quote's opening mark and any
+    space."""
+    k = qspan.start - 2
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or not doc[k].text.endswith(":") or in_quote[k] >= 0:
+        return None
+    return k
 
 
 def _cue_before(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None:
