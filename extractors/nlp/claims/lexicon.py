@@ -2,15 +2,15 @@
 
 The word lists live in ``models/patterns/claim_lexicon.toml`` (one list per key, each with a
 note on what it is for) and are read once, here, into sets under the names the rules import;
-the title abbreviations are a dict. Parser labels, trimming characters and ``user_data`` keys are
-code settings and stay below.
+the title abbreviations ("DG" -> "director general") come from ``patterns/titles.jsonl``.
+Parser labels, trimming characters and ``user_data`` keys are code settings and stay below.
 """
 
 from __future__ import annotations
 
 import re
 
-from extractors.assets import MODELS_DIR, read_toml
+from extractors.assets import MODELS_DIR, read_jsonl, read_toml
 
 CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
 _TEXT_KEY = "tipwatch.claims.text"  # per-doc caches, dropped when the component is done
@@ -33,7 +33,13 @@ _STUDY_HEADS = _words("study_heads")
 _MEETING_HEADS = _words("meeting_heads")
 _PARTITIVES = _words("partitives")
 _OFFICE_HEADS = _PERSON_HEADS - _words("not_office_heads")
-_TITLE_ABBREVIATIONS: dict[str, str] = dict(_LEXICON["title_abbreviations"])
+# abbreviated titles, the same the entity ruler tags ("the DG said": a person whose title ends
+# in "general")
+_TITLE_ABBREVIATIONS: dict[str, str] = {
+    r["pattern"].lower(): r["id"]
+    for r in read_jsonl(str(MODELS_DIR / "patterns" / "titles.jsonl"))
+    if isinstance(r["pattern"], str) and r["pattern"].isupper()
+}
 _ORG_HEADS = _words("org_heads")
 _ISSUED_HEADS = _words("issued_heads")
 _REPORT_HEADS = _words("report_heads")
