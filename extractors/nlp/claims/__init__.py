@@ -38,6 +38,8 @@ from extractors.nlp.claims.spans import _Claim, _heading_lines, _parse_args, _te
 
 # Tried at each token outside a quotation (attributions inside one are nested in it), in this
 # order; the first that makes a claim wins. Signature: (finder, doc, token) -> claim or None.
+# A verb cue has shapes of its own (verbal.VERB_SHAPES: reported clause, passive, parenthetical,
+# infinitive, preposition, object …); direct quotes get their claims after nesting (quotes).
 TOKEN_CONSTRUCTIONS = (nominal.according_to, verbal.verb_cue, nominal.noun_cue)
 # Run over the whole document after them: (finder, doc, quotes, in_quote) -> claims.
 DOCUMENT_CONSTRUCTIONS = (labels.colon_speakers, labels.signed_quotes)

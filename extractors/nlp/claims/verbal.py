@@ -4,8 +4,9 @@
 that …", ``xcomp`` "plans to …", ``dobj`` "denied the report", ``dobj_xcomp`` "urged Congress to
 …", ``prep:for`` "called for …", ``noun_that`` "expressed the hope that …") and whether the verb
 introduces a direct quote (``quote``). :func:`verb_cue` tries :data:`VERB_SHAPES` in order; the
-first shape a verb fits decides, also when its content comes out empty (:data:`NO_CLAIM`).
-The claim's cue span and source come from ``cue._make``.
+first shape a verb fits decides, also when its content comes out empty. A shape returns None
+when the verb does not fit it, :data:`NO_CLAIM` when it fits but makes no claim. The claim's
+cue span and source come from ``cue._make``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class _NoClaim:
 
 
 NO_CLAIM = _NoClaim()
+Shaped = _Claim | _NoClaim | None  # what a verb shape returns
 
 # what a parenthetical cue's object may be without being its content: the hearer
 _HEARER_OBJECTS = ("me", "us", "him", "her", "them")
@@ -74,7 +76,7 @@ def _decided(made: _Claim | None) -> _Claim | _NoClaim:
     return NO_CLAIM if made is None else made
 
 
-def _claim(self, doc: Doc, tok: Token, first: Token, last: Token, prep: Token | None = None):
+def _claim_from(self, doc: Doc, tok: Token, first: Token, last: Token, prep: Token | None = None) -> Shaped:
     """The claim of a shape that fits, its content running from ``first`` to ``last``."""
     return _decided(self._make(doc, tok, first.idx, last.idx + len(last), False, prep))
 
@@ -83,7 +85,7 @@ def _claim(self, doc: Doc, tok: Token, first: Token, last: Token, prep: Token | 
 # the verb shapes, in the order verb_cue tries them
 
 
-def _participle_on_clause(self, doc: Doc, v: _Verb):
+def _participle_on_clause(self, doc: Doc, v: _Verb) -> Shaped:
     """A reporting participle after a comma that the parser hung on the reported clause: "X
     opposed the petition, saying during recent months, complaints had surged …". That clause is
     the content, the subject of the verb before the comma the source."""
@@ -143,7 +145,7 @@ def _gerund_subjects(v: _Verb) -> list[Token]:
     ]
 
 
-def _clause(self, doc: Doc, v: _Verb):
+def _clause(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue with a reported clause: "said that …" (without the "that"), "asked whether …",
     "…, he said" (content before the cue, up to it)."""
     comp = _complements(v)
@@ -158,10 +160,10 @@ def _clause(self, doc: Doc, v: _Verb):
         first = max(first, doc[tok.i + 1], key=lambda t: t.i)
     if first.lower_ == "that" and first.dep_ == "mark":
         first = doc[first.i + 1] if first.i + 1 < len(doc) else first
-    return _claim(self, doc, tok, first, self._content_end(doc, first, last, tok))
+    return _claim_from(self, doc, tok, first, self._content_end(doc, first, last, tok))
 
 
-def _passive_expected(self, doc: Doc, v: _Verb):
+def _passive_expected(self, doc: Doc, v: _Verb) -> Shaped:
     """A passive with no agent and an infinitive: "Trump is expected to speak", "she was urged
     to run". The subject and the infinitive are the content (scored without the cue between
     them); nobody is named as the source."""
@@ -176,10 +178,10 @@ def _passive_expected(self, doc: Doc, v: _Verb):
     ):
         return None
     first, last = subjpass[0].left_edge, self._content_end(doc, xc[0], xc[0].right_edge, v.tok)
-    return _claim(self, doc, v.tok, first, last)
+    return _claim_from(self, doc, v.tok, first, last)
 
 
-def _passive_conjunct(self, doc: Doc, v: _Verb):
+def _passive_conjunct(self, doc: Doc, v: _Verb) -> Shaped:
     """A passive cue parsed as a conjunct of the clause it reports: "X improved …, an
     international conference was told". The clause before it is the content."""
     tok = v.tok
@@ -191,7 +193,7 @@ def _passive_conjunct(self, doc: Doc, v: _Verb):
         and tok.left_edge.i > tok.head.left_edge.i
     ):
         return None
-    return _claim(self, doc, tok, tok.head.left_edge, doc[tok.left_edge.i - 1])
+    return _claim_from(self, doc, tok, tok.head.left_edge, doc[tok.left_edge.i - 1])
 
 
 def _hearer(tok: Token, c: Token) -> bool:
@@ -199,7 +201,7 @@ def _hearer(tok: Token, c: Token) -> bool:
     return c.dep_ == "dobj" and (tok.lemma_ == "tell" or c.lower_ in _HEARER_OBJECTS)
 
 
-def _parenthetical(self, doc: Doc, v: _Verb):
+def _parenthetical(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue inside the clause it reports: "India, it says, demonstrated …", "…, he said", "The
     plan, he told me, is …" (the hearer is no content). The clause around the cue is the
     content."""
@@ -214,7 +216,7 @@ def _parenthetical(self, doc: Doc, v: _Verb):
         first = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 <= last.i else first
     if tok.right_edge.i >= last.i:
         last = doc[tok.left_edge.i - 1] if tok.left_edge.i - 1 >= first.i else last
-    return _claim(self, doc, tok, first, last)
+    return _claim_from(self, doc, tok, first, last)
 
 
 def _parenthetical_shape(v: _Verb) -> bool:
@@ -230,7 +232,7 @@ def _parenthetical_shape(v: _Verb) -> bool:
     )
 
 
-def _said_so(self, doc: Doc, v: _Verb):
+def _said_so(self, doc: Doc, v: _Verb) -> Shaped:
     """ "said yes", "said so": the word is the content."""
     tok = v.tok
     if tok.lemma_ != "say":
@@ -240,10 +242,10 @@ def _said_so(self, doc: Doc, v: _Verb):
         for c in v.children
         if c.i == tok.i + 1 and (c.dep_ == "intj" or (c.dep_ == "advmod" and c.lower_ == "so"))
     ]
-    return _claim(self, doc, tok, short[0], short[0]) if short else None
+    return _claim_from(self, doc, tok, short[0], short[0]) if short else None
 
 
-def _that_noun_object(self, doc: Doc, v: _Verb):
+def _that_noun_object(self, doc: Doc, v: _Verb) -> Shaped:
     """An object noun with a that-clause: "expressed the hope that …", "raised the concern that
     …". The noun joins the cue, the clause is the content."""
     if not v.dobj:
@@ -264,12 +266,12 @@ def _that_noun_object(self, doc: Doc, v: _Verb):
     return _decided(made)
 
 
-def _only_noun_that(self, doc: Doc, v: _Verb):
+def _only_noun_that(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue that reports only through a that-noun ("express") makes no claim otherwise."""
     return NO_CLAIM if "noun_that" in v.args and len(v.args) == 1 else None
 
 
-def _infinitive(self, doc: Doc, v: _Verb):
+def _infinitive(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue with an infinitive: "plans to …", "urged Congress to …" (``dobj_xcomp``: the object
     is content too); an addressee after "to" stays ("directed to the ministry and the NHA to
     expedite …")."""
@@ -287,7 +289,7 @@ def _infinitive(self, doc: Doc, v: _Verb):
         and nxt.lower_ == "to"
     ):
         first = nxt
-    return _claim(self, doc, tok, first, self._content_end(doc, first, xcomp[0].right_edge, tok))
+    return _claim_from(self, doc, tok, first, self._content_end(doc, first, xcomp[0].right_edge, tok))
 
 
 def _cue_preposition(doc: Doc, v: _Verb) -> Token | None:
@@ -305,7 +307,7 @@ def _cue_preposition(doc: Doc, v: _Verb) -> Token | None:
     return nxt if nxt is not None and "prep:" + nxt.lower_ in v.args else None
 
 
-def _prepositional(self, doc: Doc, v: _Verb):
+def _prepositional(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue with a linking preposition: "called for …", "talked about …". The preposition joins
     the cue; what follows it up to the end of the verb's argument that holds it is the content
     ("called for the US to act"; "called on X to resign"; a list the parser split onto the verb,
@@ -326,10 +328,10 @@ def _prepositional(self, doc: Doc, v: _Verb):
         if c.i > last.i and c.dep_ in ("xcomp", "ccomp", "oprd") and c.left_edge.i == last.i + 1:
             last = c.right_edge
     last = self._content_end(doc, first, self._list_end(doc, tok, last), tok)
-    return _claim(self, doc, tok, first, last, prep=nxt)
+    return _claim_from(self, doc, tok, first, last, prep=nxt)
 
 
-def _object_predicate(self, doc: Doc, v: _Verb):
+def _object_predicate(self, doc: Doc, v: _Verb) -> Shaped:
     """ "called Trump a liar" parsed without an object: the name and what it was called."""
     tok = v.tok
     dobj, _ = v.objects()
@@ -345,7 +347,7 @@ def _object_predicate(self, doc: Doc, v: _Verb):
     ):
         return None
     first = doc[tok.i + 1]
-    return _claim(self, doc, tok, first, self._content_end(doc, first, oprd[0].right_edge, tok))
+    return _claim_from(self, doc, tok, first, self._content_end(doc, first, oprd[0].right_edge, tok))
 
 
 def _counted(obj: Token) -> bool:
@@ -356,7 +358,7 @@ def _counted(obj: Token) -> bool:
     )
 
 
-def _direct_object(self, doc: Doc, v: _Verb):
+def _direct_object(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue with an object: "denied the report", with what continues it on the verb ("accused
     X of …"; not a time: "on Monday"). "highlighted Pakistan’s alignment" can come out as two
     objects."""
@@ -377,7 +379,7 @@ def _direct_object(self, doc: Doc, v: _Verb):
         ):
             last = c.right_edge
     last = self._content_end(doc, d.left_edge, self._list_end(doc, tok, last), tok)
-    return _claim(self, doc, tok, d.left_edge, last)
+    return _claim_from(self, doc, tok, d.left_edge, last)
 
 
 # The order matters: a reported clause wins over an object ("told reporters that …"), and the
