@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,13 @@ def read_csv(path: str) -> tuple[dict, ...]:
 def read_lines(path: str) -> tuple[str, ...]:
     text = Path(path).read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=16)
+def read_toml(path: str) -> dict:
+    """A TOML file as a dict (the caller copies what it keeps: the result is cached)."""
+    with open(path, "rb") as f:
+        return tomllib.load(f)
 
 
 def split_aliases(value: str) -> list[str]:

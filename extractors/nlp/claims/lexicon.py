@@ -1,242 +1,59 @@
-"""Word lists and settings the claim rules share."""
+"""The claims component's word lists and settings, shared by its construction modules.
+
+The word lists live in ``models/patterns/claim_lexicon.toml`` (one list per key, each with a
+note on what it is for) and are read once, here, into sets under the names the rules import;
+the title abbreviations ("DG" -> "director general") come from ``patterns/titles.jsonl``.
+Parser labels, trimming characters and ``user_data`` keys are code settings and stay below.
+"""
 
 from __future__ import annotations
 
 import re
 
-CLAIMS = "tipwatch.claims"
-_TEXT_KEY = "tipwatch.claims.text"
+from extractors.assets import MODELS_DIR, read_jsonl, read_toml
+
+CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
+_TEXT_KEY = "tipwatch.claims.text"  # per-doc caches, dropped when the component is done
 _QUOTES_KEY = "tipwatch.claims.quotes"
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_ORG_PRONOUNS = {"it"}
-_UNNAMED_HEADS = {
-    "official",
-    "officials",
-    "officer",
-    "officers",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "source",
-    "sources",
-    "authorities",
-    "police",
-    "statement",
-    "ministry",
-    "report",
-    "document",
-    "release",
+
+_LEXICON = read_toml(str(MODELS_DIR / "patterns" / "claim_lexicon.toml"))
+
+
+def _words(key: str) -> set[str]:
+    return set(_LEXICON[key])
+
+
+_PERSON_PRONOUNS = _words("person_pronouns")
+_ORG_PRONOUNS = _words("org_pronouns")
+_UNNAMED_HEADS = _words("unnamed_heads")
+_PERSON_HEADS = _words("person_heads")
+_COMPLAINANT_HEADS = _words("complainant_heads")
+_COMPLAINT_VERBS = _words("complaint_verbs")
+_STUDY_HEADS = _words("study_heads")
+_MEETING_HEADS = _words("meeting_heads")
+_PARTITIVES = _words("partitives")
+_OFFICE_HEADS = _PERSON_HEADS - _words("not_office_heads")
+# abbreviated titles, the same the entity ruler tags ("the DG said": a person whose title ends
+# in "general")
+_TITLE_ABBREVIATIONS: dict[str, str] = {
+    r["pattern"].lower(): r["id"]
+    for r in read_jsonl(str(MODELS_DIR / "patterns" / "titles.jsonl"))
+    if isinstance(r["pattern"], str) and r["pattern"].isupper()
 }
-_PERSON_HEADS = {
-    "minister",
-    "president",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "secretary",
-    "director",
-    "governor",
-    "senator",
-    "judge",
-    "justice",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "official",
-    "officer",
-    "ambassador",
-    "commissioner",
-    "premier",
-    "chief",
-    "leader",
-    "adviser",
-    "advisor",
-    "mayor",
-    "envoy",
-    "inspector",
-    "superintendent",
-    "dg",
-    "ceo",
-    "head",
-    "speaker",
-    "source",
-    "complainant",
-    "lawyer",
-}
-# "the complainant" is whoever lodged the complaint or case (a person, not an official)
-_COMPLAINANT_HEADS = {"complainant", "petitioner", "applicant"}
-_COMPLAINT_VERBS = {"lodge", "file", "register", "submit"}
-_STUDY_HEADS = {"study", "studies", "survey", "surveys", "research", "analysis", "assessment"}
-_MEETING_HEADS = {"meeting", "session", "sitting"}
-_PARTITIVES = {
-    "some",
-    "many",
-    "most",
-    "several",
-    "few",
-    "one",
-    "two",
-    "three",
-    "all",
-    "none",
-    "each",
-    "both",
-    "majority",
-}
-_OFFICE_HEADS = _PERSON_HEADS - {
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "official",
-    "officer",
-    "source",
-    "complainant",
-    "lawyer",
-    "leader",
-    "head",
-}
-_TITLE_ABBREVIATIONS = {
-    "dg": "director general",
-    "ig": "inspector general",
-    "igp": "inspector general of police",
-    "ceo": "chief executive officer",
-    "sho": "station house officer",
-    "ssp": "senior superintendent",
-    "adg": "additional director general",
-}
-_ORG_HEADS = {
-    "agency",
-    "ministry",
-    "committee",
-    "department",
-    "authority",
-    "commission",
-    "organisation",
-    "organization",
-    "body",
-    "court",
-    "force",
-    "bureau",
-    "division",
-    "directorate",
-    "government",
-    "office",
-    "embassy",
-    "mission",
-}
-_ISSUED_HEADS = {"release", "statement", "communique", "communiqué", "announcement"}
-_REPORT_HEADS = {
-    "report",
-    "reports",
-    "study",
-    "survey",
-    "document",
-    "bill",
-    "release",
-    "statement",
-    "memo",
-    "letter",
-    "poll",
-    "analysis",
-    "data",
-    "record",
-    "records",
-    "filing",
-    "complaint",
-    "ruling",
-    "notification",
-}
-_TRIM = " \t\n,;:—–-"
-_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
-_SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}
-_MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')
-# "…, who served as ambassador, said", "…, who is a lawyer, said": a clause giving the source's role or
-# credentials stays
-_CREDENTIAL_VERBS = {
-    "be",
-    "serve",
-    "head",
-    "run",
-    "lead",
-    "direct",
-    "study",
-    "represent",
-    "chair",
-    "oversee",
-    "teach",
-    "work",
-    "manage",
-    "found",
-    "advise",
-    "specialize",
-    "specialise",
-    "research",
-    "track",
-    "tracks",
-}
-_TRIM_CLAUSES = ("relcl", "acl")
+_ORG_HEADS = _words("org_heads")
+_ISSUED_HEADS = _words("issued_heads")
+_REPORT_HEADS = _words("report_heads")
+_CREDENTIAL_VERBS = _words("credential_verbs")
+_NAME_PARTICLES = _words("signature_particles")
+_NO_SOURCE_CUES = _words("no_source_cues")
+_THAT_NOUNS = _words("that_nouns")
+_HEADING_WORDS = _words("heading_words")
+_CONTENT_STOP = _words("content_stop")
+
+# parser labels and characters
+_TRIM = " \t\n,;:—–-"  # trimmed off both ends of a content span
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}  # what joins a cue verb on its left
+_SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}  # see ClaimFinder._kept
+_MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')  # markup left in a text (<tweet author="…">)
+_TRIM_CLAUSES = ("relcl", "acl")  # clauses on a source that may come off it (spans._np)
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-_NO_SOURCE_CUES = {"seem", "appear"}
-_THAT_NOUNS = {
-    "hope",
-    "concern",
-    "concerns",
-    "fear",
-    "fears",
-    "belief",
-    "view",
-    "confidence",
-    "conviction",
-    "apprehension",
-    "expectation",
-    "optimism",
-    "assurance",
-    "opinion",
-    "wish",
-    "desire",
-    "claim",
-    "allegation",
-}
-# paragraph labels that end with a colon but name no speaker
-_HEADING_WORDS = {
-    "note",
-    "notes",
-    "update",
-    "updates",
-    "updated",
-    "correction",
-    "corrections",
-    "clarification",
-    "disclosure",
-    "related",
-    "twitter",
-    "facebook",
-    "instagram",
-    "photo",
-    "photos",
-    "video",
-    "caption",
-    "credit",
-    "advertisement",
-}
-_CONTENT_STOP = {
-    "adding",
-    "saying",
-    "noting",
-    "stressing",
-    "explaining",
-    "arguing",
-    "insisting",
-    "warning",
-    "telling",
-    "calling",
-    "claiming",
-    "suggesting",
-    "asking",
-    "urging",
-    "pointing",
-}
-
-
-# --------------------------------------------------------------------------------------------
-# quotations

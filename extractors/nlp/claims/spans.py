@@ -1,4 +1,6 @@
-"""Claim rules: spans."""
+"""Spans the claim rules share: quotations and heading lines of a text, the claim record
+(:class:`_Claim`) and its trimming, the cue arguments of a token, and the source noun phrase
+(:func:`_np`) with what comes off it."""
 
 from __future__ import annotations
 
@@ -8,11 +10,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import (
-    _CONTENT_STOP,
     _CREDENTIAL_VERBS,
     _QUOTES_KEY,
-    _SUBJ_DEPS,
     _TEXT_KEY,
+    _TRIM,
     _TRIM_CLAUSES,
 )
 
@@ -28,38 +29,57 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for para in text.split("\n"):
-        found: list[tuple[int, int]] = []
-        i, ok, n = 0, True, len(para)
-        while i < n:
-            ch = para[i]
-            if ch == "'" and para.startswith("''", i):
-                close = para.find("''", i + 2)
-                end = close if close != -1 else n
-                found.append((offset + i + 2, offset + end))
-                i = end + 2
-                continue
-            if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < n and para[i + 1].isalnum():
-                ch = "“"  # a closing mark typed where an opening one belongs (” No single agency …”)
-            if ch in '“"':
-                close_ch = "”" if ch == "“" else '"'
-                close = para.find(close_ch, i + 1)
-                if ch == "“":
-                    reopen = para.find("“", i + 1)
-                    if reopen != -1 and (close == -1 or reopen < close):
-                        ok = False  # “ … “ … : unbalanced
-                        break
-                end = close if close != -1 else n
-                found.append((offset + i + 1, offset + end))
-                i = end + 1
-                continue
-            if ch == "”":
-                ok = False
-                break
-            i += 1
-        if ok:
-            spans.extend(s for s in found if s[1] > s[0])
-        offset += n + 1
+        found = _paragraph_quotes(para)
+        if found is not None:
+            spans.extend((offset + s, offset + e) for s, e in found if e > s)
+        offset += len(para) + 1
     return spans
+
+
+def _paragraph_quotes(para: str) -> list[tuple[int, int]] | None:
+    """The quotations of one paragraph (offsets into it); None when its marks do not balance."""
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(para)
+    while i < n:
+        ch = _mark_at(para, i)
+        if ch == "''":
+            close = para.find("''", i + 2)
+            end = close if close != -1 else n
+            found.append((i + 2, end))
+            i = end + 2
+        elif ch in '“"':
+            end = _closing(para, i, ch)
+            if end is None:
+                return None
+            found.append((i + 1, end))
+            i = end + 1
+        elif ch == "”":
+            return None
+        else:
+            i += 1
+    return found
+
+
+def _mark_at(para: str, i: int) -> str:
+    """The character at ``i``, with two ASCII apostrophes read as one mark and a closing mark
+    typed where an opening one belongs (” No single agency …”) read as “."""
+    ch = para[i]
+    if ch == "'" and para.startswith("''", i):
+        return "''"
+    if ch == "”" and (i == 0 or para[i - 1] in " :(") and i + 1 < len(para) and para[i + 1].isalnum():
+        return "“"
+    return ch
+
+
+def _closing(para: str, i: int, ch: str) -> int | None:
+    """Where the quotation opened by ``ch`` at ``i`` closes (the paragraph's end when it does
+    not); None for “ … “ (unbalanced)."""
+    close = para.find("”" if ch == "“" else '"', i + 1)
+    if ch == "“":
+        reopen = para.find("“", i + 1)
+        if reopen != -1 and (close == -1 or reopen < close):
+            return None
+    return close if close != -1 else len(para)
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
@@ -105,6 +125,17 @@ def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,;:":
         end -= 1
     if end > start and text[end - 1] == "." and not re.search(r"[.?!] ", text[start : end - 1]):
+        end -= 1
+    return start, end
+
+
+def _trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A content span without edge spaces and punctuation (:data:`_TRIM`) and a final full
+    stop."""
+    text = _text(doc)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     return start, end
 
@@ -204,72 +235,13 @@ def _after_quote(subj: Token, verb: Token) -> Token | None:
 
 
 def _np(self, head: Token) -> Span:
+    """The source noun phrase headed by ``head``: its subtree with its modifiers ("Scott Pruitt,
+    the attorney general of Oklahoma", "X, who is a lawyer,"), after a dateline and without the
+    parts :data:`_NP_CUTS` take off its end, edge punctuation or a focusing "even"."""
     doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    # a dateline before the subject ("ISLAMABAD, Jan 30 (APP): Minister X said",
-    # "RENO, Nev. (AP) — X says", a list number on its own line)
-    for t in doc[start : head.i]:  # (a line break inside a clause after the head is no dateline)
-        if t.i < end - 1 and (
-            ":" in t.text
-            or (
-                t.text in ("—", "–", "--", "-") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_
-            )
-            or "\n" in t.text
-        ):
-            start = t.i + 1
-    # an incidental relative or participle clause after the name ("Barkley, who said he …,
-    # says"; "Rubio, speaking at a rally, said") is not part of the source
-    for c in head.children:
-        if (
-            c.dep_ in _TRIM_CLAUSES
-            and c.i > head.i
-            and doc[c.left_edge.i - 1].text == ","
-            and c.right_edge.i + 1 >= end - 1
-            and c.lemma_ not in _CREDENTIAL_VERBS
-        ):
-            end = min(end, c.left_edge.i - 1)
-    # nor is a floating quantifier ("Richards and Menendez both said"; PolNeAR keeps "Obama
-    # himself"), nor a headline after a colon ("Paul Ryan: FBI Decision Defies Explanation")
-    for c in head.children:
-        if (
-            c.i > head.i
-            and c.dep_ in ("appos", "advmod", "det")
-            and c.right_edge.i + 1 >= end - 1
-            and (
-                (c.i == c.right_edge.i and c.lower_ in ("both", "all", "each"))
-                or doc[c.left_edge.i - 1].text == ":"
-            )
-        ):
-            end = min(end, c.left_edge.i)
-    # nor a clause reporting what a noun inside the phrase said (", who also said that …",
-    # ", which expects 5,000 to attend"): another attribution, not a description
-    for d in doc[head.i + 1 : end]:
-        if (
-            d.dep_ == "relcl"
-            and d.head.i != head.i
-            and doc[d.left_edge.i - 1].text == ","
-            and d.right_edge.i + 1 >= end - 1
-            and d.lemma_.lower() in self.cues
-            and any(c.dep_ == "ccomp" for c in d.children)
-        ):
-            end = min(end, d.left_edge.i - 1)
-    # a parenthetical setting is not part of the source ("The president, in his message, said")
-    for c in head.children:
-        if (
-            c.dep_ == "prep"
-            and c.i > head.i
-            and c.i - 1 >= start
-            and doc[c.i - 1].text == ","
-            and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike")
-        ):
-            end = min(end, c.i - 1)
-    # nor is when or where it spoke: "a poll released in late August", "doctors in 2015"
-    for c in head.children:
-        if c.i > head.i and c.right_edge.i + 1 >= end and c.left_edge.i > start:
-            if c.dep_ == "prep" and any(
-                g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"
-            ):
-                end = min(end, c.left_edge.i)
+    start, end = _after_dateline(head), head.right_edge.i + 1
+    for cut in _NP_CUTS:
+        end = cut(self, head, start, end)
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -281,54 +253,102 @@ def _np(self, head: Token) -> Span:
     return doc[start:end] if end > start else doc[head.i : head.i + 1]
 
 
-def _content_end(self, doc: Doc, first: Token, last: Token, verb: Token) -> Token:
-    """Cut a content span before a second attribution of the same source (", adding that …",
-    "the need for a “Skill Emergency,” urging …", "dismissed the petition saying …": a
-    participle with its own complement, also without a comma, is the next claim)."""
-    for t in doc[first.i + 1 : last.i + 1]:
-        k = t.i - 1
-        while k > first.i and doc[k].text in ("”", '"', "’"):
-            k -= 1
-        if t.lower_ in _CONTENT_STOP and t.i > verb.i and doc[k].text in (",", "—", "–", ";"):
-            return doc[k - 1] if k - 1 >= first.i else first
-        if (
-            t.lower_ in _CONTENT_STOP
-            and t.i > verb.i
-            and t.dep_ in ("acl", "advcl")
-            and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children)
+def _after_dateline(head: Token) -> int:
+    """Where the phrase starts after a dateline or misparsed opening before the subject
+    ("ISLAMABAD, Jan 30 (APP): Minister X said", "RENO, Nev. (AP) — X says", a list number on its
+    own line). A line break inside a clause after the head is no dateline."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for t in doc[start : head.i]:
+        if t.i < end - 1 and (
+            ":" in t.text
+            or (
+                t.text in ("—", "–", "--", "-") and t.i > start and t.whitespace_ and doc[t.i - 1].whitespace_
+            )
+            or "\n" in t.text
         ):
-            return doc[t.i - 1] if t.i - 1 >= first.i else first
-        if self._second_cue(t, verb) and t.left_edge.i > first.i:
-            # "says A and says B", "said A and called B …": the parser often hangs the second
-            # cue on the reported clause; it is the same speaker's next attribution, not content
-            end = t.left_edge.i - 1
-            while end > first.i and (doc[end].dep_ == "cc" or doc[end].is_punct or doc[end].is_space):
-                end -= 1
-            return doc[end] if end < last.i else last
-    return last
+            start = t.i + 1
+    return start
 
 
-def _second_cue(self, t: Token, verb: Token) -> bool:
-    """A subjectless cue verb conjoined to the reported clause of ``verb`` (see _content_end)."""
-    outer = self._outer_cue(t)
-    return outer is not None and outer.i == verb.i
+def _incidental_clause(self, head: Token, start: int, end: int) -> int:
+    """An incidental relative or participle clause after the name is not part of the source
+    ("Barkley, who said he …, says"; "Rubio, speaking at a rally, said"); a clause giving the
+    source's role or credentials stays ("…, who served as ambassador, said", "…, who is a
+    lawyer, said")."""
+    doc = head.doc
+    for c in head.children:
+        if (
+            c.dep_ in _TRIM_CLAUSES
+            and c.i > head.i
+            and doc[c.left_edge.i - 1].text == ","
+            and c.right_edge.i + 1 >= end - 1
+            and c.lemma_ not in _CREDENTIAL_VERBS
+        ):
+            end = min(end, c.left_edge.i - 1)
+    return end
 
 
-def _outer_cue(self, t: Token) -> Token | None:
-    """For a subjectless cue verb conjoined into another cue's reported clause ("says A and
-    says B"), that other cue verb; None otherwise."""
-    if (
-        t.dep_ != "conj"
-        or not self._args(t)
-        or any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in t.children)
-    ):
-        return None
-    v = t.head
-    while v.dep_ in ("ccomp", "xcomp", "conj") and v.head.i != v.i and v.i > v.head.i:
-        if v.dep_ in ("ccomp", "xcomp") and self._args(v.head):
-            # the same finite form ("says … and says"); a bare "tell" shares the reported
-            # clause's modal ("says he'd sit Putin down and tell him …") and is content
-            ok = v.head.i < t.i and t.tag_ == v.head.tag_ and t.tag_ in ("VBD", "VBZ", "VBP")
-            return v.head if ok else None
-        v = v.head
-    return None
+def _floating_word(self, head: Token, start: int, end: int) -> int:
+    """Nor is a floating quantifier ("Richards and Menendez both said"; PolNeAR keeps "Obama
+    himself"), nor a headline after a colon ("Paul Ryan: FBI Decision Defies Explanation")."""
+    doc = head.doc
+    for c in head.children:
+        if (
+            c.i > head.i
+            and c.dep_ in ("appos", "advmod", "det")
+            and c.right_edge.i + 1 >= end - 1
+            and (
+                (c.i == c.right_edge.i and c.lower_ in ("both", "all", "each"))
+                or doc[c.left_edge.i - 1].text == ":"
+            )
+        ):
+            end = min(end, c.left_edge.i)
+    return end
+
+
+def _reporting_clause(self, head: Token, start: int, end: int) -> int:
+    """Nor a clause reporting what a noun inside the phrase said (", who also said that …",
+    ", which expects 5,000 to attend"): another attribution, not a description."""
+    doc = head.doc
+    for d in doc[head.i + 1 : end]:
+        if (
+            d.dep_ == "relcl"
+            and d.head.i != head.i
+            and doc[d.left_edge.i - 1].text == ","
+            and d.right_edge.i + 1 >= end - 1
+            and d.lemma_.lower() in self.cues
+            and any(c.dep_ == "ccomp" for c in d.children)
+        ):
+            end = min(end, d.left_edge.i - 1)
+    return end
+
+
+def _setting(self, head: Token, start: int, end: int) -> int:
+    """Nor a parenthetical setting ("The president, in his message, said")."""
+    doc = head.doc
+    for c in head.children:
+        if (
+            c.dep_ == "prep"
+            and c.i > head.i
+            and c.i - 1 >= start
+            and doc[c.i - 1].text == ","
+            and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike")
+        ):
+            end = min(end, c.i - 1)
+    return end
+
+
+def _when_spoken(self, head: Token, start: int, end: int) -> int:
+    """Nor when it spoke: "a poll released in late August", "doctors in 2015"."""
+    for c in head.children:
+        if c.i > head.i and c.right_edge.i + 1 >= end and c.left_edge.i > start:
+            if c.dep_ == "prep" and any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"
+            ):
+                end = min(end, c.left_edge.i)
+    return end
+
+
+# what comes off the end of a source phrase, in this order (each sees the end the one before left)
+_NP_CUTS = (_incidental_clause, _floating_word, _reporting_clause, _setting, _when_spoken)
