@@ -42,10 +42,11 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from flows.discover import discover, progress
 from flows.fetch import (
     FETCH_DIR,
     FeedError,
@@ -56,6 +57,7 @@ from flows.fetch import (
     parse_feed,
     with_settings,
 )
+from flows.plan import Source
 
 KINDS = ("folder", "article", "feed", "report")
 _KEYS = {"kind", "url", "path", "schedule", "name", "max_entries", "max_bytes"}
@@ -223,10 +225,6 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
     ``schedule`` None fetches every web source; a cron string fetches only the web sources with
     that schedule (the others contribute their last stored copy). Order is deterministic: file
     order, feed entries in feed order."""
-    from datetime import datetime
-
-    from flows.pipeline import Source, discover, progress
-
     log = log or progress
     cfg = load_sources(sources_file)
     raw = Path(raw)
@@ -305,13 +303,13 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
                         )
                     )
                 continue
-            out.extend(_source(Source, state, raw, link, spec.url, "article", results) for link in links)
+            out.extend(_source(state, raw, link, spec.url, "article", results) for link in links)
             continue
-        out.append(_source(Source, state, raw, spec.url, spec.url, spec.kind, results))
+        out.append(_source(state, raw, spec.url, spec.url, spec.kind, results))
     return [s for s in out if s is not None]
 
 
-def _source(Source, state: FetchState, raw: Path, url: str, fetched_from: str, kind: str, results: dict):
+def _source(state: FetchState, raw: Path, url: str, fetched_from: str, kind: str, results: dict):
     """The Source for a URL: its stored copy when there is one, else a failure record (or None
     when it was neither fetched nor stored, i.e. not due and never seen)."""
     s = state.urls.get(url, {})
