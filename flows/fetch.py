@@ -28,16 +28,16 @@ import hashlib
 import json
 import os
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+
+from flows.feeds import FeedEntry, FeedError, parse_feed  # noqa: F401  (re-exported)
 
 FETCHED_DIR = "fetched"  # under raw/: fetched documents, found by the raw folder scan too
 FETCH_DIR = ".fetch"  # under raw/: feeds and the fetch state (hidden from the raw folder scan)
@@ -350,82 +350,6 @@ def fetch_all(requests: list[FetchRequest], raw: Path, settings: FetchSettings) 
         for i, f in zip(idxs, fetched):
             results[i] = f
     return [r for r in results if r is not None]
-
-
-# -- feeds ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FeedEntry:
-    link: str
-    title: str | None = None
-    published: str | None = None
-
-
-class FeedError(Exception):
-    """Bytes that are not an RSS or Atom feed; ``str()`` is one line."""
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].lower()
-
-
-def _child_text(el: ET.Element, *names: str) -> str | None:
-    for child in el:
-        if _local(child.tag) in names and (child.text or "").strip():
-            return child.text.strip()
-    return None
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return parsedate_to_datetime(value).date().isoformat()  # RSS: RFC 822
-    except (TypeError, ValueError):
-        pass
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()  # Atom: RFC 3339
-    except ValueError:
-        return None
-
-
-def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
-    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in feed order, links made absolute and
-    de-duplicated. Uses the standard library parser (expat guards against entity expansion)."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise FeedError(f"not a feed: XML error {exc}") from None
-    if _local(root.tag) not in ("rss", "rdf", "feed"):
-        raise FeedError(f"not a feed: root element <{_local(root.tag)}>")
-    out, seen = [], set()
-    for el in root.iter():
-        name = _local(el.tag)
-        if name == "item":  # RSS
-            link = _child_text(el, "link") or (
-                _child_text(el, "guid") if (_child_text(el, "guid") or "").startswith("http") else None
-            )
-            published = _child_text(el, "pubdate", "date")
-        elif name == "entry":  # Atom
-            link = None
-            for child in el:
-                if (
-                    _local(child.tag) == "link"
-                    and child.get("rel", "alternate") == "alternate"
-                    and child.get("href")
-                ):
-                    link = child.get("href")
-                    break
-            published = _child_text(el, "published", "updated")
-        else:
-            continue
-        if not link:
-            continue
-        link = urljoin(base_url, link.strip())
-        if link in seen:
-            continue
-        seen.add(link)
-        out.append(FeedEntry(link, _child_text(el, "title"), _iso_date(published)))
-    return out
 
 
 def with_settings(settings: FetchSettings, overrides: dict) -> FetchSettings:
