@@ -139,31 +139,41 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.01
 
 
+def _starts_like_feed(data: bytes, *, after_bom: bool) -> bool:
+    head = data.lstrip()[:100]
+    return (head.lstrip(b"\xef\xbb\xbf") if after_bom else head).startswith((b"<?xml", b"<rss", b"<feed"))
+
+
+def _relabelled(kind: str, media: str, data: bytes) -> str | None:
+    """The media type the bytes show when the label is generic or wrong, else None: a PDF or feed
+    sent as ``application/octet-stream``; a feed sent as ``text/html`` or ``text/plain`` (many
+    servers do that)."""
+    if media in _OCTET and kind in ("report", "article") and data.lstrip()[:5] == b"%PDF-":
+        return "application/pdf"
+    if media in _OCTET and kind == "feed" and _starts_like_feed(data, after_bom=True):
+        return "application/xml"
+    if (
+        media not in ACCEPT[kind]
+        and kind == "feed"
+        and media.startswith("text/")
+        and _starts_like_feed(data, after_bom=False)
+    ):
+        return "application/xml"
+    return None
+
+
 def check_content(kind: str, content_type: str, data: bytes) -> str:
     """The media type to store ``data`` under, or raise _Refused with the reason."""
     media = _media_type(content_type)
-    is_pdf = data.lstrip()[:5] == b"%PDF-"
-    if media in _OCTET and kind in ("report", "article") and is_pdf:
-        return "application/pdf"
-    if (
-        media in _OCTET
-        and kind == "feed"
-        and data.lstrip()[:100].lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss", b"<feed"))
-    ):
-        return "application/xml"
+    relabelled = _relabelled(kind, media, data)
+    if relabelled:
+        return relabelled
     if media not in ACCEPT[kind]:
-        # Many servers send feeds as text/html or text/plain: accept when the bytes are a feed.
-        if (
-            kind == "feed"
-            and media.startswith("text/")
-            and data.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed"))
-        ):
-            return "application/xml"
         raise _Refused(
             f"unsupported content type {media or '(none)'} for {'an' if kind == 'article' else 'a'} {kind}"
         )
     if media == "application/pdf":
-        if not is_pdf:
+        if data.lstrip()[:5] != b"%PDF-":
             raise _Refused("content labelled application/pdf is not a PDF")
     elif _looks_binary(data):
         raise _Refused(f"binary content labelled {media}")
