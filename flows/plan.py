@@ -79,5 +79,5 @@ def plan_run(sources: Iterable[Source], previous: Mapping[str, Mapping], version
 
 def describe(plan: RunPlan) -> str:
     """The plan in one line of progress: documents with bytes, carried over, to parse and extract."""
-    n = len(plan.to_extract) + len(plan.carried)
-    return f"{n} documents, {len(plan.carried)} unchanged (carried over), {len(plan.to_extract)} to parse and extract"
+    n, carried, todo = len(plan.to_extract) + len(plan.carried), len(plan.carried), len(plan.to_extract)
+    return f"{n} documents, {carried} unchanged (carried over), {todo} to parse and extract"
