@@ -6,7 +6,8 @@ Contract of :func:`fetch_one` (one URL, one :class:`Fetched`, never raises for n
 * timeouts (``timeout`` per connect/read, ``max_seconds`` for a whole body);
 * retries with exponential backoff (or the server's Retry-After, capped at 60 s) on 5xx, 429 and
   transport errors (refused connection, timeout, broken response) -- never on other 4xx, which
-  will not get better by asking again;
+  will not get better by asking again. In a Prefect run each URL is a ``fetch-url`` task run and
+  the retries are Prefect's (``retries``, ``retry_delay_seconds``); outside one, a plain loop;
 * a conditional request (``If-None-Match`` / ``If-Modified-Since``) when the URL was fetched before
   and its bytes are still on disk: ``304`` means nothing is downloaded;
 * a size limit checked against ``Content-Length`` before reading and again while streaming;
@@ -28,16 +29,16 @@ import hashlib
 import json
 import os
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+
+from flows.feeds import FeedEntry, FeedError, parse_feed  # noqa: F401  (re-exported)
 
 FETCHED_DIR = "fetched"  # under raw/: fetched documents, found by the raw folder scan too
 FETCH_DIR = ".fetch"  # under raw/: feeds and the fetch state (hidden from the raw folder scan)
@@ -138,31 +139,41 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.01
 
 
+def _starts_like_feed(data: bytes, *, after_bom: bool) -> bool:
+    head = data.lstrip()[:100]
+    return (head.lstrip(b"\xef\xbb\xbf") if after_bom else head).startswith((b"<?xml", b"<rss", b"<feed"))
+
+
+def _relabelled(kind: str, media: str, data: bytes) -> str | None:
+    """The media type the bytes show when the label is generic or wrong, else None: a PDF or feed
+    sent as ``application/octet-stream``; a feed sent as ``text/html`` or ``text/plain`` (many
+    servers do that)."""
+    if media in _OCTET and kind in ("report", "article") and data.lstrip()[:5] == b"%PDF-":
+        return "application/pdf"
+    if media in _OCTET and kind == "feed" and _starts_like_feed(data, after_bom=True):
+        return "application/xml"
+    if (
+        media not in ACCEPT[kind]
+        and kind == "feed"
+        and media.startswith("text/")
+        and _starts_like_feed(data, after_bom=False)
+    ):
+        return "application/xml"
+    return None
+
+
 def check_content(kind: str, content_type: str, data: bytes) -> str:
     """The media type to store ``data`` under, or raise _Refused with the reason."""
     media = _media_type(content_type)
-    is_pdf = data.lstrip()[:5] == b"%PDF-"
-    if media in _OCTET and kind in ("report", "article") and is_pdf:
-        return "application/pdf"
-    if (
-        media in _OCTET
-        and kind == "feed"
-        and data.lstrip()[:100].lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss", b"<feed"))
-    ):
-        return "application/xml"
+    relabelled = _relabelled(kind, media, data)
+    if relabelled:
+        return relabelled
     if media not in ACCEPT[kind]:
-        # Many servers send feeds as text/html or text/plain: accept when the bytes are a feed.
-        if (
-            kind == "feed"
-            and media.startswith("text/")
-            and data.lstrip()[:100].startswith((b"<?xml", b"<rss", b"<feed"))
-        ):
-            return "application/xml"
         raise _Refused(
             f"unsupported content type {media or '(none)'} for {'an' if kind == 'article' else 'a'} {kind}"
         )
     if media == "application/pdf":
-        if not is_pdf:
+        if data.lstrip()[:5] != b"%PDF-":
             raise _Refused("content labelled application/pdf is not a PDF")
     elif _looks_binary(data):
         raise _Refused(f"binary content labelled {media}")
@@ -196,91 +207,173 @@ def _reason(exc: httpx.TransportError, settings: FetchSettings) -> str:
     return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'transport error'}"
 
 
-def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: FetchSettings) -> Fetched:
-    """Fetch one URL with retries; see the module docstring. Never raises for network trouble."""
-    max_bytes = req.max_bytes or settings.max_bytes
+class _Retry(Exception):
+    """A failure that asking again may cure: 5xx, 429, a refused connection, a timeout.
+    ``wait`` is the server's Retry-After hint in seconds (capped at 60), 0 when it gave none."""
+
+    def __init__(self, reason: str, wait: float = 0.0):
+        super().__init__(reason)
+        self.reason, self.wait = reason, wait
+
+
+def retry_delays(settings: FetchSettings) -> list[float]:
+    """Seconds before each retry: ``backoff`` doubling, e.g. backoff 1.0, retries 3 -> [1, 2, 4]."""
+    return [settings.backoff * 2**i for i in range(settings.retries)]
+
+
+def conditional_headers(req: FetchRequest, raw: Path) -> dict[str, str]:
+    """``If-None-Match`` / ``If-Modified-Since`` when the URL's last bytes are still on disk."""
     headers = {}
     if req.path and (raw / req.path).exists():
         if req.etag:
             headers["If-None-Match"] = req.etag
         if req.last_modified:
             headers["If-Modified-Since"] = req.last_modified
-    attempts, last_error, wait = 0, "not fetched", 0.0
-    for attempt in range(settings.retries + 1):
-        if attempt:
-            time.sleep(max(wait, settings.backoff * 2 ** (attempt - 1)))
-            wait = 0.0
-        attempts += 1
+    return headers
+
+
+def fetch_attempt(
+    client: httpx.Client, req: FetchRequest, raw: Path, settings: FetchSettings, attempt: int
+) -> Fetched:
+    """One request for ``req`` (attempt number ``attempt``, from 1). Raises :class:`_Retry` when
+    asking again may help; every other outcome, failures included, is a :class:`Fetched`."""
+    headers = conditional_headers(req, raw)
+    try:
+        with client.stream("GET", req.url, headers=headers) as resp:
+            return _response(resp, req, raw, settings, bool(headers), attempt)
+    except _Retry as exc:
+        # The server's Retry-After counts when it asks for longer than our own backoff.
+        delays = retry_delays(settings)
+        if attempt <= len(delays) and exc.wait > delays[attempt - 1]:
+            time.sleep(exc.wait - delays[attempt - 1])
+        raise
+    except _Refused as exc:
+        return Fetched(req.url, "error", attempts=attempt, error=str(exc))
+    except httpx.TransportError as exc:
+        raise _Retry(_reason(exc, settings)) from None
+    except httpx.InvalidURL as exc:
+        return Fetched(req.url, "error", attempts=attempt, error=f"invalid URL: {exc}")
+    except Exception as exc:  # anything else (a protocol oddity, a full disk) fails this URL, not the run
+        first = str(exc).splitlines()[0] if str(exc) else "fetch failed"
+        return Fetched(req.url, "error", attempts=attempt, error=f"{type(exc).__name__}: {first}")
+
+
+def _response(
+    resp: httpx.Response,
+    req: FetchRequest,
+    raw: Path,
+    settings: FetchSettings,
+    conditional: bool,
+    attempt: int,
+) -> Fetched:
+    """What a response means: 304 unchanged, 5xx / 429 retry, other non-200 an error, 200 stored."""
+    code = resp.status_code
+    if code == 304 and conditional:
+        return Fetched(
+            req.url,
+            "unchanged",
+            req.sha256,
+            req.path,
+            str(resp.url),
+            None,
+            resp.headers.get("etag") or req.etag,
+            resp.headers.get("last-modified") or req.last_modified,
+            code,
+            attempt,
+            0,
+            None,
+            dict(resp.headers),
+        )
+    if code in _RETRY_STATUS:
+        after = resp.headers.get("retry-after", "")
+        raise _Retry(
+            f"HTTP {code} {resp.reason_phrase}".strip(), min(float(after), 60.0) if after.isdigit() else 0.0
+        )
+    if code != 200:
+        return Fetched(
+            req.url,
+            "error",
+            status_code=code,
+            attempts=attempt,
+            final_url=str(resp.url),
+            error=f"HTTP {code} {resp.reason_phrase}".strip(),
+            headers=dict(resp.headers),
+        )
+    return _store_response(resp, req, raw, settings, attempt)
+
+
+def _store_response(
+    resp: httpx.Response, req: FetchRequest, raw: Path, settings: FetchSettings, attempt: int
+) -> Fetched:
+    """Read a 200 response within the limits, check its content and store it."""
+    data = _read_body(resp, req.max_bytes or settings.max_bytes, settings)
+    media = check_content(req.kind, resp.headers.get("content-type", ""), data)
+    meta = {
+        "url": req.url,
+        "final_url": str(resp.url),
+        "status_code": resp.status_code,
+        "fetched_at": _now(),
+        "headers": dict(resp.headers),
+    }
+    sha, rel, new = store_bytes(raw, data, media, kind=req.kind, meta=meta)
+    return Fetched(
+        req.url,
+        "new" if new else "stored",
+        sha,
+        rel,
+        str(resp.url),
+        media,
+        resp.headers.get("etag"),
+        resp.headers.get("last-modified"),
+        resp.status_code,
+        attempt,
+        len(data),
+        None,
+        dict(resp.headers),
+    )
+
+
+def _fetch_url_fn(client: httpx.Client, req: FetchRequest, raw: Path, settings: FetchSettings) -> Fetched:
+    from prefect.context import TaskRunContext
+
+    return fetch_attempt(client, req, raw, settings, TaskRunContext.get().task_run.run_count)
+
+
+# One task run per URL; Prefect retries it (see fetch_one). Called, not submitted: it runs in the
+# fetch task of its host, so requests to a host stay one at a time.
+fetch_url = task(_fetch_url_fn, name="fetch-url", cache_policy=NO_CACHE, persist_result=False)
+
+
+def fetch_one(client: httpx.Client, req: FetchRequest, raw: Path, settings: FetchSettings) -> Fetched:
+    """Fetch one URL with retries; see the module docstring. Never raises for network trouble.
+
+    In a Prefect run the retries are the ``fetch-url`` task's (``retries``, ``retry_delay_seconds``
+    from :func:`retry_delays`); a library caller outside Prefect gets the same delays in a loop."""
+    from prefect.context import FlowRunContext, TaskRunContext
+
+    delays = retry_delays(settings)
+    try:
+        if FlowRunContext.get() is None and TaskRunContext.get() is None:
+            return _without_prefect(client, req, raw, settings, delays)
+        retrying = fetch_url.with_options(retries=settings.retries, retry_delay_seconds=delays or 0)
+        return retrying(client, req, raw, settings)
+    except _Retry as exc:
+        attempts = settings.retries + 1
+        suffix = f" ({attempts} attempts)" if attempts > 1 else ""
+        return Fetched(req.url, "error", attempts=attempts, error=exc.reason + suffix)
+
+
+def _without_prefect(
+    client, req: FetchRequest, raw: Path, settings: FetchSettings, delays: list[float]
+) -> Fetched:
+    for attempt, delay in enumerate([*delays, None], 1):
         try:
-            with client.stream("GET", req.url, headers=headers) as resp:
-                code = resp.status_code
-                if code == 304 and headers:
-                    return Fetched(
-                        req.url,
-                        "unchanged",
-                        req.sha256,
-                        req.path,
-                        str(resp.url),
-                        None,
-                        resp.headers.get("etag") or req.etag,
-                        resp.headers.get("last-modified") or req.last_modified,
-                        code,
-                        attempts,
-                        0,
-                        None,
-                        dict(resp.headers),
-                    )
-                if code in _RETRY_STATUS:
-                    last_error = f"HTTP {code} {resp.reason_phrase}".strip()
-                    after = resp.headers.get("retry-after", "")
-                    wait = min(float(after), 60.0) if after.isdigit() else 0.0  # the server's hint, capped
-                    continue
-                if code != 200:
-                    return Fetched(
-                        req.url,
-                        "error",
-                        status_code=code,
-                        attempts=attempts,
-                        final_url=str(resp.url),
-                        error=f"HTTP {code} {resp.reason_phrase}".strip(),
-                        headers=dict(resp.headers),
-                    )
-                data = _read_body(resp, max_bytes, settings)
-                media = check_content(req.kind, resp.headers.get("content-type", ""), data)
-                meta = {
-                    "url": req.url,
-                    "final_url": str(resp.url),
-                    "status_code": code,
-                    "fetched_at": _now(),
-                    "headers": dict(resp.headers),
-                }
-                sha, rel, new = store_bytes(raw, data, media, kind=req.kind, meta=meta)
-                return Fetched(
-                    req.url,
-                    "new" if new else "stored",
-                    sha,
-                    rel,
-                    str(resp.url),
-                    media,
-                    resp.headers.get("etag"),
-                    resp.headers.get("last-modified"),
-                    code,
-                    attempts,
-                    len(data),
-                    None,
-                    dict(resp.headers),
-                )
-        except _Refused as exc:
-            return Fetched(req.url, "error", attempts=attempts, error=str(exc))
-        except httpx.TransportError as exc:
-            last_error = _reason(exc, settings)
-        except httpx.InvalidURL as exc:
-            return Fetched(req.url, "error", attempts=attempts, error=f"invalid URL: {exc}")
-        except Exception as exc:  # anything else (a protocol oddity, a full disk) fails this URL, not the run
-            first = str(exc).splitlines()[0] if str(exc) else "fetch failed"
-            return Fetched(req.url, "error", attempts=attempts, error=f"{type(exc).__name__}: {first}")
-    suffix = f" ({attempts} attempts)" if attempts > 1 else ""
-    return Fetched(req.url, "error", attempts=attempts, error=last_error + suffix)
+            return fetch_attempt(client, req, raw, settings, attempt)
+        except _Retry:
+            if delay is None:
+                raise
+            time.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 def _read_body(resp: httpx.Response, max_bytes: int, settings: FetchSettings) -> bytes:
@@ -350,82 +443,6 @@ def fetch_all(requests: list[FetchRequest], raw: Path, settings: FetchSettings) 
         for i, f in zip(idxs, fetched):
             results[i] = f
     return [r for r in results if r is not None]
-
-
-# -- feeds ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FeedEntry:
-    link: str
-    title: str | None = None
-    published: str | None = None
-
-
-class FeedError(Exception):
-    """Bytes that are not an RSS or Atom feed; ``str()`` is one line."""
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1].lower()
-
-
-def _child_text(el: ET.Element, *names: str) -> str | None:
-    for child in el:
-        if _local(child.tag) in names and (child.text or "").strip():
-            return child.text.strip()
-    return None
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return parsedate_to_datetime(value).date().isoformat()  # RSS: RFC 822
-    except (TypeError, ValueError):
-        pass
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()  # Atom: RFC 3339
-    except ValueError:
-        return None
-
-
-def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
-    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in feed order, links made absolute and
-    de-duplicated. Uses the standard library parser (expat guards against entity expansion)."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise FeedError(f"not a feed: XML error {exc}") from None
-    if _local(root.tag) not in ("rss", "rdf", "feed"):
-        raise FeedError(f"not a feed: root element <{_local(root.tag)}>")
-    out, seen = [], set()
-    for el in root.iter():
-        name = _local(el.tag)
-        if name == "item":  # RSS
-            link = _child_text(el, "link") or (
-                _child_text(el, "guid") if (_child_text(el, "guid") or "").startswith("http") else None
-            )
-            published = _child_text(el, "pubdate", "date")
-        elif name == "entry":  # Atom
-            link = None
-            for child in el:
-                if (
-                    _local(child.tag) == "link"
-                    and child.get("rel", "alternate") == "alternate"
-                    and child.get("href")
-                ):
-                    link = child.get("href")
-                    break
-            published = _child_text(el, "published", "updated")
-        else:
-            continue
-        if not link:
-            continue
-        link = urljoin(base_url, link.strip())
-        if link in seen:
-            continue
-        seen.add(link)
-        out.append(FeedEntry(link, _child_text(el, "title"), _iso_date(published)))
-    return out
 
 
 def with_settings(settings: FetchSettings, overrides: dict) -> FetchSettings:

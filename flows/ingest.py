@@ -42,10 +42,11 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from flows.discover import discover, progress
 from flows.fetch import (
     FETCH_DIR,
     FeedError,
@@ -56,6 +57,7 @@ from flows.fetch import (
     parse_feed,
     with_settings,
 )
+from flows.plan import Source
 
 KINDS = ("folder", "article", "feed", "report")
 _KEYS = {"kind", "url", "path", "schedule", "name", "max_entries", "max_bytes"}
@@ -96,66 +98,73 @@ class SourcesConfig:
 def load_sources(path: str | Path) -> SourcesConfig:
     """Read and validate a sources file; raises SourcesError with one line."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourcesError(f"sources file not found: {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SourcesError(f"{path}: not valid TOML: {exc}") from None
+    data = _read_toml(path)
     unknown = set(data) - {"fetch", "sources"}
     if unknown:
         raise SourcesError(
             f"{path}: unknown section(s) {', '.join(sorted(unknown))}: use [fetch] and [[sources]]"
         )
-    fetch = data.get("fetch", {})
+    settings = _fetch_settings(path, data.get("fetch", {}))
+    specs = [
+        _source_spec(raw, f"{path}: source {i}", path.parent)
+        for i, raw in enumerate(data.get("sources", []), 1)
+    ]
+    if not specs:
+        raise SourcesError(f"{path}: no [[sources]] listed")
+    return SourcesConfig(path, tuple(specs), settings)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourcesError(f"sources file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SourcesError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _fetch_settings(path: Path, fetch: dict) -> FetchSettings:
+    """The ``[fetch]`` table over the defaults, e.g. ``delai = 1`` -> "unknown [fetch] key(s) delai"."""
     bad = set(fetch) - set(FetchSettings.__dataclass_fields__)
     if bad:
         raise SourcesError(f"{path}: unknown [fetch] key(s) {', '.join(sorted(bad))}")
     try:
-        settings = with_settings(FetchSettings(), fetch)
+        return with_settings(FetchSettings(), fetch)
     except TypeError as exc:
         raise SourcesError(f"{path}: [fetch]: {exc}") from None
-    specs = []
-    for i, raw in enumerate(data.get("sources", []), 1):
-        where = f"{path}: source {i}"
-        if not isinstance(raw, dict):
-            raise SourcesError(f"{where}: expected a table ([[sources]])")
-        bad = set(raw) - _KEYS
-        if bad:
-            raise SourcesError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
-        kind = raw.get("kind")
-        if kind not in KINDS:
-            raise SourcesError(f"{where}: kind must be one of {', '.join(KINDS)} (got {kind!r})")
-        schedule = raw.get("schedule")
-        if schedule is not None:
-            _check_cron(schedule, where)
-        if kind == "folder":
-            if not isinstance(raw.get("path"), str):
-                raise SourcesError(f'{where}: a folder needs path = "..."')
-            folder = Path(raw["path"])
-            folder = folder if folder.is_absolute() else (path.parent / folder)
-            specs.append(SourceSpec(kind, path=folder.resolve(), schedule=schedule, name=raw.get("name")))
-            continue
-        url = raw.get("url")
-        if (
-            not isinstance(url, str)
-            or urlsplit(url).scheme not in ("http", "https")
-            or not urlsplit(url).netloc
-        ):
-            raise SourcesError(f'{where}: a {kind} needs url = "http(s)://..." (got {url!r})')
-        specs.append(
-            SourceSpec(
-                kind,
-                url=url,
-                schedule=schedule,
-                name=raw.get("name"),
-                max_entries=int(raw.get("max_entries", 50)),
-                max_bytes=raw.get("max_bytes"),
-            )
-        )
-    if not specs:
-        raise SourcesError(f"{path}: no [[sources]] listed")
-    return SourcesConfig(path, tuple(specs), settings)
+
+
+def _source_spec(raw: object, where: str, base: Path) -> SourceSpec:
+    """One ``[[sources]]`` table, checked: e.g. ``kind = "blog"`` -> "kind must be one of folder,
+    article, feed, report (got 'blog')"; a folder's relative path is resolved against ``base``."""
+    if not isinstance(raw, dict):
+        raise SourcesError(f"{where}: expected a table ([[sources]])")
+    bad = set(raw) - _KEYS
+    if bad:
+        raise SourcesError(f"{where}: unknown key(s) {', '.join(sorted(bad))}")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise SourcesError(f"{where}: kind must be one of {', '.join(KINDS)} (got {kind!r})")
+    schedule = raw.get("schedule")
+    if schedule is not None:
+        _check_cron(schedule, where)
+    if kind == "folder":
+        if not isinstance(raw.get("path"), str):
+            raise SourcesError(f'{where}: a folder needs path = "..."')
+        folder = Path(raw["path"])
+        folder = folder if folder.is_absolute() else (base / folder)
+        return SourceSpec(kind, path=folder.resolve(), schedule=schedule, name=raw.get("name"))
+    url = raw.get("url")
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise SourcesError(f'{where}: a {kind} needs url = "http(s)://..." (got {url!r})')
+    return SourceSpec(
+        kind,
+        url=url,
+        schedule=schedule,
+        name=raw.get("name"),
+        max_entries=int(raw.get("max_entries", 50)),
+        max_bytes=raw.get("max_bytes"),
+    )
 
 
 def _check_cron(value: object, where: str) -> None:
@@ -217,61 +226,73 @@ def failure_id(url: str) -> str:
     return hashlib.sha256(("unfetched:" + url).encode()).hexdigest()
 
 
-def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *, log=None):
+def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *, log=None) -> list[Source]:
     """Folders, articles, reports and feed entries of a sources file as a list of Source.
 
     ``schedule`` None fetches every web source; a cron string fetches only the web sources with
     that schedule (the others contribute their last stored copy). Order is deterministic: file
     order, feed entries in feed order."""
-    from datetime import datetime
-
-    from flows.pipeline import Source, discover, progress
-
     log = log or progress
     cfg = load_sources(sources_file)
     raw = Path(raw)
     state = FetchState(raw)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     due = [s for s in cfg.sources if s.kind != "folder" and (schedule is None or s.schedule == schedule)]
+    # 1. the URLs listed in the file; 2. the entries of the feeds fetched now
+    results = _fetch(state, [state.request(s.url, s.kind, s.max_bytes) for s in due], raw, cfg.fetch, now)
+    feed_errors = _list_feeds(state, [s for s in due if s.kind == "feed"], results, raw)
+    wanted = _new_entries(state, due, results)
+    results.update(_fetch(state, [state.request(u, "article") for u in wanted], raw, cfg.fetch, now))
+    state.save()
+    _log_fetched(list(results.values()), log)
+    # 3. Sources, in file order
+    out: list[Source] = []
+    for spec in cfg.sources:
+        out.extend(_sources_of(spec, state, raw, results, feed_errors, log))
+    return [s for s in out if s is not None]
 
-    # 1. the URLs listed in the file
-    first = fetch_all([state.request(s.url, s.kind, s.max_bytes) for s in due], raw, cfg.fetch)
+
+def _fetch(
+    state: FetchState, requests: list[FetchRequest], raw: Path, settings, now: str
+) -> dict[str, Fetched]:
+    """Fetch ``requests`` and record each outcome in the fetch state; URL -> Fetched."""
     results: dict[str, Fetched] = {}
-    for f in first:
+    for f in fetch_all(requests, raw, settings):
         state.record(f, now)
         results[f.url] = f
+    return results
 
-    # 2. entries of the feeds fetched now (a feed that fails keeps the entries it had)
+
+def _list_feeds(state: FetchState, feeds: list[SourceSpec], results: dict, raw: Path) -> dict[str, str]:
+    """Record the entries of each feed fetched now; feed URL -> error for those that failed.
+
+    A feed that fails keeps the entries it had; entries listed before stay ``seen`` (feeds show only
+    their newest items, and articles listed before stay in the tables)."""
     feed_errors: dict[str, str] = {}
-    for spec in (s for s in due if s.kind == "feed"):
+    for spec in feeds:
         f = results[spec.url]
         entry = state.urls[spec.url]
-        if f.ok:
-            try:
-                entries = parse_feed((raw / f.path).read_bytes(), f.final_url or spec.url)
-                entry["entries"] = [e.link for e in entries[: spec.max_entries]]
-                # Feeds show only their newest items: articles listed before stay in the tables.
-                entry["seen"] = list(dict.fromkeys(entry["entries"] + entry.get("seen", [])))
-            except FeedError as exc:
-                entry["error"] = str(exc)
-                feed_errors[spec.url] = str(exc)
-        else:
+        if not f.ok:
             feed_errors[spec.url] = f.error
-    wanted = list(
-        dict.fromkeys(
-            link
-            for s in due
-            if s.kind == "feed"
-            for link in state.urls[s.url].get("entries", [])
-            if link not in results
-        )
-    )
-    for f in fetch_all([state.request(u, "article") for u in wanted], raw, cfg.fetch):
-        state.record(f, now)
-        results[f.url] = f
-    state.save()
+            continue
+        try:
+            entries = parse_feed((raw / f.path).read_bytes(), f.final_url or spec.url)
+        except FeedError as exc:
+            entry["error"] = str(exc)
+            feed_errors[spec.url] = str(exc)
+            continue
+        entry["entries"] = [e.link for e in entries[: spec.max_entries]]
+        entry["seen"] = list(dict.fromkeys(entry["entries"] + entry.get("seen", [])))
+    return feed_errors
 
-    fetched = [r for r in results.values()]
+
+def _new_entries(state: FetchState, due: list[SourceSpec], results: dict) -> list[str]:
+    """Entry links of the due feeds not fetched yet in this run, in feed order, once each."""
+    links = (link for s in due if s.kind == "feed" for link in state.urls[s.url].get("entries", []))
+    return list(dict.fromkeys(link for link in links if link not in results))
+
+
+def _log_fetched(fetched: list[Fetched], log) -> None:
     if fetched:
         counts = {
             k: sum(1 for r in fetched if r.outcome == k) for k in ("new", "stored", "unchanged", "error")
@@ -281,37 +302,26 @@ def ingest_sources(sources_file: str, raw: Path, schedule: str | None = None, *,
             f"{counts['unchanged']} unchanged (304), {counts['error']} failed"
         )
 
-    # 3. Sources, in file order
-    out: list[Source] = []
-    for spec in cfg.sources:
-        if spec.kind == "folder":
-            if not spec.path.is_dir():
-                log(f"folder not found, skipped: {spec.path}")
-                continue
-            out.extend(discover(spec.path))
-            continue
-        if spec.kind == "feed":
-            links = state.urls.get(spec.url, {}).get("seen")
-            if links is None:  # never listed: the feed itself is the failed document
-                if spec.url in feed_errors:
-                    out.append(
-                        Source(
-                            spec.url,
-                            "",
-                            failure_id(spec.url),
-                            spec.url,
-                            error=feed_errors[spec.url],
-                            kind="news",
-                        )
-                    )
-                continue
-            out.extend(_source(Source, state, raw, link, spec.url, "article", results) for link in links)
-            continue
-        out.append(_source(Source, state, raw, spec.url, spec.url, spec.kind, results))
-    return [s for s in out if s is not None]
+
+def _sources_of(spec: SourceSpec, state: FetchState, raw: Path, results: dict, feed_errors: dict, log):
+    """The Sources one entry of the sources file contributes (None for a URL never seen)."""
+    if spec.kind == "folder":
+        if not spec.path.is_dir():
+            log(f"folder not found, skipped: {spec.path}")
+            return []
+        return discover(spec.path)
+    if spec.kind != "feed":
+        return [_source(state, raw, spec.url, spec.url, spec.kind, results)]
+    links = state.urls.get(spec.url, {}).get("seen")
+    if links is not None:
+        return [_source(state, raw, link, spec.url, "article", results) for link in links]
+    if spec.url in feed_errors:  # never listed: the feed itself is the failed document
+        error = feed_errors[spec.url]
+        return [Source(spec.url, "", failure_id(spec.url), spec.url, error=error, kind="news")]
+    return []
 
 
-def _source(Source, state: FetchState, raw: Path, url: str, fetched_from: str, kind: str, results: dict):
+def _source(state: FetchState, raw: Path, url: str, fetched_from: str, kind: str, results: dict):
     """The Source for a URL: its stored copy when there is one, else a failure record (or None
     when it was neither fetched nor stored, i.e. not due and never seen)."""
     s = state.urls.get(url, {})
