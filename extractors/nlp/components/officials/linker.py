@@ -23,8 +23,8 @@ from extractors.nlp.components.officials.keys import (
 )
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
-from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
 from extractors.nlp.components.officials.roles import role
+from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
 
 
 class Roster:
