@@ -16,7 +16,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from extractors.assets import MODELS_DIR, read_jsonl
+from extractors.assets import MODELS_DIR
+from extractors.nlp.components import rule_files
 from extractors.parse.documents import INVISIBLE_AND_SPACES
 
 __all__ = [
@@ -154,11 +155,7 @@ def title_abbreviations() -> dict[str, str]:
     ``models/patterns/titles.jsonl`` (one all-capital word: "DG" -> "director general", "IGP" ->
     "inspector general", "SHO" -> "station house officer") with their ids, plus the evaluation's own
     equivalences ("judge" -> "justice")."""
-    out = {
-        r["pattern"].lower(): r["id"]
-        for r in read_jsonl(str(TITLES_FILE))
-        if isinstance(r.get("pattern"), str) and r["pattern"].isalpha() and r["pattern"].isupper()
-    }
+    out = rule_files.title_abbreviations(str(TITLES_FILE))
     out.update(_EVALUATION_TITLES)
     return out
 

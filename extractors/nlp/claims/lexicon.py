@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.assets import MODELS_DIR, read_jsonl, read_toml
+from extractors.assets import MODELS_DIR, read_toml
+from extractors.nlp.components.rule_files import title_abbreviations
 
 CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
 _TEXT_KEY = "tipwatch.claims.text"  # per-doc caches, dropped when the component is done
@@ -35,11 +36,7 @@ _PARTITIVES = _words("partitives")
 _OFFICE_HEADS = _PERSON_HEADS - _words("not_office_heads")
 # abbreviated titles, the same the entity ruler tags ("the DG said": a person whose title ends
 # in "general")
-_TITLE_ABBREVIATIONS: dict[str, str] = {
-    r["pattern"].lower(): r["id"]
-    for r in read_jsonl(str(MODELS_DIR / "patterns" / "titles.jsonl"))
-    if isinstance(r["pattern"], str) and r["pattern"].isupper()
-}
+_TITLE_ABBREVIATIONS = title_abbreviations(str(MODELS_DIR / "patterns" / "titles.jsonl"))
 _ORG_HEADS = _words("org_heads")
 _ISSUED_HEADS = _words("issued_heads")
 _REPORT_HEADS = _words("report_heads")

@@ -29,6 +29,17 @@ def rows(path: str) -> list[dict]:
     return out
 
 
+def title_abbreviations(path: str) -> dict[str, str]:
+    """Abbreviated title -> title id, from the one-word all-capital patterns of a titles file
+    ("DG" -> "director general", "IGP" -> "inspector general"): the ruler's own abbreviations,
+    shared by the claim speakers and the evaluation so the list is kept once."""
+    return {
+        r["pattern"].lower(): r["id"]
+        for r in read_jsonl(path)
+        if isinstance(r.get("pattern"), str) and r["pattern"].isalpha() and r["pattern"].isupper()
+    }
+
+
 def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     """Case-insensitive token pattern for a phrase; acronyms (all caps) match exactly: "Federal
     Investigation Agency" matches "federal investigation agency", "FIA" does not match "Fia"."""
