@@ -2,7 +2,9 @@
 
 Gold JSONL lines reference their article instead of carrying its text:
 ``{"corpus_file": "news_full/pk_dawn_app_2025/<file>.jsonl", "link": <record link>}`` (the
-record's ``content`` is the text) or ``{"seed": "<name>.txt"}`` (``<shared>/seed/<name>.txt``).
+record's ``content`` is the text), ``{"corpus_file": "news_diverse/articles.jsonl", "id": <id>}``
+(the record's ``text``), ``{"corpus_file": "news_full/bbc_news_2095/<path>.txt"}`` (the body after
+the title line) or ``{"seed": "<name>.txt"}`` (``<shared>/seed/<name>.txt``).
 No Prefect here: the CLI and tests import this directly.
 
 How ``tipwatch evaluate`` is meant to use it::
@@ -38,13 +40,13 @@ def default_shared_dir() -> Path:
 
 
 @lru_cache(maxsize=8)
-def _corpus_records(path: Path) -> dict[str, dict]:
+def _corpus_records(path: Path, key: str = "link") -> dict[str, dict]:
     out: dict[str, dict] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
-                out.setdefault(rec["link"], rec)
+                out.setdefault(rec[key], rec)
     return out
 
 
@@ -57,6 +59,22 @@ def resolve_text(ref: dict, shared_dir: Path) -> tuple[str, str | None]:
             raise GoldError(f"seed article not found: {path}")
         text = path.read_text(encoding="utf-8")
         return text, text.split("\n", 1)[0].strip() or None
+    if "corpus_file" in ref and "id" in ref:
+        # news_diverse/articles.jsonl: the excerpt is ``text``
+        path = shared_dir / "corpus" / ref["corpus_file"]
+        if not path.is_file():
+            raise GoldError(f"corpus file not found: {path}")
+        rec = _corpus_records(path.resolve(), "id").get(ref["id"])
+        if rec is None:
+            raise GoldError(f"no record with id {ref['id']} in {ref['corpus_file']}")
+        return rec["text"], rec.get("title")
+    if "corpus_file" in ref and ref["corpus_file"].endswith(".txt"):
+        # BBC dataset: title on line 1, a blank line, then the body
+        path = shared_dir / "corpus" / ref["corpus_file"]
+        if not path.is_file():
+            raise GoldError(f"corpus file not found: {path}")
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        return body.strip("\n"), title.strip() or None
     if "corpus_file" in ref and "link" in ref:
         path = shared_dir / "corpus" / ref["corpus_file"]
         if not path.is_file():
