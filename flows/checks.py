@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from extractors.analysis.claim_checks import check_claims, country_aliases
+from extractors.analysis.topic import mentions_tip
 from extractors.assets import read_csv
 from extractors.records import record_row
 from flows.store import Store, StoreError, to_arrow
@@ -56,9 +57,22 @@ def _claim_checks_table(tables: Mapping[str, pa.Table]) -> pa.Table:
     reports = {d["doc_id"] for d in docs if d["kind"] == "tip_report"}
     claims = [c for c in tables["claims"].to_pylist() if c["doc_id"] not in reports]
     checks = check_claims(
-        claims, tables["tier_placements"].to_pylist(), published=published, aliases=aliases()
+        claims,
+        tables["tier_placements"].to_pylist(),
+        published=published,
+        aliases=aliases(),
+        tip_documents=_tip_documents(tables, {c["doc_id"] for c in claims}),
     )
     return to_arrow("claim_checks", [record_row(c) for c in checks])
+
+
+def _tip_documents(tables: Mapping[str, pa.Table], doc_ids: set[str]) -> set[str] | None:
+    """The documents (of ``doc_ids``) whose text speaks of the TIP report or trafficking; None
+    (every document) when the run's tables carry no texts."""
+    if "texts" not in tables:
+        return None
+    texts = tables["texts"].select(["doc_id", "text"]).to_pylist()
+    return {t["doc_id"] for t in texts if t["doc_id"] in doc_ids and mentions_tip(t["text"] or "")}
 
 
 def read_claim_checks(store: Store, run_id: str | None = None) -> pa.Table:
@@ -70,5 +84,6 @@ def read_claim_checks(store: Store, run_id: str | None = None) -> pa.Table:
         return store.read_table("claim_checks", run_id)
     except StoreError:
         return claim_checks_table(
-            {t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents")}, strict=True
+            {t: store.read_table(t, run_id) for t in ("claims", "tier_placements", "documents", "texts")},
+            strict=True,
         )

@@ -3,6 +3,8 @@ hand-built report rows. Pure: no pipeline, no files."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.analysis.claim_checks import (
     ReportIndex,
     check_claim,
@@ -336,3 +338,46 @@ def test_a_report_that_states_the_change_stands_in_for_a_missing_previous_report
     # over two years both are judged against 2021: the 2022 report's own statement covers 2022 only
     (r,) = check_claim(claim("Pakistan's ranking improved in the 2022 and 2023 reports"), upgraded)
     assert summary(r) == ("partly_supported", (2022,), (), (2023,))
+
+
+TIP_ROWS = [
+    dict(country="Pakistan", report_year=y, tier=t, doc_id="r", page=1, source_kind="tip_table", id=str(y))
+    for y, t in [(2016, "2WL"), (2017, "2WL"), (2018, "2")]
+]
+
+
+def _claim(content: str) -> dict:
+    return dict(
+        content=content, countries=["Pakistan"], claim_type="ranking_change", tiers=[], years=[],
+        doc_id="d", start=0, end=1, page=None, evidence=content, id="x", speaker="s",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "content, tip_document, expected",
+    [
+        # another index is never judged by TIP rows, even in a story about trafficking
+        (
+            "Pakistan's ranking dropped to 117 out of 180 on Transparency International's index in 2017",
+            True,
+            ("not_checkable", "about another ranking (Transparency International), not the TIP report"),
+        ),
+        (
+            "Pakistan improved its ranking on the Global Slavery Index in 2018",
+            True,
+            ("not_checkable", "about another ranking (Global Slavery Index), not the TIP report"),
+        ),
+        # no tier, no TIP word: checkable only in a document that speaks of the TIP report
+        ("Pakistan was downgraded in 2018", True, ("contradicted", "the reports say otherwise for 2018")),
+        (
+            "Pakistan was downgraded in 2018",
+            False,
+            ("not_checkable", "the claim does not say it is about the TIP ranking"),
+        ),
+        # a named tier is about the TIP ranking wherever it stands
+        ("Pakistan was upgraded to Tier 2 in 2018", False, ("supported", "reports agree for 2018")),
+    ],
+)
+def test_only_claims_about_the_tip_ranking_get_a_verdict(content, tip_document, expected):
+    (row,) = check_claim(_claim(content), TIP_ROWS, tip_document=tip_document)
+    assert (row.verdict, row.reason) == expected

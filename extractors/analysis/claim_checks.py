@@ -25,6 +25,7 @@ from extractors.analysis.assertions import (
     report_year_at,
 )
 from extractors.analysis.reports import REPORT_KINDS, ReportIndex, country_aliases, country_key, get
+from extractors.analysis.topic import tip_topic
 from extractors.analysis.verdicts import YearCheck, by_year, check_assertion, verdict, year_outcome
 from extractors.records import TABLES, stable_id
 
@@ -104,11 +105,15 @@ def check_claim(
     *,
     published: str | None = None,
     latest_report_year: int | None = None,
+    tip_document: bool = True,
 ) -> list[ClaimCheck]:
     """Check one claim (a ``Claim`` or a claims-table row) against report rows: one result per country.
 
     Returns ``[]`` when the claim asserts nothing about tiers (and is not typed ``tier_placement``
     or ``ranking_change``). ``latest_report_year`` defaults to the newest report year in ``rows``.
+    A claim that is not about the TIP ranking (:func:`extractors.analysis.topic.tip_topic`; its
+    document speaks of the TIP report unless ``tip_document`` is false) is ``not_checkable``:
+    "ranked 117 out of 180 on Transparency International's index" is not contradicted by a tier.
     """
     index = rows if isinstance(rows, ReportIndex) else ReportIndex(rows)
     latest = latest_report_year if latest_report_year is not None else index.latest_year
@@ -120,7 +125,8 @@ def check_claim(
     if not assertions and not tier_typed and not get(claim, "tiers"):
         return []
     countries = list(get(claim, "countries") or ()) or [None]
-    return [_check_country(claim, c, assertions, index, end, basis) for c in countries]
+    _, why = tip_topic(content, get(claim, "evidence") or "", tip_document)
+    return [_check_country(claim, c, assertions, index, end, basis, why) for c in countries]
 
 
 def _check_country(
@@ -130,9 +136,14 @@ def _check_country(
     index: ReportIndex,
     end: int | None,
     basis: str,
+    not_tip: str = "",
 ) -> ClaimCheck:
-    """The claim's assertions about one country checked year by year, as one ``claim_checks`` row."""
-    checks, verdict_, reason = _judge(country, assertions, index, end)
+    """The claim's assertions about one country checked year by year, as one ``claim_checks`` row
+    (``not_checkable`` with ``not_tip`` as the reason when the claim is not about the TIP ranking)."""
+    if not_tip:
+        checks, verdict_, reason = [], "not_checkable", not_tip
+    else:
+        checks, verdict_, reason = _judge(country, assertions, index, end)
     return ClaimCheck(
         country=country,
         asserted="; ".join(a.describe() for a in assertions),
@@ -218,12 +229,16 @@ def check_claims(
     *,
     published: Mapping[str, str | None] | None = None,
     aliases: Mapping[str, str] | None = None,
+    tip_documents: set[str] | None = None,
 ) -> list[ClaimCheck]:
     """Check every claim; ``published`` maps a claim's ``doc_id`` to its document's publication date,
-    ``aliases`` (:func:`country_aliases`) lets differently spelled country names meet."""
+    ``aliases`` (:func:`country_aliases`) lets differently spelled country names meet,
+    ``tip_documents`` (when given) are the documents that speak of the TIP report."""
     index = ReportIndex(rows, aliases)
     published = published or {}
     out = []
     for c in claims:
-        out.extend(check_claim(c, index, published=published.get(get(c, "doc_id"))))
+        doc = get(c, "doc_id")
+        tip_doc = tip_documents is None or doc in tip_documents
+        out.extend(check_claim(c, index, published=published.get(doc), tip_document=tip_doc))
     return sorted(out, key=lambda r: (r.doc_id, r.start, r.end, r.country or "", r.id))
