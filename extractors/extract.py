@@ -18,6 +18,7 @@ from extractors.nlp.components.entities import AGENCY_INFO, TIER_LINKS
 from extractors.nlp.components.officials import PEOPLE
 from extractors.parse.documents import Document
 from extractors.records import Agency, Claim, Mention, Official, Records, TierPlacement
+from extractors.speaker_links import link_speakers
 
 MENTION_LABELS = ("PERSON", "AGENCY", "ORG", "GPE", "TIER", "YEAR", "TITLE")
 CHUNK_CHARS = 10_000
@@ -265,7 +266,7 @@ def extract_documents(
     """
     per_doc = _annotate(documents, nlp, batch_size=batch_size, n_process=n_process)
     for d in documents:
-        records = _dedupe(merge(per_doc.get(d.doc_id, [])))
+        records = link_speakers(_dedupe(merge(per_doc.get(d.doc_id, []))))
         if d.kind == "tip_report" and d.status == "ok":
             records = merge([records, tip_records(d)])
             if raw and d.doc_id in raw:

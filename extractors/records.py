@@ -144,6 +144,12 @@ class Claim:
     speaker_end: int | None = col("speaker span end", default=None)
     cue_start: int | None = col("cue span start", default=None)
     cue_end: int | None = col("cue span end", default=None)
+    official_id: str | None = col("the officials row of the speaker (same document), if any", default=None)
+    agency_id: str | None = col(
+        "the agencies row of the speaker's organisation (same document): the agency speaking, the "
+        "organisation of the official speaking, or the one an unnamed speaker belongs to",
+        default=None,
+    )
     id: str = row_id()
 
     def __post_init__(self):

@@ -148,3 +148,20 @@ def test_ids_are_stable(seed, nlp):
     again = list(extract_documents([parse_text(SEED.read_bytes(), source=SEED.name)], nlp))[0][1]
     assert [c.id for c in again.claims] == [c.id for c in records.claims]
     assert [m.id for m in again.mentions] == [m.id for m in records.mentions]
+
+
+def test_claims_join_to_the_official_and_agency_that_spoke(seed):
+    """official_id / agency_id make "what did FIA officials say" one join."""
+    _, seed_records = seed
+    officials = {o.id: o for o in seed_records.officials}
+    agencies = {a.id: a for a in seed_records.agencies}
+    joined = {
+        (c.speaker, officials[c.official_id].title, agencies[c.agency_id].name)
+        for c in seed_records.claims
+        if c.official_id
+    }
+    assert joined == {
+        ("Ahmad Ishaque Jehangir", "director general", "Federal Investigation Agency"),
+        ("Syed Kausar Abbas", "executive director", "Sustainable Social Development Organization"),
+        ("Ehsan Sadiq", "director general", "National Police Bureau"),
+    }
