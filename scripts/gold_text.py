@@ -1,7 +1,7 @@
 """Print the text an annotator annotates for articles of the world gold split (body only, as scored).
 
-    python scripts/gold_text.py --annotator a1          # every article assigned to a1, numbered
-    python scripts/gold_text.py --id nd0001             # one news_diverse article
+python scripts/gold_text.py --annotator a1          # every article assigned to a1, numbered
+python scripts/gold_text.py --id nd0001             # one news_diverse article
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Check an annotation file of the world gold set: JSON, known refs, every cue and content in the text.
 
-    python scripts/world_gold_check.py models/gold/world/annotations/a1.jsonl
+python scripts/world_gold_check.py models/gold/world/annotations/a1.jsonl
 """
 
 from __future__ import annotations
@@ -12,7 +12,17 @@ from pathlib import Path
 from flows.gold import default_shared_dir, resolve_text
 
 SPLIT = Path(__file__).resolve().parents[1] / "models" / "gold" / "world" / "split.jsonl"
-KINDS = {"government", "police", "court", "legislature", "ngo", "international", "foreign_government", "party", "other"}
+KINDS = {
+    "government",
+    "police",
+    "court",
+    "legislature",
+    "ngo",
+    "international",
+    "foreign_government",
+    "party",
+    "other",
+}
 TIERS = {"1", "2", "2WL", "3", "special_case"}
 SPEAKER_KINDS = {"person", "organisation", "report", "unnamed"}
 

@@ -76,7 +76,11 @@ def articles(shared: Path) -> list[dict]:
         rows = [r for r in csv.DictReader(fh) if r["category"] == "politics"]
     traffick = [r for r in rows if r["has_trafficking"] == "True"]
     rest = sorted(
-        (r for r in rows if r["has_minister"] == "True" and 1200 <= int(r["chars"]) <= 2600 and r not in traffick),
+        (
+            r
+            for r in rows
+            if r["has_minister"] == "True" and 1200 <= int(r["chars"]) <= 2600 and r not in traffick
+        ),
         key=lambda r: _h(r["path"]),
     )
     for r in (traffick + rest)[:BBC_N]:
