@@ -683,6 +683,29 @@ def test_tier_two_definition_applies_to_coordinated_countries_and_report_year(nl
     assert sorted(set(tiers(nlp, text))) == [("India", "2", 2025), ("Pakistan", "2", 2025)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the US as the issuer of the list or report is not the country placed
+        (
+            "Pakistan, India on US watch list for human trafficking\n\nThe US 2024 TIP report placed India on Tier 2.",
+            [("India", "2", 2024), ("India", "2WL", 2024), ("Pakistan", "2WL", 2024)],
+        ),
+        (
+            "Headline\n\nMalaysia's ranking in the US report fell to Tier 3, the human trafficking report said.",
+            [("Malaysia", "3", None)],
+        ),
+        # ... but the US placed on a tier is a placement
+        (
+            "Headline\n\nThe United States was placed on Tier 1 in the 2023 Trafficking in Persons report.",
+            [("United States", "1", 2023)],
+        ),
+    ],
+)
+def test_the_issuer_of_the_report_is_not_placed(nlp, text, expected):
+    assert sorted(set(tiers(nlp, text))) == expected
+
+
 def test_undated_mention_takes_the_year_stated_for_the_same_tier(nlp):
     text = (
         "Headline\n\nPakistan was placed on the Tier-II watch list of the US report on human trafficking, the "

@@ -22,7 +22,11 @@ TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
 # Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
 WEAK_TIER_REACH = 10
-_EFFECTS = ("skip", "negate", "context", "report", "report_topic", "move", "other_list")
+_EFFECTS = ("skip", "negate", "context", "report", "report_topic", "move", "other_list", "issuer_head")
+# The country that issues the TIP report: named as a modifier of the list or report it places
+# others on ("on US watch list", "the US 2024 TIP report"), it is not the country placed.
+ISSUER = "United States"
+_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
 
 class TierLinker:
@@ -59,6 +63,7 @@ class TierLinker:
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
         self.other_list = {p.lower() for p in phrases["other_list"]}
+        self.issuer_heads = {p.lower() for p in phrases["issuer_head"]}
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -99,7 +104,7 @@ class TierLinker:
         list") nor a country more than :data:`WEAK_TIER_REACH` tokens away."""
         sent = e.sent
         countries = _heading_country(doc, sent) + [
-            g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_
+            g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)
         ]
         if not countries:
             return []
@@ -125,6 +130,19 @@ class TierLinker:
             }
             for country in _with_coordinated(countries, nearest)
         ]
+
+    def _issuer(self, g: Span) -> bool:
+        """The United States named as the issuer of a list or report ("Pakistan, India on US watch
+        list", "the US 2024 TIP report placed India on Tier 2", "the U.S. State Department's
+        report"): a modifier of an ``issuer_head`` word, not a country the sentence places."""
+        if g.ent_id_ != ISSUER or g.root.dep_ not in _MODIFIER_DEPS:
+            return False
+        head = g.root.head
+        while head.dep_ in ("compound",) and head.head is not head:
+            if head.lemma_.lower() in self.issuer_heads:
+                break
+            head = head.head
+        return head.lemma_.lower() in self.issuer_heads or head.lower_ in self.issuer_heads
 
     def _moved_to(self, doc: Doc, e: Span) -> bool:
         """The tier is where a country is moved to: right after "to" in a sentence with a move
