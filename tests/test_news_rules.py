@@ -201,6 +201,35 @@ def test_surname_pronoun_and_role_reference(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a heading verb glued to the name goes
+        (
+            "Interior Minister Mohsin Naqvi Visits FIA Headquarters\n\nInterior Minister Mohsin Naqvi said on "
+            "Monday the agency would act.",
+            {("Mohsin Naqvi", "minister", "Ministry of Interior")},
+        ),
+        # a common noun after a title is no name; a surname after an honorific is
+        ("Headline\n\nChairman Capacity told the meeting that funds were short.", set()),
+        (
+            "Headline\n\nMr Khan, the deputy director of the FIA, said 12 people were held.",
+            {("Khan", "deputy director", "Federal Investigation Agency")},
+        ),
+        # a name part that is no English word stays ("Asim")
+        (
+            "Headline\n\nThe deputy directors are Asim Raza and Faisal Nadeem, the FIA said.",
+            {
+                ("Asim Raza", "deputy director", "Federal Investigation Agency"),
+                ("Faisal Nadeem", "deputy director", "Federal Investigation Agency"),
+            },
+        ),
+    ],
+)
+def test_junk_is_no_official_name(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
 def test_plural_title_distributes_over_a_list_and_a_new_rank_starts_a_group(nlp):
     # regression: only the first name after "sub-inspectors" was an official, and none had a body
     text = (

@@ -24,6 +24,7 @@ from extractors.nlp.components.officials.keys import (
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
 from extractors.nlp.components.officials.roles import role
+from extractors.nlp.components.officials.shape import NameShape
 from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
 
 
@@ -107,10 +108,12 @@ class OfficialLinker:
     def __init__(self, nlp: Language, name: str, **files):
         self.name = name
         self.lex = Lexicon(nlp, **files)
+        self.shape = NameShape(nlp, self.lex.honorifics)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         persons, weak_names, list_title = person_spans(self.lex, doc, ents)
+        persons, weak_names = self.shape.clean_all(persons), self.shape.clean_all(weak_names)
         candidates = persons + weak_names
         others = _other_ents(ents, candidates)
         ctx = self._context(doc, others)

@@ -93,7 +93,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         if pf:
             return ctx.lex.org_name(pf[1], ctx.province), pf[0]
         if e is not None and e.label_ == "ORG":
-            return e.text, e.end
+            return _org_or_force(ctx, e, tid), e.end
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -102,6 +102,18 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
+
+
+def _org_or_force(ctx: Context, e: Span, tid: str) -> str:
+    """An organisation named after a title; for a police rank a province's government stands for
+    its police ("Provincial Police Officer (PPO), Government of Khyber Pakhtunkhwa" -> Khyber
+    Pakhtunkhwa Police): a government as a whole is no body of a police officer."""
+    words = e.text.split()
+    if ctx.lex.info(tid).get("org_kind") == "police" and len(words) > 2 and words[0].lower() == "government":
+        prov = ctx.lex.province_of.get(" ".join(words[2:]).lower().removeprefix("the "))
+        if prov and ctx.lex.police_of.get(prov):
+            return ctx.lex.police_of[prov]
+    return e.text
 
 
 def _is_link(ctx: Context, tok) -> bool:
