@@ -24,7 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.assets import read_csv
+from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.claims import content, cue, labels, nominal, quotes, spans, speakers, verbal
 from extractors.nlp.claims.lexicon import (
     _MARKUP,
@@ -35,6 +35,9 @@ from extractors.nlp.claims.lexicon import (
     CLAIMS,
 )
 from extractors.nlp.claims.spans import _Claim, _heading_lines, _parse_args, _text, quote_spans
+from extractors.nlp.components.officials.shape import NameShape
+
+HONORIFICS = MODELS_DIR / "patterns" / "honorifics.txt"
 
 # Tried at each token outside a quotation (attributions inside one are nested in it), in this
 # order; the first that makes a claim wins. Signature: (finder, doc, token) -> claim or None.
@@ -88,6 +91,8 @@ class ClaimFinder:
             {row["lemma"]: _parse_args(row["args"]) for row in read_csv(cue_nouns)} if cue_nouns else {}
         )
         self.types = read_csv(claim_types)
+        # person speakers the officials component did not resolve pass the same name test as officials
+        self.shape = NameShape(nlp, {h.lower().rstrip(".") for h in read_lines(str(HONORIFICS))})
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)

@@ -310,8 +310,14 @@ def _names_tip(subj: Span) -> bool:
 
 
 def _unresolved_name(s: _Subject) -> Speaker | None:
-    """A name the officials component did not resolve: a person as written."""
-    return (s.span.text, "person") if s.root.ent_type_ == "PERSON" else None
+    """A name the officials component did not resolve: a person as written, when it has a name's
+    shape (not "Scholars", "MoU", "Embassy": :class:`~extractors.nlp.components.officials.shape.NameShape`)."""
+    if s.root.ent_type_ != "PERSON":
+        return None
+    ent = next((e for e in s.doc.ents if e.start <= s.root.i < e.end), None)
+    if ent is not None and s.finder.shape.clean(ent) is None:
+        return None
+    return s.span.text, "person"
 
 
 def _bare_title(s: _Subject) -> Speaker | None:

@@ -57,7 +57,10 @@ class NameShape:
         if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s") and t.lemma_.lower() != t.lower_:
             return True
         prev = t.doc[t.i - 1].lower_.rstrip(".") if t.i > 0 else ""
-        return t.lower_ in self.words and prev not in self.honorifics and t.lower_ not in in_longer
+        if prev in self.honorifics or t.lower_ in in_longer:
+            return False
+        low = t.lower_
+        return low in self.words or (low.endswith("s") and low[:-1] in self.words)  # "Kashmiris"
 
     def _lead_word(self, t: Token) -> bool:
         """An English word before the name that the NER left out of the person ("Drug Control")."""
