@@ -315,7 +315,8 @@ def _unresolved_name(s: _Subject) -> Speaker | None:
     if s.root.ent_type_ != "PERSON":
         return None
     ent = next((e for e in s.doc.ents if e.start <= s.root.i < e.end), None)
-    if ent is not None and s.finder.shape.clean(ent) is None:
+    longer = {t.lower_ for e in s.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    if ent is not None and s.finder.shape.clean(ent, longer) is None:
         return None
     return s.span.text, "person"
 
