@@ -735,6 +735,33 @@ def test_the_issuer_of_the_report_is_not_placed(nlp, text, expected):
     assert sorted(set(tiers(nlp, text))) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nigeria has blamed weak collaboration for the country's failure to move up to Tier 1 in the report.",
+        "We ought to have been upgraded to Tier 1, the head of Nigeria's trafficking agency said.",
+        "Meanwhile, there are two middle ranks; Tier 2 and Tier 2 Watch List in the report on Nigeria.",
+        "The upgrade still leaves Thailand short of a Tier 1 ranking.",
+        "A Tier 3 ranking could possibly affect Malaysia's access to some US aid.",
+        "If Ghana is downgraded to Tier 3, it will become subject to sanctions.",
+        "Ghana was granted a waiver from an otherwise required downgrade to Tier 3.",
+        "Should Ghana be ranked for the third consecutive year on the Tier 2 Watch List, it would be downgraded.",
+        "Tier 2 is for countries that are making significant efforts, the report on India said.",
+    ],
+)
+def test_a_tier_wished_risked_escaped_or_defined_is_no_placement(nlp, sentence):
+    text = f"Headline\n\nThe US Trafficking in Persons report was released.\n\n{sentence}"
+    assert tiers(nlp, text) == []
+
+
+def test_a_stated_tier_in_a_clause_under_an_aspiration_stays(nlp):
+    text = (
+        "Headline\n\nNigeria's agency blamed weak collaboration for the country's failure to move up to Tier 1 "
+        "in the 2024 US Trafficking in Persons Report, where it has remained in Tier 2 for 13 years."
+    )
+    assert tiers(nlp, text) == [("Nigeria", "2", 2024)]
+
+
 def test_undated_mention_takes_the_year_stated_for_the_same_tier(nlp):
     text = (
         "Headline\n\nPakistan was placed on the Tier-II watch list of the US report on human trafficking, the "

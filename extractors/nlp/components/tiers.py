@@ -22,7 +22,20 @@ TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
 # Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
 WEAK_TIER_REACH = 10
-_EFFECTS = ("skip", "negate", "context", "report", "report_topic", "move", "other_list", "issuer_head")
+_EFFECTS = (
+    "skip",
+    "negate",
+    "context",
+    "report",
+    "report_topic",
+    "move",
+    "other_list",
+    "issuer_head",
+    "hypothetical",
+    "modal",
+    "condition",
+)
+ISSUER_REACH = 5
 # The country that issues the TIP report: named as a modifier of the list or report it places
 # others on ("on US watch list", "the US 2024 TIP report"), it is not the country placed.
 ISSUER = "United States"
@@ -64,6 +77,9 @@ class TierLinker:
         self.move = {p.lower() for p in phrases["move"]}
         self.other_list = {p.lower() for p in phrases["other_list"]}
         self.issuer_heads = {p.lower() for p in phrases["issuer_head"]}
+        self.hypothetical = {p.lower() for p in phrases["hypothetical"]}
+        self.modal = {p.lower() for p in phrases["modal"]}
+        self.condition = {p.lower() for p in phrases["condition"]}
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -71,7 +87,7 @@ class TierLinker:
         if any(c in low for c in self.context):
             by_sent = _sentence_entities(doc)
             for e in doc.ents:
-                if e.label_ == "TIER" and not self._negated(doc, e):
+                if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
                     links.extend(self._placements(doc, e, by_sent))
         links = _destinations(links)
         self._date_undated(doc, links)
@@ -133,16 +149,48 @@ class TierLinker:
 
     def _issuer(self, g: Span) -> bool:
         """The United States named as the issuer of a list or report ("Pakistan, India on US watch
-        list", "the US 2024 TIP report placed India on Tier 2", "the U.S. State Department's
-        report"): a modifier of an ``issuer_head`` word, not a country the sentence places."""
+        list", "the US 2024 TIP report placed India on Tier 2", "the US Trafficking in Persons
+        Report, where it has remained in Tier 2", "the U.S. State Department's report"): a modifier
+        followed, within its noun phrase, by an ``issuer_head`` word; not a country placed."""
         if g.ent_id_ != ISSUER or g.root.dep_ not in _MODIFIER_DEPS:
             return False
-        head = g.root.head
-        while head.dep_ in ("compound",) and head.head is not head:
-            if head.lemma_.lower() in self.issuer_heads:
-                break
-            head = head.head
-        return head.lemma_.lower() in self.issuer_heads or head.lower_ in self.issuer_heads
+        doc = g.doc
+        for t in doc[g.end : min(g.end + ISSUER_REACH, g.sent.end)]:
+            if t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads:
+                return True
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.lower_ != "in":
+                return False
+        return False
+
+    def _hypothetical(self, e: Span) -> bool:
+        """A tier the sentence does not place the country on: wished, risked, escaped, defined or
+        conditional ("failure to move up to Tier 1", "short of a Tier 1 ranking", "an otherwise
+        required downgrade to Tier 3", "If Ghana is downgraded to Tier 3", "A Tier 3 ranking could
+        affect", "Tier 2 is for countries that ...", "there are two middle ranks; Tier 2 and ...").
+        The tier's heads up to its own clause are read: a ``hypothetical`` word among them or their
+        modifiers, a ``modal`` auxiliary or ``condition`` marker on one of them, a tier that is the
+        subject of "be" with generic ``hypothetical`` nouns ("countries"), or "there are"."""
+        for h in _clause_heads(e):
+            if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in _modifiers(h)):
+                return True
+            if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
+                return True
+            for c in h.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in self.condition:
+                    return True
+                if h.lemma_ == "be" and c.dep_ == "expl":
+                    return True
+        head = e.root.head
+        return (
+            e.root.dep_ == "nsubj"
+            and head.lemma_ == "be"
+            and any(self._hypothetical_word(t) for t in head.subtree if t.i > head.i)
+        )
+
+    def _hypothetical_word(self, t) -> bool:
+        return t.lemma_.lower() in self.hypothetical or t.lower_ in self.hypothetical
 
     def _moved_to(self, doc: Doc, e: Span) -> bool:
         """The tier is where a country is moved to: right after "to" in a sentence with a move
@@ -175,6 +223,26 @@ class TierLinker:
             if len(out) == 4:
                 break
         return tuple(reversed(out))
+
+
+_CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
+
+
+def _clause_heads(e: Span) -> list:
+    """The tier's root and its heads up to and including the head of its own clause ("where it
+    has remained in Tier 2" stops at "remained", not at the "failure" the clause hangs from)."""
+    out = [e.root]
+    t = e.root
+    while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _modifiers(t) -> list:
+    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required -> otherwise)."""
+    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
+    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
 
 
 def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
