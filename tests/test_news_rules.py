@@ -762,6 +762,16 @@ def test_a_stated_tier_in_a_clause_under_an_aspiration_stays(nlp):
     assert tiers(nlp, text) == [("Nigeria", "2", 2024)]
 
 
+def test_undated_placement_takes_the_report_current_at_the_dateline(nlp):
+    text = (
+        "Headline\n\nJuly 05, 2018 (LBO) – Sri Lanka retained its Tier 2 ranking in the US Trafficking in "
+        "Persons report."
+    )
+    assert tiers(nlp, text) == [("Sri Lanka", "2", 2018)]
+    before_release = text.replace("July 05, 2018", "March 3, 2019")
+    assert tiers(nlp, before_release) == [("Sri Lanka", "2", 2018)]
+
+
 def test_undated_mention_takes_the_year_stated_for_the_same_tier(nlp):
     text = (
         "Headline\n\nPakistan was placed on the Tier-II watch list of the US report on human trafficking, the "

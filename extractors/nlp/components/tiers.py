@@ -13,6 +13,8 @@ sentence) and :meth:`TierLinker._date_undated` (the year stated elsewhere, else 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -201,12 +203,14 @@ class TierLinker:
 
     def _date_undated(self, doc: Doc, links: list[dict]) -> None:
         """An undated link takes the one year the document gives the same country and tier
-        elsewhere, else the document's report year ("TIP Report 2025")."""
+        elsewhere, else the document's report year ("TIP Report 2025"), else the report current at
+        the date the text opens with (:func:`dateline_report_year`: "July 05, 2018 (LBO) – Sri Lanka
+        retained its Tier 2 ranking" -> 2018)."""
         dated: dict[tuple, set] = {}
         for link in links:
             if link["year"] is not None:
                 dated.setdefault((link["country"], link["tier"]), set()).add(link["year"])
-        doc_year = self.report_year(doc)
+        doc_year = (self.report_year(doc) or dateline_report_year(doc.text)) if links else None
         for link in links:
             if link["year"] is None:
                 same = dated.get((link["country"], link["tier"]), set())
@@ -223,6 +227,29 @@ class TierLinker:
             if len(out) == 4:
                 break
         return tuple(reversed(out))
+
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_DATELINE = re.compile(
+    r"\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)"
+    r"(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+# Reports come out in the second half of June: a text dated before then cites last year's report.
+RELEASE = (6, 15)
+DATELINE_CHARS = 300
+
+
+def dateline_report_year(text: str) -> int | None:
+    """The report year current at the date a text opens with ("July 05, 2018 (LBO) –" -> 2018,
+    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters."""
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    if m is None:
+        return None
+    month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
+    day, year = int(m["d1"] or m["d2"]), int(m["y"])
+    return year if (month, day) >= RELEASE else year - 1
 
 
 _CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
