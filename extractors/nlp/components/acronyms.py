@@ -31,9 +31,11 @@ from extractors.assets import read_csv, read_lines, split_aliases
 from extractors.nlp.components.entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
-_CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&"}
+_CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&", "against"}
 # keyword kind of a law's head word ("National Commission for Minorities Act"): a law, not a body
 _LAW = "law"
+# keyword kinds that are never an agency: laws, and schools and universities (the guideline leaves them out)
+_REFUSED = (_LAW, "school")
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
@@ -153,18 +155,20 @@ class AcronymLinker:
             self.places.update(a.lower() for a in split_aliases(r["aliases"]))
 
     def kind_of(self, words: list[str]) -> str | None:
-        """Kind from the head noun: the last word ("Child Protection Bureau"), or the word before the
-        first connector ("Ministry of Interior", "Senate Standing Committee on Interior").
+        """Kind from the head noun: the word before a connector when it is an organisation word
+        ("Ministry of Interior", "Senate Standing Committee on Interior", "Inter-Agency Council
+        Against Trafficking"), else the last word ("Child Protection Bureau"); "Institute of
+        Business Administration" is headed by "Institute", not "Administration".
         "Parliament House", "Tanda Police Station", "Trust Fund" have no organisation head."""
         low = [w.lower() for w in words]
         if not low:
             return None
-        if low[-1] in self.keywords:
-            return self.keywords[low[-1]]
+        if self.keywords.get(low[-1]) == _LAW:  # "National Commission for Minorities Act"
+            return _LAW
         for i, w in enumerate(low):
-            if w in _CONNECTORS and i > 0:
-                return self.keywords.get(low[i - 1])
-        return None
+            if w in _CONNECTORS and i > 0 and low[i - 1] in self.keywords:
+                return self.keywords[low[i - 1]]
+        return self.keywords.get(low[-1])
 
     def _trim_org(self, doc: Doc, e: Span) -> Span | None:
         """A model ORG as an organisation name: cut a possessive owner and lower-case words before
@@ -222,7 +226,7 @@ class AcronymLinker:
             if (
                 e.label_ == "PERSON"
                 and len(e) > 1
-                and self.keywords.get(e[-1].lower_, _LAW) != _LAW
+                and self.keywords.get(e[-1].lower_, _LAW) not in _REFUSED
                 and e.text not in learnt.links
             ):
                 self._person_org(doc, e, learnt)
@@ -264,7 +268,7 @@ class AcronymLinker:
             learnt.spans.append(Span(doc, start, open_, label="AGENCY", span_id=known.ent_id_))
             return
         kind = self.kind_of([t.text for t in doc[start:open_]])
-        if kind is None or kind == _LAW:
+        if kind is None or kind in _REFUSED:
             return
         learnt.links[acr.text] = long_form
         learnt.info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
@@ -314,7 +318,7 @@ class AcronymLinker:
         kind = self.kind_of(words)
         if (
             kind
-            and kind != _LAW
+            and kind not in _REFUSED
             and e.text.lower() not in self.not_agencies
             and len(words) > 1
             and not self.is_region(words)
