@@ -1,8 +1,11 @@
-"""Run the pipeline over gold sets and score it (the IO side of ``extractors.evaluation.scores``/``polnear``).
+"""Run the product over gold sets and score it (the IO side of ``extractors.evaluation.scores``/``polnear``).
 
-Gold texts go through the same parser and pipeline as ``tipwatch run`` (``parse_text`` for news,
-so soft hyphens and boilerplate are handled exactly as in production); PolNeAR predictions are
-mapped back onto the raw text before scoring because the gold offsets count raw characters.
+Every figure comes from the tables ``tipwatch run`` publishes: the gold texts are written as
+documents into a temporary ``raw/`` folder and run through the real flow
+(:func:`flows.product_eval.run_documents`); PolNeAR predictions are mapped back onto the raw text
+before scoring because the gold offsets count raw characters. The ``nlp`` argument of the
+functions below names the base model: a model name, or None for the configured default (a loaded
+pipeline is accepted for compatibility and means the default).
 """
 
 from __future__ import annotations
@@ -13,16 +16,17 @@ from pathlib import Path
 from extractors.evaluation.polnear import annotator_pairs, score_attributions, to_raw_offsets
 from extractors.evaluation.scores import Report, score
 from extractors.evaluation.tier_quotes import score_tier_quotes
-from extractors.extract import extract_documents
-from extractors.parse.news import parse_text
 from flows.gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
+from flows.product_eval import run_documents
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
 
 
-def _predict(texts: list[str], nlp, n_process: int = 1) -> list[tuple[str, dict]]:
-    docs = [parse_text(t.encode("utf-8"), source=f"gold-{i}") for i, t in enumerate(texts)]
-    return [(d.text, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process)]
+def _predict(texts: list[str], nlp=None, n_process: int = 1) -> list[tuple[str, dict]]:
+    """(stored text, rows per table) of each text, as one ``tipwatch run`` publishes them."""
+    model = nlp if isinstance(nlp, str) and nlp else None
+    out = run_documents([(f"gold-{i}", t) for i, t in enumerate(texts)], model=model)
+    return [(d.text, d.rows()) for d in out]
 
 
 def evaluate_news(nlp, gold_path: Path | str = DEFAULT_GOLD, shared_dir: Path | str | None = None) -> Report:

@@ -385,19 +385,33 @@ def test_speaker_matching_rules():
 
 
 def test_report_to_dict_and_table():
-    report = Report((FieldScore("officials", 3, 1, 0), FieldScore("agencies", 0, 0, 2)), n_docs=2)
+    """A rate with nothing to count is n/a (JSON null), never 1.000: no predictions -> no
+    precision; no gold rows -> no recall and no F1 (precision 0 if something was predicted)."""
+    report = Report(
+        (
+            FieldScore("officials", 3, 1, 0),
+            FieldScore("agencies", 0, 0, 2),
+            FieldScore("tier_placements", 0, 0, 0),
+            FieldScore("claims", 0, 1, 0),
+        ),
+        n_docs=2,
+    )
     assert report.to_dict() == {
         "n_docs": 2,
         "fields": {
             "officials": {"precision": 0.75, "recall": 1.0, "f1": 0.8571, "tp": 3, "fp": 1, "fn": 0},
-            "agencies": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 2},
+            "agencies": {"precision": None, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 2},
+            "tier_placements": {"precision": None, "recall": None, "f1": None, "tp": 0, "fp": 0, "fn": 0},
+            "claims": {"precision": 0.0, "recall": None, "f1": None, "tp": 0, "fp": 1, "fn": 0},
         },
     }
     assert report.format_table() == (
-        "field           P      R     F1    tp    fp    fn\n"
-        "-------------------------------------------------\n"
-        "officials   0.750  1.000  0.857     3     1     0\n"
-        "agencies    0.000  0.000  0.000     0     0     2\n"
+        "field                 P      R     F1    tp    fp    fn\n"
+        "-------------------------------------------------------\n"
+        "officials         0.750  1.000  0.857     3     1     0\n"
+        "agencies            n/a  0.000  0.000     0     0     2\n"
+        "tier_placements     n/a    n/a    n/a     0     0     0\n"
+        "claims            0.000    n/a    n/a     0     1     0\n"
         "(2 documents)"
     )
 

@@ -172,7 +172,7 @@ def test_cli_tier_quotes_json(nlp, monkeypatch):
         app, ["evaluate", "--tier-quotes", "--json", "--errors", "--shared", str(SHARED)]
     )
     assert res.exit_code == 0, res.output
-    out = json.loads(res.output)
+    out = json.loads(res.stdout)  # the run's progress lines go to stderr
     assert (out["rows"], out["scored"], len(out["skipped"])) == (44, SCORED_ROWS, 44 - SCORED_ROWS)
     assert sorted(out["fields"]) == ["tier_quotes", "tier_quotes_year"] and "errors" in out
 

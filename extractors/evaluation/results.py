@@ -41,11 +41,21 @@ class FieldScore:
     def __add__(self, other: FieldScore) -> FieldScore:
         return FieldScore(self.field, self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
+    def shown(self) -> tuple[float | None, float | None, float | None]:
+        """(P, R, F1) as reported: None ("n/a") where a rate has nothing to count. With no gold
+        rows, recall and F1 are n/a (precision too without predictions, else 0): a field nobody
+        annotated must not read as 1.000. With gold rows and no predictions precision is n/a."""
+        p = self.precision if self.tp + self.fp else None
+        if self.tp + self.fn == 0:
+            return (0.0 if self.fp else None), None, None
+        return p, self.recall, self.f1
+
     def to_dict(self) -> dict:
+        p, r, f1 = self.shown()
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
+            "precision": None if p is None else round(p, 4),
+            "recall": None if r is None else round(r, 4),
+            "f1": None if f1 is None else round(f1, 4),
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
@@ -93,7 +103,7 @@ class Report:
         head = f"{'field':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
         lines = [head, "-" * len(head)]
         for f in self.fields:
-            rates = f"{f.precision:6.3f} {f.recall:6.3f} {f.f1:6.3f}"
+            rates = " ".join("   n/a" if v is None else f"{v:6.3f}" for v in f.shown())
             lines.append(f"{f.field:<{width}}  {rates} {f.tp:5d} {f.fp:5d} {f.fn:5d}")
         lines.append(f"({self.n_docs} documents)")
         return "\n".join(lines)

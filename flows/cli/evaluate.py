@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import app, fail, pipeline_overrides
+from flows.cli.common import app, fail
 
 AgreementOpt = typer.Option(
     False,
@@ -63,17 +63,11 @@ def evaluate(
         fail(str(exc))
 
 
-def _pipeline(model: str | None):
-    from extractors.nlp.pipeline import build_pipeline
-
-    return build_pipeline(overrides=pipeline_overrides(model))
-
-
 def _agreement(split: str, shared: Path | None, model: str | None, json_out: bool) -> str:
     """PolNeAR annotators against each other, then tipwatch against each of them."""
     from flows.evaluation import polnear_agreement
 
-    human, machine = polnear_agreement(split, shared, _pipeline(model))
+    human, machine = polnear_agreement(split, shared, model or "")
     if json_out:
         return json.dumps({"annotators": human.to_dict(), "tipwatch": machine.to_dict()}, indent=2)
     return "\n".join(
@@ -89,7 +83,7 @@ def _agreement(split: str, shared: Path | None, model: str | None, json_out: boo
 def _tier_quotes(shared: Path | None, model: str | None, json_out: bool, errors: bool) -> str:
     from flows.evaluation import evaluate_tier_quotes
 
-    result = evaluate_tier_quotes(_pipeline(model), shared)
+    result = evaluate_tier_quotes(model, shared)
     return json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table()
 
 
@@ -97,7 +91,7 @@ def _gold_report(gold, polnear, shared, model, limit, n_process, json_out, error
     """The news gold set (default) or a PolNeAR split, scored field by field."""
     from flows.evaluation import DEFAULT_GOLD, evaluate_news, evaluate_polnear
 
-    nlp = _pipeline(model)
+    nlp = model  # the product run builds the pipeline itself
     if polnear:
         report = evaluate_polnear(nlp, polnear, shared, limit=limit, n_process=n_process)
     else:
