@@ -54,11 +54,12 @@ def run_documents(
     with tempfile.TemporaryDirectory(prefix="tipwatch-eval-", dir=workdir) as tmp:
         raw, processed = Path(tmp) / "raw", Path(tmp) / "processed"
         raw.mkdir()
-        files = {}
+        files, same_text = {}, {}
         for i, (name, text) in enumerate(docs):
             fname = _file_name(i, name)
             (raw / fname).write_text(text, encoding="utf-8")
             files[fname] = i
+            same_text.setdefault(text, []).append(i)
         with contextlib.redirect_stdout(sys.stderr):  # the run's progress lines are not the report
             tipwatch_flow(raw_dir=str(raw), processed_dir=str(processed), model=model)
         store = Store(processed)
@@ -76,4 +77,10 @@ def run_documents(
             for row in store.read_table(table).to_pylist():
                 if row["doc_id"] in by_id:
                     by_id[row["doc_id"]].tables[table].append(row)
+        # a document is its content: identical texts are one document in the run, and each
+        # input that repeats it gets that document's rows
+        for i, (name, text) in enumerate(docs):
+            first = out[same_text[text][0]]
+            if out[i].status == "missing" and first.status != "missing":
+                out[i] = ProductDoc(name, first.text, first.status, first.tables)
     return out

@@ -21,6 +21,12 @@ TierQuotesOpt = typer.Option(
     help="score tier placements quote by quote on "
     "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
 )
+FactbookOpt = typer.Option(
+    False,
+    "--factbook",
+    help="run the 904 CIA Factbook trafficking entries (corpus/tip_text) through tipwatch run and "
+    "score the tier (and year) each gets",
+)
 
 
 @app.command()
@@ -41,6 +47,7 @@ def evaluate(
     ),
     agreement: bool = AgreementOpt,
     tier_quotes: bool = TierQuotesOpt,
+    factbook: bool = FactbookOpt,
 ):
     """Precision, recall and F1 per field against gold annotations."""
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
@@ -48,7 +55,7 @@ def evaluate(
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
     if agreement and not polnear:
         fail("--agreement needs --polnear SPLIT")
-    if gold is not None and not gold.is_file() and not (agreement or tier_quotes):
+    if gold is not None and not gold.is_file() and not (agreement or tier_quotes or factbook):
         fail(f"gold file not found: {gold}")
     from flows.gold import GoldError
 
@@ -57,6 +64,11 @@ def evaluate(
             print(_agreement(polnear, shared, model, json_out))
         elif tier_quotes:
             print(_tier_quotes(shared, model, json_out, errors))
+        elif factbook:
+            from flows.factbook_eval import evaluate_factbook
+
+            result = evaluate_factbook(shared, model)
+            print(json.dumps(result.to_dict(), indent=2) if json_out else result.format())
         else:
             print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
     except GoldError as exc:

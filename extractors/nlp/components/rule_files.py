@@ -43,9 +43,11 @@ def title_abbreviations(path: str) -> dict[str, str]:
 def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     """Case-insensitive token pattern for a phrase; acronyms (all caps) match exactly: "Federal
     Investigation Agency" matches "federal investigation agency", "FIA" does not match "Fia"."""
-    if _ACRONYM.match(phrase) and " " not in phrase:
+    tokens = nlp.make_doc(phrase)
+    if len(tokens) == 1 and _ACRONYM.match(phrase):
         return [{"ORTH": phrase}]
-    return [{"ORTH": t.text} if _ACRONYM.match(t.text) else {"LOWER": t.lower_} for t in nlp.make_doc(phrase)]
+    # a hyphenated name is several tokens ("Guinea-Bissau" -> Guinea, -, Bissau): match each
+    return [{"ORTH": t.text} if _ACRONYM.match(t.text) else {"LOWER": t.lower_} for t in tokens]
 
 
 def plural_title(pattern: str) -> str | None:

@@ -88,9 +88,13 @@ class TierLinker:
         low = doc.text.lower()
         if any(c in low for c in self.context):
             by_sent = _sentence_entities(doc)
+            page = page_country(doc)
             for e in doc.ents:
                 if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
-                    links.extend(self._placements(doc, e, by_sent))
+                    if page is not None and _labels_a_paragraph(e):
+                        links.append(_link(e, page, by_sent))
+                    else:
+                        links.extend(self._placements(doc, e, by_sent))
         links = _destinations(links)
         self._date_undated(doc, links)
         doc.user_data[TIER_LINKS] = links
@@ -172,6 +176,8 @@ class TierLinker:
         The tier's heads up to its own clause are read: a ``hypothetical`` word among them or their
         modifiers, a ``modal`` auxiliary or ``condition`` marker on one of them, a tier that is the
         subject of "be" with generic ``hypothetical`` nouns ("countries"), or "there are"."""
+        if _labels_a_paragraph(e):
+            return False
         for h in _clause_heads(e):
             if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in _modifiers(h)):
                 return True
@@ -250,6 +256,51 @@ def dateline_report_year(text: str) -> int | None:
     month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
     day, year = int(m["d1"] or m["d2"]), int(m["y"])
     return year if (month, day) >= RELEASE else year - 1
+
+
+_LABEL_MARKS = (":", "-", "–", "—")
+
+
+def _labels_a_paragraph(e: Span) -> bool:
+    """A tier written as a label, not inside a clause: after a colon or dash, or followed by a
+    dash or colon ("tier rating: Tier 3 - the government failed to ...",
+    "Tier 2 Watch List – Timor Leste does not fully comply ..."). What follows explains the tier."""
+    doc = e.doc
+    before = doc[e.start - 1].text if e.start > 0 else ""
+    after = doc[e.end].text if e.end < len(doc) else ""
+    return before in _LABEL_MARKS or after in _LABEL_MARKS
+
+
+def page_country(doc: Doc) -> Span | None:
+    """The country a page is about: its first line is nothing but that country ("Chad", "Burma
+    (Myanmar)"), as on a country page of the Factbook or of the report. A tier written there as a
+    label ("tier rating: Tier 2 Watch List – ...") places that country, whatever other countries
+    the explanation names."""
+    end = doc.text.find("\n")
+    end = len(doc.text) if end < 0 else end
+    gpes = [g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and g.end_char <= end]
+    if not gpes or len({g.ent_id_ for g in gpes}) != 1:
+        return None
+    covered = {i for g in gpes for i in range(g.start, g.end)}
+    rest = [t for t in doc if t.idx < end and t.i not in covered and not (t.is_punct or t.is_space)]
+    return gpes[0] if not rest or all(t.ent_type_ == "GPE" for t in rest) else None
+
+
+def _link(e: Span, country: Span, by_sent: dict[int, list[Span]]) -> dict:
+    """The link of a labelled tier to the page's country, with the year nearest in its sentence."""
+    sent = e.sent
+    years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
+    year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
+    return {
+        "start": e.start_char,
+        "end": e.end_char,
+        "tier": e.ent_id_,
+        "country": country.ent_id_,
+        "year": year,
+        "sentence": (sent.start_char, sent.end_char),
+        "_weak": not any(t.lower_.startswith("tier") for t in e),
+        "_moved": False,
+    }
 
 
 _CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
