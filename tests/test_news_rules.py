@@ -794,3 +794,18 @@ def test_news_text_normalisation():
         "ISLAMABAD, Feb 17 (APP):\n\nThe Federal Investigation Agency arrested two human "
         "smugglers, officials said. “We will act,” he said."
     )
+
+
+def test_the_trained_recogniser_adds_bodies_the_rules_miss(nlp):
+    """models/agency_ner (fine-tuned en_core_web_sm NER): a foreign body with no gazetteer row and
+    its bare acronyms in a list; kinds from the head word, acronyms of three letters as 'other'."""
+    text = (
+        "Headline\n\nThe Philippine Overseas Employment Administration, the DOLE and the DSWD joined the "
+        "operation, the Directorate of Criminal Investigations said."
+    )
+    assert agencies(nlp, text) == {
+        ("Philippine Overseas Employment Administration", None, "government"),
+        ("Directorate of Criminal Investigations", None, "government"),
+        ("DOLE", None, "other"),
+        ("DSWD", None, "other"),
+    }

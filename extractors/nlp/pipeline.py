@@ -22,6 +22,7 @@ from extractors.assets import MODELS_DIR
 from extractors.nlp import claims  # noqa: F401
 from extractors.nlp.components import (
     acronyms,  # noqa: F401
+    agency_model,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401
     paragraphs,  # noqa: F401
@@ -101,13 +102,15 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
 
 
 def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
-    """sha256 over every rules/config file under ``models_dir`` (names and bytes), excluding gold data."""
+    """sha256 over every rules/config file under ``models_dir`` (names and bytes, the agency
+    recogniser's weights included), excluding gold data and the recogniser's training corpus and
+    scratch output."""
     models_dir = Path(models_dir)
     h = hashlib.sha256()
     for path in sorted(models_dir.rglob("*")):
         if (
             path.is_file()
-            and "gold" not in path.relative_to(models_dir).parts
+            and not {"gold", "corpus", "training"} & set(path.relative_to(models_dir).parts)
             and "__pycache__" not in path.parts
         ):
             h.update(str(path.relative_to(models_dir)).encode())
