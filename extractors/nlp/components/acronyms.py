@@ -36,6 +36,19 @@ _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&", "against"}
 _LAW = "law"
 # keyword kinds that are never an agency: laws, and schools and universities (the guideline leaves them out)
 _REFUSED = (_LAW, "school")
+# A committee belongs to a legislature only when named with one ("Senate Standing Committee on
+# Interior", "Public Accounts Committee"); "Inquiry Committee", "National Committee on Narrative
+# Building" are the government's.
+_HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
+                "accounts", "caucus", "select", "lok", "sabha", "legislative"}  # fmt: skip
+
+
+def committee_kind(words: list[str], kind: str | None) -> str | None:
+    """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
+    the government's."""
+    if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
+        return "government"
+    return kind
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
@@ -167,8 +180,8 @@ class AcronymLinker:
             return _LAW
         for i, w in enumerate(low):
             if w in _CONNECTORS and i > 0 and low[i - 1] in self.keywords:
-                return self.keywords[low[i - 1]]
-        return self.keywords.get(low[-1])
+                return committee_kind(low, self.keywords[low[i - 1]])
+        return committee_kind(low, self.keywords.get(low[-1]))
 
     def _trim_org(self, doc: Doc, e: Span) -> Span | None:
         """A model ORG as an organisation name: cut a possessive owner and lower-case words before

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
+from extractors.nlp.components.acronyms import committee_kind
 from extractors.nlp.components.entities import AGENCY_INFO
 
 _RULE_LABELS = ("AGENCY", "GPE", "TITLE", "TIER", "YEAR")
@@ -33,6 +34,15 @@ _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 # A bare acronym the recogniser marks is an agency from three letters ("DOLE", "DSWD", "POEA"
 # listed as bodies); two-letter ones ("NA", "KE") are too often something else.
 MIN_ACRONYM = 3
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without a leading article or possessive and trailing punctuation or "'s"."""
+    while start < end and (doc[start].lower_ in _LEAD or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
 
 
 class AgencyModel:
@@ -59,43 +69,47 @@ class AgencyModel:
             if span is not None:
                 new.append(span)
                 meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
-                info.setdefault(span.ent_id_, meta)
+                info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         if new:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
         return doc
 
     def _accept(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
-        while start < end and (doc[start].lower_ in _LEAD or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-            end -= 1
+        """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""
+        start, end = _trim(doc, start, end)
         if end <= start or not doc[start].text[:1].isupper():
             return None
-        if any(t.start < end and start < t.end for t in taken):
+        if any(t.start < end and start < t.end for t in taken) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
-        low = text.lower()
-        if low in self.generic or low in self.not_agencies or (end - start == 1 and not text.isupper()):
-            return None
-        if end - start > 1 and all(
-            t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in doc[start : end - 1]
-        ):
-            return None  # a region ("Gujranwala Division"), not a body
         known = self._known_acronym(doc, text)
-        kind = self._kind(doc[start:end])
-        acronym = end - start == 1 and text.isupper() and len(text) >= MIN_ACRONYM
-        refused = kind in _REFUSED_KINDS or kind == "other" or doc[end - 1].tag_ in ("NNS", "NNPS")
-        if known is None and not acronym and refused:
-            return None  # programmes, funds, short acronyms and plurals ("National Commissions") are no body
+        if known is None and not self._named_body(doc[start:end]):
+            return None
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
+
+    def _not_a_body(self, span: Span) -> bool:
+        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division")."""
+        low = span.text.lower()
+        if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
+            return True
+        lead = span[:-1]
+        return len(span) > 1 and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
+
+    def _named_body(self, span: Span) -> bool:
+        """Headed by an organisation word (not a law or school word, not a plural: "National
+        Commissions"), or an acronym of three letters or more; programmes and funds are not."""
+        if len(span) == 1 and span.text.isupper() and len(span.text) >= MIN_ACRONYM:
+            return True
+        kind = self._kind(span)
+        return kind not in _REFUSED_KINDS and kind != "other" and span[-1].tag_ not in ("NNS", "NNPS")
 
     def _kind(self, span: Span) -> str:
         words = [t.lower_ for t in span]
         for i, w in enumerate(words):
             if w in ("of", "for", "on", "against") and i > 0 and words[i - 1] in self.keywords:
-                return self.keywords[words[i - 1]]
-        return self.keywords.get(words[-1], "other")
+                return committee_kind(words, self.keywords[words[i - 1]]) or "other"
+        return committee_kind(words, self.keywords.get(words[-1], "other")) or "other"
 
     @staticmethod
     def _known_acronym(doc: Doc, text: str) -> str | None:
