@@ -282,7 +282,7 @@ def _linked_tiers(doc, chunk, page) -> tuple[TierPlacement, ...]:
             link["country"],
             link["year"],
             link["tier"],
-            None,
+            link.get("change"),
             "news",
             link["start"] + chunk.offset,
             link["end"] + chunk.offset,

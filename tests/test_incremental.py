@@ -174,7 +174,9 @@ def test_gazetteer_change_shows_only_the_new_agency(runs):
     ]
     # The claim the agency makes now names it in canonical form; nothing else changed.
     (claim,) = changes["claims"]["changed"]
-    assert claim.changed == {"speaker": ("The " + NEW_AGENCY, NEW_AGENCY)}
+    assert claim.changed["speaker"] == ("The " + NEW_AGENCY, NEW_AGENCY)
+    # ... and joins to its agencies row (claims.agency_id, issue 12)
+    assert set(claim.changed) == {"speaker", "agency_id"} and claim.changed["agency_id"][0] is None
     # Mentions inside the new agency's name (e.g. the place "Gujranwala" as GPE) give way to it.
     spans = [(first, first + len(NEW_AGENCY)), (second, second + len(NEW_AGENCY))]
     assert all(

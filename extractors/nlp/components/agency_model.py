@@ -28,7 +28,10 @@ from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import committee_kind
 from extractors.nlp.components.entities import AGENCY_INFO
 
-_RULE_LABELS = ("AGENCY", "GPE", "TITLE", "TIER", "YEAR")
+# Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
+# tier, year, any label a pattern file adds) is a rule's and is kept.
+_NER_LABELS = {"ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+               "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # fmt: skip
 _REFUSED_KINDS = ("law", "school")
 _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 # A bare acronym the recogniser marks is an agency from three letters ("DOLE", "DSWD", "POEA"
@@ -62,7 +65,7 @@ class AgencyModel:
         copy = Doc(self.trained.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         found = self.trained.get_pipe("agency_ner")(copy).ents
         info = doc.user_data.setdefault(AGENCY_INFO, {})
-        taken = [e for e in doc.ents if e.label_ in _RULE_LABELS]
+        taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new = []
         for e in found:
             span = self._accept(doc, e.start, e.end, taken)

@@ -36,7 +36,11 @@ _EFFECTS = (
     "hypothetical",
     "modal",
     "condition",
+    "change_up",
+    "change_down",
+    "change_same",
 )
+_CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
 # The country that issues the TIP report: named as a modifier of the list or report it places
 # others on ("on US watch list", "the US 2024 TIP report"), it is not the country placed.
@@ -82,6 +86,7 @@ class TierLinker:
         self.hypothetical = {p.lower() for p in phrases["hypothetical"]}
         self.modal = {p.lower() for p in phrases["modal"]}
         self.condition = {p.lower() for p in phrases["condition"]}
+        self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -92,7 +97,7 @@ class TierLinker:
             for e in doc.ents:
                 if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
                     if page is not None and _labels_a_paragraph(e):
-                        links.append(_link(e, page, by_sent))
+                        links.append({**_link(e, page, by_sent), "change": self.change(e)})
                     else:
                         links.extend(self._placements(doc, e, by_sent))
         links = _destinations(links)
@@ -149,6 +154,7 @@ class TierLinker:
                 "sentence": (sent.start_char, sent.end_char),
                 "_weak": weak,
                 "_moved": moved,
+                "change": self.change(e),
             }
             for country in _with_coordinated(countries, nearest)
         ]
@@ -196,6 +202,17 @@ class TierLinker:
             and head.lemma_ == "be"
             and any(self._hypothetical_word(t) for t in head.subtree if t.i > head.i)
         )
+
+    def change(self, e: Span) -> str | None:
+        """The change the sentence states for the tier: a verb among its heads ("was downgraded to
+        Tier 3" -> downgraded, "remains on Tier 2" -> remained, "kept ... on the Tier 2 Watch
+        List" -> remained), else "for the third consecutive year" / "in a row" -> remained."""
+        for h in _clause_heads(e):
+            for words, change in self.changes:
+                if h.lemma_.lower() in words and h.pos_ in ("VERB", "AUX"):
+                    return change
+        same = next(words for words, change in self.changes if change == "remained")
+        return "remained" if any(t.lower_ in same for t in e.sent if t.pos_ != "VERB") else None
 
     def _hypothetical_word(self, t) -> bool:
         return t.lemma_.lower() in self.hypothetical or t.lower_ in self.hypothetical
