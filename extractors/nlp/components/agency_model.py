@@ -3,14 +3,16 @@
 The recogniser is en_core_web_sm's NER fine-tuned on our own development annotations to mark
 ``AGENCY`` spans (``models/agency_ner/``: config, training command, weights). It runs on a copy of
 the document built in its own vocabulary, so the pipeline's entities are never overwritten by it;
-then each of its spans that no rule found becomes an AGENCY entity, after the same checks the rules
-make: a span must start with a capital, not overlap a rule entity (agency, country, title, tier,
-year), not be a generic mention (``generic_agencies.csv``) or a concept (``not_agencies.txt``), and
-be headed by an organisation word (``org_keywords.csv``: not a law or school word, not a plural),
-which also gives its kind — a span without one (a programme, a fund) is refused unless it is the
-acronym of an agency the document already has, to which it then links, or an acronym of three
-letters or more the recogniser marks on its own ("DOLE, DFA, DSWD"; kind ``other``), not one that
-``not_agencies.txt`` lists as a concept; "Long Name (ACR)" gives a new agency its acronym.
+a span it cuts short grows to the whole capitalised name ("National Agency" + "for the Prohibition
+of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). Each span that no
+rule found becomes an AGENCY entity, after the same checks the rules make: it must start with a
+capital, not overlap a rule entity (agency, country, title, tier, year), not be a generic mention
+(``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
+word (``org_keywords.csv``: not a law or school word, not a plural), which also gives its kind;
+"Long Name (ACR)" gives a new agency its acronym. An acronym of three letters or more it marks on
+its own links to the document's agency whose acronym it is or whose initials it spells ("NAPTIP");
+otherwise it is kept only when listed next to a body ("(BI), POEA, DOLE and DFA"), taking that
+body's kind, and refused anywhere else (a card, a test, a programme: "CNIC", "IELTS").
 
 Off with ``enabled = false`` in ``models/pipeline.cfg`` (or when the weights are absent).
 """
