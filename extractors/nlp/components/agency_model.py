@@ -3,14 +3,16 @@
 The recogniser is en_core_web_sm's NER fine-tuned on our own development annotations to mark
 ``AGENCY`` spans (``models/agency_ner/``: config, training command, weights). It runs on a copy of
 the document built in its own vocabulary, so the pipeline's entities are never overwritten by it;
-then each of its spans that no rule found becomes an AGENCY entity, after the same checks the rules
-make: a span must start with a capital, not overlap a rule entity (agency, country, title, tier,
-year), not be a generic mention (``generic_agencies.csv``) or a concept (``not_agencies.txt``), and
-be headed by an organisation word (``org_keywords.csv``: not a law or school word, not a plural),
-which also gives its kind — a span without one (a programme, a fund) is refused unless it is the
-acronym of an agency the document already has, to which it then links, or an acronym of three
-letters or more the recogniser marks on its own ("DOLE, DFA, DSWD"; kind ``other``), not one that
-``not_agencies.txt`` lists as a concept; "Long Name (ACR)" gives a new agency its acronym.
+a span it cuts short grows to the whole capitalised name ("National Agency" + "for the Prohibition
+of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). Each span that no
+rule found becomes an AGENCY entity, after the same checks the rules make: it must start with a
+capital, not overlap a rule entity (agency, country, title, tier, year), not be a generic mention
+(``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
+word (``org_keywords.csv``: not a law or school word, not a plural), which also gives its kind;
+"Long Name (ACR)" gives a new agency its acronym. An acronym of three letters or more it marks on
+its own links to the document's agency whose acronym it is or whose initials it spells ("NAPTIP");
+otherwise it is kept only when listed next to a body ("(BI), POEA, DOLE and DFA"), taking that
+body's kind, and refused anywhere else (a card, a test, a programme: "CNIC", "IELTS").
 
 Off with ``enabled = false`` in ``models/pipeline.cfg`` (or when the weights are absent).
 """
@@ -25,18 +27,29 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
-from extractors.nlp.components.acronyms import committee_kind
+from extractors.nlp.components.acronyms import _initials_match, committee_kind
 from extractors.nlp.components.entities import AGENCY_INFO
 
 # Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
 # tier, year, any label a pattern file adds) is a rule's and is kept.
 _NER_LABELS = {"ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
                "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # fmt: skip
+
+
+def _rule_entity(token) -> bool:
+    """The token is inside an entity a rule made (not one the statistical NER may have got wrong)."""
+    return bool(token.ent_type_) and token.ent_type_ not in _NER_LABELS
+
+
 _REFUSED_KINDS = ("law", "school")
 _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 # A bare acronym the recogniser marks is an agency from three letters ("DOLE", "DSWD", "POEA"
 # listed as bodies); two-letter ones ("NA", "KE") are too often something else.
 MIN_ACRONYM = 3
+# Words that join the parts of a name ("Agency for the Prohibition of Trafficking in Persons").
+_JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
+# Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
+_LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -46,6 +59,86 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     return start, end
+
+
+def _name_word(token) -> bool:
+    """A capitalised word inside a sentence that no rule has claimed (a country, title, year)."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not _rule_entity(token)
+
+
+def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int, int]:
+    """The recogniser's span grown to the whole capitalised name it cuts: forward over joined
+    capitalised words ("National Agency" + "for the Prohibition of Trafficking in Persons"; not into
+    a second body: "and Ministry ...") and back over capitalised modifiers ("Indonesian Migrant" +
+    "Worker Protection Agency"). A bare acronym stays as it is."""
+    if end - start == 1 and doc[start].text.isupper():
+        return start, end
+    while True:
+        k = end
+        while k < len(doc) and doc[k].lower_ in _JOINERS and k - end < 3:
+            k += 1
+        joiners = [t.lower_ for t in doc[end:k]]
+        # not into a second body ("... and Ministry of ...", "... Act and the ICT ...") nor a law
+        second = "and" in joiners and (doc[k].lower_ in heads or joiners[-1] == "the")
+        if k < len(doc) and heads.get(doc[k].lower_) in _REFUSED_KINDS:
+            break
+        if k < len(doc) and _name_word(doc[k]) and not second:
+            end = k + 1
+        else:
+            break
+    while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        prev = doc[start - 1]
+        if prev.lower_ in _LEAD or _rule_entity(prev):
+            break
+        if prev.is_sent_start and prev.tag_ not in ("NNP", "JJ"):
+            break
+        start -= 1
+    return start, end
+
+
+def _is_acronym(span: Span) -> bool:
+    return len(span) == 1 and span.text.isupper() and len(span.text) >= MIN_ACRONYM
+
+
+def _initials_of(acronym: str, info: dict) -> str | None:
+    """The document's body (of three words or more) whose initials spell ``acronym``."""
+    for name, meta in info.items():
+        words = name.split()
+        if len(words) >= 3 and not (meta or {}).get("acronym") and _initials_match(words, acronym):
+            return name
+    return None
+
+
+def _separated(doc: Doc, i: int, step: int) -> int | None:
+    """From token ``i`` walking by ``step``: the first token past a list separator (and an article),
+    or None when no separator is there."""
+    k, seen = i, False
+    while (
+        0 <= k < len(doc) and abs(k - i) < 3 and (doc[k].lower_ in _LIST_SEPARATORS or doc[k].lower_ == "the")
+    ):
+        seen = seen or doc[k].lower_ in _LIST_SEPARATORS
+        k += step
+    return k if seen and 0 <= k < len(doc) else None
+
+
+def _listed_kind(doc: Doc, span: Span, bodies: list[Span], info: dict) -> str | None:
+    """The kind of the body listed right before or after ``span`` ("(BI), POEA, DOLE and the DFA"),
+    or None when no body is its neighbour in a list."""
+    ends = {b.end: b for b in bodies}
+    starts = {b.start: b for b in bodies}
+    neighbours = []
+    k = _separated(doc, span.start - 1, -1)
+    if k is not None:
+        neighbours.append(ends.get(k + 1))
+        if doc[k].text == ")" and k >= 3 and doc[k - 2].text == "(":
+            neighbours.append(ends.get(k - 2))  # "Bureau of Immigration (BI), POEA"
+    j = _separated(doc, span.end, 1)
+    if j is not None:
+        neighbours.append(starts.get(j))
+    for body in neighbours:
+        if body is not None:
+            return (info.get(body.id_ or body.ent_id_) or {}).get("kind") or "other"
+    return None
 
 
 class AgencyModel:
@@ -66,17 +159,47 @@ class AgencyModel:
         found = self.trained.get_pipe("agency_ner")(copy).ents
         info = doc.user_data.setdefault(AGENCY_INFO, {})
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
-        new = []
+        new, bare = [], []
         for e in found:
-            span = self._accept(doc, e.start, e.end, taken)
-            if span is not None:
-                new.append(span)
-                meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
-                info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
+            span = self._accept(doc, *_extend(doc, e.start, e.end, self.keywords), taken)
+            if span is None:
+                continue
+            if _is_acronym(span) and span.id_ == span.text:
+                bare.append(span)  # decided once every named body of the document is known
+                continue
+            new.append(span)
+            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
+            info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
+        new += self._bare_acronyms(doc, bare, taken + new, info)
         if new:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
         return doc
+
+    def _bare_acronyms(self, doc: Doc, bare: list[Span], bodies: list[Span], info: dict) -> list[Span]:
+        """Acronyms the recogniser marks on their own: the initials of a body of the document
+        ("NAPTIP" for the National Agency for the Prohibition of Trafficking in Persons) link to it;
+        one listed next to a body ("Bureau of Immigration (BI), POEA, DOLE and DFA") is a body of its
+        neighbour's kind; any other ("CNIC", "CCTV", "IELTS") is refused."""
+        accepted: list[Span] = []
+        for span in bare:
+            name = _initials_of(span.text, info)
+            if name is not None:
+                accepted.append(Span(doc, span.start, span.end, label="AGENCY", span_id=name))
+                if info[name] is not None and not info[name].get("acronym"):
+                    info[name]["acronym"] = span.text
+        pending = [s for s in bare if not any(a.start == s.start for a in accepted)]
+        changed = True
+        while changed:  # in reading order, so a list takes its kind from its first named body
+            changed = False
+            for span in list(pending):
+                kind = _listed_kind(doc, span, bodies + accepted, info)
+                if kind is not None:
+                    accepted.append(span)
+                    info.setdefault(span.id_, {"acronym": None, "kind": kind, "country": None})
+                    pending.remove(span)
+                    changed = True
+        return accepted
 
     def _accept(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
         """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""

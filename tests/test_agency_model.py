@@ -1,0 +1,77 @@
+"""The trained agency recogniser (``tipwatch_agency_model``, models/agency_ner) and the rule checks
+around it, on tiny real sentences with exact records; its off switch in models/pipeline.cfg."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+PHILIPPINES = "Headline\n\nMember agencies are the Bureau of Immigration (BI), POEA, DOLE, DFA and DSWD."
+
+
+def records(nlp, text: str):
+    document = parse_text(text.encode("utf-8"), source="test")
+    [(_, recs)] = list(extract_documents([document], nlp))
+    return recs
+
+
+def agencies(nlp, text: str) -> set[tuple]:
+    return {(a.name, a.acronym, a.kind) for a in records(nlp, text).agencies}
+
+
+def test_a_cut_name_grows_to_the_whole_name_and_its_initials_link_to_it(nlp):
+    """The recogniser marks "National Agency" and "NAPTIP": the span grows over "for the Prohibition
+    of Trafficking in Persons", the acronym spells its initials and becomes its acronym, and the
+    official's organisation is the whole name."""
+    text = (
+        "Headline\n\nDirector-General of the National Agency for the Prohibition of Trafficking in Persons, "
+        "Binta Bello, said insufficient effort was to blame. Bello said NAPTIP and its officials had put in "
+        "extra time."
+    )
+    recs = records(nlp, text)
+    assert {(a.name, a.acronym, a.kind) for a in recs.agencies} == {
+        ("National Agency for the Prohibition of Trafficking in Persons", "NAPTIP", "government")
+    }
+    assert {(o.name, o.title, o.organisation) for o in recs.officials} == {
+        ("Binta Bello", "director general", "National Agency for the Prohibition of Trafficking in Persons")
+    }
+
+
+def test_capitalised_modifiers_join_the_name_and_a_defined_non_body_is_refused(nlp):
+    """The recogniser marks "Worker Protection Agency" (without "Indonesian Migrant") and "CPMI", the
+    acronym of people ("Migrant Workers Candidates"), not of a body."""
+    text = (
+        "Headline\n\nJAKARTA - The Indonesian Migrant Worker Protection Agency (BP2MI) thwarted the departure "
+        "of 14 Indonesian Migrant Workers Candidates (CPMI) who were about to leave."
+    )
+    assert agencies(nlp, text) == {("Indonesian Migrant Worker Protection Agency", "BP2MI", "government")}
+
+
+def test_a_bare_acronym_outside_a_list_of_bodies_is_refused(nlp):
+    """The recogniser marks "CNIC" and "IELTS" (a card, a test) as well as the office."""
+    text = "Headline\n\nApplicants must bring their CNIC and IELTS results to the Passport Office, officials said."
+    assert agencies(nlp, text) == {("Passport Office", None, "government")}
+
+
+def test_bare_acronyms_listed_with_a_body_take_its_kind(nlp):
+    assert agencies(nlp, PHILIPPINES) == {
+        ("Bureau of Immigration", "BI", "government"),
+        ("POEA", None, "government"),
+        ("DOLE", None, "government"),
+        ("DFA", None, "government"),
+        ("DSWD", None, "government"),
+    }
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    from extractors.nlp.pipeline import build_pipeline
+
+    return build_pipeline(overrides={"components.tipwatch_agency_model.config.enabled": False})
+
+
+def test_the_recogniser_switched_off_leaves_the_rules_alone(rules_only):
+    assert "tipwatch_agency_model" in rules_only.pipe_names
+    assert agencies(rules_only, PHILIPPINES) == {("Bureau of Immigration", "BI", "government")}
