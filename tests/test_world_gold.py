@@ -45,3 +45,15 @@ def test_split_file_is_what_the_split_script_writes(tmp_path):
     ws.split(rows)
     ws.assign(rows)
     assert rows == SPLIT
+
+
+BLIND_SHA256 = "967a499d60b4388625b0fedb62d10c4dc91ef86fdd511943ce9900f0ba8866e4"
+
+
+def test_blind_split_is_frozen():
+    """The blind split is scored and reported, never edited after its figures were first read."""
+    import hashlib
+
+    data = (ROOT / "models" / "gold" / "world_blind.jsonl").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == BLIND_SHA256
+    assert len(data.decode("utf-8").splitlines()) == 45
