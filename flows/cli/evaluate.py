@@ -22,6 +22,13 @@ TierQuotesOpt = typer.Option(
     "corpus/tiers/news_cited_tier_evidence.csv (skipped rows listed with their reason)",
 )
 
+NarrativesOpt = typer.Option(
+    None,
+    "--narratives",
+    help="run tipwatch on DIR/docs (TIP country narratives) and score tier, change and report year "
+    "per file against DIR/gold.csv (models/gold/narratives)",
+)
+
 
 @app.command()
 def evaluate(
@@ -41,6 +48,7 @@ def evaluate(
     ),
     agreement: bool = AgreementOpt,
     tier_quotes: bool = TierQuotesOpt,
+    narratives: Path | None = NarrativesOpt,
 ):
     """Precision, recall and F1 per field against gold annotations."""
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
@@ -57,6 +65,8 @@ def evaluate(
             print(_agreement(polnear, shared, model, json_out))
         elif tier_quotes:
             print(_tier_quotes(shared, model, json_out, errors))
+        elif narratives is not None:
+            print(_narratives(narratives, model, json_out))
         else:
             print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
     except GoldError as exc:
@@ -91,6 +101,18 @@ def _tier_quotes(shared: Path | None, model: str | None, json_out: bool, errors:
 
     result = evaluate_tier_quotes(_pipeline(model), shared)
     return json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table()
+
+
+def _narratives(folder: Path, model: str | None, json_out: bool) -> str:
+    from flows.cli.common import prefect_env
+    from flows.narrative_eval import NarrativeGoldError, evaluate_narratives
+
+    prefect_env()
+    try:
+        scores = evaluate_narratives(folder, model=model)
+    except NarrativeGoldError as exc:
+        fail(str(exc))
+    return json.dumps(scores.to_dict(), indent=2, default=str) if json_out else scores.format_table()
 
 
 def _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors) -> str:
