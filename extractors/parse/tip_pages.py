@@ -38,6 +38,7 @@ class PageRules:
     scope: re.Pattern
     title: re.Pattern
     opening_chars: int
+    opening_subject: re.Pattern
     max_chars: int
     change: re.Pattern  # groups up / down / stay / placed / consecutive, then TIER_EXPR's
     section_start: re.Pattern
@@ -59,6 +60,7 @@ def page_rules(path: str = str(RULES_FILE)) -> PageRules:
         scope=re.compile(ev["scope"], re.I),
         title=re.compile(ev["title"], re.I),
         opening_chars=int(ev["opening_chars"]),
+        opening_subject=re.compile(ev["opening_subject"]),
         max_chars=int(ev["max_chars"]),
         change=re.compile(change, re.I),
         section_start=re.compile(r"^(?:" + "|".join(ch["section_starts"]) + ")", re.M),
@@ -90,16 +92,16 @@ def is_narrative(doc: Document, *, has_header: bool, rules: PageRules | None = N
     if summary and (rules.title.search(doc.title or "") or rules.title.search(text[:500])):
         return True
     return any(
-        (m := p.search(text, 0, rules.opening_chars)) and _opens_paragraph(text, m.start())
+        (m := p.search(text, 0, rules.opening_chars)) and _opens_paragraph(text, m.start(), rules)
         for p in (rules.formula, rules.special_case)
     )
 
 
-def _opens_paragraph(text: str, pos: int) -> bool:
-    """The sentence holding ``pos`` starts a line ("The Government of Nigeria does not fully meet",
-    "KUWAIT: The Government of Kuwait ...")."""
+def _opens_paragraph(text: str, pos: int, rules: PageRules) -> bool:
+    """Only the statement's subject comes before ``pos`` on its line ("The Government of Nigeria
+    does not fully meet", "KUWAIT: The Government of Kuwait ...", "Somalia remains a Special Case")."""
     line_start = text.rfind("\n", 0, pos) + 1
-    return not re.search(r"[.!?]\s", text[line_start:pos])
+    return bool(rules.opening_subject.fullmatch(text[line_start:pos]))
 
 
 @dataclass(frozen=True)
