@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from extractors.parse.documents import Document
 from extractors.parse.tiers import find_tier, normalize_tier, tier_code, tier_from_text
-from extractors.parse.tip_pages import change_of, page_rules, page_statement, page_year
 from extractors.parse.tip_narratives import (
     Narrative,
     country_key,
@@ -34,6 +33,7 @@ from extractors.parse.tip_narratives import (
     sentence_span,
     tier_lists,
 )
+from extractors.parse.tip_pages import change_of, page_rules, page_statement, page_year
 from extractors.parse.tip_statistics import statistics
 from extractors.records import TierPlacement
 
@@ -47,6 +47,7 @@ __all__ = [
     "tier_placements",
     "statistics",
 ]
+
 
 def tier_placements(doc: Document) -> list[TierPlacement]:
     """Tier placements from the tier lists (``tip_table``) and every narrative header (``tip_narrative``).
@@ -148,4 +149,6 @@ def _page_narrative(doc: Document) -> list[Narrative]:
     if found is None:
         return []
     page = page_finder(doc)(found.start)
-    return [Narrative(found.country, found.tier, "statement", found.start, found.end, len(doc.text), page, page)]
+    return [
+        Narrative(found.country, found.tier, "statement", found.start, found.end, len(doc.text), page, page)
+    ]

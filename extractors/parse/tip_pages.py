@@ -51,7 +51,12 @@ def page_rules(path: str = str(RULES_FILE)) -> PageRules:
     ev, ch = data["evidence"], data["change"]
     verbs = "|".join(
         f"(?P<{group}>{'|'.join(ch[key])})"
-        for group, key in (("up", "upgraded"), ("down", "downgraded"), ("stay", "unchanged"), ("placed", "placed"))
+        for group, key in (
+            ("up", "upgraded"),
+            ("down", "downgraded"),
+            ("stay", "unchanged"),
+            ("placed", "placed"),
+        )
     )
     change = rf"\b(?:{verbs})\s+(?:the\s+)?{TIER_EXPR}(?P<consecutive>{ch['consecutive']})?"
     return PageRules(
@@ -134,7 +139,9 @@ def page_statement(doc: Document, rules: PageRules | None = None) -> Statement |
         subject = _subject(text, m.start())
         if subject:
             sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
-            found.append((bool(re.search(r"\btherefore\b", text[sentence_start + 1 : m.start()], re.I)), m, subject))
+            found.append(
+                (bool(re.search(r"\btherefore\b", text[sentence_start + 1 : m.start()], re.I)), m, subject)
+            )
     if not found:
         return None
     _, m, subject = max(found, key=lambda f: (f[0], f[1].start()))
