@@ -59,7 +59,8 @@ def tier_placements(doc: Document) -> list[TierPlacement]:
     summary names a different tier than the header.
     """
     narratives = segment_narratives(doc) or _page_narrative(doc)
-    limit = narratives[0].start if narratives else len(doc.text)
+    # Tier lists come before the first narrative's line (a statement starts mid-line).
+    limit = doc.text.rfind("\n", 0, narratives[0].start) + 1 if narratives else len(doc.text)
     listed = tier_lists(doc.text, 0, limit)
     tiers = _Tiers.of(listed, narratives)
     year = report_year(doc) or (page_year(doc) if len(doc.pages) <= 1 else None)
