@@ -6,7 +6,9 @@ needs_ocr, encrypted) and a one-line ``error``, so one broken file never stops a
 
 from __future__ import annotations
 
-from extractors.parse.documents import EMPTY, ERROR, Document, ParseError, doc_id_for
+from dataclasses import replace
+
+from extractors.parse.documents import EMPTY, ERROR, OK, Document, ParseError, doc_id_for
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -61,14 +63,14 @@ def parse_bytes(
         if fmt == "pdf":
             from extractors.parse.pdf import parse_pdf
 
-            return parse_pdf(data, source=source, max_pages=max_pages, workers=pdf_workers)
+            return as_report_text(parse_pdf(data, source=source, max_pages=max_pages, workers=pdf_workers))
         if fmt == "html":
             from extractors.parse.news import parse_html
 
-            return parse_html(data, source=source)
+            return as_report_text(parse_html(data, source=source))
         from extractors.parse.news import parse_text
 
-        return parse_text(data, source=source)
+        return as_report_text(parse_text(data, source=source))
     except ParseError as exc:
         return failed(data, source, str(exc), exc.status, kind)
     except Exception as exc:  # a parser bug must not stop the run; record it on the document
@@ -79,3 +81,18 @@ def parse_bytes(
             ERROR,
             kind,
         )
+
+
+def as_report_text(doc: Document) -> Document:
+    """``doc`` as a ``tip_report`` when it is a TIP country narrative (a state.gov page, a reprint, a
+    one-page PDF: :func:`extractors.parse.tip_pages.is_narrative`), else unchanged."""
+    if doc.status != OK or doc.kind == "tip_report":
+        return doc
+    from extractors.parse.tip_narratives import segment_narratives
+    from extractors.parse.tip_pages import is_narrative, page_rules
+
+    if len(doc.text) > page_rules().max_chars:
+        return doc
+    if is_narrative(doc, has_header=bool(segment_narratives(doc))):
+        return replace(doc, kind="tip_report")
+    return doc

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from extractors.assets import MODELS_DIR, read_lines
 from extractors.parse.documents import EMPTY, Document, ParseError, decode_text, doc_id_for, normalize_text
+from extractors.parse.tip_narratives import is_header_line
 
 BOILERPLATE_FILE = MODELS_DIR / "patterns" / "boilerplate.txt"
 DATELINES_FILE = MODELS_DIR / "patterns" / "datelines.txt"
@@ -36,6 +37,8 @@ def split_dateline(text: str, patterns: tuple[re.Pattern, ...] | None = None, *,
     patterns = patterns if patterns is not None else dateline_patterns()
     lines = text.split("\n")
     for n, line in enumerate(lines[:head_lines]):
+        if is_header_line(line):
+            continue  # "SPECIAL CASE: LIBYA", "UNITED KINGDOM: Tier 1": a TIP narrative header
         for p in patterns:
             m = p.match(line)
             if m:

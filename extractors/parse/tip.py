@@ -20,11 +20,10 @@ The other parts, by job, are importable from here too (DESIGN.md section 6):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from extractors.parse.documents import Document
-from extractors.parse.tiers import TIER_EXPR, find_tier, normalize_tier, tier_code, tier_from_text
+from extractors.parse.tiers import find_tier, normalize_tier, tier_code, tier_from_text
 from extractors.parse.tip_narratives import (
     Narrative,
     country_key,
@@ -34,6 +33,7 @@ from extractors.parse.tip_narratives import (
     sentence_span,
     tier_lists,
 )
+from extractors.parse.tip_pages import change_of, page_rules, page_statement, page_year
 from extractors.parse.tip_statistics import statistics
 from extractors.records import TierPlacement
 
@@ -48,17 +48,6 @@ __all__ = [
     "statistics",
 ]
 
-_CHANGE = re.compile(
-    r"\b(?:(?P<up>upgraded\s+to)|(?P<down>downgraded\s+to)|(?P<stay>remain(?:s|ed)?\s+on)"
-    r"|(?P<placed>(?:placed|ranked)\s+on|(?:is|was)\s+ranked))\s+(?:the\s+)?"
-    + TIER_EXPR
-    + r"(?P<consecutive>\s+for\s+(?:a|the)\s+\w+\s+consecutive\s+year)?",
-    re.I,
-)
-_SECTION_START = re.compile(
-    r"^(?:PRIORITIZED RECOMMENDATIONS|Recommendations for\b|PROSECUTION|Prosecution\b)", re.M
-)
-
 
 def tier_placements(doc: Document) -> list[TierPlacement]:
     """Tier placements from the tier lists (``tip_table``) and every narrative header (``tip_narrative``).
@@ -69,11 +58,12 @@ def tier_placements(doc: Document) -> list[TierPlacement]:
     when the list and the header disagree, when a country is listed under two tiers, or when the
     summary names a different tier than the header.
     """
-    narratives = segment_narratives(doc)
-    limit = narratives[0].start if narratives else len(doc.text)
+    narratives = segment_narratives(doc) or _page_narrative(doc)
+    # Tier lists come before the first narrative's line (a statement starts mid-line).
+    limit = doc.text.rfind("\n", 0, narratives[0].start) + 1 if narratives else len(doc.text)
     listed = tier_lists(doc.text, 0, limit)
     tiers = _Tiers.of(listed, narratives)
-    year = report_year(doc)
+    year = report_year(doc) or (page_year(doc) if len(doc.pages) <= 1 else None)
     return _list_rows(doc, year, listed, tiers) + _narrative_rows(doc, year, narratives, tiers)
 
 
@@ -136,21 +126,30 @@ def _narrative_rows(doc: Document, year, narratives: list[Narrative], tiers: _Ti
 
 
 def _summary_change(text: str, n: Narrative) -> tuple[str | None, str | None, int]:
-    """(change, tier the summary states, end of the evidence) for one narrative."""
-    section = _SECTION_START.search(text, n.header_end, n.end)
+    """(change, tier the summary states, end of the evidence) for one narrative: the summary's last
+    placement statement (``[change]`` in ``models/patterns/tip_narrative.toml``)."""
+    rules = page_rules()
+    section = rules.section_start.search(text, n.header_end, n.end)
     hi = section.start() if section else min(n.end, n.header_end + 4000)
+    lo = n.start if n.header_style == "statement" else n.header_end
     last = None
-    for m in _CHANGE.finditer(text, n.header_end, hi):
+    for m in rules.change.finditer(text, lo, hi):
         last = m
     if last is None:
         return None, None, n.header_end
-    if last.group("up"):
-        change = "upgraded"
-    elif last.group("down"):
-        change = "downgraded"
-    elif last.group("stay") or last.group("consecutive"):
-        change = "unchanged"
-    else:
-        change = None
-    _, end = sentence_span(text, last.start(), last.end(), n.header_end, hi)
-    return change, tier_code(last), end
+    _, end = sentence_span(text, last.start(), last.end(), lo, hi)
+    return change_of(last), tier_code(last), end
+
+
+def _page_narrative(doc: Document) -> list[Narrative]:
+    """A narrative page with no header line ("2024 Trafficking in Persons Report: Eritrea", a state.gov
+    page headed "Special Case"): one narrative from its placement statement, spanning the page."""
+    if len(doc.pages) > 1:
+        return []
+    found = page_statement(doc)
+    if found is None:
+        return []
+    page = page_finder(doc)(found.start)
+    return [
+        Narrative(found.country, found.tier, "statement", found.start, found.end, len(doc.text), page, page)
+    ]

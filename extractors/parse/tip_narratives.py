@@ -23,7 +23,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extractors.assets import MODELS_DIR, read_csv, split_aliases
 from extractors.parse.documents import Document
 from extractors.parse.tiers import normalize_tier
 
@@ -75,15 +77,37 @@ class Narrative:
 
 _MODERN_HEADER = re.compile(r"(?P<country>[^\n:]{2,70}?):[ \t]*(?P<tier>[^\n:]{4,30})")
 _LEGACY_HEADER = re.compile(r"(?P<country>[^\n]{2,70}?)[ \t]*\((?P<tier>[^\n()]{4,30})\)")
-# Cheap search for where a header could be; the whole line is checked after.
-_HEADER_HINT = re.compile(r":[ \t]*(?:TIER|SPECIAL)|\((?:TIER|SPECIAL)", re.I)
+# Reprints: "SPECIAL CASE: LIBYA" (the tier first), and a legacy header with more on its line
+# ("AFGHANISTAN (Tier 3) Extracted in part from ...", "UNITED KINGDOM (UK) - (Tier 1)Extracted ...").
+_REVERSED_HEADER = re.compile(r"(?P<tier>special[ \t]+cases?)[ \t]*:[ \t]*(?P<country>[^\n:]{2,70})", re.I)
+_LEAD_HEADER = re.compile(
+    r"(?P<country>[^\n()]{2,70}?)(?:[ \t]*\([A-Z]{2,5}\))?[ \t]*[-\u2013\u2014]?[ \t]*"
+    r"\((?P<tier>[^\n()]{4,30})\)[ \t]*(?P<rest>\S[^\n]*)"
+)
+# Cheap search for where a header could be; the whole line is checked after. A modern header may be
+# split over two lines in a PDF copy ("SAUDI ARABIA:" / "Tier 2 Watch List").
+_HEADER_HINT = re.compile(
+    r":[ \t]*\n?[ \t]*(?:TIER|SPECIAL)|\((?:TIER|SPECIAL)|^[ \t]*SPECIAL[ \t]+CASES?[ \t]*:", re.I | re.M
+)
+COUNTRIES_FILE = MODELS_DIR / "gazetteers" / "countries.csv"
 
 
-def _header_country(raw: str) -> bool:
-    """The country part of a header is in capitals and no tier name: "PAKISTAN", "COTE D'IVOIRE"."""
-    return (
-        any(c.isalpha() for c in raw) and raw == raw.upper() and not normalize_tier(raw) and raw[0].isalpha()
+@lru_cache(maxsize=2)
+def _known_countries(path: str = str(COUNTRIES_FILE)) -> frozenset[str]:
+    """Every country name and alias of the gazetteer, case folded."""
+    return frozenset(
+        form.casefold() for row in read_csv(path) for form in [row["name"], *split_aliases(row["aliases"])]
     )
+
+
+def _header_country(raw: str, *, caps_only: bool = False) -> bool:
+    """The country part of a header is in capitals and no tier name ("PAKISTAN", "COTE D'IVOIRE"), or
+    (unless ``caps_only``) a country the gazetteer knows as written in any case ("Malaysia")."""
+    if not raw or not raw[0].isalpha() or normalize_tier(raw):
+        return False
+    if raw == raw.upper():
+        return True
+    return not caps_only and raw.casefold() in _known_countries()
 
 
 def segment_narratives(doc: Document) -> list[Narrative]:
@@ -124,16 +148,33 @@ def _headers(text: str) -> list[tuple[int, int, str, str, str]]:
         if start in seen_lines:
             continue
         seen_lines.add(start)
-        line = text[start:end]
-        for style, pattern in (("modern", _MODERN_HEADER), ("legacy", _LEGACY_HEADER)):
-            m = pattern.fullmatch(line)
-            if m:
-                country, tier = m.group("country").strip(), normalize_tier(m.group("tier"))
-                if tier and _header_country(country):
-                    found.append((start, end, country, tier, style))
-                    break
+        header = _header_line(text[start:end].replace("\n", " "))
+        if header:
+            found.append((start, end, *header))
     found.sort()
     return found
+
+
+_STYLES = (("modern", _MODERN_HEADER), ("legacy", _LEGACY_HEADER), ("reversed", _REVERSED_HEADER))
+
+
+def is_header_line(line: str) -> bool:
+    """``line`` is a narrative header on its own: "PAKISTAN: Tier 2 Watch List", "SPECIAL CASE: LIBYA"."""
+    return bool(_HEADER_HINT.search(line)) and _header_line(line) is not None
+
+
+def _header_line(line: str) -> tuple[str, str, str] | None:
+    """(country as printed, tier, style) when ``line`` is a narrative header, else None."""
+    for style, pattern in _STYLES:
+        m = pattern.fullmatch(line.strip())
+        if m:
+            country, tier = m.group("country").strip(), normalize_tier(m.group("tier"))
+            if tier and _header_country(country):
+                return country, tier, style
+    m = _LEAD_HEADER.match(line.strip())
+    if m and normalize_tier(m.group("tier")) and _header_country(m.group("country").strip(), caps_only=True):
+        return m.group("country").strip(), normalize_tier(m.group("tier")), "reprint"
+    return None
 
 
 def page_finder(doc: Document):

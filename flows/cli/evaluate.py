@@ -28,6 +28,13 @@ FactbookOpt = typer.Option(
     "score the tier (and year) each gets",
 )
 
+NarrativesOpt = typer.Option(
+    None,
+    "--narratives",
+    help="run tipwatch on DIR/docs (TIP country narratives) and score tier, change and report year "
+    "per file against DIR/gold.csv (models/gold/narratives)",
+)
+
 
 @app.command()
 def evaluate(
@@ -48,6 +55,7 @@ def evaluate(
     agreement: bool = AgreementOpt,
     tier_quotes: bool = TierQuotesOpt,
     factbook: bool = FactbookOpt,
+    narratives: Path | None = NarrativesOpt,
 ):
     """Precision, recall and F1 per field against gold annotations."""
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
@@ -55,7 +63,7 @@ def evaluate(
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
     if agreement and not polnear:
         fail("--agreement needs --polnear SPLIT")
-    if gold is not None and not gold.is_file() and not (agreement or tier_quotes or factbook):
+    if gold is not None and not gold.is_file() and not (agreement or tier_quotes or factbook or narratives):
         fail(f"gold file not found: {gold}")
     from flows.gold import GoldError
 
@@ -69,6 +77,8 @@ def evaluate(
 
             result = evaluate_factbook(shared, model)
             print(json.dumps(result.to_dict(), indent=2) if json_out else result.format())
+        elif narratives is not None:
+            print(_narratives(narratives, model, json_out))
         else:
             print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
     except GoldError as exc:
@@ -97,6 +107,18 @@ def _tier_quotes(shared: Path | None, model: str | None, json_out: bool, errors:
 
     result = evaluate_tier_quotes(model, shared)
     return json.dumps(result.to_dict(errors=errors), indent=2) if json_out else result.format_table()
+
+
+def _narratives(folder: Path, model: str | None, json_out: bool) -> str:
+    from flows.cli.common import prefect_env
+    from flows.narrative_eval import NarrativeGoldError, evaluate_narratives
+
+    prefect_env()
+    try:
+        scores = evaluate_narratives(folder, model=model)
+    except NarrativeGoldError as exc:
+        fail(str(exc))
+    return json.dumps(scores.to_dict(), indent=2, default=str) if json_out else scores.format_table()
 
 
 def _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors) -> str:
