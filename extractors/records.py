@@ -86,12 +86,18 @@ class Official:
         _set_id(self, "official", self.doc_id, self.name.lower())
 
 
+# The kinds an agency row can have (the gold guideline's definition, models/gold/README.md).
+AGENCY_KINDS = (
+    "government", "police", "court", "legislature", "ngo", "international", "foreign_government", "party", "other",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Agency:
     doc_id: str = evidence_col("doc_id")
     name: str = col("canonical long name")
     acronym: str | None = col("acronym")
-    kind: str = col("government, police, court, legislature, ngo, international, foreign_government, other")
+    kind: str = col(", ".join(AGENCY_KINDS))
     country: str | None = col("country")
     mention_count: int = col("mentions in the document")
     start: int = evidence_col("start")

@@ -9,20 +9,11 @@ import json
 import sys
 from pathlib import Path
 
+from extractors.records import AGENCY_KINDS
 from flows.gold import default_shared_dir, resolve_text
 
 SPLIT = Path(__file__).resolve().parents[1] / "models" / "gold" / "world" / "split.jsonl"
-KINDS = {
-    "government",
-    "police",
-    "court",
-    "legislature",
-    "ngo",
-    "international",
-    "foreign_government",
-    "party",
-    "other",
-}
+KINDS = set(AGENCY_KINDS)
 TIERS = {"1", "2", "2WL", "3", "special_case"}
 SPEAKER_KINDS = {"person", "organisation", "report", "unnamed"}
 

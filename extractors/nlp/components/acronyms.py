@@ -43,6 +43,23 @@ _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative"}  # fmt: skip
 
 
+def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
+    """Kind from the head noun: the word before a connector when it is an organisation word
+    ("Ministry of Interior", "Senate Standing Committee on Interior", "Inter-Agency Council
+    Against Trafficking"), else the last word ("Child Protection Bureau"); "Institute of
+    Business Administration" is headed by "Institute", not "Administration".
+    "Parliament House", "Tanda Police Station", "Trust Fund" have no organisation head."""
+    low = [w.lower() for w in words]
+    if not low:
+        return None
+    if keywords.get(low[-1]) == _LAW:  # "National Commission for Minorities Act"
+        return _LAW
+    for i, w in enumerate(low):
+        if w in _CONNECTORS and i > 0 and low[i - 1] in keywords:
+            return committee_kind(low, keywords[low[i - 1]])
+    return committee_kind(low, keywords.get(low[-1]))
+
+
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's."""
@@ -168,20 +185,8 @@ class AcronymLinker:
             self.places.update(a.lower() for a in split_aliases(r["aliases"]))
 
     def kind_of(self, words: list[str]) -> str | None:
-        """Kind from the head noun: the word before a connector when it is an organisation word
-        ("Ministry of Interior", "Senate Standing Committee on Interior", "Inter-Agency Council
-        Against Trafficking"), else the last word ("Child Protection Bureau"); "Institute of
-        Business Administration" is headed by "Institute", not "Administration".
-        "Parliament House", "Tanda Police Station", "Trust Fund" have no organisation head."""
-        low = [w.lower() for w in words]
-        if not low:
-            return None
-        if self.keywords.get(low[-1]) == _LAW:  # "National Commission for Minorities Act"
-            return _LAW
-        for i, w in enumerate(low):
-            if w in _CONNECTORS and i > 0 and low[i - 1] in self.keywords:
-                return committee_kind(low, self.keywords[low[i - 1]])
-        return committee_kind(low, self.keywords.get(low[-1]))
+        """Kind from the head noun (:func:`head_kind` with this linker's keywords)."""
+        return head_kind(words, self.keywords)
 
     def _trim_org(self, doc: Doc, e: Span) -> Span | None:
         """A model ORG as an organisation name: cut a possessive owner and lower-case words before

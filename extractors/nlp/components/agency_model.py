@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
-from extractors.nlp.components.acronyms import _initials_match, committee_kind
+from extractors.nlp.components.acronyms import _initials_match, head_kind
 from extractors.nlp.components.entities import AGENCY_INFO
 
 # Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
@@ -231,11 +231,8 @@ class AgencyModel:
         return kind not in _REFUSED_KINDS and kind != "other" and span[-1].tag_ not in ("NNS", "NNPS")
 
     def _kind(self, span: Span) -> str:
-        words = [t.lower_ for t in span]
-        for i, w in enumerate(words):
-            if w in ("of", "for", "on", "against") and i > 0 and words[i - 1] in self.keywords:
-                return committee_kind(words, self.keywords[words[i - 1]]) or "other"
-        return committee_kind(words, self.keywords.get(words[-1], "other")) or "other"
+        """The head word's kind (the rules' :func:`head_kind`), else ``other``."""
+        return head_kind([t.text for t in span], self.keywords) or "other"
 
     @staticmethod
     def _known_acronym(doc: Doc, text: str) -> str | None:
