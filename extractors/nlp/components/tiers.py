@@ -97,7 +97,7 @@ class TierLinker:
             for e in doc.ents:
                 if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
                     if page is not None and _labels_a_paragraph(e):
-                        links.append({**_link(e, page, by_sent), "change": self.change(e)})
+                        links.append(_link(e, page.ent_id_, by_sent, False, self.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent))
         links = _destinations(links)
@@ -142,21 +142,9 @@ class TierLinker:
             any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
         ):
             return []
-        years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
-        year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
+        change = self.change(e)
         return [
-            {
-                "start": e.start_char,
-                "end": e.end_char,
-                "tier": e.ent_id_,
-                "country": country,
-                "year": year,
-                "sentence": (sent.start_char, sent.end_char),
-                "_weak": weak,
-                "_moved": moved,
-                "change": self.change(e),
-            }
-            for country in _with_coordinated(countries, nearest)
+            _link(e, country, by_sent, moved, change) for country in _with_coordinated(countries, nearest)
         ]
 
     def _issuer(self, g: Span) -> bool:
@@ -303,8 +291,9 @@ def page_country(doc: Doc) -> Span | None:
     return gpes[0] if not rest or all(t.ent_type_ == "GPE" for t in rest) else None
 
 
-def _link(e: Span, country: Span, by_sent: dict[int, list[Span]]) -> dict:
-    """The link of a labelled tier to the page's country, with the year nearest in its sentence."""
+def _link(e: Span, country: str, by_sent: dict[int, list[Span]], moved: bool, change: str | None) -> dict:
+    """One link of a tier mention to a country (canonical name), dated by the year nearest to it
+    in its sentence; ``_weak`` (a bare "watch list") and ``_moved`` steer :func:`_destinations`."""
     sent = e.sent
     years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
     year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
@@ -312,11 +301,12 @@ def _link(e: Span, country: Span, by_sent: dict[int, list[Span]]) -> dict:
         "start": e.start_char,
         "end": e.end_char,
         "tier": e.ent_id_,
-        "country": country.ent_id_,
+        "country": country,
         "year": year,
         "sentence": (sent.start_char, sent.end_char),
         "_weak": not any(t.lower_.startswith("tier") for t in e),
-        "_moved": False,
+        "_moved": moved,
+        "change": change,
     }
 
 
