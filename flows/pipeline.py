@@ -19,6 +19,8 @@ from pathlib import Path
 
 from prefect import flow
 
+from flows.decisions import default_decisions
+from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
 from flows.plan import Limits, RunPlan, Source, describe, plan_run
 from flows.store import Store, new_run_id
@@ -37,6 +39,7 @@ from flows.tasks import (
     process_batch,
     process_batch_fn,
     publish_task,
+    review_task,
 )
 from flows.versions import DEFAULT_MODELS, PACKAGE_ROOT, VERSION, base_model, code_hash, extractor_version
 
@@ -58,11 +61,17 @@ def tipwatch_flow(
     max_pages: int = 2000,
     batch_size: int = 16,
     schedule: str | None = None,
+    decisions_file: str | None = None,
 ) -> dict:
-    """Run the pipeline once and publish a new run; returns the run summary as a dict."""
+    """Run the pipeline once and publish a new run; returns the run summary as a dict.
+
+    ``decisions_file``: the reviewers' decisions (default ``reviews/decisions.jsonl`` beside the
+    processed folder), applied to the run's tables before claim checks and publishing."""
     started, t_start = datetime.now(UTC), time.perf_counter()
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
     store.repair()
+    decisions_file = decisions_file or str(default_decisions(Path(processed_dir)))
+    load_decisions(Path(decisions_file))  # a broken decisions file stops the run before any work
     version, parts = extractor_version(models, model, code_hash())  # code_hash looked up here: tests pin it
     sources = discover_task(Path(raw_dir), sources_file, schedule)
     timings = {"discover": round(time.perf_counter() - t_start, 3)}
@@ -77,5 +86,6 @@ def tipwatch_flow(
     )
     timings.update(seconds)
     tables = carry_over_task(store, prev_run, new_tables(rows), plan.carried)
+    tables, run.review = review_task(tables, decisions_file)
     tables["claim_checks"] = claim_checks_task(tables)  # derived from the whole run: never carried over
     return publish_task(store, run, tables)

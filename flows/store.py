@@ -4,6 +4,7 @@ Layout::
 
     processed/
       runs/<run_id>/<table>.parquet   one file per table, written into runs/.tmp-<run_id>/ first
+                                      (reviewed tables also <table>_rejected.parquet: flows.decisions)
       runs/<run_id>/manifest.json     code version, model, rules hash, counts, timings
       latest                          text file holding the last completed run_id (os.replace)
       tipwatch.duckdb                 tables = latest run, <table>_history = all completed runs
@@ -42,6 +43,16 @@ _ARROW = {
 }
 # Extra columns the store keeps beside the contract (documents: how each row was produced).
 EXTRA_COLUMNS = {t.name: {c.name: c.type for c in t.extra} for t in TABLES.values() if t.extra}
+# Extracted tables a reviewer can decide on (flows.decisions): each also has ``<name>_rejected``,
+# and every row carries the review columns (null until a decision applies to it).
+REVIEWED_TABLES = tuple(t.name for t in TABLES.values() if t.record is not None)
+REVIEW_COLUMNS = {
+    "review": "accepted, corrected or rejected (null: not reviewed)",
+    "review_note": "the reviewer's note",
+    "reviewer": "who decided",
+    "reviewed_at": "when the decision was made (UTC, ISO 8601)",
+    "extracted": "JSON of the extracted values a correction replaced",
+}
 
 
 class StoreError(Exception):
@@ -49,9 +60,13 @@ class StoreError(Exception):
 
 
 def schema(table: str) -> pa.Schema:
-    """The Arrow schema of ``table``: its contract columns, then the store's bookkeeping columns."""
-    t = TABLES[table]
-    return pa.schema([(c.name, _ARROW[c.type]) for c in t.columns + t.extra])
+    """The Arrow schema of ``table`` (or ``<table>_rejected``): its contract columns, then the
+    store's bookkeeping columns, then the review columns of a reviewed table."""
+    t = TABLES[table.removesuffix("_rejected")]
+    fields = [(c.name, _ARROW[c.type]) for c in t.columns + t.extra]
+    if t.name in REVIEWED_TABLES:
+        fields += [(c, pa.string()) for c in REVIEW_COLUMNS]
+    return pa.schema(fields)
 
 
 def to_arrow(table: str, rows: list[dict]) -> pa.Table:
@@ -141,6 +156,8 @@ class Store:
         if run_id is None:
             return schema(table).empty_table()
         path = self.runs_dir / run_id / f"{table}.parquet"
+        if not path.exists() and table.endswith("_rejected"):
+            return schema(table).empty_table()  # a run from before reviews, or with nothing rejected
         if not path.exists():
             raise StoreError(f"run {run_id} has no table {table}")
         return pq.read_table(path)
@@ -185,6 +202,12 @@ class Store:
                 path = self.runs_dir / latest / f"{table.name}.parquet"
                 if path.exists():
                     con.execute(f"CREATE TABLE {table.name} AS SELECT * FROM read_parquet(?)", [str(path)])
+                rejected = self.runs_dir / latest / f"{table.name}_rejected.parquet"
+                if rejected.exists():
+                    con.execute(
+                        f"CREATE TABLE {table.name}_rejected AS SELECT * FROM read_parquet(?)",
+                        [str(rejected)],
+                    )
                 hist = [p for p in (self.runs_dir / r / f"{table.name}.parquet" for r in runs) if p.exists()]
                 if hist and table.history:
                     _create_history(con, table.name, hist)

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extractors.records import TABLES
-from flows.store import EXTRA_COLUMNS, Store
+from flows.store import EXTRA_COLUMNS, REVIEW_COLUMNS, REVIEWED_TABLES, Store
 
 ALLOWED_STATEMENTS = {"SELECT", "EXPLAIN"}
 MAX_CELL = 60
@@ -152,6 +152,12 @@ def table_overview() -> str:
         "  country, from_year, to_year, from_tier, to_tier, change"
     )
     parts.append("<table>_history: every table over all completed runs, with a run_id column")
+    parts.append(
+        "<table>_rejected: rows reviewers rejected (tipwatch review), for "
+        + ", ".join(REVIEWED_TABLES)
+        + "; those tables also have the columns "
+        + ", ".join(REVIEW_COLUMNS)
+    )
     return "\n".join(parts)
 
 
@@ -182,6 +188,16 @@ def data_dictionary() -> str:
         "One row per country and pair of consecutive report years whose tier differs "
         "(from TIP reports only): "
         "`country`, `from_year`, `to_year`, `from_tier`, `to_tier`, `change` (upgraded / downgraded).",
+        "",
+        "### Reviewers' decisions",
+        "",
+        f"Rows of {', '.join(f'`{n}`' for n in REVIEWED_TABLES)} also carry these columns, filled when "
+        "a decision in `reviews/decisions.jsonl` (`tipwatch review`) applies to the row; rejected rows "
+        "leave the table for `<table>_rejected` (same columns).",
+        "",
+        "| column | type | meaning |",
+        "|---|---|---|",
+        *(f"| `{n}` | string | {doc} |" for n, doc in REVIEW_COLUMNS.items()),
         "",
     ]
     return "\n".join(out)

@@ -29,10 +29,13 @@ from extractors.parse import SUPPORTED_SUFFIXES
 from extractors.parse.documents import Document
 from extractors.records import RECORD_TABLES, TABLES
 from flows.checks import claim_checks_table
+from flows.decisions import apply as apply_decisions
+from flows.decisions import extracted_table
+from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
 from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
-from flows.store import Store, to_arrow
+from flows.store import REVIEWED_TABLES, Store, to_arrow
 
 _NLP_CACHE: dict[tuple, object] = {}
 LARGE_TEXT = 400_000  # characters; above this, spaCy runs in two processes
@@ -227,7 +230,7 @@ def carry_over(
     ids = pa.array(list(carried))
     out = {}
     for name, tbl in tables.items():
-        old = store.read_table(name, prev_run)
+        old = _extracted(store, name, prev_run)
         old = old.filter(pc.is_in(old.column("doc_id"), value_set=ids))
         if name == "documents":
             rows = old.to_pylist()
@@ -237,6 +240,22 @@ def carry_over(
         old = old.select(tbl.schema.names).cast(tbl.schema)
         out[name] = to_arrow(name, pa.concat_tables([tbl, old]).to_pylist())
     return out
+
+
+def _extracted(store: Store, name: str, run_id: str) -> pa.Table:
+    """A table of ``run_id`` as extracted: reviewers' decisions undone (they are applied afresh)."""
+    old = store.read_table(name, run_id)
+    if name not in REVIEWED_TABLES:
+        return old
+    rejected = store.runs_dir / run_id / f"{name}_rejected.parquet"
+    return extracted_table(name, old, store.read_table(rejected.stem, run_id) if rejected.exists() else None)
+
+
+def review(tables: dict[str, pa.Table], decisions_file: str | None) -> tuple[dict[str, pa.Table], dict]:
+    """The run's tables with the reviewers' decisions applied, and what applying them did."""
+    decisions = load_decisions(Path(decisions_file)) if decisions_file else []
+    tables, outcome = apply_decisions(tables, decisions)
+    return tables, {"decisions_file": decisions_file, **outcome.counts()}
 
 
 def new_tables(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:
@@ -264,6 +283,7 @@ class RunRecord:
     prev_run: str | None
     plan: RunPlan
     timings: dict[str, float]
+    review: dict | None = None  # what applying the reviewers' decisions did (flows.decisions)
 
 
 def run_row(run: RunRecord, documents: pa.Table) -> dict:
@@ -299,6 +319,7 @@ def publish_run(store: Store, run: RunRecord, tables: dict[str, pa.Table]) -> di
         "timings": timings,
         "raw_dir": run.raw_dir,
         "previous_run": run.prev_run,
+        "review": run.review,
     }
     t_store = time.perf_counter()
     store.publish(run.run_id, tables, manifest)
@@ -316,5 +337,6 @@ def publish_run(store: Store, run: RunRecord, tables: dict[str, pa.Table]) -> di
 
 discover_task = task(find_sources, name="discover", **_LOCAL)
 carry_over_task = task(with_carried, name="carry-over", **_LOCAL)
+review_task = task(review, name="review", **_LOCAL)
 claim_checks_task = task(claim_checks_table, name="claim-checks", **_LOCAL)
 publish_task = task(publish_run, name="publish", **_LOCAL)

@@ -33,6 +33,9 @@ def run(
         200_000_000, "--max-bytes", help="files larger than this fail with a reason"
     ),
     json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
+    decisions: Path | None = typer.Option(
+        None, "--decisions", help="reviewers' decisions (default: reviews/decisions.jsonl beside --processed)"
+    ),
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED."""
     _check_inputs(raw, sources)
@@ -51,6 +54,7 @@ def run(
         sources_file=str(sources) if sources else None,
         max_pages=max_pages,
         max_bytes=max_bytes,
+        decisions_file=str(decisions) if decisions else None,
     )
     if json_out:
         print(json.dumps(summary, indent=2))
@@ -131,6 +135,7 @@ def tables(markdown: bool = typer.Option(False, "--markdown", help="print the da
 
 # The command modules register themselves on ``app`` when imported; imported last so that
 # ``tipwatch --help`` keeps listing run, query and tables first.
+from flows.cli import decisions as _decisions  # noqa: E402,F401
 from flows.cli import evaluate, research, review  # noqa: E402,F401
 from flows.cli import sources as _sources  # noqa: E402,F401
 

@@ -205,15 +205,17 @@ def export_run(
     """
     from extractors.records import TABLES
     from flows.checks import read_claim_checks
+    from flows.store import REVIEWED_TABLES
     from flows.tables import data_dictionary
 
     run_id = store.latest_run()
     if run_id is None:
         raise ExportError(f"no completed run in {store.root}: run `tipwatch run` first")
-    names = [n.strip() for n in names] if names else list(TABLES)
-    unknown = [n for n in names if n not in TABLES]
+    known = [*TABLES, *(f"{n}_rejected" for n in REVIEWED_TABLES)]
+    names = [n.strip() for n in names] if names else known
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise ExportError(f"unknown table {unknown[0]!r}: choose from {', '.join(TABLES)}")
+        raise ExportError(f"unknown table {unknown[0]!r}: choose from {', '.join(known)}")
     data = {
         n: (read_claim_checks(store, run_id) if n == "claim_checks" else store.read_table(n, run_id))
         for n in names
