@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from extractors.evaluation.results import FieldScore
 from extractors.records import TABLES
 from flows.store import REVIEW_COLUMNS, REVIEWED_TABLES, to_arrow
 
@@ -228,24 +229,9 @@ def extracted_table(name: str, main: pa.Table, rejected: pa.Table | None) -> pa.
 def decision_states(processed: Path, path: Path) -> list[dict]:
     """Each current decision in ``path`` against the latest run in ``processed``: ``applied`` (the
     run carries it), ``pending`` (its row is there; the next run applies it) or ``orphaned``."""
-    from flows.store import Store
 
-    store = Store(processed)
-    run = store.latest_run() if store.root.is_dir() else None
     decisions = current(load(path))
-    published: dict[tuple[str, str], dict] = {}
-    extracted: dict[str, list[dict]] = {}
-    sources: dict[str, str] = {}
-    if run is not None:
-        docs = store.read_table("documents", run)
-        sources = dict(zip(*_columns(docs, "doc_id", "source"), strict=True))
-        for name in {d.table for d in decisions}:
-            main = store.read_table(name, run)
-            rej_path = store.runs_dir / run / f"{name}_rejected.parquet"
-            rejected = store.read_table(rej_path.stem, run) if rej_path.exists() else None
-            for r in main.to_pylist() + (rejected.to_pylist() if rejected is not None else []):
-                published[(name, r["id"])] = r
-            extracted[name] = extracted_table(name, main, rejected).to_pylist()
+    published, extracted, sources = _latest(processed, {d.table for d in decisions})
     out = []
     for d in decisions:
         rows = extracted.get(d.table, [])
@@ -260,3 +246,50 @@ def decision_states(processed: Path, path: Path) -> list[dict]:
         out.append({"state": state, "decision": d.decision, "table": d.table, "row_id": d.row_id,
                     "row": summary, "source": d.source, "fields": d.fields, "note": d.note})  # fmt: skip
     return out
+
+
+def _latest(processed: Path, names: set[str]) -> tuple[dict, dict[str, list[dict]], dict[str, str]]:
+    """The latest run's published rows by (table, id), its rows as extracted per table, and its
+    document sources by doc_id (all empty when there is no run yet)."""
+    from flows.store import Store
+
+    store = Store(processed)
+    run = store.latest_run() if store.root.is_dir() else None
+    published: dict[tuple[str, str], dict] = {}
+    extracted: dict[str, list[dict]] = {}
+    if run is None:
+        return published, extracted, {}
+    docs = store.read_table("documents", run)
+    sources = dict(zip(*_columns(docs, "doc_id", "source"), strict=True))
+    for name in names:
+        main, rejected = store.read_table(name, run), store.read_table(f"{name}_rejected", run)
+        for r in main.to_pylist() + rejected.to_pylist():
+            published[(name, r["id"])] = r
+        extracted[name] = extracted_table(name, main, rejected).to_pylist()
+    return published, extracted, sources
+
+
+def score(processed: Path, path: Path) -> dict[str, FieldScore]:
+    """The latest run's extraction scored against the reviewers' decisions, per table.
+
+    accept: the row still extracted is a true positive, gone a false negative. reject: the row
+    still extracted is a false positive (gone: fixed, not counted). correct: the row extracted with
+    the corrected values is a true positive; with other values a false positive and a false
+    negative; gone a false negative. So a rules change that fixes reviewed rows raises the scores.
+    """
+    decisions = current(load(path))
+    _, extracted, sources = _latest(processed, {d.table for d in decisions})
+    counts: dict[str, list[int]] = {}
+    for d in decisions:
+        c = counts.setdefault(d.table, [0, 0, 0])  # tp, fp, fn
+        rows = extracted.get(d.table, [])
+        i = match(d, rows, sources)
+        if d.decision == "reject":
+            c[1] += i is not None
+        elif i is None:
+            c[2] += 1
+        elif d.decision == "accept" or all(rows[i].get(k) == v for k, v in d.fields.items()):
+            c[0] += 1
+        else:
+            c[1], c[2] = c[1] + 1, c[2] + 1
+    return {t: FieldScore(t, *c) for t, c in sorted(counts.items())}

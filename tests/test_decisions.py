@@ -221,3 +221,15 @@ def test_a_decision_on_an_unknown_row_is_one_line(reviewed):
     assert result.output.strip().endswith(
         "no row with id ffffffffffff in run " + Store(reviewed["processed"]).latest_run()
     )
+
+
+def test_evaluate_scores_the_extraction_against_the_decisions(reviewed):
+    path = reviewed["root"] / "reviews" / "decisions.jsonl"
+    out = _cli("evaluate", "--decisions", path, "--processed", reviewed["processed"], "--json")
+    # accepted agency still extracted: tp; corrected claim still extracted with the old speaker: fp + fn;
+    # the rejected official is no longer extracted (its sentence was rewritten): not counted.
+    assert json.loads(out) == {
+        "agencies": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0},
+        "claims": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1},
+        "officials": {"precision": None, "recall": None, "f1": None, "tp": 0, "fp": 0, "fn": 0},
+    }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import app, fail
+from flows.cli.common import ProcessedOpt, app, fail
 
 AgreementOpt = typer.Option(
     False,
@@ -56,8 +56,15 @@ def evaluate(
     tier_quotes: bool = TierQuotesOpt,
     factbook: bool = FactbookOpt,
     narratives: Path | None = NarrativesOpt,
+    decisions: Path | None = typer.Option(
+        None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
+    ),
+    processed: Path = ProcessedOpt,
 ):
-    """Precision, recall and F1 per field against gold annotations."""
+    """Precision, recall and F1 per field against gold annotations (or reviewers' decisions)."""
+    if decisions is not None:
+        print(_decisions(processed, decisions, json_out))
+        return
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
     if polnear and polnear not in splits:
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
@@ -83,6 +90,25 @@ def evaluate(
             print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
     except GoldError as exc:
         fail(str(exc))
+
+
+def _decisions(processed: Path, path: Path, json_out: bool) -> str:
+    """Per table: the latest run's extraction against the reviewers' decisions."""
+    from extractors.evaluation.results import Report
+    from flows.decisions import DecisionError, score
+
+    if not path.is_file():
+        fail(f"decisions file not found: {path}")
+    try:
+        scores = score(processed, path)
+    except DecisionError as exc:
+        fail(str(exc))
+    if json_out:
+        return json.dumps({t: s.to_dict() for t, s in scores.items()}, indent=2)
+    n = sum(s.tp + s.fp + s.fn for s in scores.values())
+    return (
+        Report(tuple(scores.values()), 0).format_table().replace("(0 documents)", f"({n} decisions scored)")
+    )
 
 
 def _agreement(split: str, shared: Path | None, model: str | None, json_out: bool) -> str:
