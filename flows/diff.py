@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from extractors.records import TABLES
+from flows.edits import edited, follow_edits, offset_map
 from flows.store import Store, StoreError
 from flows.tables import format_table
 
@@ -181,12 +182,33 @@ def diff_runs(store: Store, run_a: str | None, run_b: str, tables: list[str] | N
             raise DiffError(f"no completed run {r!r} in {store.root}")
     src_a = _sources(store, run_a)
     src_b = _sources(store, run_b)
+    versions = edited(src_a, src_b)  # edited documents: old doc_id -> new doc_id
+    maps = _offset_maps(store, run_a, run_b, versions)
     out = {}
     for t in wanted:
         before = _read(store, t, run_a)
         after = _read(store, t, run_b)
-        out[t] = diff_tables(t, before, after, sources_before=src_a, sources_after=src_b)
+        td = diff_tables(t, before, after, sources_before=src_a, sources_after=src_b)
+        out[t] = follow_edits(td, versions, maps, src_b)
     return RunDiff(run_a, run_b, out)
+
+
+def _offset_maps(store: Store, run_a: str | None, run_b: str, versions: dict[str, str]) -> dict:
+    """old doc_id -> offset map into its new version, from the two runs' stored texts."""
+    if not versions:
+        return {}
+    texts_a = {
+        r["doc_id"]: r["text"] for r in _read(store, "texts", run_a).to_pylist() if r["doc_id"] in versions
+    }
+    wanted = set(versions.values())
+    texts_b = {
+        r["doc_id"]: r["text"] for r in _read(store, "texts", run_b).to_pylist() if r["doc_id"] in wanted
+    }
+    return {
+        old: offset_map(texts_a[old], texts_b[new])
+        for old, new in versions.items()
+        if texts_a.get(old) is not None and texts_b.get(new) is not None
+    }
 
 
 def resolve_runs(store: Store, run_a: str | None = None, run_b: str | None = None) -> tuple[str, str]:
@@ -310,10 +332,21 @@ def _text_lines(r: RowChange) -> list[str]:
     if r.row.get("page") is not None:
         where += f" p.{r.row['page']}"
     lines = [f"  {_MARKS[r.kind]} {r.key[:16]}  {r.summary()}  [{where}]"]
-    lines += [f"      {col}: {_short(old, 80)} -> {_short(new, 80)}" for col, (old, new) in r.changed.items()]
+    lines += [f"      {col}: {_change(old, new)}" for col, (old, new) in r.changed.items()]
     if r.row.get("evidence") and "evidence" not in r.changed:
         lines.append(f"      evidence: {_short(r.row['evidence'], 200)}")
     return lines
+
+
+def _change(old, new, limit: int = 80) -> str:
+    """``old -> new``; two long texts that share a start are shown from just before they differ."""
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > limit:
+        a, b = " ".join(old.split()), " ".join(new.split())
+        i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        if i > 20:
+            cut = a.rfind(" ", 0, i - 15) + 1
+            return f"…{_short(a[cut:], limit)} -> …{_short(b[cut:], limit)}"
+    return f"{_short(old, limit)} -> {_short(new, limit)}"
 
 
 def _short(value, limit: int | None = 60) -> str:

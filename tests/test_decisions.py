@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from flows.cli.app import app
 from flows.decisions import DecisionError, apply, decide, extracted_table, load
+from flows.diff import diff_runs
 from flows.pipeline import tipwatch_flow
 from flows.store import Store, to_arrow
 from flows.tables import run_query
@@ -233,3 +234,16 @@ def test_evaluate_scores_the_extraction_against_the_decisions(reviewed):
         "claims": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1},
         "officials": {"precision": None, "recall": None, "f1": None, "tp": 0, "fp": 0, "fn": 0},
     }
+
+
+def test_the_edited_articles_diff_shows_field_level_changes(reviewed):
+    store = Store(reviewed["processed"])
+    runs = store.completed_runs()
+    d = diff_runs(store, runs[1], runs[2])  # the seed edited: "was told on Wednesday in Islamabad"
+    for t in ("documents", "texts", "officials", "agencies", "claims", "tier_placements"):
+        assert (d.tables[t].added, d.tables[t].removed) == ((), ()), t
+    changed = {r.row["cue"]: r.changed for r in d.tables["claims"].changed}
+    assert list(changed) == ["was told"]  # the claim whose sentence was edited, nothing else
+    assert list(changed["was told"]) == ["evidence"]
+    assert changed["was told"]["evidence"][1].endswith("was told on Wednesday in Islamabad.")
+    assert [r.row["text"] for r in d.tables["mentions"].added] == ["Islamabad"]
