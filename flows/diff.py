@@ -12,12 +12,13 @@ reads both runs from a :class:`~flows.store.Store`. :func:`render_text` and :fun
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
 
 from extractors.records import TABLES
-from flows.edits import edited, follow_edits, offset_map
+from flows.edits import PLACEMENT, best_pair, edited, offset_map
 from flows.store import Store, StoreError
 from flows.tables import format_table
 
@@ -156,6 +157,44 @@ def diff_tables(
     )
 
 
+def follow_edits(
+    td: TableDiff, versions: Mapping[str, str], maps: Mapping[str, Callable[[int], int]]
+) -> TableDiff:
+    """``td`` with the rows of edited documents paired up (see :mod:`flows.edits`)."""
+    if not versions or not td.removed or not td.added:
+        return td
+    by_doc: dict[str, list[RowChange]] = {}
+    for r in td.added:
+        by_doc.setdefault(r.row.get("doc_id"), []).append(r)
+    used: set[int] = set()
+    removed, changed = [], list(td.changed)
+    # References to other rows (official_id, claim_id, row_ids, ...) are content-derived ids too.
+    names = TABLES[td.table].column_names
+    refs = {c for c in names if c.endswith(("_id", "_ids"))}
+    ignored = set(TABLES[td.table].diff_ignores) | PLACEMENT | refs
+
+    def order(c: str) -> tuple:
+        return (names.index(c) if c in names else len(names), c)
+
+    for old in td.removed:
+        new_doc = versions.get(old.row.get("doc_id"))
+        match = best_pair(old.row, by_doc.get(new_doc, []), maps.get(old.row.get("doc_id")), used, td.table)
+        if match is None:
+            removed.append(old)
+            continue
+        used.add(id(match))
+        diffs = _changed_columns(old.row, match.row, order, ignored)
+        if diffs:
+            changed.append(RowChange(td.table, "changed", match.key, match.row, old.row, diffs, match.source))
+    added = [r for r in td.added if id(r) not in used]
+    return replace(
+        td,
+        added=tuple(added),
+        removed=tuple(removed),
+        changed=tuple(sorted(changed, key=_row_order)),
+    )
+
+
 def _changed_columns(old: dict, new: dict, order, ignored: set[str]) -> dict[str, tuple]:
     """column -> (before, after) for every compared column whose value differs, in column order."""
     return {
@@ -189,7 +228,7 @@ def diff_runs(store: Store, run_a: str | None, run_b: str, tables: list[str] | N
         before = _read(store, t, run_a)
         after = _read(store, t, run_b)
         td = diff_tables(t, before, after, sources_before=src_a, sources_after=src_b)
-        out[t] = follow_edits(td, versions, maps, src_b)
+        out[t] = follow_edits(td, versions, maps)
     return RunDiff(run_a, run_b, out)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 from extractors.records import TABLES
@@ -55,46 +54,9 @@ def offset_map(old: str, new: str) -> Callable[[int], int]:
     return move
 
 
-def follow_edits(td, versions: Mapping[str, str], maps: Mapping[str, Callable[[int], int]], sources_b):
-    """``td`` (a :class:`~flows.diff.TableDiff`) with rows of edited documents paired up."""
-    from flows.diff import RowChange, _changed_columns, _row_order
-
-    if not versions or not td.removed or not td.added:
-        return td
-    by_doc: dict[str, list[RowChange]] = {}
-    for r in td.added:
-        by_doc.setdefault(r.row.get("doc_id"), []).append(r)
-    used: set[int] = set()
-    removed, changed = [], list(td.changed)
-    # References to other rows (official_id, claim_id, row_ids, ...) are content-derived ids too.
-    names = TABLES[td.table].column_names
-    refs = {c for c in names if c.endswith(("_id", "_ids"))}
-    ignored = set(TABLES[td.table].diff_ignores) | PLACEMENT | refs
-
-    def order(c: str) -> tuple:
-        return (names.index(c) if c in names else len(names), c)
-
-    for old in td.removed:
-        new_doc = versions.get(old.row.get("doc_id"))
-        match = _best(old.row, by_doc.get(new_doc, []), maps.get(old.row.get("doc_id")), used, td.table)
-        if match is None:
-            removed.append(old)
-            continue
-        used.add(id(match))
-        diffs = _changed_columns(old.row, match.row, order, ignored)
-        if diffs:
-            changed.append(RowChange(td.table, "changed", match.key, match.row, old.row, diffs, match.source))
-    added = [r for r in td.added if id(r) not in used]
-    return replace(
-        td,
-        added=tuple(added),
-        removed=tuple(removed),
-        changed=tuple(sorted(changed, key=_row_order)),
-    )
-
-
-def _best(old: dict, candidates: list, move: Callable[[int], int] | None, used: set[int], table: str):
-    """The added row of the new version that is ``old`` after the edit, or None."""
+def best_pair(old: dict, candidates: list, move: Callable[[int], int] | None, used: set[int], table: str):
+    """Of ``candidates`` (added rows of the new version, objects with ``.row``, none of whose
+    ``id()`` is in ``used``), the one that is ``old`` after the edit, or None."""
     summary = TABLES[table].summary
     same = [c for c in candidates if id(c) not in used]
     if "label" in old:  # a mention stays the same kind of thing (a PERSON never becomes a TITLE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flows.diff import diff_tables
-from flows.edits import edited, follow_edits, offset_map
+from flows.diff import diff_tables, follow_edits
+from flows.edits import edited, offset_map
 from flows.store import to_arrow
 
 OLD = "Police chief Riffat Mukhtar said on Monday that 12 women were rescued."
@@ -29,7 +29,7 @@ def test_an_edited_documents_row_is_a_field_level_change_not_a_removal_and_an_ad
     assert (len(td.added), len(td.removed)) == (1, 1)
     versions = edited({"d1": "a.txt"}, {"d2": "a.txt"})
     assert versions == {"d1": "d2"}
-    paired = follow_edits(td, versions, {"d1": offset_map(OLD, NEW)}, {"d2": "a.txt"})
+    paired = follow_edits(td, versions, {"d1": offset_map(OLD, NEW)})
     assert (paired.added, paired.removed) == ((), ())
     (change,) = paired.changed
     assert change.changed == {"name": ("Riffat Mukhtar", "Riffat Mukhtar Raja"), "evidence": (OLD, NEW)}
@@ -40,7 +40,5 @@ def test_a_row_that_only_moved_is_no_change():
     before = to_arrow("officials", [_official("a", "d1", text, "Riffat Mukhtar")])
     moved = "Yesterday " + text
     after = to_arrow("officials", [{**_official("b", "d2", moved, "Riffat Mukhtar"), "evidence": text}])
-    td = follow_edits(
-        diff_tables("officials", before, after), {"d1": "d2"}, {"d1": offset_map(text, moved)}, {}
-    )
+    td = follow_edits(diff_tables("officials", before, after), {"d1": "d2"}, {"d1": offset_map(text, moved)})
     assert td.is_empty()
