@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from markupsafe import Markup, escape
 
 from extractors.records import TABLES
 from flows.diff import KINDS, RowChange, RunDiff
-from flows.store import Store, StoreError
+from flows.store import REVIEWED_TABLES, Store, StoreError
 
 # displaCy's palette where spaCy has the label, neighbours of it where tipwatch adds one.
 COLOURS = {
@@ -188,7 +189,46 @@ def _row_view(r: RowChange, texts: dict[str, str], raw_dir: Path | None) -> dict
         "snippet": _snippet(row, table, texts),
         "snippet_class": "opening" if table.text_column else "evidence",
         "has_evidence": "evidence" in table.column_names,
+        "decidable": _decision_skeleton(r),
     }
+
+
+def _decision_skeleton(r: RowChange) -> str | None:
+    """The row's decision line without the decision (the page's script fills it in), as JSON; None
+    for rows no decision can apply to (removed rows, tables that are not reviewed)."""
+    if r.kind == "removed" or r.table not in REVIEWED_TABLES:
+        return None
+    row = r.row
+    return json.dumps(
+        {
+            "table": r.table,
+            "row_id": r.key,
+            "key": {c: row.get(c) for c in TABLES[r.table].summary},
+            "source": r.source,
+            "start": row.get("start"),
+            "end": row.get("end"),
+            "evidence": row.get("evidence"),
+            "fields": {},
+            "note": None,
+        },  # fmt: skip
+        ensure_ascii=False,
+        default=str,
+    )
+
+
+def _groups(rows: list[RowChange], views: list[dict]) -> list[dict]:
+    """The changed rows by document (in order of first appearance), mentions apart (folded)."""
+    groups: dict[str, dict] = {}
+    for r, v in zip(rows, views, strict=True):
+        src = r.source or (r.doc_id or "")[:12] or "(no document)"
+        g = groups.setdefault(
+            src, {"source": src, "rows": [], "mentions": [], "kinds": dict.fromkeys(KINDS, 0)}
+        )
+        g["mentions" if r.table == "mentions" else "rows"].append(v)
+        g["kinds"][r.kind] += 1
+    for g in groups.values():
+        g["label"] = ", ".join(f"{n} {k}" for k, n in g["kinds"].items() if n)
+    return list(groups.values())
 
 
 def _snippet(row: dict, table, texts: dict[str, str]) -> Markup:
@@ -215,7 +255,8 @@ def render_review(
     """The whole page as one string. ``texts_*`` map doc_id -> stored text of each run (removed rows
     are shown against the older run's text, the others against the newer's)."""
     style, script = _style(), _asset("review.js")
-    rows = [_row_view(r, texts_a if r.kind == "removed" else texts_b, raw_dir) for r in d.rows]
+    changes = sorted(d.rows, key=lambda r: r.source or r.doc_id or "")
+    rows = [_row_view(r, texts_a if r.kind == "removed" else texts_b, raw_dir) for r in changes]
     return (
         _env()
         .get_template("review.html.j2")
@@ -226,6 +267,7 @@ def render_review(
             style=Markup(style),
             script=Markup(script),
             rows=rows,
+            groups=_groups(changes, rows),
             **_overview(d),
         )
     )

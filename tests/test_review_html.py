@@ -146,8 +146,9 @@ def test_highlighted_spans_in_dom_and_screenshot(page):
     img = Image.open(page["shot"]).convert("RGB")
     assert img.size == (1280, 900)
     colours = {c for _, c in img.getcolors(maxcolors=1 << 20)}
-    # On screen: the counts, the added document and its text, then its first mention, an AGENCY.
-    hexcol = COLOURS["AGENCY"].lstrip("#")
+    # On screen: the counts, the added document's group with its document and text rows, then its
+    # official (mentions are folded at the end of the group).
+    hexcol = COLOURS["OFFICIAL"].lstrip("#")
     assert tuple(int(hexcol[i : i + 2], 16) for i in (0, 2, 4)) in colours
 
 

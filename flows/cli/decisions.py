@@ -179,3 +179,24 @@ def status(
     cols = ["state", "decision", "table", "row_id", "row"]
     print_table(cols, [[x[c] for c in cols] for x in states])
     print(f"{len(states)} decisions in {path}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@review_app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="decisions downloaded from the review page (JSON lines)"),
+    processed: Path = ProcessedOpt,
+    decisions: Path | None = DecisionsOpt,
+):
+    """Add the decisions in FILE (e.g. from the review page's download) to the decisions file."""
+    from flows.decisions import DecisionError, append, load
+
+    if not file.is_file():
+        fail(f"decisions file not found: {file}")
+    path = _decisions_path(decisions, processed)
+    try:
+        new, known = load(file), {d.to_json() for d in load(path)}
+    except DecisionError as exc:
+        fail(str(exc))
+    fresh = [d for d in new if d.to_json() not in known]
+    append(path, fresh)
+    print(f"{len(fresh)} decisions added to {path} ({len(new) - len(fresh)} already there)")
