@@ -312,6 +312,23 @@ _RUNS = Table(
     history=False,  # the registry already lists every run
 )
 
+_DOCUMENT_VERSIONS = Table(
+    "document_versions",
+    "version of a document: a source (file under raw/ or URL) with one content hash, over the runs that saw it",
+    _columns(
+        ("source", "string", "path relative to raw/, or the URL"),
+        ("doc_id", "string", "sha256 of this version's bytes"),
+        ("n_chars", "int64", "characters of this version's text"),
+        ("first_run", "string", "first completed run that had this version"),
+        ("last_run", "string", "last completed run that had this version (the latest run: still current)"),
+    ),
+    origin="registry",
+    key="doc_id",
+    sort=("source", "first_run", "doc_id"),
+    summary=("source", "first_run", "last_run"),
+    history=False,  # every version of every run is already here
+)
+
 # Every table in contract order: the order of the store, the diff, the data dictionary.
 TABLES: dict[str, Table] = {
     t.name: t
@@ -366,6 +383,7 @@ TABLES: dict[str, Table] = {
         ),
         _CLAIM_CHECKS,
         _RUNS,
+        _DOCUMENT_VERSIONS,
     )
 }
 

@@ -258,9 +258,33 @@ def review(tables: dict[str, pa.Table], decisions_file: str | None) -> tuple[dic
     return tables, {"decisions_file": decisions_file, **outcome.counts()}
 
 
+# Tables made when the run is published, from the whole run and the runs before it.
+PUBLISH_TABLES = ("runs", "claim_checks", "document_versions")
+
+
+def document_versions(store: Store, run: RunRecord, documents: pa.Table) -> pa.Table:
+    """Every version of every document so far: the previous run's versions, this run's documents
+    added as new versions or with ``last_run`` moved on."""
+    by_key: dict[tuple, dict] = {}
+    if run.prev_run and (store.runs_dir / run.prev_run / "document_versions.parquet").exists():
+        prev = store.read_table("document_versions", run.prev_run).to_pylist()
+        by_key = {(r["source"], r["doc_id"]): r for r in prev}
+    elif run.prev_run:  # runs from before versions were kept: rebuilt from their documents
+        for run_id in store.completed_runs():
+            _add_versions(by_key, store.read_table("documents", run_id), run_id)
+    _add_versions(by_key, documents, run.run_id)
+    return to_arrow("document_versions", list(by_key.values()))
+
+
+def _add_versions(by_key: dict[tuple, dict], documents: pa.Table, run_id: str) -> None:
+    for d in documents.select(["source", "doc_id", "n_chars"]).to_pylist():
+        row = by_key.setdefault((d["source"], d["doc_id"]), {**d, "first_run": run_id})
+        row["last_run"] = run_id
+
+
 def new_tables(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:
     """This run's rows as tables (``runs`` and ``claim_checks`` are added later, from the whole run)."""
-    return {name: to_arrow(name, rows[name]) for name in TABLES if name not in ("runs", "claim_checks")}
+    return {name: to_arrow(name, rows[name]) for name in TABLES if name not in PUBLISH_TABLES}
 
 
 def with_carried(store: Store, prev_run: str | None, tables: dict[str, pa.Table], carried: list[Source]):
@@ -310,6 +334,7 @@ def publish_run(store: Store, run: RunRecord, tables: dict[str, pa.Table]) -> di
     row = run_row(run, docs_tbl)
     previous_runs = store.read_table("runs", run.prev_run).to_pylist() if run.prev_run else []
     tables["runs"] = to_arrow("runs", previous_runs + [row])
+    tables["document_versions"] = document_versions(store, run, docs_tbl)
     counts = {name: len(tbl) for name, tbl in tables.items()}
     manifest = {
         **row,

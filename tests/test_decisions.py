@@ -247,3 +247,19 @@ def test_the_edited_articles_diff_shows_field_level_changes(reviewed):
     assert list(changed["was told"]) == ["evidence"]
     assert changed["was told"]["evidence"][1].endswith("was told on Wednesday in Islamabad.")
     assert [r.row["text"] for r in d.tables["mentions"].added] == ["Islamabad"]
+
+
+def test_documents_keep_every_version_with_its_first_and_last_run(reviewed):
+    store = Store(reviewed["processed"])
+    runs = store.completed_runs()
+    versions = [
+        (r["source"], r["first_run"], r["last_run"])
+        for r in store.read_table("document_versions").to_pylist()
+    ]
+    # the seed: as copied (runs 1-2), edited (run 3), its sentence rewritten (run 4); kiln.txt from run 2
+    assert sorted(versions, key=lambda v: (v[0], v[1])) == [
+        ("kiln.txt", runs[1], runs[3]),
+        (SEED.name, runs[0], runs[1]),
+        (SEED.name, runs[2], runs[2]),
+        (SEED.name, runs[3], runs[3]),
+    ]
