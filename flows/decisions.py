@@ -293,3 +293,38 @@ def score(processed: Path, path: Path) -> dict[str, FieldScore]:
         else:
             c[1], c[2] = c[1] + 1, c[2] + 1
     return {t: FieldScore(t, *c) for t, c in sorted(counts.items())}
+
+
+# -- decisions as gold ------------------------------------------------------------------------------------
+GOLD_FIELDS = {
+    "officials": ("name", "title", "organisation"),
+    "agencies": ("name", "acronym", "kind"),
+    "tier_placements": ("country", "tier", "report_year"),
+    "claims": ("speaker", "speaker_kind", "cue", "content", "direct"),
+}
+
+
+def gold_lines(processed: Path) -> list[dict]:
+    """The reviewed rows of the latest run as gold lines (one per document, its text inline):
+    accepted rows as they are, corrected rows with the corrections; rejected rows left out.
+    ``"partial": true`` says what it is: only the rows reviewers decided on, not a full annotation."""
+    from flows.store import Store
+
+    store = Store(processed)
+    run = store.latest_run() if store.root.is_dir() else None
+    if run is None:
+        return []
+    docs = {d["doc_id"]: d for d in store.read_table("documents", run).to_pylist()}
+    texts = {t["doc_id"]: t["text"] for t in store.read_table("texts", run).to_pylist()}
+    out: dict[str, dict] = {}
+    for name, cols in GOLD_FIELDS.items():
+        for r in store.read_table(name, run).to_pylist():
+            if r.get("review") not in ("accepted", "corrected"):
+                continue
+            doc = docs.get(r["doc_id"], {})
+            line = out.setdefault(r["doc_id"], {
+                "source": doc.get("source"), "title": doc.get("title"), "text": texts.get(r["doc_id"]),
+                "partial": True, **{t: [] for t in GOLD_FIELDS},
+            })  # fmt: skip
+            line[name].append({c: r.get(c) for c in cols})
+    return list(out.values())

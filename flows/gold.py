@@ -53,6 +53,8 @@ def _corpus_records(path: Path, key: str = "link") -> dict[str, dict]:
 def resolve_text(ref: dict, shared_dir: Path) -> tuple[str, str | None]:
     """(text, title) of the article a gold line references."""
     shared_dir = Path(shared_dir)
+    if isinstance(ref.get("text"), str):  # self-contained (tipwatch review export-gold)
+        return ref["text"], ref.get("title")
     if "seed" in ref:
         path = shared_dir / "seed" / ref["seed"]
         if not path.is_file():

@@ -263,3 +263,19 @@ def test_documents_keep_every_version_with_its_first_and_last_run(reviewed):
         (SEED.name, runs[2], runs[2]),
         (SEED.name, runs[3], runs[3]),
     ]
+
+
+def test_reviewed_rows_export_as_partial_gold(reviewed, tmp_path):
+    from flows.gold import load_gold
+
+    out = tmp_path / "reviewed.jsonl"
+    printed = _cli("review", "export-gold", out, "--processed", reviewed["processed"])
+    assert printed == f"2 reviewed rows from 1 documents written to {out}\n"
+    (line,) = [json.loads(x) for x in out.read_text().splitlines()]
+    assert (line["source"], line["partial"]) == (SEED.name, True)
+    assert line["agencies"] == [
+        {"name": "Federal Investigation Agency", "acronym": "FIA", "kind": "government"}
+    ]
+    assert [(c["speaker"], c["cue"]) for c in line["claims"]] == [("Ahmad Ishaque Jehangir", "was told")]
+    (doc,) = load_gold(out)
+    assert doc.text.startswith("‘Pakistan raking improves’")

@@ -200,3 +200,19 @@ def import_(
     fresh = [d for d in new if d.to_json() not in known]
     append(path, fresh)
     print(f"{len(fresh)} decisions added to {path} ({len(new) - len(fresh)} already there)")
+
+
+@review_app.command("export-gold")
+def export_gold(
+    output: Path = typer.Argument(..., help="gold JSONL file to write"),
+    processed: Path = ProcessedOpt,
+):
+    """Write the latest run's accepted and corrected rows in the gold format (partial: reviewed rows only)."""
+    from flows.decisions import gold_lines
+
+    lines = gold_lines(processed)
+    if not lines:
+        fail(f"no reviewed rows in the latest run of {processed}: accept or correct rows, then run")
+    output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    n = sum(len(x[t]) for x in lines for t in ("officials", "agencies", "tier_placements", "claims"))
+    print(f"{n} reviewed rows from {len(lines)} documents written to {output}")
