@@ -25,7 +25,6 @@ from flows.discover import discover, progress
 from flows.plan import Limits, RunPlan, Source, describe, plan_run
 from flows.store import Store, new_run_id
 from flows.tasks import (
-    LARGE_TEXT,
     RunRecord,
     RunSummary,
     batches,
@@ -33,15 +32,14 @@ from flows.tasks import (
     claim_checks_task,
     discover_task,
     extract_batches,
-    get_nlp,
     new_tables,
     previous_documents,
     process_batch,
-    process_batch_fn,
     publish_task,
     review_task,
 )
 from flows.versions import DEFAULT_MODELS, PACKAGE_ROOT, VERSION, base_model, code_hash, extractor_version
+from flows.workers import LARGE_TEXT, get_nlp, process_batch_fn
 
 __all__ = [
     "DEFAULT_MODELS", "LARGE_TEXT", "PACKAGE_ROOT", "VERSION", "Limits", "RunPlan", "RunSummary", "Source",
@@ -84,8 +82,11 @@ def tipwatch_flow(
     rows, seconds = extract_batches(
         plan, batch_size, str(models), model, Limits(max_bytes, max_pages), version
     )
-    timings.update(seconds)
+    timings["parse_extract"] = seconds.pop("parse_extract")
+    run.worker_seconds = seconds
+    t_checks = time.perf_counter()
     tables = carry_over_task(store, prev_run, new_tables(rows), plan.carried)
     tables, run.review = review_task(tables, decisions_file)
     tables["claim_checks"] = claim_checks_task(tables)  # derived from the whole run: never carried over
+    timings["checks"] = time.perf_counter() - t_checks  # carry-over, reviewers' decisions, claim checks
     return publish_task(store, run, tables)

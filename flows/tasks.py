@@ -25,7 +25,6 @@ import pyarrow.compute as pc
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.parse import SUPPORTED_SUFFIXES
 from extractors.parse.documents import Document
 from extractors.records import RECORD_TABLES, TABLES
 from flows.checks import claim_checks_table
@@ -36,10 +35,12 @@ from flows.discover import discover, progress
 from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
 from flows.store import REVIEWED_TABLES, Store, to_arrow
+from flows.workers import process_batch_fn, run_in_pool
 
-_NLP_CACHE: dict[tuple, object] = {}
-LARGE_TEXT = 400_000  # characters; above this, spaCy runs in two processes
 LARGE_FILE = 1_000_000  # bytes; such a file (a report) gets a batch of its own
+WORKERS = 2  # extraction processes for articles (the machine class has 2 cores)
+POOL_MIN_BYTES = 300_000  # below this much text, starting worker processes costs more than it saves
+BATCH_BYTES = 60_000  # bytes of articles per batch sent to a worker
 _LOCAL = {"cache_policy": NO_CACHE, "persist_result": False, "retries": 0}
 
 
@@ -54,6 +55,7 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     documents: list[dict] = field(default_factory=list)
+    worker_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def find_sources(raw: Path, sources_file: str | None, schedule: str | None) -> list[Source]:
@@ -67,60 +69,6 @@ def find_sources(raw: Path, sources_file: str | None, schedule: str | None) -> l
 
 
 # -- parse and extract ----------------------------------------------------------------------------
-def get_nlp(models_dir: str, model: str | None):
-    """The spaCy pipeline, built once per process (a worker keeps it between batches)."""
-    key = (models_dir, model)
-    if key not in _NLP_CACHE:
-        from extractors.nlp.pipeline import build_pipeline
-
-        _NLP_CACHE.clear()
-        _NLP_CACHE[key] = build_pipeline(models_dir, {"nlp.model": model} if model else None)
-    return _NLP_CACHE[key]
-
-
-def parse_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
-    """A source's Document and bytes. A file type no parser reads is a failed document: a name
-    without a supported suffix that is neither a URL nor a PDF by its first bytes."""
-    from extractors.parse import failed, parse_bytes
-
-    data = Path(s.path).read_bytes()
-    if not s.source.lower().endswith(SUPPORTED_SUFFIXES) and "://" not in s.source and data[:5] != b"%PDF-":
-        return failed(data, s.source, f"unsupported file type {Path(s.source).suffix or '(none)'}"), data
-    doc = parse_bytes(
-        data,
-        source=s.source,
-        name=s.path,
-        max_bytes=limits.max_bytes,
-        max_pages=limits.max_pages,
-        pdf_workers=2 if len(data) > 2_000_000 else 1,
-    )
-    return doc, data
-
-
-def process_batch_fn(
-    sources: list[Source], models_dir: str, model: str | None, limits: Limits, n_process: int = 1
-) -> list[tuple[Document, dict, dict]]:
-    """Parse and extract a batch: [(document, rows per table, timings)] in input order."""
-    from extractors.extract import extract_documents
-
-    t0 = time.perf_counter()
-    docs = []
-    raw: dict[str, bytes] = {}  # a TIP report PDF's bytes, for the tables read from its layout
-    for s in sources:
-        doc, data = parse_source(s, limits)
-        docs.append(doc)
-        if doc.kind == "tip_report" and doc.pages:
-            raw[doc.doc_id] = data
-    t1 = time.perf_counter()
-    nlp = get_nlp(models_dir, model)
-    # A whole report is worth a second process (both cores); a batch of articles is not.
-    if n_process == 1 and sum(len(d.text) for d in docs) > LARGE_TEXT:
-        n_process = 2
-    out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process, raw=raw)]
-    t2 = time.perf_counter()
-    return [(d, rows, {"parse": (t1 - t0) / len(docs), "extract": (t2 - t1) / len(docs)}) for d, rows in out]
-
-
 process_batch = task(process_batch_fn, name="parse-and-extract", **_LOCAL)
 
 
@@ -189,30 +137,89 @@ def unfetched_document(s: Source) -> Document:
 
 
 def extract_batches(
-    plan: RunPlan, batch_size: int, models: str, model: str | None, limits: Limits, version: str
-):
-    """Submit the plan's documents in batches; (rows per table, parse and extract seconds).
+    plan: RunPlan, batch_size: int, models: str, model: str | None, limits: Limits, version: str,
+    workers: int = WORKERS,
+):  # fmt: skip
+    """Parse and extract the plan's documents; (rows per table, seconds).
 
-    Rows come in input order whatever order the batches finish in; unfetched sources come last."""
+    Articles go to ``workers`` processes that load the pipeline once (:func:`flows.workers.run_in_pool`)
+    when there is enough text to be worth starting them; otherwise, and for large files (reports,
+    which use both cores themselves), batches are submitted to the flow's task runner (threads, or a
+    Dask cluster). Rows come in input order whatever order the batches finish in; unfetched sources
+    come last. ``seconds`` holds the stage's wall time (``parse_extract``) and, labelled as such, the
+    workers' summed seconds (``worker_parse``, ``worker_extract``), which exceed the wall time when
+    workers run side by side."""
+    t0 = time.perf_counter()
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    seconds = {"parse": 0.0, "extract": 0.0}
-    work = batches(plan.to_extract, batch_size)
+    seconds = {"worker_parse": 0.0, "worker_extract": 0.0}
+    small = [s for s in plan.to_extract if not _large(s)]
+    pooled = small if workers > 1 and _chars(small) >= POOL_MIN_BYTES and not _remote_runner() else []
+    rest = [s for s in plan.to_extract if s not in set(pooled)] if pooled else plan.to_extract
+    pool_work = batches_by_size(pooled)
+    work = batches(rest, batch_size)
     futures = [process_batch.submit(b, models, model, limits) for b in work]
+    results = _results(pool_work, futures, work, models, model, limits, workers)
     done = 0
-    for b, fut in zip(work, futures):
-        try:
-            results = fut.result()
-        except Exception as exc:
-            results = failed_batch(b, exc)
-        for s, (doc, doc_rows, t) in zip(b, results):
-            seconds["parse"] += t["parse"]
-            seconds["extract"] += t["extract"]
+    for b, batch_results in results:
+        for s, (doc, doc_rows, t) in zip(b, batch_results):
+            seconds["worker_parse"] += t["parse"]
+            seconds["worker_extract"] += t["extract"]
             add_document(rows, s, doc, doc_rows, version)
         done += len(b)
         progress(f"parsed and extracted {done}/{len(plan.to_extract)} documents")
     for s in plan.unfetched:
         rows["documents"].append(document_row(unfetched_document(s), s, version))
+    seconds["parse_extract"] = time.perf_counter() - t0
     return rows, seconds
+
+
+def _results(pool_work, futures, work, models, model, limits, workers):
+    """(batch, its results) for the pooled batches, then the task runner's; a failed batch is a
+    batch of failed documents."""
+    if pool_work:
+        it = run_in_pool(pool_work, models, model, limits, workers)
+        for b in pool_work:
+            try:
+                yield b, next(it)
+            except Exception as exc:  # noqa: BLE001 - a worker died: its batch fails, the run goes on
+                yield b, failed_batch(b, exc)
+    for b, fut in zip(work, futures):
+        try:
+            yield b, fut.result()
+        except Exception as exc:  # noqa: BLE001
+            yield b, failed_batch(b, exc)
+
+
+def _large(s: Source) -> bool:
+    return os.path.getsize(s.path) > LARGE_FILE
+
+
+def _chars(sources: list[Source]) -> int:
+    return sum(os.path.getsize(s.path) for s in sources)
+
+
+def _remote_runner() -> bool:
+    """Whether the flow runs on a Dask cluster (its task runner is then where work goes)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx is not None and "Dask" in type(ctx.task_runner).__name__
+
+
+def batches_by_size(sources: list[Source], target: int = BATCH_BYTES, most: int = 32) -> list[list[Source]]:
+    """Batches of about ``target`` bytes (at most ``most`` documents) so workers get even shares."""
+    out: list[list[Source]] = []
+    current: list[Source] = []
+    size = 0
+    for s in sources:
+        current.append(s)
+        size += os.path.getsize(s.path)
+        if size >= target or len(current) >= most:
+            out.append(current)
+            current, size = [], 0
+    if current:
+        out.append(current)
+    return out
 
 
 # -- carry over, claim checks, publish ------------------------------------------------------------
@@ -308,6 +315,7 @@ class RunRecord:
     plan: RunPlan
     timings: dict[str, float]
     review: dict | None = None  # what applying the reviewers' decisions did (flows.decisions)
+    worker_seconds: dict = field(default_factory=dict)  # summed over workers: exceeds wall time
 
 
 def run_row(run: RunRecord, documents: pa.Table) -> dict:
@@ -345,17 +353,21 @@ def publish_run(store: Store, run: RunRecord, tables: dict[str, pa.Table]) -> di
         "raw_dir": run.raw_dir,
         "previous_run": run.prev_run,
         "review": run.review,
+        "worker_seconds": {k: round(v, 3) for k, v in run.worker_seconds.items()},
     }
     t_store = time.perf_counter()
     store.publish(run.run_id, tables, manifest)
     # The manifest is final once published; the timing for the publish step itself is reported only.
     timings["store"] = round(time.perf_counter() - t_store, 3)
-    timings["total"] = round(time.perf_counter() - run.t_start, 3)
+    total = time.perf_counter() - run.t_start
+    # Wall time per stage, adding up to the flow's total (``other``: planning, Prefect's task calls).
+    timings["other"] = max(total - sum(timings.values()), 0.0)
+    timings["total"] = total
     timings = {k: round(v, 3) for k, v in timings.items()}
     documents = docs_tbl.select(["source", "kind", "status", "error"]).to_pylist()
     summary = RunSummary(
         run.run_id, "completed", len(docs_tbl), row["n_new"], len(run.plan.carried), row["n_failed"],
-        counts, timings, documents,
+        counts, timings, documents, manifest["worker_seconds"],
     )  # fmt: skip
     return asdict(summary)
 

@@ -101,7 +101,7 @@ def test_unchanged_rerun_processes_nothing(runs):
     assert render_summary(s2).splitlines()[0] == (
         f"run {s2['run_id']} completed: 5 documents (0 parsed and extracted, 5 unchanged, 1 not ok)"
     )
-    assert (s2["timings"]["parse"], s2["timings"]["extract"]) == (0.0, 0.0)
+    assert s2["worker_seconds"] == {"worker_parse": 0.0, "worker_extract": 0.0}
 
 
 def test_unchanged_rerun_has_equal_tables_and_empty_diff(runs):
@@ -216,7 +216,8 @@ def test_runs_registry_and_history(runs):
         "extractor_version",
     ):
         assert key in m, key
-    assert set(m["timings"]) >= {"discover", "parse", "extract"}
+    assert set(m["timings"]) >= {"discover", "parse_extract", "checks", "store"}
+    assert set(m["worker_seconds"]) == {"worker_parse", "worker_extract"}
     cols, rows = run_query(
         store.root, "SELECT run_id, count(*) FROM documents_history GROUP BY run_id ORDER BY run_id"
     )

@@ -97,7 +97,6 @@ RUN_COLUMNS = [
     "carried",
     "failed",
     "rows",
-    "parse s",
     "extract s",
     "seconds",
     "rules_hash",
@@ -135,11 +134,15 @@ def _run_row(i: dict) -> list:
         i.get("n_carried"),
         i.get("n_failed"),
         i.get("rows"),
-        _f(timings.get("parse")),
-        _f(timings.get("extract")),
+        _f(timings.get("parse_extract", _sum(timings.get("parse"), timings.get("extract")))),
         i.get("seconds"),
         i.get("rules_hash"),
     ]
+
+
+def _sum(*values):
+    # runs from before wall-clock stage timings recorded summed parse and extract seconds
+    return None if any(v is None for v in values) else sum(values)
 
 
 def _run_info(m: dict, latest: bool) -> dict:
