@@ -62,7 +62,7 @@ def main() -> None:
     print(f"{len(docs)} articles, {words} words")
     bare = bare_model([t for _, t in docs])
     print(f"bare model nlp.pipe(n_process=2): {bare:.1f} s")
-    env = {"PREFECT_HOME": str(work / "prefect"), "PATH": "/usr/bin:/bin"}
+    env = {"PREFECT_HOME": str(work / "prefect"), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
     proc = subprocess.run(
         [TIPWATCH, "run", "--raw", str(raw), "--processed", str(work / "processed"), "--json"],
