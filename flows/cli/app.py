@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
@@ -33,10 +34,39 @@ def run(
         200_000_000, "--max-bytes", help="files larger than this fail with a reason"
     ),
     json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
+    wait: bool = typer.Option(
+        False, "--wait", help="wait for another run writing PROCESSED to finish (default: exit 75)"
+    ),
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED."""
+    prefect_env()  # before anything imports Prefect (the sources check does)
     _check_inputs(raw, sources)
-    prefect_env()
+    with ExitStack() as held:
+        _take_writer_lock(held, processed, wait)
+        summary = _run_flow(raw, processed, sources, model, dask, max_pages, max_bytes)
+    if json_out:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(render_summary(summary))
+
+
+def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
+    """Enter the processed folder's writer lock (:mod:`flows.lock`) on ``held``, before Prefect
+    starts: a run that finds another one writing exits 75 at once in one line naming it, or waits
+    (``--wait``)."""
+    from flows.discover import progress
+    from flows.lock import EX_TEMPFAIL, LockedError, writer_lock
+
+    waiting = lambda holder: progress(f"waiting for the run writing {processed} ({holder})")
+    try:
+        held.enter_context(writer_lock(processed, wait=wait, on_wait=waiting))
+    except LockedError as exc:
+        fail(str(exc), EX_TEMPFAIL)
+    except OSError as exc:
+        fail(f"cannot lock {processed}: {exc.strerror or exc}")
+
+
+def _run_flow(raw, processed, sources, model, dask, max_pages, max_bytes) -> dict:
     from flows.pipeline import tipwatch_flow
 
     flow = tipwatch_flow
@@ -44,7 +74,7 @@ def run(
         from prefect_dask import DaskTaskRunner
 
         flow = tipwatch_flow.with_options(task_runner=DaskTaskRunner(address=dask))
-    summary = flow(
+    return flow(
         raw_dir=str(raw),
         processed_dir=str(processed),
         model=model,
@@ -52,10 +82,6 @@ def run(
         max_pages=max_pages,
         max_bytes=max_bytes,
     )
-    if json_out:
-        print(json.dumps(summary, indent=2))
-    else:
-        print(render_summary(summary))
 
 
 def _check_inputs(raw: Path, sources: Path | None) -> None:
@@ -135,3 +161,6 @@ from flows.cli import evaluate, research, review  # noqa: E402,F401
 from flows.cli import sources as _sources  # noqa: E402,F401
 
 __all__ = ["CliError", "ProcessedOpt", "app", "fail", "prefect_env", "render_summary"]
+
+if __name__ == "__main__":  # python -m flows.cli.app
+    app(prog_name="tipwatch")
