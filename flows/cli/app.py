@@ -15,7 +15,16 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import CliError, ProcessedOpt, app, check_format, fail, prefect_env
+from flows.cli.common import (
+    CliError,
+    ModelsOpt,
+    ProcessedOpt,
+    app,
+    check_format,
+    fail,
+    prefect_env,
+    use_models,
+)
 from flows.tables import format_table, print_table
 
 
@@ -28,6 +37,7 @@ def run(
         None, "--sources", help="sources file (tipwatch.toml) with folders, URLs and feeds"
     ),
     model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    models: Path | None = ModelsOpt,
     dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
     max_pages: int = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason"),
     max_bytes: int = typer.Option(
@@ -40,10 +50,11 @@ def run(
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED."""
     prefect_env()  # before anything imports Prefect (the sources check does)
+    models_dir = use_models(models)
     _check_inputs(raw, sources)
     with ExitStack() as held:
         _take_writer_lock(held, processed, wait)
-        summary = _run_flow(raw, processed, sources, model, dask, max_pages, max_bytes)
+        summary = _run_flow(raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages))
     if json_out:
         print(json.dumps(summary, indent=2))
     else:
@@ -66,7 +77,8 @@ def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
         fail(f"cannot lock {processed}: {exc.strerror or exc}")
 
 
-def _run_flow(raw, processed, sources, model, dask, max_pages, max_bytes) -> dict:
+def _run_flow(raw, processed, sources, models: tuple, dask, limits: tuple) -> dict:
+    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages)."""
     from flows.pipeline import tipwatch_flow
 
     flow = tipwatch_flow
@@ -77,10 +89,11 @@ def _run_flow(raw, processed, sources, model, dask, max_pages, max_bytes) -> dic
     return flow(
         raw_dir=str(raw),
         processed_dir=str(processed),
-        model=model,
+        model=models[0],
+        models_dir=models[1],
         sources_file=str(sources) if sources else None,
-        max_pages=max_pages,
-        max_bytes=max_bytes,
+        max_bytes=limits[0],
+        max_pages=limits[1],
     )
 
 

@@ -18,6 +18,27 @@ ProcessedOpt = typer.Option(
 )
 
 
+ModelsOpt = typer.Option(
+    None, "--models", help="rules folder to use instead of the installed models/ (a copy with edited rules)"
+)
+
+
+def use_models(models: Path | None) -> str | None:
+    """Point extraction at ``--models DIR`` before the extractors are imported (they read
+    ``TIPWATCH_MODELS`` once, see :func:`extractors.assets.models_dir`); returns it as the flow's
+    ``models_dir`` (None: the installed rules)."""
+    if models is None:
+        return None
+    if not (models / "pipeline.cfg").is_file():
+        fail(f"not a rules folder (no pipeline.cfg): {models}")
+    models = models.resolve()
+    assets = sys.modules.get("extractors.assets")
+    if assets is not None and assets.MODELS_DIR != models:  # a programming error: say it plainly
+        raise CliError("--models must be applied before the extractors are imported")
+    os.environ["TIPWATCH_MODELS"] = str(models)
+    return str(models)
+
+
 class CliError(Exception):
     """An error to show the user as one line."""
 
@@ -26,6 +47,7 @@ class _App(typer.Typer):
     """A Typer app that keeps the promise: every error is one line on stderr and a non-zero exit."""
 
     def __call__(self, *args, **kwargs):
+        prefect_env()  # Prefect reads its settings once, when first imported: set them first
         try:
             return super().__call__(*args, **kwargs)
         except SystemExit:
@@ -65,9 +87,19 @@ def pipeline_overrides(model: str | None) -> dict | None:
     return {"nlp.model": model} if model else None
 
 
+def user_data_dir() -> Path:
+    """tipwatch's folder in the user's data directory: ``$XDG_DATA_HOME/tipwatch`` (default
+    ``~/.local/share/tipwatch``; ``~/Library/Application Support/tipwatch`` on macOS)."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "tipwatch"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "tipwatch"
+
+
 def prefect_env(home: Path | None = None) -> None:
-    """Offline, quiet Prefect with its home inside the project (unless the caller set one)."""
-    os.environ.setdefault("PREFECT_HOME", str((home or Path.cwd() / ".prefect").resolve()))
+    """Offline, quiet Prefect (unless the caller set its own values), with its home in the user's
+    data directory (:func:`user_data_dir` ``/prefect``), never in the current directory. Applied
+    by the app before any command runs, so before anything imports Prefect."""
+    os.environ.setdefault("PREFECT_HOME", str((home or user_data_dir() / "prefect").resolve()))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import ProcessedOpt, app, fail, prefect_env
+from flows.cli.common import ModelsOpt, ProcessedOpt, app, fail, prefect_env, use_models
 from flows.tables import print_table
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
@@ -47,6 +47,7 @@ def serve(
     ),
     processed: Path = ProcessedOpt,
     model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    models: Path | None = ModelsOpt,
 ):
     """Register one Prefect deployment per cron schedule in the sources file and execute its runs.
 
@@ -59,7 +60,8 @@ def serve(
     if not sources_file.is_file():
         fail(f"sources file not found: {sources_file}")
     prefect_env()
+    models_dir = use_models(models)
     try:
-        serve_deployments(sources_file, raw, processed, model=model)
+        serve_deployments(sources_file, raw, processed, models_dir=models_dir, model=model)
     except (SourcesError, ServeError) as exc:
         fail(str(exc))
