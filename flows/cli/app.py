@@ -6,26 +6,27 @@ outputs; every error becomes one line on stderr and a non-zero exit, never a tra
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 
 import typer
 
 from flows.cli.common import (
+    EX_EMPTY,
     CliError,
+    FormatOpt,
+    JsonOpt,
     ModelsOpt,
     ProcessedOpt,
     app,
-    check_format,
+    emit,
     fail,
+    output_format,
     prefect_env,
     use_models,
-)
-from flows.tables import format_table, print_table
+    warn,
+)  # fmt: skip
+from flows.tables import format_table
 
 
 # -- run ---------------------------------------------------------------------------------------------
@@ -43,22 +44,29 @@ def run(
     max_bytes: int = typer.Option(
         200_000_000, "--max-bytes", help="files larger than this fail with a reason"
     ),
-    json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
+    fmt: str = FormatOpt(),
+    json_out: bool = JsonOpt,
     wait: bool = typer.Option(
         False, "--wait", help="wait for another run writing PROCESSED to finish (default: exit 75)"
     ),
+    strict: bool = typer.Option(False, "--strict", help="exit 1 when any document is not ok"),
 ):
-    """Run the pipeline once over RAW and publish a new run in PROCESSED."""
-    prefect_env()  # before anything imports Prefect (the sources check does)
+    """Run the pipeline once over RAW and publish a new run in PROCESSED.
+
+    csv prints the documents (source, kind, status, error); exit 2 when there is nothing to run."""
+    fmt = output_format(fmt, json_out)
+    prefect_env()  # the app sets it first; again for callers that bypass the app (tests' CliRunner)
     models_dir = use_models(models)
     _check_inputs(raw, sources)
     with ExitStack() as held:
         _take_writer_lock(held, processed, wait)
         summary = _run_flow(raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages))
-    if json_out:
-        print(json.dumps(summary, indent=2))
-    else:
-        print(render_summary(summary))
+    docs = [[d["source"], d["kind"], d["status"], d["error"]] for d in summary["documents"]]
+    emit(fmt, ["source", "kind", "status", "error"], docs, data=summary, text=render_summary(summary))
+    if not summary["n_documents"]:
+        warn("no documents: the run has nothing in it", EX_EMPTY)
+    if strict and summary["n_failed"]:
+        fail(f"{summary['n_failed']} of {summary['n_documents']} documents not ok (--strict)")
 
 
 def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
@@ -100,8 +108,12 @@ def _run_flow(raw, processed, sources, models: tuple, dask, limits: tuple) -> di
 def _check_inputs(raw: Path, sources: Path | None) -> None:
     """Refuse a missing raw folder or a bad sources file in one line, before any flow run starts."""
     if sources is None:
+        from flows.discover import has_documents
+
         if not raw.is_dir():
             fail(f"raw folder not found: {raw}")
+        if not has_documents(raw):
+            warn(f"no documents in {raw}: nothing to run, nothing published", EX_EMPTY)
         return
     if not sources.is_file():
         fail(f"sources file not found: {sources}")
@@ -138,26 +150,17 @@ def query(
         ..., help="one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"
     ),
     processed: Path = ProcessedOpt,
-    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    fmt: str = FormatOpt(),
 ):
     """Run a read-only SQL query against the latest run's tables."""
     from flows.tables import QueryError, run_query
 
-    check_format(fmt, ("table", "csv", "json"))
+    fmt = output_format(fmt)
     try:
         columns, rows = run_query(processed, sql)
     except QueryError as exc:
         fail(str(exc))
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        w.writerows(rows)
-        sys.stdout.write(buf.getvalue())
-    elif fmt == "json":
-        print(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str, ensure_ascii=False))
-    else:
-        print_table(columns, rows)
+    emit(fmt, columns, rows)
 
 
 @app.command()

@@ -65,8 +65,38 @@ app = _App(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags show as switches (--json), not "--json <bool>"
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Who said what about human trafficking: news and TIP reports into queryable tables.",
 )
+
+
+def version() -> str:
+    """The installed distribution's version (the source tree's when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("tipwatch")
+    except PackageNotFoundError:
+        from flows.versions import VERSION
+
+        return VERSION
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"tipwatch {version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="print the version and exit"
+    ),
+) -> None:
+    """Who said what about human trafficking: news and TIP reports into queryable tables."""
 
 
 def fail(message: str, code: int = 1):
@@ -75,11 +105,83 @@ def fail(message: str, code: int = 1):
     raise typer.Exit(code)
 
 
+EX_EMPTY = 2  # an empty input: nothing to do is not success
+
+
+def warn(message: str, code: int):
+    """Print ``tipwatch: warning: MESSAGE`` on stderr and leave with ``code``."""
+    print(f"tipwatch: warning: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     """Refuse an unknown ``--format`` value in one line ("use text or json")."""
     if fmt not in allowed:
         choices = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
         fail(f"unknown format {fmt!r}: use {choices}")
+
+
+FORMATS = ("table", "csv", "json")
+JsonOpt = typer.Option(False, "--json", help="same as --format json")
+
+
+def FormatOpt(default: str = "table", formats: tuple[str, ...] = FORMATS):  # noqa: N802 (an option factory)
+    return typer.Option(default, "--format", help=", ".join(formats[:-1]) + f" or {formats[-1]}")
+
+
+def output_format(fmt: str, json_alias: bool = False, allowed: tuple[str, ...] = FORMATS) -> str:
+    """The ``--format`` a data command prints in: ``--json`` is an alias of ``--format json`` and
+    ``text`` (the old name) of ``table``; anything else is refused in one line."""
+    fmt = "table" if fmt == "text" else fmt
+    if json_alias:
+        if fmt not in ("table", "json"):
+            fail(f"--json and --format {fmt} disagree: give one")
+        fmt = "json"
+    check_format(fmt, allowed)
+    return fmt
+
+
+def emit(fmt: str, columns: list[str], rows: list, *, data=None, text: str | None = None) -> None:
+    """Print data as ``fmt``: ``json`` (``data``, default one object per row), ``csv`` (a header and
+    the rows; lists and dicts as JSON) or ``table`` (``text``, default a plain table of the rows)."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        out = data if data is not None else [dict(zip(columns, r)) for r in rows]
+        print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows([[_csv_cell(v) for v in r] for r in rows])
+        sys.stdout.write(buf.getvalue())
+    elif text is not None:
+        print(text)
+    else:
+        from flows.tables import print_table
+
+        print_table(columns, rows)
+
+
+def _csv_cell(v):
+    import json
+
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list | tuple | dict):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return "" if v is None else v
+
+
+def flatten(data, prefix: str = "") -> list[list]:
+    """Nested JSON-able data as ``[path, value]`` rows (``fields.officials.f1``): the CSV of reports."""
+    if isinstance(data, dict):
+        return [row for k, v in data.items() for row in flatten(v, f"{prefix}{k}.")]
+    if isinstance(data, list) and any(isinstance(v, dict | list) for v in data):
+        return [row for i, v in enumerate(data) for row in flatten(v, f"{prefix}{i}.")]
+    return [[prefix.rstrip("."), data]]
 
 
 def pipeline_overrides(model: str | None) -> dict | None:

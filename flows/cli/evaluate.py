@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import app, fail
+from flows.cli.common import FormatOpt, JsonOpt, app, emit, fail, flatten, output_format
 
 AgreementOpt = typer.Option(
     False,
@@ -48,7 +48,8 @@ def evaluate(
     limit: int | None = typer.Option(None, "--limit", help="PolNeAR: only the first N articles"),
     n_process: int = typer.Option(1, "--processes", help="spaCy worker processes"),
     model: str | None = typer.Option(None, "--model", help="base spaCy model"),
-    json_out: bool = typer.Option(False, "--json", help="machine-readable output"),
+    fmt: str = FormatOpt(),
+    json_out: bool = JsonOpt,
     errors: bool = typer.Option(
         False, "--errors", help="with --json: list every false positive and negative"
     ),
@@ -57,7 +58,11 @@ def evaluate(
     factbook: bool = FactbookOpt,
     narratives: Path | None = NarrativesOpt,
 ):
-    """Precision, recall and F1 per field against gold annotations."""
+    """Precision, recall and F1 per field against gold annotations.
+
+    csv prints every figure of the JSON report as one "key,value" line (fields.officials.f1,0.912)."""
+    fmt = output_format(fmt, json_out)
+    json_out = fmt != "table"  # csv is made from the JSON report
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
     if polnear and polnear not in splits:
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
@@ -69,20 +74,24 @@ def evaluate(
 
     try:
         if agreement:
-            print(_agreement(polnear, shared, model, json_out))
+            text = _agreement(polnear, shared, model, json_out)
         elif tier_quotes:
-            print(_tier_quotes(shared, model, json_out, errors))
+            text = _tier_quotes(shared, model, json_out, errors)
         elif factbook:
             from flows.factbook_eval import evaluate_factbook
 
             result = evaluate_factbook(shared, model)
-            print(json.dumps(result.to_dict(), indent=2) if json_out else result.format())
+            text = json.dumps(result.to_dict(), indent=2) if json_out else result.format()
         elif narratives is not None:
-            print(_narratives(narratives, model, json_out))
+            text = _narratives(narratives, model, json_out)
         else:
-            print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
+            text = _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors)
     except GoldError as exc:
         fail(str(exc))
+    if fmt == "csv":
+        emit("csv", ["key", "value"], flatten(json.loads(text)))
+    else:
+        print(text)
 
 
 def _agreement(split: str, shared: Path | None, model: str | None, json_out: bool) -> str:

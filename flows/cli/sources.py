@@ -6,8 +6,17 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import ModelsOpt, ProcessedOpt, app, fail, prefect_env, use_models
-from flows.tables import print_table
+from flows.cli.common import (
+    FormatOpt,
+    ModelsOpt,
+    ProcessedOpt,
+    app,
+    emit,
+    fail,
+    output_format,
+    prefect_env,
+    use_models,
+)
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
 
@@ -18,10 +27,12 @@ def sources(
     raw: Path = typer.Option(
         Path("raw"), "--raw", help="raw/ folder holding fetched copies and the fetch state"
     ),
+    fmt: str = FormatOpt(),
 ):
     """Check a sources file and list its sources with their schedule and last fetch."""
     from flows.ingest import FetchState, SourcesError, load_sources
 
+    fmt = output_format(fmt)
     try:
         cfg = load_sources(sources_file)
     except SourcesError as exc:
@@ -36,7 +47,7 @@ def sources(
             or ""
         )
         rows.append([s.kind, s.url or str(s.path), s.schedule or "", last])
-    print_table(["kind", "source", "schedule", "last check"], rows)
+    emit(fmt, ["kind", "source", "schedule", "last check"], rows)
 
 
 @app.command()
