@@ -53,14 +53,15 @@ def test_version_through_python_m(module, tmp_path):
 def test_short_help_is_help_and_flags_are_switches():
     short, long = tipwatch("-h"), tipwatch("--help")
     assert short.returncode == 0 and short.stdout == long.stdout
-    assert short.stdout.splitlines()[:7] == [
+    assert short.stdout.splitlines()[:8] == [
         "Usage: tipwatch [OPTIONS] COMMAND [ARGS]...",
         "",
         "  Who said what about human trafficking: news and TIP reports into queryable",
         "  tables.",
         "",
         "Options:",
-        "  --version   print the version and exit",
+        "  --version             print the version and exit",
+        "  --install-completion  Install completion for the current shell.",
     ]
     run_help = tipwatch("run", "-h").stdout
     for line in (
@@ -76,6 +77,18 @@ def test_short_help_is_help_and_flags_are_switches():
     for name in commands:  # no command shows a flag as "--json <bool>"
         res = CliRunner().invoke(app, [name, "-h"])
         assert res.exit_code == 0 and "<bool>" not in res.output, (name, res.output)
+
+
+def test_shell_completion(tmp_path):
+    p = tipwatch("--show-completion", "bash", cwd=tmp_path)
+    assert p.returncode == 0 and p.stdout.rstrip().endswith(
+        "complete -o default -F _tipwatch_completion tipwatch"
+    )
+    env = {**ENV, "_TIPWATCH_COMPLETE": "complete_bash", "COMP_WORDS": "tipwatch run --st", "COMP_CWORD": "2"}
+    p = subprocess.run(
+        [sys.executable, "-m", "tipwatch"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert (p.returncode, p.stdout) == (0, "--strict\n")
 
 
 # -- empty input, --strict, run --format -----------------------------------------------------------------

@@ -62,7 +62,7 @@ class _App(typer.Typer):
 
 
 app = _App(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: flags show as switches (--json), not "--json <bool>"
