@@ -35,7 +35,8 @@ def check(
         fail(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
     store = Store(processed)
     try:
-        rows = read_claim_checks(store).to_pylist()
+        checks = read_claim_checks(store)
+        rows = checks.to_pylist()
         docs = {d["doc_id"]: d for d in store.read_table("documents").to_pylist()}
     except StoreError as exc:
         fail(str(exc))
@@ -51,8 +52,9 @@ def check(
         ]
     if verdict:
         rows = [r for r in rows if r["verdict"] == verdict]
-    columns = list(rows[0]) if rows else ["country", "verdict"]
-    emit(fmt, columns, [list(r.values()) for r in rows], data=rows, text=render_checks(rows, docs))
+    emit(
+        fmt, checks.column_names, [list(r.values()) for r in rows], data=rows, text=render_checks(rows, docs)
+    )
 
 
 def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:

@@ -30,7 +30,7 @@ def diff(
     run_b: str | None = RunBArg,
     processed: Path = ProcessedOpt,
     table: list[str] | None = typer.Option(None, "--table", help="compare only this table (repeatable)"),
-    fmt: str = FormatOpt(formats=("table", "csv", "json")),
+    fmt: str = FormatOpt(),
     html: Path | None = typer.Option(
         None, "--html", help="also write a self-contained HTML review page to FILE"
     ),
@@ -60,7 +60,9 @@ def diff(
         if not html.parent.is_dir():
             fail(f"folder not found for --html: {html.parent}")
         write_review(store, result, html, raw)
-    text = render_text(result, max_rows=max_rows) + (f"\n\nreview page: {html}" if html is not None else "")
+    text = None
+    if fmt == "table":  # a long diff takes a while to render: only when it is printed
+        text = render_text(result, max_rows=max_rows) + (f"\n\nreview page: {html}" if html else "")
     rows = [[r.table, r.kind, r.key, r.source, r.row.get("page"), r.row.get("evidence"), sorted(r.changed)]
             for td in result.tables.values() for r in td.rows]  # fmt: skip
     emit(fmt, DIFF_COLUMNS, rows, data=to_json(result), text=text)
