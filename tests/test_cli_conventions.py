@@ -246,3 +246,34 @@ def test_flatten_is_the_csv_of_reports():
         ["files.0.name", "a"],
         ["files.0.ok", True],
     ]
+
+
+# -- messages -------------------------------------------------------------------------------------------
+def test_duckdb_errors_pass_through_whole_on_one_line(strict_run, tmp_path):
+    processed, _ = strict_run
+    for sql, message in [
+        (
+            "SELECT * FROM oficials",
+            'Catalog Error: Table with name oficials does not exist! Did you mean "officials"? '
+            "LINE 1: SELECT * FROM oficials",
+        ),
+        (
+            "SELECT nme FROM officials",
+            'Binder Error: Referenced column "nme" not found in FROM clause! '
+            'Candidate bindings: "name", "mention_count", "page" LINE 1: SELECT nme FROM officials',
+        ),
+    ]:
+        p = tipwatch("query", sql, "--processed", processed, cwd=tmp_path)
+        assert (p.returncode, p.stdout, p.stderr) == (1, "", f"tipwatch: error: {message}\n")
+
+
+def test_history_of_a_country_without_data_lists_the_countries(strict_run, tmp_path):
+    processed, _ = strict_run
+    p = tipwatch("history", "Atlantis", "--processed", processed, cwd=tmp_path)
+    run_id = (processed / "latest").read_text().strip()
+    assert (p.returncode, p.stdout, p.stderr) == (
+        1,
+        "",
+        f"tipwatch: error: no tier placements or claims for 'Atlantis' in run {run_id}; countries with data: "
+        "Bahrain, Benin, Comoros, Israel, Libya, Luxembourg, Pakistan, Tanzania\n",
+    )
