@@ -2,6 +2,7 @@
 
 * two ``tipwatch run`` started together on one folder: one completes, the other exits 75 with one
   line naming the first's pid and start time, no traceback, and the store holds the one run intact;
+* a run started with ``--wait`` while another process holds the lock says whom it waits for, then runs;
 * a run holding the lock is SIGKILLed while it runs its flow, and a new run starts at once (the
   kernel released the lock) and completes;
 * the lock itself, with a child process holding it: refused in one line, waited for, released by
@@ -111,6 +112,20 @@ def test_sigkilled_holder_leaves_no_lock(work):
     assert second.returncode == 0, err
     assert "waiting" not in err and out.startswith("run ")
     print(f"second run after the kill: {time.monotonic() - t0:.1f} s")
+    assert_one_good_run(work / "processed")
+
+
+def test_wait_runs_once_the_holder_is_done(work):
+    holder = hold(work / "processed", 4)
+    second = start_run(work, "--wait")
+    out, err = second.communicate(timeout=600)
+    holder.wait()
+    assert second.returncode == 0, err
+    assert re.fullmatch(
+        f"\\[tipwatch\\] waiting for the run writing processed \\(pid {holder.pid}, started {STARTED}\\)",
+        err.splitlines()[0],
+    ), err
+    assert out.startswith("run ")
     assert_one_good_run(work / "processed")
 
 
