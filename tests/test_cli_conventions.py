@@ -277,3 +277,18 @@ def test_history_of_a_country_without_data_lists_the_countries(strict_run, tmp_p
         f"tipwatch: error: no tier placements or claims for 'Atlantis' in run {run_id}; countries with data: "
         "Bahrain, Benin, Comoros, Israel, Libya, Luxembourg, Pakistan, Tanzania\n",
     )
+
+
+def test_prefect_home_defaults_to_the_user_data_directory(tmp_path):
+    env = {k: v for k, v in ENV.items() if not k.startswith("PREFECT_")}
+    code = "from flows.cli.common import prefect_env; import os; prefect_env(); print(os.environ['PREFECT_HOME'])"
+    for extra, expected in [
+        ({"XDG_DATA_HOME": str(tmp_path / "data")}, tmp_path / "data" / "tipwatch" / "prefect"),
+        ({"HOME": str(tmp_path)}, tmp_path / ".local" / "share" / "tipwatch" / "prefect"),
+    ]:
+        run_env = {k: v for k, v in env.items() if k != "XDG_DATA_HOME"} | extra
+        p = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=run_env, cwd=tmp_path
+        )
+        assert (p.returncode, p.stdout) == (0, f"{expected}\n"), p.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing created, least of all in the current directory
