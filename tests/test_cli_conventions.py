@@ -266,7 +266,7 @@ def test_duckdb_errors_pass_through_whole_on_one_line(strict_run, tmp_path):
         (
             "SELECT nme FROM officials",
             'Binder Error: Referenced column "nme" not found in FROM clause! '
-            'Candidate bindings: "name", "mention_count", "page" LINE 1: SELECT nme FROM officials',
+            'Candidate bindings: "name", "mention_count", "page", "review" LINE 1: SELECT nme FROM officials',
         ),
     ]:
         p = tipwatch("query", sql, "--processed", processed, cwd=tmp_path)

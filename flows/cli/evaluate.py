@@ -9,6 +9,9 @@ import typer
 
 from flows.cli.common import FormatOpt, JsonOpt, ProcessedOpt, app, emit, fail, flatten, output_format
 
+DecisionsOpt = typer.Option(
+    None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
+)
 AgreementOpt = typer.Option(
     False,
     "--agreement",
@@ -57,9 +60,7 @@ def evaluate(
     tier_quotes: bool = TierQuotesOpt,
     factbook: bool = FactbookOpt,
     narratives: Path | None = NarrativesOpt,
-    decisions: Path | None = typer.Option(
-        None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
-    ),
+    decisions: Path | None = DecisionsOpt,
     processed: Path = ProcessedOpt,
 ):
     """Precision, recall and F1 per field against gold annotations (or reviewers' decisions).
