@@ -40,14 +40,15 @@ def dateline(text: str) -> tuple[int, int, int] | None:
     return int(m["y"]), month, int(m["d1"] or m["d2"])
 
 
-def dateline_report_year(text: str) -> int | None:
+def dateline_report_year(text: str, released: bool = False) -> int | None:
     """The report year current at the date a text opens with ("July 05, 2018 (LBO) –" -> 2018,
-    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters."""
+    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters. A text
+    that reports the release just now (``released``) is dated in the report's year."""
     date = dateline(text)
     if date is None:
         return None
     year, month, day = date
-    return year if (month, day) >= RELEASE else year - 1
+    return year if released or (month, day) >= RELEASE else year - 1
 
 
 def edge_distance(a: Span, b: Span) -> int:
@@ -66,7 +67,11 @@ def nearest_year(e: Span, years: list[Span], lo: int | None = None, hi: int | No
 def joined_years(y: Span, years: list[Span]) -> list[int]:
     """The year with the years coordinated with it and the years of a range it bounds:
     "2014 and 2015" -> [2014, 2015]; "from 2013 to 2016", "2013-2016" -> [2013, ..., 2016]."""
-    by_token = {s.start: int(s.text) for s in years}
+    span = _RANGE_TOKEN.match(y.text)
+    if span:
+        first, last = int(span[1]), int(span[2])
+        return list(range(first, last + 1)) if 0 < last - first <= MAX_RANGE else [first, last]
+    by_token = {s.start: int(s.text) for s in years if not _RANGE_TOKEN.match(s.text)}
     out = {int(y.text)}
     group = [y.root, *y.root.conjuncts]
     out |= {by_token[t.i] for t in group if t.i in by_token}
@@ -133,6 +138,8 @@ class TierDates:
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
         self.stayed = {p.lower() for p in phrases["stayed"]}
+        self.released = {p.lower() for p in phrases["released"]}
+        self.recent = {p.lower() for p in phrases["recent"]}
         self.last_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["last_year"]]
 
     def report_year(self, doc: Doc) -> int | None:
@@ -150,7 +157,7 @@ class TierDates:
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
 
-    def dated(self, doc: Doc, links: list[dict], by_sent: dict[int, list[Span]]) -> list[dict]:
+    def dated(self, doc: Doc, links: list[dict]) -> list[dict]:
         """One row per link and report year. A tier takes the years stated beside it
         (:meth:`_own_years`); an undated one the one year the document gives the same country
         and tier elsewhere, else the document's report year ("TIP Report 2025"), else the report
@@ -160,9 +167,19 @@ class TierDates:
         the years beside it) and is left out when no year is known."""
         if not links:
             return []
-        doc_year = self.report_year(doc) or dateline_report_year(doc.text)
+        doc_year = self.report_year(doc) or dateline_report_year(doc.text, self._just_released(doc))
+        owned = {
+            y.start
+            for link in links
+            if link["_from"]
+            for y in sentence_years(link["_e"].sent)
+            if link["_e"].end <= y.start < _next_tier(link["_e"])
+        }
         for link in links:
-            link["_years"] = self._own_years(doc, link, by_sent, doc_year)
+            link["_years"] = self._own_years(doc, link, owned, doc_year)
+        for link in links:
+            if not link["_from"] and not link["_years"]:
+                link["_years"] = _after_origin(link, links)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
         for link in links:
@@ -174,6 +191,17 @@ class TierDates:
             if not (link["_from"] and not link["_years"])
             for year in (link["_years"] or [None])
         ]
+
+    def _just_released(self, doc: Doc) -> bool:
+        """A sentence says the report came out just now: a report word, a ``released`` verb and a
+        ``recent`` word ("The sixth annual report on trafficking, which was released in Washington
+        on Monday": the text's date is in the report's year, even before mid-June)."""
+        for sent in doc.sents:
+            low = {t.lower_ for t in sent}
+            lemmas = {t.lemma_.lower() for t in sent}
+            if low & self.report_words and (low | lemmas) & self.released and low & self.recent:
+                return True
+        return False
 
     def _date_undated(self, links: list[dict], doc_year: int | None) -> None:
         """Undated tiers (not moved from): the one year the document gives the same country and
@@ -191,19 +219,16 @@ class TierDates:
             if link["_years"] and self._stayed(link["_e"]):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
-    def _own_years(self, doc: Doc, link: dict, by_sent: dict[int, list[Span]], doc_year: int | None) -> list:
+    def _own_years(self, doc: Doc, link: dict, owned: set[int], doc_year: int | None) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
-        to it ("in 2014 and 2015", "from 2013 to 2016"), plus the report year after "since 2013";
-        "last year" (``last_year``) is the year before the document's. A tier the country was moved
-        from only takes a year written after it and before the next tier ("from a Tier 3 country
-        in 2019 to the Tier 2 Watchlist in 2020" -> 2019), in a sentence that moves a country."""
+        to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
+        "since 2013"; "last year" (``last_year``) is the year before the document's. Years written
+        after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
+        to Tier 2 in 2017"."""
         e = link["_e"]
-        years = [y for y in by_sent.get(e.sent.start, ()) if y.label_ == "YEAR"]
         if link["_from"]:
-            nxt = [t.start for t in e.sent.ents if t.label_ == "TIER" and t.start >= e.end]
-            y = nearest_year(e, years, lo=e.end, hi=min(nxt, default=e.sent.end))
-            moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
-            return joined_years(y, years) if y is not None and moves else []
+            return self._from_years(e, sentence_years(e.sent))
+        years = [y for y in sentence_years(e.sent) if y.start not in owned]
         cited = _cited_year(e)
         if cited is not None:
             return [cited]
@@ -217,6 +242,14 @@ class TierDates:
             base = doc_year if self.report_year(doc) or date is None else date[0]
             return [base - 1] if base else []
         return []
+
+    def _from_years(self, e: Span, years: list[Span]) -> list[int]:
+        """A tier the country was moved from takes only a year written after it and before the
+        next tier ("from a Tier 3 country in 2019 to the Tier 2 Watchlist in 2020" -> 2019), in a
+        sentence that moves a country."""
+        y = nearest_year(e, years, lo=e.end, hi=_next_tier(e))
+        moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
+        return joined_years(y, years) if y is not None and moves else []
 
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
@@ -239,6 +272,23 @@ class TierDates:
     def _last_year(self, sent: Span) -> bool:
         words = tuple(t.lower_ for t in sent)
         return any(words[i : i + len(p)] == p for p in self.last_year for i in range(len(words) - len(p) + 1))
+
+
+def _next_tier(e: Span) -> int:
+    """Where the next tier of the sentence starts (its end when there is none)."""
+    return min((t.start for t in e.sent.ents if t.label_ == "TIER" and t.start >= e.end), default=e.sent.end)
+
+
+_RANGE_TOKEN = re.compile(r"^((?:19|20)\d\d)[-–—]((?:19|20)\d\d)$")
+
+
+def sentence_years(sent: Span) -> list[Span]:
+    """The sentence's YEAR entities and its year ranges written as one token ("2013–2016")."""
+    return [
+        Span(sent.doc, t.i, t.i + 1, label="YEAR")
+        for t in sent
+        if t.ent_type_ == "YEAR" or _RANGE_TOKEN.match(t.text)
+    ]
 
 
 def _cited_year(e: Span) -> int | None:
@@ -266,6 +316,18 @@ def _before_destination(link: dict, links: list[dict]) -> list[int]:
         for y in o["_years"]
     ]
     return [min(dest) - 1] if dest else []
+
+
+def _after_origin(link: dict, links: list[dict]) -> list[int]:
+    """The year after the latest year of the tier the country was moved from in the same sentence
+    ("downgraded from Tier 2 Watch List in 2016 to Tier 3" -> Tier 3 in 2017)."""
+    origin = [
+        y
+        for o in links
+        if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
 
 
 def _kept_earlier(link: dict, links: list[dict]) -> bool:

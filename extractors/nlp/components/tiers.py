@@ -14,7 +14,7 @@ sentence) and :meth:`TierLinker._date_undated` (the year stated elsewhere, else 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.rule_files import rows
 from extractors.nlp.components.tier_years import TierDates
@@ -44,6 +44,9 @@ _EFFECTS = (
     "last_year",
     "country_word",
     "list_intro",
+    "country_pronoun",
+    "released",
+    "recent",
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -94,6 +97,7 @@ class TierLinker:
         self.previous = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["previous"]]
         self.country_words = {p.lower() for p in phrases["country_word"]}
         self.list_intro = {p.lower() for p in phrases["list_intro"]}
+        self.country_pronouns = {p.lower() for p in phrases["country_pronoun"]}
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -108,7 +112,7 @@ class TierLinker:
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
         links = _destinations(links)
-        doc.user_data[TIER_LINKS] = self.dates.dated(doc, links, by_sent)
+        doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
         return doc
 
     def report_year(self, doc: Doc) -> int | None:
@@ -147,6 +151,8 @@ class TierLinker:
             if subject is None or weak or not self._names_the_country(e):
                 return []
             return [_link(e, subject, False, self.change(e), previous)]
+        if _other_countries_placed(e, countries):
+            return []
         moved = self._moved_to(doc, e)
         nearest = _nearest_country(e, countries, moved)
         if weak and (
@@ -174,14 +180,25 @@ class TierLinker:
     def _names_the_country(self, e: Span) -> bool:
         """The tier's clause speaks of one country without naming it ("the country was moved from
         Tier 3 to Tier 2", "kept the South Asian nation on Tier 2", "the Tier 2 Watchlist the
-        Kingdom received"): a singular ``country_word`` noun with "the" or "this"."""
+        Kingdom received"): a singular ``country_word`` noun with "the" or "this", or a
+        ``country_pronoun`` that is the subject of being, staying or moving there ("Last year it
+        was on Tier 3", "it slipped to Tier 3"; not "It ranks countries in tiers")."""
         clause = _clause_heads(e)[-1]
         for t in e.sent:
             if t.lower_ in self.country_words and any(c.lower_ in ("the", "this") for c in t.children):
                 own = _clause_heads(t)[-1]
                 if own == clause or (own.dep_ == "relcl" and own.head == e.root):
                     return True
+            if t.lower_ in self.country_pronouns and t.head == clause and self._is_placed(t):
+                return True
         return False
+
+    def _is_placed(self, t: Token) -> bool:
+        """The pronoun is the subject of a passive ("it was downgraded") or of being, staying or
+        moving ("it was on", "it remained on", "it slipped to")."""
+        verb = t.head.lemma_.lower()
+        stay = self.changes[-1][0]
+        return t.dep_ == "nsubjpass" or (t.dep_ == "nsubj" and (verb == "be" or verb in self.move | stay))
 
     def _subject(self, doc: Doc) -> str | None:
         """The country a document is about: the country (not the report's issuer) it names most
@@ -355,6 +372,20 @@ def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
         if g.label_ in ("GPE", "YEAR"):
             by_sent.setdefault(g.sent.start, []).append(g)
     return by_sent
+
+
+def _other_countries_placed(e: Span, countries: list[Span]) -> bool:
+    """The tier's clause places unnamed countries ("Nineteen other countries were also designated
+    Tier 3 this year, while 12 - including regional neighbor Myanmar ... - join Cambodia"): its
+    subject is a plural common noun that holds none of the sentence's countries, and the tier is
+    not part of that subject."""
+    clause = _clause_heads(e)[-1]
+    for subj in clause.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.tag_ == "NNS":
+            lo, hi = subj.left_edge.i, subj.right_edge.i
+            inside = any(lo <= g.start and g.end - 1 <= hi for g in countries)
+            return not inside and not lo <= e.start <= hi
+    return False
 
 
 def _nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
