@@ -139,3 +139,17 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_tier_placements_with_years(nlp, text, expected):
     assert placements(nlp, text) == expected
+
+
+def test_change_recorded_for_the_destination_only(nlp):
+    """The tier a country was moved to records the change; where it was records none."""
+    from extractors.extract import extract_documents
+    from extractors.parse.news import parse_text
+
+    text = (
+        "KUWAIT: Kuwait has been upgraded in the US State Department's 2025 Trafficking in Persons (TIP) "
+        "Report from the Tier 2 Watch List to Tier 2."
+    )
+    ((_, records),) = extract_documents([parse_text(text.encode(), source="test")], nlp)
+    rows = {(t.country, t.tier, t.report_year, t.change) for t in records.tier_placements}
+    assert rows == {("Kuwait", "2", 2025, "upgraded"), ("Kuwait", "2WL", 2024, None)}

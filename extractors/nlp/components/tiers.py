@@ -150,7 +150,7 @@ class TierLinker:
         if not countries:
             if subject is None or weak or not self._names_the_country(e):
                 return []
-            return [_link(e, subject, False, self.change(e), previous)]
+            return [_link(e, subject, False, None if previous else self.change(e), previous)]
         if _other_countries_placed(e, countries):
             return []
         moved = self._moved_to(doc, e)
@@ -159,7 +159,7 @@ class TierLinker:
             any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
         ):
             return []
-        change = self.change(e)
+        change = None if previous else self.change(e)  # where it was: no change known
         placed = _with_coordinated(countries, nearest) + self._listed(e, countries)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
 
