@@ -151,7 +151,7 @@ class TierLinker:
             if subject is None or weak or not self._names_the_country(e):
                 return []
             return [_link(e, subject, False, None if previous else self.change(e), previous)]
-        if _other_countries_placed(e, countries):
+        if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
         nearest = _nearest_country(e, countries, moved)
@@ -374,14 +374,18 @@ def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
     return by_sent
 
 
-def _other_countries_placed(e: Span, countries: list[Span]) -> bool:
+def _other_countries_placed(e: Span, countries: list[Span], country_words: set[str]) -> bool:
     """The tier's clause places unnamed countries ("Nineteen other countries were also designated
     Tier 3 this year, while 12 - including regional neighbor Myanmar ... - join Cambodia"): its
-    subject is a plural common noun that holds none of the sentence's countries, and the tier is
-    not part of that subject."""
+    subject is a plural ``country_word`` ("countries", "nations") that holds none of the
+    sentence's countries, and the tier is not part of that subject."""
     clause = _clause_heads(e)[-1]
     for subj in clause.children:
-        if subj.dep_ in ("nsubj", "nsubjpass") and subj.tag_ == "NNS":
+        if (
+            subj.dep_ in ("nsubj", "nsubjpass")
+            and subj.tag_ == "NNS"
+            and subj.lemma_.lower() in country_words
+        ):
             lo, hi = subj.left_edge.i, subj.right_edge.i
             inside = any(lo <= g.start and g.end - 1 <= hi for g in countries)
             return not inside and not lo <= e.start <= hi
