@@ -1,14 +1,18 @@
 """``tipwatch_tier_links_v1``: which country a TIER mention places, and in which report year.
 
 Reads the TIER, GPE and YEAR entities and the parse; writes ``doc.user_data[TIER_LINKS]``: one
-dict per (tier mention, country) with ``start``/``end`` (characters of the tier mention), ``tier``,
-``country``, ``year`` and ``sentence`` (start, end characters). The words that steer the rules
-(negations, moves, report words, other bodies' lists) are data: ``models/patterns/tier_context.csv``.
+dict per (tier mention, country, report year) with ``start``/``end`` (characters of the tier
+mention), ``tier``, ``country``, ``year``, ``change`` and ``sentence`` (start, end characters). The
+words that steer the rules (negations, moves, report words, other bodies' lists, "last year", "for
+the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 
 A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
-countries, unless the tier is negated or the document is not about trafficking),
+countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
+the document is not about trafficking; a tier after "from" is where the country was),
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
-sentence) and :meth:`TierLinker._date_undated` (the year stated elsewhere, else the report year).
+sentence, unless they carry earlier years of their own) and
+:meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
+else the year stated elsewhere, else the report year; one row per year).
 """
 
 from __future__ import annotations
