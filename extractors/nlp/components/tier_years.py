@@ -237,7 +237,7 @@ class TierDates:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
             return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
-        if self._last_year(e.sent):
+        if self._last_year(e):
             date = dateline(doc.text)
             base = doc_year if self.report_year(doc) or date is None else date[0]
             return [base - 1] if base else []
@@ -269,9 +269,21 @@ class TierDates:
                 return True
         return False
 
-    def _last_year(self, sent: Span) -> bool:
-        words = tuple(t.lower_ for t in sent)
-        return any(words[i : i + len(p)] == p for p in self.last_year for i in range(len(words) - len(p) + 1))
+    def _last_year(self, e: Span) -> bool:
+        """The tier's clause is dated "last year" ("Last year, Malaysia was upgraded to Tier 2"),
+        not compared with it ("the same as last year", "up from last year")."""
+        clause = clause_heads(e)[-1]
+        words = [t for t in e.sent if t.i == clause.i or clause.is_ancestor(t)]
+        low = tuple(t.lower_ for t in words)
+        for p in self.last_year:
+            for i in range(len(low) - len(p) + 1):
+                if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
+                    return True
+        return False
+
+
+# "the same as last year", "up from a year earlier": a comparison, not the tier's date
+_COMPARED = ("as", "than", "since", "from")
 
 
 def _next_tier(e: Span) -> int:
