@@ -29,9 +29,9 @@ CASES = [
     ),
     (
         "The minister said as a results of Ghana's intervention in human-trafficking cases, the country's "
-        "ratings had been boosted globally to the extent that Ghana has been upgraded in United States, State "
-        "Department Traffick-in-Person (TIP) report in 2018, which elevated Ghana from Tier 2 watch list to "
-        "the level of Tier 2 Ranking.",
+        "ratings had been boosted globally to the extent that Ghana has been upgraded in United States, "
+        "State Department Traffick-in-Person (TIP) report in 2018, which elevated Ghana from Tier 2 watch "
+        "list to the level of Tier 2 Ranking.",
         {("Ghana", "2", 2018), ("Ghana", "2WL", 2017)},
     ),
     # ... or the year written after it, which is not the destination's
@@ -75,7 +75,8 @@ CASES = [
     ),
     # "last year" from the date the text opens with
     (
-        "June 29, 2018 - 9:51 AM\n\nMalaysia will be downgraded in the annual report on human trafficking.\n\n"
+        "June 29, 2018 - 9:51 AM\n\nMalaysia will be downgraded in the annual report on human "
+        "trafficking.\n\n"
         "Last year, Malaysia was upgraded to Tier 2, a list of nations making significant efforts to comply.",
         {("Malaysia", "2", 2017)},
     ),
@@ -89,8 +90,8 @@ CASES = [
     # "the country": the country the document names most often
     (
         "The United States has removed key ally Saudi Arabia from its list of the worst offenders on human "
-        "trafficking after just a year.\n\nThe State Department's 2020 Trafficking in Persons Report said the "
-        "country had made key achievements.\n\nAs a result, the country was moved from Tier 3 to Tier 2.",
+        "trafficking after just a year.\n\nThe State Department's 2020 Trafficking in Persons Report said "
+        "the country had made key achievements.\n\nAs a result, the country was moved from Tier 3 to Tier 2.",
         {("Saudi Arabia", "2", 2020), ("Saudi Arabia", "3", 2019)},
     ),
     # the US as the issuer past a bracketed acronym; the country placed is the other one

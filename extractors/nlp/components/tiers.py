@@ -364,7 +364,8 @@ def _outside_brackets(g: Span) -> list:
 
 
 def _modifiers(t) -> list:
-    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required -> otherwise)."""
+    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
+    otherwise)."""
     first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
     return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
 
