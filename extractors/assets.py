@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import tomllib
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"  # rule, gazetteer and pipeline files
+
+def models_dir() -> Path:
+    """Where the rule, gazetteer and pipeline files are: ``TIPWATCH_MODELS`` when set (``tipwatch
+    --models DIR`` sets it, for edited rules), else the ``models`` package, found through
+    :mod:`importlib.resources` so that it is the repository's folder in an editable install and the
+    installed package data in a wheel install."""
+    override = os.environ.get("TIPWATCH_MODELS")
+    if override:
+        return Path(override).resolve()
+    try:
+        return Path(str(files("models")))
+    except ModuleNotFoundError:  # an editable install made before models/ was a package
+        return Path(__file__).resolve().parent.parent / "models"
+
+
+MODELS_DIR = models_dir()  # read once, at import: callers that override set the variable first
 
 
 @lru_cache(maxsize=64)

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 import pyarrow as pa
 
 from extractors.analysis.claim_checks import check_claims, country_aliases
 from extractors.analysis.topic import mentions_tip
-from extractors.assets import read_csv
+from extractors.assets import MODELS_DIR, read_csv
 from extractors.records import record_row
 from flows.store import Store, StoreError, to_arrow
 
-COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "models" / "gazetteers" / "countries.csv"
+COUNTRIES_CSV = MODELS_DIR / "gazetteers" / "countries.csv"
 
 
 def aliases() -> dict[str, str]:

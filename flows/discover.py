@@ -22,12 +22,20 @@ def discover(raw_dir: Path) -> list[Source]:
     sources of ``--sources`` runs, named by URL). Unsupported types are kept: they fail visibly."""
     from extractors.parse.documents import doc_id_for
 
-    out = []
+    return [Source(str(rel), str(path), doc_id_for(path.read_bytes())) for rel, path in _documents(raw_dir)]
+
+
+def has_documents(raw_dir: Path) -> bool:
+    """Whether :func:`discover` would find anything (without reading a byte)."""
+    return next(_documents(raw_dir), None) is not None
+
+
+def _documents(raw_dir: Path):
+    """(relative path, path) of every document file under ``raw_dir``, sorted."""
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(raw_dir)
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
             continue
         if rel.parts[0] == "fetched":  # web copies enter through the sources file, under their URL
             continue
-        out.append(Source(str(rel), str(path), doc_id_for(path.read_bytes())))
-    return out
+        yield rel, path

@@ -13,13 +13,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from extractors.assets import MODELS_DIR
 from extractors.evaluation.polnear import annotator_pairs, score_attributions, to_raw_offsets
 from extractors.evaluation.scores import Report, score
 from extractors.evaluation.tier_quotes import score_tier_quotes
 from flows.gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
 from flows.product_eval import run_documents
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "models" / "gold" / "news_gold.jsonl"
+DEFAULT_GOLD = MODELS_DIR / "gold" / "news_gold.jsonl"
 
 
 def _predict(texts: list[str], nlp=None, n_process: int = 1) -> list[tuple[str, dict]]:
@@ -66,7 +67,7 @@ def polnear_agreement(
     return human, machine
 
 
-COUNTRIES = Path(__file__).resolve().parents[1] / "models" / "gazetteers" / "countries.csv"
+COUNTRIES = MODELS_DIR / "gazetteers" / "countries.csv"
 # Every quote was cut from a text about the US Trafficking in Persons report; the pipeline sees
 # that only from words elsewhere in an article (the tier linker's ``context`` phrases). A quote
 # is scored as the body of an article under this headline, which names no country, tier or year.

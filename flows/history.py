@@ -84,7 +84,8 @@ def _not_found(country: str, run_id: str, report: list[dict], checks: list[dict]
     if close:
         hint = f"; did you mean {', '.join(close)}?"
     else:
-        hint = f"; countries with data: {len(known)}" if known else ""
+        shown = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+        hint = f"; countries with data: {shown}" if known else ""
     return f"no tier placements or claims for {country!r} in run {run_id}{hint}"
 
 

@@ -13,9 +13,10 @@ import csv
 import tempfile
 from pathlib import Path
 
+from extractors.assets import MODELS_DIR
 from extractors.evaluation.narratives import NarrativeScores, score_narratives
 
-DEFAULT_NARRATIVES = Path(__file__).resolve().parents[1] / "models" / "gold" / "narratives"
+DEFAULT_NARRATIVES = MODELS_DIR / "gold" / "narratives"
 
 
 class NarrativeGoldError(Exception):

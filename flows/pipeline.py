@@ -22,6 +22,7 @@ from prefect import flow
 from flows.decisions import default_decisions
 from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
+from flows.lock import writer_lock
 from flows.plan import Limits, RunPlan, Source, describe, plan_run
 from flows.store import Store, new_run_id
 from flows.tasks import (
@@ -64,7 +65,22 @@ def tipwatch_flow(
     """Run the pipeline once and publish a new run; returns the run summary as a dict.
 
     ``decisions_file``: the reviewers' decisions (default ``reviews/decisions.jsonl`` beside the
-    processed folder), applied to the run's tables before claim checks and publishing."""
+    processed folder), applied to the run's tables before claim checks and publishing.
+
+    The run holds the processed folder's writer lock (:mod:`flows.lock`) from before it stages
+    anything until it has published: it waits while another run holds it (``tipwatch run`` takes
+    the lock itself first, and refuses at once unless given ``--wait``)."""
+    waiting = lambda holder: progress(f"waiting for the run writing {processed_dir} ({holder})")
+    with writer_lock(Path(processed_dir), wait=True, on_wait=waiting):
+        return _run(
+            raw_dir, processed_dir, models_dir, model, sources_file, Limits(max_bytes, max_pages), batch_size,
+            schedule, decisions_file,
+        )  # fmt: skip
+
+
+def _run(
+    raw_dir, processed_dir, models_dir, model, sources_file, limits, batch_size, schedule, decisions_file
+) -> dict:
     started, t_start = datetime.now(UTC), time.perf_counter()
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
     store.repair()
@@ -79,9 +95,7 @@ def tipwatch_flow(
         new_run_id(started), started, t_start, version, parts, str(Path(raw_dir)), prev_run, plan, timings
     )
     progress(f"run {run.run_id}: {describe(plan)}")
-    rows, seconds = extract_batches(
-        plan, batch_size, str(models), model, Limits(max_bytes, max_pages), version
-    )
+    rows, seconds = extract_batches(plan, batch_size, str(models), model, limits, version)
     timings["parse_extract"] = seconds.pop("parse_extract")
     run.worker_seconds = seconds
     t_checks = time.perf_counter()

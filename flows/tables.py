@@ -70,8 +70,11 @@ def run_query(processed: Path, sql: str) -> tuple[list[str], list[tuple]]:
 
 
 def _one_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    """A DuckDB error whole, on one line: its hints ("Did you mean "officials"?", candidate columns)
+    and the LINE it points at are kept; the caret line under it means nothing on one line."""
+    lines = [line.strip() for line in str(exc).splitlines()]
+    kept = [line for line in lines if line and set(line) != {"^"}]
+    return " ".join(kept) if kept else type(exc).__name__
 
 
 def _cell(value, max_cell: int | None = MAX_CELL) -> str:

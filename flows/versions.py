@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODELS = PACKAGE_ROOT / "models"
+from extractors.assets import MODELS_DIR
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the repository in an editable install
+DEFAULT_MODELS = MODELS_DIR  # the models package, or TIPWATCH_MODELS (tipwatch --models DIR)
 VERSION = "0.1.0"
 
 

@@ -146,7 +146,7 @@ def test_sample_report_tier_placements(published):
 @pytest.mark.parametrize(
     "sql, message",
     [
-        ("SELEC 1", 'tipwatch: error: Parser Error: syntax error at or near "SELEC"\n'),
+        ("SELEC 1", 'tipwatch: error: Parser Error: syntax error at or near "SELEC" LINE 1: SELEC 1\n'),
         ("SELECT * FROM no_such_table", None),
         (
             "DROP TABLE officials",

@@ -37,7 +37,12 @@ def placements(nlp, text: str) -> set[tuple]:
         ("Ghana's downgrading from Tier 2 to Tier 2 watch list worried officials.", {("Ghana", "2WL")}),
         ("Ghana was upgraded to Tier 2, from Tier 2 Watch List.", {("Ghana", "2")}),
         ('Qatar was upgraded from a ranking of "Tier 3" to "Tier 2 Watch List."', {("Qatar", "2WL")}),
-        ("In the 2019 TIP Report, Peru was downgraded from Tier 1 to Tier 2.", {("Peru", "2")}),
+        # ... and with a year known, where it was is a placement of the year before (world gold
+        # guideline: "downgraded Hong Kong from Tier 2 to Tier 2 Watch List" in 2016 -> Tier 2 in 2015)
+        (
+            "In the 2019 TIP Report, Peru was downgraded from Tier 1 to Tier 2.",
+            {("Peru", "2"), ("Peru", "1")},
+        ),
         ("The report gives Chile a boost to the Tier 2 Watch List from Tier 3.", {("Chile", "2WL")}),
         # a move in the sentence: the country's other tiers there are earlier placements
         (

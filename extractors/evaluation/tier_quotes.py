@@ -8,7 +8,10 @@ official statement or a TIP narrative that states it. Every quote is scored on i
 
 * Gold is the row's placement; predictions are the quote's ``tier_placements`` rows **for the
   row's country** (a quote that lists "Pakistan, Serbia, and Saudi Arabia" is evidence about
-  Pakistan only: the other countries are not annotated, so they are neither right nor wrong).
+  Pakistan only: the other countries are not annotated, so they are neither right nor wrong),
+  leaving out another tier dated to an earlier report than the row's ("In the 2012 TIP Report, Nigeria
+  was downgraded from Tier 1 to Tier 2" also places Nigeria on Tier 1 in 2011: another report's
+  placement, which the row does not annotate either).
 * ``tier_quotes``: (country, tier) on every scorable row. ``tier_quotes_year``: (country, tier,
   report_year) on the scorable rows whose quote states the row's report year ("In the 2012 TIP
   Report, Nigeria was ..."); a placement stated without a year cannot be dated from the quote.
@@ -141,12 +144,18 @@ def skip_reason(row: TierQuote, country_forms: Iterable[str] = ()) -> str | None
     return None
 
 
-def _pairs(rows: Iterable[Mapping], country: str, with_year: bool) -> set[tuple]:
+def _pairs(rows: Iterable[Mapping], row: TierQuote, with_year: bool) -> set[tuple]:
+    """The predictions a row annotates: its country's, except another tier dated to a report
+    before the row's ("In the 2012 TIP Report, Nigeria was downgraded from Tier 1 to Tier 2" also
+    places Nigeria on Tier 1 in 2011: another report's placement, which the row does not annotate)."""
     out = set()
     for r in rows:
-        if key(r.get("country")) != key(country):
+        if key(r.get("country")) != key(row.country):
             continue
         y = r.get("report_year")
+        earlier = y not in (None, "") and row.report_year is not None and int(y) < row.report_year
+        if earlier and tier_key(r.get("tier")) != tier_key(row.tier):
+            continue
         out.add(
             (key(r.get("country")), tier_key(r.get("tier")))
             + ((int(y) if y not in (None, "") else None,) if with_year else ())
@@ -181,7 +190,7 @@ def score_tier_quotes(
             fields.append(("tier_quotes_year", True))
         for name, with_year in fields:
             gold = {(key(row.country), tier_key(row.tier)) + ((row.report_year,) if with_year else ())}
-            pred_set = _pairs(pred, row.country, with_year)
+            pred_set = _pairs(pred, row, with_year)
             tp = len(gold & pred_set)
             totals[name] = totals[name] + FieldScore(name, tp, len(pred_set) - tp, len(gold) - tp)
             errors += [

@@ -103,8 +103,9 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
 
 def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
     """sha256 over every rules/config file under ``models_dir`` (names and bytes, the agency
-    recogniser's weights included), excluding gold data and the recogniser's training corpus and
-    scratch output."""
+    recogniser's weights included), excluding gold data, the recogniser's training corpus and
+    scratch output, and the package marker (``__init__.py``: the same rules hash the same as a
+    folder or as the installed ``models`` package)."""
     models_dir = Path(models_dir)
     h = hashlib.sha256()
     for path in sorted(models_dir.rglob("*")):
@@ -112,6 +113,7 @@ def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
             path.is_file()
             and not {"gold", "corpus", "training"} & set(path.relative_to(models_dir).parts)
             and "__pycache__" not in path.parts
+            and path.relative_to(models_dir).as_posix() != "__init__.py"
         ):
             h.update(str(path.relative_to(models_dir)).encode())
             h.update(path.read_bytes())

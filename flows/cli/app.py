@@ -6,16 +6,27 @@ outputs; every error becomes one line on stderr and a non-zero exit, never a tra
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
 
-from flows.cli.common import CliError, ProcessedOpt, app, check_format, fail, prefect_env
-from flows.tables import format_table, print_table
+from flows.cli.common import (
+    EX_EMPTY,
+    CliError,
+    FormatOpt,
+    JsonOpt,
+    ModelsOpt,
+    ProcessedOpt,
+    app,
+    emit,
+    fail,
+    output_format,
+    prefect_env,
+    use_models,
+    warn,
+)  # fmt: skip
+from flows.tables import format_table
 
 
 # -- run ---------------------------------------------------------------------------------------------
@@ -27,19 +38,61 @@ def run(
         None, "--sources", help="sources file (tipwatch.toml) with folders, URLs and feeds"
     ),
     model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    models: Path | None = ModelsOpt,
     dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
     max_pages: int = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason"),
     max_bytes: int = typer.Option(
         200_000_000, "--max-bytes", help="files larger than this fail with a reason"
     ),
-    json_out: bool = typer.Option(False, "--json", help="print the run summary as JSON"),
     decisions: Path | None = typer.Option(
         None, "--decisions", help="reviewers' decisions (default: reviews/decisions.jsonl beside --processed)"
     ),
+    fmt: str = FormatOpt(),
+    json_out: bool = JsonOpt,
+    wait: bool = typer.Option(
+        False, "--wait", help="wait for another run writing PROCESSED to finish (default: exit 75)"
+    ),
+    strict: bool = typer.Option(False, "--strict", help="exit 1 when any document is not ok"),
 ):
-    """Run the pipeline once over RAW and publish a new run in PROCESSED."""
+    """Run the pipeline once over RAW and publish a new run in PROCESSED.
+
+    csv prints the documents (source, kind, status, error); exit 2 when there is nothing to run."""
+    fmt = output_format(fmt, json_out)
+    prefect_env()  # the app sets it first; again for callers that bypass the app (tests' CliRunner)
+    models_dir = use_models(models)
     _check_inputs(raw, sources)
-    prefect_env()
+    with ExitStack() as held:
+        _take_writer_lock(held, processed, wait)
+        summary = _run_flow(
+            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions
+        )
+    _add_startup(summary["timings"])
+    docs = [[d["source"], d["kind"], d["status"], d["error"]] for d in summary["documents"]]
+    emit(fmt, ["source", "kind", "status", "error"], docs, data=summary, text=render_summary(summary))
+    if not summary["n_documents"]:
+        warn("no documents: the run has nothing in it", EX_EMPTY)
+    if strict and summary["n_failed"]:
+        fail(f"{summary['n_failed']} of {summary['n_documents']} documents not ok (--strict)")
+
+
+def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
+    """Enter the processed folder's writer lock (:mod:`flows.lock`) on ``held``, before Prefect
+    starts: a run that finds another one writing exits 75 at once in one line naming it, or waits
+    (``--wait``)."""
+    from flows.discover import progress
+    from flows.lock import EX_TEMPFAIL, LockedError, writer_lock
+
+    waiting = lambda holder: progress(f"waiting for the run writing {processed} ({holder})")
+    try:
+        held.enter_context(writer_lock(processed, wait=wait, on_wait=waiting))
+    except LockedError as exc:
+        fail(str(exc), EX_TEMPFAIL)
+    except OSError as exc:
+        fail(f"cannot lock {processed}: {exc.strerror or exc}")
+
+
+def _run_flow(raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None) -> dict:
+    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages)."""
     from flows.pipeline import tipwatch_flow
 
     flow = tipwatch_flow
@@ -47,20 +100,16 @@ def run(
         from prefect_dask import DaskTaskRunner
 
         flow = tipwatch_flow.with_options(task_runner=DaskTaskRunner(address=dask))
-    summary = flow(
+    return flow(
         raw_dir=str(raw),
         processed_dir=str(processed),
-        model=model,
+        model=models[0],
+        models_dir=models[1],
         sources_file=str(sources) if sources else None,
-        max_pages=max_pages,
-        max_bytes=max_bytes,
+        max_bytes=limits[0],
+        max_pages=limits[1],
         decisions_file=str(decisions) if decisions else None,
     )
-    _add_startup(summary["timings"])
-    if json_out:
-        print(json.dumps(summary, indent=2))
-    else:
-        print(render_summary(summary))
 
 
 def _add_startup(timings: dict) -> None:
@@ -80,8 +129,12 @@ def _add_startup(timings: dict) -> None:
 def _check_inputs(raw: Path, sources: Path | None) -> None:
     """Refuse a missing raw folder or a bad sources file in one line, before any flow run starts."""
     if sources is None:
+        from flows.discover import has_documents
+
         if not raw.is_dir():
             fail(f"raw folder not found: {raw}")
+        if not has_documents(raw):
+            warn(f"no documents in {raw}: nothing to run, nothing published", EX_EMPTY)
         return
     if not sources.is_file():
         fail(f"sources file not found: {sources}")
@@ -126,26 +179,17 @@ def query(
         ..., help="one read-only SQL statement (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN)"
     ),
     processed: Path = ProcessedOpt,
-    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    fmt: str = FormatOpt(),
 ):
     """Run a read-only SQL query against the latest run's tables."""
     from flows.tables import QueryError, run_query
 
-    check_format(fmt, ("table", "csv", "json"))
+    fmt = output_format(fmt)
     try:
         columns, rows = run_query(processed, sql)
     except QueryError as exc:
         fail(str(exc))
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        w.writerows(rows)
-        sys.stdout.write(buf.getvalue())
-    elif fmt == "json":
-        print(json.dumps([dict(zip(columns, r)) for r in rows], indent=2, default=str, ensure_ascii=False))
-    else:
-        print_table(columns, rows)
+    emit(fmt, columns, rows)
 
 
 @app.command()
@@ -163,3 +207,6 @@ from flows.cli import evaluate, research, review  # noqa: E402,F401
 from flows.cli import sources as _sources  # noqa: E402,F401
 
 __all__ = ["CliError", "ProcessedOpt", "app", "fail", "prefect_env", "render_summary"]
+
+if __name__ == "__main__":  # python -m flows.cli.app
+    app(prog_name="tipwatch")

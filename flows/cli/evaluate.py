@@ -7,8 +7,11 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import ProcessedOpt, app, fail
+from flows.cli.common import FormatOpt, JsonOpt, ProcessedOpt, app, emit, fail, flatten, output_format
 
+DecisionsOpt = typer.Option(
+    None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
+)
 AgreementOpt = typer.Option(
     False,
     "--agreement",
@@ -48,7 +51,8 @@ def evaluate(
     limit: int | None = typer.Option(None, "--limit", help="PolNeAR: only the first N articles"),
     n_process: int = typer.Option(1, "--processes", help="spaCy worker processes"),
     model: str | None = typer.Option(None, "--model", help="base spaCy model"),
-    json_out: bool = typer.Option(False, "--json", help="machine-readable output"),
+    fmt: str = FormatOpt(),
+    json_out: bool = JsonOpt,
     errors: bool = typer.Option(
         False, "--errors", help="with --json: list every false positive and negative"
     ),
@@ -56,15 +60,14 @@ def evaluate(
     tier_quotes: bool = TierQuotesOpt,
     factbook: bool = FactbookOpt,
     narratives: Path | None = NarrativesOpt,
-    decisions: Path | None = typer.Option(
-        None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
-    ),
+    decisions: Path | None = DecisionsOpt,
     processed: Path = ProcessedOpt,
 ):
-    """Precision, recall and F1 per field against gold annotations (or reviewers' decisions)."""
-    if decisions is not None:
-        print(_decisions(processed, decisions, json_out))
-        return
+    """Precision, recall and F1 per field against gold annotations (or reviewers' decisions).
+
+    csv prints every figure of the JSON report as one "key,value" line (fields.officials.f1,0.912)."""
+    fmt = output_format(fmt, json_out)
+    json_out = fmt != "table"  # csv is made from the JSON report
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
     if polnear and polnear not in splits:
         fail(f"unknown PolNeAR split {polnear!r}: use {', '.join(splits)}")
@@ -75,21 +78,27 @@ def evaluate(
     from flows.gold import GoldError
 
     try:
-        if agreement:
-            print(_agreement(polnear, shared, model, json_out))
+        if decisions is not None:
+            text = _decisions(processed, decisions, json_out)
+        elif agreement:
+            text = _agreement(polnear, shared, model, json_out)
         elif tier_quotes:
-            print(_tier_quotes(shared, model, json_out, errors))
+            text = _tier_quotes(shared, model, json_out, errors)
         elif factbook:
             from flows.factbook_eval import evaluate_factbook
 
             result = evaluate_factbook(shared, model)
-            print(json.dumps(result.to_dict(), indent=2) if json_out else result.format())
+            text = json.dumps(result.to_dict(), indent=2) if json_out else result.format()
         elif narratives is not None:
-            print(_narratives(narratives, model, json_out))
+            text = _narratives(narratives, model, json_out)
         else:
-            print(_gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors))
+            text = _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors)
     except GoldError as exc:
         fail(str(exc))
+    if fmt == "csv":
+        emit("csv", ["key", "value"], flatten(json.loads(text)))
+    else:
+        print(text)
 
 
 def _decisions(processed: Path, path: Path, json_out: bool) -> str:

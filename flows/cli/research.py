@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from pathlib import Path
 
 import typer
 
-from flows.cli.common import ProcessedOpt, app, check_format, fail
+from flows.cli.common import FormatOpt, JsonOpt, ProcessedOpt, app, check_format, emit, fail, output_format
 from flows.tables import format_table
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
@@ -24,17 +23,20 @@ def check(
     processed: Path = ProcessedOpt,
     country: str | None = typer.Option(None, "--country", help="only claims about this country"),
     verdict: str | None = typer.Option(None, "--verdict", help="only this verdict: " + ", ".join(VERDICTS)),
-    json_out: bool = typer.Option(False, "--json", help="print the claim_checks rows as JSON"),
+    fmt: str = FormatOpt(),
+    json_out: bool = JsonOpt,
 ):
     """Check the claims about countries' tiers against the TIP reports (the claim_checks table)."""
     from flows.checks import read_claim_checks
     from flows.store import Store, StoreError
 
+    fmt = output_format(fmt, json_out)
     if verdict is not None and verdict not in VERDICTS:
         fail(f"unknown verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
     store = Store(processed)
     try:
-        rows = read_claim_checks(store).to_pylist()
+        checks = read_claim_checks(store)
+        rows = checks.to_pylist()
         docs = {d["doc_id"]: d for d in store.read_table("documents").to_pylist()}
     except StoreError as exc:
         fail(str(exc))
@@ -50,10 +52,9 @@ def check(
         ]
     if verdict:
         rows = [r for r in rows if r["verdict"] == verdict]
-    if json_out:
-        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
-        return
-    print(render_checks(rows, docs))
+    emit(
+        fmt, checks.column_names, [list(r.values()) for r in rows], data=rows, text=render_checks(rows, docs)
+    )
 
 
 def render_checks(rows: list[dict], docs: dict[str, dict]) -> str:
@@ -122,20 +123,23 @@ def history(
     plot: Path | None = typer.Option(
         None, "--plot", help="also draw a tier timeline chart to FILE.svg, FILE.png or FILE.pdf"
     ),
+    fmt: str = FormatOpt(),
 ):
     """A country's tier per report year with the report pages, and the claims made about it."""
     from flows.history import HistoryError, country_history, write_chart
     from flows.store import Store, StoreError
 
+    fmt = output_format(fmt)
     try:
         h = country_history(Store(processed), country)
         if plot is not None:
             write_chart(h, plot)
     except (HistoryError, StoreError) as exc:
         fail(str(exc))
-    print(render_history(h))
-    if plot is not None:
-        print(f"\nchart written to {plot}")
+    text = render_history(h) + (f"\n\nchart written to {plot}" if plot is not None else "")
+    rows = [[h.country, r.year, r.tiers, r.sources_text()] for r in h.years]
+    data = {"country": h.country, "years": [vars(r) for r in h.years], "checks": h.checks}
+    emit(fmt, ["country", "year", "tiers", "sources"], rows, data=data, text=text)
 
 
 def render_history(h) -> str:

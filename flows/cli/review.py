@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
 import typer
 
-from flows.cli.common import ProcessedOpt, app, check_format, fail
-from flows.tables import print_table
+from flows.cli.common import FormatOpt, ProcessedOpt, app, emit, fail, output_format
 
 RunAArg = typer.Argument(
     None, help="older run (ID or unique prefix); default: the second latest completed run"
@@ -32,7 +30,7 @@ def diff(
     run_b: str | None = RunBArg,
     processed: Path = ProcessedOpt,
     table: list[str] | None = typer.Option(None, "--table", help="compare only this table (repeatable)"),
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: str = FormatOpt(),
     html: Path | None = typer.Option(
         None, "--html", help="also write a self-contained HTML review page to FILE"
     ),
@@ -45,7 +43,7 @@ def diff(
     from flows.diff import DiffError, diff_runs, render_text, resolve_runs, to_json
     from flows.store import Store, StoreError
 
-    check_format(fmt, ("text", "json"))
+    fmt = output_format(fmt)
     store = Store(processed)
     if not store.root.is_dir():
         fail(f"processed folder not found: {processed}")
@@ -62,31 +60,36 @@ def diff(
         if not html.parent.is_dir():
             fail(f"folder not found for --html: {html.parent}")
         write_review(store, result, html, raw)
-    if fmt == "json":
-        print(json.dumps(to_json(result), indent=2, ensure_ascii=False, default=str))
-    else:
-        print(render_text(result, max_rows=max_rows))
-        if html is not None:
-            print(f"\nreview page: {html}")
+    text = None
+    if fmt == "table":  # a long diff takes a while to render: only when it is printed
+        text = render_text(result, max_rows=max_rows) + (f"\n\nreview page: {html}" if html else "")
+    rows = [[r.table, r.kind, r.key, r.source, r.row.get("page"), r.row.get("evidence"), sorted(r.changed)]
+            for td in result.tables.values() for r in td.rows]  # fmt: skip
+    emit(fmt, DIFF_COLUMNS, rows, data=to_json(result), text=text)
+
+
+DIFF_COLUMNS = ["table", "kind", "key", "source", "page", "evidence", "changed"]
 
 
 @app.command()
 def runs(
     processed: Path = ProcessedOpt,
-    fmt: str = typer.Option("text", "--format", help="text or json"),
+    fmt: str = FormatOpt(),
 ):
     """List the runs: status, documents (new / carried over / failed), rows per table, seconds per stage."""
     from flows.store import Store
 
-    check_format(fmt, ("text", "json"))
+    fmt = output_format(fmt)
     store = Store(processed)
     if not store.root.is_dir():
         fail(f"processed folder not found: {processed}")
     items = run_items(store)
-    if fmt == "json":
-        print(json.dumps(items, indent=2))
+    if fmt == "csv":  # the table's columns, the latest marked in its own column
+        columns = ["latest", *RUN_COLUMNS]
+        rows = [[i.get("latest", False), i["run_id"], *_run_row(i)[1:]] for i in items]
+        emit(fmt, columns, rows)
     else:
-        print_table(RUN_COLUMNS, [_run_row(i) for i in items])
+        emit(fmt, RUN_COLUMNS, [_run_row(i) for i in items], data=items)
 
 
 RUN_COLUMNS = [

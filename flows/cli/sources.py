@@ -6,8 +6,17 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.common import ProcessedOpt, app, fail, prefect_env
-from flows.tables import print_table
+from flows.cli.common import (
+    FormatOpt,
+    ModelsOpt,
+    ProcessedOpt,
+    app,
+    emit,
+    fail,
+    output_format,
+    prefect_env,
+    use_models,
+)
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
 
@@ -18,10 +27,12 @@ def sources(
     raw: Path = typer.Option(
         Path("raw"), "--raw", help="raw/ folder holding fetched copies and the fetch state"
     ),
+    fmt: str = FormatOpt(),
 ):
     """Check a sources file and list its sources with their schedule and last fetch."""
     from flows.ingest import FetchState, SourcesError, load_sources
 
+    fmt = output_format(fmt)
     try:
         cfg = load_sources(sources_file)
     except SourcesError as exc:
@@ -36,7 +47,7 @@ def sources(
             or ""
         )
         rows.append([s.kind, s.url or str(s.path), s.schedule or "", last])
-    print_table(["kind", "source", "schedule", "last check"], rows)
+    emit(fmt, ["kind", "source", "schedule", "last check"], rows)
 
 
 @app.command()
@@ -47,6 +58,7 @@ def serve(
     ),
     processed: Path = ProcessedOpt,
     model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
+    models: Path | None = ModelsOpt,
 ):
     """Register one Prefect deployment per cron schedule in the sources file and execute its runs.
 
@@ -59,7 +71,8 @@ def serve(
     if not sources_file.is_file():
         fail(f"sources file not found: {sources_file}")
     prefect_env()
+    models_dir = use_models(models)
     try:
-        serve_deployments(sources_file, raw, processed, model=model)
+        serve_deployments(sources_file, raw, processed, models_dir=models_dir, model=model)
     except (SourcesError, ServeError) as exc:
         fail(str(exc))

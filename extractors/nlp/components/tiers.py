@@ -1,24 +1,28 @@
 """``tipwatch_tier_links_v1``: which country a TIER mention places, and in which report year.
 
 Reads the TIER, GPE and YEAR entities and the parse; writes ``doc.user_data[TIER_LINKS]``: one
-dict per (tier mention, country) with ``start``/``end`` (characters of the tier mention), ``tier``,
-``country``, ``year`` and ``sentence`` (start, end characters). The words that steer the rules
-(negations, moves, report words, other bodies' lists) are data: ``models/patterns/tier_context.csv``.
+dict per (tier mention, country, report year) with ``start``/``end`` (characters of the tier
+mention), ``tier``, ``country``, ``year``, ``change`` and ``sentence`` (start, end characters). The
+words that steer the rules (negations, moves, report words, other bodies' lists, "last year", "for
+the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 
 A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
-countries, unless the tier is negated or the document is not about trafficking),
+countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
+the document is not about trafficking; a tier after "from" is where the country was),
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
-sentence) and :meth:`TierLinker._date_undated` (the year stated elsewhere, else the report year).
+sentence, unless they carry earlier years of their own) and
+:meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
+else the year stated elsewhere, else the report year; one row per year).
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.rule_files import rows
+from extractors.nlp.components.tier_years import TierDates
+from extractors.nlp.components.tier_years import clause_heads as _clause_heads
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
@@ -39,6 +43,14 @@ _EFFECTS = (
     "change_up",
     "change_down",
     "change_same",
+    "previous",
+    "stayed",
+    "last_year",
+    "country_word",
+    "list_intro",
+    "country_pronoun",
+    "released",
+    "recent",
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -78,8 +90,6 @@ class TierLinker:
             tuple(t.lower_ for t in nlp.make_doc(p) if t.lower_ not in self.skip) for p in phrases["negate"]
         ]
         self.context = [p.lower() for p in phrases["context"]]
-        self.report_words = {p.lower() for p in phrases["report"]}
-        self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
         self.other_list = {p.lower() for p in phrases["other_list"]}
         self.issuer_heads = {p.lower() for p in phrases["issuer_head"]}
@@ -87,36 +97,31 @@ class TierLinker:
         self.modal = {p.lower() for p in phrases["modal"]}
         self.condition = {p.lower() for p in phrases["condition"]}
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
+        self.dates = TierDates(nlp, phrases)
+        self.previous = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["previous"]]
+        self.country_words = {p.lower() for p in phrases["country_word"]}
+        self.list_intro = {p.lower() for p in phrases["list_intro"]}
+        self.country_pronouns = {p.lower() for p in phrases["country_pronoun"]}
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
         low = doc.text.lower()
+        by_sent = _sentence_entities(doc)
         if any(c in low for c in self.context):
-            by_sent = _sentence_entities(doc)
-            page = page_country(doc)
+            page, subject = page_country(doc), self._subject(doc)
             for e in doc.ents:
                 if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
                     if page is not None and _labels_a_paragraph(e):
-                        links.append(_link(e, page.ent_id_, by_sent, False, self.change(e)))
+                        links.append(_link(e, page.ent_id_, False, self.change(e)))
                     else:
-                        links.extend(self._placements(doc, e, by_sent))
+                        links.extend(self._placements(doc, e, by_sent, subject))
         links = _destinations(links)
-        self._date_undated(doc, links)
-        doc.user_data[TIER_LINKS] = links
+        doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
         return doc
 
     def report_year(self, doc: Doc) -> int | None:
-        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
-        years = set()
-        for e in doc.ents:
-            if e.label_ != "YEAR":
-                continue
-            window = doc[max(e.start - 6, e.sent.start) : min(e.end + 6, e.sent.end)]
-            if any(t.lower_ in self.report_words for t in window) and any(
-                t.lower_ in self.report_topics for t in window
-            ):
-                years.add(int(e.text))
-        return years.pop() if len(years) == 1 else None
+        """The report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
+        return self.dates.report_year(doc)
 
     def _negated(self, doc: Doc, e: Span) -> bool:
         """A tier right after a negating phrase places nothing ("removal from the Tier 2 Watch
@@ -124,43 +129,114 @@ class TierLinker:
         before = self._before(doc, e)
         return any(before[-len(n) :] == n for n in self.negate)
 
-    def _placements(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
-        """The countries one tier mention places, in the year nearest to it in the sentence: the
-        nearest country and those coordinated with it ("placed both Pakistan and India among ...").
+    def _previous(self, doc: Doc, e: Span) -> bool:
+        """A tier where a country was before a move: after "from" ("upgraded from Tier 2 Watch
+        List to Tier 2", 'from a ranking of "Tier 3"'); it is dated before the destination."""
+        before = self._before(doc, e)
+        return any(before[-len(n) :] == n for n in self.previous)
+
+    def _placements(
+        self, doc: Doc, e: Span, by_sent: dict[int, list[Span]], subject: str | None
+    ) -> list[dict]:
+        """The countries one tier mention places: the nearest country, those coordinated with it
+        ("placed both Pakistan and India among ...") and those a ``list_intro`` word adds in the
+        tier's clause ("alongside countries like Nepal and Laos"). A sentence without a country
+        that speaks of "the country" / "the South Asian nation" places the document's ``subject``.
         A bare "watch list" places nothing in a sentence about another body's list ("the FATF grey
-        list") nor a country more than :data:`WEAK_TIER_REACH` tokens away."""
+        list") nor a country more than :data:`WEAK_TIER_REACH` tokens away. A tier after "from"
+        is where the country was (``previous``)."""
         sent = e.sent
         countries = _heading_country(doc, sent) + [
             g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)
         ]
+        weak = not any(t.lower_.startswith("tier") for t in e)
+        previous = self._previous(doc, e)
         if not countries:
+            if subject is None or weak or not self._names_the_country(e):
+                return []
+            return [_link(e, subject, False, None if previous else self.change(e), previous)]
+        if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
         nearest = _nearest_country(e, countries, moved)
-        weak = not any(t.lower_.startswith("tier") for t in e)
         if weak and (
             any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
         ):
             return []
-        change = self.change(e)
-        return [
-            _link(e, country, by_sent, moved, change) for country in _with_coordinated(countries, nearest)
-        ]
+        change = None if previous else self.change(e)  # where it was: no change known
+        placed = _with_coordinated(countries, nearest) + self._listed(e, countries)
+        return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
+
+    def _listed(self, e: Span, countries: list[Span]) -> list[str]:
+        """Countries a ``list_intro`` word adds to the tier within the tier's clause ("ranking
+        Hong Kong down to the Tier 2 Watch List alongside countries like Nepal and Laos")."""
+        clause = _clause_heads(e)[-1]
+        out = []
+        for g in countries:
+            head = g.root
+            while head.dep_ in ("conj", "appos") and head.head is not head:
+                head = head.head
+            intro = head.head
+            if head.dep_ == "pobj" and intro.lower_ in self.list_intro and _clause_heads(intro)[-1] == clause:
+                out.append(g.ent_id_)
+        return out
+
+    def _names_the_country(self, e: Span) -> bool:
+        """The tier's clause speaks of one country without naming it ("the country was moved from
+        Tier 3 to Tier 2", "kept the South Asian nation on Tier 2", "the Tier 2 Watchlist the
+        Kingdom received"): a singular ``country_word`` noun with "the" or "this", or a
+        ``country_pronoun`` that is the subject of being, staying or moving there ("Last year it
+        was on Tier 3", "it slipped to Tier 3"; not "It ranks countries in tiers")."""
+        clause = _clause_heads(e)[-1]
+        for t in e.sent:
+            if t.lower_ in self.country_words and any(c.lower_ in ("the", "this") for c in t.children):
+                own = _clause_heads(t)[-1]
+                if own == clause or (own.dep_ == "relcl" and own.head == e.root):
+                    return True
+            if t.lower_ in self.country_pronouns and t.head == clause and self._is_placed(t):
+                return True
+        return False
+
+    def _is_placed(self, t: Token) -> bool:
+        """The pronoun is the subject of a passive ("it was downgraded") or of being, staying or
+        moving ("it was on", "it remained on", "it slipped to")."""
+        verb = t.head.lemma_.lower()
+        stay = self.changes[-1][0]
+        return t.dep_ == "nsubjpass" or (t.dep_ == "nsubj" and (verb == "be" or verb in self.move | stay))
+
+    def _subject(self, doc: Doc) -> str | None:
+        """The country a document is about: the country (not the report's issuer) it names most
+        often, strictly more often than any other."""
+        counts: dict[str, int] = {}
+        for g in doc.ents:
+            if g.label_ == "GPE" and g.ent_id_ and g.ent_id_ != ISSUER:
+                counts[g.ent_id_] = counts.get(g.ent_id_, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _issuer(self, g: Span) -> bool:
         """The United States named as the issuer of a list or report ("Pakistan, India on US watch
         list", "the US 2024 TIP report placed India on Tier 2", "the US Trafficking in Persons
         Report, where it has remained in Tier 2", "the U.S. State Department's report"): a modifier
         followed, within its noun phrase, by an ``issuer_head`` word; not a country placed."""
-        if g.ent_id_ != ISSUER or g.root.dep_ not in _MODIFIER_DEPS:
+        if g.ent_id_ != ISSUER:
             return False
-        doc = g.doc
-        for t in doc[g.end : min(g.end + ISSUER_REACH, g.sent.end)]:
-            if t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads:
+        following = _outside_brackets(g)
+        if following and (self._issuer_head(following[0]) or following[0].ent_type_ == "TIER"):
+            return True  # "the United States (US) ranking", "earned Nigeria the US Tier 1 status"
+        if g.root.dep_ not in _MODIFIER_DEPS:
+            return False
+        for t in following[:ISSUER_REACH]:  # "the US Trafficking in Persons (TIP) report"
+            if self._issuer_head(t):
                 return True
             if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.lower_ != "in":
                 return False
         return False
+
+    def _issuer_head(self, t) -> bool:
+        return t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads
 
     def _hypothetical(self, e: Span) -> bool:
         """A tier the sentence does not place the country on: wished, risked, escaped, defined or
@@ -212,21 +288,6 @@ class TierLinker:
             t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent
         )
 
-    def _date_undated(self, doc: Doc, links: list[dict]) -> None:
-        """An undated link takes the one year the document gives the same country and tier
-        elsewhere, else the document's report year ("TIP Report 2025"), else the report current at
-        the date the text opens with (:func:`dateline_report_year`: "July 05, 2018 (LBO) – Sri Lanka
-        retained its Tier 2 ranking" -> 2018)."""
-        dated: dict[tuple, set] = {}
-        for link in links:
-            if link["year"] is not None:
-                dated.setdefault((link["country"], link["tier"]), set()).add(link["year"])
-        doc_year = (self.report_year(doc) or dateline_report_year(doc.text)) if links else None
-        for link in links:
-            if link["year"] is None:
-                same = dated.get((link["country"], link["tier"]), set())
-                link["year"] = next(iter(same)) if len(same) == 1 else doc_year
-
     def _before(self, doc: Doc, e: Span) -> tuple[str, ...]:
         """The words before a tier, ``skip`` words (articles, possessives) and quotes left out:
         'from a ranking of "Tier 2 Watch List"' -> (..., 'from', 'ranking', 'of')."""
@@ -238,29 +299,6 @@ class TierLinker:
             if len(out) == 4:
                 break
         return tuple(reversed(out))
-
-
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_DATELINE = re.compile(
-    r"\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)"
-    r"(?P<y>(?:19|20)\d{2})\b",
-    re.I,
-)
-# Reports come out in the second half of June: a text dated before then cites last year's report.
-RELEASE = (6, 15)
-DATELINE_CHARS = 300
-
-
-def dateline_report_year(text: str) -> int | None:
-    """The report year current at the date a text opens with ("July 05, 2018 (LBO) –" -> 2018,
-    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters."""
-    m = _DATELINE.search(text[:DATELINE_CHARS])
-    if m is None:
-        return None
-    month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
-    day, year = int(m["d1"] or m["d2"]), int(m["y"])
-    return year if (month, day) >= RELEASE else year - 1
 
 
 _LABEL_MARKS = (":", "-", "–", "—")
@@ -291,41 +329,43 @@ def page_country(doc: Doc) -> Span | None:
     return gpes[0] if not rest or all(t.ent_type_ == "GPE" for t in rest) else None
 
 
-def _link(e: Span, country: str, by_sent: dict[int, list[Span]], moved: bool, change: str | None) -> dict:
-    """One link of a tier mention to a country (canonical name), dated by the year nearest to it
-    in its sentence; ``_weak`` (a bare "watch list") and ``_moved`` steer :func:`_destinations`."""
+def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool = False) -> dict:
+    """One link of a tier mention to a country (canonical name), dated later by
+    :meth:`TierLinker._dated`; ``_weak`` (a bare "watch list"), ``_moved`` and ``_from`` (where
+    the country was moved from) steer :func:`_destinations`."""
     sent = e.sent
-    years = [y for y in by_sent.get(sent.start, ()) if y.label_ == "YEAR"]
-    year = int(min(years, key=lambda y: abs(y.start - e.start)).text) if years else None
     return {
         "start": e.start_char,
         "end": e.end_char,
         "tier": e.ent_id_,
         "country": country,
-        "year": year,
+        "year": None,
         "sentence": (sent.start_char, sent.end_char),
         "_weak": not any(t.lower_.startswith("tier") for t in e),
         "_moved": moved,
+        "_from": previous,
+        "_e": e,
         "change": change,
     }
 
 
-_CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
-
-
-def _clause_heads(e: Span) -> list:
-    """The tier's root and its heads up to and including the head of its own clause ("where it
-    has remained in Tier 2" stops at "remained", not at the "failure" the clause hangs from)."""
-    out = [e.root]
-    t = e.root
-    while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
-        t = t.head
-        out.append(t)
+def _outside_brackets(g: Span) -> list:
+    """The tokens after a span in its sentence, leaving out a bracketed aside ("(TIP)", "(US)"),
+    the bracket that closes the span's own aside and a possessive "'s"."""
+    out, depth = [], 0
+    for t in g.doc[g.end : g.sent.end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and t.lower_ not in ("'s", "’s"):
+            out.append(t)
     return out
 
 
 def _modifiers(t) -> list:
-    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required -> otherwise)."""
+    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
+    otherwise)."""
     first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
     return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
 
@@ -337,6 +377,24 @@ def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
         if g.label_ in ("GPE", "YEAR"):
             by_sent.setdefault(g.sent.start, []).append(g)
     return by_sent
+
+
+def _other_countries_placed(e: Span, countries: list[Span], country_words: set[str]) -> bool:
+    """The tier's clause places unnamed countries ("Nineteen other countries were also designated
+    Tier 3 this year, while 12 - including regional neighbor Myanmar ... - join Cambodia"): its
+    subject is a plural ``country_word`` ("countries", "nations") that holds none of the
+    sentence's countries, and the tier is not part of that subject."""
+    clause = _clause_heads(e)[-1]
+    for subj in clause.children:
+        if (
+            subj.dep_ in ("nsubj", "nsubjpass")
+            and subj.tag_ == "NNS"
+            and subj.lemma_.lower() in country_words
+        ):
+            lo, hi = subj.left_edge.i, subj.right_edge.i
+            inside = any(lo <= g.start and g.end - 1 <= hi for g in countries)
+            return not inside and not lo <= e.start <= hi
+    return False
 
 
 def _nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
@@ -374,22 +432,18 @@ def _destinations(links: list[dict]) -> list[dict]:
     ... to Tier 2", "downgraded again to the Tier 2 watch list") is its placement, and its other
     tiers there are where it was ("... remained in the Tier 2 Watch List for the last three
     years"); a bare "watch list"/"blacklist" beside a tier of the same country restates that
-    tier ("upgraded to Tier two list, a watch list")."""
+    tier ("upgraded to Tier two list, a watch list"). An earlier tier (``_earlier``) stays only
+    with years of its own before the destination's (:meth:`TierLinker._dated`: "From 2013 to
+    2016, Sri Lanka was placed in the Tier 2 Watch List ... and upgraded to Tier 2 in 2017")."""
     out = []
     for link in links:
         same = [o for o in links if o["country"] == link["country"] and o["sentence"] == link["sentence"]]
-        if not _superseded(link, same):
-            out.append({k: v for k, v in link.items() if not k.startswith("_")})
+        other = [o for o in same if o["tier"] != link["tier"] and not o["_from"]]
+        if link["_weak"] and any(not o["_weak"] for o in other) and not link["_from"]:
+            continue
+        link["_earlier"] = not link["_from"] and not link["_moved"] and any(o["_moved"] for o in other)
+        out.append(link)
     return out
-
-
-def _superseded(link: dict, same: list[dict]) -> bool:
-    """Another tier of the same country in the sentence outranks this one: a destination of a
-    move outranks a tier not moved to, a named tier a bare "watch list"."""
-    other = [o for o in same if o["tier"] != link["tier"]]
-    return (not link["_moved"] and any(o["_moved"] for o in other)) or (
-        link["_weak"] and any(not o["_weak"] for o in other)
-    )
 
 
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])

@@ -1,0 +1,368 @@
+"""The report years of a tier mention, read from the text around it (used by :mod:`.tiers`).
+
+A tier's years are the year nearest to it in its sentence together with the years joined to that
+one: coordinated years ("in 2014 and 2015", "from 2016 and 2017 reports") and every year of a
+range ("from 2013 to 2016", "2013–2016", "between 2017 and 2019"). The document's report year
+comes from the report it names ("the 2022 TIP report") or, failing that, from the date the text
+opens with (:func:`dateline_report_year`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+# A range longer than this is not one run of report years ("from 1999 to 2025" in a history).
+MAX_RANGE = 12
+_RANGE_WORDS = ("to", "through", "until", "till", "-", "–", "—")
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_DATELINE = re.compile(
+    r"\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)"
+    r"(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+# Reports come out in the second half of June: a text dated before then cites last year's report.
+RELEASE = (6, 15)
+DATELINE_CHARS = 300
+
+
+def dateline(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
+    "ISLAMABAD, 3 March 2019:"); None without one in its first characters."""
+    m = _DATELINE.search(text[:DATELINE_CHARS])
+    if m is None:
+        return None
+    month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
+    return int(m["y"]), month, int(m["d1"] or m["d2"])
+
+
+def dateline_report_year(text: str, released: bool = False) -> int | None:
+    """The report year current at the date a text opens with ("July 05, 2018 (LBO) –" -> 2018,
+    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters. A text
+    that reports the release just now (``released``) is dated in the report's year."""
+    date = dateline(text)
+    if date is None:
+        return None
+    year, month, day = date
+    return year if released or (month, day) >= RELEASE else year - 1
+
+
+def edge_distance(a: Span, b: Span) -> int:
+    """Tokens between two spans ("Tier 3 country in 2019": 2 from the tier to the year)."""
+    return a.start - b.end if b.end <= a.start else max(b.start - a.end, 0)
+
+
+def nearest_year(e: Span, years: list[Span], lo: int | None = None, hi: int | None = None) -> Span | None:
+    """The year nearest to the tier (tokens between them), among those starting in [lo, hi)."""
+    lo = e.sent.start if lo is None else lo
+    hi = e.sent.end if hi is None else hi
+    inside = [y for y in years if lo <= y.start < hi]
+    return min(inside, key=lambda y: (edge_distance(e, y), y.start)) if inside else None
+
+
+def joined_years(y: Span, years: list[Span]) -> list[int]:
+    """The year with the years coordinated with it and the years of a range it bounds:
+    "2014 and 2015" -> [2014, 2015]; "from 2013 to 2016", "2013-2016" -> [2013, ..., 2016]."""
+    span = _RANGE_TOKEN.match(y.text)
+    if span:
+        first, last = int(span[1]), int(span[2])
+        return list(range(first, last + 1)) if 0 < last - first <= MAX_RANGE else [first, last]
+    by_token = {s.start: int(s.text) for s in years if not _RANGE_TOKEN.match(s.text)}
+    out = {int(y.text)}
+    group = [y.root, *y.root.conjuncts]
+    out |= {by_token[t.i] for t in group if t.i in by_token}
+    out |= {by_token[i] for i in _listed(y, by_token)}
+    ends = sorted(out)
+    lo, hi = _range_end(y, by_token, -1), _range_end(y, by_token, 1)
+    if lo is not None:
+        ends.append(lo)
+    if hi is not None:
+        ends.append(hi)
+    first, last = min(ends), max(ends)
+    between = _between(y, group)
+    if (lo is not None or hi is not None or between) and 0 < last - first <= MAX_RANGE:
+        out |= set(range(first, last + 1))
+    return sorted(out)
+
+
+def _range_end(y: Span, by_token: dict[int, int], step: int) -> int | None:
+    """The other end of a range written "2013 to 2016" / "2013-2016" (step 1: after the year)."""
+    doc = y.doc
+    word, other = y.start + step, y.start + 2 * step
+    if not (0 <= other < len(doc)) or doc[word].lower_ not in _RANGE_WORDS or other not in by_token:
+        return None
+    return by_token[other]
+
+
+def _between(y: Span, group: list) -> bool:
+    """ "between 2017 and 2019": two coordinated years after "between"."""
+    first = min(t.i for t in group)
+    return len(group) == 2 and first > 0 and y.doc[first - 1].lower_ == "between"
+
+
+def since(y: Span) -> bool:
+    """The year starts a period running to now ("on Tier 2 since 2013")."""
+    return y.start > 0 and y.doc[y.start - 1].lower_ == "since"
+
+
+_LIST_WORDS = (",", "and", "&")
+
+
+def _listed(y: Span, by_token: dict[int, int]) -> list[int]:
+    """Token positions of the years written in one list with this one ("2016 and 2017 reports",
+    "In 2020, 2021 and this year"), whatever the parse made of them."""
+    doc, out = y.doc, []
+    for step in (-1, 1):
+        i = y.start
+        while True:
+            j = i + step
+            while 0 <= j < len(doc) and doc[j].lower_ in _LIST_WORDS and abs(j - i) <= 2:
+                j += step
+            if j == i + step or j not in by_token:
+                break
+            out.append(j)
+            i = j
+    return out
+
+
+class TierDates:
+    """Dates the links of :class:`~extractors.nlp.components.tiers.TierLinker` (phrases from
+    ``tier_context``: ``report``, ``report_topic``, ``move``, ``stayed``, ``last_year``)."""
+
+    def __init__(self, nlp: Language, phrases: dict[str, list[str]]):
+        self.report_words = {p.lower() for p in phrases["report"]}
+        self.report_topics = {p.lower() for p in phrases["report_topic"]}
+        self.move = {p.lower() for p in phrases["move"]}
+        self.stayed = {p.lower() for p in phrases["stayed"]}
+        self.released = {p.lower() for p in phrases["released"]}
+        self.recent = {p.lower() for p in phrases["recent"]}
+        self.last_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["last_year"]]
+
+    def report_year(self, doc: Doc) -> int | None:
+        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
+        years = set()
+        for e in doc.ents:
+            if e.label_ != "YEAR":
+                continue
+            window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
+            if any(t.lower_ in self.report_words for t in window) and any(
+                t.lower_ in self.report_topics for t in window
+            ):
+                years.add(int(e.text))
+        # several reports named: the latest is the one the text reports on ("the 2022 TIP report
+        # ... the Trafficking Victims Protection Act of 2000")
+        return max(years) if years else None
+
+    def dated(self, doc: Doc, links: list[dict]) -> list[dict]:
+        """One row per link and report year. A tier takes the years stated beside it
+        (:meth:`_own_years`); an undated one the one year the document gives the same country
+        and tier elsewhere, else the document's report year ("TIP Report 2025"), else the report
+        current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
+        Tier 2 ranking" -> 2018). A tier held "for the third consecutive year" also held the year
+        before. A tier the country was moved from is dated the year before its destination (or by
+        the years beside it) and is left out when no year is known."""
+        if not links:
+            return []
+        doc_year = self.report_year(doc) or dateline_report_year(doc.text, self._just_released(doc))
+        owned = {
+            y.start
+            for link in links
+            if link["_from"]
+            for y in sentence_years(link["_e"].sent)
+            if link["_e"].end <= y.start < _next_tier(link["_e"])
+        }
+        for link in links:
+            link["_years"] = self._own_years(doc, link, owned, doc_year)
+        for link in links:
+            if not link["_from"] and not link["_years"]:
+                link["_years"] = _after_origin(link, links)
+        links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
+        self._date_undated(links, doc_year)
+        for link in links:
+            if link["_from"] and not link["_years"]:
+                link["_years"] = _before_destination(link, links)
+        return [
+            {k: v for k, v in link.items() if not k.startswith("_")} | {"year": year}
+            for link in links
+            if not (link["_from"] and not link["_years"])
+            for year in (link["_years"] or [None])
+        ]
+
+    def _just_released(self, doc: Doc) -> bool:
+        """A sentence says the report came out just now: a report word, a ``released`` verb and a
+        ``recent`` word ("The sixth annual report on trafficking, which was released in Washington
+        on Monday": the text's date is in the report's year, even before mid-June)."""
+        for sent in doc.sents:
+            low = {t.lower_ for t in sent}
+            lemmas = {t.lemma_.lower() for t in sent}
+            if low & self.report_words and (low | lemmas) & self.released and low & self.recent:
+                return True
+        return False
+
+    def _date_undated(self, links: list[dict], doc_year: int | None) -> None:
+        """Undated tiers (not moved from): the one year the document gives the same country and
+        tier elsewhere, else the document's year; then the year before for a tier held on."""
+        dated: dict[tuple, set] = {}
+        for link in links:
+            if not link["_from"]:
+                dated.setdefault((link["country"], link["tier"]), set()).update(link["_years"])
+        for link in links:
+            if link["_from"]:
+                continue
+            if not link["_years"]:
+                same = dated.get((link["country"], link["tier"]), set())
+                link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
+            if link["_years"] and self._stayed(link["_e"]):
+                link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
+
+    def _own_years(self, doc: Doc, link: dict, owned: set[int], doc_year: int | None) -> list:
+        """The years stated beside a tier: the nearest year in its sentence with the years joined
+        to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
+        "since 2013"; "last year" (``last_year``) is the year before the document's. Years written
+        after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
+        to Tier 2 in 2017"."""
+        e = link["_e"]
+        if link["_from"]:
+            return self._from_years(e, sentence_years(e.sent))
+        years = [y for y in sentence_years(e.sent) if y.start not in owned]
+        cited = _cited_year(e)
+        if cited is not None:
+            return [cited]
+        y = nearest_year(e, years)
+        if y is not None:
+            out = joined_years(y, years)
+            until = any(t.lower_ in ("until", "till") for t in e.sent)
+            return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
+        if self._last_year(e):
+            date = dateline(doc.text)
+            base = doc_year if self.report_year(doc) or date is None else date[0]
+            return [base - 1] if base else []
+        return []
+
+    def _from_years(self, e: Span, years: list[Span]) -> list[int]:
+        """A tier the country was moved from takes only a year written after it and before the
+        next tier ("from a Tier 3 country in 2019 to the Tier 2 Watchlist in 2020" -> 2019), in a
+        sentence that moves a country."""
+        y = nearest_year(e, years, lo=e.end, hi=_next_tier(e))
+        moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
+        return joined_years(y, years) if y is not None and moves else []
+
+    def _stayed(self, e: Span) -> bool:
+        """The sentence says the tier was held before too: "for the fourth straight year", "for
+        10 consecutive years", "in a row" (``stayed`` words before "year"/"time" or "in a row"),
+        not after "since" (the year it started is stated)."""
+        sent, clause = e.sent, clause_heads(e)[-1]
+        words = sorted(clause.subtree, key=lambda t: t.i)
+        if any(w.lower_ == "since" for w in words):
+            return False
+        for t in words:
+            if t.lower_ not in self.stayed:
+                continue
+            nxt = sent.doc[t.i + 1 : min(t.i + 3, sent.end)]
+            if any(n.lemma_.lower() in ("year", "time") for n in nxt):
+                return True
+            if t.lower_ == "row" and t.i >= 2 and sent.doc[t.i - 2].lower_ == "in":
+                return True
+        return False
+
+    def _last_year(self, e: Span) -> bool:
+        """The tier's clause is dated "last year" ("Last year, Malaysia was upgraded to Tier 2"),
+        not compared with it ("the same as last year", "up from last year")."""
+        clause = clause_heads(e)[-1]
+        words = [t for t in e.sent if t.i == clause.i or clause.is_ancestor(t)]
+        low = tuple(t.lower_ for t in words)
+        for p in self.last_year:
+            for i in range(len(low) - len(p) + 1):
+                if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
+                    return True
+        return False
+
+
+# "the same as last year", "up from a year earlier": a comparison, not the tier's date
+_COMPARED = ("as", "than", "since", "from")
+
+
+def _next_tier(e: Span) -> int:
+    """Where the next tier of the sentence starts (its end when there is none)."""
+    return min((t.start for t in e.sent.ents if t.label_ == "TIER" and t.start >= e.end), default=e.sent.end)
+
+
+_RANGE_TOKEN = re.compile(r"^((?:19|20)\d\d)[-–—]((?:19|20)\d\d)$")
+
+
+def sentence_years(sent: Span) -> list[Span]:
+    """The sentence's YEAR entities and its year ranges written as one token ("2013–2016")."""
+    return [
+        Span(sent.doc, t.i, t.i + 1, label="YEAR")
+        for t in sent
+        if t.ent_type_ == "YEAR" or _RANGE_TOKEN.match(t.text)
+    ]
+
+
+def _cited_year(e: Span) -> int | None:
+    """The year in brackets that closes the tier's paragraph: the date of the statement ("tier
+    rating: Tier 3 - ... victims of trafficking (2008)"), over other years the paragraph names."""
+    doc = e.doc
+    end = e.end
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    j = end - 1
+    while j > e.end and (doc[j].is_space or (doc[j].is_punct and doc[j].text != ")")):
+        j -= 1
+    if j - 2 < e.end or doc[j].text != ")" or doc[j - 2].text != "(" or doc[j - 1].ent_type_ != "YEAR":
+        return None
+    return int(doc[j - 1].text)
+
+
+def _before_destination(link: dict, links: list[dict]) -> list[int]:
+    """The year before the earliest year of the tier the country was moved to in the same
+    sentence ("upgraded ... in its 2018 report from the Tier 2 watch list to Tier 2" -> 2017)."""
+    dest = [
+        y
+        for o in links
+        if not o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [min(dest) - 1] if dest else []
+
+
+def _after_origin(link: dict, links: list[dict]) -> list[int]:
+    """The year after the latest year of the tier the country was moved from in the same sentence
+    ("downgraded from Tier 2 Watch List in 2016 to Tier 3" -> Tier 3 in 2017)."""
+    origin = [
+        y
+        for o in links
+        if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
+
+
+def _kept_earlier(link: dict, links: list[dict]) -> bool:
+    """An earlier tier of a move sentence with its own years, all before the destination's."""
+    dest = [
+        y
+        for o in links
+        if o["_moved"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return bool(link["_years"] and dest and max(link["_years"]) < min(dest))
+
+
+_CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
+
+
+def clause_heads(e: Span | Token) -> list:
+    """The tier's root and its heads up to and including the head of its own clause ("where it
+    has remained in Tier 2" stops at "remained", not at the "failure" the clause hangs from)."""
+    t = e.root if isinstance(e, Span) else e
+    out = [t]
+    while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
+        t = t.head
+        out.append(t)
+    return out
