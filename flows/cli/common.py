@@ -202,6 +202,12 @@ def prefect_env(home: Path | None = None) -> None:
     data directory (:func:`user_data_dir` ``/prefect``), never in the current directory. Applied
     by the app before any command runs, so before anything imports Prefect."""
     os.environ.setdefault("PREFECT_HOME", str((home or user_data_dir() / "prefect").resolve()))
+    try:  # Prefect creates its home without parents (~/.local/share may not exist yet)
+        Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    except OSError:  # an unwritable home: a private temporary one still runs offline
+        import tempfile
+
+        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="tipwatch-prefect-")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
