@@ -16,6 +16,9 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+# Commands run by tests use Prefect's temporary server, so no background server outlives the session;
+# tests/test_server.py covers tipwatch's background server (the default for users) and stops it.
+os.environ["TIPWATCH_PREFECT_SERVER"] = "ephemeral"
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"

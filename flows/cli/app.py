@@ -24,6 +24,7 @@ from flows.cli.common import (
     output_format,
     prefect_env,
     use_models,
+    use_server,
     warn,
 )  # fmt: skip
 from flows.tables import format_table
@@ -63,6 +64,7 @@ def run(
     _check_inputs(raw, sources)
     with ExitStack() as held:
         _take_writer_lock(held, processed, wait)
+        use_server()
         summary = _run_flow(
             raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions
         )
@@ -204,6 +206,7 @@ def tables(markdown: bool = typer.Option(False, "--markdown", help="print the da
 # ``tipwatch --help`` keeps listing run, query and tables first.
 from flows.cli import decisions as _decisions  # noqa: E402,F401
 from flows.cli import evaluate, research, review  # noqa: E402,F401
+from flows.cli import server as _server  # noqa: E402,F401
 from flows.cli import sources as _sources  # noqa: E402,F401
 
 __all__ = ["CliError", "ProcessedOpt", "app", "fail", "prefect_env", "render_summary"]

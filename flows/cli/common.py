@@ -214,3 +214,14 @@ def prefect_env(home: Path | None = None) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+
+
+def use_server() -> None:
+    """Point Prefect at tipwatch's background server (:mod:`flows.server`), starting it when none
+    answers; a failure to start it is one line."""
+    from flows.server import ServerError, ensure_server
+
+    try:
+        ensure_server()
+    except (ServerError, OSError) as exc:
+        fail(f"cannot start the Prefect server: {exc}")

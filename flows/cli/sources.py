@@ -16,6 +16,7 @@ from flows.cli.common import (
     output_format,
     prefect_env,
     use_models,
+    use_server,
 )
 
 SourcesOpt = typer.Option(Path("tipwatch.toml"), "--sources", help="sources file (see tipwatch.example.toml)")
@@ -71,6 +72,7 @@ def serve(
     if not sources_file.is_file():
         fail(f"sources file not found: {sources_file}")
     prefect_env()
+    use_server()  # the background server `tipwatch run` also uses, unless PREFECT_API_URL names one
     models_dir = use_models(models)
     try:
         serve_deployments(sources_file, raw, processed, models_dir=models_dir, model=model)
