@@ -62,9 +62,12 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
 
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
-    the government's."""
+    the government's; a government body named as the police's ("District Police Office", "Metro
+    Police Department", "Ghana Police Service") is the police."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
+    if kind == "government" and "police" in words:
+        return "police"
     return kind
 
 

@@ -59,10 +59,13 @@ class AgencyRules:
         agency_context: str | None = None,
         local_police: str | None = None,
         indefinite: str | None = None,
+        parties: set[str] | None = None,
     ):
         """``agencies``: the gazetteer's canonical names; ``agency_form``: its lower-case names,
-        aliases and acronyms -> canonical name. The other arguments name rule files."""
+        aliases and acronyms -> canonical name; ``parties``: the names of kind party. The other
+        arguments name rule files."""
         self.provinces = provinces
+        self.parties = parties or set()
         self.agency_form = agency_form
         self.patterns: list[dict] = []  # the ruler's DEPT: and GENERIC: patterns
         self.dept_alias: dict[str, str] = {}  # lower-case department name or alias -> department
@@ -95,6 +98,7 @@ class AgencyRules:
             if r["effect"] == "house"
         ]
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
+        self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
 
     def resolve(self, doc: Doc, province: str | None) -> tuple[list[Span], dict[str, dict]]:
         """``doc.ents`` with the rules applied in the module's order, and the agencies they named
@@ -164,7 +168,7 @@ class AgencyRules:
         with it. Rules in order: law title, provincial department, generic reference."""
         if e.label_ != "AGENCY":
             return [e], []
-        if self.in_law_title(doc, e):
+        if self.in_law_title(doc, e) or self.not_party(doc, e):
             return [], []
         if e.ent_id_.startswith(DEPT):
             span = self.department(doc, e, province, extra)
@@ -178,6 +182,27 @@ class AgencyRules:
         body ("Pakistan Coast Guards (Amendment) Bill", "FIA Act")."""
         nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])
         return any(nxt[: len(w)] == w for w in self.law_words)
+
+    def not_party(self, doc: Doc, e: Span) -> bool:
+        """A party's one-word name used for something else: before a word that makes it a
+        portfolio or a body ("Labour Department", "Labour Court": ``not_party`` in
+        ``agency_context.csv``), opening a sentence before a lower-case word that is not a verb
+        ("Labour rights activists"), after "of"/"for" ("Ministry of Labour") or in a list of portfolios
+        ("Ministries of Justice, Labour and Social Affairs") after a capitalised word."""
+        if e.ent_id_ not in self.parties or len(e) != 1:
+            return False
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.not_party_next:
+            return True
+        # a capitalised common word opening a sentence ("Labour rights activists", "Labour and
+        # industrial relations"), not the party acting ("Labour says", "Labour's plan")
+        if e[0].is_sent_start and nxt is not None and nxt.is_lower and nxt.pos_ not in ("VERB", "AUX"):
+            return True
+        i = e.start - 1
+        while i >= 0 and e.start - i <= 8 and (doc[i].text in (",", "and", "&") or doc[i].is_title):
+            i -= 1
+        # "Ministry of Labour", "Minister for Labour"; not "the votes of Labour MPs"
+        return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].is_title
 
     def department(self, doc: Doc, e: Span, province: str | None, extra: dict) -> Span | None:
         """A department named by its domain is the named province's ("Sindh home department") or

@@ -105,6 +105,7 @@ class EntityRules:
             agency_context=agency_context,
             local_police=local_police,
             indefinite=indefinite,
+            parties={n for n, m in self.agency_info.items() if m["kind"] == "party"},
         )
         self.ruler = RuleMatcher(nlp)
         self.ruler.add_patterns(patterns + titled + agency + self.agency_rules.patterns)
