@@ -196,13 +196,39 @@ class AgencyRules:
             return True
         # a capitalised common word opening a sentence ("Labour rights activists", "Labour and
         # industrial relations"), not the party acting ("Labour says", "Labour's plan")
-        if e[0].is_sent_start and nxt is not None and nxt.is_lower and nxt.pos_ not in ("VERB", "AUX"):
+        if (
+            e[0].is_sent_start
+            and nxt is not None
+            and nxt.is_alpha
+            and nxt.is_lower
+            and nxt.pos_ not in ("VERB", "AUX")
+        ):
+            return True
+        if self._listed_with_others(doc, e):
             return True
         i = e.start - 1
         while i >= 0 and e.start - i <= 8 and (doc[i].text in (",", "and", "&") or doc[i].is_title):
             i -= 1
         # "Ministry of Labour", "Minister for Labour"; not "the votes of Labour MPs"
         return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].is_title
+
+    def _listed_with_others(self, doc: Doc, e: Span) -> bool:
+        """Inside a comma list of capitalised words that are not parties ("the departments – Auqaf,
+        Trust, Cooperatives, Labour, Police"), not in a list of parties ("Labour, the Tories") nor
+        after a comma ("Ms Roche, Labour MP for Hornsey")."""
+        if not (
+            0 < e.start
+            and e.end < len(doc)
+            and doc[e.start - 1].text == ","
+            and doc[e.end].lower_ in (",", "and", "&")
+        ):
+            return False
+        for k in (e.start - 2, e.end + 1):
+            comma = k + 1 if k < e.start else k - 1
+            if 0 <= k < len(doc) and doc[comma].text == "," and doc[k].is_title and doc[k].is_alpha:
+                if doc[k].ent_id_ not in self.parties:
+                    return True
+        return False
 
     def department(self, doc: Doc, e: Span, province: str | None, extra: dict) -> Span | None:
         """A department named by its domain is the named province's ("Sindh home department") or
