@@ -116,3 +116,16 @@ def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
         ("Ministry of Culture and Media", None, "government"),
         ("Human Rights Commission", None, "government"),
     }
+
+
+def test_a_places_magistrates_court(nlp):
+    text = "The suspect was arrested and is expected to appear at George Magistrate’s Court on Monday."
+    assert agencies(nlp, text) == {("George Magistrate’s Court", None, "court")}
+
+
+def test_the_name_after_an_ngo_cue_is_an_ngo(nlp):
+    text = (
+        "Two months ago, three girls of Gorkha were rescued by police with the help of an organization "
+        "named Sana Hath Haru. Civil rights group Liberty said it exposed racism."
+    )
+    assert agencies(nlp, text) == {("Sana Hath Haru", None, "ngo"), ("Liberty", None, "ngo")}

@@ -10,7 +10,9 @@ they name (canonical name -> acronym, kind, country):
    is the document's own country (a Pakistani embassy in a story from a Pakistani province);
 2. :meth:`~WorldAgencies.police_units`: a place's police named by its level ("Kupang City Police",
    "Galeana Municipal Police": ``police_units.csv``) and a police office with its place after a
-   comma ("District Police Office, Bardia", "Area Police Office, Mainapokhar"): kind ``police``;
+   comma ("District Police Office, Bardia", "Area Police Office, Mainapokhar"): kind ``police``; a
+   place's magistrates' court ("George Magistrate’s Court"): kind ``court``; the name after an
+   NGO cue ("the charity Oxfam", "an organization named Sana Hath Haru": ``ngo_cues.txt``): ``ngo``;
 3. :meth:`~WorldAgencies.listed_ministries`: "the ministries of Interior, Foreign Affairs, Justice
    and Culture and Media" -> one "Ministry of X" per comma-separated portfolio.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractors.assets import read_lines
 from extractors.nlp.components.rule_files import rows
 
 # The head words of a diplomatic mission (lower case) and how the canonical name writes them.
@@ -54,13 +57,16 @@ def _title_run(doc: Doc, i: int, limit: int = 3) -> int:
 
 
 class WorldAgencies:
-    def __init__(self, countries: list[str], police_units: str | None = None):
+    def __init__(self, countries: list[str], police_units: str | None = None, ngo_cues: str | None = None):
         """``countries``: the canonical country names (``countries.csv``); ``police_units``: the
-        levels that name a place's police ("City", "Municipal", "Sector")."""
+        levels that name a place's police ("City", "Municipal", "Sector"), the words that continue
+        such a name and the courts a place names ("Magistrate's Court")."""
         self.countries = sorted(countries, key=len, reverse=True)
         units = rows(police_units) if police_units else []
         self.police_levels = {r["word"].lower() for r in units if r["effect"] == "level"}
         self.police_continues = {r["word"] for r in units if r["effect"] == "continues"}
+        self.court_levels = {r["word"] for r in units if r["effect"] == "court"}
+        self.ngo_cues = {line.lower() for line in read_lines(ngo_cues)} if ngo_cues else set()
 
     def resolve(
         self, doc: Doc, ents: list[Span], home: str | None, known: dict[str, dict]
@@ -70,6 +76,8 @@ class WorldAgencies:
         extra: dict[str, dict] = {}
         ents = self.missions(doc, ents, home, known, extra)
         ents = self.police_units(doc, ents, extra)
+        ents = self.magistrates_courts(doc, ents, extra)
+        ents = self.named_ngos(doc, ents, extra)
         ents = self.listed_ministries(doc, ents, known, extra)
         return ents, extra
 
@@ -186,6 +194,55 @@ class WorldAgencies:
             return None
         name = f"{doc[level : level + 3].text}, {doc[k + 1].text}"
         return Span(doc, level, k + 2, label="AGENCY", span_id=name)
+
+    def magistrates_courts(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "George Magistrate’s Court", "Ikeja Magistrates' Court": a place's magistrates' court
+        (kind court), named as written."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[2:]:
+            if tok.text != "Court" or tok.i in taken:
+                continue
+            k = tok.i - 1
+            if doc[k].text in ("'s", "’s", "'", "’"):
+                k -= 1
+            if doc[k].text not in self.court_levels or k == 0:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                if doc[start - 1].i in taken or doc[start - 1].lower_ == "the":
+                    break
+                start -= 1
+            if start == k:
+                continue
+            name = doc[start : tok.i + 1].text
+            extra.setdefault(name, {"acronym": None, "kind": "court", "country": None})
+            added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+    def named_ngos(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "the charity Oxfam", "non-governmental organization Justice & Care", "an organization
+        named Sana Hath Haru": the capitalised name after an NGO cue (``ngo_cues.txt``), kind ngo;
+        the statistical model's PERSON there is the organisation's name."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[1:]:
+            if not tok.is_title or tok.i in taken or tok.is_sent_start:
+                continue
+            if not any(doc[max(0, tok.i - n) : tok.i].text.lower() in self.ngo_cues for n in (1, 2, 3, 4)):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end not in taken and end - tok.i < 6:
+                nxt = doc[end]
+                joined = nxt.text in ("&", "for", "of") and end + 1 < len(doc) and doc[end + 1].is_title
+                if not (nxt.is_title and nxt.is_alpha or joined):
+                    break
+                end += 1
+            name = doc[tok.i : end].text
+            kind = (extra.get(name) or {}).get("kind", "ngo")
+            extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
+            added.append(Span(doc, tok.i, end, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
 
     # -- 3. "the ministries of A, B and C" -----------------------------------------------------
     def listed_ministries(self, doc: Doc, ents: list[Span], known: dict, extra: dict) -> list[Span]:

@@ -87,6 +87,7 @@ class EntityRules:
         local_police: str | None = None,
         indefinite: str | None = None,
         police_units: str | None = None,
+        ngo_cues: str | None = None,
     ):
         """``labels``: entity label -> its pattern file (see ``rule_files.label_patterns``); the
         other file arguments feed the TITLE and AGENCY rules; years in [min_year, max_year]."""
@@ -110,7 +111,7 @@ class EntityRules:
             parties={n for n, m in self.agency_info.items() if m["kind"] == "party"},
         )
         countries = [r["name"] for r in rows(labels["GPE"])] if "GPE" in labels else []
-        self.world = WorldAgencies(countries, police_units)
+        self.world = WorldAgencies(countries, police_units, ngo_cues)
         self.ruler = RuleMatcher(nlp)
         self.ruler.add_patterns(patterns + titled + agency + self.agency_rules.patterns)
 
