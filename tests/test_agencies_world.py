@@ -129,3 +129,20 @@ def test_the_name_after_an_ngo_cue_is_an_ngo(nlp):
         "named Sana Hath Haru. Civil rights group Liberty said it exposed racism."
     )
     assert agencies(nlp, text) == {("Sana Hath Haru", None, "ngo"), ("Liberty", None, "ngo")}
+
+
+def test_a_possessive_inside_the_name_stays_and_the_owners_goes(nlp):
+    text = "Cambodia's Ministry of Women's Affairs said on Monday it had rescued 20 women."
+    assert agencies(nlp, text) == {("Ministry of Women's Affairs", None, "government")}
+
+
+def test_a_known_acronym_defined_as_another_body_is_not_the_known_body(nlp):
+    """NCRC is a Pakistani commission in the gazetteer; here it is the HEC's committee."""
+    text = (
+        "The Higher Education Commission (HEC), through its National Curriculum Review Committee (NCRC), "
+        "has updated the curricula. The NCRC had representation from leading universities."
+    )
+    assert agencies(nlp, text) == {
+        ("Higher Education Commission", "HEC", "government"),
+        ("National Curriculum Review Committee", "NCRC", "government"),
+    }
