@@ -146,3 +146,8 @@ def test_a_known_acronym_defined_as_another_body_is_not_the_known_body(nlp):
         ("Higher Education Commission", "HEC", "government"),
         ("National Curriculum Review Committee", "NCRC", "government"),
     }
+
+
+def test_a_party_opening_a_sentence_before_a_party_role(nlp):
+    text = "Labour leader Tony Blair spoke first. Labour rights activists have petitioned the court."
+    assert agencies(nlp, text) == {("Labour Party", None, "party")}

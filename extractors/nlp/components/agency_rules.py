@@ -99,6 +99,7 @@ class AgencyRules:
         ]
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
         self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
+        self.party_next = {r["phrase"].lower() for r in context if r["effect"] == "party"}
 
     def resolve(self, doc: Doc, province: str | None) -> tuple[list[Span], dict[str, dict]]:
         """``doc.ents`` with the rules applied in the module's order, and the agencies they named
@@ -202,6 +203,7 @@ class AgencyRules:
             and nxt.is_alpha
             and nxt.is_lower
             and nxt.pos_ not in ("VERB", "AUX")
+            and nxt.lower_ not in self.party_next  # "Labour leader Tony Blair", "Tory MPs"
         ):
             return True
         if self._listed_with_others(doc, e):
