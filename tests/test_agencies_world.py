@@ -99,7 +99,7 @@ def test_police_units_and_offices_with_their_place(nlp):
     assert agencies(nlp, text) == {
         ("Area Police Office, Mainapokhar", None, "police"),
         ("Kupang City Police", None, "police"),
-        ("Tshwane Metro Police Department", None, "police"),
+        ("Tshwane Metro Police Department", "TMPD", "police"),
     }
 
 
