@@ -151,3 +151,8 @@ def test_a_known_acronym_defined_as_another_body_is_not_the_known_body(nlp):
 def test_a_party_opening_a_sentence_before_a_party_role(nlp):
     text = "Labour leader Tony Blair spoke first. Labour rights activists have petitioned the court."
     assert agencies(nlp, text) == {("Labour Party", None, "party")}
+
+
+def test_a_party_name_inside_a_longer_name_is_not_the_party(nlp):
+    text = "Officials of the Gujranwala Brick Kiln Labour Watch rescued 14 children. Scottish Labour MP Ian Davidson spoke."
+    assert {a for a in agencies(nlp, text) if a[2] == "party"} == {("Labour Party", None, "party")}

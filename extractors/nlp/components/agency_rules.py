@@ -187,32 +187,34 @@ class AgencyRules:
     def not_party(self, doc: Doc, e: Span) -> bool:
         """A party's one-word name used for something else: before a word that makes it a
         portfolio or a body ("Labour Department", "Labour Court": ``not_party`` in
-        ``agency_context.csv``), opening a sentence before a lower-case word that is not a verb
-        ("Labour rights activists"), after "of"/"for" ("Ministry of Labour") or in a list of portfolios
-        ("Ministries of Justice, Labour and Social Affairs") after a capitalised word."""
+        ``agency_context.csv``), opening a sentence as a common word ("Labour rights activists"),
+        in a list of other capitalised words or inside a longer name ("Gujranwala Brick Kiln Labour
+        Watch"), after "of"/"for" ("Ministry of Labour") or in a list of portfolios ("Ministries
+        of Justice, Labour and Social Affairs")."""
         if e.ent_id_ not in self.parties or len(e) != 1:
             return False
         nxt = doc[e.end] if e.end < len(doc) else None
         if nxt is not None and nxt.lower_ in self.not_party_next:
             return True
-        # a capitalised common word opening a sentence ("Labour rights activists", "Labour and
-        # industrial relations"), not the party acting ("Labour says", "Labour's plan")
-        if (
+        return (
+            self._common_word_opening(e, nxt)
+            or self._listed_with_others(doc, e)
+            or _inside_name(doc, e)
+            or _after_portfolio(doc, e)
+        )
+
+    def _common_word_opening(self, e: Span, nxt) -> bool:
+        """A capitalised common word opening a sentence ("Labour rights activists", "Labour and
+        industrial relations"), not the party acting ("Labour says", "Labour's plan") nor before a
+        party role ("Labour leader Tony Blair", "Tory MPs": ``party`` in ``agency_context.csv``)."""
+        return bool(
             e[0].is_sent_start
             and nxt is not None
             and nxt.is_alpha
             and nxt.is_lower
             and nxt.pos_ not in ("VERB", "AUX")
-            and nxt.lower_ not in self.party_next  # "Labour leader Tony Blair", "Tory MPs"
-        ):
-            return True
-        if self._listed_with_others(doc, e):
-            return True
-        i = e.start - 1
-        while i >= 0 and e.start - i <= 8 and (doc[i].text in (",", "and", "&") or doc[i].is_title):
-            i -= 1
-        # "Ministry of Labour", "Minister for Labour"; not "the votes of Labour MPs"
-        return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].is_title
+            and nxt.lower_ not in self.party_next
+        )
 
     def _listed_with_others(self, doc: Doc, e: Span) -> bool:
         """Inside a comma list of capitalised words that are not parties ("the departments – Auqaf,
@@ -339,6 +341,24 @@ class AgencyRules:
             added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=police))
         kept = [e for e in ents if not any(_overlaps(a, e) for a in added)]
         return kept + added
+
+
+def _inside_name(doc: Doc, e: Span) -> bool:
+    """Between two capitalised words inside a sentence: part of a longer name ("Gujranwala Brick
+    Kiln Labour Watch")."""
+    if e.start == 0 or e.end >= len(doc):
+        return False
+    prev, nxt = doc[e.start - 1], doc[e.end]
+    return not prev.is_sent_start and prev.is_title and prev.is_alpha and nxt.is_title and nxt.is_alpha
+
+
+def _after_portfolio(doc: Doc, e: Span) -> bool:
+    """After "of"/"for" following a capitalised word, directly or in a list ("Ministry of Labour",
+    "Ministries of Justice, Labour and Social Affairs"); not "the votes of Labour MPs"."""
+    i = e.start - 1
+    while i >= 0 and e.start - i <= 8 and (doc[i].text in (",", "and", "&") or doc[i].is_title):
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].is_title
 
 
 def _with_committees(ents: list[Span], found: list[Span]) -> list[Span]:
