@@ -154,5 +154,8 @@ def test_a_party_opening_a_sentence_before_a_party_role(nlp):
 
 
 def test_a_party_name_inside_a_longer_name_is_not_the_party(nlp):
-    text = "Officials of the Gujranwala Brick Kiln Labour Watch rescued 14 children. Scottish Labour MP Ian Davidson spoke."
+    text = (
+        "Officials of the Gujranwala Brick Kiln Labour Watch rescued 14 children. "
+        "Scottish Labour MP Ian Davidson spoke."
+    )
     assert {a for a in agencies(nlp, text) if a[2] == "party"} == {("Labour Party", None, "party")}
