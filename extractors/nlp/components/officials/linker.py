@@ -23,6 +23,7 @@ from extractors.nlp.components.officials.keys import (
 )
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
+from extractors.nlp.components.officials.offices import doc_country
 from extractors.nlp.components.officials.roles import role
 from extractors.nlp.components.officials.shape import NameShape
 from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
@@ -139,7 +140,10 @@ class OfficialLinker:
     def _context(self, doc: Doc, others: list[Span]) -> Context:
         ent_at = {i: e for e in others for i in range(e.start, e.end)}
         agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
-        return Context(self.lex, doc, ent_at, doc.user_data.get(PROVINCE), agency_count)
+        province = doc.user_data.get(PROVINCE)
+        ctx = Context(self.lex, doc, ent_at, province, agency_count)
+        ctx.country = doc_country(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))
+        return ctx
 
     def _write(self, doc: Doc, roster: Roster) -> None:
         people = roster.people

@@ -34,6 +34,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
+    office = _office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    if office is not None:
+        return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
@@ -47,6 +50,29 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
     return None, t.start
+
+
+def _office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+    """(start, body) of a country's office written before its title ("Justice Secretary" in a
+    Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
+    else the document's."""
+    doc, offices = ctx.doc, ctx.lex.offices
+    for k in range(max(end - 5, 0), end):
+        e = ctx.ent(k, "GPE")
+        if e is not None and e.ent_id_:
+            found = offices.ending(doc, end, e.ent_id_, tid)
+            if found is not None and found[0] in (e.end, e.end + 1):
+                return found
+    return offices.ending(doc, end, ctx.country, tid)
+
+
+def title_country(ctx: Context, start: int) -> str | None:
+    """The country named right before a title ("US Secretary of State"), else the document's."""
+    k = start - 1
+    if k >= 0 and ctx.doc[k].text in _POSS:
+        k -= 1
+    e = ctx.ent(k, "GPE") if k >= 0 else None
+    return e.ent_id_ if e is not None and e.ent_id_ else ctx.country
 
 
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
@@ -85,6 +111,13 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         e = ctx.ent_at.get(i)
         if e is not None and e.label_ == "AGENCY":
             return _name(e), e.end
+        after_link = i > t_end and (
+            doc[i - 1].lower_ in ("for", "of")
+            or (doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("for", "of"))
+        )
+        office = ctx.lex.offices.starting(doc, i, ctx.country, tid) if after_link else None
+        if office:
+            return office[1], office[0]
         pf = (
             ctx.lex.portfolio_starting(doc, i, tid)
             if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end
@@ -93,7 +126,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         if pf:
             return ctx.lex.org_name(pf[1], ctx.province), pf[0]
         if e is not None and e.label_ == "ORG":
-            return _org_or_force(ctx, e, tid), e.end
+            return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -102,6 +135,22 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
+
+
+def _portfolio_body(ctx: Context, e: Span, tid: str) -> str | None:
+    """A portfolio written as a name after a title that heads a body of its own ("Minister for
+    the Interior" -> Ministry of the Interior, "Minister of Gender, Children and Social
+    Protection"): the title's ``portfolio_body`` and the portfolio as written."""
+    body, doc = ctx.lex.info(tid).get("portfolio_body"), ctx.doc
+    if not body or e.start < 1 or body.split()[0].lower() in e.text.lower():
+        return None
+    k = e.start - 1
+    the = doc[k].lower_ == "the"
+    if the:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("for", "of"):
+        return None
+    return f"{body} {'the ' if the else ''}{e.text}"
 
 
 def _org_or_force(ctx: Context, e: Span, tid: str) -> str:
@@ -148,6 +197,11 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     info = ctx.lex.info(title)
     if info.get("no_org"):
         return None
+    office = ctx.lex.offices.implied(
+        title_country(ctx, tspan.start) if tspan is not None else ctx.country, title
+    )
+    if office:
+        return office
     if info.get("organisation"):
         return info["organisation"]
     if chair is not None and chair[1]:
