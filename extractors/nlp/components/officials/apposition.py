@@ -62,6 +62,8 @@ def _after_name(ctx: Context, span: Span) -> int | None:
     if i >= len(doc):
         return None
     if doc[i].text == ",":
+        if i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ",":
+            return i + 3  # an age: "Robert Jackson, 58, MP for Wantage"
         return i + 1
     if i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title:
         return i

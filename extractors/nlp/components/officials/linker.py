@@ -23,7 +23,7 @@ from extractors.nlp.components.officials.keys import (
 )
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
-from extractors.nlp.components.officials.offices import doc_country
+from extractors.nlp.components.officials.offices import doc_countries
 from extractors.nlp.components.officials.roles import role
 from extractors.nlp.components.officials.shape import NameShape
 from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
@@ -142,7 +142,8 @@ class OfficialLinker:
         agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
         province = doc.user_data.get(PROVINCE)
         ctx = Context(self.lex, doc, ent_at, province, agency_count)
-        ctx.country = doc_country(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))
+        ctx.countries = doc_countries(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))
+        ctx.country = ctx.countries[0] if ctx.countries else None
         return ctx
 
     def _write(self, doc: Doc, roster: Roster) -> None:

@@ -78,10 +78,10 @@ class Offices:
         return Counter(c for toks, _, c in self.parties if len(toks) == 1 and toks[0] in words)
 
 
-def doc_country(doc: Doc, offices: Offices, province_country: str | None) -> str | None:
-    """The country the document is about: the country its places, agencies and parties name
-    most (the country of the document's province counts ``_PROVINCE_WEIGHT`` times); None when
-    none is named."""
+def doc_countries(doc: Doc, offices: Offices, province_country: str | None) -> list[str]:
+    """The countries the document names, the one it is about first: the country its places,
+    agencies and parties name most (the country of the document's province counts
+    ``_PROVINCE_WEIGHT`` times); then the others named at least once in full."""
     votes: Counter = Counter()
     for e in doc.ents:
         if e.label_ == "GPE" and e.ent_id_:
@@ -94,4 +94,5 @@ def doc_country(doc: Doc, offices: Offices, province_country: str | None) -> str
     votes.update(offices.party_country(doc))
     if province_country:
         votes[province_country] += _PROVINCE_WEIGHT
-    return votes.most_common(1)[0][0] if votes else None
+    ranked = [c for c, _ in votes.most_common()]
+    return ranked[:1] + [c for c, v in votes.most_common()[1:] if v >= 1]

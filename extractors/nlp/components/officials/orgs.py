@@ -63,7 +63,12 @@ def _office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
             found = offices.ending(doc, end, e.ent_id_, tid)
             if found is not None and found[0] in (e.end, e.end + 1):
                 return found
-    return offices.ending(doc, end, ctx.country, tid)
+    found = offices.ending(doc, end, ctx.country, tid)
+    if found is not None or ctx.country in ctx.lex.country_of_province.values():
+        return found
+    # a portfolio the story's country has no office for: another country's the story names
+    # ("International Development Minister X" in a British story about Indonesia)
+    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
 
 
 def title_country(ctx: Context, start: int) -> str | None:
@@ -180,7 +185,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
         for i in range(start, end):
             e = ctx.ent(i, label)
             if e is not None:
-                return _name(e)
+                return (_portfolio_body(ctx, e, tid) if label == "ORG" else None) or _name(e)
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:

@@ -70,7 +70,22 @@ def _premodified(ctx: Context, span: Span, t: Span) -> Found:
     doc = ctx.doc
     if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
         org, _ = post(ctx, span.end, t.ent_id_)
+    shadow = _shadow(ctx, t, pstart)
+    if shadow is not None:
+        return shadow[0], shadow[1], TITLE, t
     return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+def _shadow(ctx: Context, t: Span, pstart: int) -> tuple[str, str | None] | None:
+    """An opposition office ("Shadow home secretary X", "Tory shadow chancellor X"): the title
+    as written from "shadow" on, the party written before it; no government body."""
+    doc, shadow = ctx.doc, ctx.lex.skip_words("shadow")
+    start = min(pstart, t.start)
+    k = next((k for k in range(start - 1, max(start - 4, -1), -1) if doc[k].lower_ in shadow), None)
+    if k is None or any(not w.is_alpha for w in doc[k:start]):
+        return None
+    party = ctx.lex.offices.party_ending(doc, k)
+    return doc[k : t.end].text.lower(), party[1] if party else None
 
 
 def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
@@ -90,13 +105,19 @@ def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
         earlier = ent_at.get(j - 1)
     elif j >= 0 and weak:
         earlier = ent_at.get(j)
-    if earlier is not None and earlier.label_ == "TITLE" and not ctx.lex.is_former(doc, earlier.start - 1):
+    if (
+        earlier is not None
+        and earlier.label_ == "TITLE"
+        and not ctx.lex.is_former(doc, earlier.start - 1)
+        and doc[earlier.start].is_title == doc[t.start].is_title  # not "the prime minister and Chancellor X"
+    ):
         return earlier
     return None
 
 
 def title_before(ctx: Context, span: Span) -> Span | None:
-    """The title a name follows, within eight steps back past honorifics, a comma, brackets,
+    """The title a name follows, within eight steps back (punctuation and honorifics are free)
+    past honorifics, a comma, brackets,
     "for/of/the", an agency or ORG, a portfolio, wing words and places, a country after "in/to"
     ("Representative in Pakistan X")."""
     doc, i, steps = ctx.doc, span.start - 1, 0
@@ -109,10 +130,11 @@ def title_before(ctx: Context, span: Span) -> Span | None:
                 steps += 1
                 continue
             return _long_form(ctx, e, i)
+        light = doc[i].is_punct or ctx.lex.is_honorific(doc[i])  # "(NAPTIP), Prof. X": no real step
         i = _step_back(ctx, i, e)
         if i is None:
             return None
-        steps += 1
+        steps += 0 if light else 1
     return None
 
 
