@@ -25,6 +25,7 @@ def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], 
     """(names, weak names, token of a listed name -> its title)."""
     taken = _taken(ents)
     spans = model_names(lex, doc, ents, taken) + honorific_names(lex, doc, ents, taken)
+    spans += appositive_names(lex, doc, ents, taken)
     strong, weak = titled_names(lex, doc, ents, taken)
     spans += strong
     listed = listed_names(lex, doc, ents, taken)
@@ -83,6 +84,31 @@ def honorific_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -
         j = lex.name_run_end(doc, i, taken | ent_tokens)
         if j - i >= 2 and not _no_name(lex, doc[i:j]):
             spans.append(Span(doc, i, j, label="PERSON"))
+    return spans
+
+
+_NAME_LIKE_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "NORP", "FAC", "PRODUCT", "LOC"}
+
+
+def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """Two to four name words right before ", TITLE" that the model labelled otherwise or not at
+    all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART)."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for e in ents:
+        if e.label_ != "TITLE" or e.start < 3 or doc[e.start - 1].text != ",":
+            continue
+        end = e.start - 1
+        i = end
+        while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
+            i -= 1
+        if (
+            end - i >= 2
+            and not doc[i - 1].is_title  # the whole run, not its tail
+            and all(label_at.get(k, "PERSON") in _NAME_LIKE_LABELS for k in range(i, end))
+            and not _no_name(lex, doc[i:end])
+        ):
+            spans.append(Span(doc, i, end, label="PERSON"))
     return spans
 
 

@@ -34,12 +34,15 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
-    office = _office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    office = office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
     if office is not None:
         return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
+    body = _body_noun_premod(ctx, j)
+    if body is not None:
+        return body
     if doc[j].text in _POSS and j >= 1:
         org = _possessor(ctx, j)
         if org is not None:
@@ -52,7 +55,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     return None, t.start
 
 
-def _office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
     """(start, body) of a country's office written before its title ("Justice Secretary" in a
     Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
     else the document's."""
@@ -69,6 +72,23 @@ def _office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
     # a portfolio the story's country has no office for: another country's the story names
     # ("International Development Minister X" in a British story about Indonesia)
     return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
+
+
+def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
+    """ "external affairs ministry spokesperson X" -> Ministry of External Affairs: a body noun
+    (``role_cues.csv``: ``body_noun``) after up to three words of its portfolio."""
+    doc = ctx.doc
+    if doc[j].lower_ not in ctx.lex.skip_words("body_noun"):
+        return None
+    k = j
+    while (
+        k > max(j - 3, 0) and doc[k - 1].is_alpha and not doc[k - 1].is_stop and doc[k - 1].ent_type_ != "GPE"
+    ):
+        k -= 1
+    if k == j or doc[k].lower_ in ctx.lex.not_names:
+        return None
+    words = " ".join(w.text if w.is_upper else w.text.capitalize() for w in doc[k:j])
+    return f"{doc[j].text.capitalize()} of {words}", k
 
 
 def title_country(ctx: Context, start: int) -> str | None:
@@ -132,6 +152,8 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return ctx.lex.org_name(pf[1], ctx.province), pf[0]
         if e is not None and e.label_ == "ORG":
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
+        if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
+            return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -196,12 +218,17 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
 # -- implied by the title ----------------------------------------------------------------------------
 def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair) -> str | None:
     """The body of a title named without one, tried in order: none for titles of office
-    (``no_org``: prime minister); the title's implied body (MNA -> National Assembly); the body
-    of a chair ("led by X"); a body of the title's kind in the document (justice -> the court,
-    DSP -> the police: ``kind_org``); the body named at the title (``body_near_title``)."""
+    (``no_org``: prime minister); the party or agency owning the name ("Labour's X"); the office
+    in its country (``offices.csv``: senator in Pakistan -> Senate of Pakistan); the title's implied
+    body (MNA -> National Assembly); the body of a chair ("led by X"); a body of the title's kind
+    in the document (justice -> the court, DSP -> the police: ``kind_org``); the body named at the
+    title (``body_near_title``)."""
     info = ctx.lex.info(title)
     if info.get("no_org"):
         return None
+    owner = _name_owner(ctx, span)
+    if owner:
+        return owner
     office = ctx.lex.offices.implied(
         title_country(ctx, tspan.start) if tspan is not None else ctx.country, title
     )
@@ -216,6 +243,19 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     if tspan is not None:
         return body_near_title(ctx, span, tspan, info)
     return None
+
+
+def _name_owner(ctx: Context, span: Span) -> str | None:
+    """A party or agency written as the name's possessor: "Labour's Jess Phillips, shadow
+    minister for safeguarding", "the FIA's Waqar Ahmed"."""
+    doc, k = ctx.doc, span.start - 1
+    if k < 1 or doc[k].text not in _POSS:
+        return None
+    e = ctx.ent(k - 1, "AGENCY")
+    if e is not None:
+        return _name(e)
+    party = ctx.lex.offices.party_ending(doc, span.start)
+    return party[1] if party else None
 
 
 def kind_org(ctx: Context, tspan: Span | None, kind: str) -> str | None:

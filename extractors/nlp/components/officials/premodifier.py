@@ -67,6 +67,9 @@ def _premodified(ctx: Context, span: Span, t: Span) -> Found:
             org, _ = post(ctx, t.end, t.ent_id_)
     if org is None:
         org = between(ctx, t.end, span.start, t.ent_id_)
+    if org is None:
+        after, end = post(ctx, t.end, t.ent_id_)  # "Minister of Justice X"
+        org = after if end <= span.start else None
     doc = ctx.doc
     if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
         org, _ = post(ctx, span.end, t.ent_id_)
@@ -129,13 +132,22 @@ def title_before(ctx: Context, span: Span) -> Span | None:
                 i = pf[0] - 1  # "Minister for Law and Justice X": "Justice" is the portfolio's
                 steps += 1
                 continue
-            return _long_form(ctx, e, i)
+            return _outer_title(ctx, _long_form(ctx, e, i))
         light = doc[i].is_punct or ctx.lex.is_honorific(doc[i])  # "(NAPTIP), Prof. X": no real step
         i = _step_back(ctx, i, e)
         if i is None:
             return None
         steps += 0 if light else 1
     return None
+
+
+def _outer_title(ctx: Context, e: Span) -> Span:
+    """ "Minister of Justice X": the title whose portfolio the nearer title ("Justice") names."""
+    k = e.start - 1
+    outer = ctx.ent(k - 1, "TITLE") if k >= 1 and ctx.doc[k].lower_ in ("of", "for") else None
+    if outer is not None and ctx.lex.info(outer.ent_id_).get("portfolio_body"):
+        return outer
+    return e
 
 
 def _long_form(ctx: Context, e: Span, i: int) -> Span:
@@ -163,7 +175,9 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return e.start - 2
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
+    pf = ctx.lex.portfolio_ending(doc, i + 1)  # a portfolio before its words ("Parliamentary Affairs")
+    if pf:
+        return pf[0] - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
-    pf = ctx.lex.portfolio_ending(doc, i + 1)
-    return pf[0] - 1 if pf else None
+    return None
