@@ -171,3 +171,37 @@ def test_ministries_listed_are_not_people(nlp):
         "Affairs; the National Police and the National Committee for Counter Trafficking (NCCT)."
     )
     assert officials(nlp, text) == set()
+
+
+# -- the body of a title written in other ways ---------------------------------------------------------
+
+
+def test_name_owner_is_the_body(nlp):
+    text = "Labour’s Jess Phillips, shadow minister for safeguarding, said our analysis shows the problem."
+    assert officials(nlp, text) == {("Jess Phillips", "shadow minister", "Labour Party")}
+
+
+def test_cased_title_as_portfolio_of_minister(nlp):
+    text = "Minister of Justice Nasser Al-Sumait, who also chairs the permanent national committee, spoke."
+    assert officials(nlp, text) == {("Nasser Al-Sumait", "minister", "Ministry of Justice")}
+
+
+def test_portfolio_title_before_the_title_in_apposition(nlp):
+    text = (
+        "The Philippines is proud, the Philippines said. Nicholas Felix L. Ty, Justice undersecretary "
+        "in charge of IACAT, stressed the importance of the work in the Philippines."
+    )
+    assert officials(nlp, text) == {("Nicholas Felix L. Ty", "undersecretary", "Department of Justice")}
+
+
+def test_lower_case_ministry_before_a_title(nlp):
+    text = '"This is judgemental," external affairs ministry spokesperson Navtej Sarna said in response.'
+    assert officials(nlp, text) == {("Navtej Sarna", "spokesperson", "Ministry of External Affairs")}
+
+
+def test_name_after_for_is_not_the_title_holder(nlp):
+    text = (
+        "A spokesman for Michael Howard said the views were very different. The MP for Sittingbourne "
+        "and Sheppey said the campaign was long."
+    )
+    assert officials(nlp, text) == set()

@@ -16,6 +16,8 @@ from extractors.nlp.components.officials.orgs import between, post, premods
 def premodifier(ctx: Context, span: Span) -> Found | None:
     """The current title before the name, with the organisation named at it: "FIA DG X", "DG FIA
     Mr. X" (between title and name), "Chairman X of the Senate committee" (after the name)."""
+    if span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("for", "of"):
+        return None  # "a spokesman for Michael Howard", "the MP for Sittingbourne": not the holder
     t = _title_for(ctx, span)
     while t is not None:
         pstart = premods(ctx, t)[1]
