@@ -205,3 +205,23 @@ def test_name_after_for_is_not_the_title_holder(nlp):
         "and Sheppey said the campaign was long."
     )
     assert officials(nlp, text) == set()
+
+
+def test_organisation_the_model_ran_into_the_name_keeps_its_part(nlp):
+    text = (
+        "The Directorate for Priority Crime Investigation acted. The provincial spokesperson for the "
+        "Hawks, Warrant Officer Zinzi Hani said a multidisciplinary team was involved."
+    )
+    assert officials(nlp, text) == {
+        ("Zinzi Hani", "spokesperson", "Directorate for Priority Crime Investigation")
+    }
+
+
+def test_rank_with_hyphen_and_place_between_title_and_name(nlp):
+    text = (
+        "Provincial head of the Hawks in Gauteng, Major-General Ebrahim Kadwa, has raised an alarm "
+        "over the rising cases."
+    )
+    assert officials(nlp, text) == {
+        ("Ebrahim Kadwa", "provincial head", "Directorate for Priority Crime Investigation")
+    }

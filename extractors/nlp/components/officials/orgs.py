@@ -202,16 +202,20 @@ def _is_link(ctx: Context, tok) -> bool:
 
 
 def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
-    """An agency or portfolio between a title and the name ("DG FIA Mr. X", "DG Passport X")."""
-    for label in ("AGENCY", "ORG"):
-        for i in range(start, end):
-            e = ctx.ent(i, label)
-            if e is not None:
-                return (_portfolio_body(ctx, e, tid) if label == "ORG" else None) or _name(e)
+    """An agency, portfolio or other organisation between a title and the name ("DG FIA Mr. X",
+    "DG Passport X"), in that order."""
+    for i in range(start, end):
+        e = ctx.ent(i, "AGENCY")
+        if e is not None:
+            return _name(e)
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:
             return ctx.lex.org_name(pf[1], ctx.province)
+    for i in range(start, end):
+        e = ctx.ent(i, "ORG")
+        if e is not None:
+            return _portfolio_body(ctx, e, tid) or _name(e)
     return None
 
 

@@ -165,21 +165,19 @@ def _long_form(ctx: Context, e: Span, i: int) -> Span:
 def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
     """The token before one piece between a title and a name, or None when ``i`` is no such piece."""
     doc, tok = ctx.doc, ctx.doc[i]
-    if e is not None and e.label_ in ("AGENCY", "ORG"):
+    if e is not None and e.label_ == "AGENCY":
         return e.start - 1
-    if (
-        e is not None
-        and e.label_ == "GPE"
-        and e.ent_id_
-        and e.start >= 1
-        and doc[e.start - 1].lower_ in ("in", "to")
-    ):
-        return e.start - 2
-    if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
-        return i - 1
     pf = ctx.lex.portfolio_ending(doc, i + 1)  # a portfolio before its words ("Parliamentary Affairs")
     if pf:
         return pf[0] - 1
+    if e is not None and e.label_ == "ORG":
+        return e.start - 1
+    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
+        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X"
+    if tok.text == "-" and i >= 1 and ctx.lex.is_honorific_word(doc[i - 1]):
+        return i - 1  # "Major-General"
+    if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
+        return i - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
     return None
