@@ -225,3 +225,8 @@ def test_rank_with_hyphen_and_place_between_title_and_name(nlp):
     assert officials(nlp, text) == {
         ("Ebrahim Kadwa", "provincial head", "Directorate for Priority Crime Investigation")
     }
+
+
+def test_hyphenated_word_is_no_portfolio(nlp):
+    text = "UK firms are embracing internet trading as never before, e-commerce minister Mike O'Brien says."
+    assert officials(nlp, text) == {("Mike O'Brien", "minister", None)}

@@ -203,9 +203,21 @@ class Lexicon:
             start = end - len(toks)
             if start < 0 or (title and titles and title not in titles):
                 continue
+            if self._glued(doc, start):
+                continue  # part of a word: "e-commerce minister" has no commerce portfolio
             if tuple(t.lower_ for t in doc[start:end]) == toks:
                 return start, org
         return None
+
+    def _glued(self, doc: Doc, start: int) -> bool:
+        """Token ``start`` continues a hyphenated word ("e-commerce"), not after a former cue
+        ("then-local government minister")."""
+        return (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].lower_ not in self.former
+        )
 
     def portfolio_starting(self, doc: Doc, start: int, title: str | None = None) -> tuple[int, str] | None:
         """A portfolio phrase starting at token ``start``: (end, organisation); "Minister for
