@@ -230,3 +230,13 @@ def test_rank_with_hyphen_and_place_between_title_and_name(nlp):
 def test_hyphenated_word_is_no_portfolio(nlp):
     text = "UK firms are embracing internet trading as never before, e-commerce minister Mike O'Brien says."
     assert officials(nlp, text) == {("Mike O'Brien", "minister", None)}
+
+
+def test_generic_body_after_the_title_is_the_named_one(nlp):
+    text = (
+        "The National Committee to Combat Human Trafficking met. “We renew our pledge,” said Awwad "
+        "Al-Awwad, the chairman of the committee and president of the Saudi Human Rights Commission."
+    )
+    assert officials(nlp, text) == {
+        ("Awwad Al-Awwad", "chairman", "National Committee to Combat Human Trafficking")
+    }

@@ -154,6 +154,9 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
+        named = _named_before(ctx, i, t_end)
+        if named:
+            return named, i + 1
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -162,6 +165,19 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
+
+
+def _named_before(ctx: Context, i: int, t_end: int) -> str | None:
+    """ "X, the chairman of the committee": the body named before the title whose name has the
+    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
+        return None
+    for k in range(t_end - 1, -1, -1):
+        x = ctx.ent(k, "AGENCY")
+        if x is not None and tok.lower_ in _name(x).lower().split():
+            return _name(x)
+    return None
 
 
 def _portfolio_body(ctx: Context, e: Span, tid: str) -> str | None:
