@@ -801,14 +801,14 @@ def test_the_trained_recogniser_adds_bodies_the_rules_miss(nlp):
     """models/agency_ner (fine-tuned en_core_web_sm NER): a foreign body with no gazetteer row and
     its bare acronyms in a list; kinds from the head word, a listed acronym takes its neighbour's kind."""
     text = (
-        "Headline\n\nThe Philippine Overseas Employment Administration, the DOLE and the DSWD joined the "
-        "operation, the Directorate of Criminal Investigations said."
+        "Headline\n\nThe Overseas Workers Welfare Administration, the DOLE and the DFA joined the "
+        "operation, the Anti-Trafficking Investigation Directorate said."
     )
     assert agencies(nlp, text) == {
-        ("Philippine Overseas Employment Administration", None, "government"),
-        ("Directorate of Criminal Investigations", None, "government"),
+        ("Overseas Workers Welfare Administration", None, "government"),
+        ("Anti-Trafficking Investigation Directorate", None, "government"),
         ("DOLE", None, "government"),
-        ("DSWD", None, "government"),
+        ("DFA", None, "government"),
     }
 
 

@@ -62,9 +62,14 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
 
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
-    the government's."""
+    the government's; a government body named as the police's ("District Police Office", "Metro
+    Police Department", "Ghana Police Service") is the police; a national institute is the state's."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
+    if kind == "government" and "police" in words:
+        return "police"
+    if kind == "school" and words[0] == "national" and "institute" in words:
+        return "government"  # "National Judicial Institute", "National Migration Institute": state bodies
     return kind
 
 
@@ -77,6 +82,15 @@ def _initials_match(words: list[str], acronym: str) -> bool:
     # Letters appear in order among the initials (connectors may or may not contribute one).
     it = iter(initials)
     return all(ch in it for ch in letters) and len(content) >= len(letters) - 2
+
+
+def _same_body(long_form: str, known: str) -> bool:
+    """A long form written before a known body's acronym names that body when at least half its
+    content words are the body's ("Federal Investigation Authority (FIA)"), not another body with
+    the same initials ("National Crime Research Centre (NCRC)")."""
+    words = [w for w in re.findall(r"[a-z]+", long_form.lower()) if w not in _CONNECTORS]
+    known_words = set(re.findall(r"[a-z]+", known.lower()))
+    return not words or 2 * sum(w in known_words for w in words) >= len(words)
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -193,7 +207,9 @@ class AcronymLinker:
         it ("Trump's Council of ...", "research institute Foundation ..."), a dangling connector at
         the end ("French Department of"); None when what is left is refused (``_refused``)."""
         start, end = e.start, e.end
-        for i in range(start, end):
+        for i in range(start, end):  # the owner's possessive, not one inside the name ("Women's")
+            if doc[i].lower_ in self.keywords:
+                break
             if doc[i].text in ("'s", "’s"):
                 start = i + 1
         while start < end and not (doc[start].is_title or doc[start].is_upper):
@@ -277,16 +293,23 @@ class AcronymLinker:
             learnt.concepts.add(acr.text)
             return
         known = learnt.ent_at.get(acr.i)
+        other = False  # the known acronym names another body here ("National Crime Research Centre (NCRC)")
         if (
             known is not None
             and known.label_ == "AGENCY"
             and known.ent_id_ in learnt.info
             and known.start == acr.i
         ):
-            learnt.spans.append(Span(doc, start, open_, label="AGENCY", span_id=known.ent_id_))
-            return
+            if _same_body(long_form, known.ent_id_):
+                learnt.spans.append(Span(doc, start, open_, label="AGENCY", span_id=known.ent_id_))
+                return
+            other = True
+        if other:  # not the gazetteer's body: forget it (the recogniser links acronyms to what is known)
+            learnt.info.pop(known.ent_id_, None)
         kind = self.kind_of([t.text for t in doc[start:open_]])
         if kind is None or kind in _REFUSED:
+            if other:
+                learnt.concepts.add(acr.text)
             return
         learnt.links[acr.text] = long_form
         learnt.info.setdefault(long_form, {"acronym": acr.text, "kind": kind, "country": None})
@@ -326,6 +349,7 @@ class AcronymLinker:
             and after.label_ == "AGENCY"
             and after.ent_id_ in learnt.info
             and after.start == e.end + 1
+            and _same_body(e.text, after.ent_id_)
         ):
             learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=after.ent_id_))
             return

@@ -59,10 +59,13 @@ class AgencyRules:
         agency_context: str | None = None,
         local_police: str | None = None,
         indefinite: str | None = None,
+        parties: set[str] | None = None,
     ):
         """``agencies``: the gazetteer's canonical names; ``agency_form``: its lower-case names,
-        aliases and acronyms -> canonical name. The other arguments name rule files."""
+        aliases and acronyms -> canonical name; ``parties``: the names of kind party. The other
+        arguments name rule files."""
         self.provinces = provinces
+        self.parties = parties or set()
         self.agency_form = agency_form
         self.patterns: list[dict] = []  # the ruler's DEPT: and GENERIC: patterns
         self.dept_alias: dict[str, str] = {}  # lower-case department name or alias -> department
@@ -95,6 +98,8 @@ class AgencyRules:
             if r["effect"] == "house"
         ]
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
+        self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
+        self.party_next = {r["phrase"].lower() for r in context if r["effect"] == "party"}
 
     def resolve(self, doc: Doc, province: str | None) -> tuple[list[Span], dict[str, dict]]:
         """``doc.ents`` with the rules applied in the module's order, and the agencies they named
@@ -164,7 +169,7 @@ class AgencyRules:
         with it. Rules in order: law title, provincial department, generic reference."""
         if e.label_ != "AGENCY":
             return [e], []
-        if self.in_law_title(doc, e):
+        if self.in_law_title(doc, e) or self.not_party(doc, e):
             return [], []
         if e.ent_id_.startswith(DEPT):
             span = self.department(doc, e, province, extra)
@@ -178,6 +183,56 @@ class AgencyRules:
         body ("Pakistan Coast Guards (Amendment) Bill", "FIA Act")."""
         nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])
         return any(nxt[: len(w)] == w for w in self.law_words)
+
+    def not_party(self, doc: Doc, e: Span) -> bool:
+        """A party's one-word name used for something else: before a word that makes it a
+        portfolio or a body ("Labour Department", "Labour Court": ``not_party`` in
+        ``agency_context.csv``), opening a sentence as a common word ("Labour rights activists"),
+        in a list of other capitalised words or inside a longer name ("Gujranwala Brick Kiln Labour
+        Watch"), after "of"/"for" ("Ministry of Labour") or in a list of portfolios ("Ministries
+        of Justice, Labour and Social Affairs")."""
+        if e.ent_id_ not in self.parties or len(e) != 1:
+            return False
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.not_party_next:
+            return True
+        return (
+            self._common_word_opening(e, nxt)
+            or self._listed_with_others(doc, e)
+            or _inside_name(doc, e)
+            or _after_portfolio(doc, e)
+        )
+
+    def _common_word_opening(self, e: Span, nxt) -> bool:
+        """A capitalised common word opening a sentence ("Labour rights activists", "Labour and
+        industrial relations"), not the party acting ("Labour says", "Labour's plan") nor before a
+        party role ("Labour leader Tony Blair", "Tory MPs": ``party`` in ``agency_context.csv``)."""
+        return bool(
+            e[0].is_sent_start
+            and nxt is not None
+            and nxt.is_alpha
+            and nxt.is_lower
+            and nxt.pos_ not in ("VERB", "AUX")
+            and nxt.lower_ not in self.party_next
+        )
+
+    def _listed_with_others(self, doc: Doc, e: Span) -> bool:
+        """Inside a comma list of capitalised words that are not parties ("the departments – Auqaf,
+        Trust, Cooperatives, Labour, Police"), not in a list of parties ("Labour, the Tories") nor
+        after a comma ("Ms Roche, Labour MP for Hornsey")."""
+        if not (
+            0 < e.start
+            and e.end < len(doc)
+            and doc[e.start - 1].text == ","
+            and doc[e.end].lower_ in (",", "and", "&")
+        ):
+            return False
+        for k in (e.start - 2, e.end + 1):
+            comma = k + 1 if k < e.start else k - 1
+            if 0 <= k < len(doc) and doc[comma].text == "," and doc[k].is_title and doc[k].is_alpha:
+                if doc[k].ent_id_ not in self.parties:
+                    return True
+        return False
 
     def department(self, doc: Doc, e: Span, province: str | None, extra: dict) -> Span | None:
         """A department named by its domain is the named province's ("Sindh home department") or
@@ -286,6 +341,24 @@ class AgencyRules:
             added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=police))
         kept = [e for e in ents if not any(_overlaps(a, e) for a in added)]
         return kept + added
+
+
+def _inside_name(doc: Doc, e: Span) -> bool:
+    """Between two capitalised words inside a sentence: part of a longer name ("Gujranwala Brick
+    Kiln Labour Watch")."""
+    if e.start == 0 or e.end >= len(doc):
+        return False
+    prev, nxt = doc[e.start - 1], doc[e.end]
+    return not prev.is_sent_start and prev.is_title and prev.is_alpha and nxt.is_title and nxt.is_alpha
+
+
+def _after_portfolio(doc: Doc, e: Span) -> bool:
+    """After "of"/"for" following a capitalised word, directly or in a list ("Ministry of Labour",
+    "Ministries of Justice, Labour and Social Affairs"); not "the votes of Labour MPs"."""
+    i = e.start - 1
+    while i >= 0 and e.start - i <= 8 and (doc[i].text in (",", "and", "&") or doc[i].is_title):
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].is_title
 
 
 def _with_committees(ents: list[Span], found: list[Span]) -> list[Span]:

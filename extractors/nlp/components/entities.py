@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from extractors.assets import read_lines
 from extractors.nlp.components.agency_rules import AgencyRules
+from extractors.nlp.components.agency_world import WorldAgencies
 from extractors.nlp.components.matching import RuleMatcher
 from extractors.nlp.components.provinces import Provinces
 from extractors.nlp.components.rule_files import (
@@ -85,6 +86,8 @@ class EntityRules:
         agency_context: str | None = None,
         local_police: str | None = None,
         indefinite: str | None = None,
+        police_units: str | None = None,
+        ngo_cues: str | None = None,
     ):
         """``labels``: entity label -> its pattern file (see ``rule_files.label_patterns``); the
         other file arguments feed the TITLE and AGENCY rules; years in [min_year, max_year]."""
@@ -105,7 +108,10 @@ class EntityRules:
             agency_context=agency_context,
             local_police=local_police,
             indefinite=indefinite,
+            parties={n for n, m in self.agency_info.items() if m["kind"] == "party"},
         )
+        countries = [r["name"] for r in rows(labels["GPE"])] if "GPE" in labels else []
+        self.world = WorldAgencies(countries, police_units, ngo_cues)
         self.ruler = RuleMatcher(nlp)
         self.ruler.add_patterns(patterns + titled + agency + self.agency_rules.patterns)
 
@@ -119,9 +125,12 @@ class EntityRules:
         province = self.provinces.of_document(doc)
         doc.user_data[PROVINCE] = province
         doc.ents, extra = self.agency_rules.resolve(doc, province)
+        home = "Pakistan" if province else None  # the provinces are Pakistan's
+        doc.ents, world = self.world.resolve(doc, list(doc.ents), home, {**self.agency_info, **extra})
         found = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"}
         info = {name: dict(self.agency_info[name]) for name in found if name in self.agency_info}
         info.update({k: v for k, v in extra.items() if k in found})
+        info.update({k: v for k, v in world.items() if k in found and k not in info})
         doc.user_data[AGENCY_INFO] = info
         return doc
 

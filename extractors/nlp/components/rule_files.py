@@ -124,7 +124,8 @@ def agency_gazetteer(nlp: Language, path: str) -> tuple[list[dict], dict[str, di
     """AGENCY patterns from ``agencies.csv`` (name, acronym, kind, country, aliases), with what
     is known of each agency (canonical name -> acronym, kind, country) and every lower-case form
     (name, alias, acronym) -> canonical name. Each form also matches with the typographic
-    apostrophe news text mostly has ("Prime Minister’s Office")."""
+    apostrophe news text mostly has ("Prime Minister’s Office"); a one-word title-case form only as
+    written (:func:`_agency_pattern`)."""
     patterns, info, forms_of = [], {}, {}
     for row in rows(path):
         info[row["name"]] = {
@@ -135,5 +136,14 @@ def agency_gazetteer(nlp: Language, path: str) -> tuple[list[dict], dict[str, di
         forms = [row["name"], *split_aliases(row["aliases"]), *([row["acronym"]] if row["acronym"] else [])]
         forms_of.update((f.lower(), row["name"]) for f in forms)
         for form in dict.fromkeys(forms + [f.replace("'", "’") for f in forms]):
-            patterns.append({"label": "AGENCY", "id": row["name"], "pattern": token_pattern(nlp, form)})
+            patterns.append({"label": "AGENCY", "id": row["name"], "pattern": _agency_pattern(nlp, form)})
     return patterns, info, forms_of
+
+
+def _agency_pattern(nlp: Language, form: str) -> list[dict]:
+    """:func:`token_pattern`, except that a one-word form in title case matches only as written:
+    "Labour" is the party, "labour" is work; "Tories", "Oxfam", "Interpol" are names."""
+    pattern = token_pattern(nlp, form)
+    if len(pattern) == 1 and form.istitle() and form.isalpha():
+        return [{"ORTH": form}]
+    return pattern

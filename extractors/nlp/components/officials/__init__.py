@@ -62,6 +62,8 @@ __all__ = [
         "places": None,
         "org_keywords": None,
         "name_particles": None,
+        "offices": None,
+        "party_forms": None,
     },
 )
 def make_official_linker(
@@ -77,6 +79,8 @@ def make_official_linker(
     places: str | None,
     org_keywords: str | None,
     name_particles: str | None,
+    offices: str | None,
+    party_forms: str | None,
 ) -> OfficialLinker:
     return OfficialLinker(
         nlp,
@@ -91,4 +95,6 @@ def make_official_linker(
         places=places,
         org_keywords=org_keywords,
         name_particles=name_particles,
+        offices=offices,
+        party_forms=party_forms,
     )

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
-from extractors.nlp.components.officials.orgs import post
+from extractors.nlp.components.officials.orgs import office_before, post
 
 
 def apposition(ctx: Context, span: Span) -> Found | None:
@@ -52,6 +52,10 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
             org_before, i = lex.org_name(pf[1], ctx.province), pf[0]
         steps += 1
     e = ctx.ent(i, "TITLE") if i is not None else None
+    nxt = ctx.ent(e.end, "TITLE") if e is not None and e.end < len(doc) else None
+    if nxt is not None:  # "X, Justice undersecretary in charge of IACAT": the first names the portfolio
+        office = office_before(ctx, nxt.start, nxt.ent_id_)
+        return nxt, office[1] if office else org_before
     return None if e is None else (e, org_before)
 
 
@@ -62,6 +66,8 @@ def _after_name(ctx: Context, span: Span) -> int | None:
     if i >= len(doc):
         return None
     if doc[i].text == ",":
+        if i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ",":
+            return i + 3  # an age: "Robert Jackson, 58, MP for Wantage"
         return i + 1
     if i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title:
         return i

@@ -22,6 +22,8 @@ class Context:
     agency_count: Counter  # agency -> mentions in the document
     person_tokens: set[int] = field(default_factory=set)  # tokens of candidate names
     list_title: dict[int, Span] = field(default_factory=dict)  # token of a listed name -> its title
+    country: str | None = None  # the country the document is about (``offices.doc_countries``)
+    countries: list[str] = field(default_factory=list)  # every country it names, that one first
 
     def ent(self, i: int, *labels: str) -> Span | None:
         """The entity at token ``i`` when it has one of ``labels``."""

@@ -4,7 +4,8 @@ A ``Lexicon`` is read-only after loading: honorifics, titles (``patterns/titles.
 title implies, whether it is weak, a staff grade, its plural), portfolios
 (``gazetteers/portfolios.csv``: "Interior Minister" -> Ministry of Interior), role cues
 (``patterns/role_cues.csv``: chair, former, appointed), words that are never names, name particles,
-unnamed-official heads, provinces and places.
+unnamed-official heads, provinces and places, offices by country and party short forms
+(``offices``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from spacy.tokens import Doc, Span
 
 from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
 from extractors.nlp.components.entities import plural_title, rows
+from extractors.nlp.components.officials.offices import Offices
 
-_TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff")
+_TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff", "portfolio_body")
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed"}
 
 
@@ -38,6 +40,8 @@ class Lexicon:
         places: str | None = None,
         org_keywords: str | None = None,
         name_particles: str | None = None,
+        offices: str | None = None,
+        party_forms: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -50,6 +54,9 @@ class Lexicon:
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
         # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
         self.home = self.skip_words("home") | set(self.province_of)
+        self.offices = Offices(
+            nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
+        )
 
     def _load_titles(self, patterns) -> None:
         self.title_info: dict[str, dict] = {}
@@ -98,7 +105,9 @@ class Lexicon:
     def _load_places(self, provinces: list[dict], places: list[dict]) -> None:
         self.province_of: dict[str, str] = {}
         self.police_of: dict[str, str] = {}
+        self.country_of_province: dict[str, str] = {}
         for r in provinces:
+            self.country_of_province[r["province"]] = r.get("country") or ""
             for form in [r["province"], *split_aliases(r["aliases"])]:
                 self.province_of[form.lower()] = r["province"]
             self.police_of[r["province"]] = r["police"]
@@ -194,9 +203,21 @@ class Lexicon:
             start = end - len(toks)
             if start < 0 or (title and titles and title not in titles):
                 continue
+            if self._glued(doc, start):
+                continue  # part of a word: "e-commerce minister" has no commerce portfolio
             if tuple(t.lower_ for t in doc[start:end]) == toks:
                 return start, org
         return None
+
+    def _glued(self, doc: Doc, start: int) -> bool:
+        """Token ``start`` continues a hyphenated word ("e-commerce"), not after a former cue
+        ("then-local government minister")."""
+        return (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].lower_ not in self.former
+        )
 
     def portfolio_starting(self, doc: Doc, start: int, title: str | None = None) -> tuple[int, str] | None:
         """A portfolio phrase starting at token ``start``: (end, organisation); "Minister for

@@ -23,6 +23,7 @@ from extractors.nlp.components.officials.keys import (
 )
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
+from extractors.nlp.components.officials.offices import doc_countries
 from extractors.nlp.components.officials.roles import role
 from extractors.nlp.components.officials.shape import NameShape
 from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
@@ -95,13 +96,24 @@ class Roster:
         return [self.people[k] for k in self.order]
 
 
-def _other_ents(ents: list[Span], candidates: list[Span]) -> list[Span]:
-    """The entities that are not people: no PERSON label, no overlap with a candidate name."""
-    return [
-        e
-        for e in ents
-        if e.label_ != "PERSON" and not any(p.start < e.end and e.start < p.end for p in candidates)
-    ]
+def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[Span]:
+    """The entities that are not people: no PERSON label, no overlap with a candidate name; an
+    organisation the model ran on into a name keeps its part before the name ("the Hawks,
+    Warrant Officer Zinzi Hani" -> "Hawks")."""
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON":
+            continue
+        first = min((p.start for p in candidates if p.start < e.end and e.start < p.end), default=None)
+        if first is None:
+            out.append(e)
+        elif e.label_ == "ORG" and first > e.start:
+            end = first
+            while end > e.start and (e.doc[end - 1].is_punct or lex.is_honorific_word(e.doc[end - 1])):
+                end -= 1
+            if end > e.start:
+                out.append(Span(e.doc, e.start, end, label="ORG"))
+    return out
 
 
 class OfficialLinker:
@@ -115,7 +127,7 @@ class OfficialLinker:
         persons, weak_names, list_title = person_spans(self.lex, doc, ents)
         persons, weak_names = self.shape.clean_all(persons), self.shape.clean_all(weak_names)
         candidates = persons + weak_names
-        others = _other_ents(ents, candidates)
+        others = _other_ents(ents, candidates, self.lex)
         ctx = self._context(doc, others)
         ctx.person_tokens = {i for s in candidates for i in range(s.start, s.end)}
         ctx.list_title = list_title
@@ -139,7 +151,11 @@ class OfficialLinker:
     def _context(self, doc: Doc, others: list[Span]) -> Context:
         ent_at = {i: e for e in others for i in range(e.start, e.end)}
         agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
-        return Context(self.lex, doc, ent_at, doc.user_data.get(PROVINCE), agency_count)
+        province = doc.user_data.get(PROVINCE)
+        ctx = Context(self.lex, doc, ent_at, province, agency_count)
+        ctx.countries = doc_countries(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))
+        ctx.country = ctx.countries[0] if ctx.countries else None
+        return ctx
 
     def _write(self, doc: Doc, roster: Roster) -> None:
         people = roster.people

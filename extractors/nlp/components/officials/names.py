@@ -24,7 +24,8 @@ _HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
 def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[Span], dict[int, Span]]:
     """(names, weak names, token of a listed name -> its title)."""
     taken = _taken(ents)
-    spans = model_names(lex, doc, ents, taken)
+    spans = model_names(lex, doc, ents, taken) + honorific_names(lex, doc, ents, taken)
+    spans += appositive_names(lex, doc, ents, taken)
     strong, weak = titled_names(lex, doc, ents, taken)
     spans += strong
     listed = listed_names(lex, doc, ents, taken)
@@ -67,6 +68,47 @@ def model_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> li
         bounds = _trimmed(lex, doc, e)
         if bounds is not None:
             spans.append(_extended(lex, doc, e, *bounds, taken, ent_tokens))
+    return spans
+
+
+def honorific_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """Two or more name words after a personal honorific that no entity covers ("Mr Ambrose
+    Dery, Minister for the Interior"), not an organisation or a place."""
+    ent_tokens = {i for e in ents for i in range(e.start, e.end)}
+    personal = lex.skip_words("personal")
+    spans = []
+    for tok in doc:
+        if tok.lower_.rstrip(".") not in personal or tok.i in ent_tokens:
+            continue
+        i = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." else tok.i + 1
+        j = lex.name_run_end(doc, i, taken | ent_tokens)
+        if j - i >= 2 and not _no_name(lex, doc[i:j]):
+            spans.append(Span(doc, i, j, label="PERSON"))
+    return spans
+
+
+_NAME_LIKE_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "NORP", "FAC", "PRODUCT", "LOC"}
+
+
+def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """Two to four name words right before ", TITLE" that the model labelled otherwise or not at
+    all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART)."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    spans = []
+    for e in ents:
+        if e.label_ != "TITLE" or e.start < 3 or doc[e.start - 1].text != ",":
+            continue
+        end = e.start - 1
+        i = end
+        while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
+            i -= 1
+        if (
+            end - i >= 2
+            and not doc[i - 1].is_title  # the whole run, not its tail
+            and all(label_at.get(k, "PERSON") in _NAME_LIKE_LABELS for k in range(i, end))
+            and not _no_name(lex, doc[i:end])
+        ):
+            spans.append(Span(doc, i, end, label="PERSON"))
     return spans
 
 
@@ -128,6 +170,7 @@ def _extended(lex: Lexicon, doc: Doc, e: Span, start: int, end: int, taken, ent_
         start -= 1
     while end + 1 < len(doc) and doc[end].lower_ in lex.particles and lex.is_name_token(doc[end + 1], taken):
         end += 2
+    end = _hyphenated_end(doc, end)
     end = next((k for k in range(start + 2, end) if lex.portfolio_starting(doc, k)), end)
     for k in range(max(start - 4, 1), start + 1):
         pf = lex.portfolio_starting(doc, k)
@@ -135,6 +178,21 @@ def _extended(lex: Lexicon, doc: Doc, e: Span, start: int, end: int, taken, ent_
             start = pf[0]
             break
     return Span(doc, start, end, label="PERSON")
+
+
+def _hyphenated_end(doc: Doc, end: int) -> int:
+    """A name written on with hyphens the model cut ("Prayuth Chan" of "Prayuth Chan-o-cha")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and not doc[end - 1].is_upper  # an acronym's suffix: "PML-N"
+        and doc[end + 1].pos_ in ("PROPN", "NOUN")  # not a participle: "Imran Khan-led"
+    ):
+        end += 2
+    return end
 
 
 # -- 2. names after a title --------------------------------------------------------------------------
@@ -151,11 +209,24 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
         j = lex.name_run_end(doc, i, taken)
         if j > i and doc[i:j].text.lower() in lex.places:
             continue
-        if j - i >= 2 or (j > i and any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)):
+        if j - i >= 2 or (
+            j > i
+            and (
+                _after_honorific(lex, doc, i)
+                or any(x.label_ == "PERSON" and x.start <= i < x.end for x in ents)
+            )
+        ):
             strong.append(Span(doc, i, j, label="PERSON"))
         elif j > i:
             weak.append(Span(doc, i, j, label="PERSON"))
     return strong, weak
+
+
+def _after_honorific(lex: Lexicon, doc: Doc, i: int) -> bool:
+    """A single word right after a personal honorific is a surname ("chief executive Lord
+    Browne"); not after a rank that ends a title ("Director General Health")."""
+    k = i - 2 if i >= 2 and doc[i - 1].text == "." else i - 1
+    return k >= 0 and doc[k].lower_.rstrip(".") in lex.skip_words("personal")
 
 
 def _name_start(lex: Lexicon, doc: Doc, title: Span, ents: list[Span]) -> int:
@@ -175,6 +246,16 @@ def _name_start(lex: Lexicon, doc: Doc, title: Span, ents: list[Span]) -> int:
     return i
 
 
+def _name_as_org(lex: Lexicon, e: Span) -> bool:
+    """A name the model labelled ORG right after a title ("spokesperson Khieu Sopheak"): two or
+    three capitalised name words, none an organisation word, place or acronym."""
+    return (
+        e.label_ == "ORG"
+        and 2 <= len(e) <= 3
+        and all(lex.is_name_token(t, set()) and t.lower_ not in lex.org_words for t in e)
+    )
+
+
 def _starting(ents: list[Span], i: int, labels: tuple[str, ...], with_id: bool = False) -> Span | None:
     return next((x for x in ents if x.label_ in labels and x.start == i and (x.ent_id_ or not with_id)), None)
 
@@ -189,7 +270,7 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     if lex.is_honorific(tok) or (tok.text == "," and steps == 0):
         return i + 1
     org = _starting(ents, i, ("AGENCY", "ORG"))
-    if org is not None:
+    if org is not None and not _name_as_org(lex, org):
         return org.end
     if tok.lower_ in lex.not_names and tok.is_title:
         return i + 1
@@ -201,9 +282,9 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     country = _starting(ents, i + 1, ("GPE",), with_id=True)
     if tok.lower_ in ("in", "to") and country is not None:
         return country.end
-    agency = _starting(ents, i + 1, ("AGENCY",))
-    if tok.lower_ in ("of", "at") and i + 1 < len(doc) and agency is not None:
-        return agency.end
+    agency = _starting(ents, i + 1, ("AGENCY", "ORG"))
+    if tok.lower_ in ("of", "at", "for") and agency is not None and not _name_as_org(lex, agency):
+        return agency.end  # "Minister for Gender, Children and Social Protection, Nana Oye Lithur"
     if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
         return i + 3
     return None

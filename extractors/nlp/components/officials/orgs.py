@@ -34,9 +34,15 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
+    office = office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    if office is not None:
+        return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
+    body = _body_noun_premod(ctx, j)
+    if body is not None:
+        return body
     if doc[j].text in _POSS and j >= 1:
         org = _possessor(ctx, j)
         if org is not None:
@@ -47,6 +53,51 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
     return None, t.start
+
+
+def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+    """(start, body) of a country's office written before its title ("Justice Secretary" in a
+    Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
+    else the document's."""
+    doc, offices = ctx.doc, ctx.lex.offices
+    for k in range(max(end - 5, 0), end):
+        e = ctx.ent(k, "GPE")
+        if e is not None and e.ent_id_:
+            found = offices.ending(doc, end, e.ent_id_, tid)
+            if found is not None and found[0] in (e.end, e.end + 1):
+                return found
+    found = offices.ending(doc, end, ctx.country, tid)
+    if found is not None or ctx.country in ctx.lex.country_of_province.values():
+        return found
+    # a portfolio the story's country has no office for: another country's the story names
+    # ("International Development Minister X" in a British story about Indonesia)
+    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
+
+
+def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
+    """ "external affairs ministry spokesperson X" -> Ministry of External Affairs: a body noun
+    (``role_cues.csv``: ``body_noun``) after up to three words of its portfolio."""
+    doc = ctx.doc
+    if doc[j].lower_ not in ctx.lex.skip_words("body_noun"):
+        return None
+    k = j
+    while (
+        k > max(j - 3, 0) and doc[k - 1].is_alpha and not doc[k - 1].is_stop and doc[k - 1].ent_type_ != "GPE"
+    ):
+        k -= 1
+    if k == j or doc[k].lower_ in ctx.lex.not_names:
+        return None
+    words = " ".join(w.text if w.is_upper else w.text.capitalize() for w in doc[k:j])
+    return f"{doc[j].text.capitalize()} of {words}", k
+
+
+def title_country(ctx: Context, start: int) -> str | None:
+    """The country named right before a title ("US Secretary of State"), else the document's."""
+    k = start - 1
+    if k >= 0 and ctx.doc[k].text in _POSS:
+        k -= 1
+    e = ctx.ent(k, "GPE") if k >= 0 else None
+    return e.ent_id_ if e is not None and e.ent_id_ else ctx.country
 
 
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
@@ -85,6 +136,13 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         e = ctx.ent_at.get(i)
         if e is not None and e.label_ == "AGENCY":
             return _name(e), e.end
+        after_link = i > t_end and (
+            doc[i - 1].lower_ in ("for", "of")
+            or (doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("for", "of"))
+        )
+        office = ctx.lex.offices.starting(doc, i, ctx.country, tid) if after_link else None
+        if office:
+            return office[1], office[0]
         pf = (
             ctx.lex.portfolio_starting(doc, i, tid)
             if (i > t_end and doc[i - 1].lower_ in ("for", "of")) or i == t_end
@@ -93,7 +151,12 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         if pf:
             return ctx.lex.org_name(pf[1], ctx.province), pf[0]
         if e is not None and e.label_ == "ORG":
-            return _org_or_force(ctx, e, tid), e.end
+            return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
+        if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
+            return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
+        named = _named_before(ctx, i, t_end)
+        if named:
+            return named, i + 1
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -102,6 +165,35 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
+
+
+def _named_before(ctx: Context, i: int, t_end: int) -> str | None:
+    """ "X, the chairman of the committee": the body named before the title whose name has the
+    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
+        return None
+    for k in range(t_end - 1, -1, -1):
+        x = ctx.ent(k, "AGENCY")
+        if x is not None and tok.lower_ in _name(x).lower().split():
+            return _name(x)
+    return None
+
+
+def _portfolio_body(ctx: Context, e: Span, tid: str) -> str | None:
+    """A portfolio written as a name after a title that heads a body of its own ("Minister for
+    the Interior" -> Ministry of the Interior, "Minister of Gender, Children and Social
+    Protection"): the title's ``portfolio_body`` and the portfolio as written."""
+    body, doc = ctx.lex.info(tid).get("portfolio_body"), ctx.doc
+    if not body or e.start < 1 or body.split()[0].lower() in e.text.lower():
+        return None
+    k = e.start - 1
+    the = doc[k].lower_ == "the"
+    if the:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("for", "of"):
+        return None
+    return f"{body} {'the ' if the else ''}{e.text}"
 
 
 def _org_or_force(ctx: Context, e: Span, tid: str) -> str:
@@ -126,28 +218,42 @@ def _is_link(ctx: Context, tok) -> bool:
 
 
 def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
-    """An agency or portfolio between a title and the name ("DG FIA Mr. X", "DG Passport X")."""
-    for label in ("AGENCY", "ORG"):
-        for i in range(start, end):
-            e = ctx.ent(i, label)
-            if e is not None:
-                return _name(e)
+    """An agency, portfolio or other organisation between a title and the name ("DG FIA Mr. X",
+    "DG Passport X"), in that order."""
+    for i in range(start, end):
+        e = ctx.ent(i, "AGENCY")
+        if e is not None:
+            return _name(e)
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:
             return ctx.lex.org_name(pf[1], ctx.province)
+    for i in range(start, end):
+        e = ctx.ent(i, "ORG")
+        if e is not None:
+            return _portfolio_body(ctx, e, tid) or _name(e)
     return None
 
 
 # -- implied by the title ----------------------------------------------------------------------------
 def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair) -> str | None:
     """The body of a title named without one, tried in order: none for titles of office
-    (``no_org``: prime minister); the title's implied body (MNA -> National Assembly); the body
-    of a chair ("led by X"); a body of the title's kind in the document (justice -> the court,
-    DSP -> the police: ``kind_org``); the body named at the title (``body_near_title``)."""
+    (``no_org``: prime minister); the party or agency owning the name ("Labour's X"); the office
+    in its country (``offices.csv``: senator in Pakistan -> Senate of Pakistan); the title's implied
+    body (MNA -> National Assembly); the body of a chair ("led by X"); a body of the title's kind
+    in the document (justice -> the court, DSP -> the police: ``kind_org``); the body named at the
+    title (``body_near_title``)."""
     info = ctx.lex.info(title)
     if info.get("no_org"):
         return None
+    owner = _name_owner(ctx, span)
+    if owner:
+        return owner
+    office = ctx.lex.offices.implied(
+        title_country(ctx, tspan.start) if tspan is not None else ctx.country, title
+    )
+    if office:
+        return office
     if info.get("organisation"):
         return info["organisation"]
     if chair is not None and chair[1]:
@@ -157,6 +263,19 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     if tspan is not None:
         return body_near_title(ctx, span, tspan, info)
     return None
+
+
+def _name_owner(ctx: Context, span: Span) -> str | None:
+    """A party or agency written as the name's possessor: "Labour's Jess Phillips, shadow
+    minister for safeguarding", "the FIA's Waqar Ahmed"."""
+    doc, k = ctx.doc, span.start - 1
+    if k < 1 or doc[k].text not in _POSS:
+        return None
+    e = ctx.ent(k - 1, "AGENCY")
+    if e is not None:
+        return _name(e)
+    party = ctx.lex.offices.party_ending(doc, span.start)
+    return party[1] if party else None
 
 
 def kind_org(ctx: Context, tspan: Span | None, kind: str) -> str | None:

@@ -16,6 +16,8 @@ from extractors.nlp.components.officials.orgs import between, post, premods
 def premodifier(ctx: Context, span: Span) -> Found | None:
     """The current title before the name, with the organisation named at it: "FIA DG X", "DG FIA
     Mr. X" (between title and name), "Chairman X of the Senate committee" (after the name)."""
+    if span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("for", "of"):
+        return None  # "a spokesman for Michael Howard", "the MP for Sittingbourne": not the holder
     t = _title_for(ctx, span)
     while t is not None:
         pstart = premods(ctx, t)[1]
@@ -67,10 +69,28 @@ def _premodified(ctx: Context, span: Span, t: Span) -> Found:
             org, _ = post(ctx, t.end, t.ent_id_)
     if org is None:
         org = between(ctx, t.end, span.start, t.ent_id_)
+    if org is None:
+        after, end = post(ctx, t.end, t.ent_id_)  # "Minister of Justice X"
+        org = after if end <= span.start else None
     doc = ctx.doc
     if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
         org, _ = post(ctx, span.end, t.ent_id_)
+    shadow = _shadow(ctx, t, pstart)
+    if shadow is not None:
+        return shadow[0], shadow[1], TITLE, t
     return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+def _shadow(ctx: Context, t: Span, pstart: int) -> tuple[str, str | None] | None:
+    """An opposition office ("Shadow home secretary X", "Tory shadow chancellor X"): the title
+    as written from "shadow" on, the party written before it; no government body."""
+    doc, shadow = ctx.doc, ctx.lex.skip_words("shadow")
+    start = min(pstart, t.start)
+    k = next((k for k in range(start - 1, max(start - 4, -1), -1) if doc[k].lower_ in shadow), None)
+    if k is None or any(not w.is_alpha for w in doc[k:start]):
+        return None
+    party = ctx.lex.offices.party_ending(doc, k)
+    return doc[k : t.end].text.lower(), party[1] if party else None
 
 
 def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
@@ -90,13 +110,19 @@ def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
         earlier = ent_at.get(j - 1)
     elif j >= 0 and weak:
         earlier = ent_at.get(j)
-    if earlier is not None and earlier.label_ == "TITLE" and not ctx.lex.is_former(doc, earlier.start - 1):
+    if (
+        earlier is not None
+        and earlier.label_ == "TITLE"
+        and not ctx.lex.is_former(doc, earlier.start - 1)
+        and doc[earlier.start].is_title == doc[t.start].is_title  # not "the prime minister and Chancellor X"
+    ):
         return earlier
     return None
 
 
 def title_before(ctx: Context, span: Span) -> Span | None:
-    """The title a name follows, within eight steps back past honorifics, a comma, brackets,
+    """The title a name follows, within eight steps back (punctuation and honorifics are free)
+    past honorifics, a comma, brackets,
     "for/of/the", an agency or ORG, a portfolio, wing words and places, a country after "in/to"
     ("Representative in Pakistan X")."""
     doc, i, steps = ctx.doc, span.start - 1, 0
@@ -108,12 +134,22 @@ def title_before(ctx: Context, span: Span) -> Span | None:
                 i = pf[0] - 1  # "Minister for Law and Justice X": "Justice" is the portfolio's
                 steps += 1
                 continue
-            return _long_form(ctx, e, i)
+            return _outer_title(ctx, _long_form(ctx, e, i))
+        light = doc[i].is_punct or ctx.lex.is_honorific(doc[i])  # "(NAPTIP), Prof. X": no real step
         i = _step_back(ctx, i, e)
         if i is None:
             return None
-        steps += 1
+        steps += 0 if light else 1
     return None
+
+
+def _outer_title(ctx: Context, e: Span) -> Span:
+    """ "Minister of Justice X": the title whose portfolio the nearer title ("Justice") names."""
+    k = e.start - 1
+    outer = ctx.ent(k - 1, "TITLE") if k >= 1 and ctx.doc[k].lower_ in ("of", "for") else None
+    if outer is not None and ctx.lex.info(outer.ent_id_).get("portfolio_body"):
+        return outer
+    return e
 
 
 def _long_form(ctx: Context, e: Span, i: int) -> Span:
@@ -129,19 +165,19 @@ def _long_form(ctx: Context, e: Span, i: int) -> Span:
 def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
     """The token before one piece between a title and a name, or None when ``i`` is no such piece."""
     doc, tok = ctx.doc, ctx.doc[i]
-    if e is not None and e.label_ in ("AGENCY", "ORG"):
+    if e is not None and e.label_ == "AGENCY":
         return e.start - 1
-    if (
-        e is not None
-        and e.label_ == "GPE"
-        and e.ent_id_
-        and e.start >= 1
-        and doc[e.start - 1].lower_ in ("in", "to")
-    ):
-        return e.start - 2
+    pf = ctx.lex.portfolio_ending(doc, i + 1)  # a portfolio before its words ("Parliamentary Affairs")
+    if pf:
+        return pf[0] - 1
+    if e is not None and e.label_ == "ORG":
+        return e.start - 1
+    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
+        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X"
+    if tok.text == "-" and i >= 1 and ctx.lex.is_honorific_word(doc[i - 1]):
+        return i - 1  # "Major-General"
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
-    pf = ctx.lex.portfolio_ending(doc, i + 1)
-    return pf[0] - 1 if pf else None
+    return None

@@ -1,0 +1,284 @@
+"""Agencies named with a place or an owner, as news from any country writes them (data in ``models/``).
+
+:meth:`WorldAgencies.resolve` runs after the agency rules (:mod:`agency_rules`) on the document's
+entities and returns them with these constructions applied, plus what is known of the agencies
+they name (canonical name -> acronym, kind, country):
+
+1. :meth:`~WorldAgencies.missions`: an embassy, high commission or consulate with its owner and
+   place ("US Embassy" + "in Kuala Lumpur" -> "US Embassy in Kuala Lumpur", "the Albanian embassy in
+   London", "Embassy of Thailand"): kind ``foreign_government``, or ``government`` when the owner
+   is the document's own country (a Pakistani embassy in a story from a Pakistani province);
+2. :meth:`~WorldAgencies.police_units`: a place's police named by its level ("Kupang City Police",
+   "Galeana Municipal Police": ``police_units.csv``) and a police office with its place after a
+   comma ("District Police Office, Bardia", "Area Police Office, Mainapokhar"): kind ``police``; a
+   place's magistrates' court ("George Magistrate’s Court"): kind ``court``; the name after an
+   NGO cue ("the charity Oxfam", "an organization named Sana Hath Haru": ``ngo_cues.txt``): ``ngo``;
+3. :meth:`~WorldAgencies.listed_ministries`: "the ministries of Interior, Foreign Affairs, Justice
+   and Culture and Media" -> one "Ministry of X" per comma-separated portfolio.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.assets import read_lines
+from extractors.nlp.components.rule_files import rows
+
+# The head words of a diplomatic mission (lower case) and how the canonical name writes them.
+_MISSIONS = {"embassy": "Embassy", "consulate": "Consulate", "high commission": "High Commission"}
+# Entity labels a place or an owner may carry.
+_PLACE_LABELS = ("GPE", "LOC", "NORP", "")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _replace(ents: list[Span], added: list[Span]) -> list[Span]:
+    """``ents`` with ``added`` replacing the entities they overlap."""
+    kept = [e for e in ents if not any(_overlaps(a, e) for a in added)]
+    return sorted(filter_spans(kept + added), key=lambda s: s.start)
+
+
+def _title_run(doc: Doc, i: int, limit: int = 3) -> int:
+    """End of the run of up to ``limit`` capitalised words starting at token ``i`` that carry no
+    entity other than a place ("Kuala Lumpur", "Phnom Penh")."""
+    j = i
+    while (
+        j < len(doc)
+        and j - i < limit
+        and doc[j].is_alpha
+        and doc[j].is_title
+        and doc[j].ent_type_ in _PLACE_LABELS
+    ):
+        j += 1
+    return j
+
+
+class WorldAgencies:
+    def __init__(self, countries: list[str], police_units: str | None = None, ngo_cues: str | None = None):
+        """``countries``: the canonical country names (``countries.csv``); ``police_units``: the
+        levels that name a place's police ("City", "Municipal", "Sector"), the words that continue
+        such a name and the courts a place names ("Magistrate's Court")."""
+        self.countries = sorted(countries, key=len, reverse=True)
+        units = rows(police_units) if police_units else []
+        self.police_levels = {r["word"].lower() for r in units if r["effect"] == "level"}
+        self.police_continues = {r["word"] for r in units if r["effect"] == "continues"}
+        self.court_levels = {r["word"] for r in units if r["effect"] == "court"}
+        self.ngo_cues = {line.lower() for line in read_lines(ngo_cues)} if ngo_cues else set()
+
+    def resolve(
+        self, doc: Doc, ents: list[Span], home: str | None, known: dict[str, dict]
+    ) -> tuple[list[Span], dict[str, dict]]:
+        """``ents`` with the constructions applied; ``home`` is the document's own country when
+        known, ``known`` what is known of its agencies so far."""
+        extra: dict[str, dict] = {}
+        ents = self.missions(doc, ents, home, known, extra)
+        ents = self.police_units(doc, ents, extra)
+        ents = self.magistrates_courts(doc, ents, extra)
+        ents = self.named_ngos(doc, ents, extra)
+        ents = self.listed_ministries(doc, ents, known, extra)
+        return ents, extra
+
+    # -- 1. embassies, high commissions, consulates --------------------------------------------
+    def country_of(self, word: str) -> str | None:
+        """The country an owner word names: a country ("Pakistan") or its adjective ("Albanian",
+        "Thai", "Pakistani"): the country whose name begins the word or begins with it."""
+        for c in self.countries:
+            if word == c or 0 < len(word) - len(c) <= 2 and word.startswith(c):
+                return c
+            if len(word) >= 4 and c.startswith(word):
+                return c
+        return None
+
+    def missions(
+        self, doc: Doc, ents: list[Span], home: str | None, known: dict[str, dict], extra: dict
+    ) -> list[Span]:
+        """Diplomatic missions with their owner and place (see the module)."""
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        added = []
+        for tok in doc:
+            two = doc[tok.i - 1 : tok.i + 1].text.lower() if tok.i else ""
+            head = _MISSIONS.get(tok.lower_) or (_MISSIONS.get(two) if two == "high commission" else None)
+            if head is None:
+                continue
+            head_start = tok.i - 1 if head == "High Commission" else tok.i
+            span = self._mission(doc, head_start, tok.i + 1, head, at, known)
+            if span is None:
+                continue
+            name, start, end, owner = span
+            end, name = self._with_place(doc, end, name)
+            kind = "government" if owner and owner == home else "foreign_government"
+            meta = known.get(name) or extra.get(name) or {"acronym": None, "kind": kind, "country": owner}
+            extra[name] = {**meta, "kind": kind if name not in known else meta["kind"]}
+            added.append(Span(doc, start, end, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+    def _mission(
+        self, doc: Doc, head_start: int, head_end: int, head: str, at: dict[int, Span], known: dict
+    ) -> tuple[str, int, int, str | None] | None:
+        """(name, start, end, owner country) of the mission whose head word ends at ``head_end``:
+        a gazetteer mission ("US Embassy"), an owner before ("Albanian embassy") or after ("Embassy
+        of Thailand"); None for a bare "the embassy"."""
+        ent = at.get(head_start)
+        if ent is not None and ent.label_ == "AGENCY" and ent.end == head_end and ent.ent_id_:
+            return ent.ent_id_, ent.start, ent.end, (known.get(ent.ent_id_) or {}).get("country")
+        if ent is not None and ent.label_ in ("TITLE", "PERSON"):
+            return None
+        prev = doc[head_start - 1] if head_start else None
+        if prev is not None and prev.is_title and prev.is_alpha:
+            owner = self.country_of(prev.text)
+            if owner is not None:
+                return f"{prev.text} {head}", prev.i, head_end, owner
+        if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
+            k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
+            stop = _title_run(doc, k)
+            owner = self.country_of(doc[k:stop].text) if stop > k else None
+            if owner is not None:
+                return f"{head} of {doc[k:stop].text}", head_start, stop, owner
+        return None
+
+    @staticmethod
+    def _with_place(doc: Doc, end: int, name: str) -> tuple[int, str]:
+        """ "… in Kuala Lumpur": the mission's city joins its name."""
+        if end + 1 < len(doc) and doc[end].lower_ == "in" and not name.endswith(f" in {doc[end + 1].text}"):
+            stop = _title_run(doc, end + 1)
+            if stop > end + 1:
+                return stop, f"{name} in {doc[end + 1 : stop].text}"
+        return end, name
+
+    # -- 2. police units -------------------------------------------------------------------------
+    def police_units(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "Kupang City Police", "the Kupang city police", "Galeana Municipal Police": a place, a
+        level (``police_units.csv``) and "police"; "District Police Office, Bardia": a police office
+        and its place after a comma. Not inside a title ("Capital City Police Officer")."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "PERSON") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[1:]:
+            i = tok.i
+            if tok.lower_ != "police" or i in taken or doc[i - 1].lower_ not in self.police_levels:
+                continue
+            office = self._office_with_place(doc, i - 1)
+            if office is not None:
+                extra.setdefault(office.id_, {"acronym": None, "kind": "police", "country": None})
+                added.append(office)
+                continue
+            if i < 2 or (i + 1 < len(doc) and doc[i + 1].text in self.police_continues):
+                continue  # a longer name ("Tshwane Metro Police Department") or a title
+            start = i - 1
+            while start > 0 and i - start < 4 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                if doc[start - 1].i in taken or doc[start - 1].is_sent_start:
+                    break
+                start -= 1
+            if start == i - 1 or i - 1 in taken:
+                continue
+            name = " ".join(t.text if t.is_title else t.text.title() for t in doc[start : i + 1])
+            extra.setdefault(name, {"acronym": None, "kind": "police", "country": None})
+            added.append(Span(doc, start, i + 1, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+    @staticmethod
+    def _office_with_place(doc: Doc, level: int) -> Span | None:
+        """ "District Police Office, Bardia", "Area Police Office, Mainapokhar": a level, "Police
+        Office", a comma and one place word that ends the phrase."""
+        k = level + 3
+        if not (
+            k + 1 < len(doc)
+            and doc[level + 2].text == "Office"
+            and doc[k].text == ","
+            and doc[k + 1].is_title
+            and doc[k + 1].is_alpha
+            and (k + 2 == len(doc) or doc[k + 2].is_punct or doc[k + 2].is_lower)
+        ):
+            return None
+        name = f"{doc[level : level + 3].text}, {doc[k + 1].text}"
+        return Span(doc, level, k + 2, label="AGENCY", span_id=name)
+
+    def magistrates_courts(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "George Magistrate’s Court", "Ikeja Magistrates' Court": a place's magistrates' court
+        (kind court), named as written."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[2:]:
+            if tok.text != "Court" or tok.i in taken:
+                continue
+            k = tok.i - 1
+            if doc[k].text in ("'s", "’s", "'", "’"):
+                k -= 1
+            if doc[k].text not in self.court_levels or k == 0:
+                continue
+            start = k
+            while start > 0 and k - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                if doc[start - 1].i in taken or doc[start - 1].lower_ == "the":
+                    break
+                start -= 1
+            if start == k:
+                continue
+            name = doc[start : tok.i + 1].text
+            extra.setdefault(name, {"acronym": None, "kind": "court", "country": None})
+            added.append(Span(doc, start, tok.i + 1, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+    def named_ngos(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "the charity Oxfam", "non-governmental organization Justice & Care", "an organization
+        named Sana Hath Haru": the capitalised name after an NGO cue (``ngo_cues.txt``), kind ngo;
+        the statistical model's PERSON there is the organisation's name."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[1:]:
+            if not tok.is_title or tok.i in taken or tok.is_sent_start:
+                continue
+            if not any(doc[max(0, tok.i - n) : tok.i].text.lower() in self.ngo_cues for n in (1, 2, 3, 4)):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end not in taken and end - tok.i < 6:
+                nxt = doc[end]
+                joined = nxt.text in ("&", "for", "of") and end + 1 < len(doc) and doc[end + 1].is_title
+                if not (nxt.is_title and nxt.is_alpha or joined):
+                    break
+                end += 1
+            name = doc[tok.i : end].text
+            kind = (extra.get(name) or {}).get("kind", "ngo")
+            extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
+            added.append(Span(doc, tok.i, end, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+    # -- 3. "the ministries of A, B and C" -----------------------------------------------------
+    def listed_ministries(self, doc: Doc, ents: list[Span], known: dict, extra: dict) -> list[Span]:
+        """ "the ministries of Interior, Foreign Affairs, Justice, Labor and Social Development":
+        one ministry per comma-separated capitalised portfolio, up to the first word that is not
+        one ("… Culture and Media, and the Human Rights Commission")."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "PERSON") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[:-2]:
+            if tok.lower_ != "ministries" or doc[tok.i + 1].lower_ != "of" or tok.i in taken:
+                continue
+            for start, end in _portfolios(doc, tok.i + 2, taken):
+                name = f"Ministry of {doc[start:end].text}"
+                extra.setdefault(name, {"acronym": None, "kind": "government", "country": None})
+                added.append(Span(doc, start, end, label="AGENCY", span_id=name))
+        return _replace(ents, added) if added else ents
+
+
+def _portfolios(doc: Doc, i: int, taken: set[int]) -> list[tuple[int, int]]:
+    """The comma-separated capitalised portfolios from token ``i`` ("Interior", "Foreign
+    Affairs", "Labor and Social Development"), a final "and" before the last one dropped; at
+    least two, else none ("the ministries of the provinces")."""
+    out, start, j = [], i, i
+    while j < len(doc) and j not in taken:
+        t = doc[j]
+        if t.text == ",":
+            if j > start:
+                out.append((start, j))
+            start = j + 1
+            if j + 1 < len(doc) and doc[j + 1].lower_ == "and":
+                start = j + 2
+            j = start
+            continue
+        if not (t.is_title or t.lower_ in ("and", "&") and j > start):
+            break
+        j += 1
+    if j > start and doc[j - 1].is_title:
+        out.append((start, j))
+    return out if len(out) >= 2 else []

@@ -1,0 +1,98 @@
+"""Offices by country and parties by short form: the organisation a title implies where the text
+does not name it (``gazetteers/offices.csv``: "US Secretary of State X" -> US Department of State,
+"Justice Secretary X" in a Philippine story -> Department of Justice, "Senator X" in a Pakistani
+story -> Senate of Pakistan, never in another country's), and the party written before a title
+(``gazetteers/party_forms.csv``: "Tory leader X" -> Conservative Party, "Labour MP X").
+
+The country of an office is the one named right before its title, else the document's: the
+country its places, agencies and parties name most (a Pakistani province counts for Pakistan).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.nlp.components.entities import AGENCY_INFO
+
+_POSS = {"'s", "’s"}
+_PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
+# a country named as a modifier ("the US report", "America's State Department") or through an
+# agency is less often the one the story is about than a country the story talks of
+_MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+_MODIFIER_WEIGHT = 0.25
+
+
+class Offices:
+    """The two tables, loaded once: offices keyed by (country, title), party forms by their words."""
+
+    def __init__(self, nlp: Language, offices: list[dict], parties: list[dict]):
+        self.by_office: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for r in offices:
+            toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"])) if r["portfolio"] else ()
+            self.by_office.setdefault((r["country"], r["title"]), []).append((toks, r["organisation"]))
+        for forms in self.by_office.values():
+            forms.sort(key=lambda f: -len(f[0]))
+        self.parties: list[tuple[tuple[str, ...], str, str]] = sorted(
+            ((tuple(t.text for t in nlp.make_doc(r["form"])), r["party"], r["country"]) for r in parties),
+            key=lambda p: -len(p[0]),
+        )
+
+    def implied(self, country: str | None, tid: str) -> str | None:
+        """The body of a title alone in ``country`` ("senator" in Pakistan: Senate of Pakistan)."""
+        return next((org for toks, org in self.by_office.get((country or "", tid), ()) if not toks), None)
+
+    def ending(self, doc: Doc, end: int, country: str | None, tid: str) -> tuple[int, str] | None:
+        """(start, body) of a portfolio of this office ending at token ``end`` ("Justice" before
+        "Secretary"), or None."""
+        for toks, org in self.by_office.get((country or "", tid), ()):
+            start = end - len(toks)
+            if toks and start >= 0 and tuple(t.lower_ for t in doc[start:end]) == toks:
+                return start, org
+        return None
+
+    def starting(self, doc: Doc, start: int, country: str | None, tid: str) -> tuple[int, str] | None:
+        """(end, body) of a portfolio of this office starting at ``start`` ("for the Interior")."""
+        for toks, org in self.by_office.get((country or "", tid), ()):
+            end = start + len(toks)
+            if toks and end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == toks:
+                return end, org
+        return None
+
+    def party_ending(self, doc: Doc, end: int) -> tuple[int, str] | None:
+        """(start, party) of a party's short form ending at ``end`` (past a possessive: "Labour's
+        election chief"), written as the party writes it (capitalised)."""
+        if end >= 1 and doc[end - 1].text in _POSS:
+            end -= 1
+        for toks, party, _ in self.parties:
+            start = end - len(toks)
+            if start >= 0 and tuple(t.text for t in doc[start:end]) == toks:
+                return start, party
+        return None
+
+    def party_country(self, doc: Doc) -> Counter:
+        """Countries of the parties the document names by a short form."""
+        words = {t.text for t in doc}
+        return Counter(c for toks, _, c in self.parties if len(toks) == 1 and toks[0] in words)
+
+
+def doc_countries(doc: Doc, offices: Offices, province_country: str | None) -> list[str]:
+    """The countries the document names, the one it is about first: the country its places,
+    agencies and parties name most (the country of the document's province counts
+    ``_PROVINCE_WEIGHT`` times); then the others named at least once in full."""
+    votes: Counter = Counter()
+    for e in doc.ents:
+        if e.label_ == "GPE" and e.ent_id_:
+            votes[e.ent_id_] += _MODIFIER_WEIGHT if e.root.dep_ in _MODIFIER_DEPS else 1
+    info = doc.user_data.get(AGENCY_INFO, {})
+    for e in doc.ents:
+        country = info.get(e.ent_id_ or e.text, {}).get("country") if e.label_ == "AGENCY" else None
+        if country:
+            votes[country] += _MODIFIER_WEIGHT
+    votes.update(offices.party_country(doc))
+    if province_country:
+        votes[province_country] += _PROVINCE_WEIGHT
+    ranked = [c for c, _ in votes.most_common()]
+    return ranked[:1] + [c for c, v in votes.most_common()[1:] if v >= 1]

@@ -1,0 +1,161 @@
+"""Agencies as news from any country names them (issue 12): parties by their short names, bodies
+with a place or an owner, police units, lists of ministries, well-known bodies by acronym or alias.
+Tiny real sentences (news_diverse, BBC politics, Dawn/APP), exact records."""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def agencies(nlp, text: str) -> set[tuple]:
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, recs)] = list(extract_documents([document], nlp))
+    return {(a.name, a.acronym, a.kind) for a in recs.agencies}
+
+
+# -- political parties ----------------------------------------------------------------------------
+
+
+def test_parties_by_their_short_names(nlp):
+    text = (
+        "But Labour's campaign spokesman Fraser Kemp responded: \"Britain is working, don't let the "
+        'Tories wreck it again". Lib Dem leader Charles Kennedy said Harry should apologise.'
+    )
+    assert agencies(nlp, text) == {
+        ("Labour Party", None, "party"),
+        ("Conservative Party", None, "party"),
+        ("Liberal Democrats", None, "party"),
+    }
+
+
+def test_a_party_name_used_for_a_portfolio_or_a_common_word_is_not_the_party(nlp):
+    """ "Labour" in a list of departments, after "Ministries of", before "Protocol", and opening a
+    sentence as a common word ("Labour rights activists")."""
+    text = (
+        "The departments – Auqaf, Trust, Cooperatives, Labour, Police – gave a briefing. The ambassador met "
+        "officials from the Ministries of Justice, Labour and Social Affairs. He praised the Forced Labour "
+        "Protocol. Labour rights activists have petitioned the court."
+    )
+    assert {a for a in agencies(nlp, text) if a[2] == "party"} == set()
+
+
+def test_a_party_opening_a_sentence_with_its_possessive(nlp):
+    text = "Labour’s Jess Phillips, shadow minister for safeguarding, said our findings were shocking."
+    assert agencies(nlp, text) == {("Labour Party", None, "party")}
+
+
+# -- metonymy and well-known bodies ----------------------------------------------------------------
+
+
+def test_downing_street_and_number_10_are_the_prime_ministers_office(nlp):
+    text = (
+        "Downing Street has confirmed British troops are on standby. Number 10 said an error was made "
+        "but the Commons would be told on Monday."
+    )
+    assert agencies(nlp, text) == {
+        ("Prime Minister's Office", "PMO", "government"),
+        ("House of Commons", None, "legislature"),
+    }
+
+
+def test_the_hawks_and_saps(nlp):
+    text = (
+        "The Hawks, together with SAPS and Home Affairs officials, raided three brothels, the "
+        "Directorate for Priority Crime Investigation said."
+    )
+    assert agencies(nlp, text) == {
+        ("Directorate for Priority Crime Investigation", "DPCI", "police"),
+        ("South African Police Service", "SAPS", "police"),
+    }
+
+
+# -- bodies named with a place or an owner ----------------------------------------------------------
+
+
+def test_an_embassy_with_its_city_and_an_owner_written_as_an_adjective(nlp):
+    text = (
+        "The U.S. embassy in Kuala Lumpur directed queries to the State Department. A spokesman for the "
+        "Albanian embassy in London said it was the first it had heard of a scheme."
+    )
+    assert agencies(nlp, text) == {
+        ("US Embassy in Kuala Lumpur", None, "foreign_government"),
+        ("US Department of State", None, "foreign_government"),
+        ("Albanian Embassy in London", None, "foreign_government"),
+    }
+
+
+def test_a_countrys_own_embassy_in_a_story_from_that_country_is_its_government(nlp):
+    text = "ISLAMABAD, Jan 08 (APP): Pakistan Embassy in Brussels has organized a training session."
+    assert agencies(nlp, text) == {("Pakistan Embassy in Brussels", None, "government")}
+
+
+def test_police_units_and_offices_with_their_place(nlp):
+    text = (
+        "BARDIA, Nov 10: Area Police Office, Mainapokhar, on Sunday rescued two women. The Kupang city "
+        "police on Saturday prevented 23 Indonesians from boarding a ship, and the Tshwane Metro Police "
+        "Department assisted."
+    )
+    assert agencies(nlp, text) == {
+        ("Area Police Office, Mainapokhar", None, "police"),
+        ("Kupang City Police", None, "police"),
+        ("Tshwane Metro Police Department", "TMPD", "police"),
+    }
+
+
+def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
+    text = (
+        "The committee brings together members from the ministries of Interior, Foreign Affairs, Justice, "
+        "Labor and Social Development, Culture and Media, and the Human Rights Commission."
+    )
+    assert agencies(nlp, text) == {
+        ("Ministry of Interior", "MoI", "government"),
+        ("Ministry of Foreign Affairs", "MoFA", "government"),
+        ("Ministry of Justice", None, "government"),
+        ("Ministry of Labor and Social Development", None, "government"),
+        ("Ministry of Culture and Media", None, "government"),
+        ("Human Rights Commission", None, "government"),
+    }
+
+
+def test_a_places_magistrates_court(nlp):
+    text = "The suspect was arrested and is expected to appear at George Magistrate’s Court on Monday."
+    assert agencies(nlp, text) == {("George Magistrate’s Court", None, "court")}
+
+
+def test_the_name_after_an_ngo_cue_is_an_ngo(nlp):
+    text = (
+        "Two months ago, three girls of Gorkha were rescued by police with the help of an organization "
+        "named Sana Hath Haru. Civil rights group Liberty said it exposed racism."
+    )
+    assert agencies(nlp, text) == {("Sana Hath Haru", None, "ngo"), ("Liberty", None, "ngo")}
+
+
+def test_a_possessive_inside_the_name_stays_and_the_owners_goes(nlp):
+    text = "Cambodia's Ministry of Women's Affairs said on Monday it had rescued 20 women."
+    assert agencies(nlp, text) == {("Ministry of Women's Affairs", None, "government")}
+
+
+def test_a_known_acronym_defined_as_another_body_is_not_the_known_body(nlp):
+    """NCRC is a Pakistani commission in the gazetteer; here it is the HEC's committee."""
+    text = (
+        "The Higher Education Commission (HEC), through its National Curriculum Review Committee (NCRC), "
+        "has updated the curricula. The NCRC had representation from leading universities."
+    )
+    assert agencies(nlp, text) == {
+        ("Higher Education Commission", "HEC", "government"),
+        ("National Curriculum Review Committee", "NCRC", "government"),
+    }
+
+
+def test_a_party_opening_a_sentence_before_a_party_role(nlp):
+    text = "Labour leader Tony Blair spoke first. Labour rights activists have petitioned the court."
+    assert agencies(nlp, text) == {("Labour Party", None, "party")}
+
+
+def test_a_party_name_inside_a_longer_name_is_not_the_party(nlp):
+    text = (
+        "Officials of the Gujranwala Brick Kiln Labour Watch rescued 14 children. "
+        "Scottish Labour MP Ian Davidson spoke."
+    )
+    assert {a for a in agencies(nlp, text) if a[2] == "party"} == {("Labour Party", None, "party")}

@@ -1,0 +1,242 @@
+"""Officials in news from outside Pakistan (issue 12): titles before and after names, parties and
+offices by country, names the model cuts or mislabels. Each test is one general construction on a
+sentence or two of real news text, run through the real parser and pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+# -- a party written before the title (models/gazetteers/party_forms.csv) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Tory leader Michael Howard has dismissed the Budget as "vote now, pay later" spending plans.',
+            ("Michael Howard", "leader", "Conservative Party"),
+        ),
+        (
+            "However, Labour MP George Foulkes said the campaigners would not make any difference.",
+            ("George Foulkes", "member of parliament", "Labour Party"),
+        ),
+        (
+            'Scottish National Party leader Alex Salmond said it had received a "big boost" from the campaign.',
+            ("Alex Salmond", "leader", "Scottish National Party"),
+        ),
+    ],
+)
+def test_party_before_title(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_shadow_office_is_the_title_as_written_with_the_party(nlp):
+    text = "Tory shadow chancellor Oliver Letwin said the plans did not add up."
+    assert officials(nlp, text) == {("Oliver Letwin", "shadow chancellor", "Conservative Party")}
+
+
+def test_shadow_office_has_no_government_body(nlp):
+    text = "Shadow sports minister Lord Moynihan said the policy would empower local clubs."
+    assert officials(nlp, text) == {("Moynihan", "shadow sports minister", None)}
+
+
+# -- offices by country (models/gazetteers/offices.csv) ----------------------------------------------
+
+
+def test_office_of_the_country_named_before_the_title(nlp):
+    text = (
+        "Yesterday, US Secretary of State, Rex Tillerson, released the 2017 Trafficking in Persons "
+        "Report in Washington."
+    )
+    assert officials(nlp, text) == {("Rex Tillerson", "secretary of state", "US Department of State")}
+
+
+def test_portfolio_office_of_the_story_country(nlp):
+    text = (
+        "THE PHILIPPINES has maintained its Tier 1 status. The Philippines is proud of it, the "
+        "Philippines said. Justice Secretary Jesus Crispin C. Remulla, who chairs the council, said "
+        "the recognition underscores the work."
+    )
+    assert officials(nlp, text) == {("Jesus Crispin C. Remulla", "secretary", "Department of Justice")}
+
+
+def test_title_alone_implies_a_body_only_in_its_country(nlp):
+    pakistan = "Senator Sherry Rehman spoke in Islamabad on Monday. Pakistan will respond, she said."
+    britain = (
+        "Officials in the UK confirmed climate change was discussed when influential senator John "
+        "McCain recently visited Britain."
+    )
+    assert officials(nlp, pakistan) == {("Sherry Rehman", "senator", "Senate of Pakistan")}
+    assert officials(nlp, britain) == {("John McCain", "senator", None)}
+
+
+def test_chancellor_in_a_british_story(nlp):
+    text = (
+        "A majority of voters in the UK, 52%, said Chancellor Gordon Brown had done a good job. "
+        "Britain's economy grew."
+    )
+    assert officials(nlp, text) == {("Gordon Brown", "chancellor", "HM Treasury")}
+
+
+def test_portfolio_written_as_a_name_after_minister(nlp):
+    text = (
+        "Minister for Gender, Children and Social Protection, Nana Oye Lithur, has admitted the "
+        "government is faced with challenges."
+    )
+    assert officials(nlp, text) == {
+        ("Nana Oye Lithur", "minister", "Ministry of Gender, Children and Social Protection")
+    }
+
+
+# -- names --------------------------------------------------------------------------------------------
+
+
+def test_name_after_a_personal_honorific_the_model_missed(nlp):
+    text = "Mr Ambrose Dery, Minister for the Interior has said Ghana has made a lot of in-roads."
+    assert officials(nlp, text) == {("Ambrose Dery", "minister", "Ministry of the Interior")}
+
+
+def test_hyphenated_name_is_whole(nlp):
+    text = (
+        "It is a boost to a military junta led by Prime Minister Gen. Prayuth Chan-o-cha, who pledged to act."
+    )
+    assert officials(nlp, text) == {("Prayuth Chan-o-cha", "prime minister", None)}
+
+
+def test_name_the_model_tagged_org_after_a_title(nlp):
+    text = "Interior Ministry spokesperson Khieu Sopheak said that Cambodia is not concerned by the findings."
+    assert officials(nlp, text) == {("Khieu Sopheak", "spokesperson", "Ministry of Interior")}
+
+
+def test_title_far_before_the_name_past_brackets_and_honorifics(nlp):
+    text = (
+        "Director-general of the National Agency for the Prohibition of Trafficking in Persons "
+        "(NAPTIP), Prof. Fatima Waziri-Azi, has cautioned desperate Nigerians."
+    )
+    assert officials(nlp, text) == {
+        (
+            "Fatima Waziri-Azi",
+            "director general",
+            "National Agency for the Prohibition of Trafficking in Persons",
+        )
+    }
+
+
+def test_age_between_name_and_title(nlp):
+    text = "Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned."
+    assert officials(nlp, text) == {("Robert Jackson", "member of parliament", None)}
+
+
+def test_lower_case_title_before_and_does_not_take_the_name(nlp):
+    text = "Both the prime minister and Chancellor Gordon Brown have called for urgent action on poverty."
+    assert officials(nlp, text) == {("Gordon Brown", "chancellor", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vice Gov. Agnes Magpale and Regional State Prosecutor Fernando Gubalane confirmed this.",
+            {("Agnes Magpale", "vice governor", None), ("Fernando Gubalane", "state prosecutor", None)},
+        ),
+        (
+            "According to DCI boss George Kinoti, the victims were rescued by detectives.",
+            {("George Kinoti", "boss", None)},
+        ),
+        (
+            '"It should not be used as a reflection of our efforts," Chou Bun Eng, Vice Chairperson of '
+            "the National Committee for Counter Trafficking (NCCT), said.",
+            {("Chou Bun Eng", "vice chairperson", "National Committee for Counter Trafficking")},
+        ),
+    ],
+)
+def test_titles_of_other_countries(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_ministries_listed_are_not_people(nlp):
+    text = (
+        "The ambassador met with officials from the Ministries of Justice, Labour and Social "
+        "Affairs; the National Police and the National Committee for Counter Trafficking (NCCT)."
+    )
+    assert officials(nlp, text) == set()
+
+
+# -- the body of a title written in other ways ---------------------------------------------------------
+
+
+def test_name_owner_is_the_body(nlp):
+    text = "Labour’s Jess Phillips, shadow minister for safeguarding, said our analysis shows the problem."
+    assert officials(nlp, text) == {("Jess Phillips", "shadow minister", "Labour Party")}
+
+
+def test_cased_title_as_portfolio_of_minister(nlp):
+    text = "Minister of Justice Nasser Al-Sumait, who also chairs the permanent national committee, spoke."
+    assert officials(nlp, text) == {("Nasser Al-Sumait", "minister", "Ministry of Justice")}
+
+
+def test_portfolio_title_before_the_title_in_apposition(nlp):
+    text = (
+        "The Philippines is proud, the Philippines said. Nicholas Felix L. Ty, Justice undersecretary "
+        "in charge of IACAT, stressed the importance of the work in the Philippines."
+    )
+    assert officials(nlp, text) == {("Nicholas Felix L. Ty", "undersecretary", "Department of Justice")}
+
+
+def test_lower_case_ministry_before_a_title(nlp):
+    text = '"This is judgemental," external affairs ministry spokesperson Navtej Sarna said in response.'
+    assert officials(nlp, text) == {("Navtej Sarna", "spokesperson", "Ministry of External Affairs")}
+
+
+def test_name_after_for_is_not_the_title_holder(nlp):
+    text = (
+        "A spokesman for Michael Howard said the views were very different. The MP for Sittingbourne "
+        "and Sheppey said the campaign was long."
+    )
+    assert officials(nlp, text) == set()
+
+
+def test_organisation_the_model_ran_into_the_name_keeps_its_part(nlp):
+    text = (
+        "The Directorate for Priority Crime Investigation acted. The provincial spokesperson for the "
+        "Hawks, Warrant Officer Zinzi Hani said a multidisciplinary team was involved."
+    )
+    assert officials(nlp, text) == {
+        ("Zinzi Hani", "spokesperson", "Directorate for Priority Crime Investigation")
+    }
+
+
+def test_rank_with_hyphen_and_place_between_title_and_name(nlp):
+    text = (
+        "Provincial head of the Hawks in Gauteng, Major-General Ebrahim Kadwa, has raised an alarm "
+        "over the rising cases."
+    )
+    assert officials(nlp, text) == {
+        ("Ebrahim Kadwa", "provincial head", "Directorate for Priority Crime Investigation")
+    }
+
+
+def test_hyphenated_word_is_no_portfolio(nlp):
+    text = "UK firms are embracing internet trading as never before, e-commerce minister Mike O'Brien says."
+    assert officials(nlp, text) == {("Mike O'Brien", "minister", None)}
+
+
+def test_generic_body_after_the_title_is_the_named_one(nlp):
+    text = (
+        "The National Committee to Combat Human Trafficking met. “We renew our pledge,” said Awwad "
+        "Al-Awwad, the chairman of the committee and president of the Saudi Human Rights Commission."
+    )
+    assert officials(nlp, text) == {
+        ("Awwad Al-Awwad", "chairman", "National Committee to Combat Human Trafficking")
+    }
