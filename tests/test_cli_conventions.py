@@ -175,7 +175,7 @@ def test_runs_and_query_and_diff_formats(strict_run, tmp_path):
     (only,) = runs
     rows = as_csv(ok("runs", "--processed", processed, "--format", "csv"))
     assert rows[0] == ["latest", "run_id", "status", "documents", "new", "carried", "failed", "rows",
-                       "parse s", "extract s", "seconds", "rules_hash"]  # fmt: skip
+                       "extract s", "seconds", "rules_hash"]  # fmt: skip
     assert rows[1][:7] == ["true", only["run_id"], "completed", "3", "3", "0", "1"]
     sql = "SELECT source, status FROM documents ORDER BY source"
     assert ok("query", sql, "--processed", processed, "--format", "json") == (
@@ -288,13 +288,16 @@ def test_history_of_a_country_without_data_lists_the_countries(strict_run, tmp_p
 def test_prefect_home_defaults_to_the_user_data_directory(tmp_path):
     env = {k: v for k, v in ENV.items() if not k.startswith("PREFECT_")}
     code = "from flows.cli.common import prefect_env; import os; prefect_env(); print(os.environ['PREFECT_HOME'])"
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
     for extra, expected in [
         ({"XDG_DATA_HOME": str(tmp_path / "data")}, tmp_path / "data" / "tipwatch" / "prefect"),
         ({"HOME": str(tmp_path)}, tmp_path / ".local" / "share" / "tipwatch" / "prefect"),
     ]:
         run_env = {k: v for k, v in env.items() if k != "XDG_DATA_HOME"} | extra
         p = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=run_env, cwd=tmp_path
+            [sys.executable, "-c", code], capture_output=True, text=True, env=run_env, cwd=cwd
         )
         assert (p.returncode, p.stdout) == (0, f"{expected}\n"), p.stderr
-    assert list(tmp_path.iterdir()) == []  # nothing created, least of all in the current directory
+        assert expected.is_dir()  # created with its parents (Prefect creates only the last level)
+    assert list(cwd.iterdir()) == []  # nothing created in the current directory

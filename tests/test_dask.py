@@ -48,7 +48,7 @@ def read_tables(processed: Path) -> dict[str, list[dict]]:
     run = (processed / "latest").read_text().strip()
     out = {}
     for path in sorted((processed / "runs" / run).glob("*.parquet")):
-        if path.stem != "runs":
+        if path.stem not in ("runs", "document_versions"):  # registries: they name the run
             out[path.stem] = sorted(pq.read_table(path).to_pylist(), key=repr)
     return out
 
