@@ -33,6 +33,7 @@ from extractors.nlp.claims.lexicon import (
     _TITLE_ABBREVIATIONS,
     _UNNAMED_HEADS,
 )
+from extractors.nlp.claims.named import earlier_full_name, earlier_name, name_in_phrase
 from extractors.nlp.claims.sources import _named_appos, _source
 from extractors.nlp.claims.subjects import (
     Speaker,
@@ -65,6 +66,9 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
     for step in _SPEAKER_STEPS:
         found = step(s)
         if found is not None:
+            # a short form of someone who spoke before is that person ("Mr Dery" -> Ambrose Dery)
+            if found[1] == "person" and found[0]:
+                return earlier_full_name(s, found[0]) or found[0], "person"
             return found
     return subj.text, "unnamed"
 
@@ -343,6 +347,8 @@ _SPEAKER_STEPS = (
     _relative_pronoun,
     _person_pronoun,
     _organisation_pronoun,
+    earlier_name,
+    name_in_phrase,
     _meeting,
     _complainant_ref,
     _person_title,
