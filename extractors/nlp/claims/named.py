@@ -21,11 +21,25 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractors.nlp.claims.lexicon import _ORG_HEADS, _PERSON_HEADS
-from extractors.nlp.claims.subjects import Speaker
+from extractors.nlp.claims.subjects import Speaker, _in_clause
 from extractors.nlp.resolve import resolve
 
 _NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE")
 _BEFORE_NO_NAME = ("ADP", "CCONJ")  # "a spokesman for Michael Howard", "Sittingbourne and Sheppey"
+
+
+def after_heading(span: Span) -> Span:
+    """The source phrase without a heading line or dateline glued before it ("US trafficking report
+    credits Thailand …\nBANGKOK — Thailand's military government" -> "Thailand's military
+    government"): what follows the last line break, then the last dash after an upper-case word."""
+    doc, start = span.doc, span.start
+    for t in span[:-1]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1
+    for t in doc[start : span.end - 1]:
+        if t.text in ("—", "–", "--") and t.i > start and doc[t.i - 1].is_upper and doc[t.i - 1].is_alpha:
+            start = t.i + 1
+    return span if start == span.start else doc[start : span.end]
 
 
 def _name_token(t: Token, honorifics: set[str]) -> bool:
@@ -86,6 +100,8 @@ def _trim(span: Span, start: int, end: int, words: set[str], honorifics: set[str
         return None  # "Gender, Children and Social Protection"
     if doc[end - 1].lower_ in _ORG_HEADS:
         return None  # "Investigation Agency"
+    if end + 1 < len(doc) and doc[end].text == "(" and _acronym(doc[end + 1].text):
+        return None  # "Inter-Services Public Relations (ISPR)": a body introduces its acronym
     in_body = start > span.start and doc[start - 1].ent_type_ == "AGENCY"
     if in_body and sum(t.is_alpha for t in doc[start:end]) < 2:
         return None  # "FIA Gujranwala": the body's name goes on
@@ -102,24 +118,39 @@ def _role_given(span: Span, start: int, end: int, honorifics: set[str]) -> bool:
     )
 
 
+def _someone_else(span: Span, root: Token, a: int, b: int, honorifics: set[str]) -> bool:
+    """The name belongs to someone else than the speaker: after a preposition or conjunction
+    (honorifics skipped: "a spokesman for Mr Blair"), inside a clause on the head ("The
+    Committee, led by Chairperson Dr. Nafisa Shah, has called for"), or part of a hyphenated word
+    ("DG Pak-EPA")."""
+    doc, j = span.doc, a - 1
+    while j >= span.start and doc[j].lower_.rstrip(".") in honorifics | {"."}:
+        j -= 1
+    if j >= span.start and doc[j].pos_ in _BEFORE_NO_NAME:
+        return True
+    if _in_clause(doc[b - 1], root):
+        return True
+    return b < len(doc) and doc[b].text == "-" and not doc[b - 1].whitespace_
+
+
 def name_in_phrase(s) -> Speaker | None:
-    """The person named in a phrase that also gives their role (see the module docstring)."""
+    """The person named in a phrase that also gives their role (see the module docstring); of
+    several names the last ("Director General Inter-Services Public Relations (ISPR) Lt General
+    Ahmed Sharif Chaudhry")."""
     span, shape = s.span, s.finder.shape
     if len(span) < 2:
         return None
-    doc = span.doc
+    found = None
     for start, end in _runs(span, shape.honorifics):
         trimmed = _trim(span, start, end, shape.words, shape.honorifics)
         if trimmed is None:
             continue
         a, b = trimmed
-        prev = doc[a - 1] if a > span.start else None
-        if prev is not None and prev.pos_ in _BEFORE_NO_NAME:
+        if _someone_else(span, s.root, a, b, shape.honorifics):
             continue
-        if not _role_given(span, a, b, shape.honorifics):
-            continue
-        return doc[a:b].text, "person"
-    return None
+        if _role_given(span, a, b, shape.honorifics):
+            found = span.doc[a:b].text
+    return (found, "person") if found else None
 
 
 def earlier_full_name(s, name: str) -> str | None:
@@ -138,3 +169,53 @@ def earlier_name(s) -> Speaker | None:
         return None
     full = earlier_full_name(s, " ".join(t.text for t in words))
     return (full, "person") if full else None
+
+
+def _mentions(person_at: dict[int, str], before: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each run of tokens naming one person before token ``before``."""
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(i for i in person_at if i < before):
+        if out and out[-1][1] == i and out[-1][2] == person_at[i]:
+            out[-1] = (out[-1][0], i + 1, person_at[i])
+        else:
+            out.append((i, i + 1, person_at[i]))
+    return out
+
+
+def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
+    """Lower-case words of the role written next to a name: the words before it back to a comma
+    or verb, at most ten ("Tory leader Michael Howard", "Federal Minister for Culture and National
+    Heritage Aurangzeb Khan Khichi") and an apposition after it ("Cindy Dyer, the US Ambassador-at-Large"),
+    within the sentence."""
+    sent_start, sent_end = doc[start].sent.start, min(doc[end - 1].sent.end, stop)
+    words: set[str] = set()
+    for t in reversed(doc[max(sent_start, start - 10) : start]):
+        if t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX"):
+            break
+        words.add(t.lower_)
+    if end < sent_end and doc[end].text == ",":
+        after: set[str] = set()
+        for t in doc[end + 1 : min(sent_end, end + 10)]:
+            if t.pos_ in ("VERB", "AUX"):
+                return words  # "…, the spokesman said": the subject of a clause, no apposition
+            if t.text in (",", ";", "."):
+                break
+            after.add(t.lower_)
+        words |= after
+    return words
+
+
+def person_by_written_title(s, head: str, words: set[str]) -> str | None:
+    """ "the Tory leader", "the ambassador": the person with that title written next to their
+    name (every word of ``words`` too, when any person has them), whatever the officials component
+    made of the title: the latest who spoke, else the one mentioned last ("The Minister" after
+    Federal Minister X spoke is X, not the Minister of State mentioned after him). The reference
+    itself is not such a title ("… Muhammad Azam Cheema, the spokesman said")."""
+    found = [
+        (name, tw)
+        for start, end, name in _mentions(s.person_at, s.span.start)
+        if head in (tw := _title_words(s.doc, start, end, s.span.start))
+    ]
+    names = [name for name, tw in found if words <= tw] or [name for name, _ in found]
+    spoke = next((sp[0] for sp in s.spoken if sp[1] == "person" and sp[0] in names), None)
+    return spoke or (names or [None])[-1]

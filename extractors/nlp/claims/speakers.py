@@ -29,11 +29,18 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_HEADS,
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
+    _SPEAKER_HEADS,
     _STUDY_HEADS,
     _TITLE_ABBREVIATIONS,
     _UNNAMED_HEADS,
 )
-from extractors.nlp.claims.named import earlier_full_name, earlier_name, name_in_phrase
+from extractors.nlp.claims.named import (
+    after_heading,
+    earlier_full_name,
+    earlier_name,
+    name_in_phrase,
+    person_by_written_title,
+)
 from extractors.nlp.claims.sources import _named_appos, _source
 from extractors.nlp.claims.subjects import (
     Speaker,
@@ -43,6 +50,7 @@ from extractors.nlp.claims.subjects import (
     _one_person,
     _Subject,
 )
+from extractors.nlp.claims.tip_report import names_tip, tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE, PERSON_AT
 from extractors.nlp.resolve import (
@@ -62,7 +70,7 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
 
     ``before``: the cue's token index (people mentioned before it count); ``earlier``: the claims
     before this one, in text order, for anaphoric sources. ``self`` is the ``ClaimFinder``."""
-    s = _Subject(self, doc, subj, before, earlier or [])
+    s = _Subject(self, doc, after_heading(subj), before, earlier or [])
     for step in _SPEAKER_STEPS:
         found = step(s)
         if found is not None:
@@ -70,7 +78,7 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
             if found[1] == "person" and found[0]:
                 return earlier_full_name(s, found[0]) or found[0], "person"
             return found
-    return subj.text, "unnamed"
+    return s.span.text, "unnamed"
 
 
 # -- names and pronouns ---------------------------------------------------------------------------
@@ -114,7 +122,9 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     else the last person mentioned; never a plural group's claim."""
     if not (s.low in _PERSON_PRONOUNS and s.single):
         return None
-    prev_claim = next((c for c in reversed(s.earlier) if _one_person_claim(c)), None)
+    prev_claim = next(
+        (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
+    )
     prior = [i for i in s.person_at if i < s.before]
     after = prev_claim.cue.i if prev_claim is not None else -1
     subjects = [
@@ -130,6 +140,14 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     if last:
         return last, "person"
     return s.span.text, "unnamed"
+
+
+def _nested(c, earlier: list) -> bool:
+    """``c`` is attributed inside another claim's content or in an aside ("…, as Field Marshal
+    Asim Munir has promised, …" in Kidwai's keynote): the next "he" is still the main speaker."""
+    if any(t.dep_ == "mark" and t.lower_ == "as" for t in c.cue.children):
+        return True
+    return any(o is not c and o.start <= c.cue_start < o.end for o in earlier)
 
 
 def _one_person_claim(c) -> bool:
@@ -190,8 +208,12 @@ def _person_title(s: _Subject) -> Speaker | None:
     titled = _titled_person(s.finder, s.doc, s.span, s.before)
     if titled:
         return titled, "person"
+    words = {t.lower_ for t in s.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != s.root.i}
+    titled = person_by_written_title(s, s.low, words)
+    if titled:
+        return titled, "person"
     for sp in s.spoken:
-        if sp[1] == "person" and s.low in _OFFICE_HEADS:
+        if sp[1] == "person" and s.low in _OFFICE_HEADS | _SPEAKER_HEADS:
             return sp
         if sp[1] == "unnamed" and s.low in sp[0].lower():
             return sp
@@ -309,8 +331,7 @@ def _report(s: _Subject) -> Speaker | None:
     return ("report" if low == "report" and (s.root.i - s.span.start <= 1 or tip) else s.span.text), "report"
 
 
-def _names_tip(subj: Span) -> bool:
-    return any(t.text in ("TIP", "Trafficking") for t in subj)
+_names_tip = names_tip
 
 
 def _unresolved_name(s: _Subject) -> Speaker | None:
@@ -347,6 +368,7 @@ _SPEAKER_STEPS = (
     _relative_pronoun,
     _person_pronoun,
     _organisation_pronoun,
+    tip_report_phrase,
     earlier_name,
     name_in_phrase,
     _meeting,
