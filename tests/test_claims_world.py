@@ -136,3 +136,11 @@ def test_heading_line_and_dateline_are_not_the_speaker(nlp):
         "government praised the U.S. State Department’s decision to upgrade the country."
     )
     assert speakers(nlp, text) == [("Thailand’s military government", "unnamed", "praised")]
+
+
+def test_object_that_only_points_at_a_statement_is_no_claim(nlp):
+    text = (
+        "The Hong Kong government strongly opposes this assessment. Agnes Magpale confirmed this. "
+        "Europe disputes the claim. Officials confirmed both actions."
+    )
+    assert speakers(nlp, text) == [("Officials", "unnamed", "confirmed")]
