@@ -63,6 +63,10 @@ NAME_IN_PHRASE = [
         [("A spokesman for Mr Blair", "unnamed", "said")],
     ),
     (
+        "A spokesman for Michael Howard said Mr Jackson's views were very different.",
+        [("A spokesman for Michael Howard", "unnamed", "said")],
+    ),
+    (
         "The National Assembly Special Committee on Gender Mainstreaming, led by Chairperson Dr. "
         "Nafisa Shah, has called for the immediate appointment of Chairpersons.",
         [("National Assembly Special Committee on Gender Mainstreaming", "organisation", "has called for")],

@@ -90,6 +90,12 @@ def _named_person(s: _Subject) -> Speaker | None:
     over by Chairman X, noted")."""
     doc, root, person_at = s.doc, s.root, s.person_at
     for t in s.span:
+        if (
+            t.i in person_at
+            and root.i not in person_at
+            and _through_prep(_name_head(doc, t, person_at), root)
+        ):
+            continue  # "A spokesman for Michael Howard", "The MP for Sittingbourne and Sheppey"
         if t.i in person_at and (
             t.head.i == root.i
             or t.i == root.i
@@ -98,6 +104,16 @@ def _named_person(s: _Subject) -> Speaker | None:
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _through_prep(tok, root) -> bool:
+    """``tok`` hangs from ``root`` through a preposition: someone the speaker works for or
+    represents, not the speaker."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ != "of":  # "Minister of Justice X" is often X's title
+            return True
+        tok = tok.head
+    return False
 
 
 def _relative_pronoun(s: _Subject) -> Speaker | None:
