@@ -148,3 +148,15 @@ def test_object_that_only_points_at_a_statement_is_no_claim(nlp):
         "Europe disputes the claim. Officials confirmed both actions."
     )
     assert speakers(nlp, text) == [("Officials", "unnamed", "confirmed")]
+
+
+def test_surname_takes_the_fuller_name_written_before(nlp):
+    text = (
+        "BP2MI deputy for Europe and the Middle East, I Ketut Suardana, visited Tangerang on "
+        "Wednesday. According to Suardana, the workers were all women. Lord Woolf arrived. "
+        "Woolf said the rules were not written down."
+    )
+    assert speakers(nlp, text) == [
+        ("I Ketut Suardana", "person", "According to"),
+        ("Woolf", "person", "said"),
+    ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.nlp.claims.lexicon import _ORG_HEADS, _PERSON_HEADS
+from extractors.nlp.claims.lexicon import _ORG_HEADS, _PEER_TITLES, _PERSON_HEADS
 from extractors.nlp.claims.subjects import Speaker, _in_clause
 from extractors.nlp.resolve import resolve
 
@@ -154,11 +154,39 @@ def name_in_phrase(s) -> Speaker | None:
 
 
 def earlier_full_name(s, name: str) -> str | None:
-    """The full name of an earlier person speaker ``name`` is a short form of."""
+    """The full name of an earlier person speaker ``name`` is a short form of; for a one-word
+    name, else the first fuller form written before ("… Europe and the Middle East, I Ketut
+    Suardana, informed" … "Suardana informed")."""
     people = {sp[0]: {} for sp in s.spoken if sp[1] == "person" and sp[0]}
     by_surname = {k.split()[-1]: k for k in people if len(k.split()) > 1}
     found = resolve(name, people, by_surname)
-    return found if found and len(found) > len(name) else None
+    if found and len(found) > len(name):
+        return found
+    return _written_before(s, name) if " " not in name else None
+
+
+def _written_before(s, word: str) -> str | None:
+    """The first name written before the source that ends in ``word`` and has capitalised name
+    words before it (no title, honorific or body: "I Ketut Suardana")."""
+    doc, honorifics = s.doc, s.finder.shape.honorifics
+    for t in doc[: s.span.start]:
+        if t.text != word:
+            continue
+        j = t.i
+        while j > 0 and j > t.i - 4 and _first_name_word(doc[j - 1], honorifics):
+            j -= 1
+        if j < t.i:
+            return doc[j : t.i + 1].text
+    return None
+
+
+def _first_name_word(t: Token, honorifics: set[str]) -> bool:
+    """A word that can stand before a surname in a name ("Ketut", the Balinese "I")."""
+    if t.ent_type_ in _NOT_NAME_ENTS + ("AGENCY", "ORG") or t.lower_.rstrip(".") in honorifics:
+        return False
+    if t.lower_ in _PERSON_HEADS | _PEER_TITLES:
+        return False  # "Chief Guest", "Lord Woolf"
+    return (t.is_title and t.pos_ == "PROPN" and not _acronym(t.text)) or t.text == "I" and t.i > 0
 
 
 def earlier_name(s) -> Speaker | None:
