@@ -160,3 +160,11 @@ def test_surname_takes_the_fuller_name_written_before(nlp):
         ("I Ketut Suardana", "person", "According to"),
         ("Woolf", "person", "said"),
     ]
+
+
+def test_the_charity_is_the_ngo_named_before(nlp):
+    text = (
+        "The gang was exposed by the charity Hope for Justice. The charity believes there could "
+        "have been up to 400 victims."
+    )
+    assert speakers(nlp, text) == [("Hope for Justice", "organisation", "believes")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.claims.lexicon import (
+    _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
     _COMPLAINT_VERBS,
     _ISSUED_HEADS,
@@ -258,6 +259,17 @@ def _body_ref(s: _Subject) -> Speaker | None:
 # -- statements, offices and members of a body ---------------------------------------------------
 
 
+def _body_of_kind(s: _Subject) -> Speaker | None:
+    """ "The charity", "the party", "The group": the last agency of a fitting kind named before
+    (``body_head_kinds``: a charity is an NGO, a party a party), else nothing."""
+    kinds = _BODY_HEAD_KINDS.get(s.low)
+    if not (s.definite and kinds):
+        return None
+    info = s.doc.user_data.get(AGENCY_INFO, {})
+    named = last_agency(s.doc, s.span.start, lambda e: info.get(agency_name(e), {}).get("kind") in kinds)
+    return (named, "organisation") if named is not None else None
+
+
 def _issued_by(s: _Subject) -> Speaker | None:
     """ "a press release issued by the FIA": the issuer speaks."""
     if s.low not in _ISSUED_HEADS:
@@ -391,6 +403,7 @@ _SPEAKER_STEPS = (
     _complainant_ref,
     _person_title,
     _body_ref,
+    _body_of_kind,
     _issued_by,
     _statement_ref,
     _office_of_body,
