@@ -27,10 +27,13 @@ from spacy.tokens import Doc
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.claims import content, cue, labels, nominal, quotes, spans, speakers, verbal
 from extractors.nlp.claims.lexicon import (
+    _INTENTION_CUES,
     _MARKUP,
     _NO_SOURCE_CUES,
+    _POINTING_WORDS,
     _QUOTES_KEY,
     _SPEAKERLESS_DROP,
+    _STATEMENT_NOUNS,
     _TEXT_KEY,
     CLAIMS,
 )
@@ -137,6 +140,7 @@ class ClaimFinder:
             and not any(hs <= c.cue_start < he for hs, he in headings)
             and c.end > c.start
             and not _MARKUP.search(text[c.start : c.end])
+            and not _no_statement(c, text[c.start : c.end])
         )
 
     def _speakerless(self, c: _Claim) -> bool:
@@ -151,6 +155,18 @@ class ClaimFinder:
             or c.cue.lemma_.lower() in _NO_SOURCE_CUES
             or self._hearer_participle(c.cue)
         )
+
+
+def _no_statement(c: _Claim, content: str) -> bool:
+    """What the guideline does not count as a statement: an intention in an infinitive for the
+    cues ``intention_cues`` lists, or an object that only points at a statement ("confirmed
+    this", "opposes this assessment", "disputes the claim"; not "it knows how")."""
+    words = [w.lower().strip(".,;:") for w in content.split()]
+    if words[:1] == ["to"] and c.cue.lemma_.lower() in _INTENTION_CUES:
+        return True
+    if len(words) == 1:
+        return words[0] in _POINTING_WORDS
+    return len(words) == 2 and words[0] in _POINTING_WORDS | {"the"} and words[1] in _STATEMENT_NOUNS
 
 
 def _quote_index(doc: Doc, quote_list: list[tuple[int, int]]) -> list[int]:

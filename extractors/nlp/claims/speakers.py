@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.claims.lexicon import (
+    _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
     _COMPLAINT_VERBS,
     _ISSUED_HEADS,
@@ -29,9 +30,17 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_HEADS,
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
+    _SPEAKER_HEADS,
     _STUDY_HEADS,
     _TITLE_ABBREVIATIONS,
     _UNNAMED_HEADS,
+)
+from extractors.nlp.claims.named import (
+    after_heading,
+    earlier_full_name,
+    earlier_name,
+    name_in_phrase,
+    person_by_written_title,
 )
 from extractors.nlp.claims.sources import _named_appos, _source
 from extractors.nlp.claims.subjects import (
@@ -42,6 +51,7 @@ from extractors.nlp.claims.subjects import (
     _one_person,
     _Subject,
 )
+from extractors.nlp.claims.tip_report import names_tip, tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE, PERSON_AT
 from extractors.nlp.resolve import (
@@ -61,12 +71,15 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
 
     ``before``: the cue's token index (people mentioned before it count); ``earlier``: the claims
     before this one, in text order, for anaphoric sources. ``self`` is the ``ClaimFinder``."""
-    s = _Subject(self, doc, subj, before, earlier or [])
+    s = _Subject(self, doc, after_heading(subj), before, earlier or [])
     for step in _SPEAKER_STEPS:
         found = step(s)
         if found is not None:
+            # a short form of someone who spoke before is that person ("Mr Dery" -> Ambrose Dery)
+            if found[1] == "person" and found[0]:
+                return earlier_full_name(s, found[0]) or found[0], "person"
             return found
-    return subj.text, "unnamed"
+    return s.span.text, "unnamed"
 
 
 # -- names and pronouns ---------------------------------------------------------------------------
@@ -78,6 +91,12 @@ def _named_person(s: _Subject) -> Speaker | None:
     over by Chairman X, noted")."""
     doc, root, person_at = s.doc, s.root, s.person_at
     for t in s.span:
+        if (
+            t.i in person_at
+            and root.i not in person_at
+            and _through_prep(_name_head(doc, t, person_at), root)
+        ):
+            continue  # "A spokesman for Michael Howard", "The MP for Sittingbourne and Sheppey"
         if t.i in person_at and (
             t.head.i == root.i
             or t.i == root.i
@@ -86,6 +105,16 @@ def _named_person(s: _Subject) -> Speaker | None:
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _through_prep(tok, root) -> bool:
+    """``tok`` hangs from ``root`` through a preposition: someone the speaker works for or
+    represents, not the speaker."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ != "of":  # "Minister of Justice X" is often X's title
+            return True
+        tok = tok.head
+    return False
 
 
 def _relative_pronoun(s: _Subject) -> Speaker | None:
@@ -110,7 +139,9 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     else the last person mentioned; never a plural group's claim."""
     if not (s.low in _PERSON_PRONOUNS and s.single):
         return None
-    prev_claim = next((c for c in reversed(s.earlier) if _one_person_claim(c)), None)
+    prev_claim = next(
+        (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
+    )
     prior = [i for i in s.person_at if i < s.before]
     after = prev_claim.cue.i if prev_claim is not None else -1
     subjects = [
@@ -126,6 +157,14 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     if last:
         return last, "person"
     return s.span.text, "unnamed"
+
+
+def _nested(c, earlier: list) -> bool:
+    """``c`` is attributed inside another claim's content or in an aside ("…, as Field Marshal
+    Asim Munir has promised, …" in Kidwai's keynote): the next "he" is still the main speaker."""
+    if any(t.dep_ == "mark" and t.lower_ == "as" for t in c.cue.children):
+        return True
+    return any(o is not c and o.start <= c.cue_start < o.end for o in earlier)
 
 
 def _one_person_claim(c) -> bool:
@@ -186,8 +225,12 @@ def _person_title(s: _Subject) -> Speaker | None:
     titled = _titled_person(s.finder, s.doc, s.span, s.before)
     if titled:
         return titled, "person"
+    words = {t.lower_ for t in s.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != s.root.i}
+    titled = person_by_written_title(s, s.low, words)
+    if titled:
+        return titled, "person"
     for sp in s.spoken:
-        if sp[1] == "person" and s.low in _OFFICE_HEADS:
+        if sp[1] == "person" and s.low in _OFFICE_HEADS | _SPEAKER_HEADS:
             return sp
         if sp[1] == "unnamed" and s.low in sp[0].lower():
             return sp
@@ -214,6 +257,17 @@ def _body_ref(s: _Subject) -> Speaker | None:
 
 
 # -- statements, offices and members of a body ---------------------------------------------------
+
+
+def _body_of_kind(s: _Subject) -> Speaker | None:
+    """ "The charity", "the party", "The group": the last agency of a fitting kind named before
+    (``body_head_kinds``: a charity is an NGO, a party a party), else nothing."""
+    kinds = _BODY_HEAD_KINDS.get(s.low)
+    if not (s.definite and kinds):
+        return None
+    info = s.doc.user_data.get(AGENCY_INFO, {})
+    named = last_agency(s.doc, s.span.start, lambda e: info.get(agency_name(e), {}).get("kind") in kinds)
+    return (named, "organisation") if named is not None else None
 
 
 def _issued_by(s: _Subject) -> Speaker | None:
@@ -305,8 +359,7 @@ def _report(s: _Subject) -> Speaker | None:
     return ("report" if low == "report" and (s.root.i - s.span.start <= 1 or tip) else s.span.text), "report"
 
 
-def _names_tip(subj: Span) -> bool:
-    return any(t.text in ("TIP", "Trafficking") for t in subj)
+_names_tip = names_tip
 
 
 def _unresolved_name(s: _Subject) -> Speaker | None:
@@ -343,10 +396,14 @@ _SPEAKER_STEPS = (
     _relative_pronoun,
     _person_pronoun,
     _organisation_pronoun,
+    tip_report_phrase,
+    earlier_name,
+    name_in_phrase,
     _meeting,
     _complainant_ref,
     _person_title,
     _body_ref,
+    _body_of_kind,
     _issued_by,
     _statement_ref,
     _office_of_body,

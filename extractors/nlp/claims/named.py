@@ -1,0 +1,249 @@
+"""A person's name inside a longer source phrase, and a short name of someone who spoke before.
+
+Speaker steps for :mod:`extractors.nlp.claims.speakers` when the officials component did not
+resolve the name (the base model's NER often tags names as organisations):
+
+* :func:`name_in_phrase`: the phrase gives a role and a name, the name is the speaker ("Mr Ambrose
+  Dery, Minister for the Interior" -> Ambrose Dery; "BP2MI's Main Secretary, Rinardi" -> Rinardi;
+  "Labour's Jess Phillips, shadow minister for safeguarding"; "external affairs ministry
+  spokesperson Navtej Sarna"; "Acting Director General of the Public Authority of Manpower Rabab
+  Al-Osaimi"). A name after a preposition is someone else's ("a spokesman for Michael Howard").
+* :func:`earlier_name`: "Dery", "Mr Dery", "Suardana" -> the full name of a person who spoke
+  before (``resolve.resolve`` over the earlier person speakers).
+
+A name is a run of capitalised proper nouns (hyphenated parts joined) that is no title, place,
+nationality, acronym or possessor, with its leading English words dropped ("Manpower Rabab
+Al-Osaimi" -> "Rabab Al-Osaimi"); a one-word name needs a word that is no English word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extractors.nlp.claims.lexicon import _ORG_HEADS, _PEER_TITLES, _PERSON_HEADS
+from extractors.nlp.claims.subjects import Speaker, _in_clause
+from extractors.nlp.resolve import resolve
+
+_NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE")
+_BEFORE_NO_NAME = ("ADP", "CCONJ")  # "a spokesman for Michael Howard", "Sittingbourne and Sheppey"
+
+
+def after_heading(span: Span) -> Span:
+    """The source phrase without a heading line or dateline glued before it ("US trafficking report
+    credits Thailand …\nBANGKOK — Thailand's military government" -> "Thailand's military
+    government"): what follows the last line break, then the last dash after an upper-case word."""
+    doc, start = span.doc, span.start
+    for t in span[:-1]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1
+    for t in doc[start : span.end - 1]:
+        if t.text in ("—", "–", "--") and t.i > start and doc[t.i - 1].is_upper and doc[t.i - 1].is_alpha:
+            start = t.i + 1
+    return span if start == span.start else doc[start : span.end]
+
+
+def _name_token(t: Token, honorifics: set[str]) -> bool:
+    """A token that can be part of a person's name: capitalised, a proper noun or unknown word,
+    not an acronym, title, place or honorific."""
+    if not t.is_alpha or not t.text[:1].isupper() or _acronym(t.text):
+        return False
+    if t.ent_type_ in _NOT_NAME_ENTS or t.lower_.rstrip(".") in honorifics:
+        return False
+    return t.pos_ == "PROPN"
+
+
+def _acronym(text: str) -> bool:
+    """ "FIA", "MoHR", "BP2MI": more than one capital, not "McDonald" or "MacKay"."""
+    body = text[3:] if text.startswith("Mac") else text[2:] if text.startswith("Mc") else text[1:]
+    return any(c.isupper() for c in body)
+
+
+def _runs(span: Span, honorifics: set[str]) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens in ``span`` as token ranges; "Al-Osaimi" stays one run."""
+    doc, out, start = span.doc, [], None
+    for t in span:
+        hyphen_inside = (
+            t.text == "-"
+            and start is not None
+            and not t.whitespace_
+            and t.i + 1 < span.end
+            and _name_token(doc[t.i + 1], honorifics)
+        )
+        if _name_token(t, honorifics) or hyphen_inside:
+            start = t.i if start is None else start
+            continue
+        if start is not None:
+            out.append((start, t.i))
+        start = None
+    if start is not None:
+        out.append((start, span.end))
+    return out
+
+
+def _english(t: Token, words: set[str]) -> bool:
+    return t.lower_ in words or t.lemma_.lower() in words
+
+
+def _trim(span: Span, start: int, end: int, words: set[str], honorifics: set[str]) -> tuple[int, int] | None:
+    """The run without leading English words when two name words stay ("Manpower Rabab
+    Al-Osaimi"; not after an honorific or at the phrase start: "Mr Ambrose Dery"); None when
+    nothing left is a name, or the run is a possessor ("Labour's")."""
+    doc = span.doc
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return None
+    lead = start > span.start and doc[start - 1].lower_.rstrip(".") not in honorifics
+    while lead and _english(doc[start], words) and sum(t.is_alpha for t in doc[start + 1 : end]) >= 2:
+        start += 1
+    if all(_english(t, words) for t in doc[start:end] if t.is_alpha) and doc[start].ent_type_ != "PERSON":
+        return None
+    if end < span.end and not doc[end].is_punct:
+        return None  # "Gender, Children and Social Protection"
+    if doc[end - 1].lower_ in _ORG_HEADS:
+        return None  # "Investigation Agency"
+    if end + 1 < len(doc) and doc[end].text == "(" and _acronym(doc[end + 1].text):
+        return None  # "Inter-Services Public Relations (ISPR)": a body introduces its acronym
+    in_body = start > span.start and doc[start - 1].ent_type_ == "AGENCY"
+    if in_body and sum(t.is_alpha for t in doc[start:end]) < 2:
+        return None  # "FIA Gujranwala": the body's name goes on
+    return start, end
+
+
+def _role_given(span: Span, start: int, end: int, honorifics: set[str]) -> bool:
+    """The phrase says who the person is besides the name: a title, a person head or an
+    honorific ("Mr Ambrose Dery, Minister …", "spokesperson Navtej Sarna")."""
+    outside = [t for t in span if not start <= t.i < end]
+    return any(
+        t.ent_type_ == "TITLE" or t.lower_ in _PERSON_HEADS or t.lower_.rstrip(".") in honorifics
+        for t in outside
+    )
+
+
+def _someone_else(span: Span, root: Token, a: int, b: int, honorifics: set[str]) -> bool:
+    """The name belongs to someone else than the speaker: after a preposition or conjunction
+    (honorifics skipped: "a spokesman for Mr Blair"), inside a clause on the head ("The
+    Committee, led by Chairperson Dr. Nafisa Shah, has called for"), or part of a hyphenated word
+    ("DG Pak-EPA")."""
+    doc, j = span.doc, a - 1
+    while j >= span.start and doc[j].lower_.rstrip(".") in honorifics | {"."}:
+        j -= 1
+    if j >= span.start and doc[j].pos_ in _BEFORE_NO_NAME:
+        return True
+    if _in_clause(doc[b - 1], root):
+        return True
+    return b < len(doc) and doc[b].text == "-" and not doc[b - 1].whitespace_
+
+
+def name_in_phrase(s) -> Speaker | None:
+    """The person named in a phrase that also gives their role (see the module docstring); of
+    several names the last ("Director General Inter-Services Public Relations (ISPR) Lt General
+    Ahmed Sharif Chaudhry")."""
+    span, shape = s.span, s.finder.shape
+    if len(span) < 2:
+        return None
+    found = None
+    for start, end in _runs(span, shape.honorifics):
+        trimmed = _trim(span, start, end, shape.words, shape.honorifics)
+        if trimmed is None:
+            continue
+        a, b = trimmed
+        if _someone_else(span, s.root, a, b, shape.honorifics):
+            continue
+        if _role_given(span, a, b, shape.honorifics):
+            found = span.doc[a:b].text
+    return (found, "person") if found else None
+
+
+def earlier_full_name(s, name: str) -> str | None:
+    """The full name of an earlier person speaker ``name`` is a short form of; for a one-word
+    name, else the first fuller form written before ("… Europe and the Middle East, I Ketut
+    Suardana, informed" … "Suardana informed")."""
+    people = {sp[0]: {} for sp in s.spoken if sp[1] == "person" and sp[0]}
+    by_surname = {k.split()[-1]: k for k in people if len(k.split()) > 1}
+    found = resolve(name, people, by_surname)
+    if found and len(found) > len(name):
+        return found
+    return _written_before(s, name) if " " not in name else None
+
+
+def _written_before(s, word: str) -> str | None:
+    """The first name written before the source that ends in ``word`` and has capitalised name
+    words before it (no title, honorific or body: "I Ketut Suardana")."""
+    doc, honorifics = s.doc, s.finder.shape.honorifics
+    for t in doc[: s.span.start]:
+        if t.text != word:
+            continue
+        j = t.i
+        while j > 0 and j > t.i - 4 and _first_name_word(doc[j - 1], honorifics):
+            j -= 1
+        if j < t.i:
+            return doc[j : t.i + 1].text
+    return None
+
+
+def _first_name_word(t: Token, honorifics: set[str]) -> bool:
+    """A word that can stand before a surname in a name ("Ketut", the Balinese "I")."""
+    if t.ent_type_ in _NOT_NAME_ENTS + ("AGENCY", "ORG") or t.lower_.rstrip(".") in honorifics:
+        return False
+    if t.lower_ in _PERSON_HEADS | _PEER_TITLES:
+        return False  # "Chief Guest", "Lord Woolf"
+    return (t.is_title and t.pos_ == "PROPN" and not _acronym(t.text)) or t.text == "I" and t.i > 0
+
+
+def earlier_name(s) -> Speaker | None:
+    """ "Dery", "Mr Dery": a short form of a person who spoke before -> that person."""
+    span, honorifics = s.span, s.finder.shape.honorifics
+    words = [t for t in span if t.lower_.rstrip(".") not in honorifics and not t.is_punct]
+    if not words or len(words) > 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return None
+    full = earlier_full_name(s, " ".join(t.text for t in words))
+    return (full, "person") if full else None
+
+
+def _mentions(person_at: dict[int, str], before: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each run of tokens naming one person before token ``before``."""
+    out: list[tuple[int, int, str]] = []
+    for i in sorted(i for i in person_at if i < before):
+        if out and out[-1][1] == i and out[-1][2] == person_at[i]:
+            out[-1] = (out[-1][0], i + 1, person_at[i])
+        else:
+            out.append((i, i + 1, person_at[i]))
+    return out
+
+
+def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
+    """Lower-case words of the role written next to a name: the words before it back to a comma
+    or verb, at most ten ("Tory leader Michael Howard", "Federal Minister for Culture and National
+    Heritage Aurangzeb Khan Khichi") and an apposition after it ("Cindy Dyer, the US Ambassador-at-Large"),
+    within the sentence."""
+    sent_start, sent_end = doc[start].sent.start, min(doc[end - 1].sent.end, stop)
+    words: set[str] = set()
+    for t in reversed(doc[max(sent_start, start - 10) : start]):
+        if t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX"):
+            break
+        words.add(t.lower_)
+    if end < sent_end and doc[end].text == ",":
+        after: set[str] = set()
+        for t in doc[end + 1 : min(sent_end, end + 10)]:
+            if t.pos_ in ("VERB", "AUX"):
+                return words  # "…, the spokesman said": the subject of a clause, no apposition
+            if t.text in (",", ";", "."):
+                break
+            after.add(t.lower_)
+        words |= after
+    return words
+
+
+def person_by_written_title(s, head: str, words: set[str]) -> str | None:
+    """ "the Tory leader", "the ambassador": the person with that title written next to their
+    name (every word of ``words`` too, when any person has them), whatever the officials component
+    made of the title: the latest who spoke, else the one mentioned last ("The Minister" after
+    Federal Minister X spoke is X, not the Minister of State mentioned after him). The reference
+    itself is not such a title ("… Muhammad Azam Cheema, the spokesman said")."""
+    found = [
+        (name, tw)
+        for start, end, name in _mentions(s.person_at, s.span.start)
+        if head in (tw := _title_words(s.doc, start, end, s.span.start))
+    ]
+    names = [name for name, tw in found if words <= tw] or [name for name, _ in found]
+    spoke = next((sp[0] for sp in s.spoken if sp[1] == "person" and sp[0] in names), None)
+    return spoke or (names or [None])[-1]
