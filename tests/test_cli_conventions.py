@@ -295,9 +295,7 @@ def test_prefect_home_defaults_to_the_user_data_directory(tmp_path):
         ({"HOME": str(tmp_path)}, tmp_path / ".local" / "share" / "tipwatch" / "prefect"),
     ]:
         run_env = {k: v for k, v in env.items() if k != "XDG_DATA_HOME"} | extra
-        p = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=run_env, cwd=cwd
-        )
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=run_env, cwd=cwd)
         assert (p.returncode, p.stdout) == (0, f"{expected}\n"), p.stderr
         assert expected.is_dir()  # created with its parents (Prefect creates only the last level)
     assert list(cwd.iterdir()) == []  # nothing created in the current directory

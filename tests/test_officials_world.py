@@ -152,7 +152,7 @@ def test_lower_case_title_before_and_does_not_take_the_name(nlp):
         ),
         (
             "According to DCI boss George Kinoti, the victims were rescued by detectives.",
-            {("George Kinoti", "boss", None)},
+            {("George Kinoti", "boss", "Directorate of Criminal Investigations")},  # DCI: a gazetteer body
         ),
         (
             '"It should not be used as a reflection of our efforts," Chou Bun Eng, Vice Chairperson of '

@@ -167,7 +167,8 @@ def earlier_full_name(s, name: str) -> str | None:
 
 def _written_before(s, word: str) -> str | None:
     """The first name written before the source that ends in ``word`` and has capitalised name
-    words before it (no title, honorific or body: "I Ketut Suardana")."""
+    words before it (no title, honorific or body: "I Ketut Suardana"), or ``word`` itself after an
+    honorific ("Lord Woolf")."""
     doc, honorifics = s.doc, s.finder.shape.honorifics
     for t in doc[: s.span.start]:
         if t.text != word:
@@ -177,6 +178,8 @@ def _written_before(s, word: str) -> str | None:
             j -= 1
         if j < t.i:
             return doc[j : t.i + 1].text
+        if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in honorifics:
+            return word  # "Lord Woolf": a person named by an honorific and the surname alone
     return None
 
 
