@@ -6,7 +6,7 @@ stops it at the end: 10-20 s on every run, before any work. Instead, :func:`ensu
 process in its own session (a Ctrl-C in the terminal does not reach it), records it in
 ``<PREFECT_HOME>/tipwatch-server.json`` and points ``PREFECT_API_URL`` at it; later commands find
 the record, check the server's health (a second at most) and reuse it. A record whose process is
-gone, or whose server does not answer, is stale: the process (if any) is stopped and a new server
+gone, whose server does not answer, or that another Python installation started, is stale: the process (if any) is stopped and a new server
 started, never waited on for minutes. ``tipwatch server status|stop`` manage it.
 
 ``TIPWATCH_PREFECT_SERVER=ephemeral`` keeps Prefect's temporary server per command (the test suite
@@ -41,6 +41,7 @@ class ServerInfo:
     url: str  # the API URL (…/api)
     started_at: str
     log: str
+    python: str = ""  # the interpreter that started it: another install's server is replaced
 
 
 def home() -> Path:
@@ -125,8 +126,8 @@ def start(timeout: float = STARTUP_TIMEOUT) -> ServerInfo:
             stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env,
             start_new_session=True,  # its own session: a terminal's Ctrl-C does not stop it
         )  # fmt: skip
-    info = ServerInfo(proc.pid, port, f"http://127.0.0.1:{port}/api", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                      str(log))  # fmt: skip
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    info = ServerInfo(proc.pid, port, f"http://127.0.0.1:{port}/api", started, str(log), sys.executable)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -152,7 +153,7 @@ def ensure_server() -> str | None:
     with open(home() / "tipwatch-server.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two commands starting at once start one server
         state, info = status()
-        if state != "running":
+        if state != "running" or info.python != sys.executable:
             if info is not None:
                 stop()  # stale: gone, or alive but not answering
             from flows.discover import progress

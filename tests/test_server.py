@@ -76,6 +76,19 @@ def test_a_dead_server_is_replaced_not_waited_on(work):
     assert record(work[0])["pid"] != old["pid"]
 
 
+def test_a_server_another_installation_started_is_replaced(work):
+    path = work[0] / "prefect" / "tipwatch-server.json"
+    state = record(work[0])
+    path.write_text(json.dumps({**state, "python": "/gone/venv/bin/python"}))
+    proc = run(work)
+    assert "starting tipwatch's background Prefect server" in proc.stderr
+    assert (
+        record(work[0])["python"] == sys.executable
+        and not psutil.pid_exists(state["pid"])
+        or (psutil.Process(state["pid"]).status() == psutil.STATUS_ZOMBIE)
+    )
+
+
 def test_stop_leaves_no_process_behind(work):
     pid = record(work[0])["pid"]
     session = [p for p in psutil.process_iter(["pid"]) if _sid(p.pid) == pid]
@@ -96,3 +109,10 @@ def _sid(pid: int) -> int | None:
         return os.getsid(pid)
     except OSError:
         return None
+
+
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
