@@ -27,6 +27,7 @@ from pathlib import Path
 
 STATE = "tipwatch-server.json"
 HEALTH_TIMEOUT = 1.0  # seconds for a health check of a recorded server
+NOT_RESPONDING_GRACE = 10.0  # seconds a live but silent server gets before it is replaced
 STARTUP_TIMEOUT = 120.0  # seconds for a new server to become healthy (a new database, a loaded machine)
 
 
@@ -67,6 +68,15 @@ def healthy(url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
         return httpx.get(f"{url}/health", timeout=timeout).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def _answers_within(url: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if healthy(url, timeout=2.0):
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def _alive(pid: int) -> bool:
@@ -153,6 +163,8 @@ def ensure_server() -> str | None:
     with open(home() / "tipwatch-server.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two commands starting at once start one server
         state, info = status()
+        if state == "not responding" and _answers_within(info.url, NOT_RESPONDING_GRACE):
+            state = "running"  # alive and busy (a loaded machine): another command may be using it
         if state != "running" or info.python != sys.executable:
             if info is not None:
                 stop()  # stale: gone, or alive but not answering
