@@ -5,6 +5,7 @@ table overview and data dictionary generated from the schemas."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import duckdb
@@ -59,6 +60,8 @@ def run_query(processed: Path, sql: str) -> tuple[list[str], list[tuple]]:
         kind = statements[0].type.name
         if kind not in ALLOWED_STATEMENTS:
             raise QueryError(f"refused: {kind} statements are not allowed; tipwatch query is read-only")
+        if kind == "EXPLAIN":
+            _check_explained(con, sql)
         try:
             cur = con.execute(sql)
             columns = [d[0] for d in cur.description]
@@ -67,6 +70,17 @@ def run_query(processed: Path, sql: str) -> tuple[list[str], list[tuple]]:
             raise QueryError(_one_line(exc)) from None
     finally:
         con.close()
+
+
+def _check_explained(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """EXPLAIN [ANALYZE] only around a SELECT: EXPLAIN ANALYZE runs the statement it explains."""
+    inner = re.sub(r"^\s*EXPLAIN\s+(ANALY[SZ]E\s+)?", "", sql, count=1, flags=re.IGNORECASE)
+    try:
+        kinds = [st.type.name for st in con.extract_statements(inner)]
+    except duckdb.Error as exc:
+        raise QueryError(_one_line(exc)) from None
+    if kinds != ["SELECT"]:
+        raise QueryError("refused: EXPLAIN only around a SELECT; tipwatch query is read-only")
 
 
 def _one_line(exc: Exception) -> str:

@@ -165,6 +165,14 @@ def test_sample_report_tier_placements(published):
             "tipwatch: error: refused: ATTACH statements are not allowed; tipwatch query is read-only\n",
         ),
         ("SELECT 1; DROP TABLE claims", "tipwatch: error: give exactly one SQL statement (got 2)\n"),
+        (
+            "EXPLAIN ANALYZE CHECKPOINT",
+            "tipwatch: error: refused: EXPLAIN only around a SELECT; tipwatch query is read-only\n",
+        ),
+        (
+            "explain analyse DROP TABLE officials",
+            "tipwatch: error: refused: EXPLAIN only around a SELECT; tipwatch query is read-only\n",
+        ),
     ],
 )
 def test_bad_and_write_sql_is_one_line_and_changes_nothing(published, tmp_path, sql, message):
