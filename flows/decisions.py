@@ -83,10 +83,18 @@ def decide(
             allowed = ", ".join(c for c in columns if c not in FIXED)
             raise DecisionError(f"{table} has no correctable field {name!r}: choose from {allowed}")
     return Decision(
-        table=table, row_id=row["id"], decision=decision, key=_key(table, row), source=source,
-        start=row.get("start"), end=row.get("end"), evidence=row.get("evidence"), fields=fields,
-        reviewer=reviewer, at=datetime.now(UTC).isoformat(timespec="seconds"), note=note,
+        **row_reference(table, row, source), decision=decision, fields=fields, reviewer=reviewer,
+        at=datetime.now(UTC).isoformat(timespec="seconds"), note=note,
     )  # fmt: skip
+
+
+def row_reference(table: str, row: Mapping, source: str | None) -> dict:
+    """What a decision records of its row: id, summary fields, document source and evidence span
+    (the CLI's decisions and the review page's downloads both start from it)."""
+    return {
+        "table": table, "row_id": row["id"], "key": _key(table, row), "source": source,
+        "start": row.get("start"), "end": row.get("end"), "evidence": row.get("evidence"),
+    }  # fmt: skip
 
 
 def _key(table: str, row: Mapping) -> dict:

@@ -85,7 +85,7 @@ def _run(
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
     store.repair()
     decisions_file = decisions_file or str(default_decisions(Path(processed_dir)))
-    load_decisions(Path(decisions_file))  # a broken decisions file stops the run before any work
+    decisions = load_decisions(Path(decisions_file))  # a broken file stops the run before any work
     version, parts = extractor_version(models, model, code_hash())  # code_hash looked up here: tests pin it
     sources = discover_task(Path(raw_dir), sources_file, schedule)
     timings = {"discover": round(time.perf_counter() - t_start, 3)}
@@ -100,7 +100,7 @@ def _run(
     run.worker_seconds = seconds
     t_checks = time.perf_counter()
     tables = carry_over_task(store, prev_run, new_tables(rows), plan.carried)
-    tables, run.review = review_task(tables, decisions_file)
+    tables, run.review = review_task(tables, decisions, decisions_file)
     tables["claim_checks"] = claim_checks_task(tables)  # derived from the whole run: never carried over
     timings["checks"] = time.perf_counter() - t_checks  # carry-over, reviewers' decisions, claim checks
     return publish_task(store, run, tables)

@@ -29,6 +29,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from extractors.records import TABLES
+from flows.decisions import row_reference
 from flows.diff import KINDS, RowChange, RunDiff
 from flows.store import REVIEWED_TABLES, Store, StoreError
 
@@ -198,22 +199,8 @@ def _decision_skeleton(r: RowChange) -> str | None:
     for rows no decision can apply to (removed rows, tables that are not reviewed)."""
     if r.kind == "removed" or r.table not in REVIEWED_TABLES:
         return None
-    row = r.row
-    return json.dumps(
-        {
-            "table": r.table,
-            "row_id": r.key,
-            "key": {c: row.get(c) for c in TABLES[r.table].summary},
-            "source": r.source,
-            "start": row.get("start"),
-            "end": row.get("end"),
-            "evidence": row.get("evidence"),
-            "fields": {},
-            "note": None,
-        },  # fmt: skip
-        ensure_ascii=False,
-        default=str,
-    )
+    line = {**row_reference(r.table, r.row, r.source), "fields": {}, "note": None}
+    return json.dumps(line, ensure_ascii=False, default=str)
 
 
 def _groups(rows: list[RowChange], views: list[dict]) -> list[dict]:

@@ -28,9 +28,8 @@ from prefect.cache_policies import NO_CACHE
 from extractors.parse.documents import Document
 from extractors.records import RECORD_TABLES, TABLES
 from flows.checks import claim_checks_table
+from flows.decisions import Decision, extracted_table
 from flows.decisions import apply as apply_decisions
-from flows.decisions import extracted_table
-from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
 from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
@@ -254,13 +253,14 @@ def _extracted(store: Store, name: str, run_id: str) -> pa.Table:
     old = store.read_table(name, run_id)
     if name not in REVIEWED_TABLES:
         return old
-    rejected = store.runs_dir / run_id / f"{name}_rejected.parquet"
-    return extracted_table(name, old, store.read_table(rejected.stem, run_id) if rejected.exists() else None)
+    return extracted_table(name, old, store.read_table(f"{name}_rejected", run_id))
 
 
-def review(tables: dict[str, pa.Table], decisions_file: str | None) -> tuple[dict[str, pa.Table], dict]:
-    """The run's tables with the reviewers' decisions applied, and what applying them did."""
-    decisions = load_decisions(Path(decisions_file)) if decisions_file else []
+def review(
+    tables: dict[str, pa.Table], decisions: list[Decision], decisions_file: str
+) -> tuple[dict[str, pa.Table], dict]:
+    """The run's tables with the reviewers' decisions (read from ``decisions_file`` when the run
+    started) applied, and what applying them did."""
     tables, outcome = apply_decisions(tables, decisions)
     return tables, {"decisions_file": decisions_file, **outcome.counts()}
 

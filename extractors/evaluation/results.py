@@ -97,13 +97,13 @@ class Report:
             ]
         return out
 
-    def format_table(self) -> str:
-        """Fixed-width text table: one line per field."""
+    def format_table(self, unit: str = "documents") -> str:
+        """Fixed-width text table: one line per field, then ``(n_docs unit)``."""
         width = max([len("field")] + [len(f.field) for f in self.fields])
         head = f"{'field':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
         lines = [head, "-" * len(head)]
         for f in self.fields:
             rates = " ".join("   n/a" if v is None else f"{v:6.3f}" for v in f.shown())
             lines.append(f"{f.field:<{width}}  {rates} {f.tp:5d} {f.fp:5d} {f.fn:5d}")
-        lines.append(f"({self.n_docs} documents)")
+        lines.append(f"({self.n_docs} {unit})")
         return "\n".join(lines)

@@ -88,22 +88,25 @@ def _login() -> str | None:
         return None
 
 
-@review_app.command()
-def accept(
-    row_id: str = RowArg, processed: Path = ProcessedOpt, decisions: Path | None = DecisionsOpt,
-    note: str | None = NoteOpt, reviewer: str | None = ReviewerOpt,
-):  # fmt: skip
-    """Mark a row as checked and right."""
-    _record(processed, decisions, row_id, "accept", None, note, reviewer)
+def _plain_decision(decision: str, doc: str):
+    """The ``accept`` / ``reject`` command: the same options, one decision each."""
+
+    def command(
+        row_id: str = RowArg, processed: Path = ProcessedOpt, decisions: Path | None = DecisionsOpt,
+        note: str | None = NoteOpt, reviewer: str | None = ReviewerOpt,
+    ):  # fmt: skip
+        _record(processed, decisions, row_id, decision, None, note, reviewer)
+
+    command.__doc__ = doc
+    return command
 
 
-@review_app.command()
-def reject(
-    row_id: str = RowArg, processed: Path = ProcessedOpt, decisions: Path | None = DecisionsOpt,
-    note: str | None = NoteOpt, reviewer: str | None = ReviewerOpt,
-):  # fmt: skip
-    """Take a wrong row out of the tables (kept in <table>_rejected with the decision)."""
-    _record(processed, decisions, row_id, "reject", None, note, reviewer)
+review_app.command("accept")(_plain_decision("accept", "Mark a row as checked and right."))
+review_app.command("reject")(
+    _plain_decision(
+        "reject", "Take a wrong row out of the tables (kept in <table>_rejected with the decision)."
+    )
+)
 
 
 @review_app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

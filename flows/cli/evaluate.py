@@ -115,9 +115,7 @@ def _decisions(processed: Path, path: Path, json_out: bool) -> str:
     if json_out:
         return json.dumps({t: s.to_dict() for t, s in scores.items()}, indent=2)
     n = sum(s.tp + s.fp + s.fn for s in scores.values())
-    return (
-        Report(tuple(scores.values()), 0).format_table().replace("(0 documents)", f"({n} decisions scored)")
-    )
+    return Report(tuple(scores.values()), n).format_table("decisions scored")
 
 
 def _agreement(split: str, shared: Path | None, model: str | None, json_out: bool) -> str:
