@@ -261,8 +261,12 @@ def review(
 ) -> tuple[dict[str, pa.Table], dict]:
     """The run's tables with the reviewers' decisions (read from ``decisions_file`` when the run
     started) applied, and what applying them did."""
+    from flows.unchanged import file_sha256
+
     tables, outcome = apply_decisions(tables, decisions)
-    return tables, {"decisions_file": decisions_file, **outcome.counts()}
+    # the file's hash tells a later run whether the decisions changed (flows.unchanged)
+    digest = file_sha256(Path(decisions_file))
+    return tables, {"decisions_file": decisions_file, "decisions_sha256": digest, **outcome.counts()}
 
 
 # Tables made when the run is published, from the whole run and the runs before it.

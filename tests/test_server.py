@@ -44,7 +44,8 @@ def record(work) -> dict:
 
 
 def run(work_env) -> subprocess.CompletedProcess:
-    proc = tw(work_env, "run", "--raw", "raw", "--processed", "processed", "--format", "json")
+    # --force: an unchanged run would publish nothing and need no server (tests/test_unchanged.py)
+    proc = tw(work_env, "run", "--raw", "raw", "--processed", "processed", "--format", "json", "--force")
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc
 

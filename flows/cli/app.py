@@ -54,6 +54,9 @@ def run(
         False, "--wait", help="wait for another run writing PROCESSED to finish (default: exit 75)"
     ),
     strict: bool = typer.Option(False, "--strict", help="exit 1 when any document is not ok"),
+    force: bool = typer.Option(
+        False, "--force", help="publish a new run even when nothing changed since the latest one"
+    ),
 ):
     """Run the pipeline once over RAW and publish a new run in PROCESSED.
 
@@ -64,6 +67,12 @@ def run(
     _check_inputs(raw, sources)
     with ExitStack() as held:
         _take_writer_lock(held, processed, wait)
+        if (
+            not force
+            and sources is None
+            and _report_unchanged(raw, processed, model, models_dir, decisions, fmt)
+        ):
+            return
         use_server()
         summary = _run_flow(
             raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions
@@ -75,6 +84,30 @@ def run(
         warn("no documents: the run has nothing in it", EX_EMPTY)
     if strict and summary["n_failed"]:
         fail(f"{summary['n_failed']} of {summary['n_documents']} documents not ok (--strict)")
+
+
+def _report_unchanged(
+    raw: Path, processed: Path, model, models_dir, decisions: Path | None, fmt: str
+) -> bool:
+    """When nothing changed since the latest run (:mod:`flows.unchanged`), say so and return True:
+    no flow run starts and nothing is published."""
+    from flows.decisions import default_decisions
+    from flows.store import Store
+    from flows.unchanged import unchanged_since
+    from flows.versions import DEFAULT_MODELS, extractor_version
+
+    store = Store(processed)
+    version, _ = extractor_version(Path(models_dir) if models_dir else DEFAULT_MODELS, model)
+    run_id = unchanged_since(store, raw, version, decisions or default_decisions(processed))
+    if run_id is None:
+        return False
+    docs = store.read_table("documents", run_id).select(["source", "kind", "status", "error"]).to_pylist()
+    text = (
+        f"nothing changed since run {run_id} ({len(docs)} documents); nothing published (--force runs anyway)"
+    )
+    data = {"run_id": run_id, "status": "unchanged", "n_documents": len(docs), "documents": docs}
+    emit(fmt, ["source", "kind", "status", "error"], [list(d.values()) for d in docs], data=data, text=text)
+    return True
 
 
 def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
