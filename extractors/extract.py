@@ -311,7 +311,7 @@ def _annotate(
         group = [i for i, c in enumerate(all_chunks) if (c.document.kind == "tip_report") == is_report]
         if not group:
             continue
-        texts = ((all_chunks[i].text, i) for i in group)
+        texts = ((_dated(nlp, all_chunks[i]), i) for i in group)
         disable = report_disable if is_report else []
         for doc, i in nlp.pipe(
             texts, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
@@ -319,6 +319,17 @@ def _annotate(
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     return per_doc
+
+
+def _dated(nlp: Language, chunk: Chunk) -> str | Doc:
+    """The chunk's text, or a tokenized Doc carrying the document's publication date
+    (``user_data["published"]``) for the components that date what the text leaves undated."""
+    published = chunk.document.published
+    if not published or chunk.document.kind == "tip_report":
+        return chunk.text
+    doc = nlp.make_doc(chunk.text)
+    doc.user_data["published"] = published
+    return doc
 
 
 def _law_enforcement(document: Document, data: bytes) -> tuple:

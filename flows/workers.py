@@ -12,10 +12,12 @@ import multiprocessing
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from extractors.parse import SUPPORTED_SUFFIXES
 from extractors.parse.documents import Document
+from flows.pagemeta import sidecar_published
 from flows.plan import Limits, Source
 
 _NLP_CACHE: dict[tuple, object] = {}
@@ -49,6 +51,8 @@ def parse_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
         max_pages=limits.max_pages,
         pdf_workers=2 if len(data) > 2_000_000 else 1,
     )
+    if doc.published is None and (published := sidecar_published(s.path)):
+        doc = replace(doc, published=published)
     return doc, data
 
 

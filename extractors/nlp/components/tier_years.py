@@ -4,7 +4,8 @@ A tier's years are the year nearest to it in its sentence together with the year
 one: coordinated years ("in 2014 and 2015", "from 2016 and 2017 reports") and every year of a
 range ("from 2013 to 2016", "2013–2016", "between 2017 and 2019"). The document's report year
 comes from the report it names ("the 2022 TIP report") or, failing that, from the date the text
-opens with (:func:`dateline_report_year`).
+opens with (:func:`dateline_report_year`) or the page's publication date
+(``doc.user_data["published"]``, :func:`published_report_year`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ def dateline_report_year(text: str, released: bool = False) -> int | None:
     if date is None:
         return None
     year, month, day = date
+    return year if released or (month, day) >= RELEASE else year - 1
+
+
+def published_report_year(published: str | None, released: bool = False) -> int | None:
+    """The report year current at a page's publication date (``YYYY-MM-DD``, from the page's
+    metadata: "2018-06-29" -> 2018, "2019-03-03" -> 2018), as for a date the text opens with."""
+    if not published or len(published) < 10 or not published[:4].isdigit():
+        return None
+    try:
+        year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
+    except ValueError:
+        return None
     return year if released or (month, day) >= RELEASE else year - 1
 
 
@@ -163,12 +176,18 @@ class TierDates:
         (:meth:`_own_years`); an undated one the one year the document gives the same country
         and tier elsewhere, else the document's report year ("TIP Report 2025"), else the report
         current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
-        Tier 2 ranking" -> 2018). A tier held "for the third consecutive year" also held the year
+        Tier 2 ranking" -> 2018) or, failing that, at the page's publication date. A tier held
+        "for the third consecutive year" also held the year
         before. A tier the country was moved from is dated the year before its destination (or by
         the years beside it) and is left out when no year is known."""
         if not links:
             return []
-        doc_year = self.report_year(doc) or dateline_report_year(doc.text, self._just_released(doc))
+        released = self._just_released(doc)
+        doc_year = (
+            self.report_year(doc)
+            or dateline_report_year(doc.text, released)
+            or published_report_year(doc.user_data.get("published"), released)
+        )
         owned = {
             y.start
             for link in links
