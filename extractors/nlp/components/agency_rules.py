@@ -97,6 +97,7 @@ class AgencyRules:
             for r in context
             if r["effect"] == "house"
         ]
+        self.house_starts = {words[0] for words, _ in self.houses if words}
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
         self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
         self.party_next = {r["phrase"].lower() for r in context if r["effect"] == "party"}
@@ -145,6 +146,8 @@ class AgencyRules:
         "Senate"), an optional committee type ("Standing"), "Committee on|for" and a subject in
         title case ("Information, Broadcasting and National Heritage")."""
         n = len(doc)
+        if doc[i].text not in self.house_starts:  # most tokens: no house of parliament starts here
+            return None
         for words, house in self.houses:
             j = i + len(words)
             if tuple(t.text for t in doc[i:j]) != words:

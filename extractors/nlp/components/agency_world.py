@@ -99,8 +99,10 @@ class WorldAgencies:
         at = {i: e for e in ents for i in range(e.start, e.end)}
         added = []
         for tok in doc:
-            two = doc[tok.i - 1 : tok.i + 1].text.lower() if tok.i else ""
-            head = _MISSIONS.get(tok.lower_) or (_MISSIONS.get(two) if two == "high commission" else None)
+            head = _MISSIONS.get(tok.lower_)
+            if head is None and tok.lower_ == "commission" and tok.i:
+                prev = doc[tok.i - 1]  # "High Commission" written as two words, one space
+                head = _MISSIONS["high commission"] if (prev.lower_, prev.whitespace_) == ("high", " ") else None
             if head is None:
                 continue
             head_start = tok.i - 1 if head == "High Commission" else tok.i

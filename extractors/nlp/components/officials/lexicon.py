@@ -77,6 +77,13 @@ class Lexicon:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
             self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
         self.portfolios.sort(key=lambda p: -len(p[0]))
+        # the same list by first and by last word, in the same order: a lookup tries only the
+        # phrases that can match at a token (the rules call these for most tokens of a text)
+        self.portfolios_by_first: dict[str, list] = {}
+        self.portfolios_by_last: dict[str, list] = {}
+        for p in self.portfolios:
+            self.portfolios_by_first.setdefault(p[0][0], []).append(p)
+            self.portfolios_by_last.setdefault(p[0][-1], []).append(p)
 
     def _load_role_cues(self, nlp: Language, table: list[dict]) -> None:
         self.chairs: list[tuple[tuple[str, ...], str]] = []
@@ -101,6 +108,9 @@ class Lexicon:
             elif r["effect"] == "appointed":
                 self.appointed.append(toks)
         self.appointed.sort(key=lambda t: -len(t))
+        self.appointed_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for c in self.appointed:
+            self.appointed_by_first.setdefault(c[0], []).append(c)
 
     def _load_places(self, provinces: list[dict], places: list[dict]) -> None:
         self.province_of: dict[str, str] = {}
@@ -142,7 +152,10 @@ class Lexicon:
 
     def appointment_cue(self, doc: Doc, k: int) -> tuple[str, ...] | None:
         """The longest appointment cue starting at token ``k`` ("appointed as", "posted as", "named")."""
-        return next((c for c in self.appointed if tuple(t.lower_ for t in doc[k : k + len(c)]) == c), None)
+        if k >= len(doc):
+            return None
+        cues = self.appointed_by_first.get(doc[k].lower_, ())
+        return next((c for c in cues if tuple(t.lower_ for t in doc[k : k + len(c)]) == c), None)
 
     def is_former(self, doc: Doc, i: int) -> bool:
         """Token ``i`` marks a past role: "former interior minister", "then-local government
@@ -199,7 +212,9 @@ class Lexicon:
     # -- portfolios -------------------------------------------------------------------------------
     def portfolio_ending(self, doc: Doc, end: int, title: str | None = None) -> tuple[int, str] | None:
         """A portfolio phrase ending at token ``end`` (exclusive): (start, organisation)."""
-        for toks, org, titles in self.portfolios:
+        if end < 1 or end > len(doc):
+            return None
+        for toks, org, titles in self.portfolios_by_last.get(doc[end - 1].lower_, ()):
             start = end - len(toks)
             if start < 0 or (title and titles and title not in titles):
                 continue
@@ -222,7 +237,9 @@ class Lexicon:
     def portfolio_starting(self, doc: Doc, start: int, title: str | None = None) -> tuple[int, str] | None:
         """A portfolio phrase starting at token ``start``: (end, organisation); "Minister for
         Interior" (a portfolio of the title ``title`` when given)."""
-        for toks, org, titles in self.portfolios:
+        if start < 0 or start >= len(doc):
+            return None
+        for toks, org, titles in self.portfolios_by_first.get(doc[start].lower_, ()):
             end = start + len(toks)
             if end > len(doc) or (title and titles and title not in titles):
                 continue
