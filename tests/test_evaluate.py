@@ -21,6 +21,7 @@ from extractors.evaluation.scores import (
     FIELDS,
     FieldScore,
     Report,
+    country_key,
     dice,
     gold_doc,
     locate,
@@ -85,6 +86,13 @@ def test_title_key_expands_abbreviations_and_drops_federal():
 )
 def test_tier_key(raw, code):
     assert tier_key(raw) == code
+
+
+def test_country_key_reads_a_gazetteer_alias_as_the_country():
+    assert country_key("the Republic of Congo") == country_key("Congo (ROC)") == "congo (roc)"
+    assert country_key("Democratic Republic of Congo") == "congo (drc)"
+    assert country_key("PRC") == "china"
+    assert country_key("Atlantis") == "atlantis"  # not in the gazetteer: the plain key
 
 
 def test_org_key_ignores_punctuation_and_ampersand():

@@ -100,12 +100,18 @@ CASES = [
         "latest US Trafficking in Person (TIP) report launched by the US State Department.",
         {("Thailand", "2", None)},
     ),
-    # countries a list word adds in the tier's clause
+    # countries a list word adds in the tier's clause ("Republic of Congo": the gazetteer's alias of
+    # the Republic of the Congo)
     (
         "The United States Department of State released its latest “Trafficking in Persons Report” on the "
         "24th, ranking Hong Kong down to the “Tier 2 Watch List” alongside countries like Nepal, the "
         "Republic of Congo, and Laos.",
-        {("Hong Kong", "2WL", None), ("Nepal", "2WL", None), ("Laos", "2WL", None)},
+        {
+            ("Hong Kong", "2WL", None),
+            ("Nepal", "2WL", None),
+            ("Congo (ROC)", "2WL", None),
+            ("Laos", "2WL", None),
+        },
     ),
     # unnamed "other countries" place none of the countries of another clause
     (

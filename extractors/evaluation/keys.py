@@ -2,9 +2,9 @@
 
 Contract: :func:`normalize` (soft hyphens and zero-width characters removed, curly quotes and
 dashes made straight, whitespace collapsed) then case folding is the base of every key;
-:func:`name_key`, :func:`title_key`, :func:`org_key`, :func:`span_key` and :func:`tier_key` add
-what each field needs (honorifics, title abbreviations, punctuation, enclosing quotes, tier
-spellings); :func:`dice` is the token overlap of two strings. Keys never fail: missing values
+:func:`name_key`, :func:`title_key`, :func:`org_key`, :func:`span_key`, :func:`country_key` and
+:func:`tier_key` add what each field needs (honorifics, title abbreviations, punctuation, enclosing
+quotes, a country's other names, tier spellings); :func:`dice` is the token overlap of two strings. Keys never fail: missing values
 give ``""``.
 """
 
@@ -22,6 +22,7 @@ from extractors.parse.documents import INVISIBLE_AND_SPACES
 
 __all__ = [
     "CHAR_MAP",
+    "country_key",
     "HONORIFICS",
     "OVERLAP_MIN_DICE",
     "dice",
@@ -79,6 +80,30 @@ def key(s: str | None) -> str:
     """:func:`normalize` plus case folding and a leading "the " removed."""
     k = normalize(s).casefold()
     return k[4:] if k.startswith("the ") else k
+
+
+COUNTRIES_FILE = MODELS_DIR / "gazetteers" / "countries.csv"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """key of every name and alias in ``countries.csv`` -> key of the country's name."""
+    from extractors.assets import read_csv, split_aliases
+
+    out: dict[str, str] = {}
+    for row in read_csv(str(COUNTRIES_FILE)):
+        name = key(row["name"])
+        out[name] = name
+        for alias in split_aliases(row.get("aliases") or ""):
+            out.setdefault(key(alias), name)
+    return out
+
+
+def country_key(country: str | None) -> str:
+    """Country key: :func:`key`, with another name the country gazetteer gives it read as its
+    name ("Republic of Congo" = "Congo (ROC)", "PRC" = "China")."""
+    k = key(country)
+    return _country_names().get(k, k)
 
 
 _ORG_PUNCT = re.compile(r"[.,;:()\"']+")

@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.evaluation.keys import (
     OVERLAP_MIN_DICE,
+    country_key,
     dice,
     key,
     name_key,
@@ -110,7 +111,7 @@ def _agency_forms(r: dict) -> set[str]:
 
 def _tier_key(r: dict) -> tuple:
     """(country key, tier code, report year): duplicates of one placement count once."""
-    return (key(_get(r, "country")), tier_key(_get(r, "tier")), year_value(_get(r, "report_year")))
+    return (country_key(_get(r, "country")), tier_key(_get(r, "tier")), year_value(_get(r, "report_year")))
 
 
 def speaker_matches(

@@ -41,6 +41,7 @@ from extractors.evaluation.gold_docs import TABLES, GoldDoc, gold_doc, locate, m
 from extractors.evaluation.keys import (
     HONORIFICS,
     OVERLAP_MIN_DICE,
+    country_key,
     dice,
     key,
     name_key,
@@ -81,6 +82,7 @@ __all__ = [
     "tier_key",
     "title_abbreviations",
     "title_key",
+    "country_key",
     "tokens",
 ]
 

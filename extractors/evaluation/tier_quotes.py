@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from extractors.evaluation.scores import Error, FieldScore, Report, key, normalize, tier_key
+from extractors.evaluation.scores import Error, FieldScore, Report, country_key, normalize, tier_key
 
 FIELDS = ("tier_quotes", "tier_quotes_year")
 FIELD_HELP = {
@@ -150,14 +150,14 @@ def _pairs(rows: Iterable[Mapping], row: TierQuote, with_year: bool) -> set[tupl
     places Nigeria on Tier 1 in 2011: another report's placement, which the row does not annotate)."""
     out = set()
     for r in rows:
-        if key(r.get("country")) != key(row.country):
+        if country_key(r.get("country")) != country_key(row.country):
             continue
         y = r.get("report_year")
         earlier = y not in (None, "") and row.report_year is not None and int(y) < row.report_year
         if earlier and tier_key(r.get("tier")) != tier_key(row.tier):
             continue
         out.add(
-            (key(r.get("country")), tier_key(r.get("tier")))
+            (country_key(r.get("country")), tier_key(r.get("tier")))
             + ((int(y) if y not in (None, "") else None,) if with_year else ())
         )
     return out
@@ -189,7 +189,7 @@ def score_tier_quotes(
             year_scored += 1
             fields.append(("tier_quotes_year", True))
         for name, with_year in fields:
-            gold = {(key(row.country), tier_key(row.tier)) + ((row.report_year,) if with_year else ())}
+            gold = {(country_key(row.country), tier_key(row.tier)) + ((row.report_year,) if with_year else ())}
             pred_set = _pairs(pred, row, with_year)
             tp = len(gold & pred_set)
             totals[name] = totals[name] + FieldScore(name, tp, len(pred_set) - tp, len(gold) - tp)

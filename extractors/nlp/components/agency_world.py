@@ -102,7 +102,9 @@ class WorldAgencies:
             head = _MISSIONS.get(tok.lower_)
             if head is None and tok.lower_ == "commission" and tok.i:
                 prev = doc[tok.i - 1]  # "High Commission" written as two words, one space
-                head = _MISSIONS["high commission"] if (prev.lower_, prev.whitespace_) == ("high", " ") else None
+                head = (
+                    _MISSIONS["high commission"] if (prev.lower_, prev.whitespace_) == ("high", " ") else None
+                )
             if head is None:
                 continue
             head_start = tok.i - 1 if head == "High Commission" else tok.i
