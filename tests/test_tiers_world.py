@@ -45,6 +45,17 @@ CASES = [
         "The trafficking report raised the status of Saudi Arabia from “tier 3” to “tier 2 watch list.”",
         {("Saudi Arabia", "2WL", None)},
     ),
+    # countries written as the tier tables and reports write them ("&", "-", official long forms)
+    (
+        "The 2023 Trafficking in Persons report placed Trinidad & Tobago, Bosnia-Herzegovina and the Syrian "
+        "Arab Republic on the Tier 2 Watch List, and the U.A.E. on Tier 2.",
+        {
+            ("Trinidad and Tobago", "2WL", 2023),
+            ("Bosnia and Herzegovina", "2WL", 2023),
+            ("Syria", "2WL", 2023),
+            ("United Arab Emirates", "2", 2023),
+        },
+    ),
     # a range of years, and an earlier tier of a move sentence with years of its own
     (
         "From 2013 to 2016, Sri Lanka was placed in the Tier 2 Watch List for 4 successive years and "
