@@ -39,6 +39,7 @@ from flows.tasks import (
     publish_task,
     review_task,
 )
+from flows.unchanged import unchanged_since, unchanged_summary
 from flows.versions import DEFAULT_MODELS, PACKAGE_ROOT, VERSION, base_model, code_hash, extractor_version
 from flows.workers import LARGE_TEXT, get_nlp, process_batch_fn
 
@@ -61,11 +62,16 @@ def tipwatch_flow(
     batch_size: int = 16,
     schedule: str | None = None,
     decisions_file: str | None = None,
+    force: bool = False,
 ) -> dict:
     """Run the pipeline once and publish a new run; returns the run summary as a dict.
 
     ``decisions_file``: the reviewers' decisions (default ``reviews/decisions.jsonl`` beside the
     processed folder), applied to the run's tables before claim checks and publishing.
+
+    A run over a raw folder (no ``sources_file``) that finds nothing changed since the latest run
+    (:mod:`flows.unchanged`) publishes nothing and returns that run's summary with status
+    ``unchanged``, unless ``force``.
 
     The run holds the processed folder's writer lock (:mod:`flows.lock`) from before it stages
     anything until it has published: it waits while another run holds it (``tipwatch run`` takes
@@ -74,12 +80,21 @@ def tipwatch_flow(
     with writer_lock(Path(processed_dir), wait=True, on_wait=waiting):
         return _run(
             raw_dir, processed_dir, models_dir, model, sources_file, Limits(max_bytes, max_pages), batch_size,
-            schedule, decisions_file,
+            schedule, decisions_file, force,
         )  # fmt: skip
 
 
 def _run(
-    raw_dir, processed_dir, models_dir, model, sources_file, limits, batch_size, schedule, decisions_file
+    raw_dir,
+    processed_dir,
+    models_dir,
+    model,
+    sources_file,
+    limits,
+    batch_size,
+    schedule,
+    decisions_file,
+    force,
 ) -> dict:
     started, t_start = datetime.now(UTC), time.perf_counter()
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
@@ -87,6 +102,16 @@ def _run(
     decisions_file = decisions_file or str(default_decisions(Path(processed_dir)))
     decisions = load_decisions(Path(decisions_file))  # a broken file stops the run before any work
     version, parts = extractor_version(models, model, code_hash())  # code_hash looked up here: tests pin it
+    same = (
+        None
+        if sources_file or force
+        else unchanged_since(store, Path(raw_dir), version, Path(decisions_file))
+    )
+    if same is not None:  # a scheduled run over a folder nothing was added to: no copy of the tables
+        progress(f"nothing changed since run {same}; nothing published")
+        return unchanged_summary(store, same) | {
+            "timings": {"total": round(time.perf_counter() - t_start, 3)}
+        }
     sources = discover_task(Path(raw_dir), sources_file, schedule)
     timings = {"discover": round(time.perf_counter() - t_start, 3)}
     prev_run = store.latest_run()

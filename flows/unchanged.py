@@ -49,3 +49,22 @@ def unchanged_since(store: Store, raw: Path, version: str, decisions: Path) -> s
         return None
     now = {(s.source, s.doc_id) for s in discover(raw)}
     return run_id if now == {(row["source"], row["doc_id"]) for row in previous} else None
+
+
+def unchanged_summary(store: Store, run_id: str) -> dict:
+    """The summary of a run that found nothing changed since ``run_id`` (the fields of
+    :class:`flows.tasks.RunSummary`): that run's documents, all unchanged, nothing published."""
+    docs = store.read_table("documents", run_id).select(["source", "kind", "status", "error"]).to_pylist()
+    n_failed = sum(1 for d in docs if d["status"] != "ok")
+    return {
+        "run_id": run_id,
+        "status": "unchanged",
+        "n_documents": len(docs),
+        "n_new": 0,
+        "n_carried": len(docs),
+        "n_failed": n_failed,
+        "counts": {},
+        "timings": {},
+        "documents": docs,
+        "worker_seconds": {},
+    }

@@ -4,7 +4,8 @@ flow runs over tiny real inputs: the seed article, an empty file, and three gene
 
 One module fixture makes four runs in order and the tests read them:
   run 1  everything new
-  run 2  nothing changed                        -> nothing parsed, same tables, empty diff
+  run 2  nothing changed (forced: an unforced run publishes nothing) -> nothing parsed, same tables,
+         empty diff
   run 3  one article added to raw/              -> only it processed, diff = exactly its rows, added
   run 4  one agency added to a copy of models/  -> diff = the new agency's rows and nothing else
 """
@@ -47,9 +48,12 @@ TIERS_CSV = """report_year,country,tier
 """
 
 
-def flow(raw, processed, models=None) -> dict:
+def flow(raw, processed, models=None, force=False) -> dict:
     return tipwatch_flow(
-        raw_dir=str(raw), processed_dir=str(processed), models_dir=str(models) if models else None
+        raw_dir=str(raw),
+        processed_dir=str(processed),
+        models_dir=str(models) if models else None,
+        force=force,
     )
 
 
@@ -79,7 +83,8 @@ def make_runs(tmp_path_factory):
         data, _ = gen.generate(countries=3, year=year, seed=1, tiers_csv=str(csv_path))
         (raw / f"tip-report-{year}.pdf").write_bytes(data)
     s1 = flow(raw, processed)
-    s2 = flow(raw, processed)
+    unchanged = flow(raw, processed)  # publishes nothing (tests/test_unchanged.py) ...
+    s2 = flow(raw, processed, force=True)  # ... unless forced: every document carried over
     (raw / "brick-kilns.txt").write_text(ARTICLE, encoding="utf-8")
     s3 = flow(raw, processed)
     models = work / "models"
@@ -87,7 +92,7 @@ def make_runs(tmp_path_factory):
     with open(models / "gazetteers" / "agencies.csv", "a", encoding="utf-8") as fh:
         fh.write(f"{NEW_AGENCY},GBKLW,ngo,Pakistan,\n")
     s4 = flow(raw, processed, models)
-    return {"store": Store(processed), "summaries": [s1, s2, s3, s4], "raw": raw}
+    return {"store": Store(processed), "summaries": [s1, s2, s3, s4], "raw": raw, "unchanged": unchanged}
 
 
 def run_ids(runs):
@@ -96,6 +101,7 @@ def run_ids(runs):
 
 def test_unchanged_rerun_processes_nothing(runs):
     s1, s2 = runs["summaries"][:2]
+    assert (runs["unchanged"]["status"], runs["unchanged"]["run_id"]) == ("unchanged", s1["run_id"])
     assert (s1["n_documents"], s1["n_new"], s1["n_carried"], s1["n_failed"]) == (5, 5, 0, 1)
     assert (s2["n_documents"], s2["n_new"], s2["n_carried"], s2["n_failed"]) == (5, 0, 5, 1)
     assert render_summary(s2).splitlines()[0] == (

@@ -13,6 +13,7 @@ from conftest import SEED
 from typer.testing import CliRunner
 
 from flows.cli.app import app
+from flows.pipeline import tipwatch_flow
 from flows.store import Store
 
 
@@ -34,8 +35,18 @@ def test_nothing_changed_publishes_nothing_and_any_change_runs(tmp_path):
         "run_id": first["run_id"],
         "status": "unchanged",
         "n_documents": 1,
+        "n_new": 0,
+        "n_carried": 1,
+        "n_failed": 0,
+        "counts": {},
+        "timings": {},
         "documents": [{"source": "seed.txt", "kind": "news", "status": "ok", "error": None}],
+        "worker_seconds": {},
     }
+    assert Store(processed).run_folders() == [first["run_id"]]
+    # the flow itself (what a scheduled deployment runs) publishes nothing either
+    flow_summary = tipwatch_flow(raw_dir=str(raw), processed_dir=str(processed))
+    assert (flow_summary["status"], flow_summary["run_id"]) == ("unchanged", first["run_id"])
     assert Store(processed).run_folders() == [first["run_id"]]
 
     forced = run(raw, processed, "--force")

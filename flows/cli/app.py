@@ -75,7 +75,7 @@ def run(
             return
         use_server()
         summary = _run_flow(
-            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions
+            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions, force
         )
     _add_startup(summary["timings"])
     docs = [[d["source"], d["kind"], d["status"], d["error"]] for d in summary["documents"]]
@@ -93,7 +93,7 @@ def _report_unchanged(
     no flow run starts and nothing is published."""
     from flows.decisions import default_decisions
     from flows.store import Store
-    from flows.unchanged import unchanged_since
+    from flows.unchanged import unchanged_since, unchanged_summary
     from flows.versions import DEFAULT_MODELS, extractor_version
 
     store = Store(processed)
@@ -101,12 +101,14 @@ def _report_unchanged(
     run_id = unchanged_since(store, raw, version, decisions or default_decisions(processed))
     if run_id is None:
         return False
-    docs = store.read_table("documents", run_id).select(["source", "kind", "status", "error"]).to_pylist()
+    summary = unchanged_summary(store, run_id)
+    docs = summary["documents"]
     text = (
         f"nothing changed since run {run_id} ({len(docs)} documents); nothing published (--force runs anyway)"
     )
-    data = {"run_id": run_id, "status": "unchanged", "n_documents": len(docs), "documents": docs}
-    emit(fmt, ["source", "kind", "status", "error"], [list(d.values()) for d in docs], data=data, text=text)
+    emit(
+        fmt, ["source", "kind", "status", "error"], [list(d.values()) for d in docs], data=summary, text=text
+    )
     return True
 
 
@@ -126,7 +128,9 @@ def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
         fail(f"cannot lock {processed}: {exc.strerror or exc}")
 
 
-def _run_flow(raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None) -> dict:
+def _run_flow(
+    raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None, force: bool = False
+) -> dict:
     """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages)."""
     from flows.pipeline import tipwatch_flow
 
@@ -144,6 +148,7 @@ def _run_flow(raw, processed, sources, models: tuple, dask, limits: tuple, decis
         max_bytes=limits[0],
         max_pages=limits[1],
         decisions_file=str(decisions) if decisions else None,
+        force=force,
     )
 
 
