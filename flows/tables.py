@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from pathlib import Path
 
 import duckdb
@@ -28,11 +29,21 @@ class QueryError(Exception):
 
 
 def run_query(processed: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run one read-only statement on ``processed/tipwatch.duckdb``.
+    """Every row of one read-only statement (:func:`query_rows` without a time or row limit)."""
+    columns, rows, _ = query_rows(processed, sql)
+    return columns, rows
+
+
+def query_rows(
+    processed: Path, sql: str, *, timeout: float | None = None, limit: int | None = None
+) -> tuple[list[str], list[tuple], bool]:
+    """(columns, rows, more) of one read-only statement on ``processed/tipwatch.duckdb``.
 
     The database is opened read-only with external access disabled and the configuration locked,
     so neither writes to the database nor file writes (COPY ... TO), ATTACH or extension loads can
-    happen; statements other than SELECT-like ones are refused before they run.
+    happen; statements other than SELECT-like ones are refused before they run. A statement still
+    running after ``timeout`` seconds is interrupted (:class:`QueryError`); with ``limit``, at most
+    that many rows are fetched and ``more`` says whether the result had more.
     """
     store = Store(processed)
     if not store.db_path.exists():
@@ -62,14 +73,33 @@ def run_query(processed: Path, sql: str) -> tuple[list[str], list[tuple]]:
             raise QueryError(f"refused: {kind} statements are not allowed; tipwatch query is read-only")
         if kind == "EXPLAIN":
             _check_explained(con, sql)
-        try:
-            cur = con.execute(sql)
-            columns = [d[0] for d in cur.description]
-            return columns, cur.fetchall()
-        except duckdb.Error as exc:
-            raise QueryError(_one_line(exc)) from None
+        return _fetch(con, sql, timeout, limit)
     finally:
         con.close()
+
+
+def _fetch(
+    con: duckdb.DuckDBPyConnection, sql: str, timeout: float | None, limit: int | None
+) -> tuple[list[str], list[tuple], bool]:
+    """Execute and fetch within ``timeout`` seconds (a timer interrupts DuckDB) and ``limit`` rows."""
+    timer = threading.Timer(timeout, con.interrupt) if timeout else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        cur = con.execute(sql)
+        columns = [d[0] for d in cur.description]
+        if limit is None:
+            return columns, cur.fetchall(), False
+        rows = cur.fetchmany(limit + 1)
+        return columns, rows[:limit], len(rows) > limit
+    except duckdb.InterruptException:
+        raise QueryError(f"query stopped after {timeout:g} s (--timeout SECONDS, 0 for none)") from None
+    except duckdb.Error as exc:
+        raise QueryError(_one_line(exc)) from None
+    finally:
+        if timer is not None:
+            timer.cancel()
 
 
 def _check_explained(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -81,6 +111,21 @@ def _check_explained(con: duckdb.DuckDBPyConnection, sql: str) -> None:
         raise QueryError(_one_line(exc)) from None
     if kinds != ["SELECT"]:
         raise QueryError("refused: EXPLAIN only around a SELECT; tipwatch query is read-only")
+
+
+# What a terminal would act on instead of showing: C0 and C1 control characters (ESC starts
+# colour and cursor sequences), DEL, and the bidirectional overrides and isolates that reorder a
+# line (U+202A-U+202E, U+2066-U+2069). Tab and newline stay (the table collapses them).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every character a terminal would act on written as a visible escape.
+
+    >>> print(terminal_safe("Minister\x1b[31m X\u202e"))
+    Minister\x1b[31m X\u202e
+    """
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _one_line(exc: Exception) -> str:
@@ -102,7 +147,7 @@ def _cell(value, max_cell: int | None = MAX_CELL) -> str:
         text = "[" + ", ".join(str(v) for v in value) + "]"
     else:
         text = str(value)
-    text = " ".join(text.split())
+    text = terminal_safe(" ".join(text.split()))
     return text if max_cell is None or len(text) <= max_cell else text[: max_cell - 1] + "…"
 
 

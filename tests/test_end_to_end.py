@@ -190,6 +190,34 @@ def test_bad_and_write_sql_is_one_line_and_changes_nothing(published, tmp_path, 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_query_past_its_time_limit_stops_in_one_line(published, tmp_path):
+    processed, _ = published
+    sql = "SELECT count(*) FROM range(1000000) a, range(1000000) b"  # 10^12 rows
+    proc = subprocess.run(
+        [TIPWATCH, "query", sql, "--processed", str(processed), "--timeout", "1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,  # without the limit it would run for hours
+    )
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert proc.stderr == "tipwatch: error: query stopped after 1 s (--timeout SECONDS, 0 for none)\n"
+
+
+def test_query_row_limit_and_terminal_escapes(published):
+    processed, _ = published
+    res = CliRunner().invoke(
+        app, ["query", "SELECT range AS n FROM range(5)", "--processed", str(processed), "--limit", "2"]
+    )
+    assert res.exit_code == 0
+    assert res.stdout == "n\n-\n0\n1\n(2 rows)\n"
+    assert res.stderr == "tipwatch: showing the first 2 rows; --limit N for more, --limit 0 for all\n"
+    # a title carrying a colour sequence and a right-to-left override is shown, not obeyed
+    sql = "SELECT 'Minister' || chr(27) || '[31m X' || chr(8238) || 'Y' AS title"
+    res = CliRunner().invoke(app, ["query", sql, "--processed", str(processed)])
+    assert res.stdout == "title\n-------------------------\nMinister\\x1b[31m X\\u202eY\n(1 row)\n"
+
+
 def test_missing_inputs_are_one_line_errors(tmp_path):
     proc = subprocess.run(
         [TIPWATCH, "run", "--raw", str(tmp_path / "nope")], capture_output=True, text=True, cwd=tmp_path

@@ -212,6 +212,9 @@ def render_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
+TERMINAL_ROWS = 1000  # rows tipwatch query prints on a terminal unless --limit says otherwise
+
+
 # -- query / tables ---------------------------------------------------------------------------------------
 @app.command()
 def query(
@@ -220,16 +223,33 @@ def query(
     ),
     processed: Path = ProcessedOpt,
     fmt: str = FormatOpt(),
+    timeout: float = typer.Option(
+        30.0, "--timeout", help="stop a query still running after SECONDS (0: never)"
+    ),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        help=f"print at most N rows (default {TERMINAL_ROWS} on a terminal, all otherwise; 0: all)",
+    ),
 ):
     """Run a read-only SQL query against the latest run's tables."""
-    from flows.tables import QueryError, run_query
+    import sys
+
+    from flows.tables import QueryError, query_rows
 
     fmt = output_format(fmt)
+    if limit is None:
+        limit = TERMINAL_ROWS if sys.stdout.isatty() else 0
     try:
-        columns, rows = run_query(processed, sql)
+        columns, rows, more = query_rows(processed, sql, timeout=timeout or None, limit=limit or None)
     except QueryError as exc:
         fail(str(exc))
     emit(fmt, columns, rows)
+    if more:
+        print(
+            f"tipwatch: showing the first {limit} rows; --limit N for more, --limit 0 for all",
+            file=sys.stderr,
+        )
 
 
 @app.command()

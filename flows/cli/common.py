@@ -148,17 +148,21 @@ def emit(fmt: str, columns: list[str], rows: list, *, data=None, text: str | Non
     import io
     import json
 
+    from flows.tables import terminal_safe
+
+    # data goes to files and pipes as it is; a terminal sees control characters as escapes
+    shown = terminal_safe if sys.stdout.isatty() else (lambda t: t)
     if fmt == "json":
         out = data if data is not None else [dict(zip(columns, r)) for r in rows]
-        print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+        print(shown(json.dumps(out, indent=2, ensure_ascii=False, default=str)))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         w.writerows([[_csv_cell(v) for v in r] for r in rows])
-        sys.stdout.write(buf.getvalue())
+        sys.stdout.write(shown(buf.getvalue()))
     elif text is not None:
-        print(text)
+        print(terminal_safe(text))
     else:
         from flows.tables import print_table
 
