@@ -98,7 +98,8 @@ def _run(
 ) -> dict:
     started, t_start = datetime.now(UTC), time.perf_counter()
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
-    store.repair()
+    for line in store.repair():  # a crash or a damaged store left it behind its newest complete run
+        progress(f"repaired: {line}")
     decisions_file = decisions_file or str(default_decisions(Path(processed_dir)))
     decisions = load_decisions(Path(decisions_file))  # a broken file stops the run before any work
     version, parts = extractor_version(models, model, code_hash())  # code_hash looked up here: tests pin it

@@ -106,29 +106,46 @@ class Store:
         return runs[-1] if runs else None
 
     def db_run(self) -> str | None:
-        """The run the DuckDB file shows (None when there is no database)."""
-        if not self.db_path.exists():
-            return None
-        con = duckdb.connect(str(self.db_path), read_only=True)
-        try:
-            return con.execute("SELECT run_id FROM _tipwatch").fetchone()[0]
-        except duckdb.Error:
-            return None
-        finally:
-            con.close()
+        """The run the DuckDB file shows (None when there is no database, or an unreadable one:
+        empty, truncated, not DuckDB)."""
+        return self.db_file_run(self.db_path) if self.db_path.exists() else None
 
-    def repair(self) -> None:
-        """Bring ``latest`` and the database up to the newest completed run after a crash."""
+    def repair(self) -> list[str]:
+        """Bring the store back to its newest complete run; what was done, one line each.
+
+        Removes what an interrupted run left; sets a run folder that lost a table file aside (as
+        ``runs/.damaged-<id>``: its tables cannot be trusted, the run before it serves); rebuilds
+        the database when it is missing, unreadable or behind; rewrites a wrong ``latest``."""
+        done: list[str] = []
         self.clean_partial()
+        for run_id in self.damaged_runs():
+            os.rename(self.runs_dir / run_id, self.runs_dir / f".damaged-{run_id}")
+            done.append(f"run {run_id} lost table files: set aside as runs/.damaged-{run_id}")
         folders = self.run_folders()
         latest = folders[-1] if folders else None  # a finished folder is complete even if uncommitted
         if latest is None:
-            return
+            return done
         if self.db_run() != latest:
             self._write_db(latest)
+            done.append(f"database rebuilt from run {latest}")
         pointer = self.root / "latest"
         if not pointer.exists() or pointer.read_text().strip() != latest:
             _atomic_write(pointer, latest + "\n")
+            done.append(f"latest set to {latest}")
+        return done
+
+    def damaged_runs(self) -> list[str]:
+        """Run folders missing a table file their manifest lists (``counts``)."""
+        out = []
+        for run_id in self.run_folders():
+            try:
+                tables = self.manifest(run_id).get("counts", {})
+            except (OSError, ValueError):
+                out.append(run_id)
+                continue
+            if any(not (self.runs_dir / run_id / f"{t}.parquet").is_file() for t in tables):
+                out.append(run_id)
+        return out
 
     def completed_runs(self) -> list[str]:
         """Committed runs, oldest first: run folders up to the one the database shows (all run
@@ -171,11 +188,17 @@ class Store:
         self.runs_dir.mkdir(parents=True, exist_ok=True)
         self.clean_partial()
         tmp = self.runs_dir / f".tmp-{run_id}"
-        tmp.mkdir()
-        for name, tbl in tables.items():
-            pq.write_table(tbl, tmp / f"{name}.parquet")
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
-        _fsync_dir(tmp)
+        try:
+            tmp.mkdir()
+            for name, tbl in tables.items():
+                pq.write_table(tbl, tmp / f"{name}.parquet")
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
+            _fsync_dir(tmp)
+        except OSError as exc:  # disk full, read-only folder: nothing of this run becomes visible
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(
+                f"could not write run {run_id} ({_first_line(exc)}); nothing published"
+            ) from None
         final = self.runs_dir / run_id
         os.rename(tmp, final)
         _fsync_dir(self.runs_dir)
@@ -193,29 +216,57 @@ class Store:
             p.unlink(missing_ok=True)
 
     def _write_db(self, latest: str) -> None:
-        """Build the DuckDB file beside the real one and rename it into place."""
+        """Build the DuckDB file beside the real one, read it back, and rename it into place; a
+        write that fails (disk full, read-only folder) leaves the real one as it was."""
         tmp = self.root / f".tipwatch.duckdb.{uuid.uuid4().hex[:8]}"
         runs = [r for r in self.run_folders() if r <= latest]
-        con = duckdb.connect(str(tmp))
         try:
-            for table in TABLES.values():
-                path = self.runs_dir / latest / f"{table.name}.parquet"
-                if path.exists():
-                    con.execute(f"CREATE TABLE {table.name} AS SELECT * FROM read_parquet(?)", [str(path)])
-                rejected = self.runs_dir / latest / f"{table.name}_rejected.parquet"
-                if rejected.exists():
-                    con.execute(
-                        f"CREATE TABLE {table.name}_rejected AS SELECT * FROM read_parquet(?)",
-                        [str(rejected)],
-                    )
-                hist = [p for p in (self.runs_dir / r / f"{table.name}.parquet" for r in runs) if p.exists()]
-                if hist and table.history:
-                    _create_history(con, table.name, hist)
-            con.execute(VIEWS_SQL)
-            con.execute("CREATE TABLE _tipwatch AS SELECT ? AS run_id", [latest])
+            con = duckdb.connect(str(tmp))
+            try:
+                self._fill_db(con, latest, runs)
+            finally:
+                con.close()
+            error = None if self.db_file_run(tmp) == latest else "it could not be read back"
+        except (duckdb.Error, OSError) as exc:
+            error = _first_line(exc)
+        if error:
+            for path in (tmp, Path(f"{tmp}.wal")):
+                path.unlink(missing_ok=True)
+            raise StoreError(f"could not write the database ({error}); the previous one is kept")
+        os.replace(tmp, self.db_path)
+
+    def _fill_db(self, con: duckdb.DuckDBPyConnection, latest: str, runs: list[str]) -> None:
+        """The latest run's tables (and rejected rows), each table's history over ``runs``, the
+        views and the ``_tipwatch`` marker naming ``latest``."""
+        for table in TABLES.values():
+            path = self.runs_dir / latest / f"{table.name}.parquet"
+            if path.exists():
+                con.execute(f"CREATE TABLE {table.name} AS SELECT * FROM read_parquet(?)", [str(path)])
+            rejected = self.runs_dir / latest / f"{table.name}_rejected.parquet"
+            if rejected.exists():
+                con.execute(
+                    f"CREATE TABLE {table.name}_rejected AS SELECT * FROM read_parquet(?)", [str(rejected)]
+                )
+            hist = [p for p in (self.runs_dir / r / f"{table.name}.parquet" for r in runs) if p.exists()]
+            if hist and table.history:
+                _create_history(con, table.name, hist)
+        con.execute(VIEWS_SQL)
+        con.execute("CREATE TABLE _tipwatch AS SELECT ? AS run_id", [latest])
+        con.execute("CHECKPOINT")
+
+    @staticmethod
+    def db_file_run(path: Path) -> str | None:
+        """The run a DuckDB file shows, None when it cannot be read."""
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error:
+            return None
+        try:
+            return con.execute("SELECT run_id FROM _tipwatch").fetchone()[0]
+        except duckdb.Error:
+            return None
         finally:
             con.close()
-        os.replace(tmp, self.db_path)
 
 
 def _create_history(con: duckdb.DuckDBPyConnection, table: str, paths: list[Path]) -> None:
@@ -255,6 +306,10 @@ SELECT country, prev_year AS from_year, report_year AS to_year, prev_tier AS fro
 FROM ordered
 WHERE prev_tier IS NOT NULL AND tier <> prev_tier AND tier <> 'special_case' AND prev_tier <> 'special_case';
 """
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -60,7 +60,9 @@ def query_rows(
         )
         con.execute("SET lock_configuration = true")
     except duckdb.Error as exc:
-        raise QueryError(_one_line(exc)) from None
+        raise QueryError(
+            f"{_one_line(exc)} (`tipwatch repair --processed {processed}` rebuilds it)"
+        ) from None
     try:
         try:
             statements = con.extract_statements(sql)

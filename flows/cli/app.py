@@ -92,11 +92,14 @@ def _report_unchanged(
     """When nothing changed since the latest run (:mod:`flows.unchanged`), say so and return True:
     no flow run starts and nothing is published."""
     from flows.decisions import default_decisions
+    from flows.discover import progress
     from flows.store import Store
     from flows.unchanged import unchanged_since, unchanged_summary
     from flows.versions import DEFAULT_MODELS, extractor_version
 
     store = Store(processed)
+    for line in store.repair():  # as a run does first: the unchanged check reads the latest run
+        progress(f"repaired: {line}")
     version, _ = extractor_version(Path(models_dir) if models_dir else DEFAULT_MODELS, model)
     run_id = unchanged_since(store, raw, version, decisions or default_decisions(processed))
     if run_id is None:
@@ -110,6 +113,24 @@ def _report_unchanged(
         fmt, ["source", "kind", "status", "error"], [list(d.values()) for d in docs], data=summary, text=text
     )
     return True
+
+
+@app.command()
+def repair(processed: Path = ProcessedOpt):
+    """Bring PROCESSED back to its newest complete run after a crash or damage: a run folder that
+    lost table files is set aside, the database rebuilt from the run folders, ``latest`` rewritten.
+    A run does the same before it starts; readers never change the store."""
+    from flows.store import Store, StoreError
+
+    if not (processed / "runs").is_dir():
+        fail(f"no runs in {processed}: nothing to repair from (run `tipwatch run`)")
+    with ExitStack() as held:
+        _take_writer_lock(held, processed, wait=False)
+        try:
+            done = Store(processed).repair()
+        except (StoreError, OSError) as exc:
+            fail(f"cannot repair {processed}: {exc}")
+    print("\n".join(done) if done else f"{processed}: nothing to repair")
 
 
 def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
