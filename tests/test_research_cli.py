@@ -269,8 +269,8 @@ def test_history_and_check_errors_are_one_line(published):
             "tipwatch: error: unknown verdict 'maybe'",
         ),
         (
-            ("export", "out", "--processed", processed, "--format", "dta"),
-            "tipwatch: error: unknown format 'dta'",
+            ("export", "out", "--processed", processed, "--format", "sav"),
+            "tipwatch: error: unknown format 'sav'",
         ),
         (("check", "--processed", processed / "nowhere"), "tipwatch: error: no completed run in"),
     ]:
@@ -329,6 +329,36 @@ def test_export_csv_parquet_xlsx(published):
         "documents.csv",
     ]
     assert sub.exit_code == 0
+
+
+def test_exports_keep_integers_booleans_and_newlines(published):
+    import pandas as pd
+
+    work, processed, _ = published
+    for fmt in ("csv", "dta"):
+        assert (
+            invoke("export", work / f"typed-{fmt}", "--format", fmt, "--processed", processed).exit_code == 0
+        )
+    text = (work / "typed-csv" / "tier_placements.csv").read_text(encoding="utf-8")
+    pages = pq.read_table(
+        processed / "runs" / (processed / "latest").read_text().strip() / "tier_placements.parquet"
+    )
+    page = next(p for p in pages.column("page").to_pylist() if p is not None)
+    assert f",{page}," in text and f",{page}.0," not in text  # a nullable integer stays an integer
+    claims = (work / "typed-csv" / "claims.csv").read_text(encoding="utf-8")
+    header, first = claims.splitlines()[0].split(","), next(csv.reader(claims.splitlines()[1:]))
+    assert first[header.index("direct")] in ("true", "false")  # not True/False
+    with open(work / "typed-csv" / "texts.csv", newline="", encoding="utf-8") as fh:
+        stored = [r["text"] for r in csv.DictReader(fh)]
+    assert any("\n" in t for t in stored)  # newlines kept inside quoted fields
+    dta = pd.read_stata(work / "typed-dta" / "claims.dta")
+    assert "end_" in dta.columns and "end" not in dta.columns  # "end" is a Stata reserved word
+    assert set(dta["direct"].unique()) <= {0, 1} and str(dta["start"].dtype).startswith("int")
+    tiers = pd.read_stata(work / "typed-dta" / "tier_placements.dta")
+    assert (
+        sorted(tiers["report_year"].dropna().astype(int).unique().tolist())[:1]
+        == sorted(y for y in pages.column("report_year").to_pylist() if y is not None)[:1]
+    )
 
 
 def test_data_dictionary_in_docs_is_current():
