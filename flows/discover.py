@@ -7,6 +7,7 @@ what a run does with the sources is :mod:`flows.plan`'s job.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -19,10 +20,30 @@ def progress(message: str) -> None:
 
 def discover(raw_dir: Path) -> list[Source]:
     """Every visible file under ``raw_dir`` (sorted), hashed, except ``fetched/`` (fetched copies are
-    sources of ``--sources`` runs, named by URL). Unsupported types are kept: they fail visibly."""
-    from extractors.parse.documents import doc_id_for
+    sources of ``--sources`` runs, named by URL). Unsupported types are kept: they fail visibly.
+    Files are read only inside ``raw_dir``: a symbolic link leading out of it (a file or a folder)
+    is a failed source with its reason, never read."""
+    root = raw_dir.resolve()
+    out = []
+    for rel, path in _documents(raw_dir):
+        target = path.resolve()
+        if target.is_relative_to(root):
+            if path.is_file():
+                out.append(Source(str(rel), str(path), file_sha256(path)))
+            continue
+        reason = f"refused: a link to {target}, outside the raw folder (files are read only inside it)"
+        key = hashlib.sha256(f"outside:{rel}->{target}".encode()).hexdigest()
+        out.append(Source(str(rel), str(path), key, error=reason, kind="other"))
+    return out
 
-    return [Source(str(rel), str(path), doc_id_for(path.read_bytes())) for rel, path in _documents(raw_dir)]
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    """sha256 of a file read in chunks (a huge file is never held in memory): its ``doc_id``."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
 
 
 def has_documents(raw_dir: Path) -> bool:
@@ -31,8 +52,9 @@ def has_documents(raw_dir: Path) -> bool:
 
 
 def _documents(raw_dir: Path):
-    """(relative path, path) of every document file under ``raw_dir``, sorted."""
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
+    """(relative path, path) of every document file under ``raw_dir``, sorted, and of every link
+    to a folder (never followed)."""
+    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or (p.is_symlink() and p.is_dir())):
         rel = path.relative_to(raw_dir)
         if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
             continue

@@ -1,7 +1,8 @@
 """A country's tier history from the TIP reports, the claims made about it, and a timeline chart.
 
-:func:`country_history` reads one run (tier placements from ``tip_narrative``/``tip_table`` rows,
-the documents they come from, and the run's claim checks) into a :class:`History`;
+:func:`country_history` reads one run (every dated tier placement: the reports' ``tip_narrative``
+and ``tip_table`` rows and what news articles state, marked by ``source_kind``; the documents they
+come from; the run's claim checks) into a :class:`History`;
 :func:`write_chart` draws its timeline (:mod:`flows.history_chart`, matplotlib) to an SVG, PNG or
 PDF file.
 """
@@ -37,7 +38,7 @@ class YearRow:
     def sources_text(self) -> str:
         by_doc: dict[str, list[str]] = {}
         for s in self.sources:
-            tag = "table" if s["source_kind"] == "tip_table" else "narrative"
+            tag = {"tip_table": "table", "tip_narrative": "narrative"}.get(s["source_kind"], s["source_kind"])
             page = f"p.{s['page']}" if s["page"] is not None else "p.?"
             extra = f" says {s['tier']}" if len(self.tiers) > 1 else ""
             by_doc.setdefault(s["source"], []).append(f"{page} ({tag}{extra})")
@@ -59,7 +60,8 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     tiers = store.read_table("tier_placements", run_id).to_pylist()
     docs = {d["doc_id"]: d for d in store.read_table("documents", run_id).to_pylist()}
     checks = read_claim_checks(store, run_id).to_pylist()
-    report = [t for t in tiers if t["source_kind"] in REPORT_KINDS and t["report_year"] is not None]
+    # every dated tier row: the reports' own (narratives, tables) and what news articles state
+    report = [t for t in tiers if t["report_year"] is not None]
     names = aliases()
     mine, my_checks = _about(country, report, names), _about(country, checks, names)
     if not mine and not my_checks:
@@ -101,7 +103,15 @@ def _year_rows(rows: list[dict], docs: dict[str, dict]) -> list[YearRow]:
         by_year.setdefault(t["report_year"], []).append(t)
     years = []
     for y in sorted(by_year):
-        ordered = sorted(by_year[y], key=lambda t: (t["source_kind"], t["doc_id"], t["page"] or 0))
+        ordered = sorted(  # the reports' rows first, then news
+            by_year[y],
+            key=lambda t: (
+                t["source_kind"] not in REPORT_KINDS,
+                t["source_kind"],
+                t["doc_id"],
+                t["page"] or 0,
+            ),
+        )
         srcs = [
             {
                 "source": _source(docs, t["doc_id"]),

@@ -9,13 +9,14 @@ characters and yields each batch's results in input order.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.parse import SUPPORTED_SUFFIXES
+from extractors.parse import MAX_TEXT_FILE_BYTES, SUPPORTED_SUFFIXES
 from extractors.parse.documents import Document
 from flows.pagemeta import sidecar_published
 from flows.plan import Limits, Source
@@ -40,6 +41,14 @@ def parse_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
     without a supported suffix that is neither a URL nor a PDF by its first bytes."""
     from extractors.parse import failed, parse_bytes
 
+    size = os.stat(s.path).st_size
+    text_file = s.source.lower().endswith((".txt", ".html", ".htm"))
+    limit = min(limits.max_bytes, MAX_TEXT_FILE_BYTES) if text_file else limits.max_bytes
+    if size > limit:  # refused before a byte is read: a huge file never fills memory
+        message = f"file is {size:,} bytes, over the limit of {limit:,}"
+        return Document(
+            doc_id=s.doc_id, text="", kind="other", url=s.source, status="error", error=message
+        ), b""
     data = Path(s.path).read_bytes()
     if not s.source.lower().endswith(SUPPORTED_SUFFIXES) and "://" not in s.source and data[:5] != b"%PDF-":
         return failed(data, s.source, f"unsupported file type {Path(s.source).suffix or '(none)'}"), data

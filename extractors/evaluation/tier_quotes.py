@@ -189,7 +189,9 @@ def score_tier_quotes(
             year_scored += 1
             fields.append(("tier_quotes_year", True))
         for name, with_year in fields:
-            gold = {(country_key(row.country), tier_key(row.tier)) + ((row.report_year,) if with_year else ())}
+            gold = {
+                (country_key(row.country), tier_key(row.tier)) + ((row.report_year,) if with_year else ())
+            }
             pred_set = _pairs(pred, row, with_year)
             tp = len(gold & pred_set)
             totals[name] = totals[name] + FieldScore(name, tp, len(pred_set) - tp, len(gold) - tp)

@@ -40,6 +40,13 @@ def failed(
     return Document(doc_id=doc_id_for(data), text="", kind=kind, url=source, status=status, error=message)
 
 
+# Limits beside max_bytes/max_pages: a web page or text file is never this big (HTML parsing
+# time grows fast with size), and no document this long is a news article or one TIP report
+# (a whole report is about 3 M characters); one file must not stall or exhaust a run.
+MAX_TEXT_FILE_BYTES = 20_000_000
+MAX_CHARS = 6_000_000
+
+
 def parse_bytes(
     data: bytes,
     *,
@@ -49,16 +56,31 @@ def parse_bytes(
     max_bytes: int = 200_000_000,
     max_pages: int = 2000,
     pdf_workers: int = 1,
+    max_chars: int = MAX_CHARS,
 ) -> Document:
-    """Parse any supported input; failures come back as a Document with a status and reason."""
+    """Parse any supported input; failures come back as a Document with a status and reason.
+
+    Refused with a reason: files over ``max_bytes`` (HTML and text files over
+    :data:`MAX_TEXT_FILE_BYTES`), PDFs over ``max_pages``, and any document whose text comes out
+    longer than ``max_chars`` characters."""
     fmt = sniff(data, name or (source or ""), content_type)
     kind = "other" if fmt == "pdf" else "news"
     if not data:
         return failed(data, source, "file is empty", EMPTY, kind)
-    if len(data) > max_bytes:
-        return failed(
-            data, source, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}", ERROR, kind
-        )
+    limit = max_bytes if fmt == "pdf" else min(max_bytes, MAX_TEXT_FILE_BYTES)
+    if len(data) > limit:
+        return failed(data, source, f"file is {len(data):,} bytes, over the limit of {limit:,}", ERROR, kind)
+    doc = _parse(data, fmt, kind, source, max_pages, pdf_workers)
+    if len(doc.text) > max_chars:
+        message = f"text is {len(doc.text):,} characters, over the limit of {max_chars:,}"
+        return failed(data, source, message, ERROR, doc.kind)
+    return doc
+
+
+def _parse(
+    data: bytes, fmt: str, kind: str, source: str | None, max_pages: int, pdf_workers: int
+) -> Document:
+    """The parser of ``fmt`` on ``data``; a parse error or a parser bug as a failed Document."""
     try:
         if fmt == "pdf":
             from extractors.parse.pdf import parse_pdf

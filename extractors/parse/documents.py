@@ -8,6 +8,7 @@ frozen; parsers never touch files or the network, they receive bytes.
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -78,7 +79,10 @@ INVISIBLE_AND_SPACES = {
     "\u2009": " ",
     "\u202f": " ",
 }
-_CHAR_MAP = str.maketrans({**INVISIBLE_AND_SPACES, "\r": None, **_LIGATURES})
+# Control characters never reach stored text (a NUL deep in a file, a terminal escape): C0 but
+# tab, newline and the spaces below, DEL and C1. Form feed and vertical tab fold to a space.
+_CONTROLS = {chr(c): None for c in [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+_CHAR_MAP = str.maketrans({**_CONTROLS, **INVISIBLE_AND_SPACES, "\r": None, **_LIGATURES})
 _SPACES = re.compile(r"[ \t\f\v]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # A word broken across a line end: "traf-\nficking" -> "trafficking". Only lower-case continuations,
@@ -89,7 +93,8 @@ _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
 def normalize_text(text: str, *, dehyphenate: bool = False) -> str:
     """Clean text so that rules and offsets work on what a reader sees.
 
-    Removes soft hyphens and zero-width characters, expands ligatures, folds runs of spaces,
+    Removes control characters, soft hyphens and zero-width characters, expands ligatures, folds
+    runs of spaces,
     strips trailing spaces on lines and collapses 3+ newlines to a blank line. Quotes are kept as
     they are (curly quotes carry meaning for claim extraction). With ``dehyphenate``, words split
     across lines by a hyphen are joined.
@@ -103,10 +108,29 @@ def normalize_text(text: str, *, dehyphenate: bool = False) -> str:
     return text.strip()
 
 
+# Byte order marks and their encodings, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def decode_text(data: bytes) -> str:
-    """Decode bytes that claim to be text; raise :class:`ParseError` for binary junk."""
+    """Decode bytes that claim to be text (any byte-order-marked Unicode encoding, else UTF-8 or
+    cp1252); raise :class:`ParseError` for binary junk."""
     if not data.strip():
         raise ParseError("file is empty", EMPTY)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ParseError(
+                    f"not valid {encoding.upper()} text after its byte order mark ({exc.reason})"
+                ) from None
     head = data[:4096]
     if b"\x00" in head:
         raise ParseError("binary data (NUL bytes) where text was expected")
