@@ -39,9 +39,11 @@ class YearRow:
         by_doc: dict[str, list[str]] = {}
         for s in self.sources:
             tag = {"tip_table": "table", "tip_narrative": "narrative"}.get(s["source_kind"], s["source_kind"])
-            page = f"p.{s['page']}" if s["page"] is not None else "p.?"
+            page = f"p.{s['page']} " if s["page"] is not None else ("" if tag == "news" else "p.? ")
             extra = f" says {s['tier']}" if len(self.tiers) > 1 else ""
-            by_doc.setdefault(s["source"], []).append(f"{page} ({tag}{extra})")
+            parts = by_doc.setdefault(s["source"], [])
+            if f"{page}({tag}{extra})" not in parts:  # an article stating it twice is one source
+                parts.append(f"{page}({tag}{extra})")
         return "; ".join(f"{doc} {', '.join(parts)}" for doc, parts in by_doc.items())
 
 

@@ -223,9 +223,14 @@ def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
     res = invoke("history", "pakistan", "--processed", processed, "--plot", svg)
     assert res.exit_code == 0, res.output
     pages = pakistan_pages(truths)
-    assert (
-        f"2018  Tier 2 Watch List  tip-2018.pdf p.{pages[2018][1]} (narrative), p.{pages[2018][0]} (table)"
-        in res.output
+    lines = {line.split()[0]: " ".join(line.split()) for line in res.output.splitlines() if line[:2] == "20"}
+    assert lines["2018"] == (
+        f"2018 Tier 2 Watch List tip-2018.pdf p.{pages[2018][1]} (narrative), p.{pages[2018][0]} (table)"
+    )
+    # the news article's tiers join the reports', marked as news: 2015 is where they disagree
+    assert lines["2015"] == (
+        f"2015 Tier 2 / Tier 2 Watch List (sources disagree) tip-2015.pdf p.{pages[2015][1]} (narrative says 2), "
+        f"p.{pages[2015][0]} (table says 2); pakistan-tip-ranking-conference.txt (news says 2WL)"
     )
     assert "  2. partly supported: Syed Kausar Abbas in pakistan-tip-ranking-conference.txt:" in res.output
     root = ET.parse(svg).getroot()
@@ -236,8 +241,12 @@ def test_history_prints_tiers_with_sources_and_draws_svg_and_png(published):
     )
     titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
     assert (
-        f"2015 report: Tier 2\ntip-2015.pdf p.{pages[2015][1]} (narrative), p.{pages[2015][0]} (table)"
+        f"2016 report: Tier 2\ntip-2016.pdf p.{pages[2016][1]} (narrative), p.{pages[2016][0]} (table)"
         in titles
+    )
+    assert (
+        f"2015 report: Tier 2 / Tier 2 Watch List\ntip-2015.pdf p.{pages[2015][1]} (narrative says 2), "
+        f"p.{pages[2015][0]} (table says 2); pakistan-tip-ranking-conference.txt (news says 2WL)" in titles
     )
     assert "2015: claim says 2WL; reports say 2 -> contradicted" in titles
     assert sum(1 for e in root.iter("{http://www.w3.org/2000/svg}circle")) >= 9
