@@ -27,6 +27,7 @@ from flows.cli.common import (
     use_server,
     warn,
 )  # fmt: skip
+from flows.discover import progress
 from flows.tables import format_table
 
 
@@ -62,8 +63,10 @@ def run(
     prefect_env()  # the app sets it first; again for callers that bypass the app (tests' CliRunner)
     models_dir = use_models(models)
     _check_inputs(raw, sources)
+    _arm_interrupt(processed)
     with ExitStack() as held:
         _take_writer_lock(held, processed, wait)
+        progress(f"reading {_reading(raw, sources)} …")  # the first line, before Prefect is ready
         use_server()
         summary = _run_flow(
             raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions
@@ -77,11 +80,21 @@ def run(
         fail(f"{summary['n_failed']} of {summary['n_documents']} documents not ok (--strict)")
 
 
+def _arm_interrupt(processed: Path) -> None:
+    """Ctrl-C and SIGTERM end the run within seconds, in one line (:mod:`flows.interrupt`)."""
+    from flows.interrupt import install
+
+    install(processed)
+
+
+def _reading(raw: Path, sources: Path | None) -> str:
+    return f"{sources} and {raw}/" if sources else f"{raw}/"
+
+
 def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
     """Enter the processed folder's writer lock (:mod:`flows.lock`) on ``held``, before Prefect
     starts: a run that finds another one writing exits 75 at once in one line naming it, or waits
     (``--wait``)."""
-    from flows.discover import progress
     from flows.lock import EX_TEMPFAIL, LockedError, writer_lock
 
     waiting = lambda holder: progress(f"waiting for the run writing {processed} ({holder})")
