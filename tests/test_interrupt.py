@@ -31,6 +31,7 @@ from flows.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 TIPWATCH = [sys.executable, "-m", "flows.cli.app"]
 N_ARTICLES = 140  # 140 x ~2.4 KB: above the 300 KB at which articles go to the worker pool
+N_SMALL = 60  # ~150 KB: extracted on the flow's threads, not in worker processes
 MARGIN = 15.0  # seconds; the issue asks for 5, the machine is shared
 
 
@@ -49,31 +50,36 @@ def work(tmp_path_factory):
     )  # fmt: skip
     assert first.returncode == 0, first.stderr[-2000:]
     text = SEED.read_text()
+    shutil.copytree(work / "raw", work / "raw-small")
     for i in range(N_ARTICLES):
-        (work / "raw" / f"article-{i:03d}.txt").write_text(
-            f"{text}\n\nBureau report {i} on the conference.\n"
-        )
+        article = work / "raw" / f"article-{i:03d}.txt"
+        article.write_text(f"{text}\n\nBureau report {i} on the conference.\n")
+        if i < N_SMALL:
+            shutil.copy(article, work / "raw-small")
     yield work, env
     subprocess.run([*TIPWATCH, "server", "stop"], cwd=work, env=env, capture_output=True, timeout=120)
 
 
-def start_run(work: Path, env: dict) -> subprocess.Popen:
+def start_run(work: Path, env: dict, raw: str = "raw") -> subprocess.Popen:
     """``tipwatch run`` leading its own process group, as a shell runs a foreground job."""
     return subprocess.Popen(
-        [*TIPWATCH, "run", "--raw", "raw", "--processed", "processed"],
+        [*TIPWATCH, "run", "--raw", raw, "--processed", "processed"],
         cwd=work, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
 
 
-def wait_for_workers(proc: subprocess.Popen, lines: list[str]) -> list[psutil.Process]:
-    """Read progress until the run is extracting in its two worker processes; the command's own
-    processes then (not the background server, which lives in a session of its own)."""
+def wait_for_workers(proc: subprocess.Popen, lines: list[str], pool: bool = True) -> list[psutil.Process]:
+    """Read progress until the run is extracting (in its two worker processes with ``pool``); the
+    command's own processes then (not the background server, which has a session of its own)."""
     for line in proc.stderr:
         lines.append(line)
         if "to parse and extract" in line:
             break
     else:
         pytest.fail(f"the run ended before extracting: {proc.wait()} {''.join(lines)}")
+    if not pool:
+        time.sleep(3)  # well into the first batches, on the flow's threads
+        return [p for p in psutil.Process(proc.pid).children(recursive=True) if _sid(p) == proc.pid]
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         mine = [p for p in psutil.Process(proc.pid).children(recursive=True) if _sid(p) == proc.pid]
@@ -95,18 +101,22 @@ def flow_runs(env: dict) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    ("how", "code"),
-    [("SIGINT to the process group", 130), ("SIGTERM to the process", 143)],
+    ("how", "code", "raw"),
+    [
+        ("SIGINT to the process group", 130, "raw"),
+        ("SIGTERM to the process", 143, "raw"),
+        ("SIGINT to the process group", 130, "raw-small"),
+    ],
 )
-def test_interrupted_during_extraction(work, how, code):
+def test_interrupted_during_extraction(work, how, code, raw):
     work, env = work
     store = Store(work / "processed")
     before = store.completed_runs()
     (last,) = before
-    proc = start_run(work, env)
+    proc = start_run(work, env, raw)
     lines: list[str] = []
     try:
-        processes = wait_for_workers(proc, lines)
+        processes = wait_for_workers(proc, lines, pool=raw == "raw")
         t0 = time.monotonic()
         if how.startswith("SIGINT"):
             os.killpg(proc.pid, signal.SIGINT)
@@ -116,7 +126,7 @@ def test_interrupted_during_extraction(work, how, code):
         seconds = time.monotonic() - t0
     finally:
         _kill_group(proc.pid)
-    print(f"{how}: gone after {seconds:.2f} s")
+    print(f"{how}, {raw}: gone after {seconds:.2f} s")
     assert seconds < MARGIN
     assert proc.returncode == code
     assert out == ""
@@ -158,3 +168,29 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def test_interrupted_with_prefects_temporary_server(work):
+    """``TIPWATCH_PREFECT_SERVER=ephemeral``: the terminal's Ctrl-C reaches Prefect's temporary
+    server too (it shares the process group). Still one line, at once, and nothing left running:
+    not the workers, not that server (``os._exit`` skips the hook that would stop it)."""
+    work, env = work
+    env = {**env, "TIPWATCH_PREFECT_SERVER": "ephemeral", "PREFECT_HOME": str(work / "prefect-ephemeral")}
+    proc = start_run(work, env)
+    lines: list[str] = []
+    try:
+        processes = wait_for_workers(proc, lines)
+        assert any("uvicorn" in " ".join(p.cmdline()) for p in processes)  # the temporary server
+        t0 = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+        seconds = time.monotonic() - t0
+    finally:
+        _kill_group(proc.pid)
+    print(f"SIGINT with Prefect's temporary server: gone after {seconds:.2f} s")
+    assert seconds < MARGIN and proc.returncode == 130 and out == ""
+    last = Store(work / "processed").latest_run()
+    assert err.splitlines()[-1] == f"tipwatch: interrupted; nothing published; last complete run {last}"
+    assert all(line.startswith("[tipwatch] ") for line in ("".join(lines) + err).splitlines()[:-1])
+    time.sleep(0.5)
+    assert [p.pid for p in processes if _running(p)] == []
