@@ -194,3 +194,30 @@ def test_interrupted_with_prefects_temporary_server(work):
     assert all(line.startswith("[tipwatch] ") for line in ("".join(lines) + err).splitlines()[:-1])
     time.sleep(0.5)
     assert [p.pid for p in processes if _running(p)] == []
+
+
+# A signal while a run publishes waits for the publish: the run is complete, and the line says so.
+PUBLISHER = r"""
+import os, signal, sys
+from flows.interrupt import install, publishing
+from flows.store import Store, to_arrow
+from extractors.records import TABLES
+install(sys.argv[1])
+run_id = "20260101T000000.000-aaaaaa"
+tables = {t: to_arrow(t, []) for t in TABLES}
+with publishing():
+    os.kill(os.getpid(), signal.SIGTERM)  # arrives now, acted on once the publish is complete
+    Store(sys.argv[1]).publish(run_id, tables, {"run_id": run_id, "counts": {t: 0 for t in TABLES}})
+    print("published", flush=True)
+print("not reached", flush=True)
+"""
+
+
+def test_a_signal_while_publishing_waits_for_the_publish(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-c", PUBLISHER, str(tmp_path / "processed")],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (proc.returncode, proc.stdout) == (143, "published\n"), proc.stderr
+    assert proc.stderr == "tipwatch: interrupted after publishing run 20260101T000000.000-aaaaaa\n"
+    assert Store(tmp_path / "processed").completed_runs() == ["20260101T000000.000-aaaaaa"]
