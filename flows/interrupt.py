@@ -54,6 +54,21 @@ def install(processed: Path) -> None:
     _arm()
 
 
+@contextmanager
+def armed(processed: Path):
+    """:func:`install` for the ``with`` block, then the previous handlers again (a command run
+    in-process, as tests do, leaves its caller's signal handling as it found it)."""
+    global _armed
+    previous = {s: signal.getsignal(s) for s in EXIT_CODES}
+    install(processed)
+    try:
+        yield
+    finally:
+        _armed = None
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
 def _arm() -> None:
     for signum in EXIT_CODES:
         signal.signal(signum, _on_signal)

@@ -28,6 +28,7 @@ from flows.cli.common import (
     warn,
 )  # fmt: skip
 from flows.discover import progress
+from flows.interrupt import armed
 from flows.tables import format_table
 
 
@@ -63,8 +64,8 @@ def run(
     prefect_env()  # the app sets it first; again for callers that bypass the app (tests' CliRunner)
     models_dir = use_models(models)
     _check_inputs(raw, sources)
-    _arm_interrupt(processed)
     with ExitStack() as held:
+        held.enter_context(armed(processed))  # Ctrl-C and SIGTERM: out in seconds, in one line
         _take_writer_lock(held, processed, wait)
         progress(f"reading {_reading(raw, sources)} …")  # the first line, before Prefect is ready
         use_server()
@@ -78,13 +79,6 @@ def run(
         warn("no documents: the run has nothing in it", EX_EMPTY)
     if strict and summary["n_failed"]:
         fail(f"{summary['n_failed']} of {summary['n_documents']} documents not ok (--strict)")
-
-
-def _arm_interrupt(processed: Path) -> None:
-    """Ctrl-C and SIGTERM end the run within seconds, in one line (:mod:`flows.interrupt`)."""
-    from flows.interrupt import install
-
-    install(processed)
 
 
 def _reading(raw: Path, sources: Path | None) -> str:
