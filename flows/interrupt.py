@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
-MARK_SECONDS = 3.0  # for marking the flow run Cancelled; the exit comes well within 5 s
+MARK_SECONDS = 2.0  # for marking the flow run Cancelled; the exit comes well within 5 s
 
 
 @dataclass
@@ -83,6 +83,35 @@ def flow_started(flow_run_id: str | None, last_run: str | None) -> None:
     _armed.flow_run_id, _armed.last_run, _armed.last_run_known = flow_run_id, last_run, True
     if threading.current_thread() is threading.main_thread():
         _arm()
+
+
+def release_abandoned(processed: Path, flow_run_id: str | None) -> None:
+    """Mark Crashed the flow run of a holder of ``processed``'s writer lock that died without a
+    word (SIGKILL, a power cut): its line is still in the lock file (:func:`flows.lock.previous_line`),
+    so no server keeps it marked running; then note this run's id there. Best effort: a server
+    that does not answer costs at most :data:`MARK_SECONDS`, never the run."""
+    from flows.lock import note_flow_run, previous_line
+
+    left = previous_line(processed)
+    if flow_run_id is None:
+        return
+    note_flow_run(processed, flow_run_id)
+    if len(left) < 3 or left[2] == flow_run_id:
+        return
+    _bounded(lambda: _crash_if_running(left[2], left[0]), MARK_SECONDS)
+
+
+def _crash_if_running(flow_run_id: str, pid: str) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.states import Crashed
+
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(flow_run_id).state
+        if state is not None and not state.is_final():
+            message = (
+                f"its tipwatch process (pid {pid}) ended without releasing the lock; found by the next run"
+            )
+            client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
 
 
 def set_terminal_cleanup(clear) -> None:

@@ -22,7 +22,7 @@ from prefect import flow
 from flows.decisions import default_decisions
 from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
-from flows.interrupt import flow_started, publishing
+from flows.interrupt import flow_started, publishing, release_abandoned
 from flows.lock import writer_lock
 from flows.plan import Limits, RunPlan, Source, describe, plan_run
 from flows.store import Store, new_run_id
@@ -92,6 +92,7 @@ def _run(
     timings = {"discover": round(time.perf_counter() - t_start, 3)}
     prev_run = store.latest_run()
     flow_started(_flow_run_id(), prev_run)  # from here a Ctrl-C names prev_run and cancels this flow run
+    release_abandoned(Path(processed_dir), _flow_run_id())  # a killed holder's flow run: Crashed
     plan = plan_run(sources, previous_documents(store, prev_run), version)
     run = RunRecord(
         new_run_id(started), started, t_start, version, parts, str(Path(raw_dir)), prev_run, plan, timings

@@ -221,3 +221,37 @@ def test_a_signal_while_publishing_waits_for_the_publish(tmp_path):
     assert (proc.returncode, proc.stdout) == (143, "published\n"), proc.stderr
     assert proc.stderr == "tipwatch: interrupted after publishing run 20260101T000000.000-aaaaaa\n"
     assert Store(tmp_path / "processed").completed_runs() == ["20260101T000000.000-aaaaaa"]
+
+
+def test_a_killed_runs_flow_run_is_marked_crashed_by_the_next_run(work):
+    """SIGKILL leaves no chance to say anything: the next run on the folder finds the dead
+    holder's flow run id in the lock file and marks that flow run Crashed (issue 14, 4)."""
+    work, env = work
+    proc = start_run(work, env, "raw-small")
+    lines: list[str] = []
+    try:
+        wait_for_workers(proc, lines, pool=False)
+        killed = (work / "processed" / ".tipwatch.lock").read_text().split()
+        assert killed[0] == str(proc.pid) and len(killed) == 3  # pid, start time, flow run id
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        _kill_group(proc.pid)
+    assert _state(env, killed[2])["type"] == "RUNNING"  # nobody could tell the server
+    after = subprocess.run(
+        [*TIPWATCH, "run", "--raw", "raw-small", "--processed", "processed"],
+        cwd=work, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert after.returncode == 0, after.stderr[-2000:]
+    state = _state(env, killed[2])
+    assert state["type"] == "CRASHED"
+    assert state["message"] == (
+        f"its tipwatch process (pid {proc.pid}) ended without releasing the lock; found by the next run"
+    )
+    assert [r["state_type"] for r in flow_runs(env) if r["state_type"] == "RUNNING"] == []
+    assert (work / "processed" / ".tipwatch.lock").read_text() == ""  # released in order this time
+
+
+def _state(env: dict, flow_run_id: str) -> dict:
+    (run,) = [r for r in flow_runs(env) if r["id"] == flow_run_id]
+    return run["state"]
