@@ -16,6 +16,8 @@ Instead the handler, with a bound on every step:
 
 Nothing half-done is visible: a run is published by atomic renames, and a signal that arrives
 while it publishes (:func:`publishing`) is held until the publish is complete, so the line is true.
+A run killed with no chance to speak (SIGKILL) leaves its flow run id in the writer lock's file;
+the next run on the folder marks that flow run Crashed (:func:`release_abandoned`).
 """
 
 from __future__ import annotations
