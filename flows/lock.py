@@ -3,8 +3,9 @@
 A run takes the lock before it stages anything (repairs, run folders, the database) and holds it
 until it has published or failed. The lock is ``fcntl.flock`` on an open file, so the kernel
 releases it when the process ends in any way, SIGKILL included: a dead run never leaves it stuck.
-While held, the file names the holder (``pid`` and start time, one line) so that a second run can
-say who is writing. Readers (``query``, ``diff``, exports) never take it: a run only becomes
+While held, the file names the holder (``pid`` and start time, one line; then the Prefect flow
+run's id, :func:`note_flow_run`) so that a second run can say who is writing, and a run that finds
+the line of a holder that died without releasing it (SIGKILL) can mark that flow run Crashed. Readers (``query``, ``diff``, exports) never take it: a run only becomes
 visible through atomic renames, so reading during a run is safe.
 
 The lock is re-entrant within one process: ``tipwatch run`` takes it before Prefect starts (so a
@@ -27,6 +28,7 @@ LOCK_NAME = ".tipwatch.lock"
 EX_TEMPFAIL = 75  # sysexits.h: "try again later"
 
 _held: dict[str, list] = {}  # resolved lock path -> [fd, depth] for the locks this process holds
+_found: dict[str, str] = {}  # resolved lock path -> the line a dead holder left (see previous_line)
 
 
 class LockedError(Exception):
@@ -58,7 +60,7 @@ def read_holder(path: Path, attempts: int = 20) -> str:
         except OSError:
             text = ""
         parts = text.split()
-        if len(parts) == 2 and parts[0].isdigit():
+        if len(parts) >= 2 and parts[0].isdigit():
             return str(Holder(int(parts[0]), parts[1]))
         time.sleep(0.05)
     return "pid unknown"
@@ -105,9 +107,28 @@ def _acquire(path: Path, processed: Path, wait: bool, on_wait) -> int:
                 on_wait(holder)
             fcntl.flock(fd, fcntl.LOCK_EX)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        _found[str(path.resolve())] = os.pread(fd, 4096, 0).decode(errors="replace").strip()
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()} {started}\n".encode(), 0)
         return fd
     except BaseException:
         os.close(fd)
         raise
+
+
+def note_flow_run(processed: Path, flow_run_id: str) -> None:
+    """Add the Prefect flow run id to the holder line of a lock this process holds, so that a run
+    that dies without a word (SIGKILL) leaves it behind for the next holder (:func:`previous_line`)."""
+    key = str((Path(processed) / LOCK_NAME).resolve())
+    if key in _held:
+        fd = _held[key][0]
+        line = os.pread(fd, 4096, 0).decode().split()
+        data = f"{' '.join(line[:2])} {flow_run_id}\n".encode()
+        os.pwrite(fd, data, 0)  # longer than the line it replaces: a reader never sees it empty
+        os.ftruncate(fd, len(data))
+
+
+def previous_line(processed: Path) -> list[str]:
+    """The holder line a previous holder left in the lock file of a lock this process holds
+    (``[pid, started, flow run id]``): empty unless that holder died before releasing it."""
+    return _found.get(str((Path(processed) / LOCK_NAME).resolve()), "").split()

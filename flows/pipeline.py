@@ -22,6 +22,7 @@ from prefect import flow
 from flows.decisions import default_decisions
 from flows.decisions import load as load_decisions
 from flows.discover import discover, progress
+from flows.interrupt import flow_started, publishing, release_abandoned
 from flows.lock import writer_lock
 from flows.plan import Limits, RunPlan, Source, describe, plan_run
 from flows.store import Store, new_run_id
@@ -100,6 +101,7 @@ def _run(
     store, models = Store(Path(processed_dir)), Path(models_dir) if models_dir else DEFAULT_MODELS
     for line in store.repair():  # a crash or a damaged store left it behind its newest complete run
         progress(f"repaired: {line}")
+    release_abandoned(Path(processed_dir), _flow_run_id())  # a killed holder's flow run: Crashed
     decisions_file = decisions_file or str(default_decisions(Path(processed_dir)))
     decisions = load_decisions(Path(decisions_file))  # a broken file stops the run before any work
     version, parts = extractor_version(models, model, code_hash())  # code_hash looked up here: tests pin it
@@ -116,6 +118,7 @@ def _run(
     sources = discover_task(Path(raw_dir), sources_file, schedule)
     timings = {"discover": round(time.perf_counter() - t_start, 3)}
     prev_run = store.latest_run()
+    flow_started(_flow_run_id(), prev_run)  # from here a Ctrl-C names prev_run and cancels this flow run
     plan = plan_run(sources, previous_documents(store, prev_run), version)
     run = RunRecord(
         new_run_id(started), started, t_start, version, parts, str(Path(raw_dir)), prev_run, plan, timings
@@ -129,4 +132,11 @@ def _run(
     tables, run.review = review_task(tables, decisions, decisions_file)
     tables["claim_checks"] = claim_checks_task(tables)  # derived from the whole run: never carried over
     timings["checks"] = time.perf_counter() - t_checks  # carry-over, reviewers' decisions, claim checks
-    return publish_task(store, run, tables)
+    with publishing():  # a signal now waits until the run is published (or failed)
+        return publish_task(store, run, tables)
+
+
+def _flow_run_id() -> str | None:
+    from prefect.runtime import flow_run
+
+    return flow_run.id

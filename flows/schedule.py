@@ -98,12 +98,44 @@ def build_deployments(
 
 def serve(
     sources_file: Path, raw: Path, processed: Path, *, models_dir: str | None = None, model: str | None = None
-) -> None:
-    """Check the server, register the deployments and execute their runs until stopped."""
+) -> int | None:
+    """Check the server, register the deployments and execute their runs until stopped; returns
+    the signal that stopped it (SIGINT or SIGTERM; None if the runner ended by itself), the
+    schedules then paused.
+
+    Prefect's :class:`~prefect.runner.Runner` does the work (as ``prefect.serve`` would), with
+    its SIGTERM handler wrapped so that the command can tell a SIGTERM from a plain return: the
+    runner shuts down gracefully on SIGTERM (cancelling a run in progress, pausing the schedules)
+    and returns normally, and on SIGINT it pauses the schedules and lets KeyboardInterrupt out."""
+    import asyncio
+    import signal
+
+    from prefect.runner import Runner
+
+    from flows.discover import progress
+
     cfg = load_sources(sources_file)
     url = api_url()
     check_server(url)
     deployments = build_deployments(cfg, raw, processed, models_dir=models_dir, model=model)
-    from prefect import serve as prefect_serve
+    runner = Runner(pause_on_shutdown=True, limit=1)
+    for deployment in deployments:
+        runner.add_deployment(deployment)
+        progress(f"serving tipwatch/{deployment.name} ({deployment.description.split(':')[0]})")
+    progress("Ctrl-C or SIGTERM stops serving and pauses the schedules")
+    received: list[int] = []
+    graceful = runner.handle_sigterm  # Runner.start installs whatever this attribute holds
 
-    prefect_serve(*deployments, limit=1, print_starting_message=True)
+    def on_sigterm(*args):
+        received.append(signal.SIGTERM)
+        graceful(*args)
+
+    runner.handle_sigterm = on_sigterm
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        return signal.SIGINT
+    except SystemExit:  # a SIGTERM before the runner had started: it exits at once
+        if not received:
+            raise
+    return received[0] if received else None

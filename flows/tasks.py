@@ -30,9 +30,10 @@ from extractors.records import RECORD_TABLES, TABLES
 from flows.checks import claim_checks_table
 from flows.decisions import Decision, extracted_table
 from flows.decisions import apply as apply_decisions
-from flows.discover import discover, progress
+from flows.discover import discover
 from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
+from flows.progress import stage_progress
 from flows.store import REVIEWED_TABLES, Store, to_arrow
 from flows.workers import process_batch_fn, run_in_pool
 
@@ -158,14 +159,13 @@ def extract_batches(
     work = batches(rest, batch_size)
     futures = [process_batch.submit(b, models, model, limits) for b in work]
     results = _results(pool_work, futures, work, models, model, limits, workers)
-    done = 0
-    for b, batch_results in results:
-        for s, (doc, doc_rows, t) in zip(b, batch_results):
-            seconds["worker_parse"] += t["parse"]
-            seconds["worker_extract"] += t["extract"]
-            add_document(rows, s, doc, doc_rows, version)
-        done += len(b)
-        progress(f"parsed and extracted {done}/{len(plan.to_extract)} documents")
+    with stage_progress(len(plan.to_extract)) as advance:  # a bar on a terminal, lines otherwise
+        for b, batch_results in results:
+            for s, (doc, doc_rows, t) in zip(b, batch_results):
+                seconds["worker_parse"] += t["parse"]
+                seconds["worker_extract"] += t["extract"]
+                add_document(rows, s, doc, doc_rows, version)
+            advance(len(b))
     for s in plan.unfetched:
         rows["documents"].append(document_row(unfetched_document(s), s, version))
     seconds["parse_extract"] = time.perf_counter() - t0

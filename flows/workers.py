@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -71,6 +73,7 @@ def process_batch_fn(
     """Parse and extract a batch: [(document, rows per table, timings)] in input order."""
     from extractors.extract import extract_documents
 
+    shield_from_terminal_signals()
     t0 = time.perf_counter()
     docs = []
     raw: dict[str, bytes] = {}  # a TIP report PDF's bytes, for the tables read from its layout
@@ -90,7 +93,19 @@ def process_batch_fn(
 
 
 def _init_worker(models_dir: str, model: str | None) -> None:
+    # A terminal's Ctrl-C reaches the whole process group: the worker ignores it (no traceback of
+    # its own) and the parent, which decides what an interruption means, kills it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked since its birth (run_in_pool)
     get_nlp(models_dir, model)  # once per worker, before its first batch
+
+
+def shield_from_terminal_signals() -> None:
+    """Block SIGINT and SIGTERM in the calling thread, and so in every process it starts (spaCy's
+    and the PDF reader's helpers inherit the mask): they never react to a terminal's Ctrl-C with a
+    traceback of their own; the main thread, where Python runs signal handlers, still gets them."""
+    if threading.current_thread() is not threading.main_thread():
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def run_in_pool(
@@ -100,9 +115,25 @@ def run_in_pool(
     once. Processes are started fresh (``spawn``): forking a process that runs Prefect's threads
     could copy a held lock into the child."""
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(models_dir, model)
-    ) as ex:
-        futures = [ex.submit(process_batch_fn, b, models_dir, model, limits) for b in work]
+    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(models_dir, model))
+    try:
+        # Workers start with SIGINT blocked (the mask is inherited), until they ignore it.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = [ex.submit(process_batch_fn, b, models_dir, model, limits) for b in work]
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C held meanwhile arrives now
         for fut in futures:
             yield fut.result()
+    except BaseException:
+        _kill_workers(ex)  # an interruption or a broken pool: never wait for running batches
+        raise
+    ex.shutdown(wait=True)
+
+
+def _kill_workers(ex: ProcessPoolExecutor) -> None:
+    procs = list((getattr(ex, "_processes", None) or {}).values())  # no public way before 3.14
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.kill()

@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -159,7 +160,7 @@ class LineReader:
             line = line.rstrip()
             self.lines.append((time.monotonic(), line))
             if line.startswith("[tipwatch] parsed and extracted"):
-                done, total = line.rsplit(" ", 2)[-2].split("/")
+                done, total = re.search(r"(\d+)/(\d+) documents", line).groups()
                 if done == total:
                     self.done_extracting.set()
             elif "to parse and extract" in line and line.split(", ")[-1].startswith("0 to parse"):

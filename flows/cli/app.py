@@ -27,6 +27,8 @@ from flows.cli.common import (
     use_server,
     warn,
 )  # fmt: skip
+from flows.discover import progress
+from flows.interrupt import armed
 from flows.tables import format_table
 
 
@@ -66,7 +68,9 @@ def run(
     models_dir = use_models(models)
     _check_inputs(raw, sources)
     with ExitStack() as held:
+        held.enter_context(armed(processed))  # Ctrl-C and SIGTERM: out in seconds, in one line
         _take_writer_lock(held, processed, wait)
+        progress(f"reading {_reading(raw, sources)} …")  # the first line, before Prefect is ready
         if (
             not force
             and sources is None
@@ -92,11 +96,13 @@ def _report_unchanged(
     """When nothing changed since the latest run (:mod:`flows.unchanged`), say so and return True:
     no flow run starts and nothing is published."""
     from flows.decisions import default_decisions
-    from flows.discover import progress
+    from flows.lock import previous_line
     from flows.store import Store
     from flows.unchanged import unchanged_since, unchanged_summary
     from flows.versions import DEFAULT_MODELS, extractor_version
 
+    if len(previous_line(processed)) >= 3:  # a killed run's flow run to mark Crashed: the flow does it
+        return False
     store = Store(processed)
     for line in store.repair():  # as a run does first: the unchanged check reads the latest run
         progress(f"repaired: {line}")
@@ -133,11 +139,14 @@ def repair(processed: Path = ProcessedOpt):
     print("\n".join(done) if done else f"{processed}: nothing to repair")
 
 
+def _reading(raw: Path, sources: Path | None) -> str:
+    return f"{sources} and {raw}/" if sources else f"{raw}/"
+
+
 def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
     """Enter the processed folder's writer lock (:mod:`flows.lock`) on ``held``, before Prefect
     starts: a run that finds another one writing exits 75 at once in one line naming it, or waits
     (``--wait``)."""
-    from flows.discover import progress
     from flows.lock import EX_TEMPFAIL, LockedError, writer_lock
 
     waiting = lambda holder: progress(f"waiting for the run writing {processed} ({holder})")

@@ -218,6 +218,20 @@ def prefect_env(home: Path | None = None) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+    _quiet_prefect_logging()
+
+
+def _quiet_prefect_logging() -> None:
+    """Prefect logs to ``<PREFECT_HOME>/prefect.log``, never to the terminal (its records there
+    are noise around tipwatch's own lines), unless the user configured Prefect's logging: their
+    ``PREFECT_LOGGING_SETTINGS_PATH`` or a ``logging.yml`` in the Prefect home."""
+    if os.environ.get("PREFECT_LOGGING_SETTINGS_PATH"):
+        return
+    if (Path(os.environ["PREFECT_HOME"]) / "logging.yml").exists():
+        return
+    os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(
+        Path(__file__).parents[1] / "templates" / "prefect_logging.yml"
+    )
 
 
 def use_server() -> None:

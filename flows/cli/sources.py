@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import sys
 from pathlib import Path
 
 import typer
@@ -75,6 +77,11 @@ def serve(
     use_server()  # the background server `tipwatch run` also uses, unless PREFECT_API_URL names one
     models_dir = use_models(models)
     try:
-        serve_deployments(sources_file, raw, processed, models_dir=models_dir, model=model)
+        stopped_by = serve_deployments(sources_file, raw, processed, models_dir=models_dir, model=model)
     except (SourcesError, ServeError) as exc:
         fail(str(exc))
+    if stopped_by is None:
+        return
+    name = signal.Signals(stopped_by).name
+    print(f"tipwatch: stopped serving ({name}); the schedules are paused", file=sys.stderr)
+    raise typer.Exit(128 + stopped_by)  # 130 for SIGINT, 143 for SIGTERM, as a shell reports them
