@@ -27,8 +27,11 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+
+from flows.unfinished import record
 
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 MARK_SECONDS = 2.0  # for marking the flow run Cancelled; the exit comes well within 5 s
@@ -44,6 +47,7 @@ class _Armed:
     publishing: bool = False
     pending: int | None = None  # a signal held while the run publishes
     on_terminal: object = None  # a callable that clears a progress bar from the terminal
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
 
 _armed: _Armed | None = None
@@ -166,6 +170,8 @@ def _stop(signum: int, published: bool = False) -> None:
     _quietly(kill_descendants, spare_prefect_server=False)
     _bounded(_release_semaphores, 1.0)
     last = _last_complete_run(armed)
+    if not published:
+        _quietly(record, armed.processed, "interrupted", signal.Signals(signum).name, armed.started_at)
     if published:
         line = f"tipwatch: interrupted after publishing run {last}"
     else:

@@ -149,11 +149,12 @@ def test_history_formats(strict_run):
     args = ("history", "pakistan", "--processed", processed)
     assert ok(*args, "--format", "csv") == (
         "country,year,tiers,sources\n"
+        f'Pakistan,2015,"[""2WL""]",{SEED.name} (news)\n'  # the article's "since 2015"
         f'Pakistan,2023,"[""2WL""]","{SAMPLE_PDF.name} p.22 (narrative), p.3 (table)"\n'
     )
     data = json.loads(ok(*args, "--format", "json"))
-    assert data["country"] == "Pakistan" and [y["year"] for y in data["years"]] == [2023]
-    assert {s["page"] for s in data["years"][0]["sources"]} == {3, 22}
+    assert data["country"] == "Pakistan" and [y["year"] for y in data["years"]] == [2015, 2023]
+    assert {s["page"] for s in data["years"][1]["sources"]} == {3, 22}
     assert {c["speaker"] for c in data["checks"]} >= {"Syed Kausar Abbas"}
     assert ok(*args).startswith("Pakistan: tier by TIP report year\n")
 
@@ -175,7 +176,7 @@ def test_runs_and_query_and_diff_formats(strict_run, tmp_path):
     (only,) = runs
     rows = as_csv(ok("runs", "--processed", processed, "--format", "csv"))
     assert rows[0] == ["latest", "run_id", "status", "documents", "new", "carried", "failed", "rows",
-                       "extract s", "seconds", "rules_hash"]  # fmt: skip
+                       "extract s", "seconds", "rules_hash", "reason"]  # fmt: skip
     assert rows[1][:7] == ["true", only["run_id"], "completed", "3", "3", "0", "1"]
     sql = "SELECT source, status FROM documents ORDER BY source"
     assert ok("query", sql, "--processed", processed, "--format", "json") == (

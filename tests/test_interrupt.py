@@ -27,6 +27,7 @@ from conftest import SEED
 
 from flows.lock import writer_lock
 from flows.store import Store
+from flows.unfinished import unfinished
 
 ROOT = Path(__file__).resolve().parents[1]
 TIPWATCH = [sys.executable, "-m", "flows.cli.app"]
@@ -141,6 +142,8 @@ def test_interrupted_during_extraction(work, how, code, raw):
         pass
     assert store.completed_runs() == before and store.run_folders() == before  # nothing published
     assert (work / "processed" / "latest").read_text().strip() == last
+    noted = unfinished(work / "processed")[-1]  # listed by `tipwatch runs` with its reason
+    assert (noted["status"], noted["reason"]) == ("interrupted", "SIGINT" if code == 130 else "SIGTERM")
     runs = flow_runs(env)
     assert [r["state_type"] for r in runs if r["state_type"] in ("RUNNING", "PENDING")] == []
     assert runs[0]["state_type"] in ("CANCELLED", "CRASHED"), runs[0]["state"]

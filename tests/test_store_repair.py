@@ -7,6 +7,7 @@ child process under ``RLIMIT_FSIZE``.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -121,3 +122,18 @@ def test_repair_without_runs_is_one_line(tmp_path):
         res.stderr
         == f"tipwatch: error: no runs in {tmp_path / 'nothing'}: nothing to repair from (run `tipwatch run`)\n"
     )
+
+
+def test_a_failed_run_is_listed_with_its_reason(store):
+    store, run_id = store
+    decisions = store.root.parent / "reviews" / "decisions.jsonl"
+    decisions.parent.mkdir()
+    decisions.write_text("{not json\n")
+    raw = store.root.parent / "raw"
+    (raw / "new.txt").write_text("Nepal remained on Tier 2 in the 2023 TIP report, the minister said.\n")
+    res = cli("run", "--raw", raw, "--processed", store.root)  # in-process: the exception, not its line
+    assert res.exit_code == 1 and "not a decision" in str(res.exception)
+    reason = str(res.exception)
+    listed = json.loads(cli("runs", "--processed", store.root, "--format", "json").stdout)
+    assert [(r["status"], r.get("reason")) for r in listed] == [("completed", None), ("failed", reason)]
+    assert store.run_folders() == [run_id]  # nothing published

@@ -7,6 +7,7 @@ outputs; every error becomes one line on stderr and a non-zero exit, never a tra
 from __future__ import annotations
 
 from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -21,6 +22,7 @@ from flows.cli.common import (
     app,
     emit,
     fail,
+    one_line,
     output_format,
     prefect_env,
     use_models,
@@ -30,6 +32,7 @@ from flows.cli.common import (
 from flows.discover import progress
 from flows.interrupt import armed
 from flows.tables import format_table
+from flows.unfinished import record
 
 
 # -- run ---------------------------------------------------------------------------------------------
@@ -78,9 +81,14 @@ def run(
         ):
             return
         use_server()
-        summary = _run_flow(
-            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions, force
-        )
+        started_at = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            summary = _run_flow(
+                raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions, force
+            )
+        except Exception as exc:  # the one-line error comes from the app; `tipwatch runs` keeps it
+            record(processed, "failed", one_line(exc), started_at)
+            raise
     _add_startup(summary["timings"])
     docs = [[d["source"], d["kind"], d["status"], d["error"]] for d in summary["documents"]]
     emit(fmt, ["source", "kind", "status", "error"], docs, data=summary, text=render_summary(summary))

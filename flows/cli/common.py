@@ -56,8 +56,7 @@ class _App(typer.Typer):
             print("tipwatch: interrupted", file=sys.stderr)
             sys.exit(130)
         except Exception as exc:  # the promise: one line, non-zero exit
-            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            print(f"tipwatch: error: {msg}", file=sys.stderr)
+            print(f"tipwatch: error: {one_line(exc)}", file=sys.stderr)
             sys.exit(1)
 
 
@@ -106,6 +105,11 @@ def fail(message: str, code: int = 1):
 
 
 EX_EMPTY = 2  # an empty input: nothing to do is not success
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as the one line the CLI prints: its first line, else its type."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def warn(message: str, code: int):

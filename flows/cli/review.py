@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from flows.cli.common import FormatOpt, ProcessedOpt, app, emit, fail, output_format
+from flows.unfinished import unfinished
 
 RunAArg = typer.Argument(
     None, help="older run (ID or unique prefix); default: the second latest completed run"
@@ -103,13 +104,15 @@ RUN_COLUMNS = [
     "extract s",
     "seconds",
     "rules_hash",
+    "reason",
 ]
 
 
 def run_items(store) -> list[dict]:
-    """Every run folder as a dict: completed runs (oldest first, the latest marked), then finished
+    """Every run as a dict: completed runs (oldest first, the latest marked), then finished
     folders a killed run never committed (the next run adopts them), then ``.tmp-`` folders a killed
-    run left behind (never published; the next run removes them)."""
+    run left behind (never published; the next run removes them), then runs that failed or were
+    interrupted before publishing, with their reason."""
     completed = store.completed_runs()
     latest = completed[-1] if completed else None
     items = [_run_info(store.manifest(r), r == latest) | {"run_id": r} for r in completed]
@@ -123,6 +126,8 @@ def run_items(store) -> list[dict]:
             {"run_id": p.name[len(".tmp-") :], "status": "incomplete", "latest": False}
             for p in sorted(store.runs_dir.glob(".tmp-*"))
         ]
+    # runs that failed or were interrupted: nothing published, the reason kept (flows.unfinished)
+    items += [u | {"latest": False} for u in unfinished(store.root)]
     return items
 
 
@@ -140,6 +145,7 @@ def _run_row(i: dict) -> list:
         _f(timings.get("parse_extract", _sum(timings.get("parse"), timings.get("extract")))),
         i.get("seconds"),
         i.get("rules_hash"),
+        i.get("reason"),
     ]
 
 
