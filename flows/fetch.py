@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -216,6 +217,30 @@ class _Retry(Exception):
         self.reason, self.wait = reason, wait
 
 
+class _Deadline:
+    """An overall deadline for one request, headers included: a read timeout restarts with every
+    byte, so a server sending its headers at a byte a second would hold a run forever. When
+    ``seconds`` pass, the client's open connections are closed under the request, which then fails
+    with a transport error (``expired`` tells it from a network failure)."""
+
+    def __init__(self, client: httpx.Client, seconds: float):
+        self.client, self.seconds, self.expired = client, seconds, False
+        self.timer = threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+        self.reason = f"no complete response within {seconds:g} s (the deadline per request)"
+
+    def _expire(self) -> None:
+        self.expired = True
+        self.client._transport.close()  # the pool opens new connections for later requests
+
+    def __enter__(self) -> _Deadline:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.cancel()
+
+
 def retry_delays(settings: FetchSettings) -> list[float]:
     """Seconds before each retry: ``backoff`` doubling, e.g. backoff 1.0, retries 3 -> [1, 2, 4]."""
     return [settings.backoff * 2**i for i in range(settings.retries)]
@@ -238,9 +263,14 @@ def fetch_attempt(
     """One request for ``req`` (attempt number ``attempt``, from 1). Raises :class:`_Retry` when
     asking again may help; every other outcome, failures included, is a :class:`Fetched`."""
     headers = conditional_headers(req, raw)
+    watchdog = _Deadline(client, settings.max_seconds)
     try:
-        with client.stream("GET", req.url, headers=headers) as resp:
+        with watchdog, client.stream("GET", req.url, headers=headers) as resp:
             return _response(resp, req, raw, settings, bool(headers), attempt)
+    except httpx.TransportError as exc:
+        if watchdog.expired:  # headers or body trickling in: cut off, not waited on
+            return Fetched(req.url, "error", attempts=attempt, error=watchdog.reason)
+        raise _Retry(_reason(exc, settings)) from None
     except _Retry as exc:
         # The server's Retry-After counts when it asks for longer than our own backoff.
         delays = retry_delays(settings)
@@ -249,8 +279,6 @@ def fetch_attempt(
         raise
     except _Refused as exc:
         return Fetched(req.url, "error", attempts=attempt, error=str(exc))
-    except httpx.TransportError as exc:
-        raise _Retry(_reason(exc, settings)) from None
     except httpx.InvalidURL as exc:
         return Fetched(req.url, "error", attempts=attempt, error=f"invalid URL: {exc}")
     except Exception as exc:  # anything else (a protocol oddity, a full disk) fails this URL, not the run
