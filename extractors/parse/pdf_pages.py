@@ -21,7 +21,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractors.parse.documents import normalize_text
+from extractors.parse.documents import ERROR, ParseError, normalize_text
 from extractors.parse.pdf_layout import column_gutters, columns_text
 
 __all__ = ["PageText", "extract_parallel", "extract_range"]
@@ -131,6 +131,8 @@ def extract_range(pdf, start: int, stop: int) -> list[PageText]:
         try:
             text, columns = _page_text(page)
             out.append((normalize_text(text, dehyphenate=True), columns, None))
+        except PageTooLong:
+            raise
         except Exception as exc:
             out.append(("", 1, _one_line(exc)))
         finally:
@@ -138,12 +140,24 @@ def extract_range(pdf, start: int, stop: int) -> list[PageText]:
     return out
 
 
+class PageTooLong(ParseError):
+    """A page with more characters than any real page holds (text drawn again and again through a
+    form object: a small PDF that expands to millions of characters). The document is refused."""
+
+
+# A dense report page holds about 6,000 characters; 100,000 is no page a person reads.
+MAX_PAGE_CHARS = 100_000
+
+
 def _page_text(page) -> tuple[str, int]:
     """(raw text in reading order, number of columns) of one page."""
     textpage = page.get_textpage()
     try:
-        if textpage.count_chars() == 0:
+        n = textpage.count_chars()
+        if n == 0:
             return "", 1
+        if n > MAX_PAGE_CHARS:
+            raise PageTooLong(f"a page has {n:,} characters, over the limit of {MAX_PAGE_CHARS:,}", ERROR)
         rects = _rects(textpage)
         width = page.get_width()
         gutters = column_gutters(rects, width)
