@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/pdf_stage.py                 # 190 countries (~600 pages), workers=2
     .venv/bin/python benchmarks/pdf_stage.py --countries 60 --json
     .venv/bin/python benchmarks/pdf_stage.py --nlp           # also time the spaCy stage (slow)
+    .venv/bin/python benchmarks/pdf_stage.py --countries 20 --components  # seconds per spaCy step
 
 Reports: our PDF stage in pages/s (``parse_pdf(workers=N)``), bare pypdfium2 in pages/s
 (``get_textpage().get_text_range()`` per page, one process, same file), their ratio, peak memory
@@ -93,6 +94,30 @@ def accuracy(doc, placements, stats, truth) -> dict:
     }
 
 
+def component_seconds(doc) -> dict[str, float]:
+    """Seconds each pipeline step takes on the report's chunks, one process, report components only.
+
+    Where the spaCy stage's time goes (tokenizer, tok2vec, parser, ...): the step a paragraph gate
+    would skip is the whole pipeline, not the parser alone.
+    """
+    from extractors.extract import chunks
+    from extractors.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    skip = set(nlp.meta.get("tipwatch_report_disable", []))
+    seconds = {"tokenizer": 0.0} | {name: 0.0 for name in nlp.pipe_names if name not in skip}
+    for chunk in chunks(doc):
+        t0 = time.perf_counter()
+        annotated = nlp.make_doc(chunk.text)
+        seconds["tokenizer"] += time.perf_counter() - t0
+        for name, pipe in nlp.pipeline:
+            if name not in skip:
+                t0 = time.perf_counter()
+                annotated = pipe(annotated)
+                seconds[name] += time.perf_counter() - t0
+    return {name: round(s, 2) for name, s in seconds.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--countries", type=int, default=190)
@@ -102,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each PDF reader; the fastest counts")
     ap.add_argument(
         "--nlp", action="store_true", help="also run the spaCy stage (extractors.extract) on the report"
+    )
+    ap.add_argument(
+        "--components", action="store_true", help="also time each spaCy pipeline step (one process)"
     )
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
@@ -191,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         "nlp_s": None if nlp_s is None else round(nlp_s, 1),
         "nlp_peak_rss_mib": None if nlp_rss is None else round(nlp_rss, 1),
         "accuracy": accuracy(doc, placements, stats, truth),
+        "component_s": component_seconds(doc) if args.components else None,
     }
     if args.json:
         print(json.dumps(figures, indent=1))
@@ -212,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
           f"tier rows {acc['tier_rows_right']}/{acc['tier_rows_expected']} (extra {acc['tier_rows_extra']}); "
           f"statistics {acc['statistics_right']}/{acc['statistics_expected']} (extra {acc['statistics_extra']}); "
           f"report year {'right' if acc['report_year_right'] else 'WRONG'}")  # fmt: skip
+    if figures["component_s"]:
+        steps = ", ".join(f"{name} {sec:.2f}" for name, sec in figures["component_s"].items())
+        print(f"spaCy steps, seconds (one process): {steps}")
     return 0
 
 
