@@ -85,7 +85,8 @@ def process_batch_fn(
     t1 = time.perf_counter()
     nlp = get_nlp(models_dir, model)
     # A whole report is worth a second process (both cores); a batch of articles is not.
-    if n_process == 1 and sum(len(d.text) for d in docs) > LARGE_TEXT:
+    # (Only a report: a long news text in one process costs the time, not a second pipeline's memory.)
+    if n_process == 1 and sum(len(d.text) for d in docs if d.kind == "tip_report") > LARGE_TEXT:
         n_process = 2
     out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process, raw=raw)]
     t2 = time.perf_counter()

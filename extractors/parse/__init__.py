@@ -44,7 +44,8 @@ def failed(
 # time grows fast with size), and no document this long is a news article or one TIP report
 # (a whole report is about 3 M characters); one file must not stall or exhaust a run.
 MAX_TEXT_FILE_BYTES = 20_000_000
-MAX_CHARS = 6_000_000
+MAX_CHARS = 6_000_000  # a PDF (a whole report is about 3 M characters)
+MAX_TEXT_CHARS = 1_000_000  # an HTML or text document: a long article is 50,000
 
 
 def parse_bytes(
@@ -62,7 +63,7 @@ def parse_bytes(
 
     Refused with a reason: files over ``max_bytes`` (HTML and text files over
     :data:`MAX_TEXT_FILE_BYTES`), PDFs over ``max_pages``, and any document whose text comes out
-    longer than ``max_chars`` characters."""
+    longer than ``max_chars`` characters (HTML and text: :data:`MAX_TEXT_CHARS`)."""
     fmt = sniff(data, name or (source or ""), content_type)
     kind = "other" if fmt == "pdf" else "news"
     if not data:
@@ -71,8 +72,9 @@ def parse_bytes(
     if len(data) > limit:
         return failed(data, source, f"file is {len(data):,} bytes, over the limit of {limit:,}", ERROR, kind)
     doc = _parse(data, fmt, kind, source, max_pages, pdf_workers)
-    if len(doc.text) > max_chars:
-        message = f"text is {len(doc.text):,} characters, over the limit of {max_chars:,}"
+    chars = max_chars if fmt == "pdf" else min(max_chars, MAX_TEXT_CHARS)
+    if len(doc.text) > chars:
+        message = f"text is {len(doc.text):,} characters, over the limit of {chars:,}"
         return failed(data, source, message, ERROR, doc.kind)
     return doc
 

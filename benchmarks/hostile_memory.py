@@ -1,0 +1,122 @@
+"""Peak memory of a `tipwatch run` over hostile and huge input (issue 13: under 1.5 GB).
+
+    .venv/bin/python benchmarks/hostile_memory.py
+
+Writes into a temporary raw/ folder: a good article; a 5 KB PDF that expands to 9.45 M characters
+(a form object drawn 9,000 times); a PDF and an HTML file over their size limits (sparse files:
+nothing is written, and tipwatch must refuse them before reading); a text file of 990,000
+characters (just under the limit for a text document, so it goes through the whole NLP stage); UTF-16 text; control
+characters; a link out of the folder. Then runs `tipwatch run` in its own process group and
+samples the memory of the whole process tree (tipwatch, its workers, Prefect's server) every
+0.2 s, printing the peak of the tree (PSS, and RSS summed over the processes), the run's wall time and each document's status.
+Nothing is asserted; nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+import psutil
+
+TIPWATCH = str(Path(sys.executable).with_name("tipwatch"))
+GOOD = "Pakistan remained on the Tier 2 Watch List in the 2023 TIP report, the minister said in Islamabad.\n"
+
+
+def bomb_pdf(repeats: int = 9000) -> bytes:
+    """A small PDF whose one page draws a 1,000-character form object ``repeats`` times."""
+    form = zlib.compress(f"BT /F1 6 Tf 10 10 Td ({'Pakistan trafficking ' * 50}) Tj ET".encode())
+    page = zlib.compress(b"".join(b"q 1 0 0 1 0 %d cm /X Do Q\n" % (i % 700) for i in range(repeats)))
+    res = b"/Resources << /Font << /F1 4 0 R >> >>"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> "
+        b"/XObject << /X 5 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Filter /FlateDecode /Length %d >>\n"
+        b"stream\n%s\nendstream" % (res, len(form), form),
+        b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def write_inputs(raw: Path, outside: Path) -> None:
+    (raw / "good.txt").write_text(GOOD)
+    (raw / "bomb.pdf").write_bytes(bomb_pdf())
+    for name, size in (("huge.html", 50_000_000), ("huge.pdf", 1_200_000_000)):
+        with open(raw / name, "wb") as fh:
+            fh.truncate(size)
+    long_text = ("Police arrested two suspects in Lahore, the FIA spokesman said on Monday. " * 78_000)[
+        :5_900_000
+    ]
+    (raw / "long.txt").write_text(long_text)
+    (raw / "utf16.txt").write_bytes(GOOD.replace("Pakistan", "Nepal").encode("utf-16"))
+    (raw / "controls.txt").write_text("A" * 5000 + "\x00\x1b[31m" + GOOD)
+    (outside / "secret.txt").write_text("not for tipwatch\n")
+    os.symlink(outside / "secret.txt", raw / "secret.txt")
+
+
+def tree_memory(root: psutil.Process) -> tuple[int, int]:
+    """(PSS, RSS) bytes of a process and all its descendants: PSS splits pages the processes share
+    (forked workers, the loaded model) among them, so it adds up to what the tree really holds;
+    RSS counts shared pages once per process."""
+    pss = rss = 0
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            info = p.memory_full_info()
+            pss, rss = pss + info.pss, rss + info.rss
+        except psutil.Error:
+            pass
+    return pss, rss
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="tipwatch-hostile-") as tmp:
+        raw, outside = Path(tmp) / "raw", Path(tmp) / "outside"
+        raw.mkdir()
+        outside.mkdir()
+        write_inputs(raw, outside)
+        env = {
+            **os.environ,
+            "PREFECT_HOME": str(Path(tmp) / "prefect"),
+            "TIPWATCH_PREFECT_SERVER": "ephemeral",
+        }
+        cmd = [
+            TIPWATCH,
+            "run",
+            "--raw",
+            str(raw),
+            "--processed",
+            str(Path(tmp) / "processed"),
+            "--format",
+            "csv",
+        ]
+        t0 = time.monotonic()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        root, peak_pss, peak_rss = psutil.Process(proc.pid), 0, 0
+        while proc.poll() is None:
+            pss, rss = tree_memory(root)
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            time.sleep(0.2)
+        out = proc.stdout.read()
+        print(f"exit {proc.returncode} after {time.monotonic() - t0:.1f} s; peak memory of the process tree: "
+              f"PSS {peak_pss / 2**20:.0f} MiB (limit 1,536 MiB), RSS summed {peak_rss / 2**20:.0f} MiB")  # fmt: skip
+        print(out)
+
+
+if __name__ == "__main__":
+    main()
