@@ -19,39 +19,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 import psutil
 
 TIPWATCH = str(Path(sys.executable).with_name("tipwatch"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from make_pdf_bomb import bomb_pdf  # noqa: E402  (scripts/ is not a package)
+
 GOOD = "Pakistan remained on the Tier 2 Watch List in the 2023 TIP report, the minister said in Islamabad.\n"
-
-
-def bomb_pdf(repeats: int = 9000) -> bytes:
-    """A small PDF whose one page draws a 1,000-character form object ``repeats`` times."""
-    form = zlib.compress(f"BT /F1 6 Tf 10 10 Td ({'Pakistan trafficking ' * 50}) Tj ET".encode())
-    page = zlib.compress(b"".join(b"q 1 0 0 1 0 %d cm /X Do Q\n" % (i % 700) for i in range(repeats)))
-    res = b"/Resources << /Font << /F1 4 0 R >> >>"
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> "
-        b"/XObject << /X 5 0 R >> >> /Contents 6 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Filter /FlateDecode /Length %d >>\n"
-        b"stream\n%s\nendstream" % (res, len(form), form),
-        b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(page), page),
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 def write_inputs(raw: Path, outside: Path) -> None:

@@ -261,11 +261,11 @@ def review(
 ) -> tuple[dict[str, pa.Table], dict]:
     """The run's tables with the reviewers' decisions (read from ``decisions_file`` when the run
     started) applied, and what applying them did."""
-    from flows.unchanged import file_sha256
+    from flows.unchanged import decisions_sha256
 
     tables, outcome = apply_decisions(tables, decisions)
     # the file's hash tells a later run whether the decisions changed (flows.unchanged)
-    digest = file_sha256(Path(decisions_file))
+    digest = decisions_sha256(Path(decisions_file))
     return tables, {"decisions_file": decisions_file, "decisions_sha256": digest, **outcome.counts()}
 
 

@@ -9,17 +9,18 @@ the time to hash the raw folder. Runs with a sources file (URLs and feeds may be
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from flows.discover import discover, file_sha256
 from flows.plan import CARRIED_STATUSES
 from flows.store import Store, StoreError
 
 
-def file_sha256(path: Path) -> str | None:
-    """sha256 of a file's bytes; None when there is no such file (no decisions yet)."""
+def decisions_sha256(path: Path) -> str | None:
+    """The decisions file's hash (:func:`flows.discover.file_sha256`); None when there is no file
+    (no decisions yet)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except FileNotFoundError:
         return None
 
@@ -31,8 +32,6 @@ def unchanged_since(store: Store, raw: Path, version: str, decisions: Path) -> s
     decisions file as its bytes are now; and holds exactly the raw folder's files (same paths,
     same content hashes), every one with a status that follows from its bytes (a failed document
     is retried, so it is a change)."""
-    from flows.discover import discover
-
     run_id = store.latest_run()
     if run_id is None:
         return None
@@ -40,7 +39,7 @@ def unchanged_since(store: Store, raw: Path, version: str, decisions: Path) -> s
         manifest = store.manifest(run_id)
         if manifest.get("extractor_version") != version or manifest.get("raw_dir") is None:
             return None
-        if (manifest.get("review") or {}).get("decisions_sha256", "") != file_sha256(decisions):
+        if (manifest.get("review") or {}).get("decisions_sha256", "") != decisions_sha256(decisions):
             return None
         previous = store.read_table("documents", run_id).select(["source", "doc_id", "status"]).to_pylist()
     except (OSError, ValueError, StoreError):

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.parse import MAX_TEXT_FILE_BYTES, SUPPORTED_SUFFIXES
+from extractors.parse import HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, byte_limit
 from extractors.parse.documents import Document
 from flows.pagemeta import sidecar_published
 from flows.plan import Limits, Source
@@ -44,8 +44,8 @@ def parse_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
     from extractors.parse import failed, parse_bytes
 
     size = os.stat(s.path).st_size
-    text_file = s.source.lower().endswith((".txt", ".html", ".htm"))
-    limit = min(limits.max_bytes, MAX_TEXT_FILE_BYTES) if text_file else limits.max_bytes
+    # by name before reading (the parser checks again by content): HTML and text have the lower limit
+    limit = byte_limit(not s.source.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES), limits.max_bytes)
     if size > limit:  # refused before a byte is read: a huge file never fills memory
         message = f"file is {size:,} bytes, over the limit of {limit:,}"
         return Document(

@@ -6,45 +6,15 @@ outside ``raw/`` is read. One real flow run over real files; exact statuses and 
 from __future__ import annotations
 
 import os
-import zlib
 
 import pytest
+from tip_fixtures import script
 
 from extractors.parse import MAX_TEXT_FILE_BYTES, parse_bytes
 from flows.pipeline import tipwatch_flow
 from flows.store import Store
 
 GOOD = "Pakistan remained on the Tier 2 Watch List in the 2023 TIP report, the minister said in Islamabad.\n"
-
-
-def bomb_pdf(repeats: int = 9000, line: str = "Pakistan trafficking " * 50) -> bytes:
-    """A small PDF whose one page draws a 1,000-character form object ``repeats`` times."""
-    form = f"BT /F1 6 Tf 10 10 Td ({line}) Tj ET".encode()
-    page = b"".join(b"q 1 0 0 1 0 %d cm /X Do Q\n" % (i % 700) for i in range(repeats))
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> /XObject << /X 5 0 R >> >> /Contents 6 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    fz, pz = zlib.compress(form), zlib.compress(page)
-    objs.append(
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Filter /FlateDecode /Length %d >>\nstream\n"
-        % len(fz)
-        + fz
-        + b"\nendstream"
-    )
-    objs.append(b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(pz) + pz + b"\nendstream")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(
-        b"%010d 00000 n \n" % o for o in offsets
-    )
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +32,9 @@ def run(tmp_path_factory):
     os.symlink(outside, raw / "elsewhere")
     with open(raw / "huge.html", "wb") as fh:  # sparse: over the HTML limit without writing 20 MB
         fh.truncate(MAX_TEXT_FILE_BYTES + 1)
-    (raw / "bomb.pdf").write_bytes(bomb_pdf())  # 5 KB that expands to 9.45 M characters
+    (raw / "bomb.pdf").write_bytes(
+        script("make_pdf_bomb").bomb_pdf()
+    )  # 5 KB that expands to 9.45 M characters
     with open(raw / "big.pdf", "wb") as fh:
         fh.truncate(26_000_000)
     tipwatch_flow(raw_dir=str(raw), processed_dir=str(work / "processed"), max_bytes=25_000_000)

@@ -101,6 +101,14 @@ def flow_runs(env: dict) -> list[dict]:
     return resp.json()
 
 
+def _signal_and_wait(proc, send) -> tuple[str, str, float]:
+    """Send the signal (``send()``), wait for the process to end: (stdout, stderr, seconds taken)."""
+    t0 = time.monotonic()
+    send()
+    out, err = proc.communicate(timeout=120)
+    return out, err, time.monotonic() - t0
+
+
 @pytest.mark.parametrize(
     ("how", "code", "raw"),
     [
@@ -118,13 +126,10 @@ def test_interrupted_during_extraction(work, how, code, raw):
     lines: list[str] = []
     try:
         processes = wait_for_workers(proc, lines, pool=raw == "raw")
-        t0 = time.monotonic()
         if how.startswith("SIGINT"):
-            os.killpg(proc.pid, signal.SIGINT)
+            out, err, seconds = _signal_and_wait(proc, lambda: os.killpg(proc.pid, signal.SIGINT))
         else:
-            os.kill(proc.pid, signal.SIGTERM)
-        out, err = proc.communicate(timeout=120)
-        seconds = time.monotonic() - t0
+            out, err, seconds = _signal_and_wait(proc, lambda: os.kill(proc.pid, signal.SIGTERM))
     finally:
         _kill_group(proc.pid)
     print(f"{how}, {raw}: gone after {seconds:.2f} s")
@@ -184,10 +189,7 @@ def test_interrupted_with_prefects_temporary_server(work):
     try:
         processes = wait_for_workers(proc, lines)
         assert any("uvicorn" in " ".join(p.cmdline()) for p in processes)  # the temporary server
-        t0 = time.monotonic()
-        os.killpg(proc.pid, signal.SIGINT)
-        out, err = proc.communicate(timeout=120)
-        seconds = time.monotonic() - t0
+        out, err, seconds = _signal_and_wait(proc, lambda: os.killpg(proc.pid, signal.SIGINT))
     finally:
         _kill_group(proc.pid)
     print(f"SIGINT with Prefect's temporary server: gone after {seconds:.2f} s")

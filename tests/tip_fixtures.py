@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,14 +15,19 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 NO_CORPUS = f"shared corpus not found at {CORPUS} (only present on the development machine)"
 
 
-@lru_cache(maxsize=1)
-def generator():
-    """scripts/make_tip_report.py as a module (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("make_tip_report", ROOT / "scripts" / "make_tip_report.py")
+@cache
+def script(name: str):
+    """scripts/<name>.py as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+def generator():
+    """scripts/make_tip_report.py, the report generator."""
+    return script("make_tip_report")
 
 
 def write_report(folder: Path, *, countries: int, year: int, seed: int) -> tuple[Path, dict]:

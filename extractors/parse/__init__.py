@@ -48,6 +48,12 @@ MAX_CHARS = 6_000_000  # a PDF (a whole report is about 3 M characters)
 MAX_TEXT_CHARS = 1_000_000  # an HTML or text document: a long article is 50,000
 
 
+def byte_limit(pdf: bool, max_bytes: int) -> int:
+    """The most bytes a file may have: ``max_bytes`` for a PDF, no more than
+    :data:`MAX_TEXT_FILE_BYTES` for HTML and text."""
+    return max_bytes if pdf else min(max_bytes, MAX_TEXT_FILE_BYTES)
+
+
 def parse_bytes(
     data: bytes,
     *,
@@ -68,7 +74,7 @@ def parse_bytes(
     kind = "other" if fmt == "pdf" else "news"
     if not data:
         return failed(data, source, "file is empty", EMPTY, kind)
-    limit = max_bytes if fmt == "pdf" else min(max_bytes, MAX_TEXT_FILE_BYTES)
+    limit = byte_limit(fmt == "pdf", max_bytes)
     if len(data) > limit:
         return failed(data, source, f"file is {len(data):,} bytes, over the limit of {limit:,}", ERROR, kind)
     doc = _parse(data, fmt, kind, source, max_pages, pdf_workers)

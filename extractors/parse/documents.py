@@ -94,8 +94,7 @@ def normalize_text(text: str, *, dehyphenate: bool = False) -> str:
     """Clean text so that rules and offsets work on what a reader sees.
 
     Removes control characters, soft hyphens and zero-width characters, expands ligatures, folds
-    runs of spaces,
-    strips trailing spaces on lines and collapses 3+ newlines to a blank line. Quotes are kept as
+    runs of spaces, strips trailing spaces on lines and collapses 3+ newlines to a blank line. Quotes are kept as
     they are (curly quotes carry meaning for claim extraction). With ``dehyphenate``, words split
     across lines by a hyphen are joined.
     """

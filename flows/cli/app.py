@@ -74,21 +74,17 @@ def run(
         held.enter_context(armed(processed))  # Ctrl-C and SIGTERM: out in seconds, in one line
         _take_writer_lock(held, processed, wait)
         progress(f"reading {_reading(raw, sources)} …")  # the first line, before Prefect is ready
-        if (
-            not force
-            and sources is None
-            and _report_unchanged(raw, processed, model, models_dir, decisions, fmt)
-        ):
+        unchanged = (
+            None if force or sources else _report_unchanged(raw, processed, model, models_dir, decisions, fmt)
+        )
+        if unchanged:
             return
         use_server()
-        started_at = datetime.now(UTC).isoformat(timespec="seconds")
-        try:
-            summary = _run_flow(
-                raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions, force
-            )
-        except Exception as exc:  # the one-line error comes from the app; `tipwatch runs` keeps it
-            record(processed, "failed", one_line(exc), started_at)
-            raise
+        summary = _run_flow(
+            # once checked here, the flow need not hash raw/ again: it publishes
+            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions,
+            force or unchanged is False,
+        )  # fmt: skip
     _add_startup(summary["timings"])
     docs = [[d["source"], d["kind"], d["status"], d["error"]] for d in summary["documents"]]
     emit(fmt, ["source", "kind", "status", "error"], docs, data=summary, text=render_summary(summary))
@@ -100,9 +96,10 @@ def run(
 
 def _report_unchanged(
     raw: Path, processed: Path, model, models_dir, decisions: Path | None, fmt: str
-) -> bool:
+) -> bool | None:
     """When nothing changed since the latest run (:mod:`flows.unchanged`), say so and return True:
-    no flow run starts and nothing is published."""
+    no flow run starts and nothing is published. False: something changed; None: not checked (a
+    killed run's flow run is left for the flow to mark)."""
     from flows.decisions import default_decisions
     from flows.lock import previous_line
     from flows.store import Store
@@ -110,7 +107,7 @@ def _report_unchanged(
     from flows.versions import DEFAULT_MODELS, extractor_version
 
     if len(previous_line(processed)) >= 3:  # a killed run's flow run to mark Crashed: the flow does it
-        return False
+        return None
     store = Store(processed)
     for line in store.repair():  # as a run does first: the unchanged check reads the latest run
         progress(f"repaired: {line}")
@@ -169,7 +166,9 @@ def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
 def _run_flow(
     raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None, force: bool = False
 ) -> dict:
-    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages)."""
+    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages).
+    A run that fails is noted for ``tipwatch runs`` (:mod:`flows.unfinished`); its one-line error
+    comes from the app."""
     from flows.pipeline import tipwatch_flow
 
     flow = tipwatch_flow
@@ -177,17 +176,22 @@ def _run_flow(
         from prefect_dask import DaskTaskRunner
 
         flow = tipwatch_flow.with_options(task_runner=DaskTaskRunner(address=dask))
-    return flow(
-        raw_dir=str(raw),
-        processed_dir=str(processed),
-        model=models[0],
-        models_dir=models[1],
-        sources_file=str(sources) if sources else None,
-        max_bytes=limits[0],
-        max_pages=limits[1],
-        decisions_file=str(decisions) if decisions else None,
-        force=force,
-    )
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        return flow(
+            raw_dir=str(raw),
+            processed_dir=str(processed),
+            model=models[0],
+            models_dir=models[1],
+            sources_file=str(sources) if sources else None,
+            max_bytes=limits[0],
+            max_pages=limits[1],
+            decisions_file=str(decisions) if decisions else None,
+            force=force,
+        )
+    except Exception as exc:
+        record(processed, "failed", one_line(exc), started_at)
+        raise
 
 
 def _add_startup(timings: dict) -> None:

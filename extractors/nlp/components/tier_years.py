@@ -177,8 +177,7 @@ class TierDates:
         and tier elsewhere, else the document's report year ("TIP Report 2025"), else the report
         current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
         Tier 2 ranking" -> 2018) or, failing that, at the page's publication date. A tier held
-        "for the third consecutive year" also held the year
-        before. A tier the country was moved from is dated the year before its destination (or by
+        "for the third consecutive year" also held the year before. A tier the country was moved from is dated the year before its destination (or by
         the years beside it) and is left out when no year is known."""
         if not links:
             return []
