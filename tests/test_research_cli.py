@@ -269,8 +269,8 @@ def test_history_and_check_errors_are_one_line(published):
             "tipwatch: error: unknown verdict 'maybe'",
         ),
         (
-            ("export", "out", "--processed", processed, "--format", "dta"),
-            "tipwatch: error: unknown format 'dta'",
+            ("export", "out", "--processed", processed, "--format", "sav"),
+            "tipwatch: error: unknown format 'sav'",
         ),
         (("check", "--processed", processed / "nowhere"), "tipwatch: error: no completed run in"),
     ]:

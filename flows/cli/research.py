@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 import typer
@@ -12,9 +10,6 @@ from flows.cli.common import FormatOpt, JsonOpt, ProcessedOpt, app, check_format
 from flows.tables import format_table
 
 VERDICTS = ("supported", "contradicted", "partly_supported", "not_checkable")
-EXPORT_FORMATS = ("csv", "parquet", "xlsx")
-XLSX_MAX_CELL = 32_767  # Excel refuses longer cells
-XLSX_PIN = "openpyxl==3.1.5"
 
 
 # -- check ---------------------------------------------------------------------------------------------
@@ -175,141 +170,23 @@ def render_history(h) -> str:
 @app.command()
 def export(
     out_dir: Path = typer.Argument(..., metavar="DIR", help="folder to write into (created if missing)"),
-    fmt: str = typer.Option("csv", "--format", help="csv, parquet or xlsx"),
+    fmt: str = typer.Option("csv", "--format", help="csv, json, parquet, xlsx or dta (Stata)"),
     processed: Path = ProcessedOpt,
     tables: str | None = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
 ):
     """Export the latest run's tables for spreadsheets, Stata or R: a file per table (xlsx: a sheet each)."""
+    from flows.export import EXPORT_FORMATS, ExportError, export_run
     from flows.store import Store, StoreError
 
     check_format(fmt, EXPORT_FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"not a folder: {out_dir}")
-    store = Store(processed)
     try:
-        written = export_run(store, out_dir, fmt, tables.split(",") if tables else None)
+        written = export_run(Store(processed), out_dir, fmt, tables.split(",") if tables else None)
     except (StoreError, ExportError) as exc:
         fail(str(exc))
     for path, n in written:
         print(f"{path}  ({n} rows)" if n is not None else str(path))
 
 
-class ExportError(Exception):
-    """A problem with an export, in one line."""
-
-
-def export_run(
-    store, out_dir: Path, fmt: str, names: list[str] | None = None
-) -> list[tuple[Path, int | None]]:
-    """Write the latest run's tables (plus ``claim_checks``) to ``out_dir``; returns (path, rows) written.
-
-    csv and xlsx turn list columns into ``; ``-joined text (Stata and spreadsheets have no lists);
-    parquet keeps the types. Every file is written beside its final name and renamed into place.
-    A data dictionary (``data_dictionary.md``) goes with csv and xlsx exports.
-    """
-    from extractors.records import TABLES
-    from flows.checks import read_claim_checks
-    from flows.store import REVIEWED_TABLES
-    from flows.tables import data_dictionary
-
-    run_id = store.latest_run()
-    if run_id is None:
-        raise ExportError(f"no completed run in {store.root}: run `tipwatch run` first")
-    known = [*TABLES, *(f"{n}_rejected" for n in REVIEWED_TABLES)]
-    names = [n.strip() for n in names] if names else known
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise ExportError(f"unknown table {unknown[0]!r}: choose from {', '.join(known)}")
-    data = {
-        n: (read_claim_checks(store, run_id) if n == "claim_checks" else store.read_table(n, run_id))
-        for n in names
-    }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        return _write_parquet(data, out_dir)
-    frames = {n: _flat_frame(tbl) for n, tbl in data.items()}
-    written = _write_csv(frames, out_dir) if fmt == "csv" else _write_xlsx(frames, out_dir)
-    dd = out_dir / "data_dictionary.md"
-    _atomic(dd, lambda tmp: Path(tmp).write_text(data_dictionary(), encoding="utf-8"))
-    return written + [(dd, None)]
-
-
-def _write_parquet(data: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
-    """One ``<table>.parquet`` per table, types kept."""
-    import pyarrow.parquet as pq
-
-    written: list[tuple[Path, int | None]] = []
-    for n, tbl in data.items():
-        path = out_dir / f"{n}.parquet"
-        _atomic(path, lambda tmp, tbl=tbl: pq.write_table(tbl, tmp))
-        written.append((path, len(tbl)))
-    return written
-
-
-def _write_csv(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
-    """One UTF-8 ``<table>.csv`` per table, with a header row."""
-    written: list[tuple[Path, int | None]] = []
-    for n, df in frames.items():
-        path = out_dir / f"{n}.csv"
-        _atomic(path, lambda tmp, df=df: df.to_csv(tmp, index=False, encoding="utf-8"))
-        written.append((path, len(df)))
-    return written
-
-
-def _write_xlsx(frames: dict, out_dir: Path) -> list[tuple[Path, int | None]]:
-    """``tipwatch.xlsx`` with one sheet per table (names cut to Excel's 31 characters); listed as the
-    workbook, then ``tipwatch.xlsx#<table>`` with its rows."""
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        raise ExportError(f"xlsx export needs openpyxl: pip install {XLSX_PIN}") from None
-    import pandas as pd
-
-    path = out_dir / "tipwatch.xlsx"
-
-    def write(tmp):
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-            for n, df in frames.items():
-                _clip(df).to_excel(xl, sheet_name=n[:31], index=False)
-
-    _atomic(path, write, suffix=".xlsx")
-    return [(path, None)] + [(Path(f"{path}#{n}"), len(df)) for n, df in frames.items()]
-
-
-def _flat_frame(tbl):
-    """Arrow table -> pandas frame with list columns joined by '; ' (None stays empty)."""
-    import pyarrow as pa
-
-    df = tbl.to_pandas()
-    for f in tbl.schema:
-        if pa.types.is_list(f.type):
-            df[f.name] = [
-                None if v is None else "; ".join("" if x is None else str(x) for x in v)
-                for v in tbl.column(f.name).to_pylist()
-            ]
-    return df
-
-
-def _clip(df):
-    """Cut text cells to Excel's limit (stored document texts can be longer)."""
-    df = df.copy()
-    for col in df.columns:
-        if df[col].dtype.kind in ("O", "U") or str(df[col].dtype) in ("str", "string"):
-            df[col] = [
-                v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in df[col]
-            ]
-    return df
-
-
-def _atomic(path: Path, write, suffix: str = "") -> None:
-    """Call ``write`` on a hidden name beside ``path``, then rename it into place (no half files)."""
-    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}{suffix or path.suffix}")
-    try:
-        write(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-__all__ = ["check", "export", "export_run", "history", "render_checks", "render_history"]
+__all__ = ["check", "export", "history", "render_checks", "render_history"]
