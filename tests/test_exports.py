@@ -225,3 +225,13 @@ def test_unknown_export_format_is_one_line(seed_run):
         1,
         "tipwatch: error: unknown format 'sav': use csv, json, parquet, xlsx or dta\n",
     )
+
+
+def test_every_export_format_is_documented():
+    from flows.export import EXPORT_FORMATS
+
+    root = Path(__file__).resolve().parents[1]
+    docs = (root / "docs" / "researchers.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert [f for f in EXPORT_FORMATS if f"\n| {f} | " not in docs] == []
+    assert "tipwatch export --format " + "|".join(EXPORT_FORMATS) + " DIR" in readme
