@@ -1,10 +1,11 @@
-"""A country's tier history from the TIP reports, the claims made about it, and a timeline chart.
+"""A country's tier history from every tier row (TIP reports and news), the claims made about it,
+and a timeline chart.
 
-:func:`country_history` reads one run (every dated tier placement: the reports' ``tip_narrative``
-and ``tip_table`` rows and what news articles state, marked by ``source_kind``; the documents they
-come from; the run's claim checks) into a :class:`History`;
-:func:`write_chart` draws its timeline (:mod:`flows.history_chart`, matplotlib) to an SVG, PNG or
-PDF file.
+:func:`country_history` reads one run (every ``tier_placements`` row with a report year, the
+documents they come from, and the run's claim checks) into a :class:`History`: a year's tier is
+what its report rows (``tip_narrative``/``tip_table``) state, or, for a year no report ingested
+covers, what the news rows state; every row is listed with its source kind. :func:`write_chart`
+draws the report timeline (:mod:`flows.history_chart`, matplotlib) to an SVG, PNG or PDF file.
 """
 
 from __future__ import annotations
@@ -25,25 +26,38 @@ class HistoryError(Exception):
     """A country with no data, or an unusable output path, in one line."""
 
 
+# How a source kind is named in the sources text.
+KIND_TAGS = {"tip_narrative": "narrative", "tip_table": "table", "news": "news"}
+
+
 @dataclass
 class YearRow:
     year: int
-    tiers: list[str]  # distinct tiers the rows state (more than one: the sources disagree)
-    sources: list[dict]  # {source, doc_id, page, source_kind, tier, id}
+    tiers: list[str]  # distinct tiers the year's report rows state (the news rows' when no report has
+    # the year); more than one: the sources disagree
+    sources: list[dict]  # {source, doc_id, page, source_kind, tier, id}: report rows first, then news
 
     @property
     def tier(self) -> str | None:
         return self.tiers[0] if len(self.tiers) == 1 else None
 
+    @property
+    def from_reports(self) -> bool:
+        """Whether the year's tier comes from TIP report rows (else only news states it)."""
+        return any(s["source_kind"] in REPORT_KINDS for s in self.sources)
+
     def sources_text(self) -> str:
+        """``report.pdf p.22 (narrative), p.3 (table); article.txt (news says 2WL)``: per document,
+        each row's page and kind, and the tier a row states when the year's sources disagree or
+        it differs from the year's tier."""
         by_doc: dict[str, list[str]] = {}
         for s in self.sources:
-            tag = {"tip_table": "table", "tip_narrative": "narrative"}.get(s["source_kind"], s["source_kind"])
-            page = f"p.{s['page']} " if s["page"] is not None else ("" if tag == "news" else "p.? ")
-            extra = f" says {s['tier']}" if len(self.tiers) > 1 else ""
+            says = f" says {s['tier']}" if len(self.tiers) > 1 or s["tier"] not in self.tiers else ""
+            page = f"p.{s['page']} " if s["page"] is not None else ""
+            part = f"{page}({KIND_TAGS.get(s['source_kind'], s['source_kind'])}{says})"
             parts = by_doc.setdefault(s["source"], [])
-            if f"{page}({tag}{extra})" not in parts:  # an article stating it twice is one source
-                parts.append(f"{page}({tag}{extra})")
+            if part not in parts:
+                parts.append(part)
         return "; ".join(f"{doc} {', '.join(parts)}" for doc, parts in by_doc.items())
 
 
@@ -52,6 +66,16 @@ class History:
     country: str
     years: list[YearRow]
     checks: list[dict] = field(default_factory=list)  # claim_checks rows for the country, with "source"
+
+    @property
+    def report_years(self) -> list[YearRow]:
+        """The years TIP reports state a tier for, with their report rows only (the chart's line)."""
+        out = []
+        for r in self.years:
+            rows = [s for s in r.sources if s["source_kind"] in REPORT_KINDS]
+            if rows:
+                out.append(YearRow(r.year, r.tiers, rows))
+        return out
 
 
 def country_history(store: Store, country: str, run_id: str | None = None) -> History:
@@ -62,12 +86,11 @@ def country_history(store: Store, country: str, run_id: str | None = None) -> Hi
     tiers = store.read_table("tier_placements", run_id).to_pylist()
     docs = {d["doc_id"]: d for d in store.read_table("documents", run_id).to_pylist()}
     checks = read_claim_checks(store, run_id).to_pylist()
-    # every dated tier row: the reports' own (narratives, tables) and what news articles state
-    report = [t for t in tiers if t["report_year"] is not None]
+    stated = [t for t in tiers if t["report_year"] is not None]
     names = aliases()
-    mine, my_checks = _about(country, report, names), _about(country, checks, names)
+    mine, my_checks = _about(country, stated, names), _about(country, checks, names)
     if not mine and not my_checks:
-        raise HistoryError(_not_found(country, run_id, report, checks))
+        raise HistoryError(_not_found(country, run_id, stated, checks))
     for c in my_checks:
         c["source"] = _source(docs, c["doc_id"])
     return History((mine or my_checks)[0]["country"], _year_rows(mine, docs), my_checks)
@@ -79,18 +102,20 @@ def _about(country: str, rows: list[dict], names: dict[str, str]) -> list[dict]:
     return [r for r in rows if r["country"] and country_key(r["country"], names) == key]
 
 
-def _not_found(country: str, run_id: str, report: list[dict], checks: list[dict]) -> str:
-    """The error for a country with no data, with close spellings ("did you mean Pakistan?")."""
+def _not_found(country: str, run_id: str, stated: list[dict], checks: list[dict]) -> str:
+    """The error for a country with no data: close spellings first ("did you mean Pakistan?"),
+    then the countries the run has (the first 30)."""
     known = sorted(
-        {t["country"] for t in report if t["country"]} | {c["country"] for c in checks if c["country"]}
+        {t["country"] for t in stated if t["country"]} | {c["country"] for c in checks if c["country"]}
     )
+    if not known:
+        return (
+            f"no tier placements or claims for {country!r} in run {run_id}; the run has none for any country"
+        )
     close = difflib.get_close_matches(country, known, n=3, cutoff=0.6)
-    if close:
-        hint = f"; did you mean {', '.join(close)}?"
-    else:
-        shown = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
-        hint = f"; countries with data: {shown}" if known else ""
-    return f"no tier placements or claims for {country!r} in run {run_id}{hint}"
+    shown = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    hint = f"; did you mean {', '.join(close)}?" if close else ";"
+    return f"no tier placements or claims for {country!r} in run {run_id}{hint} countries with data: {shown}"
 
 
 def _source(docs: dict[str, dict], doc_id: str) -> str:
@@ -99,13 +124,14 @@ def _source(docs: dict[str, dict], doc_id: str) -> str:
 
 
 def _year_rows(rows: list[dict], docs: dict[str, dict]) -> list[YearRow]:
-    """One :class:`YearRow` per report year, its sources sorted by kind, document and page."""
+    """One :class:`YearRow` per report year, report rows before news rows, then by kind, document
+    and page; the year's tiers from its report rows when it has any."""
     by_year: dict[int, list[dict]] = {}
     for t in rows:
         by_year.setdefault(t["report_year"], []).append(t)
     years = []
     for y in sorted(by_year):
-        ordered = sorted(  # the reports' rows first, then news
+        ordered = sorted(
             by_year[y],
             key=lambda t: (
                 t["source_kind"] not in REPORT_KINDS,
@@ -114,6 +140,7 @@ def _year_rows(rows: list[dict], docs: dict[str, dict]) -> list[YearRow]:
                 t["page"] or 0,
             ),
         )
+        report = [t for t in ordered if t["source_kind"] in REPORT_KINDS]
         srcs = [
             {
                 "source": _source(docs, t["doc_id"]),
@@ -125,7 +152,7 @@ def _year_rows(rows: list[dict], docs: dict[str, dict]) -> list[YearRow]:
             }
             for t in ordered
         ]
-        years.append(YearRow(y, sorted({t["tier"] for t in ordered}, key=level), srcs))
+        years.append(YearRow(y, sorted({t["tier"] for t in report or ordered}, key=level), srcs))
     return years
 
 

@@ -3,7 +3,8 @@
 Three stacked panels: the report tier per year (one level per tier, best on top; the line runs only
 through years whose sources agree, a hollow point marks a year where they disagree) with what the
 claims state (diamonds for a tier, triangles for a change); one lane per claim with a square per
-year checked, coloured by outcome; and the report pages behind every point. :func:`chart_bytes`
+year checked, coloured by outcome; and the report pages behind every point. Only TIP report rows
+make the line (:attr:`History.report_years`); what news states shows in the claims. :func:`chart_bytes`
 renders SVG, PNG or PDF from a bare ``Figure`` (no pyplot, no display, no global backend); the SVG
 gets hover tooltips (``<title>`` on a transparent circle over each mark), which matplotlib does not
 write itself.
@@ -79,7 +80,7 @@ def chart_bytes(history, fmt: str) -> bytes:
 
 def draw_timeline(history) -> tuple[Figure, list[Tip]]:
     """Lay the chart out: tier levels down the side, report years across, claims and sources below."""
-    n_lanes, n_sources = max(1, len(history.checks)), len(history.years)
+    n_lanes, n_sources = max(1, len(history.checks)), len(history.report_years)
     lanes_h, sources_h = 0.55 + LANE * n_lanes, 0.45 + SOURCE_LINE * n_sources
     height = HEADER + TIERS + 0.45 + lanes_h + sources_h
     fig = Figure(figsize=(WIDTH, height), dpi=72)
@@ -120,7 +121,7 @@ def draw_timeline(history) -> tuple[Figure, list[Tip]]:
 
 def _year_axis(tiers, lanes, history) -> None:
     """Report years across both panels (a year each, at least two), tier levels down the side."""
-    years = [r.year for r in history.years] + [y for c in history.checks for y in (c["years"] or [])]
+    years = [r.year for r in history.report_years] + [y for c in history.checks for y in (c["years"] or [])]
     y0, y1 = (min(years), max(years)) if years else (2000, 2001)
     if y0 == y1:
         y0, y1 = y0 - 1, y1 + 1
@@ -140,10 +141,10 @@ def _year_axis(tiers, lanes, history) -> None:
 def _draw_reports(ax, history, tips: list[Tip]) -> None:
     """The reports' line through the years whose sources agree, and a point per tier stated,
     hollow where the sources disagree ("2015 report: Tier 2" with the pages as its tooltip)."""
-    agreed = [(r.year, level(r.tier)) for r in history.years if r.tier]
+    agreed = [(r.year, level(r.tier)) for r in history.report_years if r.tier]
     if len(agreed) > 1:
         ax.plot(*zip(*agreed), color=REPORT_COLOUR, linewidth=2.2, zorder=2)
-    for r in history.years:
+    for r in history.report_years:
         tip = f"{r.year} report: {' / '.join(TIER_LABEL.get(t, t) for t in r.tiers)}\n{r.sources_text()}"
         for t in r.tiers:
             face = REPORT_COLOUR if r.tier else "white"
@@ -225,11 +226,11 @@ def _draw_lanes(ax, history, tips: list[Tip]) -> None:
 def _draw_sources(ax, history) -> None:
     """The report pages behind every point, one line per year, under the chart."""
     ax.axis("off")
-    ax.set_ylim(len(history.years) + 0.5, -1.2)
+    ax.set_ylim(len(history.report_years) + 0.5, -1.2)
     ax.set_xlim(0, 1)
     x = -LEFT / (WIDTH - LEFT - RIGHT) + 0.02  # from the page's left edge, not the plot's
     ax.text(x, -0.6, "Sources (report, page):", fontsize=10, fontweight="bold", color="#222222")
-    for k, r in enumerate(history.years):
+    for k, r in enumerate(history.report_years):
         tiers = " / ".join(TIER_LABEL.get(t, t) for t in r.tiers)
         ax.text(x, k + 0.5, f"{r.year}: {tiers} - {r.sources_text()}", fontsize=9, color="#333333")
 

@@ -148,12 +148,14 @@ def test_history_formats(strict_run):
     processed, _ = strict_run
     args = ("history", "pakistan", "--processed", processed)
     assert ok(*args, "--format", "csv") == (
-        "country,year,tiers,sources\n"
-        f'Pakistan,2015,"[""2WL""]",{SEED.name} (news)\n'  # the article's "since 2015"
-        f'Pakistan,2023,"[""2WL""]","{SAMPLE_PDF.name} p.22 (narrative), p.3 (table)"\n'
+        "country,year,tiers,sources,source_kinds\n"
+        f'Pakistan,2015,"[""2WL""]",{SEED.name} (news),"[""news""]"\n'
+        f'Pakistan,2023,"[""2WL""]","{SAMPLE_PDF.name} p.22 (narrative), p.3 (table)",'
+        '"[""tip_narrative"", ""tip_table""]"\n'
     )
     data = json.loads(ok(*args, "--format", "json"))
     assert data["country"] == "Pakistan" and [y["year"] for y in data["years"]] == [2015, 2023]
+    assert [y["tier_from"] for y in data["years"]] == ["news", "reports"]
     assert {s["page"] for s in data["years"][1]["sources"]} == {3, 22}
     assert {c["speaker"] for c in data["checks"]} >= {"Syed Kausar Abbas"}
     assert ok(*args).startswith("Pakistan: tier by TIP report year\n")

@@ -7,8 +7,10 @@ site-packages *after* its own, so the dependencies come from the test environmen
 run the editable install's finder, and PYTHONPATH is cleared).
 
 The wheel is built with ``pip wheel --no-deps --no-build-isolation`` when this environment can build
-wheels itself (setuptools >= 70.1, in the test extras), else with build isolation (pip fetches
-setuptools from the package index).
+wheels itself (setuptools >= 70.1, or the ``wheel`` package), else with build isolation: pip fetches
+``setuptools>=68`` (``[build-system]``) from the package index. A Python 3.11 venv such as CI's has
+setuptools 65.5 and no ``wheel``, so CI takes the second way, reaching the index its own install of the
+dependencies already needs. Nothing here skips: CI (``.ci/run``, the README's ``pytest -q``) runs it.
 """
 
 from __future__ import annotations

@@ -132,26 +132,44 @@ def history(
     except (HistoryError, StoreError) as exc:
         fail(str(exc))
     text = render_history(h) + (f"\n\nchart written to {plot}" if plot is not None else "")
-    rows = [[h.country, r.year, r.tiers, r.sources_text()] for r in h.years]
-    data = {"country": h.country, "years": [vars(r) for r in h.years], "checks": h.checks}
-    emit(fmt, ["country", "year", "tiers", "sources"], rows, data=data, text=text)
+    rows = [[h.country, r.year, r.tiers, r.sources_text(), _kinds(r)] for r in h.years]
+    data = {"country": h.country, "years": [_year_data(r) for r in h.years], "checks": h.checks}
+    emit(fmt, ["country", "year", "tiers", "sources", "source_kinds"], rows, data=data, text=text)
+
+
+def _kinds(r) -> list[str]:
+    """The source kinds behind a year, in the order they are listed (reports first)."""
+    return list(dict.fromkeys(s["source_kind"] for s in r.sources))
+
+
+def _year_data(r) -> dict:
+    tier_from = "reports" if r.from_reports else "news"
+    return {"year": r.year, "tiers": r.tiers, "tier_from": tier_from, "sources": r.sources}
+
+
+def _tier_note(r) -> str:
+    notes = [n for n, on in (("sources disagree", len(r.tiers) > 1), ("news only", not r.from_reports)) if on]
+    return f"  ({'; '.join(notes)})" if notes else ""
 
 
 def render_history(h) -> str:
+    """The history as text: a year table (tier, then every row's document, page and source kind;
+    a year no report covers is marked "news only"), then the claims checked about the country."""
     from extractors.analysis.claim_checks import TIER_LABEL
 
     lines = [f"{h.country}: tier by TIP report year", ""]
     rows = [
         [
             r.year,
-            " / ".join(TIER_LABEL.get(t, t) for t in r.tiers)
-            + ("  (sources disagree)" if len(r.tiers) > 1 else ""),
+            " / ".join(TIER_LABEL.get(t, t) for t in r.tiers) + _tier_note(r),
             r.sources_text(),
         ]
         for r in h.years
     ]
     # sources lists are long and must stay whole: no cell cutting
-    lines.append(format_table(["year", "tier", "sources (report, page)"], rows, max_cell=None, count=False))
+    lines.append(
+        format_table(["year", "tier", "sources (document, page, kind)"], rows, max_cell=None, count=False)
+    )
     lines += ["", f"claims about {h.country}:"]
     if not h.checks:
         lines.append("  (none checked)")
@@ -170,7 +188,7 @@ def render_history(h) -> str:
 @app.command()
 def export(
     out_dir: Path = typer.Argument(..., metavar="DIR", help="folder to write into (created if missing)"),
-    fmt: str = typer.Option("csv", "--format", help="csv, parquet, xlsx or dta (Stata)"),
+    fmt: str = typer.Option("csv", "--format", help="csv, json, parquet, xlsx or dta (Stata)"),
     processed: Path = ProcessedOpt,
     tables: str | None = typer.Option(None, "--tables", help="comma-separated tables (default: all)"),
 ):
@@ -181,9 +199,8 @@ def export(
     check_format(fmt, EXPORT_FORMATS)
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"not a folder: {out_dir}")
-    store = Store(processed)
     try:
-        written = export_run(store, out_dir, fmt, tables.split(",") if tables else None)
+        written = export_run(Store(processed), out_dir, fmt, tables.split(",") if tables else None)
     except (StoreError, ExportError) as exc:
         fail(str(exc))
     for path, n in written:
