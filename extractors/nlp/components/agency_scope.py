@@ -10,9 +10,10 @@ Justice (DOJ)" teaches its acronym the body it resolved to):
 
 1. the country the text gives it: a country or its adjective right before the name ("Pakistan's
    Interior Ministry", "the US Justice Department", "the Brazilian Federal Police":
-   ``demonyms.csv``), else the country the document is about (:meth:`AgencyScope.main_country`:
-   the country its country names, adjectives, other gazetteer agencies and Pakistani provinces
-   and places name most, a country named as a modifier counting a quarter);
+   ``country_words.csv``), else a row the document names by another name, else the country the
+   document is about (:meth:`AgencyScope.main_country`: the country its country names, places,
+   adjectives, other gazetteer agencies, dateline and Pakistani province name most, a country
+   named as a modifier counting a quarter), else the country its dateline is in ("ISLAMABAD:");
 2. the gazetteer row of that country that has the form ("Federal Police" in a Brazilian story ->
    Federal Police of Brazil, in a Pakistani one -> Islamabad Capital Territory Police);
 3. with no such row, or no country the text supports, the body as the text names it (the form as
@@ -32,7 +33,7 @@ from spacy.util import filter_spans
 
 from extractors.assets import read_lines, split_aliases
 from extractors.nlp.components.entities import AGENCY_INFO, PROVINCE, rows
-from extractors.nlp.components.provinces import dateline_place
+from extractors.nlp.components.provinces import Provinces, dateline_place
 
 _POSS = {"'s", "’s"}
 # a country named as a modifier ("the US report") or through an agency is less often the one the
@@ -58,10 +59,11 @@ class AgencyScope:
         countries: str,
         country_words: str,
         provinces: str | None = None,
+        places: str | None = None,
     ):
         """``agencies``: the gazetteer; ``local_forms``: its forms that name no country;
         ``countries``: the canonical country names; ``country_words``: country -> its adjectives
-        and places; ``provinces``: province -> country."""
+        and places; ``provinces`` and ``places``: Pakistan's provinces (-> country) and places."""
         self.name = name
         self.meta: dict[str, dict] = {}
         self.candidates: dict[str, list[str]] = {}  # form key -> the rows that have it
@@ -82,24 +84,30 @@ class AgencyScope:
         if missing:
             raise ValueError(f"{local_forms}: not a form of a country's agency in {agencies}: {missing}")
         self.countries = {r["name"] for r in rows(countries)}
+        # a country's names as written ("Pakistan", "US", "the Philippines" without "the"), also
+        # inside other names ("Pakistan Coast Guards (Amendment) Bill")
+        self.country_names = {
+            f: r["name"] for r in rows(countries) for f in [r["name"], *split_aliases(r["aliases"])]
+        }
         words = rows(country_words)
         self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
         self.places = {f: r["country"] for r in words for f in split_aliases(r["places"])}
         self.province_country = {
             r["province"]: r.get("country") or "" for r in (rows(provinces) if provinces else [])
         }
+        self.provinces = Provinces(provinces, places)
 
     def __call__(self, doc: Doc) -> Doc:
         scoped = {e for e in doc.ents if self._is_local(e)}
         if not scoped:
             return doc
         info = doc.user_data.setdefault(AGENCY_INFO, {})
-        main = self.main_country(doc, scoped, info)
+        home = (self.main_country(doc, scoped, info), self.dateline_country(doc))
         named = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY" and e not in scoped}
         rowed, own = set(named), {}
-        names = self._own_names(doc, scoped, named, main)
+        names = self._own_names(doc, scoped, named, home)
         resolved = [
-            self._resolve(doc, e, main, (named, rowed, own), names) if e in scoped else e for e in doc.ents
+            self._resolve(doc, e, home, (named, rowed, own), names) if e in scoped else e for e in doc.ents
         ]
         doc.ents = filter_spans(resolved)
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"}
@@ -110,20 +118,21 @@ class AgencyScope:
         info.update({name: meta for name, meta in own.items() if name not in rowed})
         return doc
 
-    def _pick(self, key: str, modifier: str | None, named: set[str], main: str | None) -> str | None:
+    def _pick(self, key: str, modifier: str | None, named: set[str], home: tuple) -> str | None:
         """The row a local form stands for: the one of the country a modifier names; else a row
         the document names otherwise ("U.S. Department of Labor" ... "the Labor Department"), else
-        the row of the document's country; None when no row fits."""
+        the row of the country the document is about, else of the one it is filed from (``home``:
+        those two); None when no row fits."""
         rows_ = self.candidates[key]
-        if not modifier:
-            known = next((c for c in rows_ if c in named), None)
-            if known:
-                return known
-        country = modifier or main
-        return next((c for c in rows_ if self.meta[c]["country"] == country), None) if country else None
+        if modifier:
+            return next((c for c in rows_ if self.meta[c]["country"] == modifier), None)
+        known = next((c for c in rows_ if c in named), None)
+        for country in filter(None, home):
+            known = known or next((c for c in rows_ if self.meta[c]["country"] == country), None)
+        return known
 
     def _own_names(
-        self, doc: Doc, scoped: set[Span], named: set[str], main: str | None
+        self, doc: Doc, scoped: set[Span], named: set[str], home: tuple
     ) -> dict[str, tuple[str, str | None]]:
         """Form key -> (name, acronym) of the body as written, for the mentions no country's row
         fits: the forms of one gazetteer row in one document are one body, named by its longest
@@ -131,17 +140,17 @@ class AgencyScope:
         groups: dict[tuple[str, ...], list[str]] = {}
         for e in sorted(scoped, key=lambda s: s.start):
             key = form_key(e.text)
-            if not self.modifier_country(doc, e)[0] and not self._pick(key, None, named, main):
+            if not self.modifier_country(doc, e)[0] and not self._pick(key, None, named, home):
                 groups.setdefault(tuple(self.candidates[key]), []).append(key)
         out = {}
         for keys in groups.values():
             acronyms = [k for k in keys if self._own_meta(k)["acronym"]]
             full = [k for k in keys if k not in acronyms] or keys
-            name = self.spelling[max(full, key=lambda k: len(k.split()))]
+            name = max((self._base_name(k) for k in full), key=lambda n: len(n.split()))
             out.update((k, (name, self.spelling[acronyms[0]] if acronyms else None)) for k in keys)
         return out
 
-    def _resolve(self, doc: Doc, e: Span, main: str | None, seen: tuple, names: dict) -> Span:
+    def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span:
         """One mention on a local form: the row the text supports (``rowed`` gets it), else the
         body as written (``own`` gets what is known of it). An adjective of another country
         before it joins the name ("Spanish Interior Ministry": that country's, foreign when the
@@ -149,18 +158,28 @@ class AgencyScope:
         named, rowed, own = seen
         key = form_key(e.text)
         modifier, start = self.modifier_country(doc, e)
-        target = self._pick(key, modifier, named, main)
+        target = self._pick(key, modifier, named, home)
         if target is not None:
             rowed.add(target)
             return Span(doc, e.start, e.end, label="AGENCY", span_id=target)
-        name, acronym = names.get(key) or (self.spelling[key], self._own_meta(key)["acronym"])
+        name, acronym = names.get(key) or (self._base_name(key), self._own_meta(key)["acronym"])
         meta = {**self._own_meta(key), "acronym": acronym}
         if modifier:
-            name = f"{doc[start : e.start].text} {name}" if start < e.start else name
-            foreign = main is not None and main != modifier
+            name = f"{doc[start : e.start].text} {self.spelling[key]}" if start < e.start else name
+            foreign = home[0] is not None and home[0] != modifier
             meta = {**meta, "country": modifier, "kind": "foreign_government" if foreign else meta["kind"]}
         own[name] = meta
         return Span(doc, start, e.end, label="AGENCY", span_id=name)
+
+    def _base_name(self, key: str) -> str:
+        """The name of the body a local form names as written: the row's name when that is itself
+        a local form made of the same words ("Interior Ministry" -> Ministry of Interior, the
+        generic long form), else the form ("Federal Police", "Foreign Office")."""
+        rows_ = self.candidates[key]
+        name = rows_[0] if len(rows_) == 1 else ""
+        if form_key(name) in self.candidates and set(key.split()) - {"of"} <= set(form_key(name).split()):
+            return name
+        return self.spelling[key]
 
     def _is_local(self, e: Span) -> bool:
         """An AGENCY entity the ruler matched on a local form, still standing for one of its rows
@@ -198,32 +217,51 @@ class AgencyScope:
                 return country, e.start if poss else i + 1 - n
         return None, e.start
 
+    def _country_word(self, doc: Doc, i: int) -> tuple[int, str | None, float]:
+        """(tokens, country, weight) of a country's name, place or adjective at token ``i``: a
+        name or a place counts 1, a quarter as a modifier ("the US report"); an adjective a
+        quarter; (1, None, 0) for any other word."""
+        if not (doc[i].is_title or doc[i].is_upper):
+            return 1, None, 0
+        for n in (4, 3, 2, 1):
+            words = doc[i : i + n].text
+            if words in self.country_names or words in self.places:
+                last = doc[min(i + n, len(doc)) - 1]
+                weight = _MODIFIER_WEIGHT if last.dep_ in _MODIFIER_DEPS else 1
+                return n, self.country_names.get(words) or self.places[words], weight
+            if words in self.demonyms:
+                return n, self.demonyms[words], _MODIFIER_WEIGHT
+        return 1, None, 0
+
+    def dateline_country(self, doc: Doc) -> str | None:
+        """The country of the place the story is filed from ("WASHINGTON:", "ISLAMABAD, Aug 13
+        (APP):")."""
+        place = dateline_place(doc.text)
+        if not place:
+            return None
+        province = self.provinces.place_province.get(place) or self.provinces.province_of.get(place)
+        if province:
+            return self.province_country.get(province) or None
+        return next((c for p, c in self.places.items() if p.lower() == place), None)
+
     def main_country(self, doc: Doc, scoped: set[Span], info: dict) -> str | None:
-        """The country the document is about: the one its country names (a quarter as a
-        modifier), places (``country_words.csv``), adjectives and other gazetteer agencies (a
-        quarter each), dateline place and province (``_PROVINCE_WEIGHT``) name most; None with no
-        country or a tie."""
+        """The country the document is about: the one its country names and places
+        (:meth:`_country_word`), adjectives and other gazetteer agencies (a quarter each),
+        dateline place and province (``_PROVINCE_WEIGHT``) name most; None with no country or a
+        tie."""
         votes: Counter = Counter()
         for e in doc.ents:
-            if e.label_ == "GPE" and e.ent_id_ in self.countries:
-                votes[e.ent_id_] += _MODIFIER_WEIGHT if e.root.dep_ in _MODIFIER_DEPS else 1
-            elif e.label_ == "AGENCY" and e not in scoped:
-                country = (info.get(e.ent_id_) or {}).get("country")
-                if country:
-                    votes[country] += _MODIFIER_WEIGHT
-        for i, tok in enumerate(doc):
-            if not (tok.is_title or tok.is_upper):
-                continue
-            for n in (3, 2, 1):
-                words = doc[i : i + n].text
-                if words in self.places or words in self.demonyms:
-                    weight = 1 if words in self.places else _MODIFIER_WEIGHT
-                    votes[self.places.get(words) or self.demonyms[words]] += weight
-                    break
-        place = dateline_place(doc.text)
-        dated = {k.lower(): c for k, c in self.places.items()}.get(place or "")
+            country = (info.get(e.ent_id_) or {}).get("country") if e.label_ == "AGENCY" else None
+            if country and e not in scoped:
+                votes[country] += _MODIFIER_WEIGHT
+        i = 0
+        while i < len(doc):
+            n, country, weight = self._country_word(doc, i)
+            if country:
+                votes[country] += weight
+            i += n
         province = self.province_country.get(doc.user_data.get(PROVINCE) or "")
-        for country in filter(None, (dated, province)):
+        for country in {self.dateline_country(doc), province} - {None, ""}:
             votes[country] += _PROVINCE_WEIGHT
         ranked = votes.most_common(2)
         if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
@@ -240,6 +278,7 @@ def make_agency_scope(
     countries: str,
     country_words: str,
     provinces: str | None = None,
+    places: str | None = None,
 ) -> AgencyScope:
     return AgencyScope(
         nlp,
@@ -249,4 +288,5 @@ def make_agency_scope(
         countries=countries,
         country_words=country_words,
         provinces=provinces,
+        places=places,
     )
