@@ -11,7 +11,7 @@ Justice (DOJ)" teaches its acronym the body it resolved to):
 1. the country the text gives it: a country or its adjective right before the name ("Pakistan's
    Interior Ministry", "the US Justice Department", "the Brazilian Federal Police":
    ``country_words.csv``), else a row the document names by another name, else the country the
-   document is about (:meth:`AgencyScope.main_country`: the country its country names, places,
+   document is about (:meth:`AgencyScope.home_countries`: the country its country names, places,
    adjectives, other gazetteer agencies, dateline and Pakistani province name most, a country
    named as a modifier counting a quarter), else the country its dateline is in ("ISLAMABAD:");
 2. the gazetteer row of that country that has the form ("Federal Police" in a Brazilian story ->
@@ -41,6 +41,7 @@ _POSS = {"'s", "’s"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
 _MODIFIER_WEIGHT = 0.25
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
+_SECOND_SHARE = 0.5  # a country named half as much as the main one is also one the story is about
 
 
 def form_key(text: str) -> str:
@@ -102,7 +103,7 @@ class AgencyScope:
         if not scoped:
             return doc
         info = doc.user_data.setdefault(AGENCY_INFO, {})
-        home = (self.main_country(doc, scoped, info), self.dateline_country(doc))
+        home = (*self.home_countries(doc, scoped, info), self.dateline_country(doc))
         named = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY" and e not in scoped}
         rowed, own = set(named), {}
         names = self._own_names(doc, scoped, named, home)
@@ -244,11 +245,11 @@ class AgencyScope:
             return self.province_country.get(province) or None
         return next((c for p, c in self.places.items() if p.lower() == place), None)
 
-    def main_country(self, doc: Doc, scoped: set[Span], info: dict) -> str | None:
-        """The country the document is about: the one its country names and places
+    def home_countries(self, doc: Doc, scoped: set[Span], info: dict) -> tuple:
+        """The countries the document is about, most first: those its country names and places
         (:meth:`_country_word`), adjectives and other gazetteer agencies (a quarter each),
-        dateline place and province (``_PROVINCE_WEIGHT``) name most; None with no country or a
-        tie."""
+        dateline place and province (``_PROVINCE_WEIGHT``) name at least half as much as the
+        country they name most (and at least once); the main one first, None first on a tie."""
         votes: Counter = Counter()
         for e in doc.ents:
             country = (info.get(e.ent_id_) or {}).get("country") if e.label_ == "AGENCY" else None
@@ -263,10 +264,12 @@ class AgencyScope:
         province = self.province_country.get(doc.user_data.get(PROVINCE) or "")
         for country in {self.dateline_country(doc), province} - {None, ""}:
             votes[country] += _PROVINCE_WEIGHT
-        ranked = votes.most_common(2)
-        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-            return None
-        return ranked[0][0]
+        ranked = votes.most_common()
+        if not ranked:
+            return (None,)
+        top = ranked[0][1]
+        main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
+        return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
 
 
 @Language.factory("tipwatch_agency_scope_v1", assigns=["doc.ents"], requires=["doc.ents"])
