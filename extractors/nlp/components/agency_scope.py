@@ -13,7 +13,8 @@ Justice (DOJ)" teaches its acronym the body it resolved to):
    ``country_words.csv``), else a row the document names by another name, else the country the
    document is about (:meth:`AgencyScope.home_countries`: the country its country names, places,
    adjectives, other gazetteer agencies, dateline and Pakistani province name most, a country
-   named as a modifier counting a quarter), else the country its dateline is in ("ISLAMABAD:");
+   named as a modifier counting a quarter, and any named at least half as much), else the
+   country its dateline is in ("ISLAMABAD:");
 2. the gazetteer row of that country that has the form ("Federal Police" in a Brazilian story ->
    Federal Police of Brazil, in a Pakistani one -> Islamabad Capital Territory Police);
 3. with no such row, or no country the text supports, the body as the text names it (the form as
@@ -122,8 +123,8 @@ class AgencyScope:
     def _pick(self, key: str, modifier: str | None, named: set[str], home: tuple) -> str | None:
         """The row a local form stands for: the one of the country a modifier names; else a row
         the document names otherwise ("U.S. Department of Labor" ... "the Labor Department"), else
-        the row of the country the document is about, else of the one it is filed from (``home``:
-        those two); None when no row fits."""
+        the row of a country the document is about, else of the one it is filed from (``home``:
+        :meth:`home_countries`, then the dateline's country); None when no row fits."""
         rows_ = self.candidates[key]
         if modifier:
             return next((c for c in rows_ if self.meta[c]["country"] == modifier), None)
