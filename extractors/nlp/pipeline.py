@@ -23,6 +23,7 @@ from extractors.nlp import claims  # noqa: F401
 from extractors.nlp.components import (
     acronyms,  # noqa: F401
     agency_model,  # noqa: F401
+    agency_scope,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401
     paragraphs,  # noqa: F401

@@ -22,6 +22,12 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_place(text: str) -> str | None:
+    """The place of the text's dateline, lower case ("KARACHI, Feb 12 (APP):" -> "karachi")."""
+    m = _DATELINE.search(text[:600])
+    return m.group(1).strip().lower() if m else None
+
+
 class Provinces:
     def __init__(self, provinces: str | None, places: str | None):
         self.province_of: dict[str, str] = {}  # lower-case name or alias -> province
@@ -35,9 +41,8 @@ class Provinces:
     def of_document(self, doc: Doc) -> str | None:
         """The dateline's province ("KARACHI, Feb 12 (APP):" -> Sindh), else the most mentioned
         province, counting provinces and places ("Memon Goth", "Lahore") in title or upper case."""
-        m = _DATELINE.search(doc.text[:600])
-        if m:
-            place = m.group(1).strip().lower()
+        place = dateline_place(doc.text)
+        if place:
             prov = self.place_province.get(place) or self.province_of.get(place)
             if prov:
                 return prov
