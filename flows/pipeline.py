@@ -60,6 +60,8 @@ def tipwatch_flow(
     sources_file: str | None = None,
     max_bytes: int = 200_000_000,
     max_pages: int = 2000,
+    parse_seconds: float = 120.0,
+    extract_seconds: float = 600.0,
     batch_size: int = 16,
     schedule: str | None = None,
     decisions_file: str | None = None,
@@ -80,8 +82,8 @@ def tipwatch_flow(
     waiting = lambda holder: progress(f"waiting for the run writing {processed_dir} ({holder})")
     with writer_lock(Path(processed_dir), wait=True, on_wait=waiting):
         return _run(
-            raw_dir, processed_dir, models_dir, model, sources_file, Limits(max_bytes, max_pages), batch_size,
-            schedule, decisions_file, force,
+            raw_dir, processed_dir, models_dir, model, sources_file,
+            Limits(max_bytes, max_pages, parse_seconds, extract_seconds), batch_size, schedule, decisions_file, force,
         )  # fmt: skip
 
 

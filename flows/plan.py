@@ -19,8 +19,13 @@ CARRIED_STATUSES = ("ok", "empty", "needs_ocr", "encrypted")
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 200_000_000
-    max_pages: int = 2000
+    """What one document may cost; over any of them it gets status ``error`` and one line."""
+
+    max_bytes: int = 200_000_000  # per file, checked before a byte is read (HTML and text: 20 MB)
+    max_pages: int = 2000  # per PDF
+    parse_seconds: float = 120.0  # parsing one PDF or large web page (:mod:`flows.guard`)
+    extract_seconds: float = 600.0  # the NLP stage for one document (:mod:`flows.workers`)
+    parse_memory_mb: int = 1024  # address space of the process parsing it (:mod:`flows.guard`)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from extractors.parse import HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, byte_limit
 from extractors.parse.documents import Document
-from flows.pagemeta import sidecar_published
+from extractors.records import RECORD_TABLES
+from flows.deadline import DeadlineExceeded, deadline
+from flows.guard import guarded_parse, needs_guard
+from flows.parsing import parse_source
 from flows.plan import Limits, Source
 
 _NLP_CACHE: dict[tuple, object] = {}
@@ -38,47 +40,30 @@ def get_nlp(models_dir: str, model: str | None):
     return _NLP_CACHE[key]
 
 
-def parse_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
-    """A source's Document and bytes. A file type no parser reads is a failed document: a name
-    without a supported suffix that is neither a URL nor a PDF by its first bytes."""
-    from extractors.parse import failed, parse_bytes
-
-    size = os.stat(s.path).st_size
-    # by name before reading (the parser checks again by content): HTML and text have the lower limit
-    limit = byte_limit(not s.source.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES), limits.max_bytes)
-    if size > limit:  # refused before a byte is read: a huge file never fills memory
-        message = f"file is {size:,} bytes, over the limit of {limit:,}"
-        return Document(
-            doc_id=s.doc_id, text="", kind="other", url=s.source, status="error", error=message
-        ), b""
-    data = Path(s.path).read_bytes()
-    if not s.source.lower().endswith(SUPPORTED_SUFFIXES) and "://" not in s.source and data[:5] != b"%PDF-":
-        return failed(data, s.source, f"unsupported file type {Path(s.source).suffix or '(none)'}"), data
-    doc = parse_bytes(
-        data,
-        source=s.source,
-        name=s.path,
-        max_bytes=limits.max_bytes,
-        max_pages=limits.max_pages,
-        pdf_workers=2 if len(data) > 2_000_000 else 1,
-    )
-    if doc.published is None and (published := sidecar_published(s.path)):
-        doc = replace(doc, published=published)
-    return doc, data
+def read_source(s: Source, limits: Limits) -> tuple[Document, bytes]:
+    """A source's Document, and its bytes when its tables are read from the layout (a TIP report
+    PDF). PDFs and large web pages are parsed in :mod:`flows.guard`'s child, within the time and
+    memory limits; plain text and small pages here."""
+    try:
+        size = os.stat(s.path).st_size
+    except OSError:
+        size = 0  # parse_source reports it
+    if not needs_guard(s, size):
+        return parse_source(s, limits)
+    doc = guarded_parse(s, limits)
+    return doc, (Path(s.path).read_bytes() if doc.kind == "tip_report" and doc.pages else b"")
 
 
 def process_batch_fn(
     sources: list[Source], models_dir: str, model: str | None, limits: Limits, n_process: int = 1
 ) -> list[tuple[Document, dict, dict]]:
     """Parse and extract a batch: [(document, rows per table, timings)] in input order."""
-    from extractors.extract import extract_documents
-
     shield_from_terminal_signals()
     t0 = time.perf_counter()
     docs = []
     raw: dict[str, bytes] = {}  # a TIP report PDF's bytes, for the tables read from its layout
     for s in sources:
-        doc, data = parse_source(s, limits)
+        doc, data = read_source(s, limits)
         docs.append(doc)
         if doc.kind == "tip_report" and doc.pages:
             raw[doc.doc_id] = data
@@ -88,9 +73,28 @@ def process_batch_fn(
     # (Only a report: a long news text in one process costs the time, not a second pipeline's memory.)
     if n_process == 1 and sum(len(d.text) for d in docs if d.kind == "tip_report") > LARGE_TEXT:
         n_process = 2
-    out = [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process, raw=raw)]
+    out = extract_within(docs, nlp, n_process, raw, limits.extract_seconds)
     t2 = time.perf_counter()
     return [(d, rows, {"parse": (t1 - t0) / len(docs), "extract": (t2 - t1) / len(docs)}) for d, rows in out]
+
+
+def extract_within(docs: list[Document], nlp, n_process: int, raw: dict, seconds: float) -> list:
+    """[(document, rows per table)] for ``docs``, each document within ``seconds`` of NLP time.
+
+    The batch as a whole gets ``seconds`` (a batch is about 100 KB of articles, or one large
+    document alone); when it runs over, its documents go again one by one, each with ``seconds``,
+    and one that runs over alone gets status ``error`` and no rows: one text never stalls a run."""
+    from extractors.extract import extract_documents
+
+    try:
+        with deadline(seconds):
+            return [(d, r.rows()) for d, r in extract_documents(docs, nlp, n_process=n_process, raw=raw)]
+    except DeadlineExceeded:
+        if len(docs) > 1:
+            return [extract_within([d], nlp, n_process, raw, seconds)[0] for d in docs]
+    message = f"extraction took over {seconds:g} s (the limit, --extract-seconds)"
+    no_rows = {name: [] for name in RECORD_TABLES}
+    return [(replace(docs[0], status="error", error=message), no_rows)]
 
 
 def _init_worker(models_dir: str, model: str | None) -> None:

@@ -14,6 +14,14 @@ from extractors.parse import MAX_TEXT_FILE_BYTES, parse_bytes
 from flows.pipeline import tipwatch_flow
 from flows.store import Store
 
+SLOW_PARAGRAPH = (
+    "<p>Pakistan remained on the Tier 2 Watch List, the FIA said in <b>Islamabad</b> on Monday.</p>\n"
+)
+WORDS = "the minister said officials trafficking Pakistan ranked report police agency court".split()
+BOMB_LINES = (
+    "the parser died: over the memory limit of 1,024 MB, or a crash (signal 6)",
+    "parsing ran out of memory (the limit is 1,024 MB)",
+)
 GOOD = "Pakistan remained on the Tier 2 Watch List in the 2023 TIP report, the minister said in Islamabad.\n"
 
 
@@ -37,7 +45,16 @@ def run(tmp_path_factory):
     )  # 5 KB that expands to 9.45 M characters
     with open(raw / "big.pdf", "wb") as fh:
         fh.truncate(26_000_000)
-    tipwatch_flow(raw_dir=str(raw), processed_dir=str(work / "processed"), max_bytes=25_000_000)
+    # 5.6 MB of one repeated paragraph: well over 8 s to read (measured: 4.5 s at 2 MB, 19 min at 19 MB)
+    (raw / "slow.html").write_text(
+        "<html><body><article>" + SLOW_PARAGRAPH * 60_000 + "</article></body></html>"
+    )
+    # 830 KB of words without a full stop: the NLP stage takes about 40 s on it
+    (raw / "long.txt").write_text(" ".join(WORDS[i * 7 % len(WORDS)] for i in range(110_000)))
+    tipwatch_flow(
+        raw_dir=str(raw), processed_dir=str(work / "processed"), max_bytes=25_000_000,
+        parse_seconds=8, extract_seconds=5,
+    )  # fmt: skip
     return Store(work / "processed")
 
 
@@ -61,8 +78,13 @@ def test_each_file_ends_with_a_status_and_its_reason(run):
             f"file is {MAX_TEXT_FILE_BYTES + 1:,} bytes, over the limit of {MAX_TEXT_FILE_BYTES:,}",
         ),
         "big.pdf": ("error", "file is 26,000,000 bytes, over the limit of 25,000,000"),
-        "bomb.pdf": ("error", "a page has 9,450,000 characters, over the limit of 100,000"),
+        "bomb.pdf": ("error", docs["bomb.pdf"][1]),
+        "slow.html": ("error", "parsing took over 8 s (the limit, --parse-seconds)"),
+        "long.txt": ("error", "extraction took over 5 s (the limit, --extract-seconds)"),
     }
+    # 5 KB that pdfium expands to 9.45 M characters: the parsing child's memory cap stops it
+    # (pdfium aborts, or Python raises MemoryError, depending on which allocation fails)
+    assert docs["bomb.pdf"][1] in BOMB_LINES
 
 
 def test_good_text_is_extracted_and_nothing_from_outside_is_stored(run):

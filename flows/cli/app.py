@@ -34,8 +34,18 @@ from flows.interrupt import armed
 from flows.tables import format_table
 from flows.unfinished import record
 
-
 # -- run ---------------------------------------------------------------------------------------------
+# What one document may cost (flows.plan.Limits); over a limit it fails with a reason, the run goes on.
+MaxPagesOpt = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason")
+MaxBytesOpt = typer.Option(200_000_000, "--max-bytes", help="files larger than this fail with a reason")
+ParseSecondsOpt = typer.Option(
+    120.0, "--parse-seconds", help="a PDF or large web page that takes longer to parse fails with a reason"
+)
+ExtractSecondsOpt = typer.Option(
+    600.0, "--extract-seconds", help="a document whose NLP stage takes longer fails with a reason"
+)
+
+
 @app.command()
 def run(
     raw: Path = typer.Option(Path("raw"), "--raw", help="folder of input documents (.txt, .html, .pdf)"),
@@ -46,10 +56,10 @@ def run(
     model: str | None = typer.Option(None, "--model", help="base spaCy model (default: models/pipeline.cfg)"),
     models: Path | None = ModelsOpt,
     dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler to run extraction on"),
-    max_pages: int = typer.Option(2000, "--max-pages", help="PDFs with more pages fail with a reason"),
-    max_bytes: int = typer.Option(
-        200_000_000, "--max-bytes", help="files larger than this fail with a reason"
-    ),
+    max_pages: int = MaxPagesOpt,
+    max_bytes: int = MaxBytesOpt,
+    parse_seconds: float = ParseSecondsOpt,
+    extract_seconds: float = ExtractSecondsOpt,
     decisions: Path | None = typer.Option(
         None, "--decisions", help="reviewers' decisions (default: reviews/decisions.jsonl beside --processed)"
     ),
@@ -82,7 +92,7 @@ def run(
         use_server()
         summary = _run_flow(
             # once checked here, the flow need not hash raw/ again: it publishes
-            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages), decisions,
+            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages, parse_seconds, extract_seconds), decisions,
             force or unchanged is False,
         )  # fmt: skip
     _add_startup(summary["timings"])
@@ -166,7 +176,8 @@ def _take_writer_lock(held: ExitStack, processed: Path, wait: bool) -> None:
 def _run_flow(
     raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None, force: bool = False
 ) -> dict:
-    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages).
+    """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages, parse
+    seconds, extract seconds).
     A run that fails is noted for ``tipwatch runs`` (:mod:`flows.unfinished`); its one-line error
     comes from the app."""
     from flows.pipeline import tipwatch_flow
@@ -186,6 +197,8 @@ def _run_flow(
             sources_file=str(sources) if sources else None,
             max_bytes=limits[0],
             max_pages=limits[1],
+            parse_seconds=limits[2],
+            extract_seconds=limits[3],
             decisions_file=str(decisions) if decisions else None,
             force=force,
         )
