@@ -306,6 +306,13 @@ def _log_fetched(fetched: list[Fetched], log) -> None:
 def _sources_of(spec: SourceSpec, state: FetchState, raw: Path, results: dict, feed_errors: dict, log):
     """The Sources one entry of the sources file contributes (None for a URL never seen)."""
     if spec.kind == "folder":
+        if not spec.path.is_relative_to(raw.resolve()):  # files are read only inside raw/
+            error = (
+                f"refused: the folder {spec.path} is outside the raw folder (files are read only inside it)"
+            )
+            log(error)
+            key = failure_id(f"folder:{spec.path}")
+            return [Source(str(spec.path), "", key, error=error, kind="other")]
         if not spec.path.is_dir():
             log(f"folder not found, skipped: {spec.path}")
             return []

@@ -51,8 +51,11 @@ def run(tmp_path_factory):
     )
     # 830 KB of words without a full stop: the NLP stage takes about 40 s on it
     (raw / "long.txt").write_text(" ".join(WORDS[i * 7 % len(WORDS)] for i in range(110_000)))
+    # a sources file naming a folder outside raw/: refused like a link leading out
+    (work / "tipwatch.toml").write_text('[[sources]]\nkind = "folder"\npath = "outside"\n')
     tipwatch_flow(
         raw_dir=str(raw), processed_dir=str(work / "processed"), max_bytes=25_000_000,
+        sources_file=str(work / "tipwatch.toml"),
         parse_seconds=8, extract_seconds=5,
     )  # fmt: skip
     return Store(work / "processed")
@@ -62,6 +65,10 @@ def test_each_file_ends_with_a_status_and_its_reason(run):
     docs = {d["source"]: (d["status"], d["error"]) for d in run.read_table("documents").to_pylist()}
     outside = run.root.parent / "outside"
     assert docs == {
+        str(outside.resolve()): (
+            "error",
+            f"refused: the folder {outside.resolve()} is outside the raw folder (files are read only inside it)",
+        ),
         "good.txt": ("ok", None),
         "utf16.txt": ("ok", None),
         "controls.txt": ("ok", None),

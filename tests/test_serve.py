@@ -44,11 +44,11 @@ def served(prefect_server, tmp_path_factory):
     """`tipwatch serve` with a folder and a fetched article on "* * * * *"; returns once a scheduled
     run completed (or after 150 s), with serve stopped."""
     work = tmp_path_factory.mktemp("serve")
-    (work / "folder").mkdir()
-    shutil.copy(SEED, work / "folder" / SEED.name)
+    (work / "raw" / "folder").mkdir(parents=True)  # a folder source must be inside raw/
+    shutil.copy(SEED, work / "raw" / "folder" / SEED.name)
     with SiteServer() as site:
         (work / "tipwatch.toml").write_text(
-            f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "folder"\npath = "folder"\nschedule = "* * * * *"\n\n'
+            f'[fetch]\ndelay = 0\n\n[[sources]]\nkind = "folder"\npath = "raw/folder"\nschedule = "* * * * *"\n\n'
             f'[[sources]]\nkind = "article"\nurl = "{site.url}/news/fia-raids.html"\nschedule = "* * * * *"\n'
         )
         env = quiet_env(
