@@ -87,11 +87,11 @@ class _Child:
         return self.proc.wait()
 
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entered by the one retry
 _CHILD: list[_Child] = []  # at most one per process, started on first need
 
 
-def guarded_parse(s: Source, limits: Limits) -> Document:
+def guarded_parse(s: Source, limits: Limits, retry: bool = True) -> Document:
     """:func:`flows.parsing.parse_source` run in the child, within ``limits.parse_seconds`` and
     ``limits.parse_memory_mb``; a Document with status ``error`` and one line when it is not."""
     with _LOCK:
@@ -105,6 +105,10 @@ def guarded_parse(s: Source, limits: Limits) -> Document:
             return _failed(s, f"parsing took over {limits.parse_seconds:g} s (the limit, --parse-seconds)")
         except (EOFError, OSError):
             code = _drop(child)
+            if (
+                code == -signal.SIGKILL and retry
+            ):  # killed from outside (its starting thread ended): once more
+                return guarded_parse(s, limits, retry=False)
             return _failed(s, _death(code, limits.parse_memory_mb, child.last_words()))
     doc, memory_error = pickle.loads(answer)
     if memory_error:  # its heap is suspect after a MemoryError: the next document gets a new child
