@@ -65,11 +65,11 @@ def test_short_help_is_help_and_flags_are_switches():
     ]
     run_help = tipwatch("run", "-h").stdout
     for line in (
-        "  --json              same as --format json",
-        "  --wait              wait for another run writing PROCESSED to finish",
-        "  --strict            exit 1 when any document is not ok",
-        "  -h, --help          Show this message and exit.",
-        "  --format <str>      table, csv or json  [default: table]",
+        "  --json                     same as --format json",
+        "  --wait                     wait for another run writing PROCESSED to finish",
+        "  --strict                   exit 1 when any document is not ok",
+        "  -h, --help                 Show this message and exit.",
+        "  --format <str>             table, csv or json  [default: table]",
     ):
         assert line in run_help.splitlines(), run_help
     commands = sorted(typer.main.get_command(app).commands)
