@@ -5,7 +5,8 @@
 Writes into a temporary raw/ folder: a good article; a 5 KB PDF that expands to 9.45 M characters
 (a form object drawn 9,000 times); a PDF and an HTML file over their size limits (sparse files:
 nothing is written, and tipwatch must refuse them before reading); a text file of 990,000
-characters (just under the limit for a text document, so it goes through the whole NLP stage); UTF-16 text; control
+characters (just under the limit for a text document, so it goes through the whole NLP stage); a 5.6 MB web
+page the HTML reader needs many minutes for (stopped by ``--parse-seconds 30``); UTF-16 text; control
 characters; a link out of the folder. Then runs `tipwatch run` in its own process group and
 samples the memory of the whole process tree (tipwatch, its workers, Prefect's server) every
 0.2 s, printing the peak of the tree (PSS, and RSS summed over the processes), the run's wall time and each document's status.
@@ -37,27 +38,31 @@ def write_inputs(raw: Path, outside: Path) -> None:
         with open(raw / name, "wb") as fh:
             fh.truncate(size)
     long_text = ("Police arrested two suspects in Lahore, the FIA spokesman said on Monday. " * 78_000)[
-        :5_900_000
+        :990_000
     ]
     (raw / "long.txt").write_text(long_text)
+    slow = "<p>Pakistan remained on the Tier 2 Watch List, the FIA said in <b>Islamabad</b> on Monday.</p>\n"
+    (raw / "slow.html").write_text("<html><body><article>" + slow * 60_000 + "</article></body></html>")
     (raw / "utf16.txt").write_bytes(GOOD.replace("Pakistan", "Nepal").encode("utf-16"))
     (raw / "controls.txt").write_text("A" * 5000 + "\x00\x1b[31m" + GOOD)
     (outside / "secret.txt").write_text("not for tipwatch\n")
     os.symlink(outside / "secret.txt", raw / "secret.txt")
 
 
-def tree_memory(root: psutil.Process) -> tuple[int, int]:
-    """(PSS, RSS) bytes of a process and all its descendants: PSS splits pages the processes share
-    (forked workers, the loaded model) among them, so it adds up to what the tree really holds;
-    RSS counts shared pages once per process."""
+def tree_memory(root: psutil.Process) -> tuple[int, int, list[str]]:
+    """(PSS, RSS) bytes of a process and all its descendants, and each process's share: PSS splits
+    pages the processes share (forked workers, the loaded model) among them, so it adds up to what
+    the tree really holds; RSS counts shared pages once per process."""
     pss = rss = 0
+    each = []
     for p in [root, *root.children(recursive=True)]:
         try:
             info = p.memory_full_info()
             pss, rss = pss + info.pss, rss + info.rss
+            each.append(f"{info.pss / 2**20:.0f} MiB {' '.join(p.cmdline()[1:4])[:70]}")
         except psutil.Error:
             pass
-    return pss, rss
+    return pss, rss, each
 
 
 def main() -> None:
@@ -80,17 +85,22 @@ def main() -> None:
             str(Path(tmp) / "processed"),
             "--format",
             "csv",
+            "--parse-seconds",
+            "30",
         ]
         t0 = time.monotonic()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        root, peak_pss, peak_rss = psutil.Process(proc.pid), 0, 0
+        root, peak_pss, peak_rss, at_peak = psutil.Process(proc.pid), 0, 0, []
         while proc.poll() is None:
-            pss, rss = tree_memory(root)
-            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            pss, rss, each = tree_memory(root)
+            if pss > peak_pss:
+                peak_pss, at_peak = pss, each
+            peak_rss = max(peak_rss, rss)
             time.sleep(0.2)
         out = proc.stdout.read()
         print(f"exit {proc.returncode} after {time.monotonic() - t0:.1f} s; peak memory of the process tree: "
               f"PSS {peak_pss / 2**20:.0f} MiB (limit 1,536 MiB), RSS summed {peak_rss / 2**20:.0f} MiB")  # fmt: skip
+        print("at the peak (PSS per process):", *at_peak, sep="\n  ")
         print(out)
 
 

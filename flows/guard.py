@@ -21,6 +21,7 @@ by us, so unpickling its answer is as safe as the parse itself.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import pickle
 import select
@@ -30,6 +31,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from extractors.parse import HTML_SUFFIXES, TEXT_SUFFIXES
@@ -87,34 +90,62 @@ class _Child:
         return self.proc.wait()
 
 
-_LOCK = threading.RLock()  # re-entered by the one retry
+_LOCK = threading.Lock()
 _CHILD: list[_Child] = []  # at most one per process, started on first need
+# One guarded parse at a time in the whole run (its pool workers inherit the variable): each child
+# may grow to its memory limit, and the run's peak must stay bounded. A file lock, which the kernel
+# releases when its holder dies, so a killed worker never leaves the others waiting.
+_SLOT_ENV = "TIPWATCH_PARSE_SLOT"
 
 
-def guarded_parse(s: Source, limits: Limits, retry: bool = True) -> Document:
+def guarded_parse(s: Source, limits: Limits) -> Document:
     """:func:`flows.parsing.parse_source` run in the child, within ``limits.parse_seconds`` and
     ``limits.parse_memory_mb``; a Document with status ``error`` and one line when it is not."""
-    with _LOCK:
-        child = _child(limits.parse_memory_mb)
-        deadline = time.monotonic() + limits.parse_seconds
-        try:
-            _write(child.proc.stdin, pickle.dumps((s, limits)))
-            answer = _read(child.proc.stdout.fileno(), deadline)
-        except TimeoutError:
-            _drop(child)
-            return _failed(s, f"parsing took over {limits.parse_seconds:g} s (the limit, --parse-seconds)")
-        except (EOFError, OSError):
-            code = _drop(child)
-            if (
-                code == -signal.SIGKILL and retry
-            ):  # killed from outside (its starting thread ended): once more
-                return guarded_parse(s, limits, retry=False)
-            return _failed(s, _death(code, limits.parse_memory_mb, child.last_words()))
+    with _LOCK, _parse_slot():
+        doc = _in_child(s, limits)
+        if doc is None:  # killed from outside (the thread that started it ended): once more
+            doc = _in_child(s, limits) or _failed(s, _death(-signal.SIGKILL, limits.parse_memory_mb, ""))
+    return doc
+
+
+def _in_child(s: Source, limits: Limits) -> Document | None:
+    """The child's answer, an error Document, or None when something outside SIGKILLed the child."""
+    child = _child(limits.parse_memory_mb)
+    deadline = time.monotonic() + limits.parse_seconds
+    try:
+        _write(child.proc.stdin, pickle.dumps((s, limits)))
+        answer = _read(child.proc.stdout.fileno(), deadline)
+    except TimeoutError:
+        _drop(child)
+        return _failed(s, f"parsing took over {limits.parse_seconds:g} s (the limit, --parse-seconds)")
+    except (EOFError, OSError):
+        code = _drop(child)
+        if code == -signal.SIGKILL:
+            return None
+        return _failed(s, _death(code, limits.parse_memory_mb, child.last_words()))
     doc, memory_error = pickle.loads(answer)
     if memory_error:  # its heap is suspect after a MemoryError: the next document gets a new child
-        with _LOCK:
-            _drop(child)
+        _drop(child)
     return doc
+
+
+@contextmanager
+def _parse_slot() -> Iterator[None]:
+    with open(os.environ[_SLOT_ENV], "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
+def _own_slot() -> None:
+    """Name the run's slot when this process is the first of its run to import the module (set
+    at import, before any pool starts, so the workers inherit it); its owner removes the file."""
+    if _SLOT_ENV not in os.environ:
+        path = os.path.join(tempfile.gettempdir(), f"tipwatch-parse-{os.getpid()}.lock")
+        os.environ[_SLOT_ENV] = path
+        atexit.register(lambda: Path(path).unlink(missing_ok=True))
+
+
+_own_slot()
 
 
 def _child(memory_mb: int) -> _Child:

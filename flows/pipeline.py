@@ -62,6 +62,7 @@ def tipwatch_flow(
     max_pages: int = 2000,
     parse_seconds: float = 120.0,
     extract_seconds: float = 600.0,
+    parse_memory_mb: int = 384,
     batch_size: int = 16,
     schedule: str | None = None,
     decisions_file: str | None = None,
@@ -83,7 +84,8 @@ def tipwatch_flow(
     with writer_lock(Path(processed_dir), wait=True, on_wait=waiting):
         return _run(
             raw_dir, processed_dir, models_dir, model, sources_file,
-            Limits(max_bytes, max_pages, parse_seconds, extract_seconds), batch_size, schedule, decisions_file, force,
+            Limits(max_bytes, max_pages, parse_seconds, extract_seconds, parse_memory_mb),
+            batch_size, schedule, decisions_file, force,
         )  # fmt: skip
 
 

@@ -25,7 +25,7 @@ class Limits:
     max_pages: int = 2000  # per PDF
     parse_seconds: float = 120.0  # parsing one PDF or large web page (:mod:`flows.guard`)
     extract_seconds: float = 600.0  # the NLP stage for one document (:mod:`flows.workers`)
-    parse_memory_mb: int = 1024  # address space of the process parsing it (:mod:`flows.guard`)
+    parse_memory_mb: int = 384  # address space of the process parsing it (:mod:`flows.guard`)
 
 
 @dataclass(frozen=True)

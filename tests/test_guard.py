@@ -4,8 +4,11 @@ parsing in this process."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
+import threading
+import time
 
 import psutil
 from tip_fixtures import SAMPLE_PDF
@@ -40,3 +43,17 @@ def test_stopping_leaves_no_process():
     guard._stop()
     assert not guard._CHILD
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_one_guarded_parse_at_a_time_in_the_run():
+    """The run's processes share one parse slot (a file lock named in the environment that pool
+    workers inherit): while another holds it, a parse waits."""
+    done = []
+    with open(os.environ["TIPWATCH_PARSE_SLOT"], "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another process of the run would
+        t = threading.Thread(target=lambda: done.append(guard.guarded_parse(PDF, Limits()).status))
+        t.start()
+        time.sleep(1.0)
+        assert done == []
+    t.join(30)
+    assert done == ["ok"]

@@ -19,8 +19,8 @@ SLOW_PARAGRAPH = (
 )
 WORDS = "the minister said officials trafficking Pakistan ranked report police agency court".split()
 BOMB_LINES = (
-    "the parser died: over the memory limit of 1,024 MB, or a crash (signal 6)",
-    "parsing ran out of memory (the limit is 1,024 MB)",
+    "the parser died: over the memory limit of 384 MB, or a crash (signal 6)",
+    "parsing ran out of memory (the limit is 384 MB)",
 )
 GOOD = "Pakistan remained on the Tier 2 Watch List in the 2023 TIP report, the minister said in Islamabad.\n"
 

@@ -41,6 +41,11 @@ MaxBytesOpt = typer.Option(200_000_000, "--max-bytes", help="files larger than t
 ParseSecondsOpt = typer.Option(
     120.0, "--parse-seconds", help="a PDF or large web page that takes longer to parse fails with a reason"
 )
+ParseMemoryOpt = typer.Option(
+    384,
+    "--parse-memory-mb",
+    help="a PDF or large web page that needs more memory to parse fails with a reason",
+)
 ExtractSecondsOpt = typer.Option(
     600.0, "--extract-seconds", help="a document whose NLP stage takes longer fails with a reason"
 )
@@ -59,6 +64,7 @@ def run(
     max_pages: int = MaxPagesOpt,
     max_bytes: int = MaxBytesOpt,
     parse_seconds: float = ParseSecondsOpt,
+    parse_memory: int = ParseMemoryOpt,
     extract_seconds: float = ExtractSecondsOpt,
     decisions: Path | None = typer.Option(
         None, "--decisions", help="reviewers' decisions (default: reviews/decisions.jsonl beside --processed)"
@@ -92,7 +98,8 @@ def run(
         use_server()
         summary = _run_flow(
             # once checked here, the flow need not hash raw/ again: it publishes
-            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages, parse_seconds, extract_seconds), decisions,
+            raw, processed, sources, (model, models_dir), dask, (max_bytes, max_pages, parse_seconds, extract_seconds, parse_memory),
+            decisions,
             force or unchanged is False,
         )  # fmt: skip
     _add_startup(summary["timings"])
@@ -177,7 +184,7 @@ def _run_flow(
     raw, processed, sources, models: tuple, dask, limits: tuple, decisions: Path | None, force: bool = False
 ) -> dict:
     """One flow run: ``models`` is (base model, rules folder), ``limits`` (max bytes, max pages, parse
-    seconds, extract seconds).
+    seconds, extract seconds, parse memory in MB).
     A run that fails is noted for ``tipwatch runs`` (:mod:`flows.unfinished`); its one-line error
     comes from the app."""
     from flows.pipeline import tipwatch_flow
@@ -199,6 +206,7 @@ def _run_flow(
             max_pages=limits[1],
             parse_seconds=limits[2],
             extract_seconds=limits[3],
+            parse_memory_mb=limits[4],
             decisions_file=str(decisions) if decisions else None,
             force=force,
         )
