@@ -302,3 +302,25 @@ def test_prefect_home_defaults_to_the_user_data_directory(tmp_path):
         assert (p.returncode, p.stdout) == (0, f"{expected}\n"), p.stderr
         assert expected.is_dir()  # created with its parents (Prefect creates only the last level)
     assert list(cwd.iterdir()) == []  # nothing created in the current directory
+
+
+def test_a_sources_run_sets_prefects_environment_before_prefect_starts(tmp_path):
+    """`run --sources` reads the sources file first (a path that once imported Prefect before
+    tipwatch set its environment, so Prefect used ~/.prefect and a 20 s start-up timeout): with no
+    Prefect variable set, Prefect's home is the user's data directory and the run completes."""
+    (tmp_path / "raw").mkdir()
+    shutil.copy(SEED, tmp_path / "raw" / SEED.name)
+    (tmp_path / "tipwatch.toml").write_text('[[sources]]\nkind = "folder"\npath = "raw"\n')
+    env = {k: v for k, v in ENV.items() if not k.startswith("PREFECT_")}
+    env.update(
+        HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"), TIPWATCH_PREFECT_SERVER="ephemeral"
+    )
+    cmd = ["run", "--sources", "tipwatch.toml", "--raw", "raw", "--processed", "processed", "--format", "csv"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "flows.cli.app", *cmd], cwd=tmp_path, env=env, capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["source,kind,status,error", f"{SEED.name},news,ok,"]
+    assert (tmp_path / "data" / "tipwatch" / "prefect").is_dir()
+    assert not (tmp_path / "home" / ".prefect").exists() and not (tmp_path / ".prefect").exists()
