@@ -4,7 +4,7 @@
 
 Writes into a temporary raw/ folder: a good article; a 5 KB PDF that expands to 9.45 M characters
 (a form object drawn 9,000 times); a PDF and an HTML file over their size limits (sparse files:
-nothing is written, and tipwatch must refuse them before reading); a text file of 990,000
+nothing is written, and tipwatch must refuse them before reading); a text file of 490,000
 characters (just under the limit for a text document, so it goes through the whole NLP stage); a 5.6 MB web
 page the HTML reader needs many minutes for (stopped by ``--parse-seconds 30``); UTF-16 text; control
 characters; a link out of the folder. Then runs `tipwatch run` in its own process group and
@@ -38,7 +38,7 @@ def write_inputs(raw: Path, outside: Path) -> None:
         with open(raw / name, "wb") as fh:
             fh.truncate(size)
     long_text = ("Police arrested two suspects in Lahore, the FIA spokesman said on Monday. " * 78_000)[
-        :990_000
+        :490_000
     ]
     (raw / "long.txt").write_text(long_text)
     slow = "<p>Pakistan remained on the Tier 2 Watch List, the FIA said in <b>Islamabad</b> on Monday.</p>\n"

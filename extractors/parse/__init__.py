@@ -45,7 +45,7 @@ def failed(
 # (a whole report is about 3 M characters); one file must not stall or exhaust a run.
 MAX_TEXT_FILE_BYTES = 20_000_000
 MAX_CHARS = 6_000_000  # a PDF (a whole report is about 3 M characters)
-MAX_TEXT_CHARS = 1_000_000  # an HTML or text document: a long article is 50,000
+MAX_TEXT_CHARS = 500_000  # an HTML or text document: a long article is 50,000
 
 
 def byte_limit(pdf: bool, max_bytes: int) -> int:
