@@ -309,6 +309,10 @@ WHERE prev_tier IS NOT NULL AND tier <> prev_tier AND tier <> 'special_case' AND
 
 
 def _first_line(exc: Exception) -> str:
+    """The error's first line; for an OSError with an errno, the system's words for it ("No space
+    left on device"), not the library's wrapping of them."""
+    if isinstance(exc, OSError) and exc.errno:
+        return os.strerror(exc.errno)
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
