@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from extractors.nlp.claims import CLAIMS, claim_type
 from extractors.nlp.components.entities import AGENCY_INFO, TIER_LINKS
 from extractors.nlp.components.officials import PEOPLE
+from extractors.nlp.ents import ents_in_chars
 from extractors.parse.documents import Document
 from extractors.records import Agency, Claim, Mention, Official, Records, TierPlacement
 from extractors.speaker_links import link_speakers
@@ -63,7 +64,7 @@ def _sentence(span: Span) -> str:
 
 
 def _ents_in(doc: Doc, start: int, end: int, label: str) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == label and e.start_char >= start and e.end_char <= end]
+    return [e for e in ents_in_chars(doc, start, end) if e.label_ == label]
 
 
 def _unique(values: Iterable) -> tuple:

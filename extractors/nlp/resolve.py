@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
+from extractors.nlp.ents import ents_within
+
 
 def last_mentioned(person_at: dict[int, str], before: int) -> str | None:
     """The person whose name was mentioned last before token ``before`` (what "he" stands for
@@ -190,7 +192,7 @@ def unnamed(doc: Doc, person_at: dict[int, str], heads: set[str]) -> tuple[list[
         if any(i in person_at for i in range(left, right)) or right - left > 10:
             continue
         phrase = doc[left:right]
-        org = next((e.ent_id_ or e.text for e in phrase.ents if e.label_ == "AGENCY"), None)
+        org = next((e.ent_id_ or e.text for e in ents_within(phrase) if e.label_ == "AGENCY"), None)
         definite = doc[left].lower_ == "the" and right - left <= 3 and org is None
         head = tok.lemma_.lower()
         if definite and head in by_head:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import _COMPLAINANT_HEADS, _PARTITIVES, _PERSON_HEADS, _UNNAMED_HEADS
 from extractors.nlp.components.officials import PERSON_AT
+from extractors.nlp.ents import ents_within
 
 Speaker = tuple[str | None, str]
 
@@ -67,12 +68,12 @@ class _Subject:
         or a bare title ("Interior Minister"), not "a senior official"."""
         subj = self.span
         bare_title = all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in subj) and not any(
-            e.label_ in ("AGENCY", "PERSON", "GPE") for e in subj.ents
+            e.label_ in ("AGENCY", "PERSON", "GPE") for e in ents_within(subj)
         )
         return (
             (subj[0].lower_ in ("the", "this") or (bare_title and subj[0].lower_ not in ("a", "an")))
             and len(subj) <= 4
-            and not any(e.label_ in ("AGENCY", "PERSON") for e in subj.ents)
+            and not any(e.label_ in ("AGENCY", "PERSON") for e in ents_within(subj))
         )
 
     @cached_property
@@ -80,17 +81,21 @@ class _Subject:
         """The TITLE entity the phrase is headed by ("the FIA DG"), or that with its body is the
         whole phrase ("Secretary MoHR", parsed with the root on the body)."""
         subj, root = self.span, self.root
-        office = next((t for t in subj.ents if t.label_ == "TITLE" and t.start <= root.i < t.end), None)
-        if office is None and any(t.label_ == "TITLE" for t in subj.ents):
-            in_ent = {i for e in subj.ents if e.label_ in ("TITLE", "AGENCY") for i in range(e.start, e.end)}
+        office = next(
+            (t for t in ents_within(subj) if t.label_ == "TITLE" and t.start <= root.i < t.end), None
+        )
+        if office is None and any(t.label_ == "TITLE" for t in ents_within(subj)):
+            in_ent = {
+                i for e in ents_within(subj) if e.label_ in ("TITLE", "AGENCY") for i in range(e.start, e.end)
+            }
             if all(t.i in in_ent or t.lower_ in ("the", "of", "a", "an") for t in subj):
-                office = next(t for t in subj.ents if t.label_ == "TITLE")
+                office = next(t for t in ents_within(subj) if t.label_ == "TITLE")
         return office
 
     @cached_property
     def agency(self) -> Span | None:
         """The first AGENCY entity in the phrase."""
-        return next((e for e in self.span.ents if e.label_ == "AGENCY"), None)
+        return next((e for e in ents_within(self.span) if e.label_ == "AGENCY"), None)
 
 
 # -- what the phrase is ------------------------------------------------
@@ -107,7 +112,7 @@ def _one_person(src: Span) -> bool:
     heads = _PERSON_HEADS | _UNNAMED_HEADS | _COMPLAINANT_HEADS
     # "an official privy to the development" is parsed with "privy" as its root
     if any(t.lower_ in heads for t in src[: root.i - src.start + 1]) or any(
-        e.label_ == "TITLE" and e.start <= root.i < e.end for e in src.ents
+        e.label_ == "TITLE" and e.start <= root.i < e.end for e in ents_within(src)
     ):
         return True
     if root.ent_type_ == "PERSON" or (root.pos_ == "PROPN" and not root.ent_type_):
