@@ -260,3 +260,32 @@ def test_a_killed_runs_flow_run_is_marked_crashed_by_the_next_run(work):
 def _state(env: dict, flow_run_id: str) -> dict:
     (run,) = [r for r in flow_runs(env) if r["id"] == flow_run_id]
     return run["state"]
+
+
+def test_interrupted_while_a_child_parses(work):
+    """Ctrl-C while :mod:`flows.guard`'s child parses a slow web page: the child has a session of
+    its own (a terminal's Ctrl-C is not for it), yet it is gone with the run (it dies with the
+    thread that started it), and the run ends in its one line."""
+    work, env = work
+    (work / "raw-slow").mkdir(exist_ok=True)
+    paragraph = "<p>Pakistan remained on the Tier 2 Watch List, the FIA said in <b>Islamabad</b>.</p>\n"
+    (work / "raw-slow" / "slow.html").write_text(
+        f"<html><body><article>{paragraph * 60_000}</article></body></html>"
+    )
+    proc = start_run(work, env, "raw-slow")
+    try:
+        deadline, parsing = time.monotonic() + 300, []
+        while not parsing and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            kids = psutil.Process(proc.pid).children(recursive=True)
+            parsing = [p for p in kids if "flows.guard" in " ".join(p.cmdline())]
+        assert parsing, "no parsing child started"
+        time.sleep(1)
+        out, err, seconds = _signal_and_wait(proc, lambda: os.killpg(proc.pid, signal.SIGINT))
+    finally:
+        _kill_group(proc.pid)
+    last = Store(work / "processed").latest_run()
+    assert proc.returncode == 130 and out == ""
+    assert err.splitlines()[-1] == f"tipwatch: interrupted; nothing published; last complete run {last}"
+    time.sleep(0.5)
+    assert [p.pid for p in parsing if _running(p)] == []
