@@ -208,3 +208,21 @@ def test_readers_never_take_the_lock(work):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_flow_waits_for_the_holder(work, capfd):
+    """What `serve`'s scheduled runs call (the flow itself) waits for a run holding the lock, with
+    a line naming it, and then runs: a tick never fails because a manual run is writing."""
+    from flows.pipeline import tipwatch_flow
+
+    processed = work / "processed"
+    holder = hold(processed, 20)  # longer than Prefect takes to start the flow
+    t0 = time.monotonic()
+    summary = tipwatch_flow(raw_dir=str(work / "raw"), processed_dir=str(processed))
+    waited = time.monotonic() - t0
+    holder.wait()
+    assert summary["status"] == "completed" and waited > 20
+    assert re.search(
+        rf"\[tipwatch\] waiting for the run writing {processed} \(pid {holder.pid}, ", capfd.readouterr().err
+    )
+    assert_one_good_run(processed)
