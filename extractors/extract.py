@@ -193,15 +193,16 @@ class RecordBuilder:
     def _claims(self, doc, chunk, page) -> tuple[Claim, ...]:
         out = []
         off = chunk.offset
+        text = doc.text  # Doc.text joins every token each time: read it once per chunk, not per claim
         for c in doc.user_data.get(CLAIMS, []):
             s, e = c["start"], c["end"]
-            content = doc.text[s:e]
+            content = text[s:e]
             countries = _unique(g.ent_id_ for g in _ents_in(doc, s, e, "GPE") if g.ent_id_)
             tiers = _unique(t.ent_id_ for t in _ents_in(doc, s, e, "TIER"))
             years = _unique(int(y.text) for y in _ents_in(doc, s, e, "YEAR"))
             span = doc.char_span(s, e, alignment_mode="expand")
             sents = _unique(t.sent for t in span) if span is not None else ()
-            evidence = doc.text[sents[0].start_char : sents[-1].end_char].strip() if sents else content
+            evidence = text[sents[0].start_char : sents[-1].end_char].strip() if sents else content
             shift = lambda v: None if v is None else v + off  # noqa: E731
             out.append(
                 Claim(
@@ -277,6 +278,7 @@ def extract_documents(
 
 def _linked_tiers(doc, chunk, page) -> tuple[TierPlacement, ...]:
     """The tier links tipwatch_tier_links stored on the doc, as rows with offsets into the document."""
+    text = doc.text  # once per chunk: Doc.text rebuilds the string on every access
     return tuple(
         TierPlacement(
             chunk.document.doc_id,
@@ -288,7 +290,7 @@ def _linked_tiers(doc, chunk, page) -> tuple[TierPlacement, ...]:
             link["start"] + chunk.offset,
             link["end"] + chunk.offset,
             page(link["start"]),
-            doc.text[link["sentence"][0] : link["sentence"][1]].strip(),
+            text[link["sentence"][0] : link["sentence"][1]].strip(),
         )
         for link in doc.user_data[TIER_LINKS]
     )
