@@ -220,7 +220,13 @@ def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
     within the sentence."""
     sent_start, sent_end = doc[start].sent.start, min(doc[end - 1].sent.end, stop)
     words: set[str] = set()
-    for t in reversed(doc[max(sent_start, start - 10) : start]):
+    # "A spokesman for Michael Howard": a role before a preposition is someone else's
+    left = (
+        start
+        if start > sent_start and doc[start - 1].pos_ in _BEFORE_NO_NAME
+        else max(sent_start, start - 10)
+    )
+    for t in reversed(doc[left:start]):
         if t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX"):
             break
         words.add(t.lower_)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractors.nlp.claims.anaphora import generic_body, previous_body, same_source, subject_body
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
@@ -50,6 +51,7 @@ from extractors.nlp.claims.subjects import (
     _name_head,
     _one_person,
     _Subject,
+    definite_core,
 )
 from extractors.nlp.claims.tip_report import names_tip, tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
@@ -71,7 +73,7 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
 
     ``before``: the cue's token index (people mentioned before it count); ``earlier``: the claims
     before this one, in text order, for anaphoric sources. ``self`` is the ``ClaimFinder``."""
-    s = _Subject(self, doc, after_heading(subj), before, earlier or [])
+    s = _Subject(self, doc, definite_core(after_heading(subj)), before, earlier or [])
     for step in _SPEAKER_STEPS:
         found = step(s)
         if found is not None:
@@ -183,9 +185,14 @@ def _one_person_claim(c) -> bool:
 
 
 def _organisation_pronoun(s: _Subject) -> Speaker | None:
-    """ "it": the last organisation or report that spoke, else the last agency named."""
+    """ "it": a report or agency that became a sentence's subject since the last claim, or the
+    body the rules left unnamed that spoke just before (:mod:`~extractors.nlp.claims.anaphora`);
+    else the last organisation or report that spoke, else the last agency named."""
     if not (s.low in _ORG_PRONOUNS and s.single):
         return None
+    found = subject_body(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier)) or previous_body(s)
+    if found is not None:
+        return found
     prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "report")), None)
     if prev is not None:
         return prev
@@ -401,9 +408,11 @@ _SPEAKER_STEPS = (
     name_in_phrase,
     _meeting,
     _complainant_ref,
+    same_source,
     _person_title,
     _body_ref,
     _body_of_kind,
+    generic_body,
     _issued_by,
     _statement_ref,
     _office_of_body,

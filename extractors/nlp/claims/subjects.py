@@ -101,6 +101,22 @@ class _Subject:
 # -- what the phrase is ------------------------------------------------
 
 
+def definite_core(span: Span) -> Span:
+    """A definite phrase without the modifier after its first comma, when its head comes before
+    it: "the institute, dependent on the Ministry of the Interior (Interior)" -> "the institute"
+    (the body named in the aside is not the speaker); "The NRF, led by Ahmad Shah Masoud"; "The
+    senator, who previously served as …". A name or noun after the comma stays ("the
+    investigating officer, Ameer Ali Khoso"; "The Secretary, Ministry of Railways")."""
+    if len(span) < 3 or span[0].lower_ not in ("the", "this"):
+        return span
+    comma = next((t.i for t in span[1:] if t.text == ","), None)
+    if comma is None or comma + 1 >= span.end or not span.start < span.root.i < comma:
+        return span
+    if span.doc[comma + 1].pos_ not in ("ADJ", "VERB", "ADP", "PRON", "SCONJ"):
+        return span
+    return span.doc[span.start : comma]
+
+
 def _one_person(src: Span) -> bool:
     """A source "he"/"she" can stand for: one person ("the official", "A deputy attorney general",
     "the complainant", "the investigating officer"), not a group ("particularly Afghan nationals")

@@ -35,9 +35,25 @@ def _report_noun(span: Span, root: Token) -> Token | None:
     for t in span:
         if t.lower_ not in _REPORT_NOUNS or t.pos_ not in ("NOUN", "PROPN"):
             continue
-        if t.i == root.i or (not _in_clause(t, root) and (t.head.i == root.i or t.head.head.i == root.i)):
+        if t.i == root.i or (not _in_clause(t, root) and _hangs_from(t, root)):
             return t
     return None
+
+
+def _hangs_from(t: Token, root: Token) -> bool:
+    """``t`` is the root's child or grandchild, or a report the root speaks *in*, reached through
+    prepositions and their objects only ("The United States in its Trafficking in Persons (TIP)
+    report": report <- in <- Trafficking <- in <- States; not "the ministry in charge of the fight
+    against the TIP report")."""
+    if t.head.i == root.i or t.head.head.i == root.i:
+        return True
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "nmod", "compound") or t.head.i == t.i:
+            return False
+        if t.head.i == root.i:
+            return t.lower_ == "in"
+        t = t.head
+    return False
 
 
 def tip_report_phrase(s) -> Speaker | None:

@@ -1,0 +1,103 @@
+"""Anaphoric sources that refer back to a body, a document or an unnamed source.
+
+Helpers of the speaker steps in :mod:`extractors.nlp.claims.speakers`, each a function of the
+step's :class:`~extractors.nlp.claims.subjects._Subject`:
+
+* :func:`subject_body`: "it" after a sentence whose subject is a report or an agency ("The report
+  raised the status of Saudi Arabia … In doing so, it highlighted …" -> the report).
+* :func:`previous_body`: "it" right after a claim of a body the rules do not know ("The public
+  prosecution said in a statement … It said …" -> the public prosecution).
+* :func:`same_source`: "the sources", "the same source" -> the source that spoke before ("two
+  sources familiar with the matter told Reuters … the sources said" -> "two sources familiar
+  with the matter"; "according to the same source" -> the last speaker).
+* :func:`generic_body`: "the agency", "the Mexican government agency" -> the agency named last
+  before, when nothing that spoke fits.
+
+Word lists: ``generic_org_heads`` and ``same_words`` in ``models/patterns/claim_lexicon.toml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.nlp.claims.lexicon import (
+    _GENERIC_ORG_HEADS,
+    _ORG_PRONOUNS,
+    _PERSON_HEADS,
+    _PERSON_PRONOUNS,
+    _REPORT_HEADS,
+    _SAME_WORDS,
+    _UNNAMED_HEADS,
+)
+from extractors.nlp.claims.subjects import Speaker
+from extractors.nlp.resolve import agency_name, last_agency
+
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def subject_body(s, resolve) -> Speaker | None:
+    """The report or agency that is the subject of a main clause after the last claim's cue and
+    before the pronoun; ``resolve(span)`` resolves its phrase."""
+    doc = s.doc
+    after = s.earlier[-1].cue.i if s.earlier else -1
+    for i in range(s.span.start - 1, after, -1):
+        t = doc[i]
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT" or t.tag_ in _PLURAL_TAGS:
+            continue
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is not None and ent.label_ == "AGENCY":
+            return agency_name(ent), "organisation"
+        if t.lower_ in _REPORT_HEADS and ent is None:
+            found = resolve(doc[t.left_edge.i : i + 1])
+            return found if found[1] == "report" else None
+        return None  # the last such subject is something else: no guess from here
+    return None
+
+
+def previous_body(s) -> Speaker | None:
+    """The claim just before was made by a singular body the rules left unnamed."""
+    if not s.earlier:
+        return None
+    c = s.earlier[-1]
+    name, kind = c.speaker
+    if kind != "unnamed" or name is None or c.src is None:
+        return None
+    root = c.src.root
+    if (
+        root.tag_ in _PLURAL_TAGS
+        or root.pos_ not in ("NOUN", "PROPN")
+        or root.lower_ in _PERSON_HEADS | _UNNAMED_HEADS | _PERSON_PRONOUNS | _ORG_PRONOUNS
+        or root.ent_type_ in ("PERSON", "GPE", "NORP")
+        or not _one_sentence_apart(c.cue, s.span[0])
+    ):
+        return None
+    return name, kind
+
+
+def _one_sentence_apart(a: Token, b: Token) -> bool:
+    """``b`` is in ``a``'s sentence or the next."""
+    sa, sb = a.sent.start, b.sent.start
+    return sa == sb or (a.sent.end <= sb and a.doc[a.sent.end].sent.start == sb)
+
+
+def same_source(s) -> Speaker | None:
+    """ "the sources", "the source", "the same source": the unnamed source that spoke last whose
+    description has the head word; "the same source": whoever spoke last."""
+    words = {t.lower_ for t in s.span}
+    if s.span[0].lower_ != "the" or s.low not in ("source", "sources"):
+        return None
+    if words & _SAME_WORDS:
+        return s.spoken[0] if s.spoken else None
+    stem = s.low.rstrip("s")
+    return next(
+        (sp for sp in s.spoken if sp[1] == "unnamed" and stem in sp[0].lower() and sp[0] != s.span.text),
+        None,
+    )
+
+
+def generic_body(s) -> Speaker | None:
+    """ "the agency", "the Mexican government agency": the agency named last before."""
+    if s.span[0].lower_ not in ("the", "this") or s.low not in _GENERIC_ORG_HEADS or len(s.span) > 5:
+        return None
+    named = last_agency(s.doc, s.span.start)
+    return (named, "organisation") if named is not None else None
