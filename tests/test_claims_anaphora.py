@@ -85,6 +85,42 @@ CASES = [
 ]
 
 
+GROUPS = [
+    # "they": the group that spoke last
+    (
+        "Voluntary repatriation continues as 511 Afghan nationals have left for Afghanistan since "
+        "April 2, officials said. They said that 153 ACC holders had left.",
+        [("officials", "unnamed", "said"), ("officials", "unnamed", "said")],
+    ),
+    # "they": a group that became a sentence's subject after the last claim
+    (
+        "Sepa predict that the two methods will remain. Experts studying the seas off Scotland's "
+        "west coast have already forecast more devastating weather. They predicted that damaging "
+        "storms will become more frequent.",
+        [
+            ("Sepa", "organisation", "predict"),
+            ("Experts studying the seas off Scotland's west coast", "unnamed", "predicted"),
+        ],
+    ),
+    # "they" after one person stays unresolved
+    (
+        "Mr Khan said the plan was ready. They said it would fail.",
+        [("Khan", "person", "said"), ("They", "unnamed", "said")],
+    ),
+    # a possessive: the subject of its own clause
+    (
+        "On Sunday, Lib Dem leader Charles Kennedy repeated his call for a pause in considering the "
+        "legislation.",
+        [("Charles Kennedy", "person", "call for")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS)
+def test_group_pronoun_and_possessive(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_anaphoric_source_is_who_spoke(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -10,6 +10,10 @@ step's :class:`~extractors.nlp.claims.subjects._Subject`:
 * :func:`same_source`: "the sources", "the same source" -> the source that spoke before ("two
   sources familiar with the matter told Reuters … the sources said" -> "two sources familiar
   with the matter"; "according to the same source" -> the last speaker).
+* :func:`group_pronoun`: "they" -> the group or body that became a sentence's subject or spoke
+  last ("Officials said … They said" -> officials).
+* :func:`clause_subject`: "his", "its", "their" -> the subject of their own clause ("The
+  government has yet to issue its official response" -> the government).
 * :func:`generic_body`: "the agency", "the Mexican government agency" -> the agency named last
   before, when nothing that spoke fits.
 
@@ -22,6 +26,8 @@ from spacy.tokens import Token
 
 from extractors.nlp.claims.lexicon import (
     _GENERIC_ORG_HEADS,
+    _GROUP_PRONOUNS,
+    _ORG_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
     _PERSON_PRONOUNS,
@@ -93,6 +99,73 @@ def same_source(s) -> Speaker | None:
         (sp for sp in s.spoken if sp[1] == "unnamed" and stem in sp[0].lower() and sp[0] != s.span.text),
         None,
     )
+
+
+def group_pronoun(s, resolve) -> Speaker | None:
+    """ "they": a group or body that became a main clause's subject since the last claim's cue
+    ("Experts studying the seas … have forecast … They predicted"), else the group or body that
+    spoke last within three sentences ("Officials said … They said"), never one person."""
+    if not (s.low in _GROUP_PRONOUNS and len(s.span) == 1):
+        return None
+    doc = s.doc
+    after = s.earlier[-1].cue.i if s.earlier else -1
+    for i in range(s.span.start - 1, after, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ not in _GROUP_PRONOUNS:
+            if t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children) or _body(t):
+                return resolve(s.finder._np(t))
+            break
+    for c in reversed(s.earlier):
+        if c.speaker[0] is None or c.cue.sent.start < _sentences_back(doc, s.span[0], 3):
+            return None
+        if c.speaker[1] == "organisation" or (
+            c.speaker[1] == "unnamed" and c.src is not None and c.src.root.tag_ in _PLURAL_TAGS
+        ):
+            return c.speaker
+        if c.speaker[1] == "person" or c.src is None or c.src.root.lower_ not in _GROUP_PRONOUNS:
+            return None
+    return None
+
+
+def clause_subject(s, resolve) -> Speaker | None:
+    """ "his", "its", "their": the subject of the clause the possessive stands in, when it comes
+    first ("Charles Kennedy repeated his call for a pause" -> Charles Kennedy; "The government has
+    yet to issue its official response" -> the government)."""
+    tok = s.span[0]
+    if len(s.span) != 1 or tok.dep_ != "poss":
+        return None
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for _ in range(3):  # "has yet to issue": the subject is the head verb's
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            break
+        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+    if subj is None or subj.i > tok.i or subj.lower_ in ("i", "we", "you"):
+        return None
+    found = resolve(s.finder._np(subj))
+    if (found[1] == "person") != (tok.lower_ in _PERSON_PRONOUNS) and tok.lower_ not in _GROUP_PRONOUNS:
+        return None  # "its" is no person's, "his" no body's
+    return found
+
+
+def _body(t: Token) -> bool:
+    """A body as a subject: an agency entity, or a definite organisation head ("The government")."""
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return (ent is not None and ent.label_ == "AGENCY") or t.lower_ in _ORG_HEADS
+
+
+def _sentences_back(doc, tok: Token, n: int) -> int:
+    """Start of the sentence ``n`` sentences before ``tok``'s."""
+    start = tok.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def generic_body(s) -> Speaker | None:

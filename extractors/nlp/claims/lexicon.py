@@ -26,6 +26,7 @@ def _words(key: str) -> set[str]:
 
 _PERSON_PRONOUNS = _words("person_pronouns")
 _ORG_PRONOUNS = _words("org_pronouns")
+_GROUP_PRONOUNS = _words("group_pronouns")
 _UNNAMED_HEADS = _words("unnamed_heads")
 _PERSON_HEADS = _words("person_heads")
 _COMPLAINANT_HEADS = _words("complainant_heads")

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractors.nlp.claims.anaphora import generic_body, previous_body, same_source, subject_body
+from extractors.nlp.claims.anaphora import (
+    clause_subject,
+    generic_body,
+    group_pronoun,
+    previous_body,
+    same_source,
+    subject_body,
+)
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
@@ -203,6 +210,16 @@ def _organisation_pronoun(s: _Subject) -> Speaker | None:
 
 
 # -- definite references: "the meeting", "the complainant", "the minister", "the committee" ---------
+
+
+def _possessor(s: _Subject) -> Speaker | None:
+    """ "his plan", "its response": :func:`~extractors.nlp.claims.anaphora.clause_subject`."""
+    return clause_subject(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier))
+
+
+def _group_pronoun(s: _Subject) -> Speaker | None:
+    """ "they": :func:`~extractors.nlp.claims.anaphora.group_pronoun`."""
+    return group_pronoun(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier))
 
 
 def _meeting(s: _Subject) -> Speaker | None:
@@ -401,8 +418,10 @@ def _proper_noun(s: _Subject) -> Speaker | None:
 _SPEAKER_STEPS = (
     _named_person,
     _relative_pronoun,
+    _possessor,
     _person_pronoun,
     _organisation_pronoun,
+    _group_pronoun,
     tip_report_phrase,
     earlier_name,
     name_in_phrase,
