@@ -136,3 +136,30 @@ def test_it_after_a_person_or_a_known_body_is_unchanged(nlp):
         ("Officials", "unnamed", "said"),
         ("Federal Investigation Agency", "organisation", "said"),
     ]
+
+
+KINDS = [
+    # a document speaks as a report, also when a person's name is its possessor
+    (
+        "Sir Alan Budd's inquiry found Mr Blunkett's account of events had been wrong. Government "
+        "figures show only a third of schools had facilities.",
+        [("Sir Alan Budd's inquiry", "report", "found"), ("Government figures", "report", "show")],
+    ),
+    # a country alone speaks as a body
+    (
+        "The United States of America charged Ghana to end modern day slavery.",
+        [("United States of America", "organisation", "charged")],
+    ),
+    # a year, a date or a tier status cannot speak; a share tagged as a date can
+    (
+        "Three-quarters said Mr Blunkett was right to go to court. 2005 offers the chance for a "
+        "breakthrough. The last week has shown the party is divided. Tier 3 status indicates "
+        "Cambodia does not fully meet the minimum standards.",
+        [("Three-quarters", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", KINDS)
+def test_documents_countries_and_non_speakers(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.claims import content, cue, labels, nominal, quotes, spans, speakers, verbal
+from extractors.nlp.claims.junk import junk_source
 from extractors.nlp.claims.lexicon import (
     _INTENTION_CUES,
     _MARKUP,
@@ -134,13 +135,15 @@ class ClaimFinder:
     def _kept(self, c: _Claim, text: str, headings: list[tuple[int, int]]) -> bool:
         """Not a statement: a claim with no source whose cue is a modifier or conjunct (see
         :meth:`_speakerless`), a cue in a heading line (``spans._heading_lines``), an empty
-        content or one with markup left in a text (<tweet author="…">), which is not speech."""
+        content or one with markup left in a text (<tweet author="…">), which is not speech, or a
+        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`)."""
         return (
             not self._speakerless(c)
             and not any(hs <= c.cue_start < he for hs, he in headings)
             and c.end > c.start
             and not _MARKUP.search(text[c.start : c.end])
             and not _no_statement(c, text[c.start : c.end])
+            and not junk_source(c)
         )
 
     def _speakerless(self, c: _Claim) -> bool:

@@ -49,6 +49,7 @@ _TITLE_ABBREVIATIONS = title_abbreviations(str(MODELS_DIR / "patterns" / "titles
 _ORG_HEADS = _words("org_heads")
 _GENERIC_ORG_HEADS = _words("generic_org_heads")
 _SAME_WORDS = _words("same_words")
+_STATUS_WORDS = _words("status_words")
 _ISSUED_HEADS = _words("issued_heads")
 _REPORT_HEADS = _words("report_heads")
 _CREDENTIAL_VERBS = _words("credential_verbs")

@@ -102,6 +102,12 @@ def _named_person(s: _Subject) -> Speaker | None:
     for t in s.span:
         if (
             t.i in person_at
+            and root.lower_ in _REPORT_HEADS
+            and _possessor_of(_name_head(doc, t, person_at), root)
+        ):
+            continue  # "Sir Alan Budd's inquiry found": the document speaks
+        if (
+            t.i in person_at
             and root.i not in person_at
             and _through_prep(_name_head(doc, t, person_at), root)
         ):
@@ -114,6 +120,10 @@ def _named_person(s: _Subject) -> Speaker | None:
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _possessor_of(tok, root) -> bool:
+    return tok.dep_ == "poss" and tok.head.i == root.i
 
 
 def _through_prep(tok, root) -> bool:
@@ -415,6 +425,16 @@ def _proper_noun(s: _Subject) -> Speaker | None:
     return None
 
 
+def _country(s: _Subject) -> Speaker | None:
+    """A country alone, as the country gazetteer tags it ("The United States of America charged
+    Ghana …"), speaks as a body, as the guideline's speakers do; the name as written without "the"."""
+    span = s.span[1:] if s.span[0].lower_ == "the" else s.span
+    ents = [e for e in s.doc.ents if e.start <= s.root.i < e.end]
+    if not (len(span) and ents and ents[0].label_ == "GPE" and ents[0].ent_id_):
+        return None
+    return (span.text, "organisation") if ents[0].start <= span.start and span.end <= ents[0].end else None
+
+
 _SPEAKER_STEPS = (
     _named_person,
     _relative_pronoun,
@@ -443,6 +463,7 @@ _SPEAKER_STEPS = (
     _unresolved_name,
     _bare_title,
     _proper_noun,
+    _country,
 )
 
 
