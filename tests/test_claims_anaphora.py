@@ -163,3 +163,16 @@ KINDS = [
 @pytest.mark.parametrize("text,expected", KINDS)
 def test_documents_countries_and_non_speakers(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_cue_left_without_subject_after_a_name(nlp):
+    """The parser leaves "said" without a subject (parataxis): the name right before it speaks."""
+    text = (
+        "The gang's activities were initially exposed by the charity Hope for Justice, whose "
+        "co-founder and CEO Ben Cooley said, “This was a vast criminal conspiracy.” The charity "
+        "believes there could have been up to 400 victims."
+    )
+    assert speakers(nlp, text) == [
+        ("Ben Cooley", "person", "said"),
+        ("Hope for Justice", "organisation", "believes"),
+    ]

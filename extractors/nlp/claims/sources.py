@@ -269,6 +269,18 @@ def _participle_on_noun(self, verb: Token, v: Token) -> _Found | Token | None:
     return (doc[np.start : end] if end > np.start else None), False
 
 
+def _name_before(self, verb: Token, v: Token) -> _Found | None:
+    """ "…, whose co-founder and CEO Ben Cooley said, “…”": a cue the parser left without a subject
+    (a parataxis or a subjectless root) right after a person's name: the name speaks."""
+    if v is not verb or v.dep_ not in ("parataxis", "ROOT") or v.i == 0:
+        return None
+    if any(c.dep_ in _SUBJ_DEPS for c in v.children):
+        return None
+    doc = v.doc
+    name = next((e for e in doc.ents if e.end == v.i and e.label_ == "PERSON"), None)
+    return (name, False) if name is not None else None
+
+
 def _outer_cue(self, v: Token) -> Token | None:
     """ "claim they have been made scapegoat urging …", "stressed the need for a “Skill Emergency,”
     urging …": a reporting participle hung on a noun inside another cue's content continues that
@@ -297,6 +309,7 @@ _SOURCE_STEPS: tuple[Callable[..., _Found | Token | None], ...] = (
     _relative_clause,
     _opening_preposition,
     _participle_on_noun,
+    _name_before,
 )
 
 
