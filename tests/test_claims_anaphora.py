@@ -176,3 +176,14 @@ def test_cue_left_without_subject_after_a_name(nlp):
         ("Ben Cooley", "person", "said"),
         ("Hope for Justice", "organisation", "believes"),
     ]
+
+
+def test_statement_released_by_a_named_body_is_that_body(nlp):
+    text = (
+        "Federal agents stopped three trucks, according to a statement released by the Government "
+        "of Mexico. A statement signed by the suspects' families said they were innocent."
+    )
+    assert speakers(nlp, text) == [
+        ("Government of Mexico", "organisation", "according to"),
+        ("A statement signed by the suspects' families", "report", "said"),
+    ]

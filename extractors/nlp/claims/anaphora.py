@@ -14,6 +14,7 @@ step's :class:`~extractors.nlp.claims.subjects._Subject`:
   last ("Officials said … They said" -> officials).
 * :func:`clause_subject`: "his", "its", "their" -> the subject of their own clause ("The
   government has yet to issue its official response" -> the government).
+* :func:`issuer`: "a statement released by the Government of Mexico" -> Government of Mexico.
 * :func:`generic_body`: "the agency", "the Mexican government agency" -> the agency named last
   before, when nothing that spoke fits.
 
@@ -166,6 +167,23 @@ def _sentences_back(doc, tok: Token, n: int) -> int:
             break
         start = doc[start - 1].sent.start
     return start
+
+
+def issuer(s, resolve) -> Speaker | None:
+    """ "a statement released by the Government of Mexico": whoever released it when it is named
+    (a proper noun: the body as written, without "the"; a person resolved), not an agency (those
+    are found first)."""
+    for t in s.span:
+        if t.dep_ == "agent" and t.head.dep_ == "acl" and t.head.head.i == s.root.i:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "PROPN":
+                return None
+            np = s.finder._np(obj)
+            if obj.ent_type_ == "PERSON":
+                found = resolve(np)
+                return found if found[1] == "person" else None
+            return (np[1:] if np[0].lower_ == "the" else np).text, "organisation"
+    return None
 
 
 def generic_body(s) -> Speaker | None:

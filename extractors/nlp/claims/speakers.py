@@ -22,6 +22,7 @@ from extractors.nlp.claims.anaphora import (
     clause_subject,
     generic_body,
     group_pronoun,
+    issuer,
     previous_body,
     same_source,
     subject_body,
@@ -309,7 +310,9 @@ def _issued_by(s: _Subject) -> Speaker | None:
     if s.low not in _ISSUED_HEADS:
         return None
     orgs = [e for e in s.span.ents if e.label_ == "AGENCY"]
-    return (agency_name(orgs[-1]), "organisation") if orgs else None
+    if orgs:
+        return agency_name(orgs[-1]), "organisation"
+    return issuer(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier))
 
 
 def _statement_ref(s: _Subject) -> Speaker | None:
