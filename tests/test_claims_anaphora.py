@@ -150,10 +150,9 @@ KINDS = [
         "The United States of America charged Ghana to end modern day slavery.",
         [("United States of America", "organisation", "charged")],
     ),
-    # a year, a date or a tier status cannot speak; a share tagged as a date can
+    # a tier status cannot speak
     (
-        "Three-quarters said Mr Blunkett was right to go to court. 2005 offers the chance for a "
-        "breakthrough. The last week has shown the party is divided. Tier 3 status indicates "
+        "Three-quarters said Mr Blunkett was right to go to court. Tier 3 status indicates "
         "Cambodia does not fully meet the minimum standards.",
         [("Three-quarters", "unnamed", "said")],
     ),
