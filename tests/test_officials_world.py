@@ -240,3 +240,41 @@ def test_generic_body_after_the_title_is_the_named_one(nlp):
     assert officials(nlp, text) == {
         ("Awwad Al-Awwad", "chairman", "National Committee to Combat Human Trafficking")
     }
+
+
+# -- a definite description beside the name (extractors/nlp/components/officials/described.py) -------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On Monday Tony Blair set out his plans for schools. Mr Blair promised more money for "
+            "sport. The prime minister will speak at a school in London on Friday.",
+            {("Tony Blair", "prime minister", None)},
+        ),
+        (
+            "On Wednesday Gordon Brown will deliver his Budget to MPs in London. Mr Brown is expected "
+            "to cut taxes for families in Britain. Economists said the chancellor had room to spare.",
+            {("Gordon Brown", "chancellor", "HM Treasury")},
+        ),
+    ],
+)
+def test_definite_description_next_to_the_story_s_person(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two untitled people named as often: "the prime minister" may be either
+        "On Monday Tony Blair and Gordon Brown appeared together in London. Mr Brown praised Mr "
+        "Blair. The prime minister thanked him.",
+        # a person named in the description's own sentence is someone else
+        "On Monday Michael Smith spoke in Leeds. Mr Smith attacked the prime minister on Sunday.",
+        # a former office
+        "On Monday Tony Blair set out his plans for schools. Aides say the former prime minister will speak in London.",
+    ],
+)
+def test_no_description_when_the_holder_is_unclear(nlp, text):
+    assert officials(nlp, text) == set()
