@@ -278,3 +278,21 @@ def test_definite_description_next_to_the_story_s_person(nlp, text, expected):
 )
 def test_no_description_when_the_holder_is_unclear(nlp, text):
     assert officials(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "John Cotton Richmond, the US Ambassador-at-Large to Monitor and Combat Trafficking in "
+            "Persons, visited Accra on Tuesday.",
+            ("John Cotton Richmond", "ambassador-at-large", "US Department of State"),
+        ),
+        (
+            "Dr. Hans Meier, German Consul General, opened the exhibition in Karachi.",
+            ("Hans Meier", "consul general", None),
+        ),
+    ],
+)
+def test_country_before_a_title_after_the_name(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
