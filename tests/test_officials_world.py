@@ -296,3 +296,27 @@ def test_no_description_when_the_holder_is_unclear(nlp, text):
 )
 def test_country_before_a_title_after_the_name(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- a bare body word before the title stands for the body named before --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Public Accounts Committee criticised the Home Office on Monday. Committee chairman "
+            "John Smith said the system had failed.",
+            ("John Smith", "chairman", "Public Accounts Committee"),
+        ),
+        (
+            "The Ministry of Climate Change issued a warning on Friday. Ministry spokesperson Ali Raza "
+            "said heatwaves would get worse.",
+            ("Ali Raza", "spokesperson", "Ministry of Climate Change"),
+        ),
+        # no body of that word named before: no organisation
+        ("Committee chairman John Smith said the system had failed.", ("John Smith", "chairman", None)),
+    ],
+)
+def test_body_word_before_the_title(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
