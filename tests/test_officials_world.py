@@ -258,6 +258,11 @@ def test_generic_body_after_the_title_is_the_named_one(nlp):
             "to cut taxes for families in Britain. Economists said the chancellor had room to spare.",
             {("Gordon Brown", "chancellor", "HM Treasury")},
         ),
+        (  # two sentences after the name
+            "On Monday Tony Blair was urged to double aid to Africa. Charities said rich countries "
+            "were giving less. Aides say the prime minister will raise the issue at the summit.",
+            {("Tony Blair", "prime minister", None)},
+        ),
     ],
 )
 def test_definite_description_next_to_the_story_s_person(nlp, text, expected):

@@ -1,14 +1,14 @@
 """A role written as a definite description beside a person's name, not at it.
 
-News leads name a role and the person in neighbouring sentences: "…, the work and pensions
-minister has said. This was why …, Alan Johnson said."; "… visited Mr Blair. Climate change was an
-issue the prime minister wanted to progress". A definite description written in lower case as an
-argument of its clause ("the prime minister", "the chancellor", "the work and pensions minister") of
-an office with one holder (a title of office, ``no_org``; an office its country gives a body,
-``offices.csv``; a title with its portfolio) that nobody in the document holds goes to the person
-the story is about: the untitled person named at least twice as often as any other, when they are named in the sentence just
-before or just after it. Not when a person is named in the description's own sentence ("Mr
-Howard said the chancellor …": someone else), nor for a former or weak title.
+News leads name a role and the person in neighbouring sentences: "… visited Mr Blair. Climate
+change was an issue the prime minister wanted to progress". A definite description written in lower
+case as an argument of its clause ("the prime minister", "the chancellor", "the work and pensions
+minister") of an office with one holder (a title of office, ``no_org``; an office its country gives
+a body, ``offices.csv``; a title with its portfolio) that nobody in the document holds goes to the
+person the story is about: the untitled person named at least twice as often as any other, when
+they are named in one of the two sentences before it or in the one after it. Not when a person is
+named in the description's own sentence ("Mr Howard said the chancellor …": someone else), nor for
+a former or weak title.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def descriptions(ctx: Context, roster) -> None:  # roster: linker.Roster (no imp
             continue
         near = {
             person_at[i]
-            for m in (n - 1, n + 1)
+            for m in (n - 2, n - 1, n + 1)
             if 0 <= m < len(sents)
             for i in range(sents[m].start, sents[m].end)
             if i in person_at
