@@ -325,3 +325,24 @@ def test_country_before_a_title_after_the_name(nlp, text, expected):
 )
 def test_body_word_before_the_title(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- names without decorations: a hyphenated rank, an envoy's "Amb.", post-nominal letters ---------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The meeting was chaired by FIA Director General retired Lt-Gen Nazir Ahmed on Monday.",
+            ("Nazir Ahmed", "director general", "Federal Investigation Agency"),
+        ),
+        ("Judge John Smith QC told the court the men had shown no remorse.", ("John Smith", "judge", None)),
+        (
+            "The session was addressed by Director General Amb. Khalid Mahmood on Monday.",
+            ("Khalid Mahmood", "director general", None),
+        ),
+    ],
+)
+def test_name_without_decorations(nlp, text, expected):
+    assert officials(nlp, text) == {expected}

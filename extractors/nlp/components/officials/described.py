@@ -70,6 +70,8 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
     if nxt is not None and nxt.is_alpha and (nxt.is_title or lex.is_honorific(nxt)):
         return None  # a title before a name
     org, start = premods(ctx, e)
+    if ctx.ent(start, "AGENCY") is not None:
+        return None  # "the ISPR director general": an agency's head, not an office of state
     while (
         org is not None
         and start > 0
