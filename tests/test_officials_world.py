@@ -346,3 +346,20 @@ def test_body_word_before_the_title(nlp, text, expected):
 )
 def test_name_without_decorations(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Lord Chancellor Lord Falconer said judges would keep their independence in Britain.",
+            ("Falconer", "lord chancellor", None),
+        ),
+        (
+            "Chancellor Gordon Brown will deliver his Budget in Britain.",
+            ("Gordon Brown", "chancellor", "HM Treasury"),
+        ),
+    ],
+)
+def test_lord_chancellor_is_not_the_chancellor_of_the_exchequer(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
