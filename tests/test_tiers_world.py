@@ -40,10 +40,15 @@ CASES = [
         "Tier 3 country in 2019 to the Tier 2 Watchlist in 2020.",
         {("Saudi Arabia", "3", 2019), ("Saudi Arabia", "2WL", 2020)},
     ),
-    # ... and without any year it is no placement
+    # ... and without any year it is a placement of no known year (the world gold's reading)
     (
         "The trafficking report raised the status of Saudi Arabia from “tier 3” to “tier 2 watch list.”",
-        {("Saudi Arabia", "2WL", None)},
+        {("Saudi Arabia", "2WL", None), ("Saudi Arabia", "3", None)},
+    ),
+    # ... but a bare "watchlist" moved from, without a year, is none
+    (
+        "The trafficking report released Thursday raised Thailand from a watchlist to tier 2.",
+        {("Thailand", "2", None)},
     ),
     # countries written as the tier tables and reports write them ("&", "-", official long forms)
     (

@@ -178,7 +178,8 @@ class TierDates:
         current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
         Tier 2 ranking" -> 2018) or, failing that, at the page's publication date. A tier held
         "for the third consecutive year" also held the year before. A tier the country was moved from is dated the year before its destination (or by
-        the years beside it) and is left out when no year is known."""
+        the years beside it), undated when no year is known ('raised the status of Saudi Arabia
+        from "tier 3" to "tier 2 watch list"'), and left out then when it is a bare "watch list"."""
         if not links:
             return []
         released = self._just_released(doc)
@@ -207,7 +208,7 @@ class TierDates:
         return [
             {k: v for k, v in link.items() if not k.startswith("_")} | {"year": year}
             for link in links
-            if not (link["_from"] and not link["_years"])
+            if not (link["_from"] and not link["_years"] and link["_weak"])
             for year in (link["_years"] or [None])
         ]
 
