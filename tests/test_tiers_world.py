@@ -116,6 +116,14 @@ CASES = [
         "latest US Trafficking in Person (TIP) report launched by the US State Department.",
         {("Thailand", "2", None)},
     ),
+    # a tier moved from, with years, in a sentence naming no destination: the country's undated
+    # tier elsewhere is that destination, the year after
+    (
+        "Kenya has climbed to Tier 2 in the latest trafficking report released by the State Department.\n\n"
+        "Officials hailed the ranking, a boost from the Tier 2 Watch List the country received in the "
+        "2019 and 2020 reports.",
+        {("Kenya", "2", 2021), ("Kenya", "2WL", 2019), ("Kenya", "2WL", 2020)},
+    ),
     # countries a list word adds in the tier's clause ("Republic of Congo": the gazetteer's alias of
     # the Republic of the Congo)
     (

@@ -199,7 +199,9 @@ class TierDates:
             link["_years"] = self._own_years(doc, link, owned, doc_year)
         for link in links:
             if not link["_from"] and not link["_years"]:
-                link["_years"] = _after_origin(link, links)
+                link["_years"] = _after_origin(link, links) or (
+                    [] if doc_year else _after_move_from(link, links)
+                )
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
         for link in links:
@@ -357,6 +359,26 @@ def _after_origin(link: dict, links: list[dict]) -> list[int]:
         y
         for o in links
         if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
+
+
+def _after_move_from(link: dict, links: list[dict]) -> list[int]:
+    """The year after a tier the country was moved from, with years, in a sentence that names no
+    destination for it: the move's destination is this undated tier of the country, told elsewhere
+    ("earning a Tier 2 ranking in the latest report" ... "a boost from the Tier 2 Watchlist the
+    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018)."""
+    origin = [
+        y
+        for o in links
+        if o["_from"]
+        and o["country"] == link["country"]
+        and o["tier"] != link["tier"]
+        and o["sentence"] != link["sentence"]
+        and not any(
+            d["country"] == o["country"] and d["sentence"] == o["sentence"] and not d["_from"] for d in links
+        )
         for y in o["_years"]
     ]
     return [max(origin) + 1] if origin else []
