@@ -124,6 +124,18 @@ CASES = [
         "2019 and 2020 reports.",
         {("Kenya", "2", 2021), ("Kenya", "2WL", 2019), ("Kenya", "2WL", 2020)},
     ),
+    # a tier held for some years before a move is where the country was (guideline: "after three
+    # years on the watch list in the 2020 report" -> 2021); one row, the year before the destination
+    (
+        "Malaysia was downgraded to Tier 3 in the trafficking report after three years on the Tier 2 Watch "
+        "List in the 2020 report.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    (
+        "Thailand was upgraded to Tier 2 in the 2018 trafficking report after two years on the Tier 2 Watch "
+        "List.",
+        {("Thailand", "2", 2018), ("Thailand", "2WL", 2017)},
+    ),
     # countries a list word adds in the tier's clause ("Republic of Congo": the gazetteer's alias of
     # the Republic of the Congo)
     (
