@@ -368,7 +368,10 @@ def _after_move_from(link: dict, links: list[dict]) -> list[int]:
     """The year after a tier the country was moved from, with years, in a sentence that names no
     destination for it: the move's destination is this undated tier of the country, told elsewhere
     ("earning a Tier 2 ranking in the latest report" ... "a boost from the Tier 2 Watchlist the
-    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018)."""
+    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018); not a tier the country is said
+    to remain on ("remains on Tier 2": no move ends there)."""
+    if link["change"] == "remained":
+        return []
     origin = [
         y
         for o in links
