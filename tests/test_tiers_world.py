@@ -89,6 +89,11 @@ CASES = [
         "Officially the 2025 Trafficking in Persons (TIP) report, it details trafficking conditions.",
         {("Cambodia", "3", 2025), ("Cambodia", "3", 2024)},
     ),
+    # ... or "for the second year running"
+    (
+        "Pakistan remained on Tier 2 for the second year running in the 2023 Trafficking in Persons report.",
+        {("Pakistan", "2", 2023), ("Pakistan", "2", 2022)},
+    ),
     # "last year" from the date the text opens with
     (
         "June 29, 2018 - 9:51 AM\n\nMalaysia will be downgraded in the annual report on human "

@@ -275,7 +275,8 @@ class TierDates:
 
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
-        10 consecutive years", "in a row" (``stayed`` words before "year"/"time" or "in a row"),
+        10 consecutive years", "in a row", "for the second year running" (``stayed`` words before or
+        after "year"/"time", or "in a row"),
         not after "since" (the year it started is stated)."""
         sent, clause = e.sent, clause_heads(e)[-1]
         words = sorted(clause.subtree, key=lambda t: t.i)
@@ -289,6 +290,8 @@ class TierDates:
                 return True
             if t.lower_ == "row" and t.i >= 2 and sent.doc[t.i - 2].lower_ == "in":
                 return True
+            if t.i > sent.start and sent.doc[t.i - 1].lemma_.lower() in ("year", "time"):
+                return True  # "for the second year running"
         return False
 
     def _last_year(self, e: Span) -> bool:
