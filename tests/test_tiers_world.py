@@ -76,6 +76,12 @@ CASES = [
         "Thailand was downgraded to the lowest Tier 3 in the 2014 and 2015 reports on human trafficking.",
         {("Thailand", "3", 2014), ("Thailand", "3", 2015)},
     ),
+    # years nearer to the country's other tier of the sentence are that tier's
+    (
+        "Ghana was on Tier 2 in 2019 and 2020, and it is now on the Tier 2 Watch List of the trafficking "
+        "report.",
+        {("Ghana", "2", 2019), ("Ghana", "2", 2020), ("Ghana", "2WL", None)},
+    ),
     # "since": the year it started and the report's
     (
         "The United States in its Trafficking in Persons (TIP) report for the year 2020 released on Thursday "

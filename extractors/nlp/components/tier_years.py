@@ -196,7 +196,7 @@ class TierDates:
             if link["_e"].end <= y.start < _next_tier(link["_e"])
         }
         for link in links:
-            link["_years"] = self._own_years(doc, link, owned, doc_year)
+            link["_years"] = self._own_years(doc, link, owned | _nearer_other_tier(link, links), doc_year)
         for link in links:
             if not link["_from"] and not link["_years"]:
                 link["_years"] = _after_origin(link, links) or (
@@ -365,6 +365,23 @@ def _after_origin(link: dict, links: list[dict]) -> list[int]:
         for y in o["_years"]
     ]
     return [max(origin) + 1] if origin else []
+
+
+def _nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
+    """Years of the sentence nearer to another tier the sentence gives the same country: that
+    tier's ("placed on Tier 2 in 2019 and 2020, and is now on the Tier 2 Watch List": not the
+    watch list's years)."""
+    e = link["_e"]
+    others = [
+        o["_e"]
+        for o in links
+        if o["country"] == link["country"] and o["sentence"] == link["sentence"] and o["tier"] != link["tier"]
+    ]
+    return {
+        y.start
+        for y in sentence_years(e.sent)
+        if any(edge_distance(o, y) < edge_distance(e, y) for o in others)
+    }
 
 
 def _after_move_from(link: dict, links: list[dict]) -> list[int]:
