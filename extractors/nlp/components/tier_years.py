@@ -188,20 +188,10 @@ class TierDates:
             or dateline_report_year(doc.text, released)
             or published_report_year(doc.user_data.get("published"), released)
         )
-        owned = {
-            y.start
-            for link in links
-            if link["_from"]
-            for y in sentence_years(link["_e"].sent)
-            if link["_e"].end <= y.start < _next_tier(link["_e"])
-        }
+        owned = _owned_by_origins(links)
         for link in links:
             link["_years"] = self._own_years(doc, link, owned | _nearer_other_tier(link, links), doc_year)
-        for link in links:
-            if not link["_from"] and not link["_years"]:
-                link["_years"] = _after_origin(link, links) or (
-                    [] if doc_year else _after_move_from(link, links)
-                )
+        _date_after_origins(links, doc_year)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
         for link in links:
@@ -365,6 +355,26 @@ def _after_origin(link: dict, links: list[dict]) -> list[int]:
         for y in o["_years"]
     ]
     return [max(origin) + 1] if origin else []
+
+
+def _owned_by_origins(links: list[dict]) -> set[int]:
+    """Years written after a tier the country was moved from, before the sentence's next tier:
+    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014)."""
+    return {
+        y.start
+        for link in links
+        if link["_from"]
+        for y in sentence_years(link["_e"].sent)
+        if link["_e"].end <= y.start < _next_tier(link["_e"])
+    }
+
+
+def _date_after_origins(links: list[dict], doc_year: int | None) -> None:
+    """An undated tier a country was moved to: the year after the tier it was moved from in the
+    sentence, else (no report year in the text) after one moved from in another sentence."""
+    for link in links:
+        if not link["_from"] and not link["_years"]:
+            link["_years"] = _after_origin(link, links) or ([] if doc_year else _after_move_from(link, links))
 
 
 def _nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
