@@ -340,17 +340,40 @@ def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, fin
         people=[("Tom Smith", None, [(7, 8)])],
     )
     assert doc.text == "“Prices rose again,” said Smith. “Wages did not follow.”"
-    # one claim whose content runs over both quotes; the PolNeAR scorer removes its own speaker and cue
+    # a quote that continues after its attribution is a claim of its own, same speaker and cue
     assert claims(finder, doc) == [
-        (
-            "Tom Smith",
-            "person",
-            "Smith",
-            "said",
-            "said",
-            "Prices rose again,” said Smith. “Wages did not follow.",
-            True,
-        )
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True),
+        ("Tom Smith", "person", "Smith", "said", "said", "Wages did not follow", True),
+    ]
+
+
+def test_quoted_phrase_inside_the_next_sentence_does_not_continue_the_quote(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        “ PUNCT punct 6
+        Prices NOUN nsubj 2 price
+        rose VERB ccomp 6 rise
+        again ADV advmod 2
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        said VERB ROOT 6 say
+        Smith PROPN nsubj 6
+        . PUNCT punct 6
+        Costs NOUN nsubj 10 cost
+        are AUX ROOT 10 be
+        “ PUNCT punct 14
+        very ADV advmod 14
+        plainly ADV advmod 14
+        high ADJ acomp 10
+        ” PUNCT punct 10
+        . PUNCT punct 10
+    """,
+        people=[("Tom Smith", None, [(7, 8)])],
+    )
+    assert doc.text == "“Prices rose again,” said Smith. Costs are “very plainly high”."
+    assert claims(finder, doc) == [
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True)
     ]
 
 

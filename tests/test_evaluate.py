@@ -556,6 +556,17 @@ def test_score_attributions_exact_counts():
     assert all(f.f1 == 1.0 for f in perfect.fields)
 
 
+def test_score_attributions_joins_claims_that_share_source_and_cue():
+    # “We will win,” Mr X said, “and we will win big,”: the news guideline makes two claims with
+    # the same speaker and cue; PolNeAR has one relation with a discontinuous content
+    doc = read_polnear("toy", PN_TEXT, PN_ANN)
+    speaker_cue = {"speaker_start": 15, "speaker_end": 26, "cue_start": 27, "cue_end": 31}
+    pred = [{**speaker_cue, "start": 1, "end": 12}, {**speaker_cue, "start": 34, "end": 53}]
+    c = _counts(score_attributions([doc], [pred]))
+    assert c["content_strict"] == (1, 0, 2)
+    assert c["cue_strict"] == (1, 0, 2)
+
+
 def test_to_raw_offsets_survives_inserted_line_breaks():
     # the news parser stores an opening "HEADING: text" as two paragraphs; alignment must not drift
     raw = "UPDATE: 5/12 \u2014 Trump said it was over, aides said."
