@@ -114,6 +114,20 @@ def test_quote_left_open_runs_to_the_paragraph_end_and_stray_closers_skip_the_pa
     assert [text[s:e] for s, e in quote_spans(text)] == ["First paragraph of a long quote.", "Second one."]
 
 
+def test_quote_reopened_after_a_sentence_end_is_a_new_quotation():
+    # a quote over several paragraphs whose breaks were lost: “A. “B,” he said.
+    text = '“Prices rose. “Wages did not,” he said. She said "No. "Never," twice. A “so-called” test.'
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "Prices rose. ",
+        "Wages did not,",
+        "No. ",
+        "Never,",
+        "so-called",
+    ]
+    # a reopening mark that does not follow a sentence end still leaves the paragraph unbalanced
+    assert quote_spans("“Prices rose and “wages fell”.") == []
+
+
 # -- indirect -----------------------------------------------------------------------------------
 
 
@@ -137,6 +151,51 @@ def test_indirect_said_that(vocab, finder):
     # the complementiser "that" stays out of the content (news guideline; the scorers ignore it)
     assert claims(finder, doc) == [
         ("Ali Khan", "person", "Ali Khan", "said", "said", "the report was wrong", False)
+    ]
+
+
+def test_table_cue_drops_the_auxiliary_before_an_adverb_but_not_a_lone_or_negated_one(vocab, finder):
+    spec = """
+        Khan PROPN nsubj 3
+        had AUX aux 3 have
+        also ADV advmod 3
+        said VERB ROOT 3 say
+        prices NOUN nsubj 5 price
+        rose VERB ccomp 3 rise
+        . PUNCT punct 3
+    """
+    doc = build(vocab, spec, people=[("Ali Khan", None, [(0, 1)])])
+    # the offsets keep the verb group (PolNeAR's cue), the table the verb ("had also said" -> "said")
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "had also said", "said", "prices rose", False)
+    ]
+    doc = build(vocab, spec.replace("also ADV advmod", "not PART neg"), people=[("Ali Khan", None, [(0, 1)])])
+    assert [c[4] for c in claims(finder, doc)] == ["had not said"]
+    doc = build(
+        vocab,
+        spec.replace("also ADV advmod 3", "earlier ADV advmod 3"),
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert [c[4] for c in claims(finder, doc)] == ["said"]
+
+
+def test_went_on_to_say_is_one_cue(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        Khan PROPN nsubj 1
+        went VERB ROOT 1 go
+        on ADP prt 1
+        to PART aux 4
+        say VERB advcl 1 say
+        prices NOUN nsubj 6 price
+        rose VERB ccomp 4 rise
+        . PUNCT punct 1
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "went on to say", "went on to say", "prices rose", False)
     ]
 
 
@@ -374,6 +433,33 @@ def test_quoted_phrase_inside_the_next_sentence_does_not_continue_the_quote(voca
     assert doc.text == "“Prices rose again,” said Smith. Costs are “very plainly high”."
     assert claims(finder, doc) == [
         ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True)
+    ]
+
+
+def test_quote_reopened_in_its_paragraph_is_a_claim_of_its_own(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        Khan PROPN nsubj 1
+        said VERB ROOT 1 say
+        : PUNCT punct 1
+        “ PUNCT punct 5
+        Prices NOUN nsubj 5 price
+        rose VERB ccomp 1 rise
+        . PUNCT punct 5
+        “ PUNCT punct 9
+        Wages NOUN nsubj 9 wage
+        fell VERB ROOT 9 fall
+        . PUNCT punct 9
+        ” PUNCT punct 9
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    # a quote over two paragraphs whose break was lost: one claim per paragraph, as gold has it
+    assert doc.text == "Khan said: “Prices rose. “Wages fell.”"
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "said", "said", "Prices rose", True),
+        ("Ali Khan", "person", "Khan", "said", "said", "Wages fell", True),
     ]
 
 

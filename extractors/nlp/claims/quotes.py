@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _SUBJ_DEPS, _TRIM
-from extractors.nlp.claims.spans import _Claim, _text, _trim_quote
+from extractors.nlp.claims.spans import _Claim, _reopens, _text, _trim_quote
 
 # --------------------------------------------------------------------------------------------
 # nesting
@@ -115,10 +115,13 @@ def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -
     """A quote that continues ``last``: after its attribution ("“A,” he said. “B.”") a claim of
     its own with the same speaker and cue (the news guideline: two claims) when it opens its
     sentence (a quoted phrase inside a new sentence, 'Convention should be "nurtured"', is that
-    sentence's, which may have a speaker of its own); else ``last`` runs on to the quote's end."""
-    if last.end <= last.cue_start < qs:
-        if text[: _outer(text, qs, qe)[0]].rstrip()[-1:] not in (".", "?", "!", ",", ":", ""):
-            return last
+    sentence's, which may have a speaker of its own); also a quote that reopens in the paragraph
+    of an unclosed one ('X said: "A. "B."', paragraph breaks lost), as each was a paragraph; else
+    ``last`` runs on to the quote's end."""
+    after_cue = last.end <= last.cue_start < qs
+    if after_cue and text[: _outer(text, qs, qe)[0]].rstrip()[-1:] not in (".", "?", "!", ",", ":", ""):
+        return last
+    if after_cue or _reopens(text, qs - 1):
         start, end = _trim_quote(text, qs, qe)
         made = replace(last, start=start, end=end, direct=True)
         claims.append(made)
