@@ -199,6 +199,29 @@ def test_went_on_to_say_is_one_cue(vocab, finder):
     ]
 
 
+def test_content_opening_the_text_leaves_out_its_dateline_and_title_line(vocab, finder):
+    spec = """
+        KUALA PROPN compound 1
+        LUMPUR PROPN npadvmod 4
+        — PUNCT punct 4
+        Prices NOUN nsubj 4 price
+        rose VERB ccomp 7 rise
+        , PUNCT punct 7
+        officials NOUN nsubj 7 official
+        said VERB ROOT 7 say
+        . PUNCT punct 7
+    """
+    doc = build(vocab, spec)
+    assert doc.text == "KUALA LUMPUR — Prices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["Prices rose"]
+    doc = build(vocab, spec.replace("— PUNCT punct 4", "NL SPACE dep 4"))
+    assert doc.text == "KUALA LUMPUR\nPrices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["Prices rose"]
+    doc = build(vocab, spec.replace("KUALA PROPN compound 1", "The DET det 1").replace("— PUNCT", ", PUNCT"))
+    assert doc.text == "The LUMPUR, Prices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["The LUMPUR, Prices rose"]
+
+
 def test_told_reporters_that_keeps_the_recipient_out(vocab, finder):
     doc = build(
         vocab,
@@ -403,6 +426,33 @@ def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, fin
     assert claims(finder, doc) == [
         ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True),
         ("Tom Smith", "person", "Smith", "said", "said", "Wages did not follow", True),
+    ]
+
+
+def test_quote_after_its_attribution_with_the_cue_found_before_it_is_a_second_claim(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        “ PUNCT punct 6
+        Prices NOUN nsubj 2 price
+        rose VERB ccomp 6 rise
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        Smith PROPN nsubj 6
+        said VERB ROOT 6 say
+        . PUNCT punct 6
+        “ PUNCT punct 10
+        Wages NOUN nsubj 10 wage
+        fell VERB ROOT 10 fall
+        ? PUNCT punct 10
+        ” PUNCT punct 10
+    """,
+        people=[("Tom Smith", None, [(5, 6)])],
+    )
+    assert doc.text == "“Prices rose,” Smith said. “Wages fell?”"
+    assert claims(finder, doc) == [
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose", True),
+        ("Tom Smith", "person", "Smith", "said", "said", "Wages fell?", True),
     ]
 
 

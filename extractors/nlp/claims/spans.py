@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import (
     _CREDENTIAL_VERBS,
+    _DATELINE,
     _QUOTES_KEY,
     _TEXT_KEY,
     _TRIM,
@@ -144,14 +145,30 @@ def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A content span without edge spaces and punctuation (:data:`_TRIM`) and a final full
-    stop."""
+    """A content span without edge spaces and punctuation (:data:`_TRIM`), a final full stop,
+    and what opens the text before it: a title line with no closing punctuation ("India to
+    increase prosecution\nThe report said …") or a dateline (``dateline`` in the lexicon)."""
     text = _text(doc)
+    start = _after_opening(text, start, end)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     return start, end
+
+
+def _after_opening(text: str, start: int, end: int) -> int:
+    """``start`` moved past a title line or dateline when the content starts the text."""
+    if text[:start].strip():
+        return start
+    first_line = text.find("\n", start, end)
+    if first_line != -1 and not re.search(r"[.?!:;\"”’')\]]\s*$", text[start:first_line]):
+        start = first_line + 1
+        while start < end and text[start].isspace():
+            start += 1
+        return start
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 @dataclass
