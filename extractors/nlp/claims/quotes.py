@@ -160,6 +160,8 @@ def _cue_claim(
     qs, qe = quote
     if cue.i in by_cue:
         c = by_cue[cue.i]
+        if c.end <= c.cue_start < qs:  # “A,” he said. “B.”: B is a claim of its own
+            return _continue(_text(doc), claims, c, qs, qe)
         c.start, c.end = min(c.start, qs), max(c.end, qe)
         return c
     made = self._make(doc, cue, qs, qe, True)
