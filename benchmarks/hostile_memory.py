@@ -5,7 +5,8 @@
 Writes into a temporary raw/ folder: a good article; a 5 KB PDF that expands to 9.45 M characters
 (a form object drawn 9,000 times); a PDF and an HTML file over their size limits (sparse files:
 nothing is written, and tipwatch must refuse them before reading); a text file of 490,000
-characters (just under the limit for a text document, so it goes through the whole NLP stage); a 5.6 MB web
+characters (just under the limit for a text document, so it goes through the whole NLP stage, in
+pieces) and one of 59,900 (the longest taken whole, so one worker holds it at once); a 5.6 MB web
 page the HTML reader needs many minutes for (stopped by ``--parse-seconds 30``); UTF-16 text; control
 characters; a link out of the folder. Then runs `tipwatch run` in its own process group and
 samples the memory of the whole process tree (tipwatch, its workers, Prefect's server) every
@@ -41,6 +42,7 @@ def write_inputs(raw: Path, outside: Path) -> None:
         :490_000
     ]
     (raw / "long.txt").write_text(long_text)
+    (raw / "long-whole.txt").write_text(long_text[:59_900])  # the longest text the NLP stage takes whole
     slow = "<p>Pakistan remained on the Tier 2 Watch List, the FIA said in <b>Islamabad</b> on Monday.</p>\n"
     (raw / "slow.html").write_text("<html><body><article>" + slow * 60_000 + "</article></body></html>")
     (raw / "utf16.txt").write_bytes(GOOD.replace("Pakistan", "Nepal").encode("utf-16"))
@@ -99,7 +101,8 @@ def main() -> None:
             time.sleep(0.2)
         out = proc.stdout.read()
         print(f"exit {proc.returncode} after {time.monotonic() - t0:.1f} s; peak memory of the process tree: "
-              f"PSS {peak_pss / 2**20:.0f} MiB (limit 1,536 MiB), RSS summed {peak_rss / 2**20:.0f} MiB")  # fmt: skip
+              f"PSS {peak_pss / 2**20:,.0f} MiB = {peak_pss / 1e9:.3f} GB (the issue's limit: 1.5 GB), "
+              f"RSS summed {peak_rss / 2**20:,.0f} MiB")  # fmt: skip
         print("at the peak (PSS per process):", *at_peak, sep="\n  ")
         print(out)
 

@@ -23,10 +23,12 @@ from extractors.speaker_links import link_speakers
 
 MENTION_LABELS = ("PERSON", "AGENCY", "ORG", "GPE", "TIER", "YEAR", "TITLE")
 CHUNK_CHARS = 10_000
-WHOLE_BELOW = 200_000
-# spaCy's memory grows with the text in one batch (parser states, tensors): cap the characters per
-# batch instead of the number of documents, so a 600-page report runs in well under 1 GB.
-BATCH_CHARS = 120_000
+# spaCy's memory grows with the text it holds at once (parser states, tensors): the bare model
+# peaks at 498 MiB on one 100,000-character text and 794 MiB on 199,000 (164 MiB loaded). A text
+# stays whole below 60,000 characters (the longest of 3,115 Dawn/APP articles is 67,000, the next
+# 39,000) and a batch holds at most as much, so a worker stays near 400 MiB whatever it is given.
+WHOLE_BELOW = 60_000
+BATCH_CHARS = 60_000
 
 
 @dataclass(frozen=True)

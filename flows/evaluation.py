@@ -14,7 +14,7 @@ import csv
 from pathlib import Path
 
 from extractors.assets import MODELS_DIR
-from extractors.evaluation.polnear import annotator_pairs, score_attributions, to_raw_offsets
+from extractors.evaluation.polnear import annotator_pairs, join_continued, score_attributions, to_raw_offsets
 from extractors.evaluation.scores import Report, score
 from extractors.evaluation.tier_quotes import score_tier_quotes
 from flows.gold import default_shared_dir, load_gold, load_polnear, load_polnear_multi, load_tier_quotes
@@ -45,7 +45,9 @@ def evaluate_polnear(
     if limit:
         gold = gold[:limit]
     out = _predict([g.text for g in gold], nlp, n_process=n_process)
-    preds = [to_raw_offsets(rows["claims"], g.text, stored) for g, (stored, rows) in zip(gold, out)]
+    preds = [
+        join_continued(to_raw_offsets(rows["claims"], g.text, stored)) for g, (stored, rows) in zip(gold, out)
+    ]
     return score_attributions(gold, preds)
 
 
@@ -61,7 +63,10 @@ def polnear_agreement(
     if nlp is None:
         return human, None
     out = _predict([v[0].text for v in versions], nlp)
-    preds = [to_raw_offsets(rows["claims"], v[0].text, stored) for v, (stored, rows) in zip(versions, out)]
+    preds = [
+        join_continued(to_raw_offsets(rows["claims"], v[0].text, stored))
+        for v, (stored, rows) in zip(versions, out)
+    ]
     gold = [d for v in versions for d in v]
     machine = score_attributions(gold, [p for v, p in zip(versions, preds) for _ in v])
     return human, machine

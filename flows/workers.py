@@ -68,6 +68,11 @@ def process_batch_fn(
         if doc.kind == "tip_report" and doc.pages:
             raw[doc.doc_id] = data
     t1 = time.perf_counter()
+    if not any(d.status == "ok" and d.text for d in docs):  # nothing to extract: no model to load
+        return [
+            (d, {name: [] for name in RECORD_TABLES}, {"parse": (t1 - t0) / len(docs), "extract": 0.0})
+            for d in docs
+        ]
     nlp = get_nlp(models_dir, model)
     # A whole report is worth a second process (both cores); a batch of articles is not.
     # (Only a report: a long news text in one process costs the time, not a second pipeline's memory.)

@@ -114,6 +114,20 @@ def test_quote_left_open_runs_to_the_paragraph_end_and_stray_closers_skip_the_pa
     assert [text[s:e] for s, e in quote_spans(text)] == ["First paragraph of a long quote.", "Second one."]
 
 
+def test_quote_reopened_after_a_sentence_end_is_a_new_quotation():
+    # a quote over several paragraphs whose breaks were lost: “A. “B,” he said.
+    text = '“Prices rose. “Wages did not,” he said. She said "No. "Never," twice. A “so-called” test.'
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "Prices rose. ",
+        "Wages did not,",
+        "No. ",
+        "Never,",
+        "so-called",
+    ]
+    # a reopening mark that does not follow a sentence end still leaves the paragraph unbalanced
+    assert quote_spans("“Prices rose and “wages fell”.") == []
+
+
 # -- indirect -----------------------------------------------------------------------------------
 
 
@@ -138,6 +152,74 @@ def test_indirect_said_that(vocab, finder):
     assert claims(finder, doc) == [
         ("Ali Khan", "person", "Ali Khan", "said", "said", "the report was wrong", False)
     ]
+
+
+def test_table_cue_drops_the_auxiliary_before_an_adverb_but_not_a_lone_or_negated_one(vocab, finder):
+    spec = """
+        Khan PROPN nsubj 3
+        had AUX aux 3 have
+        also ADV advmod 3
+        said VERB ROOT 3 say
+        prices NOUN nsubj 5 price
+        rose VERB ccomp 3 rise
+        . PUNCT punct 3
+    """
+    doc = build(vocab, spec, people=[("Ali Khan", None, [(0, 1)])])
+    # the offsets keep the verb group (PolNeAR's cue), the table the verb ("had also said" -> "said")
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "had also said", "said", "prices rose", False)
+    ]
+    doc = build(vocab, spec.replace("also ADV advmod", "not PART neg"), people=[("Ali Khan", None, [(0, 1)])])
+    assert [c[4] for c in claims(finder, doc)] == ["had not said"]
+    doc = build(
+        vocab,
+        spec.replace("also ADV advmod 3", "earlier ADV advmod 3"),
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert [c[4] for c in claims(finder, doc)] == ["said"]
+
+
+def test_went_on_to_say_is_one_cue(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        Khan PROPN nsubj 1
+        went VERB ROOT 1 go
+        on ADP prt 1
+        to PART aux 4
+        say VERB advcl 1 say
+        prices NOUN nsubj 6 price
+        rose VERB ccomp 4 rise
+        . PUNCT punct 1
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "went on to say", "went on to say", "prices rose", False)
+    ]
+
+
+def test_content_opening_the_text_leaves_out_its_dateline_and_title_line(vocab, finder):
+    spec = """
+        KUALA PROPN compound 1
+        LUMPUR PROPN npadvmod 4
+        — PUNCT punct 4
+        Prices NOUN nsubj 4 price
+        rose VERB ccomp 7 rise
+        , PUNCT punct 7
+        officials NOUN nsubj 7 official
+        said VERB ROOT 7 say
+        . PUNCT punct 7
+    """
+    doc = build(vocab, spec)
+    assert doc.text == "KUALA LUMPUR — Prices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["Prices rose"]
+    doc = build(vocab, spec.replace("— PUNCT punct 4", "NL SPACE dep 4"))
+    assert doc.text == "KUALA LUMPUR\nPrices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["Prices rose"]
+    doc = build(vocab, spec.replace("KUALA PROPN compound 1", "The DET det 1").replace("— PUNCT", ", PUNCT"))
+    assert doc.text == "The LUMPUR, Prices rose, officials said."
+    assert [c[5] for c in claims(finder, doc)] == ["The LUMPUR, Prices rose"]
 
 
 def test_told_reporters_that_keeps_the_recipient_out(vocab, finder):
@@ -340,17 +422,94 @@ def test_inverted_said_smith_and_quote_interrupted_by_its_attribution(vocab, fin
         people=[("Tom Smith", None, [(7, 8)])],
     )
     assert doc.text == "“Prices rose again,” said Smith. “Wages did not follow.”"
-    # one claim whose content runs over both quotes; the PolNeAR scorer removes its own speaker and cue
+    # a quote that continues after its attribution is a claim of its own, same speaker and cue
     assert claims(finder, doc) == [
-        (
-            "Tom Smith",
-            "person",
-            "Smith",
-            "said",
-            "said",
-            "Prices rose again,” said Smith. “Wages did not follow.",
-            True,
-        )
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True),
+        ("Tom Smith", "person", "Smith", "said", "said", "Wages did not follow", True),
+    ]
+
+
+def test_quote_after_its_attribution_with_the_cue_found_before_it_is_a_second_claim(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        “ PUNCT punct 6
+        Prices NOUN nsubj 2 price
+        rose VERB ccomp 6 rise
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        Smith PROPN nsubj 6
+        said VERB ROOT 6 say
+        . PUNCT punct 6
+        “ PUNCT punct 10
+        Wages NOUN nsubj 10 wage
+        fell VERB ROOT 10 fall
+        ? PUNCT punct 10
+        ” PUNCT punct 10
+    """,
+        people=[("Tom Smith", None, [(5, 6)])],
+    )
+    assert doc.text == "“Prices rose,” Smith said. “Wages fell?”"
+    assert claims(finder, doc) == [
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose", True),
+        ("Tom Smith", "person", "Smith", "said", "said", "Wages fell?", True),
+    ]
+
+
+def test_quoted_phrase_inside_the_next_sentence_does_not_continue_the_quote(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        “ PUNCT punct 6
+        Prices NOUN nsubj 2 price
+        rose VERB ccomp 6 rise
+        again ADV advmod 2
+        , PUNCT punct 6
+        ” PUNCT punct 6
+        said VERB ROOT 6 say
+        Smith PROPN nsubj 6
+        . PUNCT punct 6
+        Costs NOUN nsubj 10 cost
+        are AUX ROOT 10 be
+        “ PUNCT punct 14
+        very ADV advmod 14
+        plainly ADV advmod 14
+        high ADJ acomp 10
+        ” PUNCT punct 10
+        . PUNCT punct 10
+    """,
+        people=[("Tom Smith", None, [(7, 8)])],
+    )
+    assert doc.text == "“Prices rose again,” said Smith. Costs are “very plainly high”."
+    assert claims(finder, doc) == [
+        ("Tom Smith", "person", "Smith", "said", "said", "Prices rose again", True)
+    ]
+
+
+def test_quote_reopened_in_its_paragraph_is_a_claim_of_its_own(vocab, finder):
+    doc = build(
+        vocab,
+        """
+        Khan PROPN nsubj 1
+        said VERB ROOT 1 say
+        : PUNCT punct 1
+        “ PUNCT punct 5
+        Prices NOUN nsubj 5 price
+        rose VERB ccomp 1 rise
+        . PUNCT punct 5
+        “ PUNCT punct 9
+        Wages NOUN nsubj 9 wage
+        fell VERB ROOT 9 fall
+        . PUNCT punct 9
+        ” PUNCT punct 9
+    """,
+        people=[("Ali Khan", None, [(0, 1)])],
+    )
+    # a quote over two paragraphs whose break was lost: one claim per paragraph, as gold has it
+    assert doc.text == "Khan said: “Prices rose. “Wages fell.”"
+    assert claims(finder, doc) == [
+        ("Ali Khan", "person", "Khan", "said", "said", "Prices rose", True),
+        ("Ali Khan", "person", "Khan", "said", "said", "Wages fell", True),
     ]
 
 

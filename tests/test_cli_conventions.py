@@ -211,6 +211,41 @@ def copy_with_second_run(processed: Path, tmp_path: Path) -> Path:
     return root
 
 
+def test_evaluate_formats(tmp_path):
+    """``evaluate`` in its three formats on a one-article gold file (the seed's gold line): the same
+    figures, JSON nested by field, CSV one ``key,value`` line per figure, the table one line per field."""
+    gold_lines = (ROOT / "models" / "gold" / "news_gold.jsonl").read_text().splitlines()
+    gold = tmp_path / "seed.jsonl"
+    gold.write_text(next(line for line in gold_lines if '"seed"' in line) + "\n")
+    data = json.loads(ok("evaluate", gold, "--format", "json"))
+    assert data["n_docs"] == 1 and list(data["fields"]) == FIELDS
+    assert data["fields"]["officials"] == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "tp": 3,
+        "fp": 0,
+        "fn": 0,
+    }
+    assert data["fields"]["claims"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 8, "fp": 0, "fn": 0}
+    rows = as_csv(ok("evaluate", gold, "--format", "csv"))
+    assert rows[:3] == [["key", "value"], ["n_docs", "1"], ["fields.officials.precision", "1.0"]]
+    figures = dict(rows[1:])
+    assert len(rows) == 2 + 6 * len(FIELDS) and len(figures) == len(rows) - 1
+    for field, values in data["fields"].items():
+        assert {k: figures[f"fields.{field}.{k}"] for k in values} == {k: str(v) for k, v in values.items()}
+    table = ok("evaluate", gold).splitlines()
+    assert table[0].split() == ["field", "P", "R", "F1", "tp", "fp", "fn"]
+    assert table[2].split() == ["officials", "1.000", "1.000", "1.000", "3", "0", "0"]
+    assert [line.split()[0] for line in table[2:-1]] == FIELDS and table[-1] == "(1 documents)"
+
+
+FIELDS = [
+    "officials", "officials_name", "agencies", "agencies_kind", "tier_placements", "tier_placements_no_year",
+    "claims_speaker", "claims_cue", "claims_content_strict", "claims_content_overlap", "claims",
+]  # fmt: skip
+
+
 def test_sources_formats():
     sources = ROOT / "tipwatch.example.toml"
     rows = as_csv(ok("sources", "--sources", sources, "--raw", ROOT / "raw", "--format", "csv"))

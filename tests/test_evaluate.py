@@ -12,6 +12,7 @@ from extractors.evaluation.polnear import (
     annotator_pairs,
     choose_annotations,
     gold_as_predictions,
+    join_continued,
     parse_ann,
     read_polnear,
     score_attributions,
@@ -554,6 +555,21 @@ def test_score_attributions_exact_counts():
     }
     perfect = score_attributions([doc], [gold_as_predictions(doc)])
     assert all(f.f1 == 1.0 for f in perfect.fields)
+
+
+def test_join_continued_makes_one_relation_of_a_quote_continued_after_its_attribution():
+    # “We will win,” Mr X said, “and we will win big,”: the news guideline makes two claims with
+    # the same speaker and cue; PolNeAR has one relation with a discontinuous content
+    doc = read_polnear("toy", PN_TEXT, PN_ANN)
+    speaker_cue = {"speaker_start": 15, "speaker_end": 26, "cue_start": 27, "cue_end": 31}
+    pred = [{**speaker_cue, "start": 1, "end": 12}, {**speaker_cue, "start": 34, "end": 53}]
+    joined = join_continued(pred)
+    assert joined == [{**speaker_cue, "start": 1, "end": 53}]
+    c = _counts(score_attributions([doc], [joined]))
+    assert c["content_strict"] == (1, 0, 2) and c["cue_strict"] == (1, 0, 2)
+    # another speaker's claim with the same cue span stays a relation of its own
+    other = {**speaker_cue, "speaker_start": 0, "speaker_end": 2, "start": 34, "end": 53}
+    assert join_continued([pred[0], other]) == [pred[0], other]
 
 
 def test_to_raw_offsets_survives_inserted_line_breaks():

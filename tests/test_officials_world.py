@@ -240,3 +240,126 @@ def test_generic_body_after_the_title_is_the_named_one(nlp):
     assert officials(nlp, text) == {
         ("Awwad Al-Awwad", "chairman", "National Committee to Combat Human Trafficking")
     }
+
+
+# -- a definite description beside the name (extractors/nlp/components/officials/described.py) -------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On Monday Tony Blair set out his plans for schools. Mr Blair promised more money for "
+            "sport. The prime minister will speak at a school in London on Friday.",
+            {("Tony Blair", "prime minister", None)},
+        ),
+        (
+            "On Wednesday Gordon Brown will deliver his Budget to MPs in London. Mr Brown is expected "
+            "to cut taxes for families in Britain. Economists said the chancellor had room to spare.",
+            {("Gordon Brown", "chancellor", "HM Treasury")},
+        ),
+        (  # two sentences after the name
+            "On Monday Tony Blair was urged to double aid to Africa. Charities said rich countries "
+            "were giving less. Aides say the prime minister will raise the issue at the summit.",
+            {("Tony Blair", "prime minister", None)},
+        ),
+    ],
+)
+def test_definite_description_next_to_the_story_s_person(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two untitled people named as often: "the prime minister" may be either
+        "On Monday Tony Blair and Gordon Brown appeared together in London. Mr Brown praised Mr "
+        "Blair. The prime minister thanked him.",
+        # a person named in the description's own sentence is someone else
+        "On Monday Michael Smith spoke in Leeds. Mr Smith attacked the prime minister on Sunday.",
+        # a former office
+        "On Monday Tony Blair set out his plans for schools. Aides say the former prime minister will speak in London.",
+    ],
+)
+def test_no_description_when_the_holder_is_unclear(nlp, text):
+    assert officials(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "John Cotton Richmond, the US Ambassador-at-Large to Monitor and Combat Trafficking in "
+            "Persons, visited Accra on Tuesday.",
+            ("John Cotton Richmond", "ambassador-at-large", "US Department of State"),
+        ),
+        (
+            "Dr. Hans Meier, German Consul General, opened the exhibition in Karachi.",
+            ("Hans Meier", "consul general", None),
+        ),
+    ],
+)
+def test_country_before_a_title_after_the_name(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+# -- a bare body word before the title stands for the body named before --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Public Accounts Committee criticised the Home Office on Monday. Committee chairman "
+            "John Smith said the system had failed.",
+            ("John Smith", "chairman", "Public Accounts Committee"),
+        ),
+        (
+            "The Ministry of Climate Change issued a warning on Friday. Ministry spokesperson Ali Raza "
+            "said heatwaves would get worse.",
+            ("Ali Raza", "spokesperson", "Ministry of Climate Change"),
+        ),
+        # no body of that word named before: no organisation
+        ("Committee chairman John Smith said the system had failed.", ("John Smith", "chairman", None)),
+    ],
+)
+def test_body_word_before_the_title(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+# -- names without decorations: a hyphenated rank, an envoy's "Amb.", post-nominal letters ---------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The meeting was chaired by FIA Director General retired Lt-Gen Nazir Ahmed on Monday.",
+            ("Nazir Ahmed", "director general", "Federal Investigation Agency"),
+        ),
+        ("Judge John Smith QC told the court the men had shown no remorse.", ("John Smith", "judge", None)),
+        (
+            "The session was addressed by Director General Amb. Khalid Mahmood on Monday.",
+            ("Khalid Mahmood", "director general", None),
+        ),
+    ],
+)
+def test_name_without_decorations(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Lord Chancellor Lord Falconer said judges would keep their independence in Britain.",
+            ("Falconer", "lord chancellor", None),
+        ),
+        (
+            "Chancellor Gordon Brown will deliver his Budget in Britain.",
+            ("Gordon Brown", "chancellor", "HM Treasury"),
+        ),
+    ],
+)
+def test_lord_chancellor_is_not_the_chancellor_of_the_exchequer(nlp, text, expected):
+    assert officials(nlp, text) == {expected}

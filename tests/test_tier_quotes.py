@@ -32,18 +32,31 @@ def placements(nlp, text: str) -> set[tuple]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a move: the destination is the placement, a tier after "from" is where the country was
-        ("The report upgraded Kenya from the Tier 2 Watch List to Tier 2.", {("Kenya", "2")}),
-        ("Ghana's downgrading from Tier 2 to Tier 2 watch list worried officials.", {("Ghana", "2WL")}),
-        ("Ghana was upgraded to Tier 2, from Tier 2 Watch List.", {("Ghana", "2")}),
-        ('Qatar was upgraded from a ranking of "Tier 3" to "Tier 2 Watch List."', {("Qatar", "2WL")}),
+        # a move: the destination is the placement, a tier after "from" is where the country was (a
+        # placement too, of an earlier report: world gold guideline, undated without a year)
+        (
+            "The report upgraded Kenya from the Tier 2 Watch List to Tier 2.",
+            {("Kenya", "2"), ("Kenya", "2WL")},
+        ),
+        (
+            "Ghana's downgrading from Tier 2 to Tier 2 watch list worried officials.",
+            {("Ghana", "2WL"), ("Ghana", "2")},
+        ),
+        ("Ghana was upgraded to Tier 2, from Tier 2 Watch List.", {("Ghana", "2"), ("Ghana", "2WL")}),
+        (
+            'Qatar was upgraded from a ranking of "Tier 3" to "Tier 2 Watch List."',
+            {("Qatar", "2WL"), ("Qatar", "3")},
+        ),
         # ... and with a year known, where it was is a placement of the year before (world gold
         # guideline: "downgraded Hong Kong from Tier 2 to Tier 2 Watch List" in 2016 -> Tier 2 in 2015)
         (
             "In the 2019 TIP Report, Peru was downgraded from Tier 1 to Tier 2.",
             {("Peru", "2"), ("Peru", "1")},
         ),
-        ("The report gives Chile a boost to the Tier 2 Watch List from Tier 3.", {("Chile", "2WL")}),
+        (
+            "The report gives Chile a boost to the Tier 2 Watch List from Tier 3.",
+            {("Chile", "2WL"), ("Chile", "3")},
+        ),
         # a move in the sentence: the country's other tiers there are earlier placements
         (
             "The US has upgraded Nepal to Tier 2 ... Nepal remained in the Tier 2 Watch List for the last three years.",
@@ -131,6 +144,21 @@ def test_score_counts_only_the_rows_country():
     assert (q.tp, q.fp, q.fn) == (2, 1, 0)
     assert (y.tp, y.fp, y.fn) == (1, 1, 0)
     assert result.year_scored == 1 and [s.row for s in result.skipped] == [2]
+
+
+def test_score_leaves_out_the_undated_tier_moved_from():
+    """'upgraded from Tier 2 Watch List to Tier 2' also places the country, undated, where it was:
+    another report's placement, which the row does not annotate; another undated tier still counts."""
+    rows = [
+        row("Saudi Arabia was upgraded from a ranking of “Tier 2 Watch List” to “Tier 2.”", "Saudi Arabia"),
+        row("Saudi Arabia was upgraded to Tier 2", "Saudi Arabia"),
+    ]
+    pred = [
+        {"country": "Saudi Arabia", "tier": "2", "report_year": None},
+        {"country": "Saudi Arabia", "tier": "2WL", "report_year": None},
+    ]
+    q = score_tier_quotes(rows, [pred, pred]).report["tier_quotes"]
+    assert (q.tp, q.fp, q.fn) == (2, 1, 0)
 
 
 # ---- the real evidence

@@ -40,10 +40,15 @@ CASES = [
         "Tier 3 country in 2019 to the Tier 2 Watchlist in 2020.",
         {("Saudi Arabia", "3", 2019), ("Saudi Arabia", "2WL", 2020)},
     ),
-    # ... and without any year it is no placement
+    # ... and without any year it is a placement of no known year (the world gold's reading)
     (
         "The trafficking report raised the status of Saudi Arabia from “tier 3” to “tier 2 watch list.”",
-        {("Saudi Arabia", "2WL", None)},
+        {("Saudi Arabia", "2WL", None), ("Saudi Arabia", "3", None)},
+    ),
+    # ... but a bare "watchlist" moved from, without a year, is none
+    (
+        "The trafficking report released Thursday raised Thailand from a watchlist to tier 2.",
+        {("Thailand", "2", None)},
     ),
     # countries written as the tier tables and reports write them ("&", "-", official long forms)
     (
@@ -71,6 +76,12 @@ CASES = [
         "Thailand was downgraded to the lowest Tier 3 in the 2014 and 2015 reports on human trafficking.",
         {("Thailand", "3", 2014), ("Thailand", "3", 2015)},
     ),
+    # years nearer to the country's other tier of the sentence are that tier's
+    (
+        "Ghana was on Tier 2 in 2019 and 2020, and it is now on the Tier 2 Watch List of the trafficking "
+        "report.",
+        {("Ghana", "2", 2019), ("Ghana", "2", 2020), ("Ghana", "2WL", None)},
+    ),
     # "since": the year it started and the report's
     (
         "The United States in its Trafficking in Persons (TIP) report for the year 2020 released on Thursday "
@@ -83,6 +94,11 @@ CASES = [
         "trafficking, placing Cambodia in the lowest Tier 3 for the fourth straight year.\n\n"
         "Officially the 2025 Trafficking in Persons (TIP) report, it details trafficking conditions.",
         {("Cambodia", "3", 2025), ("Cambodia", "3", 2024)},
+    ),
+    # ... or "for the second year running"
+    (
+        "Pakistan remained on Tier 2 for the second year running in the 2023 Trafficking in Persons report.",
+        {("Pakistan", "2", 2023), ("Pakistan", "2", 2022)},
     ),
     # "last year" from the date the text opens with
     (
@@ -110,6 +126,26 @@ CASES = [
         "IT TOOK A WHILE, but Thailand has climbed to an eight-year high, earning a Tier 2 ranking in the "
         "latest US Trafficking in Person (TIP) report launched by the US State Department.",
         {("Thailand", "2", None)},
+    ),
+    # a tier moved from, with years, in a sentence naming no destination: the country's undated
+    # tier elsewhere is that destination, the year after
+    (
+        "Kenya has climbed to Tier 2 in the latest trafficking report released by the State Department.\n\n"
+        "Officials hailed the ranking, a boost from the Tier 2 Watch List the country received in the "
+        "2019 and 2020 reports.",
+        {("Kenya", "2", 2021), ("Kenya", "2WL", 2019), ("Kenya", "2WL", 2020)},
+    ),
+    # a tier held for some years before a move is where the country was (guideline: "after three
+    # years on the watch list in the 2020 report" -> 2021); one row, the year before the destination
+    (
+        "Malaysia was downgraded to Tier 3 in the trafficking report after three years on the Tier 2 Watch "
+        "List in the 2020 report.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    (
+        "Thailand was upgraded to Tier 2 in the 2018 trafficking report after two years on the Tier 2 Watch "
+        "List.",
+        {("Thailand", "2", 2018), ("Thailand", "2WL", 2017)},
     ),
     # countries a list word adds in the tier's clause ("Republic of Congo": the gazetteer's alias of
     # the Republic of the Congo)

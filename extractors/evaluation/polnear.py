@@ -14,7 +14,8 @@ Scoring (:func:`score_attributions`): a span is the set of positions of its alph
 characters, so whitespace, quotes and punctuation at the edges or inside never decide a match
 ("he said," = "he said"; a cue that is only punctuation, such as a colon, is not scored). A
 predicted content span loses the positions of its own speaker and cue, so one start/end can cover
-a quote interrupted by its attribution. *Strict*: equal position sets. *Overlap*: any shared
+a quote interrupted by its attribution (:func:`join_continued` makes one prediction of the two
+claims the news guideline gives a quote continued after its attribution). *Strict*: equal position sets. *Overlap*: any shared
 position (the lenient "any overlap" of the PARC/PolNeAR literature). Gold and predicted
 attributions are matched one-to-one per article (best Jaccard first, then by order), each field
 separately:
@@ -291,6 +292,28 @@ def offset_map(raw: str, stored: str) -> list[tuple[int, int]]:
         out.append((min(j, len(raw)), min(j + width, len(raw))))
         j += width
     return out
+
+
+def join_continued(preds: Sequence[Mapping]) -> list[dict]:
+    """Predicted claims as PolNeAR relations (one per cue): claims with the same speaker and cue
+    spans are one relation whose content runs from the first to the last of them (the scorer
+    leaves out the speaker and cue inside it). The news guideline gives a quote continued after
+    its attribution ("“A,” he said. “B.”") or reopened in its paragraph ("X said: “A. “B.”") a
+    claim of its own; PolNeAR annotates one relation with a discontinuous content."""
+    out: list[dict] = []
+    for p in preds:
+        key = _speaker_cue(p)
+        same = next((o for o in out if key is not None and _speaker_cue(o) == key), None)
+        if same is None:
+            out.append(dict(p))
+        else:
+            same["start"], same["end"] = min(same["start"], p["start"]), max(same["end"], p["end"])
+    return out
+
+
+def _speaker_cue(p: Mapping) -> tuple | None:
+    key = tuple(p.get(k) for k in ("speaker_start", "speaker_end", "cue_start", "cue_end"))
+    return None if key[2] is None or p.get("start") is None else key
 
 
 def to_raw_offsets(preds: Iterable[Mapping], raw: str, stored: str) -> list[dict]:

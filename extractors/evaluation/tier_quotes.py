@@ -53,6 +53,12 @@ _LANGUAGE_NOTE = re.compile(
 )
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
+# "upgraded from Tier 2 Watch List to Tier 2", 'from a ranking of "Tier 3"': where the country was
+_FROM_TIER = re.compile(
+    r"\bfrom\s+(?:(?:the|a)\s+)?(?:ranking\s+of\s+)?[\"“”]?"
+    r"(tier[\s\-]*(?:[0-9]|i{1,3}|one|two|three)(?:[\s\-]+watch[\s\-]*list)?)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -147,14 +153,19 @@ def skip_reason(row: TierQuote, country_forms: Iterable[str] = ()) -> str | None
 def _pairs(rows: Iterable[Mapping], row: TierQuote, with_year: bool) -> set[tuple]:
     """The predictions a row annotates: its country's, except another tier dated to a report
     before the row's ("In the 2012 TIP Report, Nigeria was downgraded from Tier 1 to Tier 2" also
-    places Nigeria on Tier 1 in 2011: another report's placement, which the row does not annotate)."""
+    places Nigeria on Tier 1 in 2011: another report's placement, which the row does not annotate)
+    and another tier, undated, that the quote names as where the country was moved from ("upgraded
+    from Tier 2 Watch List to Tier 2": the earlier report's placement, its year not stated)."""
     out = set()
+    moved_from = {tier_key(m[1]) for m in _FROM_TIER.finditer(normalize(row.quote))}
     for r in rows:
         if country_key(r.get("country")) != country_key(row.country):
             continue
         y = r.get("report_year")
-        earlier = y not in (None, "") and row.report_year is not None and int(y) < row.report_year
-        if earlier and tier_key(r.get("tier")) != tier_key(row.tier):
+        undated = y in (None, "")
+        earlier = not undated and row.report_year is not None and int(y) < row.report_year
+        previous = undated and tier_key(r.get("tier")) in moved_from
+        if (earlier or previous) and tier_key(r.get("tier")) != tier_key(row.tier):
             continue
         out.add(
             (country_key(r.get("country")), tier_key(r.get("tier")))

@@ -46,6 +46,7 @@ def _cue_bounds(self, verb: Token, prep: Token | None = None) -> tuple[int, int]
             group.add(t.i)
         else:
             break
+    left = _went_on(doc, verb, left)
     right = verb.i
     for c in verb.children:
         if c.dep_ == "prt" and c.i == right + 1:
@@ -53,6 +54,21 @@ def _cue_bounds(self, verb: Token, prep: Token | None = None) -> tuple[int, int]
     if prep is not None and prep.i > verb.i:  # "spoke emotionally of"
         return doc[left].idx, prep.idx + len(prep)
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _went_on(doc: Doc, verb: Token, left: int) -> int:
+    """The cue's first token, with "went on" when the cue is its infinitive ("went on to say",
+    "went on to accuse": one phrase under the news guideline)."""
+    head = verb.head
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.lemma_ == "go"
+        and head.i == left - 2
+        and doc[left - 1].lower_ == "on"
+        and doc[left - 1].head.i == head.i
+    ):
+        return head.i
+    return left
 
 
 def _make(

@@ -5,16 +5,20 @@ each quotation (“…”, "…" and ASCII ''…'', see ``spans.quote_spans``) i
 indirect content makes a mixed claim (``direct`` false), or the whole content when it is all of
 it; a quote with a cue in its sentence before ("X said: “…”") or after ("“…,” said X", "“…,” X
 told reporters") is a direct claim; a quote that continues after its attribution ("“A,” he said.
-“B.”") or in the next paragraph extends the same claim, so one claim's ``start``/``end`` can
-enclose its own speaker and cue. Quotes of fewer than three words with no cue are scare quotes.
+“B.”") is a second claim with the same speaker and cue (the news guideline; the PolNeAR scorer
+joins them back into one relation) when it opens a sentence; a quote that continues a claim
+with no attribution between ("X said: “A.”\n“B.”", also in the next paragraph) extends it.
+Quotes of fewer than three words with no cue are scare quotes.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _SUBJ_DEPS, _TRIM
-from extractors.nlp.claims.spans import _Claim, _text, _trim_quote
+from extractors.nlp.claims.spans import _Claim, _reopens, _text, _trim_quote
 
 # --------------------------------------------------------------------------------------------
 # nesting
@@ -102,9 +106,28 @@ def _attach_quotes(
                 last, last_para = made, _para_of(text, qe)
             continue
         if last is not None and len(qspan) >= 3 and _continues(text, claims, last, last_para, (qs, qe)):
-            last.end = qe
+            last = _continue(text, claims, last, qs, qe)
             last_para = _para_of(text, qe)
     return claims
+
+
+def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -> _Claim:
+    """A quote that continues ``last``: after its attribution ("“A,” he said. “B.”") a claim of
+    its own with the same speaker and cue (the news guideline: two claims) when it opens its
+    sentence (a quoted phrase inside a new sentence, 'Convention should be "nurtured"', is that
+    sentence's, which may have a speaker of its own); also a quote that reopens in the paragraph
+    of an unclosed one ('X said: "A. "B."', paragraph breaks lost), as each was a paragraph; else
+    ``last`` runs on to the quote's end."""
+    after_cue = last.end <= last.cue_start < qs
+    if after_cue and text[: _outer(text, qs, qe)[0]].rstrip()[-1:] not in (".", "?", "!", ",", ":", ""):
+        return last
+    if after_cue or _reopens(text, qs - 1):
+        start, end = _trim_quote(text, qs, qe)
+        made = replace(last, start=start, end=end, direct=True)
+        claims.append(made)
+        return made
+    last.end = qe
+    return last
 
 
 def _para_of(text: str, pos: int) -> int:
@@ -137,6 +160,8 @@ def _cue_claim(
     qs, qe = quote
     if cue.i in by_cue:
         c = by_cue[cue.i]
+        if c.end <= c.cue_start < qs:  # “A,” he said. “B.”: B is a claim of its own
+            return _continue(_text(doc), claims, c, qs, qe)
         c.start, c.end = min(c.start, qs), max(c.end, qe)
         return c
     made = self._make(doc, cue, qs, qe, True)

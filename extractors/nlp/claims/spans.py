@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.claims.lexicon import (
     _CREDENTIAL_VERBS,
+    _DATELINE,
     _QUOTES_KEY,
     _TEXT_KEY,
     _TRIM,
@@ -52,7 +53,7 @@ def _paragraph_quotes(para: str) -> list[tuple[int, int]] | None:
             if end is None:
                 return None
             found.append((i + 1, end))
-            i = end + 1
+            i = end if _reopens(para, end) else end + 1
         elif ch == "”":
             return None
         else:
@@ -73,13 +74,27 @@ def _mark_at(para: str, i: int) -> str:
 
 def _closing(para: str, i: int, ch: str) -> int | None:
     """Where the quotation opened by ``ch`` at ``i`` closes (the paragraph's end when it does
-    not); None for “ … “ (unbalanced)."""
+    not), or where a new one opens after a sentence end (:func:`_reopens`); None for “ … “
+    (unbalanced)."""
     close = para.find("”" if ch == "“" else '"', i + 1)
     if ch == "“":
         reopen = para.find("“", i + 1)
         if reopen != -1 and (close == -1 or reopen < close):
-            return None
+            return reopen if _reopens(para, reopen) else None
     return close if close != -1 else len(para)
+
+
+def _reopens(para: str, k: int) -> bool:
+    """The mark at ``k`` opens a new quotation of the same speaker after a sentence end, the
+    previous one left open: a quote over several paragraphs whose paragraph breaks were lost
+    ("“A. “B.”", '"A. "B," he said')."""
+    return (
+        0 < k < len(para) - 1
+        and para[k] in '“"'
+        and para[k - 1] == " "
+        and para[: k - 1].rstrip()[-1:] in (".", "?", "!")
+        and (para[k + 1].isalnum() or para[k + 1] in "‘'")
+    )
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
@@ -130,14 +145,30 @@ def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A content span without edge spaces and punctuation (:data:`_TRIM`) and a final full
-    stop."""
+    """A content span without edge spaces and punctuation (:data:`_TRIM`), a final full stop,
+    and what opens the text before it: a title line with no closing punctuation ("India to
+    increase prosecution\nThe report said …") or a dateline (``dateline`` in the lexicon)."""
     text = _text(doc)
+    start = _after_opening(text, start, end)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     return start, end
+
+
+def _after_opening(text: str, start: int, end: int) -> int:
+    """``start`` moved past a title line or dateline when the content starts the text."""
+    if text[:start].strip():
+        return start
+    first_line = text.find("\n", start, end)
+    if first_line != -1 and not re.search(r"[.?!:;\"”’')\]]\s*$", text[start:first_line]):
+        start = first_line + 1
+        while start < end and text[start].isspace():
+            start += 1
+        return start
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 @dataclass
@@ -152,17 +183,21 @@ class _Claim:
     direct: bool
 
     def cue_text(self) -> str:
-        """The cue as the claims table shows it: the verb group without leading adverbs ("also
-        said" -> "said"); the offsets keep the whole group (PolNeAR's cue span)."""
+        """The cue as the claims table shows it: the verb group without its adverbs, and without
+        the auxiliaries before an adverb ("also said", "had also said", "have repeatedly denied"
+        -> "said", "denied"; "has said" stays); the offsets keep the whole group (PolNeAR's cue
+        span)."""
         doc = self.cue.doc
         span = doc.char_span(self.cue_start, self.cue_end, alignment_mode="expand")
         start = self.cue_start
         if span is not None:
-            for t in span:
-                if t.dep_ == "advmod" and t.i != self.cue.i:
+            before = [t for t in span if t.i < self.cue.i]
+            # a passive or negated group keeps its auxiliaries ("was earlier informed", "has not
+            # yet said"): only its leading adverbs go
+            whole = any(t.dep_ in ("auxpass", "neg") for t in before)
+            for k, t in enumerate(before):
+                if t.dep_ == "advmod" and not (whole and any(x.dep_ != "advmod" for x in before[:k])):
                     start = t.idx + len(t)
-                    continue
-                break
         return _text(doc)[start : self.cue_end].strip()
 
     def as_dict(self) -> dict:

@@ -178,7 +178,8 @@ class TierDates:
         current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
         Tier 2 ranking" -> 2018) or, failing that, at the page's publication date. A tier held
         "for the third consecutive year" also held the year before. A tier the country was moved from is dated the year before its destination (or by
-        the years beside it) and is left out when no year is known."""
+        the years beside it), undated when no year is known ('raised the status of Saudi Arabia
+        from "tier 3" to "tier 2 watch list"'), and left out then when it is a bare "watch list"."""
         if not links:
             return []
         released = self._just_released(doc)
@@ -187,18 +188,10 @@ class TierDates:
             or dateline_report_year(doc.text, released)
             or published_report_year(doc.user_data.get("published"), released)
         )
-        owned = {
-            y.start
-            for link in links
-            if link["_from"]
-            for y in sentence_years(link["_e"].sent)
-            if link["_e"].end <= y.start < _next_tier(link["_e"])
-        }
+        owned = _owned_by_origins(links)
         for link in links:
-            link["_years"] = self._own_years(doc, link, owned, doc_year)
-        for link in links:
-            if not link["_from"] and not link["_years"]:
-                link["_years"] = _after_origin(link, links)
+            link["_years"] = self._own_years(doc, link, owned | _nearer_other_tier(link, links), doc_year)
+        _date_after_origins(links, doc_year)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
         for link in links:
@@ -207,7 +200,7 @@ class TierDates:
         return [
             {k: v for k, v in link.items() if not k.startswith("_")} | {"year": year}
             for link in links
-            if not (link["_from"] and not link["_years"])
+            if not (link["_from"] and not link["_years"] and link["_weak"])
             for year in (link["_years"] or [None])
         ]
 
@@ -272,7 +265,8 @@ class TierDates:
 
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
-        10 consecutive years", "in a row" (``stayed`` words before "year"/"time" or "in a row"),
+        10 consecutive years", "in a row", "for the second year running" (``stayed`` words before or
+        after "year"/"time", or "in a row"),
         not after "since" (the year it started is stated)."""
         sent, clause = e.sent, clause_heads(e)[-1]
         words = sorted(clause.subtree, key=lambda t: t.i)
@@ -286,6 +280,8 @@ class TierDates:
                 return True
             if t.lower_ == "row" and t.i >= 2 and sent.doc[t.i - 2].lower_ == "in":
                 return True
+            if t.i > sent.start and sent.doc[t.i - 1].lemma_.lower() in ("year", "time"):
+                return True  # "for the second year running"
         return False
 
     def _last_year(self, e: Span) -> bool:
@@ -356,6 +352,66 @@ def _after_origin(link: dict, links: list[dict]) -> list[int]:
         y
         for o in links
         if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
+
+
+def _owned_by_origins(links: list[dict]) -> set[int]:
+    """Years written after a tier the country was moved from, before the sentence's next tier:
+    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014)."""
+    return {
+        y.start
+        for link in links
+        if link["_from"]
+        for y in sentence_years(link["_e"].sent)
+        if link["_e"].end <= y.start < _next_tier(link["_e"])
+    }
+
+
+def _date_after_origins(links: list[dict], doc_year: int | None) -> None:
+    """An undated tier a country was moved to: the year after the tier it was moved from in the
+    sentence, else (no report year in the text) after one moved from in another sentence."""
+    for link in links:
+        if not link["_from"] and not link["_years"]:
+            link["_years"] = _after_origin(link, links) or ([] if doc_year else _after_move_from(link, links))
+
+
+def _nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
+    """Years of the sentence nearer to another tier the sentence gives the same country: that
+    tier's ("placed on Tier 2 in 2019 and 2020, and is now on the Tier 2 Watch List": not the
+    watch list's years)."""
+    e = link["_e"]
+    others = [
+        o["_e"]
+        for o in links
+        if o["country"] == link["country"] and o["sentence"] == link["sentence"] and o["tier"] != link["tier"]
+    ]
+    return {
+        y.start
+        for y in sentence_years(e.sent)
+        if any(edge_distance(o, y) < edge_distance(e, y) for o in others)
+    }
+
+
+def _after_move_from(link: dict, links: list[dict]) -> list[int]:
+    """The year after a tier the country was moved from, with years, in a sentence that names no
+    destination for it: the move's destination is this undated tier of the country, told elsewhere
+    ("earning a Tier 2 ranking in the latest report" ... "a boost from the Tier 2 Watchlist the
+    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018); not a tier the country is said
+    to remain on ("remains on Tier 2": no move ends there)."""
+    if link["change"] == "remained":
+        return []
+    origin = [
+        y
+        for o in links
+        if o["_from"]
+        and o["country"] == link["country"]
+        and o["tier"] != link["tier"]
+        and o["sentence"] != link["sentence"]
+        and not any(
+            d["country"] == o["country"] and d["sentence"] == o["sentence"] and not d["_from"] for d in links
+        )
         for y in o["_years"]
     ]
     return [max(origin) + 1] if origin else []

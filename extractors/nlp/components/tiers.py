@@ -44,6 +44,7 @@ _EFFECTS = (
     "change_down",
     "change_same",
     "previous",
+    "held_before",
     "stayed",
     "last_year",
     "country_word",
@@ -99,6 +100,7 @@ class TierLinker:
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases)
         self.previous = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["previous"]]
+        self.held_before = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["held_before"]]
         self.country_words = {p.lower() for p in phrases["country_word"]}
         self.list_intro = {p.lower() for p in phrases["list_intro"]}
         self.country_pronouns = {p.lower() for p in phrases["country_pronoun"]}
@@ -131,9 +133,15 @@ class TierLinker:
 
     def _previous(self, doc: Doc, e: Span) -> bool:
         """A tier where a country was before a move: after "from" ("upgraded from Tier 2 Watch
-        List to Tier 2", 'from a ranking of "Tier 3"'); it is dated before the destination."""
+        List to Tier 2", 'from a ranking of "Tier 3"'), or held before a move for some years
+        (``held_before``, "*" any word: "downgraded to Tier 3 after three years on the watch list
+        in the 2020 report"); it is dated before the destination."""
         before = self._before(doc, e)
-        return any(before[-len(n) :] == n for n in self.previous)
+        if any(before[-len(n) :] == n for n in self.previous):
+            return True
+        return any(_ends_with(before, n) for n in self.held_before) and any(
+            t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent
+        )
 
     def _placements(
         self, doc: Doc, e: Span, by_sent: dict[int, list[Span]], subject: str | None
@@ -302,6 +310,12 @@ class TierLinker:
 
 
 _LABEL_MARKS = (":", "-", "–", "—")
+
+
+def _ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """The words end with the pattern, "*" standing for any one word."""
+    tail = words[-len(pattern) :]
+    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))
 
 
 def _labels_a_paragraph(e: Span) -> bool:

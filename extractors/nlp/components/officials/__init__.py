@@ -6,9 +6,10 @@ order ``roles.CONSTRUCTIONS`` declares: an appointment ("has been appointed the 
 Minister Mohsin Naqvi"), a list under a plural title (``lists``: "sub-inspectors A, B, ASI C"), a
 title after the name (``apposition``: "X, the director general of the FIA"); a chair ("led by
 Senator Faisal Saleem", ``chair``) when nothing stronger is found. An organisation not named at the
-title is implied (``orgs``: MNA -> National Assembly, a staff grade's employer). Later short
-mentions, pronouns, role references and unnamed officials are resolved by
-:mod:`extractors.nlp.resolve`, the resolver the claim speakers use too.
+title is implied (``orgs``: MNA -> National Assembly, a staff grade's employer). The story's person
+still without a role takes a definite description of an office next to their name (``described``:
+"Mr Blair … the prime minister"). Later short mentions, pronouns, role references and unnamed
+officials are resolved by :mod:`extractors.nlp.resolve`, the resolver the claim speakers use too.
 
 Writes the ``keys`` into ``doc.user_data`` (``PEOPLE``, ``PERSON_AT``, ``PRONOUN_AT``, ``ROLE_AT``,
 ``UNNAMED``, ``UNNAMED_AT``) and corrects PERSON entities to the full name span.

@@ -30,7 +30,7 @@ def apposition(ctx: Context, span: Span) -> Found | None:
 
 def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
     """(title, organisation named before it) after a comma, or a capitalised title right after
-    the name; past articles, "current/newly/also", an agency or portfolio (at most five); none
+    the name; past articles, "current/newly/also", a country, an agency or portfolio (at most five); none
     after "former" ("X, the former DG": a past role)."""
     doc, lex = ctx.doc, ctx.lex
     i = _after_name(ctx, span)
@@ -45,6 +45,8 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
             return None
         elif e is not None and e.label_ == "AGENCY":
             org_before, i = e.ent_id_ or e.text, e.end
+        elif e is not None and e.label_ in ("GPE", "NORP"):
+            i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
         else:
             pf = lex.portfolio_starting(doc, i)
             if not pf:

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from extractors.nlp.components.entities import PROVINCE
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.described import descriptions
 from extractors.nlp.components.officials.keys import (
     PEOPLE,
     PERSON_AT,
@@ -142,6 +143,7 @@ class OfficialLinker:
                 roster.give_role(key, found)
             roster.mention(key, span.start, span.end)
         roster.bare_surnames(ctx.ent_at)
+        descriptions(ctx, roster)
         resolved = {i for s in roster.spans for i in range(s.start, s.end)}
         kept = [e for e in others if all(i not in resolved for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + roster.spans)

@@ -133,12 +133,16 @@ def honoured_name(lex: Lexicon, doc: Doc, e: Span) -> bool:
 
 def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
     """The entity without honorifics, "former", punctuation, possessive, words that are never
-    names or places at its edges ("Mr. Mohsin Naqvi's" -> "Mohsin Naqvi"); None when no name is
+    names (post-nominal letters: "Charles Harris QC") or places at its edges ("Mr. Mohsin Naqvi's" -> "Mohsin Naqvi"); None when no name is
     left, or an organisation ("Human Trafficking Cell"), an acronym ("FIA") or a place is."""
     start, end = e.start, e.end
-    while start < end and (lex.is_honorific(doc[start]) or doc[start].lower_ in lex.former):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _POSS):
+    while start < end and (
+        lex.is_honorific(doc[start]) or doc[start].lower_ in lex.former or doc[start].is_punct
+    ):
+        start += 1  # also the hyphen of a rank the tokenizer split ("Lt-Gen Nazir Ahmed": "-", "Gen")
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].text in _POSS or lex.is_honorific(doc[end - 1])
+    ):
         end -= 1
     while start < end and (doc[start].lower_ in lex.not_names or doc[start].lower_ in lex.places):
         start += 1

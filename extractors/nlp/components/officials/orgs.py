@@ -47,6 +47,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
         org = _possessor(ctx, j)
         if org is not None:
             return org, j - 1
+    org = _body_word(ctx, j)
+    if org is not None:
+        return org, j
     prov = ctx.lex.province_of.get(doc[j].lower_) or (
         ctx.lex.province_of.get(doc[j - 1 : j + 1].text.lower()) if j >= 1 else None
     )
@@ -109,6 +112,24 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return "", pf[0]
     return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+
+
+def _body_word(ctx: Context, j: int) -> str | None:
+    """ "Committee chairman X", "the commission spokesman": a bare body word alone before the
+    title stands for the body named before whose name has that word."""
+    doc, word = ctx.doc, ctx.doc[j].lower_
+    if word not in ctx.lex.org_words or j in ctx.ent_at:
+        return None
+    if j > 0 and not doc[j].is_sent_start and doc[j - 1].lower_ != "the":
+        return None  # "Senate Committee chairman": a longer name
+    return next(
+        (
+            _name(x)
+            for k in range(j - 1, -1, -1)
+            if (x := ctx.ent(k, "AGENCY")) is not None and word in _name(x).lower()
+        ),
+        None,
+    )
 
 
 def _possessor(ctx: Context, j: int) -> str | None:
