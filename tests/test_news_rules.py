@@ -815,21 +815,22 @@ def test_the_trained_recogniser_adds_bodies_the_rules_miss(nlp):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Therefore Afghanistan was downgraded to Tier 3.", ("Afghanistan", "3", "downgraded")),
-        ("Pakistan remains on Tier 2 of the global TIP Report.", ("Pakistan", "2", "remained")),
-        ("The US kept Malaysia on the Tier 2 Watch List.", ("Malaysia", "2WL", "remained")),
+        ("Therefore Afghanistan was downgraded to Tier 3.", {("Afghanistan", "3", "downgraded")}),
+        ("Pakistan remains on Tier 2 of the global TIP Report.", {("Pakistan", "2", "remained")}),
+        ("The US kept Malaysia on the Tier 2 Watch List.", {("Malaysia", "2WL", "remained")}),
         (
             "Ghana has been on the Tier 2 Watch List for the third consecutive year.",
-            ("Ghana", "2WL", "remained"),
+            {("Ghana", "2WL", "remained")},
         ),
         (
             "The report upgraded Thailand's ranking from Tier 3 to the Tier 2 Watch List.",
-            ("Thailand", "2WL", "upgraded"),
+            # the tier moved from is a placement too (no year known): world guideline
+            {("Thailand", "2WL", "upgraded"), ("Thailand", "3", None)},
         ),
-        ("Nigeria was placed in Tier 2 in the report.", ("Nigeria", "2", None)),
+        ("Nigeria was placed in Tier 2 in the report.", {("Nigeria", "2", None)}),
     ],
 )
 def test_the_change_a_sentence_states_is_recorded(nlp, sentence, expected):
     text = f"Headline\n\nThe US Trafficking in Persons report was released.\n\n{sentence}"
     got = {(t.country, t.tier, t.change) for t in run(nlp, text)[1].tier_placements}
-    assert got == {expected}
+    assert got == expected
