@@ -26,7 +26,8 @@ def discover(raw_dir: Path) -> list[Source]:
     root = raw_dir.resolve()
     out = []
     for rel, path in _documents(raw_dir):
-        target = path.resolve()
+        # only a link can lead out: the folders listed are never links (rglob does not enter them)
+        target = path.resolve() if path.is_symlink() else root / rel
         if target.is_relative_to(root):
             if path.is_file():
                 out.append(Source(str(rel), str(path), file_sha256(path)))

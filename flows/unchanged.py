@@ -41,7 +41,7 @@ def unchanged_since(store: Store, raw: Path, version: str, decisions: Path) -> s
             return None
         if (manifest.get("review") or {}).get("decisions_sha256", "") != decisions_sha256(decisions):
             return None
-        previous = store.read_table("documents", run_id).select(["source", "doc_id", "status"]).to_pylist()
+        previous = store.read_columns("documents", run_id, ["source", "doc_id", "status"]).to_pylist()
     except (OSError, ValueError, StoreError):
         return None  # a damaged store: the run repairs it
     if any(row["status"] not in CARRIED_STATUSES for row in previous):
@@ -53,7 +53,7 @@ def unchanged_since(store: Store, raw: Path, version: str, decisions: Path) -> s
 def unchanged_summary(store: Store, run_id: str) -> dict:
     """The summary of a run that found nothing changed since ``run_id`` (the fields of
     :class:`flows.tasks.RunSummary`): that run's documents, all unchanged, nothing published."""
-    docs = store.read_table("documents", run_id).select(["source", "kind", "status", "error"]).to_pylist()
+    docs = store.read_columns("documents", run_id, ["source", "kind", "status", "error"]).to_pylist()
     n_failed = sum(1 for d in docs if d["status"] != "ok")
     return {
         "run_id": run_id,
