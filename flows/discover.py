@@ -48,17 +48,24 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def has_documents(raw_dir: Path) -> bool:
-    """Whether :func:`discover` would find anything (without reading a byte)."""
-    return next(_documents(raw_dir), None) is not None
+    """Whether :func:`discover` would find anything (without reading a byte, nor listing further
+    than the first document)."""
+    return any(_is_document(raw_dir, p) for p in raw_dir.rglob("*"))
 
 
 def _documents(raw_dir: Path):
     """(relative path, path) of every document file under ``raw_dir``, sorted, and of every link
     to a folder (never followed)."""
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file() or (p.is_symlink() and p.is_dir())):
-        rel = path.relative_to(raw_dir)
-        if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
-            continue
-        if rel.parts[0] == "fetched":  # web copies enter through the sources file, under their URL
-            continue
-        yield rel, path
+    for path in sorted(p for p in raw_dir.rglob("*") if _is_document(raw_dir, p)):
+        yield path.relative_to(raw_dir), path
+
+
+def _is_document(raw_dir: Path, path: Path) -> bool:
+    """A file (or a link to a folder) that is not hidden, not a ``.meta.json`` sidecar and not
+    under ``fetched/`` (web copies enter through the sources file, under their URL)."""
+    rel = path.relative_to(raw_dir)
+    if any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json"):
+        return False
+    if rel.parts[0] == "fetched":
+        return False
+    return path.is_file() or (path.is_symlink() and path.is_dir())

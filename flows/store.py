@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,6 +85,8 @@ def new_run_id(now: datetime | None = None) -> str:
 @dataclass
 class Store:
     root: Path
+    # (file identity, run) of the database file last read: a command asks several times
+    _db_seen: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.root = Path(self.root)
@@ -106,8 +108,17 @@ class Store:
 
     def db_run(self) -> str | None:
         """The run the DuckDB file shows (None when there is no database, or an unreadable one:
-        empty, truncated, not DuckDB)."""
-        return self.db_file_run(self.db_path) if self.db_path.exists() else None
+        empty, truncated, not DuckDB). Opening it costs ~50 ms, so the answer is kept for as long
+        as the file is the same one (inode, size, change times): it is only ever replaced whole
+        (``os.replace``), and any write to it in place changes its times."""
+        try:
+            st = os.stat(self.db_path)
+        except FileNotFoundError:
+            return None
+        key = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if self._db_seen is None or self._db_seen[0] != key:
+            self._db_seen = (key, self.db_file_run(self.db_path))
+        return self._db_seen[1]
 
     def repair(self) -> list[str]:
         """Bring the store back to its newest complete run; what was done, one line each.
