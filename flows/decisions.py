@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from extractors.evaluation.results import FieldScore
 from extractors.records import TABLES
-from flows.store import REVIEW_COLUMNS, REVIEWED_TABLES, to_arrow
+from flows.store import REVIEW_COLUMNS, REVIEWED_TABLES, as_table, to_arrow
 
 DECISIONS = ("accept", "reject", "correct")
 MARK = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
@@ -193,6 +193,9 @@ def apply(
     for name in REVIEWED_TABLES:
         if name not in tables:
             continue
+        if not by_table[name] and not _reviewed(tables[name]):  # nothing to apply: no row changes
+            out[name], out[f"{name}_rejected"] = as_table(name, tables[name]), to_arrow(name, [])
+            continue
         rows = tables[name].to_pylist()
         rejected: list[dict] = []
         taken: set[int] = set()
@@ -222,8 +225,15 @@ def _mark(row: dict, d: Decision) -> None:
         row.update(d.fields)
 
 
+def _reviewed(tbl: pa.Table) -> bool:
+    """Whether any row of ``tbl`` carries a decision (a review column filled)."""
+    return any(c in tbl.column_names and tbl.column(c).null_count < len(tbl) for c in REVIEW_COLUMNS)
+
+
 def extracted_table(name: str, main: pa.Table, rejected: pa.Table | None) -> pa.Table:
     """What was extracted before any decision: corrections undone, rejected rows back, marks off."""
+    if not (rejected is not None and len(rejected)) and not _reviewed(main):  # no decision in it
+        return as_table(name, main)
     rows = main.to_pylist() + (rejected.to_pylist() if rejected is not None else [])
     for r in rows:
         if r.get("extracted"):

@@ -34,7 +34,7 @@ from flows.discover import discover
 from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
 from flows.progress import stage_progress
-from flows.store import REVIEWED_TABLES, Store, to_arrow
+from flows.store import REVIEWED_TABLES, Store, as_table, to_arrow
 from flows.workers import process_batch_fn, run_in_pool
 
 LARGE_FILE = 1_000_000  # bytes; such a file (a report) gets a batch of its own
@@ -239,12 +239,9 @@ def carry_over(
         old = _extracted(store, name, prev_run)
         old = old.filter(pc.is_in(old.column("doc_id"), value_set=ids))
         if name == "documents":
-            rows = old.to_pylist()
-            for r in rows:
-                r["source"] = carried[r["doc_id"]].source
-            old = to_arrow(name, rows)
-        old = old.select(tbl.schema.names).cast(tbl.schema)
-        out[name] = to_arrow(name, pa.concat_tables([tbl, old]).to_pylist())
+            moved = [carried[d].source for d in old.column("doc_id").to_pylist()]
+            old = old.set_column(old.schema.get_field_index("source"), "source", pa.array(moved, pa.string()))
+        out[name] = as_table(name, pa.concat_tables([tbl, as_table(name, old)]))
     return out
 
 
