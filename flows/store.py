@@ -305,17 +305,14 @@ class Store:
 def _create_history(con: duckdb.DuckDBPyConnection, table: str, paths: list[Path]) -> None:
     """``<table>_history``: the table's rows of every given run, with the run's id in ``run_id``
     (taken from the file's folder; a run written before a column existed has it null)."""
+    # One statement: adding the column, updating every row and dropping ``filename`` afterwards
+    # rewrote the table three times (most of the time a run takes to publish).
     con.execute(
-        f"CREATE TABLE {table}_history AS "
-        "SELECT * FROM read_parquet(?, filename = true, union_by_name = true)",
+        f"CREATE TABLE {table}_history AS SELECT * EXCLUDE (filename), "
+        "CAST(regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1) AS VARCHAR) AS run_id "
+        "FROM read_parquet(?, filename = true, union_by_name = true)",
         [[str(p) for p in paths]],
     )
-    con.execute(f"ALTER TABLE {table}_history ADD COLUMN run_id VARCHAR")
-    con.execute(
-        f"UPDATE {table}_history "
-        "SET run_id = regexp_extract(replace(filename, '\\', '/'), '/runs/([^/]+)/[^/]+$', 1)"
-    )
-    con.execute(f"ALTER TABLE {table}_history DROP COLUMN filename")
 
 
 # Derived views every database gets (kept as SQL so researchers can read how they are defined).
