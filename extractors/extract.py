@@ -316,7 +316,9 @@ def _annotate(
         group = [i for i, c in enumerate(all_chunks) if (c.document.kind == "tip_report") == is_report]
         if not group:
             continue
-        texts = ((_dated(nlp, all_chunks[i]), i) for i in group)
+        texts = (
+            (_report_text(nlp, all_chunks[i]) if is_report else _dated(nlp, all_chunks[i]), i) for i in group
+        )
         disable = report_disable if is_report else []
         for doc, i in nlp.pipe(
             texts, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
@@ -324,6 +326,13 @@ def _annotate(
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     return per_doc
+
+
+def _report_text(nlp: Language, chunk: Chunk) -> str:
+    """A report chunk's text with the sentences that cannot give a row blanked (same length: offsets
+    and pages unchanged) by the component ``[reports] gate`` of models/pipeline.cfg names, if any."""
+    gate = nlp.meta.get("tipwatch_report_gate")
+    return nlp.get_pipe(gate).gated(chunk.text) if gate else chunk.text
 
 
 def _dated(nlp: Language, chunk: Chunk) -> str | Doc:
