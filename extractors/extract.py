@@ -310,29 +310,27 @@ def _annotate(
         mean = sum(len(c.text) for c in all_chunks) / len(all_chunks)
         batch_size = max(1, min(batch_size, int(BATCH_CHARS // max(mean, 1))))
     # Only the text and an index travel to worker processes, never the whole Document.
-    # TIP reports skip the components models/pipeline.cfg lists under [reports] disable.
+    # TIP reports skip the components models/pipeline.cfg lists under [reports] disable and give
+    # components the settings under [reports.components].
     report_disable = list(nlp.meta.get("tipwatch_report_disable", []))
+    report_cfg = {n: dict(c) for n, c in nlp.meta.get("tipwatch_report_components", {}).items()} or None
     for is_report in (False, True):
         group = [i for i, c in enumerate(all_chunks) if (c.document.kind == "tip_report") == is_report]
         if not group:
             continue
-        texts = (
-            (_report_text(nlp, all_chunks[i]) if is_report else _dated(nlp, all_chunks[i]), i) for i in group
-        )
-        disable = report_disable if is_report else []
+        texts = ((_dated(nlp, all_chunks[i]), i) for i in group)
+        disable, component_cfg = (report_disable, report_cfg) if is_report else ([], None)
         for doc, i in nlp.pipe(
-            texts, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
+            texts,
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+            disable=disable,
+            component_cfg=component_cfg,
         ):
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))
     return per_doc
-
-
-def _report_text(nlp: Language, chunk: Chunk) -> str:
-    """A report chunk's text with the sentences that cannot give a row blanked (same length: offsets
-    and pages unchanged) by the component ``[reports] gate`` of models/pipeline.cfg names, if any."""
-    gate = nlp.meta.get("tipwatch_report_gate")
-    return nlp.get_pipe(gate).gated(chunk.text) if gate else chunk.text
 
 
 def _dated(nlp: Language, chunk: Chunk) -> str | Doc:

@@ -27,12 +27,11 @@ from extractors.nlp.components import (
     entities,  # noqa: F401
     officials,  # noqa: F401
     paragraphs,  # noqa: F401
-    report_gate,  # noqa: F401
     tiers,  # noqa: F401
 )
 
 CONFIG_NAME = "pipeline.cfg"
-RULE_FILE_SUFFIXES = (".jsonl", ".csv", ".txt", ".toml")
+RULE_FILE_SUFFIXES = (".jsonl", ".csv", ".txt")
 
 
 class ModelNotFound(RuntimeError):
@@ -100,11 +99,11 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
     nlp.meta["tipwatch_report_disable"] = [
         n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names
     ]
-    gate = cfg.get("reports", {}).get("gate", "")
-    for name in ("tipwatch_report_gate", gate):  # used on reports' text before the pipeline, never in it
-        if name in nlp.pipe_names:
-            nlp.disable_pipe(name)
-    nlp.meta["tipwatch_report_gate"] = gate if gate in nlp.component_names else ""
+    nlp.meta["tipwatch_report_components"] = {
+        n: dict(settings)
+        for n, settings in cfg.get("reports", {}).get("components", {}).items()
+        if n in nlp.pipe_names
+    }
     return nlp
 
 

@@ -56,14 +56,10 @@ class RuleMatcher:
             else:
                 self.matcher.add(key, [pattern])
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(match id, start, end) of every pattern that matches ``doc``."""
+    def __call__(self, doc: Doc) -> Doc:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
-            return list(self.matcher(doc)) + list(self.lower(doc)) + list(self.exact(doc))
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = self.matches(doc)
+            found = list(self.matcher(doc)) + list(self.lower(doc)) + list(self.exact(doc))
         spans = set()
         for match_id, start, end in found:
             if start == end:
