@@ -14,9 +14,10 @@ folder holding only that PDF, then times
   (c) with --compare, the same command with ``--models`` pointing at a copy of models/ whose
       ``[reports.components]`` settings are removed (the agency recogniser over the whole text),
       alternating with (b) ``--repeat`` times, and whether its tables are identical to (b)'s.
-It prints the wall times, their ratios, the run's own stage timings, the peak RSS of the run (the
-command and its children summed, sampled every 0.1 s with psutil; the background server, started
-before, is not a child) and the tier placements and statistics against the generator's truth.
+It prints the wall times, their ratios, the run's own stage timings, the peak memory of the run
+(the command and its children, sampled with psutil: PSS and RSS summed, the largest process's RSS;
+the background server, started before, is not a child) and the tier placements and statistics
+against the generator's truth.
 Nothing is asserted; nothing is written to the repository.
 """
 
@@ -86,30 +87,32 @@ def bare(path: Path) -> dict:
 
 
 def tipwatch(args: list[str], env: dict, cwd: Path) -> dict:
-    """Wall seconds, peak RSS (MiB, the process tree summed) and the --json summary of one command."""
+    """Wall seconds, peak memory (MiB) and the --json summary of one command. Memory is sampled
+    every 0.1 s over the command and its children: RSS summed (counts pages a forked child shares
+    with its parent twice), PSS summed every 0.5 s (shared pages split between their processes:
+    the run's real footprint) and the largest single process's RSS."""
     cmd = [sys.executable, "-m", "flows.cli.app", *args]
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = peak_one = 0
+    peak = {"rss_sum": 0, "pss_sum": 0, "rss_one": 0}
+    tick = 0
     while proc.poll() is None:
         try:
-            tree = [proc, *proc.children(recursive=True)]
-            rss = [p.memory_info().rss for p in tree if p.is_running()]
+            tree = [p for p in [proc, *proc.children(recursive=True)] if p.is_running()]
+            rss = [p.memory_info().rss for p in tree]
+            pss = sum(p.memory_full_info().pss for p in tree) if tick % 5 == 0 else 0
         except psutil.Error:
-            rss = []
-        peak, peak_one = max(peak, sum(rss)), max([peak_one, *rss])
+            rss, pss = [], 0
+        peak = {"rss_sum": max(peak["rss_sum"], sum(rss)), "pss_sum": max(peak["pss_sum"], pss),
+                "rss_one": max([peak["rss_one"], *rss])}  # fmt: skip
+        tick += 1
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     out, err = proc.communicate()
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-1500:]}")
     summary = json.loads(out[out.index("{") :]) if "--json" in args else {}
-    return {
-        "wall_s": wall,
-        "peak_rss_mib": peak / 2**20,
-        "peak_one_mib": peak_one / 2**20,
-        "summary": summary,
-    }
+    return {"wall_s": wall, "summary": summary, **{k: v / 2**20 for k, v in peak.items()}}
 
 
 def latest_run(processed: Path) -> Path:
@@ -203,7 +206,7 @@ def main() -> None:
                 results[v].append(r)
                 t = r["summary"].get("timings", {})
                 print(f"tipwatch run [{v}]: {r['wall_s']:.1f} s (ratio to bare {r['wall_s'] / bare_s:.2f}); "
-                      f"peak RSS {r['peak_rss_mib']:.0f} MiB summed ({r['peak_one_mib']:.0f} largest process); "
+                      f"peak memory: PSS {r['pss_sum']:.0f} MiB summed, RSS {r['rss_sum']:.0f} summed, {r['rss_one']:.0f} largest process; "
                       "stages: " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; load {os.getloadavg()[0]:.2f}")  # fmt: skip
         on = min(results["on"], key=lambda r: r["wall_s"])
         print("accuracy [on]: " + "; ".join(f"{k} {v}" for k, v in accuracy(on["run"], truth).items()))
