@@ -28,6 +28,7 @@ def nlp_whole():
 
 def test_reports_give_the_recogniser_a_context(nlp, nlp_whole):
     assert nlp.meta["tipwatch_report_components"] == {RECOGNISER: {"context": 8}}
+    assert nlp.meta["tipwatch_report_disable"] == ["ner", "tipwatch_tier_links"]
     assert nlp_whole.meta["tipwatch_report_components"] == {}
 
 
