@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/report_end_to_end.py                  # 190 countries (~570 pages)
     .venv/bin/python benchmarks/report_end_to_end.py --countries 20 --compare
+    .venv/bin/python benchmarks/report_end_to_end.py --baseline ../main     # before/after a change
 
 In one run: generates the report (``scripts/make_tip_report.py``, seed 7) into a temporary raw/
 folder holding only that PDF, then times
@@ -13,7 +14,8 @@ folder holding only that PDF, then times
       unset, after the first run);
   (c) with --compare, the same command with ``--models`` pointing at a copy of models/ whose
       ``[reports.components]`` settings are removed (the agency recogniser over the whole text),
-      alternating with (b) ``--repeat`` times, and whether its tables are identical to (b)'s.
+      and with --baseline DIR the same command run from another checkout (before a change),
+      alternating with (b) ``--repeat`` times, and whether their tables are identical to (b)'s.
 It prints the wall times, their ratios, the run's own stage timings, the peak memory of the run
 (the command and its children, sampled with psutil: PSS and RSS summed, the largest process's RSS;
 the background server, started before, is not a child) and the tier placements and statistics
@@ -135,7 +137,7 @@ def identical(a: Path, b: Path) -> dict[str, str]:
         out[t] = (
             "identical"
             if ra == rb
-            else f"{sum((ra - rb).values())} rows only off, {sum((rb - ra).values())} only on"
+            else f"{sum((ra - rb).values())} rows only in the other run, {sum((rb - ra).values())} only in this one"
         )
     return out
 
@@ -178,7 +180,8 @@ def main() -> None:
     ap.add_argument(
         "--compare", action="store_true", help="also run with the [reports.components] settings off"
     )
-    ap.add_argument("--repeat", type=int, default=1, help="alternating runs of each variant (--compare)")
+    ap.add_argument("--baseline", type=Path, help="also run tipwatch from this checkout (before a change)")
+    ap.add_argument("--repeat", type=int, default=1, help="alternating runs of each variant")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="tipwatch-report-bench-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_HOME": str(work / "prefect")}
@@ -192,33 +195,29 @@ def main() -> None:
               f"model nlp.pipe(n_process=2) {b['model_s']:.1f} s = {bare_s:.1f} s")  # fmt: skip
         subprocess.run([sys.executable, "-m", "flows.cli.app", "server", "start"], env=env, cwd=work,
                        capture_output=True, check=True)  # fmt: skip
-        variants = {"on": []} | (
-            {"off": ["--models", str(models_without_report_settings(work))]} if args.compare else {}
-        )
+        variants = {"on": ([], env)}
+        if args.compare:
+            variants["off"] = (["--models", str(models_without_report_settings(work))], env)
+        if args.baseline:
+            variants["before"] = ([], {**env, "PYTHONPATH": str(args.baseline.resolve())})
         results: dict[str, list[dict]] = {v: [] for v in variants}
         for i in range(args.repeat):
-            for v, extra in variants.items():
+            for v, (extra, run_env) in variants.items():
                 processed = work / f"processed-{v}-{i}"
-                r = tipwatch(
-                    ["run", "--raw", "raw", "--processed", str(processed), "--json", *extra], env, work
-                )
+                command = ["run", "--raw", "raw", "--processed", str(processed), "--json", *extra]
+                r = tipwatch(command, run_env, work)
                 r["run"] = latest_run(processed)
                 results[v].append(r)
                 t = r["summary"].get("timings", {})
                 print(f"tipwatch run [{v}]: {r['wall_s']:.1f} s (ratio to bare {r['wall_s'] / bare_s:.2f}); "
                       f"peak memory: PSS {r['pss_sum']:.0f} MiB summed, RSS {r['rss_sum']:.0f} summed, {r['rss_one']:.0f} largest process; "
-                      "stages: " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; load {os.getloadavg()[0]:.2f}")  # fmt: skip
+                      "stages: " + ", ".join(f"{k} {x}" for k, x in t.items()) + f"; load {os.getloadavg()[0]:.2f}")  # fmt: skip
         on = min(results["on"], key=lambda r: r["wall_s"])
-        print("accuracy [on]: " + "; ".join(f"{k} {v}" for k, v in accuracy(on["run"], truth).items()))
-        if args.compare:
-            off = min(results["off"], key=lambda r: r["wall_s"])
-            print(
-                f"fastest on {on['wall_s']:.1f} s, off {off['wall_s']:.1f} s: on/off {on['wall_s'] / off['wall_s']:.2f}"
-            )
-            print(
-                "tables on vs off: "
-                + "; ".join(f"{k} {v}" for k, v in identical(off["run"], on["run"]).items())
-            )
+        print("accuracy [on]: " + "; ".join(f"{k} {x}" for k, x in accuracy(on["run"], truth).items()))
+        for v in [v for v in variants if v != "on"]:
+            other = min(results[v], key=lambda r: r["wall_s"])
+            print(f"fastest on {on['wall_s']:.1f} s, {v} {other['wall_s']:.1f} s: on/{v} {on['wall_s'] / other['wall_s']:.2f}")  # fmt: skip
+            print(f"tables on vs {v}: " + "; ".join(f"{k} {x}" for k, x in identical(other["run"], on["run"]).items()))  # fmt: skip
     finally:
         subprocess.run(
             [sys.executable, "-m", "flows.cli.app", "server", "stop"], env=env, cwd=work, capture_output=True
