@@ -1,0 +1,60 @@
+"""FilteredMatcher finds exactly what spaCy's Matcher finds (issue 14: the same tables, faster)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.matcher import Matcher
+
+from extractors.nlp.components.matching import FilteredMatcher
+
+TEXTS = [
+    "The Tier-3 ranking of the US Embassy in Islamabad was raised to Tier 2 Watch List.",
+    "Tier II, tier-ii and TIER three: the FIA's Director General said he did not agree.",
+    "It is what it is; I'm sure they'll say it's fine, won't they?",
+    "No pattern word at all here.",
+]
+PATTERNS = [
+    ("TIER|3", [{"LOWER": {"REGEX": "^tier-?(3|iii|three)$"}}]),  # no required word
+    (
+        "TIER|2WL",
+        [
+            {"LOWER": "tier"},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["2", "ii"]}},
+            {"LOWER": "watch"},
+            {"LOWER": "list", "OP": "?"},
+        ],
+    ),  # fmt: skip
+    ("AGENCY|US Embassy", [{"ORTH": "US"}, {"LOWER": "embassy"}]),
+    ("AGENCY|US Embassy", [{"ORTH": "USA"}, {"LOWER": "embassy"}]),  # a second pattern, same key
+    ("TITLE|dg", [{"LOWER": "director", "IS_TITLE": True}, {"LOWER": "general"}]),
+    ("ONE|is", [{"LOWER": "is"}]),  # one token, plain words: looked up
+    ("ONE|it-prp", [{"LOWER": "it", "TAG": "PRP"}]),
+    ("ONE|ca", [{"ORTH": "ca"}]),  # in no text
+    ("ANY|said", [{"OP": "?"}, {"LOWER": "said"}]),
+]
+
+
+def _reference(vocab, patterns) -> Matcher:
+    m = Matcher(vocab)
+    for key, p in patterns:
+        m.add(key, [p])
+    return m
+
+
+def test_same_matches_as_spacy_matcher(nlp):
+    docs = list(nlp.pipe(TEXTS))
+    filtered, reference = FilteredMatcher(nlp.vocab, PATTERNS), _reference(nlp.vocab, PATTERNS)
+    for doc in docs:
+        assert filtered(doc) == sorted(set(reference(doc)))
+    assert filtered(docs[3]) == []
+
+
+def test_attribute_ruler_sets_the_same_attributes(nlp):
+    """The pipeline's attribute ruler (filtered) against the base model's own."""
+    base = spacy.load(nlp.meta["tipwatch_base_model"].split("==")[0])
+    for text in TEXTS:
+        ours, theirs = nlp(text), base(text)
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+            (t.pos_, str(t.morph), t.lemma_) for t in theirs
+        ]
