@@ -11,7 +11,7 @@ ents_filter=prioritize_new_ents_filter)``.
 A ``Matcher`` still tries every pattern at every token. :class:`FilteredMatcher` runs, per document,
 only the patterns whose every required word (``ORTH``, ``LOWER`` or ``TAG`` of a token that is not
 optional) occurs in it: a pattern left out could not have matched, so the matches are the same.
-The base model's ``attribute_ruler`` gets one too (:func:`filter_attribute_ruler`).
+The base model's ``attribute_ruler`` gets one too (:mod:`extractors.nlp.components.base_model`).
 """
 
 from __future__ import annotations
@@ -102,20 +102,6 @@ class FilteredMatcher:
             for i in use:
                 matcher.add(self.patterns[i][0], [self.patterns[i][1]])
         return matcher
-
-
-def filter_attribute_ruler(ruler) -> None:
-    """The base model's ``attribute_ruler`` matching with a :class:`FilteredMatcher` of its
-    patterns: its ``match`` (the matches sorted by rule, as spaCy's own) reads the same matches.
-    Patterns added to the ruler afterwards are not seen: call this once the pipeline is built."""
-    pairs = [(str(i), pattern) for i in range(len(ruler.attrs)) for pattern in ruler.matcher.get(str(i))[1]]
-    matcher = FilteredMatcher(ruler.vocab, pairs)
-
-    def match(doc: Doc):
-        found = matcher(doc, allow_missing=True)
-        return sorted((int(ruler.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found)
-
-    ruler.match = match
 
 
 def _plain(pattern: list[dict], attr: str) -> list[str] | None:
