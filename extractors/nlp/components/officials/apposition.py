@@ -39,7 +39,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
             break
-        if tok.lower_ in lex.skip_words("apposition_skip"):
+        if tok.lower_ in lex.skip_words("apposition_skip") | lex.skip_words("title_qualifier"):
             i += 1
         elif tok.lower_ in lex.former:
             return None

@@ -211,6 +211,7 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
             continue
         i = _name_start(lex, doc, e, ents)
         j = lex.name_run_end(doc, i, taken)
+        j = _hyphenated_end(doc, j) if j - i >= 2 else j  # "Rabab Al-Osaimi"; not "Anti-Corruption"
         if j > i and doc[i:j].text.lower() in lex.places:
             continue
         if j - i >= 2 or (
@@ -286,9 +287,12 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     country = _starting(ents, i + 1, ("GPE",), with_id=True)
     if tok.lower_ in ("in", "to") and country is not None:
         return country.end
-    agency = _starting(ents, i + 1, ("AGENCY", "ORG"))
+    k = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    agency = _starting(ents, k, ("AGENCY", "ORG"))
     if tok.lower_ in ("of", "at", "for") and agency is not None and not _name_as_org(lex, agency):
-        return agency.end  # "Minister for Gender, Children and Social Protection, Nana Oye Lithur"
+        return (
+            agency.end
+        )  # "Minister for Gender, … Protection, Nana Oye Lithur"; "of the Public Authority of Manpower X"
     if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
         return i + 3
     return None

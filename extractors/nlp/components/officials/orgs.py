@@ -23,18 +23,19 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     """Organisation named before a title and where it starts: "FIA DG", "Interior Minister",
     "Federal Investigation Agency (FIA) Director General", "Khyber Pakhtunkhwa Inspector General";
     ``(None, t.start)`` when none is."""
-    doc, j = ctx.doc, t.start - 1
+    q = ctx.lex.qualifier_start(ctx.doc, t.start)  # "FIA Acting DG": the body before the qualifier
+    doc, j = ctx.doc, q - 1
     if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
         inner = ctx.ent(j - 1, "AGENCY")
         if inner is not None:
             return _name(inner), inner.start - 1
         j -= 3
     if j < 0:
-        return None, t.start
+        return None, q
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
-    office = office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    office = office_before(ctx, q, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
     if office is not None:
         return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
@@ -55,7 +56,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return None, t.start
+    return None, q
 
 
 def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:

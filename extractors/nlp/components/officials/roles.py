@@ -84,8 +84,9 @@ CONSTRUCTIONS = (
 )
 
 
-def role(ctx: Context, span: Span) -> tuple[str, str | None, int] | None:
-    """(title, organisation, strength) for one name mention, or None."""
+def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
+    """(title, organisation, strength, qualifiers written before the title: "acting") for one name
+    mention, or None."""
     found: list[Found] = []
     for construction, when_none in CONSTRUCTIONS:
         if when_none and found:
@@ -95,12 +96,13 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int] | None:
             found.append(f)
     chaired = chair(ctx, span)
     if not found:
-        return None if chaired is None else (chaired[0], chaired[1], CHAIR)
+        return None if chaired is None else (chaired[0], chaired[1], CHAIR, "")
     title, org, strength, tspan = max(found, key=lambda f: f[2])
     if strength <= WEAK and chaired is not None:
-        return chaired[0], chaired[1], CHAIR
+        return chaired[0], chaired[1], CHAIR, ""
     if org is None:
         org = fallback_org(ctx, span, tspan, title, chaired)
     if ctx.lex.info(title).get("no_org") or not org:
         org = None
-    return title, org, strength
+    written = tspan is not None and tspan.ent_id_ == title
+    return title, org, strength, ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""

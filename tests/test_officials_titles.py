@@ -1,0 +1,41 @@
+"""Titles as written (issue 12): qualifiers that are part of the role ("Acting Director General"),
+names after "TITLE of the AGENCY", roles before ranks. Each test is one general construction on a
+made-up sentence of news style, run through the real parser and pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+def test_qualifier_before_the_title_is_part_of_the_role(nlp):
+    text = "Acting Director General of the Federal Investigation Agency Khalid Al-Mansoori said the case was closed."
+    assert officials(nlp, text) == {
+        ("Khalid Al-Mansoori", "acting director general", "Federal Investigation Agency")
+    }
+
+
+def test_qualifier_in_apposition(nlp):
+    text = "Tariq Mehmood Khan, the acting director general of the Federal Investigation Agency, said the case was closed."
+    assert officials(nlp, text) == {
+        ("Tariq Mehmood Khan", "acting director general", "Federal Investigation Agency")
+    }
+
+
+def test_body_before_a_qualified_title(nlp):
+    text = "FIA Acting Director General Tariq Mehmood Khan said the case was closed."
+    assert officials(nlp, text) == {
+        ("Tariq Mehmood Khan", "acting director general", "Federal Investigation Agency")
+    }
+
+
+def test_former_before_a_qualified_title_is_a_past_role(nlp):
+    text = "Former Acting Director General Tariq Mehmood Khan said the case was closed."
+    assert officials(nlp, text) == set()
