@@ -39,3 +39,15 @@ def test_body_before_a_qualified_title(nlp):
 def test_former_before_a_qualified_title_is_a_past_role(nlp):
     text = "Former Acting Director General Tariq Mehmood Khan said the case was closed."
     assert officials(nlp, text) == set()
+
+
+def test_appointment_to_a_title_with_its_body_before_it(nlp):
+    text = "The government said on Monday that Tariq Mehmood Khan had been appointed FIA Director General."
+    assert officials(nlp, text) == {
+        ("Tariq Mehmood Khan", "director general", "Federal Investigation Agency")
+    }
+
+
+def test_promotion_to_a_title_with_its_body_before_it(nlp):
+    text = "Sara Collins welcomed her promotion to Home Office minister on Monday."
+    assert officials(nlp, text) == {("Sara Collins", "minister", "Home Office")}
