@@ -51,3 +51,12 @@ def test_appointment_to_a_title_with_its_body_before_it(nlp):
 def test_promotion_to_a_title_with_its_body_before_it(nlp):
     text = "Sara Collins welcomed her promotion to Home Office minister on Monday."
     assert officials(nlp, text) == {("Sara Collins", "minister", "Home Office")}
+
+
+def test_definite_description_with_its_portfolio_in_the_sentence_before_the_name(nlp):
+    text = (
+        "The retirement age in Britain should go, the work and pensions minister has said. The government "
+        "was considering scrapping it entirely, Sara Collins said. Ms Collins told a conference in London "
+        "the plan was ready."
+    )
+    assert officials(nlp, text) == {("Sara Collins", "minister", "Department for Work and Pensions")}

@@ -78,6 +78,7 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
         and start >= e.start - 4
         and doc[start - 1].is_lower
         and doc[start - 1].is_alpha
+        and doc[start - 1].lower_ != "the"  # the article opens the description: not a portfolio word
     ):
         start -= 1  # "the work and pensions minister": the portfolio's first words
     if start < 1 or doc[start - 1].lower_ != "the" or lex.is_former(doc, start):
