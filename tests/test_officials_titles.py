@@ -60,3 +60,13 @@ def test_definite_description_with_its_portfolio_in_the_sentence_before_the_name
         "the plan was ready."
     )
     assert officials(nlp, text) == {("Sara Collins", "minister", "Department for Work and Pensions")}
+
+
+def test_role_before_a_rank_is_the_title_and_the_force_is_split_out(nlp):
+    text = "Jakarta Metro Police Chief Senior Commissioner Budi Santoso said the suspects were arrested on Sunday."
+    assert officials(nlp, text) == {("Budi Santoso", "police chief", "Jakarta Metro Police")}
+
+
+def test_rank_words_after_a_title_are_no_name(nlp):
+    text = "Police Chief Adjunct Senior Commissioner Budi Santoso said the suspects were arrested on Sunday."
+    assert officials(nlp, text) == {("Budi Santoso", "police chief", None)}

@@ -274,6 +274,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     tok = doc[i]
     if lex.is_honorific(tok) or (tok.text == "," and steps == 0):
         return i + 1
+    if tok.is_title and tok.lower_ in lex.skip_words("rank_word"):
+        return i + 1  # "Police Chief Adjunct Senior Commissioner X": no name "Adjunct Senior"
     org = _starting(ents, i, ("AGENCY", "ORG"))
     if org is not None and not _name_as_org(lex, org):
         return org.end

@@ -56,7 +56,26 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return None, q
+    return _force_in_title(ctx, t, j) or (None, q)
+
+
+def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "Kupang City Police Chief X": a title that starts with "Police" took the last word of the
+    force named before it; the force is the capitalised words before it and "Police"."""
+    doc, k = ctx.doc, j
+    if doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
+        return None
+    while (
+        k >= max(j - 2, 0)
+        and doc[k].is_title
+        and doc[k].is_alpha
+        and not doc[k].is_stop
+        and not ctx.lex.is_honorific(doc[k])
+        and k not in ctx.person_tokens
+        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC"))  # "Jakarta Metro Police"
+    ):
+        k -= 1
+    return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
 
 
 def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
