@@ -70,3 +70,25 @@ def test_role_before_a_rank_is_the_title_and_the_force_is_split_out(nlp):
 def test_rank_words_after_a_title_are_no_name(nlp):
     text = "Police Chief Adjunct Senior Commissioner Budi Santoso said the suspects were arrested on Sunday."
     assert officials(nlp, text) == {("Budi Santoso", "police chief", None)}
+
+
+def test_possessive_body_before_the_title(nlp):
+    text = "The Senate and the FIA met. NAPTIP's Director-General, Binta Adamu Bello, said the agency had rescued 50 victims."
+    assert officials(nlp, text) == {
+        (
+            "Binta Adamu Bello",
+            "director general",
+            "National Agency for the Prohibition of Trafficking in Persons",
+        )
+    }
+
+
+def test_possessive_body_before_the_title_in_apposition(nlp):
+    text = "The Senate and the FIA met. Binta Adamu Bello, NAPTIP's Director-General, said the agency had rescued 50 victims."
+    assert officials(nlp, text) == {
+        (
+            "Binta Adamu Bello",
+            "director general",
+            "National Agency for the Prohibition of Trafficking in Persons",
+        )
+    }

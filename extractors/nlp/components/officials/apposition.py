@@ -45,6 +45,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
             return None
         elif e is not None and e.label_ == "AGENCY":
             org_before, i = e.ent_id_ or e.text, e.end
+            i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
         elif e is not None and e.label_ in ("GPE", "NORP"):
             i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
         else:

@@ -94,11 +94,16 @@ def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) 
     """Two to four name words right before ", TITLE" that the model labelled otherwise or not at
     all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART)."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    agency_ending = {e.end: e for e in ents if e.label_ == "AGENCY"}
     spans = []
     for e in ents:
-        if e.label_ != "TITLE" or e.start < 3 or doc[e.start - 1].text != ",":
+        comma = e.start - 1
+        owner = agency_ending.get(comma) if comma >= 1 and doc[comma].text in _POSS else None
+        if owner is not None:
+            comma = owner.start - 1  # "X, NAPTIP's Director-General, said"
+        if e.label_ != "TITLE" or comma < 2 or doc[comma].text != ",":
             continue
-        end = e.start - 1
+        end = comma
         i = end
         while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
             i -= 1

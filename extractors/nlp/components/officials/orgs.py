@@ -44,6 +44,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     body = _body_noun_premod(ctx, j)
     if body is not None:
         return body
+    owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
+    if owner is not None:
+        return _name(owner), owner.start  # "NAPTIP's Director-General X"
     if doc[j].text in _POSS and j >= 1:
         org = _possessor(ctx, j)
         if org is not None:
