@@ -92,3 +92,8 @@ def test_possessive_body_before_the_title_in_apposition(nlp):
             "National Agency for the Prohibition of Trafficking in Persons",
         )
     }
+
+
+def test_permanent_and_principal_secretaries_as_written(nlp):
+    text = "The meeting was attended by Principal Secretary Babar Ali Khan and Inspector General of Police Tahir Ahmed."
+    assert ("Babar Ali Khan", "principal secretary", None) in officials(nlp, text)
