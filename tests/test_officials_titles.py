@@ -97,3 +97,16 @@ def test_possessive_body_before_the_title_in_apposition(nlp):
 def test_permanent_and_principal_secretaries_as_written(nlp):
     text = "The meeting was attended by Principal Secretary Babar Ali Khan and Inspector General of Police Tahir Ahmed."
     assert ("Babar Ali Khan", "principal secretary", None) in officials(nlp, text)
+
+
+def test_title_with_its_body_right_before_the_next_name_is_that_persons(nlp):
+    text = "The delegation was received by Ali Raza Khan, Deputy Minister of Foreign Affairs Yalchin Rafiyev and others."
+    assert officials(nlp, text) == {("Yalchin Rafiyev", "deputy minister", "Ministry of Foreign Affairs")}
+
+
+def test_organisation_after_a_title_is_no_name(nlp):
+    text = (
+        "Dr Zia-ul-Haq, Director General of the Islamic Research Institute, International Islamic "
+        "University, Islamabad stressed the need to reshape attitudes."
+    )
+    assert all(name != "International Islamic University" for name, _, _ in officials(nlp, text))

@@ -81,7 +81,13 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
     """The title is another name's: "chaired by Tariq Fazal Chaudhry, Passports Director General
     Mustafa Qazi"; or starts a new subject: "Farrukh Abbas and Muhammad Azam Cheema, the
     spokesman said"."""
-    doc, k = ctx.doc, e.end
+    doc = ctx.doc
+    org, k = post(ctx, e.end, e.ent_id_)  # "X, Deputy Minister of Foreign Affairs Y": Y's (no comma)
+    while org is not None and k < len(doc) and ctx.lex.is_honorific(doc[k]):
+        k += 1
+    if org is not None and k in ctx.person_tokens:
+        return True
+    k = e.end
     while (
         k < len(doc)
         and k - e.end < 4

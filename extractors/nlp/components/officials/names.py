@@ -217,8 +217,8 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
         i = _name_start(lex, doc, e, ents)
         j = lex.name_run_end(doc, i, taken)
         j = _hyphenated_end(doc, j) if j - i >= 2 else j  # "Rabab Al-Osaimi"; not "Anti-Corruption"
-        if j > i and doc[i:j].text.lower() in lex.places:
-            continue
+        if j > i and (doc[i:j].text.lower() in lex.places or doc[j - 1].lower_ in lex.org_words):
+            continue  # a place or an organisation after the title ("…, International Islamic University")
         if j - i >= 2 or (
             j > i
             and (
