@@ -148,7 +148,7 @@ class RecordBuilder:
                 Official(
                     chunk.document.doc_id,
                     p["name"],
-                    p["title"],
+                    " ".join(w for w in (p.get("qualifier"), p["title"]) if w) or None,
                     org,
                     meta.get("acronym"),
                     meta.get("country"),
