@@ -105,6 +105,7 @@ def component_seconds(doc) -> dict[str, float]:
 
     nlp = build_pipeline()
     skip = set(nlp.meta.get("tipwatch_report_disable", []))
+    settings = nlp.meta.get("tipwatch_report_components", {})  # as reports get them (extract._annotate)
     seconds = {"tokenizer": 0.0} | {name: 0.0 for name in nlp.pipe_names if name not in skip}
     for chunk in chunks(doc):
         t0 = time.perf_counter()
@@ -113,7 +114,7 @@ def component_seconds(doc) -> dict[str, float]:
         for name, pipe in nlp.pipeline:
             if name not in skip:
                 t0 = time.perf_counter()
-                annotated = pipe(annotated)
+                annotated = pipe(annotated, **settings.get(name, {}))
                 seconds[name] += time.perf_counter() - t0
     return {name: round(s, 2) for name, s in seconds.items()}
 

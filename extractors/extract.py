@@ -148,7 +148,7 @@ class RecordBuilder:
                 Official(
                     chunk.document.doc_id,
                     p["name"],
-                    p["title"],
+                    " ".join(w for w in (p.get("qualifier"), p["title"]) if w) or None,
                     org,
                     meta.get("acronym"),
                     meta.get("country"),
@@ -310,16 +310,23 @@ def _annotate(
         mean = sum(len(c.text) for c in all_chunks) / len(all_chunks)
         batch_size = max(1, min(batch_size, int(BATCH_CHARS // max(mean, 1))))
     # Only the text and an index travel to worker processes, never the whole Document.
-    # TIP reports skip the components models/pipeline.cfg lists under [reports] disable.
+    # TIP reports skip the components models/pipeline.cfg lists under [reports] disable and give
+    # components the settings under [reports.components].
     report_disable = list(nlp.meta.get("tipwatch_report_disable", []))
+    report_cfg = {n: dict(c) for n, c in nlp.meta.get("tipwatch_report_components", {}).items()} or None
     for is_report in (False, True):
         group = [i for i, c in enumerate(all_chunks) if (c.document.kind == "tip_report") == is_report]
         if not group:
             continue
         texts = ((_dated(nlp, all_chunks[i]), i) for i in group)
-        disable = report_disable if is_report else []
+        disable, component_cfg = (report_disable, report_cfg) if is_report else ([], None)
         for doc, i in nlp.pipe(
-            texts, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=disable
+            texts,
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+            disable=disable,
+            component_cfg=component_cfg,
         ):
             chunk = all_chunks[i]
             per_doc[chunk.document.doc_id].append(builder.build(doc, chunk))

@@ -148,7 +148,10 @@ def test_lower_case_title_before_and_does_not_take_the_name(nlp):
     [
         (
             "Vice Gov. Agnes Magpale and Regional State Prosecutor Fernando Gubalane confirmed this.",
-            {("Agnes Magpale", "vice governor", None), ("Fernando Gubalane", "state prosecutor", None)},
+            {
+                ("Agnes Magpale", "vice governor", None),
+                ("Fernando Gubalane", "regional state prosecutor", None),
+            },
         ),
         (
             "According to DCI boss George Kinoti, the victims were rescued by detectives.",

@@ -25,6 +25,7 @@ from extractors.nlp.components import (
     paragraphs,  # noqa: F401
     tiers,  # noqa: F401
 )
+from extractors.nlp.components.base_model import speed_up
 from extractors.nlp.config import (  # re-exported: callers import them from here too
     CONFIG_NAME,
     ModelNotFound,
@@ -75,8 +76,14 @@ def build_pipeline(models_dir: Path | str = MODELS_DIR, overrides: dict[str, Any
             config=config,
             **{k: v for k, v in section.items() if k in ("before", "after", "first", "last")},
         )
+    speed_up(nlp)  # the base model's attribute ruler and lemmatizer: the same attributes, faster
     nlp.meta["tipwatch_base_model"] = f"{model_name}=={nlp.meta.get('version', '?')}"
     nlp.meta["tipwatch_report_disable"] = [
         n for n in cfg.get("reports", {}).get("disable", []) if n in nlp.pipe_names
     ]
+    nlp.meta["tipwatch_report_components"] = {
+        n: dict(settings)
+        for n, settings in cfg.get("reports", {}).get("components", {}).items()
+        if n in nlp.pipe_names
+    }
     return nlp

@@ -50,6 +50,7 @@ MIN_ACRONYM = 3
 _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
+_SENTENCE_ENDS = {".", "!", "?"}
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -94,6 +95,38 @@ def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int,
             break
         start -= 1
     return start, end
+
+
+def name_windows(doc: Doc, context: int, keywords: dict[str, str]) -> list[tuple[int, int]]:
+    """Token ranges where an agency the recogniser marks can be: ``context`` tokens either side of
+    each word that can start a name, merged. A span is kept only from a capitalised word
+    (``AgencyModel._accept``); a sentence's first word is one only as an acronym or before another
+    capitalised word or an organisation word ("Labour ministry"). With ``context`` at least the
+    reach of the recogniser's tok2vec (window 1, depth 4: four tokens) plus the transition model's
+    previous-token feature, every token of a window has the neighbours it has in the whole doc."""
+    out: list[tuple[int, int]] = []
+    n, first = len(doc), True
+    for t in doc:
+        if t.is_space:
+            first = first or t.text.count("\n") >= 2
+            continue
+        if t.text[:1].isupper() and (not first or _starts_name(doc, t, keywords)):
+            a, b = max(0, t.i - context), min(n, t.i + context + 1)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        first = t.text in _SENTENCE_ENDS
+    return out
+
+
+def _starts_name(doc: Doc, t, keywords: dict[str, str]) -> bool:
+    """A sentence's first word that can start a name: an acronym, or a word before a capitalised
+    word or an organisation word."""
+    if len(t.text) > 1 and t.text.isupper():
+        return True
+    nxt = next((x for x in doc[t.i + 1 : t.i + 4] if not x.is_space), None)
+    return nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in keywords)
 
 
 def _is_acronym(span: Span) -> bool:
@@ -152,16 +185,16 @@ class AgencyModel:
         self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
         self.places = {r["place"].lower() for r in read_csv(places)}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, context: int | None = None) -> Doc:
+        """The recogniser's agencies added to ``doc.ents``; with ``context`` (given on TIP reports,
+        ``[reports.components]`` in models/pipeline.cfg) it reads only :func:`name_windows`."""
         if self.trained is None or not len(doc):
             return doc
-        copy = Doc(self.trained.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-        found = self.trained.get_pipe("agency_ner")(copy).ents
         info = doc.user_data.setdefault(AGENCY_INFO, {})
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new, bare = [], []
-        for e in found:
-            span = self._accept(doc, *_extend(doc, e.start, e.end, self.keywords), taken)
+        for start, end in self._recognised(doc, context):
+            span = self._accept(doc, *_extend(doc, start, end, self.keywords), taken)
             if span is None:
                 continue
             if _is_acronym(span) and span.id_ == span.text:
@@ -175,6 +208,22 @@ class AgencyModel:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
         return doc
+
+    def _recognised(self, doc: Doc, context: int | None) -> list[tuple[int, int]]:
+        """(start, end) of each span the recogniser marks, on the whole doc or, with ``context``,
+        on each of its :func:`name_windows` (a copy in the recogniser's vocabulary either way)."""
+        ner = self.trained.get_pipe("agency_ner")
+        windows = [(0, len(doc))] if context is None else name_windows(doc, context, self.keywords)
+        copies = [
+            Doc(
+                self.trained.vocab,
+                words=[t.text for t in doc[a:b]],
+                spaces=[bool(t.whitespace_) for t in doc[a:b]],
+            )
+            for a, b in windows
+        ]
+        found = [ner(copies[0])] if context is None else ner.pipe(copies)
+        return [(e.start + a, e.end + a) for (a, _), copy in zip(windows, found) for e in copy.ents]
 
     def _bare_acronyms(self, doc: Doc, bare: list[Span], bodies: list[Span], info: dict) -> list[Span]:
         """Acronyms the recogniser marks on their own: the initials of a body of the document

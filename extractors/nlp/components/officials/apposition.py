@@ -39,12 +39,13 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
             break
-        if tok.lower_ in lex.skip_words("apposition_skip"):
+        if tok.lower_ in lex.skip_words("apposition_skip") | lex.skip_words("title_qualifier"):
             i += 1
         elif tok.lower_ in lex.former:
             return None
         elif e is not None and e.label_ == "AGENCY":
             org_before, i = e.ent_id_ or e.text, e.end
+            i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
         elif e is not None and e.label_ in ("GPE", "NORP"):
             i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
         else:
@@ -80,7 +81,13 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
     """The title is another name's: "chaired by Tariq Fazal Chaudhry, Passports Director General
     Mustafa Qazi"; or starts a new subject: "Farrukh Abbas and Muhammad Azam Cheema, the
     spokesman said"."""
-    doc, k = ctx.doc, e.end
+    doc = ctx.doc
+    org, k = post(ctx, e.end, e.ent_id_)  # "X, Deputy Minister of Foreign Affairs Y": Y's (no comma)
+    while org is not None and k < len(doc) and ctx.lex.is_honorific(doc[k]):
+        k += 1
+    if org is not None and k in ctx.person_tokens:
+        return True
+    k = e.end
     while (
         k < len(doc)
         and k - e.end < 4

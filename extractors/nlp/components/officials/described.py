@@ -72,14 +72,8 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
     org, start = premods(ctx, e)
     if ctx.ent(start, "AGENCY") is not None:
         return None  # "the ISPR director general": an agency's head, not an office of state
-    while (
-        org is not None
-        and start > 0
-        and start >= e.start - 4
-        and doc[start - 1].is_lower
-        and doc[start - 1].is_alpha
-    ):
-        start -= 1  # "the work and pensions minister": the portfolio's first words
+    if org is not None:
+        start = _portfolio_start(doc, e, start)
     if start < 1 or doc[start - 1].lower_ != "the" or lex.is_former(doc, start):
         return None
     if org is not None:
@@ -88,3 +82,17 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
         return (None,)
     office = lex.offices.implied(ctx.country, tid)
     return (office,) if office else None
+
+
+def _portfolio_start(doc, e: Span, start: int) -> int:
+    """ "the work and pensions minister": where the portfolio's lower-case words begin (at most four
+    before the title; the article that opens the description is not one of them)."""
+    while (
+        start > 0
+        and start >= e.start - 4
+        and doc[start - 1].is_lower
+        and doc[start - 1].is_alpha
+        and doc[start - 1].lower_ != "the"
+    ):
+        start -= 1
+    return start

@@ -1,7 +1,9 @@
 """The ``doc.user_data`` keys the officials linker writes (the contract other components read).
 
 * ``PEOPLE``: one dict per person in order of first mention: ``name``, ``title``, ``organisation``
-  (canonical agency name), ``mentions`` (token ranges), ``first``;
+  (canonical agency name), ``qualifier`` (words written before the title that are part of the role:
+  "acting", "regional"; the title as written is ``qualifier title``), ``mentions`` (token ranges),
+  ``first``;
 * ``PERSON_AT``: token index -> person name for every name mention token;
 * ``PRONOUN_AT``: token index of he/she/his/her/him -> person name (the most recent person before);
 * ``ROLE_AT``: token index of a definite role reference ("the minister", "the Passports DG") ->

@@ -130,6 +130,18 @@ class Lexicon:
         return self._words.get(effect, set())
 
     # -- titles -----------------------------------------------------------------------------------
+    def qualifier_start(self, doc: Doc, start: int) -> int:
+        """Where the qualifiers written before the title at ``start`` begin (``title_qualifier``:
+        "Acting Director General", "Regional State Prosecutor"): at most two, in the title's case."""
+        k, cased, words = start, doc[start].is_title, self.skip_words("title_qualifier")
+        while k > max(start - 2, 0) and doc[k - 1].lower_ in words and doc[k - 1].is_title == cased:
+            k -= 1
+        return k
+
+    def qualifiers(self, doc: Doc, start: int) -> str:
+        """The qualifiers before the title at ``start`` as written, lower case ("acting"), or ""."""
+        return doc[self.qualifier_start(doc, start) : start].text.lower()
+
     def info(self, tid: str) -> dict:
         """What ``titles.jsonl`` says about a title id (empty for an unknown one)."""
         return self.title_info.get(tid, {})

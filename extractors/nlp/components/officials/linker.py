@@ -54,6 +54,7 @@ class Roster:
             "organisation": None,
             "mentions": [],
             "first": (span.start, span.end),
+            "qualifier": "",
             "_strength": 0,
         }
         self.order.append(key)
@@ -67,15 +68,17 @@ class Roster:
             self.person_at[i] = key
         self.spans.append(Span(self.doc, start, end, label="PERSON", span_id=key))
 
-    def give_role(self, key: str, found: tuple[str, str | None, int]) -> None:
+    def give_role(self, key: str, found: tuple) -> None:
         """A stronger role replaces the person's; the same title adds a missing organisation
-        ("Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair")."""
+        ("Chairman Khanzada" after "… with Senator Zeeshan Khanzada in the chair"). ``found`` is
+        (title, organisation, strength[, qualifiers written before the title])."""
         person = self.people[key]
-        title, org, strength = found
+        title, org, strength = found[:3]
+        qualifier = found[3] if len(found) > 3 else ""
         if strength > person["_strength"]:
             if title == person["title"] and not org:
                 org = person["organisation"]
-            person.update(title=title, organisation=org, _strength=strength)
+            person.update(title=title, organisation=org, qualifier=qualifier, _strength=strength)
         elif title == person["title"] and org and not person["organisation"]:
             person["organisation"] = org
 

@@ -94,11 +94,16 @@ def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) 
     """Two to four name words right before ", TITLE" that the model labelled otherwise or not at
     all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART)."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    agency_ending = {e.end: e for e in ents if e.label_ == "AGENCY"}
     spans = []
     for e in ents:
-        if e.label_ != "TITLE" or e.start < 3 or doc[e.start - 1].text != ",":
+        comma = e.start - 1
+        owner = agency_ending.get(comma) if comma >= 1 and doc[comma].text in _POSS else None
+        if owner is not None:
+            comma = owner.start - 1  # "X, NAPTIP's Director-General, said"
+        if e.label_ != "TITLE" or comma < 2 or doc[comma].text != ",":
             continue
-        end = e.start - 1
+        end = comma
         i = end
         while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
             i -= 1
@@ -211,8 +216,9 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
             continue
         i = _name_start(lex, doc, e, ents)
         j = lex.name_run_end(doc, i, taken)
-        if j > i and doc[i:j].text.lower() in lex.places:
-            continue
+        j = _hyphenated_end(doc, j) if j - i >= 2 else j  # "Rabab Al-Osaimi"; not "Anti-Corruption"
+        if j > i and (doc[i:j].text.lower() in lex.places or doc[j - 1].lower_ in lex.org_words):
+            continue  # a place or an organisation after the title ("…, International Islamic University")
         if j - i >= 2 or (
             j > i
             and (
@@ -273,6 +279,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     tok = doc[i]
     if lex.is_honorific(tok) or (tok.text == "," and steps == 0):
         return i + 1
+    if tok.is_title and tok.lower_ in lex.skip_words("rank_word"):
+        return i + 1  # "Police Chief Adjunct Senior Commissioner X": no name "Adjunct Senior"
     org = _starting(ents, i, ("AGENCY", "ORG"))
     if org is not None and not _name_as_org(lex, org):
         return org.end
@@ -286,9 +294,12 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     country = _starting(ents, i + 1, ("GPE",), with_id=True)
     if tok.lower_ in ("in", "to") and country is not None:
         return country.end
-    agency = _starting(ents, i + 1, ("AGENCY", "ORG"))
+    k = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    agency = _starting(ents, k, ("AGENCY", "ORG"))
     if tok.lower_ in ("of", "at", "for") and agency is not None and not _name_as_org(lex, agency):
-        return agency.end  # "Minister for Gender, Children and Social Protection, Nana Oye Lithur"
+        return (
+            agency.end
+        )  # "Minister for Gender, … Protection, Nana Oye Lithur"; "of the Public Authority of Manpower X"
     if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
         return i + 3
     return None

@@ -23,18 +23,19 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     """Organisation named before a title and where it starts: "FIA DG", "Interior Minister",
     "Federal Investigation Agency (FIA) Director General", "Khyber Pakhtunkhwa Inspector General";
     ``(None, t.start)`` when none is."""
-    doc, j = ctx.doc, t.start - 1
+    q = ctx.lex.qualifier_start(ctx.doc, t.start)  # "FIA Acting DG": the body before the qualifier
+    doc, j = ctx.doc, q - 1
     if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
         inner = ctx.ent(j - 1, "AGENCY")
         if inner is not None:
             return _name(inner), inner.start - 1
         j -= 3
     if j < 0:
-        return None, t.start
+        return None, q
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
-    office = office_before(ctx, t.start, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    office = office_before(ctx, q, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
     if office is not None:
         return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
@@ -43,6 +44,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     body = _body_noun_premod(ctx, j)
     if body is not None:
         return body
+    owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
+    if owner is not None:
+        return _name(owner), owner.start  # "NAPTIP's Director-General X"
     if doc[j].text in _POSS and j >= 1:
         org = _possessor(ctx, j)
         if org is not None:
@@ -55,7 +59,26 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return None, t.start
+    return _force_in_title(ctx, t, j) or (None, q)
+
+
+def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "Kupang City Police Chief X": a title that starts with "Police" took the last word of the
+    force named before it; the force is the capitalised words before it and "Police"."""
+    doc, k = ctx.doc, j
+    if doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
+        return None
+    while (
+        k >= max(j - 2, 0)
+        and doc[k].is_title
+        and doc[k].is_alpha
+        and not doc[k].is_stop
+        and not ctx.lex.is_honorific(doc[k])
+        and k not in ctx.person_tokens
+        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC"))  # "Jakarta Metro Police"
+    ):
+        k -= 1
+    return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
 
 
 def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:

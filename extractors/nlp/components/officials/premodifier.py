@@ -106,10 +106,13 @@ def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
     ):
         j = ent_at[j].start - 1 if j in ent_at else j - 1
     earlier = None
+    k = j
+    while k >= 0 and doc[k].lower_ in ctx.lex.skip_words("rank_word") and doc[k].is_title:
+        k -= 1  # "Police Chief Senior Commissioner X": a rank after the role
     if j >= 1 and doc[j].lower_ == "and" and not ctx.lex.is_former(doc, j - 1):
         earlier = ent_at.get(j - 1)
-    elif j >= 0 and weak:
-        earlier = ent_at.get(j)
+    elif j >= 0 and (weak or k < j):
+        earlier = ent_at.get(k)
     if (
         earlier is not None
         and earlier.label_ == "TITLE"

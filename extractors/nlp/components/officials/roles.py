@@ -21,8 +21,8 @@ def appointment(ctx: Context, span: Span) -> Found | None:
     been appointed its coordinator" (the body named last before it)."""
     doc, sent = ctx.doc, span.sent
     for k in range(span.end, sent.end - 1):
-        if k in ctx.ent_at and ctx.ent_at[k].label_ == "PERSON":
-            break
+        if k in ctx.person_tokens or k in ctx.ent_at and ctx.ent_at[k].label_ == "PERSON":
+            break  # another person's appointment: "X's comments come after Y, the newly-appointed …"
         cue = ctx.lex.appointment_cue(doc, k)
         if cue:
             found = _appointed_title(ctx, sent, k + len(cue))
@@ -37,16 +37,29 @@ def _appointed_title(ctx: Context, sent: Span, m: int) -> Found | None:
     doc, lex = ctx.doc, ctx.lex
     while m < sent.end and doc[m].lower_ in lex.skip_words("appointed_skip") | lex.former:
         m += 1
+    body, m = _body_before_title(ctx, m)
     e = ctx.ent_at.get(m) or lex.cased_title_at(doc, m)
     tid = e.ent_id_ or e.id_ if e is not None else ""  # a span of our own has only id_
     if e is None or e.label_ != "TITLE" or lex.is_weak(tid):
         return None
-    org, _ = post(ctx, e.end, tid)
+    org, _ = post(ctx, e.end, tid) if body is None else (body, e.end)
     if org is None and doc[m - 1].lower_ in ("its", "their"):
         org = next(
             (x.ent_id_ or x.text for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None
         )
     return tid, org, APPOINTED, e
+
+
+def _body_before_title(ctx: Context, m: int) -> tuple[str | None, int]:
+    """(body, title start) for a body written before the new title: "promotion to Cabinet Office
+    minister", "appointed FIA director general", "named Interior Minister"; (None, m) otherwise."""
+    e = ctx.ent(m, "AGENCY")
+    if e is not None and ctx.ent(e.end, "TITLE") is not None:
+        return e.ent_id_ or e.text, e.end
+    pf = ctx.lex.portfolio_starting(ctx.doc, m)
+    if pf and ctx.ent(pf[0], "TITLE") is not None:
+        return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+    return None, m
 
 
 def as_title(ctx: Context, span: Span) -> Found | None:
@@ -84,8 +97,9 @@ CONSTRUCTIONS = (
 )
 
 
-def role(ctx: Context, span: Span) -> tuple[str, str | None, int] | None:
-    """(title, organisation, strength) for one name mention, or None."""
+def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
+    """(title, organisation, strength, qualifiers written before the title: "acting") for one name
+    mention, or None."""
     found: list[Found] = []
     for construction, when_none in CONSTRUCTIONS:
         if when_none and found:
@@ -95,12 +109,13 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int] | None:
             found.append(f)
     chaired = chair(ctx, span)
     if not found:
-        return None if chaired is None else (chaired[0], chaired[1], CHAIR)
+        return None if chaired is None else (chaired[0], chaired[1], CHAIR, "")
     title, org, strength, tspan = max(found, key=lambda f: f[2])
     if strength <= WEAK and chaired is not None:
-        return chaired[0], chaired[1], CHAIR
+        return chaired[0], chaired[1], CHAIR, ""
     if org is None:
         org = fallback_org(ctx, span, tspan, title, chaired)
     if ctx.lex.info(title).get("no_org") or not org:
         org = None
-    return title, org, strength
+    written = tspan is not None and tspan.ent_id_ == title
+    return title, org, strength, ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""
