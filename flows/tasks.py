@@ -35,11 +35,8 @@ from flows.ingest import ingest_sources
 from flows.plan import Limits, RunPlan, Source
 from flows.progress import stage_progress
 from flows.store import REVIEWED_TABLES, Store, as_table, to_arrow
-from flows.workers import process_batch_fn, run_in_pool
+from flows.workers import LARGE_FILE, WORKERS, pooled_sources, process_batch_fn, run_in_pool
 
-LARGE_FILE = 1_000_000  # bytes; such a file (a report) gets a batch of its own
-WORKERS = 2  # extraction processes for articles (the machine class has 2 cores)
-POOL_MIN_BYTES = 300_000  # below this much text, starting worker processes costs more than it saves
 BATCH_BYTES = 60_000  # bytes of articles per batch sent to a worker
 _LOCAL = {"cache_policy": NO_CACHE, "persist_result": False, "retries": 0}
 
@@ -152,8 +149,7 @@ def extract_batches(
     t0 = time.perf_counter()
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     seconds = {"worker_parse": 0.0, "worker_extract": 0.0}
-    small = [s for s in plan.to_extract if not _large(s)]
-    pooled = small if workers > 1 and _chars(small) >= POOL_MIN_BYTES and not _remote_runner() else []
+    pooled = [] if _remote_runner() else pooled_sources(plan.to_extract, workers)
     rest = [s for s in plan.to_extract if s not in set(pooled)] if pooled else plan.to_extract
     pool_work = batches_by_size(pooled)
     work = batches(rest, batch_size)
@@ -187,14 +183,6 @@ def _results(pool_work, futures, work, models, model, limits, workers):
             yield b, fut.result()
         except Exception as exc:  # noqa: BLE001
             yield b, failed_batch(b, exc)
-
-
-def _large(s: Source) -> bool:
-    return os.path.getsize(s.path) > LARGE_FILE
-
-
-def _chars(sources: list[Source]) -> int:
-    return sum(os.path.getsize(s.path) for s in sources)
 
 
 def _remote_runner() -> bool:

@@ -3,7 +3,9 @@
 Kept free of Prefect so a worker process starts fast: it imports this module, loads the spaCy
 pipeline once (:func:`get_nlp`, in the pool's initializer) and then takes batch after batch.
 :func:`run_in_pool` keeps ``workers`` processes busy with batches of about the same number of
-characters and yields each batch's results in input order.
+characters and yields each batch's results in input order. :func:`prestart_pool` starts that pool
+(and so the workers' model loads) at the very beginning of a command, while the parent is still
+starting Prefect and discovering sources; :func:`run_in_pool` then takes it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,24 @@ from flows.plan import Limits, Source
 
 _NLP_CACHE: dict[tuple, object] = {}
 LARGE_TEXT = 400_000  # characters; above this, spaCy runs in two processes
+LARGE_FILE = 1_000_000  # bytes; such a file (a report) gets a batch of its own
+WORKERS = 2  # extraction processes for articles (the machine class has 2 cores)
+POOL_MIN_BYTES = 300_000  # below this much text, starting worker processes costs more than it saves
+# A pool started ahead of its first batch (prestart_pool), by (models_dir, model, workers).
+_PRESTARTED: dict[tuple, ProcessPoolExecutor] = {}
+
+
+def pooled_sources(sources: list[Source], workers: int = WORKERS) -> list[Source]:
+    """The sources that go to the worker pool: the small files (not reports), when there are
+    ``workers`` > 1 and enough of their text to be worth starting the pool; else none."""
+    small = [s for s in sources if not is_large(s)]
+    if workers > 1 and sum(os.path.getsize(s.path) for s in small) >= POOL_MIN_BYTES:
+        return small
+    return []
+
+
+def is_large(s: Source) -> bool:
+    return os.path.getsize(s.path) > LARGE_FILE
 
 
 def get_nlp(models_dir: str, model: str | None):
@@ -124,8 +144,7 @@ def run_in_pool(
     """Each batch's results, in input order, from ``workers`` processes that load the pipeline
     once. Processes are started fresh (``spawn``): forking a process that runs Prefect's threads
     could copy a held lock into the child."""
-    ctx = multiprocessing.get_context("spawn")
-    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(models_dir, model))
+    ex = _PRESTARTED.pop((models_dir, model, workers), None) or _new_pool(models_dir, model, workers)
     try:
         # Workers start with SIGINT blocked (the mask is inherited), until they ignore it.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -139,6 +158,40 @@ def run_in_pool(
         _kill_workers(ex)  # an interruption or a broken pool: never wait for running batches
         raise
     ex.shutdown(wait=True)
+
+
+def _new_pool(models_dir: str, model: str | None, workers: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(models_dir, model)
+    )
+
+
+def _ready() -> None:
+    """A pool task that returns once its worker has loaded the pipeline (the initializer ran)."""
+
+
+def prestart_pool(models_dir: str, model: str | None, workers: int = WORKERS) -> None:
+    """Start the worker pool for (``models_dir``, ``model``) now: each worker loads the pipeline
+    while the caller goes on (Prefect's start-up, discovery); :func:`run_in_pool` takes the pool.
+    Call :func:`discard_prestarted` when the command ends, for a pool no run took."""
+    key = (models_dir, model, workers)
+    if key in _PRESTARTED:
+        return
+    ex = _new_pool(models_dir, model, workers)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # as run_in_pool's workers
+    try:
+        for _ in range(workers):  # spawn starts a process per task while none is idle
+            ex.submit(_ready)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    _PRESTARTED[key] = ex
+
+
+def discard_prestarted() -> None:
+    """Stop a prestarted pool that no run took (its workers may still be loading: killed)."""
+    while _PRESTARTED:
+        _kill_workers(_PRESTARTED.popitem()[1])
 
 
 def _kill_workers(ex: ProcessPoolExecutor) -> None:

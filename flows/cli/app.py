@@ -95,6 +95,8 @@ def run(
         )
         if unchanged:
             return
+        if not (sources or dask):  # the workers load the pipeline while Prefect starts
+            _prestart_workers(held, raw, processed, model, models_dir)
         use_server()
         summary = _run_flow(
             # once checked here, the flow need not hash raw/ again: it publishes
@@ -227,6 +229,33 @@ def _add_startup(timings: dict) -> None:
     ordered = {"startup": round(outside, 3), **timings, "command": round(wall, 3)}
     timings.clear()
     timings.update(ordered)
+
+
+def _prestart_workers(held: ExitStack, raw: Path, processed: Path, model, models_dir) -> None:
+    """Start the extraction workers (:func:`flows.workers.prestart_pool`) now when the run will
+    send articles to them: their model loads then overlap Prefect's start-up and discovery. The
+    run's plan is worked out as the flow will (the same files, previous run and extractor version);
+    a pool no run took is stopped when the command ends."""
+    from flows.discover import discover
+    from flows.plan import plan_run
+    from flows.store import Store, StoreError
+    from flows.versions import DEFAULT_MODELS, extractor_version
+    from flows.workers import discard_prestarted, pooled_sources, prestart_pool
+
+    models = Path(models_dir) if models_dir else DEFAULT_MODELS
+    store = Store(processed)
+    try:
+        prev = store.latest_run()
+        cols = ["doc_id", "status", "extractor_version"]
+        previous = (
+            {r["doc_id"]: r for r in store.read_columns("documents", prev, cols).to_pylist()} if prev else {}
+        )
+    except (OSError, ValueError, StoreError):
+        return  # a damaged store: the run repairs it first, and starts its workers itself
+    plan = plan_run(discover(raw), previous, extractor_version(models, model)[0])
+    if pooled_sources(plan.to_extract):
+        held.callback(discard_prestarted)
+        prestart_pool(str(models), model)
 
 
 def _check_inputs(raw: Path, sources: Path | None) -> None:
