@@ -39,7 +39,9 @@ def test_a_run_with_articles_for_the_pool_starts_it_ahead_and_uses_it(tmp_path):
         started = [psutil.Process(pid) for pid in workers._PRESTARTED[key]._processes]
         assert len(started) == workers.WORKERS
         sources = workers.pooled_sources(discover(raw))
-        results = list(workers.run_in_pool([sources[:3], sources[3:6]], str(DEFAULT_MODELS), None, Limits(), 2))
+        results = list(
+            workers.run_in_pool([sources[:3], sources[3:6]], str(DEFAULT_MODELS), None, Limits(), 2)
+        )
         assert workers._PRESTARTED == {}  # taken by the run's pool
         assert [d.status for batch in results for d, _, _ in batch] == ["ok"] * 6
         assert all(rows["claims"] for batch in results for _, rows, _ in batch)
