@@ -36,6 +36,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def nlp_whole():
+    """The pipeline with the agency recogniser over the whole text, news and reports alike (no
+    ``context`` windows: tests/test_report_windows.py, tests/test_news_windows.py)."""
+    from extractors.nlp.pipeline import build_pipeline
+
+    return build_pipeline(
+        overrides={"reports.components": {}, "components.tipwatch_agency_model.config.context": None}
+    )
+
+
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"real-data corpus not found at {CORPUS} (it sits beside the repo as ../shared/corpus)")

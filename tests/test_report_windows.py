@@ -18,14 +18,6 @@ from tests.tip_fixtures import write_report
 RECOGNISER = "tipwatch_agency_model"
 
 
-@pytest.fixture(scope="module")
-def nlp_whole():
-    """The pipeline with no report settings: the recogniser reads a report's whole text."""
-    from extractors.nlp.pipeline import build_pipeline
-
-    return build_pipeline(overrides={"reports.components": {}})
-
-
 def test_reports_give_the_recogniser_a_context(nlp, nlp_whole):
     assert nlp.meta["tipwatch_report_components"] == {RECOGNISER: {"context": 8}}
     assert nlp.meta["tipwatch_report_disable"] == ["ner", "tipwatch_tier_links"]
@@ -61,13 +53,13 @@ AGENCY_TEXTS = [
 
 
 @pytest.mark.parametrize("text", AGENCY_TEXTS, ids=["naptip", "bp2mi", "list", "refused"])
-def test_windows_find_the_agencies_the_whole_text_gives(nlp, text):
+def test_windows_find_the_agencies_the_whole_text_gives(nlp, nlp_whole, text):
     """Each text padded with report prose that names nothing (the part windows skip): the entities
     are those of the recogniser over the whole text."""
     filler = "Officials screened migrants at ports of entry for indicators of trafficking. " * 6
     text = filler + text + " " + filler
-    whole = nlp(text)
-    windowed = next(iter(nlp.pipe([text], component_cfg={RECOGNISER: {"context": 8}})))
+    whole = nlp_whole(text)
+    windowed = nlp(text)
     ents = lambda d: [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in d.ents]  # noqa: E731
     assert ents(windowed) == ents(whole)
     assert any(e.label_ == "AGENCY" for e in whole.ents)
