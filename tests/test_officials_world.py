@@ -366,3 +366,43 @@ def test_name_without_decorations(nlp, text, expected):
 )
 def test_lord_chancellor_is_not_the_chancellor_of_the_exchequer(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- US offices: abbreviated titles, party-and-state tags, state and county offices -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rep. Matt Gaetz, R-Fla., has been told that he will not be charged.",
+            ("Matt Gaetz", "representative", "United States House of Representatives"),
+        ),
+        (
+            "Sen. Ted Cruz (R-Tex) is endorsing the campaign.",
+            ("Ted Cruz", "senator", "United States Senate"),
+        ),
+    ],
+)
+def test_party_and_state_tag_makes_the_office_american(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_a_state_before_the_title_is_no_federal_office(nlp):
+    text = "Ohio Attorney General Dave Yost on Tuesday announced the arrest of six men."
+    assert officials(nlp, text) == {("Dave Yost", "attorney general", None)}
+
+
+def test_sheriff_of_a_county(nlp):
+    text = "Polk County Sheriff Grady Judd provided details Thursday about an undercover operation."
+    assert officials(nlp, text) == {("Grady Judd", "sheriff", "Polk County Sheriff's Office")}
+
+
+def test_press_secretary_of_the_body_before_it(nlp):
+    text = "White House press secretary Josh Earnest said on Monday that the bill would be vetoed."
+    assert officials(nlp, text) == {("Josh Earnest", "press secretary", "White House")}
+
+
+def test_surname_before_the_full_name_gives_the_full_name(nlp):
+    text = "Secretary of State Blinken holds a meeting. Antony Blinken spoke in Washington DC."
+    assert {o[0] for o in officials(nlp, text)} == {"Antony Blinken"}

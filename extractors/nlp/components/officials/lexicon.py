@@ -17,8 +17,17 @@ from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
 from extractors.nlp.components.entities import plural_title, rows
 from extractors.nlp.components.officials.offices import Offices
 
-_TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff", "portfolio_body")
-_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed"}
+_TITLE_KEYS = (
+    "organisation",
+    "org_kind",
+    "weak",
+    "no_org",
+    "body_head",
+    "staff",
+    "portfolio_body",
+    "place_body",
+)
+_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
 
 def _lower_lines(path: str | None) -> set[str]:
@@ -92,6 +101,7 @@ class Lexicon:
         self.former: set[str] = set()
         self.appointed: list[tuple[str, ...]] = []
         self._words: dict[str, set[str]] = {}
+        self.party_tags: dict[str, str] = {}  # "R" -> United States: "Sen. X (R-Tex)"
         for r in table:
             if r["effect"] not in _CUE_EFFECTS:
                 self._words.setdefault(r["effect"], set()).add(r["phrase"].lower())
@@ -107,6 +117,8 @@ class Lexicon:
                 self.former.add(r["phrase"].lower())
             elif r["effect"] == "appointed":
                 self.appointed.append(toks)
+            elif r["effect"] == "party_tag":
+                self.party_tags[r["phrase"]] = r["title"]
         self.appointed.sort(key=lambda t: -len(t))
         self.appointed_by_first: dict[str, list[tuple[str, ...]]] = {}
         for c in self.appointed:
@@ -178,6 +190,14 @@ class Lexicon:
         if i >= 0 and doc[i].lower_ == "then" and not hyphen and not (i >= 1 and doc[i - 1].lower_ == "the"):
             return False
         return i >= 0 and doc[i].lower_ in self.former
+
+    def tag_country(self, doc: Doc, end: int) -> str | None:
+        """The country of a party-and-state tag right after a name ending at ``end``: "Ted Cruz
+        (R-Tex)", "Matt Gaetz, R-Fla." (``role_cues.csv``: ``party_tag``)."""
+        k = end + 1 if end < len(doc) and doc[end].text in ("(", ",") else end
+        if k + 2 >= len(doc) or doc[k + 1].text != "-" or not doc[k + 2].text[:1].isupper():
+            return None
+        return self.party_tags.get(doc[k].text)
 
     # -- names ------------------------------------------------------------------------------------
     def is_honorific(self, tok) -> bool:

@@ -59,7 +59,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_body(ctx, t, j) or (None, q)
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -79,6 +79,26 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     ):
         k -= 1
     return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
+
+
+def _place_body(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "Polk County Sheriff X" -> Polk County Sheriff's Office: a title whose body is named after
+    its place (``titles.jsonl``: ``place_body``), the capitalised place words right before it."""
+    body = ctx.lex.info(t.ent_id_).get("place_body")
+    if not body:
+        return None
+    doc, k = ctx.doc, j
+    while (
+        k >= max(j - 3, 0)
+        and doc[k].is_title
+        and doc[k].is_alpha
+        and not doc[k].is_stop
+        and not ctx.lex.is_honorific(doc[k])
+        and k not in ctx.person_tokens
+        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC", "FAC", "ORG"))
+    ):
+        k -= 1
+    return (f"{doc[k + 1 : j + 1].text} {body}", k + 1) if k < j else None
 
 
 def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
@@ -293,9 +313,7 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     owner = _name_owner(ctx, span)
     if owner:
         return owner
-    office = ctx.lex.offices.implied(
-        title_country(ctx, tspan.start) if tspan is not None else ctx.country, title
-    )
+    office = ctx.lex.offices.implied(_office_country(ctx, span, tspan), title)
     if office:
         return office
     if info.get("organisation"):
@@ -307,6 +325,21 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     if tspan is not None:
         return body_near_title(ctx, span, tspan, info)
     return None
+
+
+def _office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
+    """The country whose office a title is: a party-and-state tag after the name ("Sen. Ted Cruz
+    (R-Tex)": the United States); a place that is no country right before the title is a state's
+    or a city's office, none of the country's ("Ohio Attorney General X": not the US Department of
+    Justice); else the country named before the title or the document's."""
+    tagged = ctx.lex.tag_country(ctx.doc, span.end)
+    if tagged or tspan is None:
+        return tagged or ctx.country
+    k = tspan.start - 1
+    e = ctx.ent(k, "GPE") if k >= 0 else None
+    if e is not None and not e.ent_id_:
+        return None
+    return title_country(ctx, tspan.start)
 
 
 def _name_owner(ctx: Context, span: Span) -> str | None:
