@@ -406,3 +406,30 @@ def test_press_secretary_of_the_body_before_it(nlp):
 def test_surname_before_the_full_name_gives_the_full_name(nlp):
     text = "Secretary of State Blinken holds a meeting. Antony Blinken spoke in Washington DC."
     assert {o[0] for o in officials(nlp, text)} == {"Antony Blinken"}
+
+
+# -- a portfolio in another country's story (portfolios.csv: abroad) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "More money is to be given to councils to develop caravan parks, said housing minister Yvette Cooper.",
+            ("Yvette Cooper", "minister", "Ministry of Housing"),
+        ),
+        (
+            "Uganda's health minister Jane Aceng said the hospitals in Kampala would get more staff.",
+            ("Jane Aceng", "minister", "Ministry of Health"),
+        ),
+    ],
+)
+def test_portfolio_abroad_is_not_pakistans_ministry(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_portfolio_in_a_pakistani_story_keeps_pakistans_ministry(nlp):
+    text = "Federal Minister for Health Mustafa Kamal visited a hospital in Karachi on Monday."
+    assert officials(nlp, text) == {
+        ("Mustafa Kamal", "minister", "Ministry of National Health Services, Regulations and Coordination")
+    }

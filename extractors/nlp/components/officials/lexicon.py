@@ -86,6 +86,11 @@ class Lexicon:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
             self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
         self.portfolios.sort(key=lambda p: -len(p[0]))
+        # another country's story: the name of the shortest portfolio of that organisation
+        self.abroad: dict[str, str] = {}
+        for r in sorted(table, key=lambda r: len(r["portfolio"])):
+            if r.get("abroad"):
+                self.abroad.setdefault(r["organisation"], r["abroad"])
         # the same list by first and by last word, in the same order: a lookup tries only the
         # phrases that can match at a token (the rules call these for most tokens of a text)
         self.portfolios_by_first: dict[str, list] = {}
@@ -279,9 +284,14 @@ class Lexicon:
                 return end, org
         return None
 
-    @staticmethod
-    def org_name(org: str, province: str | None) -> str | None:
-        """A portfolio's organisation; "{province}" filled from the document's province."""
+    def org_name(self, org: str, province: str | None, abroad: bool = False) -> str | None:
+        """A portfolio's organisation; "{province}" filled from the document's province; in a story
+        about another country its name there (``abroad``: "Ministry of Housing", not Pakistan's
+        Ministry of Housing and Works), none for a body only Pakistan has."""
+        if abroad and org in self.abroad:
+            return None if self.abroad[org] == "-" else self.abroad[org]
         if "{province}" in org:
+            if abroad:
+                return None
             return org.replace("{province}", province) if province else None
         return org

@@ -147,14 +147,15 @@ def title_country(ctx: Context, start: int) -> str | None:
 
 
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
-    """ "Interior Minister" -> Ministry of Interior; "the Indian Interior Minister": a foreign
-    government's minister, no Pakistani ministry ("")."""
+    """ "Interior Minister" -> Ministry of Interior; "the Indian Interior Minister", "Uganda's
+    health minister": a foreign government's minister, the ministry as other countries name it
+    (Ministry of Health, not Pakistan's longer name; "" for a body only Pakistan has)."""
     doc, k = ctx.doc, pf[0] - 1
     if k >= 0 and doc[k].text in _POSS:
         k -= 1
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
-        return "", pf[0]
-    return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+        return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
+    return ctx.org_name(pf[1]), pf[0]
 
 
 def _body_word(ctx: Context, j: int) -> str | None:
@@ -213,7 +214,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             else None
         )
         if pf:
-            return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+            return ctx.org_name(pf[1]), pf[0]
         if e is not None and e.label_ == "ORG":
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
@@ -291,7 +292,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:
-            return ctx.lex.org_name(pf[1], ctx.province)
+            return ctx.org_name(pf[1])
     for i in range(start, end):
         e = ctx.ent(i, "ORG")
         if e is not None:
