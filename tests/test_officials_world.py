@@ -433,3 +433,8 @@ def test_portfolio_in_a_pakistani_story_keeps_pakistans_ministry(nlp):
     assert officials(nlp, text) == {
         ("Mustafa Kamal", "minister", "Ministry of National Health Services, Regulations and Coordination")
     }
+
+
+def test_country_adjective_before_the_title_gives_its_office(nlp):
+    text = "British foreign minister Jack Straw said there had been information about Syria."
+    assert officials(nlp, text) == {("Jack Straw", "minister", "Foreign and Commonwealth Office")}

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.countries import office_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
-from extractors.nlp.components.officials.orgs import office_before, post
+from extractors.nlp.components.officials.orgs import post
 
 
 def apposition(ctx: Context, span: Span) -> Found | None:

@@ -51,6 +51,7 @@ class Lexicon:
         name_particles: str | None = None,
         offices: str | None = None,
         party_forms: str | None = None,
+        country_words: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -63,6 +64,9 @@ class Lexicon:
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
         # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
         self.home = self.skip_words("home") | set(self.province_of)
+        # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
+        words = rows(country_words) if country_words else []
+        self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.countries import office_before, office_country, place_body
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -59,7 +60,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or _place_body(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or (None, q)
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -81,45 +82,6 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
 
 
-def _place_body(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
-    """ "Polk County Sheriff X" -> Polk County Sheriff's Office: a title whose body is named after
-    its place (``titles.jsonl``: ``place_body``), the capitalised place words right before it."""
-    body = ctx.lex.info(t.ent_id_).get("place_body")
-    if not body:
-        return None
-    doc, k = ctx.doc, j
-    while (
-        k >= max(j - 3, 0)
-        and doc[k].is_title
-        and doc[k].is_alpha
-        and not doc[k].is_stop
-        and not ctx.lex.is_honorific(doc[k])
-        and k not in ctx.person_tokens
-        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC", "FAC", "ORG"))
-    ):
-        k -= 1
-    return (f"{doc[k + 1 : j + 1].text} {body}", k + 1) if k < j else None
-
-
-def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
-    """(start, body) of a country's office written before its title ("Justice Secretary" in a
-    Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
-    else the document's."""
-    doc, offices = ctx.doc, ctx.lex.offices
-    for k in range(max(end - 5, 0), end):
-        e = ctx.ent(k, "GPE")
-        if e is not None and e.ent_id_:
-            found = offices.ending(doc, end, e.ent_id_, tid)
-            if found is not None and found[0] in (e.end, e.end + 1):
-                return found
-    found = offices.ending(doc, end, ctx.country, tid)
-    if found is not None or ctx.country in ctx.lex.country_of_province.values():
-        return found
-    # a portfolio the story's country has no office for: another country's the story names
-    # ("International Development Minister X" in a British story about Indonesia)
-    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
-
-
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     """ "external affairs ministry spokesperson X" -> Ministry of External Affairs: a body noun
     (``role_cues.csv``: ``body_noun``) after up to three words of its portfolio."""
@@ -135,15 +97,6 @@ def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
         return None
     words = " ".join(w.text if w.is_upper else w.text.capitalize() for w in doc[k:j])
     return f"{doc[j].text.capitalize()} of {words}", k
-
-
-def title_country(ctx: Context, start: int) -> str | None:
-    """The country named right before a title ("US Secretary of State"), else the document's."""
-    k = start - 1
-    if k >= 0 and ctx.doc[k].text in _POSS:
-        k -= 1
-    e = ctx.ent(k, "GPE") if k >= 0 else None
-    return e.ent_id_ if e is not None and e.ent_id_ else ctx.country
 
 
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
@@ -314,7 +267,7 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     owner = _name_owner(ctx, span)
     if owner:
         return owner
-    office = ctx.lex.offices.implied(_office_country(ctx, span, tspan), title)
+    office = ctx.lex.offices.implied(office_country(ctx, span, tspan), title)
     if office:
         return office
     if info.get("organisation"):
@@ -326,21 +279,6 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     if tspan is not None:
         return body_near_title(ctx, span, tspan, info)
     return None
-
-
-def _office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
-    """The country whose office a title is: a party-and-state tag after the name ("Sen. Ted Cruz
-    (R-Tex)": the United States); a place that is no country right before the title is a state's
-    or a city's office, none of the country's ("Ohio Attorney General X": not the US Department of
-    Justice); else the country named before the title or the document's."""
-    tagged = ctx.lex.tag_country(ctx.doc, span.end)
-    if tagged or tspan is None:
-        return tagged or ctx.country
-    k = tspan.start - 1
-    e = ctx.ent(k, "GPE") if k >= 0 else None
-    if e is not None and not e.ent_id_:
-        return None
-    return title_country(ctx, tspan.start)
 
 
 def _name_owner(ctx: Context, span: Span) -> str | None:
