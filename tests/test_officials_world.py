@@ -438,3 +438,16 @@ def test_portfolio_in_a_pakistani_story_keeps_pakistans_ministry(nlp):
 def test_country_adjective_before_the_title_gives_its_office(nlp):
     text = "British foreign minister Jack Straw said there had been information about Syria."
     assert officials(nlp, text) == {("Jack Straw", "minister", "Foreign and Commonwealth Office")}
+
+
+def test_liberal_leader_is_the_liberal_partys(nlp):
+    text = "Liberal leader Jeremy Thorpe appeared willing to form a coalition government."
+    assert officials(nlp, text) == {("Jeremy Thorpe", "leader", "Liberal Party")}
+
+
+def test_party_leader_described_next_to_the_name(nlp):
+    text = (
+        "Charles Kennedy is set to address 2,000 people at a Hindu temple. The Liberal Democrat leader "
+        "will visit the temple in Neasden, north west London. Mr Kennedy will also highlight the anger."
+    )
+    assert officials(nlp, text) == {("Charles Kennedy", "leader", "Liberal Democrats")}
