@@ -447,7 +447,7 @@ def test_liberal_leader_is_the_liberal_partys(nlp):
 
 def test_party_leader_described_next_to_the_name(nlp):
     text = (
-        "Charles Kennedy is set to address 2,000 people at a Hindu temple. The Liberal Democrat leader "
+        "On Saturday Charles Kennedy is set to address 2,000 people at a Hindu temple. The Liberal Democrat leader "
         "will visit the temple in Neasden, north west London. Mr Kennedy will also highlight the anger."
     )
     assert officials(nlp, text) == {("Charles Kennedy", "leader", "Liberal Democrats")}
