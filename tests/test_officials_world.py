@@ -451,3 +451,8 @@ def test_party_leader_described_next_to_the_name(nlp):
         "will visit the temple in Neasden, north west London. Mr Kennedy will also highlight the anger."
     )
     assert officials(nlp, text) == {("Charles Kennedy", "leader", "Liberal Democrats")}
+
+
+def test_surname_alone_after_a_capitalised_title(nlp):
+    text = "Mr Blair has urged the US to act. President Bush's advisers have repeatedly denied it is taking place."
+    assert ("Bush", "president", None) in officials(nlp, text)
