@@ -103,6 +103,20 @@ def test_police_units_and_offices_with_their_place(nlp):
     }
 
 
+def test_a_places_sheriffs_office_and_police_department(nlp):
+    """US local news (Google Alerts snippets): the place's force named after it, kind police."""
+    text = (
+        "Collier County Sheriff's Office hosts training to stop human trafficking. The men were "
+        "arrested in conjunction with the Wickliffe Police Department and the Los Angeles County "
+        "Sheriff’s Department."
+    )
+    assert agencies(nlp, text) == {
+        ("Collier County Sheriff's Office", None, "police"),
+        ("Wickliffe Police Department", None, "police"),
+        ("Los Angeles County Sheriff’s Department", None, "police"),
+    }
+
+
 def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
     text = (
         "The committee brings together members from the ministries of Interior, Foreign Affairs, Justice, "
