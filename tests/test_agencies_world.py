@@ -173,3 +173,43 @@ def test_a_party_name_inside_a_longer_name_is_not_the_party(nlp):
         "Scottish Labour MP Ian Davidson spoke."
     )
     assert {a for a in agencies(nlp, text) if a[2] == "party"} == {("Labour Party", None, "party")}
+
+
+# -- well-known bodies (agencies.csv) and "Parliament" as the country's own ------------------------
+
+
+def test_party_committees_are_the_party_s(nlp):
+    """PolNeAR (US politics): the DNC and the DCCC are party bodies, not legislatures."""
+    text = (
+        "Computer hacking of the Democratic National Committee and the Democratic Congressional "
+        "Campaign Committee can be traced to hackers, Schiff told reporters."
+    )
+    assert agencies(nlp, text) == {
+        ("Democratic National Committee", "DNC", "party"),
+        ("Democratic Congressional Campaign Committee", "DCCC", "party"),
+    }
+
+
+def test_parliament_is_the_parliament_of_the_story_s_country(nlp):
+    """BBC politics: "Parliament" is the UK's; "Parliament House" is a building (no row)."""
+    text = (
+        "Mr Clarke said the issue would be debated in Parliament next Monday. Labour MPs met in "
+        "Parliament House."
+    )
+    assert agencies(nlp, text) == {
+        ("Parliament of the United Kingdom", None, "legislature"),
+        ("Labour Party", None, "party"),
+    }
+
+
+def test_the_commons_home_affairs_committee(nlp):
+    text = "Hazel Blears told the Commons home affairs committee that the threat was real."
+    assert agencies(nlp, text) == {("Home Affairs Committee", None, "legislature")}
+
+
+def test_a_well_known_ngo_by_its_name(nlp):
+    text = (
+        "The Fairfax County Police worked with the National Center for Missing & Exploited Children "
+        "on the case."
+    )
+    assert ("National Center for Missing & Exploited Children", "NCMEC", "ngo") in agencies(nlp, text)

@@ -4,17 +4,14 @@ The gazetteer (``agencies.csv``) gives each body one kind, written for the stori
 mostly has: the US State Department, the FBI and the UK Home Office are ``foreign_government``
 (Pakistani, Malaysian or Nigerian stories about them). Under the world definitions a government
 body is foreign only when it is not of the country the story is about. After all the agency
-components, this one reads the country the document is about (the first country of
-:meth:`AgencyScope.home_countries`: its country names, places, adjectives and dateline)
-and gives a ``foreign_government`` row of that country its own kind: the row's ``own_kind``
-column ("US Immigration and Customs Enforcement": ``police``), else ``government`` (the Justice
-Department in a story filed from Washington about a Florida congressman, the Home Office in a
-BBC story about visas). The country counts only when the text itself names it and no other
-country half as much: the agencies' own countries do not vote (a Bangladeshi story on the State
-Department's report names the US mostly through its agencies), and a story filed from Washington
-about Kuwait's ranking is about both. A text that names no country at all is about the one
-country all its agencies with a country are of (a snippet on the FBI; a BBC story on the Home
-Office and the Liberal Democrats).
+components, this one reads the one country the text names (by name, place or adjective:
+:meth:`AgencyScope.named_countries`) and gives a ``foreign_government`` row of that country its
+own kind: the row's ``own_kind`` column ("US Immigration and Customs Enforcement": ``police``),
+else ``government`` (the Justice Department in a story about a Florida congressman). A text that
+names no country is about the one country of its agencies (a snippet on the FBI; a BBC story on
+the Home Office and the Liberal Democrats). A text that names two countries is left as it is: a
+Bangladeshi or Kuwaiti story on the State Department's report, a Dawn story on an Indian family
+charged in the US (news_gold keeps the US bodies of Dawn's stories foreign).
 
 Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
 ``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
@@ -45,14 +42,13 @@ class AgencyHome:
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(self.own_kind)
         if not info or not used:
             return doc
-        home = self.scope.home_countries(doc, set(), {})  # without the agencies' votes
-        if home == (None,):  # no country named: the one country of all its agencies that have one
-            countries = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
-            countries.discard(None)
-            home = (*countries, *countries) if len(countries) == 1 else home
-        main = home[0]
-        if main is None or set(home[1:]) - {main}:
+        named = self.scope.named_countries(doc)
+        if not named:  # no country named: the countries of all its agencies that have one
+            named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
+            named.discard(None)
+        if len(named) != 1:
             return doc
+        [main] = named
         for name in used:
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
