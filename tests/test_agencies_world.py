@@ -213,3 +213,16 @@ def test_a_well_known_ngo_by_its_name(nlp):
         "on the case."
     )
     assert ("National Center for Missing & Exploited Children", "NCMEC", "ngo") in agencies(nlp, text)
+
+
+def test_a_coalition_or_a_forum_defined_with_its_acronym_is_an_ngo(nlp):
+    """org_keywords.csv: coalition and forum head an NGO's name (BBC, PolNeAR); "Centre" and
+    "Center" do not (on 200 texts of other outlets they were as often facilities and sub-units)."""
+    text = (
+        "The Traveller Law Reform Coalition (TLRC) welcomed the move, and the American Action Forum "
+        "(AAF) said it was a start."
+    )
+    assert agencies(nlp, text) == {
+        ("Traveller Law Reform Coalition", "TLRC", "ngo"),
+        ("American Action Forum", "AAF", "ngo"),
+    }
