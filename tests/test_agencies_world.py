@@ -117,6 +117,14 @@ def test_a_places_sheriffs_office_and_police_department(nlp):
     }
 
 
+def test_a_places_prosecutors_office(nlp):
+    text = (
+        "Investigators with the Miami-Dade State Attorney's Office arrested two men accused of "
+        "trafficking a 15-year-old girl."
+    )
+    assert agencies(nlp, text) == {("Miami-Dade State Attorney's Office", None, "government")}
+
+
 def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
     text = (
         "The committee brings together members from the ministries of Interior, Foreign Affairs, Justice, "
