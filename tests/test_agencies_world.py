@@ -103,6 +103,28 @@ def test_police_units_and_offices_with_their_place(nlp):
     }
 
 
+def test_a_places_sheriffs_office_and_police_department(nlp):
+    """US local news (Google Alerts snippets): the place's force named after it, kind police."""
+    text = (
+        "Collier County Sheriff's Office hosts training to stop human trafficking. The men were "
+        "arrested in conjunction with the Wickliffe Police Department and the Los Angeles County "
+        "Sheriff’s Department."
+    )
+    assert agencies(nlp, text) == {
+        ("Collier County Sheriff's Office", None, "police"),
+        ("Wickliffe Police Department", None, "police"),
+        ("Los Angeles County Sheriff’s Department", None, "police"),
+    }
+
+
+def test_a_places_prosecutors_office(nlp):
+    text = (
+        "Investigators with the Miami-Dade State Attorney's Office arrested two men accused of "
+        "trafficking a 15-year-old girl."
+    )
+    assert agencies(nlp, text) == {("Miami-Dade State Attorney's Office", None, "government")}
+
+
 def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
     text = (
         "The committee brings together members from the ministries of Interior, Foreign Affairs, Justice, "
@@ -159,3 +181,56 @@ def test_a_party_name_inside_a_longer_name_is_not_the_party(nlp):
         "Scottish Labour MP Ian Davidson spoke."
     )
     assert {a for a in agencies(nlp, text) if a[2] == "party"} == {("Labour Party", None, "party")}
+
+
+# -- well-known bodies (agencies.csv) and "Parliament" as the country's own ------------------------
+
+
+def test_party_committees_are_the_party_s(nlp):
+    """PolNeAR (US politics): the DNC and the DCCC are party bodies, not legislatures."""
+    text = (
+        "Computer hacking of the Democratic National Committee and the Democratic Congressional "
+        "Campaign Committee can be traced to hackers, Schiff told reporters."
+    )
+    assert agencies(nlp, text) == {
+        ("Democratic National Committee", "DNC", "party"),
+        ("Democratic Congressional Campaign Committee", "DCCC", "party"),
+    }
+
+
+def test_parliament_is_the_parliament_of_the_story_s_country(nlp):
+    """BBC politics: "Parliament" is the UK's; "Parliament House" is a building (no row)."""
+    text = (
+        "Mr Clarke said the issue would be debated in Parliament next Monday. Labour MPs met in "
+        "Parliament House."
+    )
+    assert agencies(nlp, text) == {
+        ("Parliament of the United Kingdom", None, "legislature"),
+        ("Labour Party", None, "party"),
+    }
+
+
+def test_the_commons_home_affairs_committee(nlp):
+    text = "Hazel Blears told the Commons home affairs committee that the threat was real."
+    assert agencies(nlp, text) == {("Home Affairs Committee", None, "legislature")}
+
+
+def test_a_well_known_ngo_by_its_name(nlp):
+    text = (
+        "The Fairfax County Police worked with the National Center for Missing & Exploited Children "
+        "on the case."
+    )
+    assert ("National Center for Missing & Exploited Children", "NCMEC", "ngo") in agencies(nlp, text)
+
+
+def test_a_coalition_or_a_forum_defined_with_its_acronym_is_an_ngo(nlp):
+    """org_keywords.csv: coalition and forum head an NGO's name (BBC, PolNeAR); "Centre" and
+    "Center" do not (on 200 texts of other outlets they were as often facilities and sub-units)."""
+    text = (
+        "The Traveller Law Reform Coalition (TLRC) welcomed the move, and the American Action Forum "
+        "(AAF) said it was a start."
+    )
+    assert agencies(nlp, text) == {
+        ("Traveller Law Reform Coalition", "TLRC", "ngo"),
+        ("American Action Forum", "AAF", "ngo"),
+    }

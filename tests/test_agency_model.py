@@ -81,3 +81,22 @@ def test_the_recogniser_switched_off_leaves_the_rules_alone(rules_only):
         ("Philippine Overseas Employment Administration", "POEA", "government"),
         ("Department of Social Welfare and Development", "DSWD", "government"),
     }
+
+
+def test_a_recognised_short_form_of_one_longer_agency_is_that_agency(nlp):
+    """PolNeAR (USA Today): "the Intelligence Committee" after "the House Intelligence Committee"
+    was a second agency; with two longer names it ends, it stays as it is."""
+    from spacy.tokens import Span
+
+    from extractors.nlp.components.agency_model import _short_forms
+
+    doc = nlp.make_doc(
+        "House Intelligence Committee and Senate Select Committee ; the Intelligence Committee"
+    )
+    house = Span(doc, 0, 3, label="AGENCY", span_id="House Intelligence Committee")
+    short = Span(doc, 9, 11, label="AGENCY", span_id="Intelligence Committee")
+    [out] = _short_forms(doc, [short], [house])
+    assert (out.start, out.end, out.id_) == (9, 11, "House Intelligence Committee")
+    senate = Span(doc, 4, 7, label="AGENCY", span_id="Senate Intelligence Committee")
+    [out] = _short_forms(doc, [short], [house, senate])
+    assert out.id_ == "Intelligence Committee"

@@ -202,6 +202,21 @@ def _listed_kind(doc: Doc, span: Span, bodies: list[Span], info: dict) -> str | 
     return None
 
 
+def _short_forms(doc: Doc, new: list[Span], taken: list[Span]) -> list[Span]:
+    """A recognised name that ends another agency's name of the document, and only one, is that
+    agency ("Intelligence Committee" after "the House Intelligence Committee", "Black Caucus
+    Foundation" after "the Congressional Black Caucus Foundation"); two words at least."""
+    names = {s.id_ or s.ent_id_ for s in new + taken if s.label_ == "AGENCY"}
+    out = []
+    for span in new:
+        short = span.id_
+        longer = [n for n in names if len(short.split()) >= 2 and n != short and n.endswith(f" {short}")]
+        out.append(
+            Span(doc, span.start, span.end, label="AGENCY", span_id=longer[0]) if len(longer) == 1 else span
+        )
+    return out
+
+
 class AgencyModel:
     def __init__(self, nlp: Language, name: str, *, model: str, enabled: bool, org_keywords: str,
                  generic_agencies: str, not_agencies: str, places: str, context: int | None = None):  # fmt: skip
@@ -234,6 +249,7 @@ class AgencyModel:
             new.append(span)
             meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
+        new = _short_forms(doc, new, taken)
         new += self._bare_acronyms(doc, bare, taken + new, info)
         if new:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]

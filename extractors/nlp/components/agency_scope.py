@@ -235,6 +235,15 @@ class AgencyScope:
                 return n, self.demonyms[words], _MODIFIER_WEIGHT
         return 1, None, 0
 
+    def named_countries(self, doc: Doc) -> set[str]:
+        """Every country the text names: by name, place or adjective (:meth:`_country_word`)."""
+        out, i = set(), 0
+        while i < len(doc):
+            n, country, _ = self._country_word(doc, i)
+            out.add(country)
+            i += n
+        return out - {None}
+
     def dateline_country(self, doc: Doc) -> str | None:
         """The country of the place the story is filed from ("WASHINGTON:", "ISLAMABAD, Aug 13
         (APP):")."""

@@ -29,6 +29,8 @@ from extractors.nlp.components.rule_files import rows
 _MISSIONS = {"embassy": "Embassy", "consulate": "Consulate", "high commission": "High Commission"}
 # Entity labels a place or an owner may carry.
 _PLACE_LABELS = ("GPE", "LOC", "NORP", "")
+# ... and the words before a police force's name (the statistical model often tags the whole name)
+_FORCE_PLACE_LABELS = (*_PLACE_LABELS, "ORG", "FAC")
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -66,6 +68,9 @@ class WorldAgencies:
         self.police_levels = {r["word"].lower() for r in units if r["effect"] == "level"}
         self.police_continues = {r["word"] for r in units if r["effect"] == "continues"}
         self.court_levels = {r["word"] for r in units if r["effect"] == "court"}
+        # a place's body named after the place: its police force, its prosecutors' office
+        kinds = {"force": "police", "office": "government"}
+        self.forces = {r["word"]: kinds[r["effect"]] for r in units if r["effect"] in kinds}
         self.ngo_cues = {line.lower() for line in read_lines(ngo_cues)} if ngo_cues else set()
 
     def resolve(
@@ -76,6 +81,7 @@ class WorldAgencies:
         extra: dict[str, dict] = {}
         ents = self.missions(doc, ents, home, known, extra)
         ents = self.police_units(doc, ents, extra)
+        ents = self.place_forces(doc, ents, extra)
         ents = self.magistrates_courts(doc, ents, extra)
         ents = self.named_ngos(doc, ents, extra)
         ents = self.listed_ministries(doc, ents, known, extra)
@@ -182,6 +188,37 @@ class WorldAgencies:
             added.append(Span(doc, start, i + 1, label="AGENCY", span_id=name))
         return _replace(ents, added) if added else ents
 
+    def place_forces(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
+        """ "Collier County Sheriff's Office", "the Chicago Police Department", "Kentucky State
+        Police": one to four capitalised words before a force's name (``force`` in
+        ``police_units.csv``), named as written, kind police; "Miami-Dade State Attorney's Office"
+        (``office``): kind government; not inside another name or a title."""
+        taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "PERSON") for i in range(e.start, e.end)}
+        added = []
+        for tok in doc[1:]:
+            if not tok.is_title or tok.i in taken:
+                continue
+            end, kind = self._force_end(doc, tok.i)
+            if end is None or any(i in taken for i in range(tok.i, end)):
+                continue
+            start = _place_before(doc, tok.i, taken)
+            if start == tok.i:
+                continue
+            name = doc[start:end].text
+            extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
+            added.append(Span(doc, start, end, label="AGENCY", span_id=name))
+            taken.update(range(start, end))
+        return _replace(ents, added) if added else ents
+
+    def _force_end(self, doc: Doc, i: int) -> tuple[int | None, str]:
+        """End and kind of the force's or office's name (``police_units.csv``) that starts at token
+        ``i``, the longest one; (None, "") when none does."""
+        for end in range(min(i + 5, len(doc)), i, -1):
+            kind = self.forces.get(doc[i:end].text)
+            if kind:
+                return end, kind
+        return None, ""
+
     @staticmethod
     def _office_with_place(doc: Doc, level: int) -> Span | None:
         """ "District Police Office, Bardia", "Area Police Office, Mainapokhar": a level, "Police
@@ -286,3 +323,24 @@ def _portfolios(doc: Doc, i: int, taken: set[int]) -> list[tuple[int, int]]:
     if j > start and doc[j - 1].is_title:
         out.append((start, j))
     return out if len(out) >= 2 else []
+
+
+def _place_before(doc: Doc, i: int, taken: set[int]) -> int:
+    """Where the place before token ``i`` begins: up to four capitalised words, not stop words nor
+    taken, hyphenated ones joined ("Miami-Dade", "Wilkes-Barre"); ``i`` when there is none."""
+    start = i
+    while start > 0 and i - start < 4 and start - 1 not in taken:
+        prev = doc[start - 1]
+        if prev.text == "-" and start > 1 and not prev.whitespace_ and not doc[start - 2].whitespace_:
+            prev = doc[start - 2]
+            step = 2
+        else:
+            step = 1
+        if not (
+            prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in _FORCE_PLACE_LABELS
+        ):
+            break
+        start -= step
+        if prev.is_sent_start:
+            break
+    return start

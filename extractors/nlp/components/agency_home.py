@@ -1,0 +1,80 @@
+"""``tipwatch_agency_home_v1``: an agency's kind as the story's country sees it.
+
+The gazetteer (``agencies.csv``) gives each body one kind, written for the stories the corpus
+mostly has: the US State Department, the FBI and the UK Home Office are ``foreign_government``
+(Pakistani, Malaysian or Nigerian stories about them). Under the world definitions a government
+body is foreign only when it is not of the country the story is about. After all the agency
+components, this one reads the one country the text names (by name, place or adjective:
+:meth:`AgencyScope.named_countries`) and gives a ``foreign_government`` row of that country its
+own kind: the row's ``own_kind`` column ("US Immigration and Customs Enforcement": ``police``),
+else ``government`` (the Justice Department in a story about a Florida congressman). A text that
+names no country is about the one country of its agencies (a snippet on the FBI; a BBC story on
+the Home Office and the Liberal Democrats). A text that names two countries is left as it is: a
+Bangladeshi or Kuwaiti story on the State Department's report, a Dawn story on an Indian family
+charged in the US (news_gold keeps the US bodies of Dawn's stories foreign).
+
+Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
+``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.nlp.components.agency_scope import AgencyScope
+from extractors.nlp.components.entities import AGENCY_INFO, rows
+
+FOREIGN = "foreign_government"
+
+
+class AgencyHome:
+    def __init__(self, scope: AgencyScope, agencies: str):
+        """``scope``: reads the countries a document is about; ``agencies``: the gazetteer, whose
+        ``own_kind`` column gives a foreign row's kind at home (``government`` when empty)."""
+        self.scope = scope
+        self.own_kind = {
+            r["name"]: (r.get("own_kind") or "government") for r in rows(agencies) if r["kind"] == FOREIGN
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        info = doc.user_data.get(AGENCY_INFO)
+        used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(self.own_kind)
+        if not info or not used:
+            return doc
+        named = self.scope.named_countries(doc)
+        if not named:  # no country named: the countries of all its agencies that have one
+            named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
+            named.discard(None)
+        if len(named) != 1:
+            return doc
+        [main] = named
+        for name in used:
+            meta = info.get(name)
+            if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
+                info[name] = {**meta, "kind": self.own_kind[name]}
+        return doc
+
+
+@Language.factory("tipwatch_agency_home_v1", assigns=["doc.user_data"], requires=["doc.ents"])
+def make_agency_home(
+    nlp: Language,
+    name: str,
+    agencies: str,
+    local_forms: str,
+    countries: str,
+    country_words: str,
+    provinces: str | None = None,
+    places: str | None = None,
+) -> AgencyHome:
+    scope = AgencyScope(
+        nlp,
+        name,
+        agencies=agencies,
+        local_forms=local_forms,
+        countries=countries,
+        country_words=country_words,
+        provinces=provinces,
+        places=places,
+    )
+    return AgencyHome(scope, agencies)

@@ -1,0 +1,57 @@
+"""An agency's kind as the story's country sees it (``tipwatch_agency_home_v1``). Regression for
+issue 12: the gazetteer's ``foreign_government`` bodies (US State Department, FBI, UK Home Office)
+kept that kind in stories about their own country (a BBC story on the Home Office, a US snippet on
+the Justice Department). Tiny real texts in the style of BBC politics and US local news, exact
+records."""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def agencies(nlp, text: str) -> set[tuple]:
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, recs)] = list(extract_documents([document], nlp))
+    return {(a.name, a.kind, a.country) for a in recs.agencies}
+
+
+def test_a_us_body_in_a_story_about_the_us_is_the_government_s_own(nlp):
+    text = (
+        "WASHINGTON - The Justice Department has informed lawyers for a witness that it will not "
+        "bring charges against the Florida congressman."
+    )
+    assert agencies(nlp, text) == {("US Department of Justice", "government", "United States")}
+
+
+def test_a_row_s_own_kind_at_home(nlp):
+    """ICE at home is immigration police (``own_kind``), not a government department."""
+    text = "Immigration and Customs Enforcement agents arrested two men in Texas on Tuesday, the agency said."
+    assert agencies(nlp, text) == {("US Immigration and Customs Enforcement", "police", "United States")}
+
+
+def test_a_text_naming_no_country_is_about_its_agencies_one_country(nlp):
+    text = (
+        "The top civil servant at the Home Office has been knighted. The Liberal Democrats said it "
+        "beggared belief."
+    )
+    assert agencies(nlp, text) == {
+        ("Home Office", "government", "United Kingdom"),
+        ("Liberal Democrats", "party", "United Kingdom"),
+    }
+
+
+def test_a_us_body_in_a_story_about_another_country_stays_foreign(nlp):
+    text = (
+        "The US State Department placed Malaysia on Tier 3 in its annual report. Malaysia said the "
+        "ranking did not reflect its efforts, and Malaysian officials in Kuala Lumpur rejected it."
+    )
+    assert agencies(nlp, text) == {("US Department of State", "foreign_government", "United States")}
+
+
+def test_a_story_filed_from_washington_about_another_country_is_about_both(nlp):
+    text = (
+        "WASHINGTON: The State Department kept Kuwait on Tier 2. Kuwait has made efforts, the report "
+        "said, and Kuwait must prosecute more traffickers."
+    )
+    assert agencies(nlp, text) == {("US Department of State", "foreign_government", "United States")}
