@@ -38,6 +38,7 @@ _EFFECTS = (
     "other_list",
     "issuer_head",
     "hypothetical",
+    "generic",
     "modal",
     "condition",
     "change_up",
@@ -95,6 +96,7 @@ class TierLinker:
         self.other_list = {p.lower() for p in phrases["other_list"]}
         self.issuer_heads = {p.lower() for p in phrases["issuer_head"]}
         self.hypothetical = {p.lower() for p in phrases["hypothetical"]}
+        self.generic = {p.lower() for p in phrases["generic"]}
         self.modal = {p.lower() for p in phrases["modal"]}
         self.condition = {p.lower() for p in phrases["condition"]}
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
@@ -257,7 +259,8 @@ class TierLinker:
         if _labels_a_paragraph(e):
             return False
         for h in _clause_heads(e):
-            if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in _modifiers(h)):
+            outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
+            if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
                 return True
             if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
                 return True
@@ -272,7 +275,7 @@ class TierLinker:
         return (
             e.root.dep_ == "nsubj"
             and head.lemma_ == "be"
-            and any(self._hypothetical_word(t) for t in head.subtree if t.i > head.i)
+            and any(self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i)
         )
 
     def change(self, e: Span) -> str | None:
