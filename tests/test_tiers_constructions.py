@@ -96,6 +96,11 @@ CASES = [
         "country on Tier 3.",
         {("Malaysia", "3", 2021, None)},
     ),
+    # a particle gives a move's direction ("moved up to", "moved down to")
+    ("Ghana moved up to Tier 1 in the 2019 trafficking report.", {("Ghana", "1", 2019, "upgraded")}),
+    # tiers of other things in a trafficking story (``other_tier``): supply chains, cities
+    ("The firm audits its Tier 1 suppliers in Malaysia for forced labour and human trafficking.", set()),
+    ("Trafficking gangs operate in tier-two cities in China such as Kunming.", set()),
     # wishes, risks and escapes stay no placement
     ("Vietnam risks a downgrade to Tier 3 in next year's trafficking report.", set()),
     ("Ghana narrowly escaped a downgrade to Tier 3 in the 2019 trafficking report.", set()),

@@ -48,6 +48,9 @@ _EFFECTS = (
     "issuer_head",
     "hypothetical",
     "generic",
+    "other_tier",
+    "up",
+    "down",
     "modal",
     "condition",
     "change_up",
@@ -109,6 +112,8 @@ class TierLinker:
         self.issuer_heads = _lower(phrases["issuer_head"])
         self.hypothetical = _lower(phrases["hypothetical"])
         self.generic = _lower(phrases["generic"])
+        self.other_tier = _lower(phrases["other_tier"])
+        self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
@@ -127,7 +132,12 @@ class TierLinker:
         if any(c in low for c in self.context):
             page, subject = page_country(doc), self._subject(doc)
             for e in doc.ents:
-                if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
+                if (
+                    e.label_ == "TIER"
+                    and not self._negated(doc, e)
+                    and not self._other_tier(e)
+                    and not self._hypothetical(e)
+                ):
                     if page is not None and _labels_a_paragraph(e):
                         links.append(_link(e, page.ent_id_, False, self.change(e)))
                     else:
@@ -329,6 +339,11 @@ class TierLinker:
             )
         )
 
+    def _other_tier(self, e: Span) -> bool:
+        """A tier of something else: the tier modifies an ``other_tier`` noun ("tier-one
+        suppliers", "tier-two cities")."""
+        return e.root.dep_ in (*_MODIFIER_DEPS, "nummod") and e.root.head.lemma_.lower() in self.other_tier
+
     def change(self, e: Span) -> str | None:
         """The change the sentence states for the tier: a verb among its heads ("was downgraded to
         Tier 3" -> downgraded, "remains on Tier 2" -> remained, "kept ... on the Tier 2 Watch
@@ -337,6 +352,11 @@ class TierLinker:
             for words, change in self.changes:
                 if h.lemma_.lower() in words and h.pos_ in ("VERB", "AUX"):
                     return change
+            if h.lemma_.lower() in self.move:  # "moved up to Tier 1", "moved down to Tier 3"
+                particles = {c.lower_ for c in h.children if c.dep_ in ("prt", "advmod")}
+                for words, change in zip(self.particles, ("upgraded", "downgraded")):
+                    if particles & words:
+                        return change
         same = next(words for words, change in self.changes if change == "remained")
         return "remained" if any(t.lower_ in same for t in e.sent if t.pos_ != "VERB") else None
 
