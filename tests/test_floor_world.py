@@ -30,8 +30,8 @@ FLOORS = {
     "world_blind": {
         "officials": 0.39,  # 0.400 exactly (24/60), computed as 0.3999…: the floor sits one step below
         "officials_name": 0.73,  # 0.733
-        "agencies": 0.75,  # 0.753
-        "agencies_kind": 0.71,  # 0.719
+        "agencies": 0.78,  # 0.782 (stop 24: known bodies, place forces, kind at home; was 0.753)
+        "agencies_kind": 0.72,  # 0.726 (was 0.719)
         "tier_placements": 0.42,  # 0.426
         "tier_placements_no_year": 0.71,  # 0.714
         "claims_speaker": 0.68,  # 0.681
