@@ -22,24 +22,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.nlp.components.agency_scope import AgencyScope
-from extractors.nlp.components.entities import AGENCY_INFO, rows
-
-FOREIGN = "foreign_government"
+from extractors.nlp.components.agency_scope import FOREIGN, AgencyScope
+from extractors.nlp.components.entities import AGENCY_INFO
 
 
 class AgencyHome:
-    def __init__(self, scope: AgencyScope, agencies: str):
-        """``scope``: reads the countries a document is about; ``agencies``: the gazetteer, whose
-        ``own_kind`` column gives a foreign row's kind at home (``government`` when empty)."""
+    def __init__(self, scope: AgencyScope):
+        """``scope``: the pipeline's own ``tipwatch_agency_scope`` component, whose tables read the
+        countries a document is about and give a foreign row's kind at home
+        (:attr:`AgencyScope.own_kind`): the gazetteer is read once per pipeline, not twice."""
         self.scope = scope
-        self.own_kind = {
-            r["name"]: (r.get("own_kind") or "government") for r in rows(agencies) if r["kind"] == FOREIGN
-        }
 
     def __call__(self, doc: Doc) -> Doc:
         info = doc.user_data.get(AGENCY_INFO)
-        used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(self.own_kind)
+        own_kind = self.scope.own_kind
+        used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(own_kind)
         if not info or not used:
             return doc
         named = self.scope.named_countries(doc)
@@ -52,29 +49,14 @@ class AgencyHome:
         for name in used:
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
-                info[name] = {**meta, "kind": self.own_kind[name]}
+                info[name] = {**meta, "kind": own_kind[name]}
         return doc
 
 
 @Language.factory("tipwatch_agency_home_v1", assigns=["doc.user_data"], requires=["doc.ents"])
-def make_agency_home(
-    nlp: Language,
-    name: str,
-    agencies: str,
-    local_forms: str,
-    countries: str,
-    country_words: str,
-    provinces: str | None = None,
-    places: str | None = None,
-) -> AgencyHome:
-    scope = AgencyScope(
-        nlp,
-        name,
-        agencies=agencies,
-        local_forms=local_forms,
-        countries=countries,
-        country_words=country_words,
-        provinces=provinces,
-        places=places,
-    )
-    return AgencyHome(scope, agencies)
+def make_agency_home(nlp: Language, name: str, scope: str = "tipwatch_agency_scope") -> AgencyHome:
+    """``scope``: the name of the pipeline's ``tipwatch_agency_scope_v1`` component, added before
+    this one (its tables are shared, not loaded again)."""
+    if scope not in nlp.pipe_names or not isinstance(nlp.get_pipe(scope), AgencyScope):
+        raise ValueError(f"{name}: needs the agency scope component {scope!r} earlier in the pipeline")
+    return AgencyHome(nlp.get_pipe(scope))

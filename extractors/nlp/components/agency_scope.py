@@ -43,11 +43,18 @@ _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
 _MODIFIER_WEIGHT = 0.25
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
 _SECOND_SHARE = 0.5  # a country named half as much as the main one is also one the story is about
+FOREIGN = "foreign_government"
 
 
 def form_key(text: str) -> str:
     """How a form is compared: lower case, straight apostrophes, single spaces."""
     return " ".join(text.replace("’", "'").lower().split())
+
+
+def own_kinds(table: list[dict]) -> dict[str, str]:
+    """A foreign-government row's kind in a story about its own country: its ``own_kind`` column,
+    else ``government`` (read by ``tipwatch_agency_home_v1``, which shares the scope's tables)."""
+    return {r["name"]: r.get("own_kind") or "government" for r in table if r["kind"] == FOREIGN}
 
 
 class AgencyScope:
@@ -70,8 +77,10 @@ class AgencyScope:
         self.meta: dict[str, dict] = {}
         self.candidates: dict[str, list[str]] = {}  # form key -> the rows that have it
         self.spelling: dict[str, str] = {}  # form key -> the form as local_forms.txt writes it
+        table = rows(agencies)
+        self.own_kind = own_kinds(table)
         local = {form_key(f): f for f in read_lines(local_forms)}
-        for row in rows(agencies):
+        for row in table:
             self.meta[row["name"]] = {
                 "acronym": row["acronym"] or None,
                 "kind": row["kind"] or "other",
@@ -169,7 +178,7 @@ class AgencyScope:
         if modifier:
             name = f"{doc[start : e.start].text} {self.spelling[key]}" if start < e.start else name
             foreign = home[0] is not None and home[0] != modifier
-            meta = {**meta, "country": modifier, "kind": "foreign_government" if foreign else meta["kind"]}
+            meta = {**meta, "country": modifier, "kind": FOREIGN if foreign else meta["kind"]}
         own[name] = meta
         return Span(doc, start, e.end, label="AGENCY", span_id=name)
 
@@ -195,7 +204,7 @@ class AgencyScope:
         no named country being no foreign one; the form as its acronym when it is one."""
         kinds = {self.meta[c]["kind"] for c in self.candidates[key]}
         kind = kinds.pop() if len(kinds) == 1 else "government"
-        if kind == "foreign_government":
+        if kind == FOREIGN:
             kind = "government"
         form = self.spelling[key]
         acronym = form if any(self.meta[c]["acronym"] == form for c in self.candidates[key]) else None
