@@ -7,6 +7,9 @@ of strings (name, acronym, aliases); every whole-word occurrence of one of them 
 letter). Documents are split 85/15 into train/dev by a hash of their reference (stable).
 
     python scripts/agency_training_data.py [--out models/agency_ner/corpus]   # gitignored: texts stay in ../shared
+
+``--gold-rev REV`` reads the gold files as they were at git revision ``REV`` (the shipped weights were
+trained at ``b9cf93b``; the gold sets have grown since), so the shipped weights can be reproduced.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import spacy
@@ -53,12 +57,20 @@ def spans(text: str, agencies: list[dict]) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
-def documents(nlp, shared: Path):
-    for name in SETS:
+def gold_lines(name: str, rev: str | None) -> list[str]:
+    """The lines of gold file ``name``: today's, or as committed at git revision ``rev``."""
+    if rev is None:
         path = GOLD / name
-        if not path.is_file():
-            continue
-        for line in open(path, encoding="utf-8"):
+        return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    show = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{rev}:models/gold/{name}"], capture_output=True, text=True
+    )
+    return show.stdout.splitlines() if show.returncode == 0 else []
+
+
+def documents(nlp, shared: Path, rev: str | None = None):
+    for name in SETS:
+        for line in gold_lines(name, rev):
             if not line.strip():
                 continue
             obj = json.loads(line)
@@ -78,11 +90,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "agency_ner" / "corpus")
     ap.add_argument("--shared", type=Path, default=default_shared_dir())
+    ap.add_argument("--gold-rev", help="read the gold files as committed at this git revision")
     args = ap.parse_args()
     nlp = spacy.blank("en")
     bins = {"train": DocBin(), "dev": DocBin()}
     counts = {"train": [0, 0], "dev": [0, 0]}
-    for key, doc in documents(nlp, args.shared):
+    for key, doc in documents(nlp, args.shared, args.gold_rev):
         side = "dev" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 100 < DEV_SHARE else "train"
         bins[side].add(doc)
         counts[side][0] += 1
