@@ -77,3 +77,26 @@ def heading_country(doc: Doc, sent: Span) -> list[Span]:
         return []
     rest = [t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)]
     return [] if rest else gpes
+
+
+def outside_brackets(g: Span) -> list:
+    """The tokens after a span in its sentence, leaving out a bracketed aside ("(TIP)", "(US)"),
+    the bracket that closes the span's own aside and a possessive "'s"."""
+    out, depth = [], 0
+    for t in g.doc[g.end : g.sent.end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and t.lower_ not in ("'s", "’s"):
+            out.append(t)
+    return out
+
+
+def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+    """Sentence start -> the sentence's GPE and YEAR entities, in document order."""
+    by_sent: dict[int, list[Span]] = {}
+    for g in doc.ents:
+        if g.label_ in ("GPE", "YEAR"):
+            by_sent.setdefault(g.sent.start, []).append(g)
+    return by_sent

@@ -444,3 +444,10 @@ def clause_heads(e: Span | Token) -> list:
         t = t.head
         out.append(t)
     return out
+
+
+def modifiers(t) -> list:
+    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
+    otherwise)."""
+    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
+    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]

@@ -21,17 +21,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.rule_files import rows
-from extractors.nlp.components.tier_countries import (
-    demonym_counts,
-    demonyms,
-)
+from extractors.nlp.components.tier_countries import demonym_counts, demonyms
 from extractors.nlp.components.tier_countries import heading_country as _heading_country
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
 from extractors.nlp.components.tier_countries import other_countries_placed as _other_countries_placed
+from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
+from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_years import TierDates
 from extractors.nlp.components.tier_years import clause_heads as _clause_heads
+from extractors.nlp.components.tier_years import modifiers as _modifiers
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
@@ -45,9 +45,13 @@ _EFFECTS = (
     "report_topic",
     "move",
     "other_list",
+    "superlative",
     "issuer_head",
     "hypothetical",
+    "negation",
+    "faces",
     "generic",
+    "lists",
     "other_tier",
     "up",
     "down",
@@ -109,9 +113,14 @@ class TierLinker:
         self.context = [p.lower() for p in phrases["context"]]
         self.move = _lower(phrases["move"])
         self.other_list = _lower(phrases["other_list"])
+        self.superlative = _lower(phrases["superlative"])
+        self.report_words = _lower(phrases["report"])
         self.issuer_heads = _lower(phrases["issuer_head"])
         self.hypothetical = _lower(phrases["hypothetical"])
+        self.negation = _lower(phrases["negation"])
+        self.faces = _lower(phrases["faces"])
         self.generic = _lower(phrases["generic"])
+        self.lists = _lower(phrases["lists"])
         self.other_tier = _lower(phrases["other_tier"])
         self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
         self.modal = _lower(phrases["modal"])
@@ -193,12 +202,18 @@ class TierLinker:
         moved = self._moved_to(doc, e)
         nearest = _nearest_country(e, countries, moved)
         if weak and (
-            any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            any(t.lower_ in self.other_list for t in sent)
+            or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            or (e[0].lower_ in self.superlative and not self._names_a_ranking(sent))
         ):
             return []
         change = None if previous else self.change(e)  # where it was: no change known
         placed = self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
+
+    def _names_a_ranking(self, sent: Span) -> bool:
+        """The sentence names a report or a tier ("in its annual report", "the four-tier chart")."""
+        return any(t.lower_ in self.report_words or "tier" in t.lower_ for t in sent)
 
     def _group(self, e: Span, countries: list[Span], nearest: Span, moved: bool) -> list[str]:
         """The nearest country, those coordinated with it, those a ``list_intro`` word adds
@@ -308,18 +323,28 @@ class TierLinker:
         return t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads
 
     def _hypothetical(self, e: Span) -> bool:
-        """A tier the sentence does not place the country on: wished, risked, escaped, defined or
-        conditional ("failure to move up to Tier 1", "short of a Tier 1 ranking", "an otherwise
-        required downgrade to Tier 3", "If Ghana is downgraded to Tier 3", "A Tier 3 ranking could
-        affect", "Tier 2 is for countries that ...", "there are two middle ranks; Tier 2 and ...").
-        The tier's heads up to its own clause are read: a ``hypothetical`` word among them or their
-        modifiers, a ``modal`` auxiliary or ``condition`` marker on one of them, a tier that is the
-        subject of "be" with generic ``hypothetical`` nouns ("countries"), or "there are"."""
+        """A tier the sentence does not place the country on: wished, risked, escaped, negated,
+        generic, defined or conditional ("failure to move up to Tier 1", "short of a Tier 1
+        ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
+        to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
+        ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
+        The tier's heads up to its own clause are read: a ``hypothetical`` or ``negation`` word among
+        them or their modifiers (no negation for a tier moved from), a ``faces`` head over a move
+        word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
+        ``condition`` marker, a tier that is the subject of "be" with ``generic`` nouns, or "there
+        are". A forecast the text states is a placement ("Malaysia will fall to Tier 3")."""
         if _labels_a_paragraph(e):
             return False
+        negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
         for h in _clause_heads(e):
             outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
             if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
+                return True
+            if any(t.lower_ in negation for t in [h, *outside]):
+                return True
+            if h.lemma_.lower() in self.faces and self._over_a_move(e, h):
+                return True
+            if h.lower_ in self.generic and not self._lists(h):  # "Tier 3 countries face sanctions"
                 return True
             if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
                 return True
@@ -338,6 +363,23 @@ class TierLinker:
                 self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
             )
         )
+
+    def _over_a_move(self, e: Span, head: Token) -> bool:
+        """A move or change word lies between the tier and its head ("faces a downgrade to Tier 3")."""
+        words = self.move.union(*(w for w, _ in self.changes))
+        path = _clause_heads(e)
+        return any(t.lemma_.lower() in words for t in path[: path.index(head)])
+
+    def _lists(self, noun: Token) -> bool:
+        """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
+        countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
+        "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
+        countries such as Iran")."""
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
+            return True
+        return any(self._intro(t) and any(c.dep_ == "pobj" for c in t.children) for t in noun.subtree)
 
     def _other_tier(self, e: Span) -> bool:
         """A tier of something else: the tier modifies an ``other_tier`` noun ("tier-one
@@ -444,36 +486,6 @@ def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool
         "_e": e,
         "change": change,
     }
-
-
-def _outside_brackets(g: Span) -> list:
-    """The tokens after a span in its sentence, leaving out a bracketed aside ("(TIP)", "(US)"),
-    the bracket that closes the span's own aside and a possessive "'s"."""
-    out, depth = [], 0
-    for t in g.doc[g.end : g.sent.end]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and t.lower_ not in ("'s", "’s"):
-            out.append(t)
-    return out
-
-
-def _modifiers(t) -> list:
-    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
-    otherwise)."""
-    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
-    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
-
-
-def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
-    """Sentence start -> the sentence's GPE and YEAR entities, in document order."""
-    by_sent: dict[int, list[Span]] = {}
-    for g in doc.ents:
-        if g.label_ in ("GPE", "YEAR"):
-            by_sent.setdefault(g.sent.start, []).append(g)
-    return by_sent
 
 
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
