@@ -104,6 +104,48 @@ CASES = [
     # wishes, risks and escapes stay no placement
     ("Vietnam risks a downgrade to Tier 3 in next year's trafficking report.", set()),
     ("Ghana narrowly escaped a downgrade to Tier 3 in the 2019 trafficking report.", set()),
+    ("Nigeria risks being downgraded to Tier 3 in the 2020 trafficking report.", set()),
+    ("Thailand could drop to Tier 3 in the 2015 trafficking report, activists warned.", set()),
+    # "faces" over a move word is a risk ("faces a downgrade to"); not over a placement
+    ("Ghana faces a downgrade to Tier 3 in the 2019 trafficking report.", set()),
+    ("Thailand is facing relegation to Tier 3 in the 2016 trafficking report.", set()),
+    (
+        "Malaysia, which faces sanctions after being placed on Tier 3 in the 2021 trafficking report, protested.",
+        {("Malaysia", "3", 2021, None)},
+    ),
+    # a forecast the text states is a placement (the guideline: only hoped, risked, escaped or
+    # "could" tiers are not)
+    (
+        "Malaysia will fall to Tier 3 in the 2021 trafficking report, two sources said.",
+        {("Malaysia", "3", 2021, "downgraded")},
+    ),
+    # a generic "Tier 3 countries" places nobody unless it lists countries
+    ("Officials in Pakistan said Tier 3 countries can lose US aid under the 2019 trafficking report.", set()),
+    (
+        "Unlike Tier 3 countries, Sri Lanka was placed on Tier 2 in the 2019 trafficking report.",
+        {("Sri Lanka", "2", 2019, None)},
+    ),
+    (
+        "Pakistan was among the Tier 2 countries in the 2019 trafficking report.",
+        {("Pakistan", "2", 2019, None)},
+    ),
+    (
+        "Tier 3 countries such as Iran and Cuba face sanctions under the 2019 trafficking report.",
+        {("Iran", "3", 2019, None), ("Cuba", "3", 2019, None)},
+    ),
+    # a negated move leaves the country on the tier it was not moved from
+    (
+        "Pakistan has not been able to move up from Tier 2 in the 2019 trafficking report.",
+        {("Pakistan", "2", 2019, None)},
+    ),
+    ("Nepal has never been placed on Tier 3 in the trafficking report since 2001.", set()),
+    # a tier named by rank alone ("lowest ranking") only beside a report or a tier word, and not in
+    # a sentence about an index
+    ("Bangladesh received the lowest ranking in the Global Slavery Index on human trafficking.", set()),
+    (
+        "Malaysia was downgraded to the lowest ranking in the 2021 trafficking report.",
+        {("Malaysia", "3", 2021, "downgraded")},
+    ),
 ]
 
 
