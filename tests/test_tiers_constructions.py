@@ -37,6 +37,11 @@ CASES = [
         {("China", "3", 2020, None), ("Russia", "3", 2020, None), ("Belarus", "3", 2020, None)}
         | {("North Korea", "3", 2020, None)},
     ),
+    # ... not when the tier belongs to another verb of the sentence
+    (
+        "Thailand joined Malaysia in criticising its Tier 3 ranking in the 2014 trafficking report.",
+        {("Malaysia", "3", 2014, None)},
+    ),
     # "along with" (a ``list_intro`` of two words), before the country placed or after it
     (
         "Along with Malaysia, Thailand was placed on the Tier 2 Watch List in the 2014 trafficking report.",

@@ -228,7 +228,8 @@ class TierLinker:
             rest = [g for g in countries if g.ent_id_ not in listed and _clause_heads(g.root)[-1] == clause]
             if rest:
                 placed += _with_coordinated(countries, _nearest_country(e, rest, moved))
-        if clause.lemma_.lower() in self.joins:
+        path = _clause_heads(e)[:-1]  # no verb between ("joined Malaysia in criticising its Tier 3 ranking")
+        if clause.lemma_.lower() in self.joins and not any(t.pos_ in ("VERB", "AUX") for t in path):
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             placed += [
                 g.ent_id_
