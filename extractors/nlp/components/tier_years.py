@@ -451,3 +451,9 @@ def modifiers(t) -> list:
     otherwise)."""
     first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
     return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
+
+
+def ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """The words end with the pattern, "*" standing for any one word."""
+    tail = words[-len(pattern) :]
+    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))

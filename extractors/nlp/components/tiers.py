@@ -31,6 +31,7 @@ from extractors.nlp.components.tier_countries import with_coordinated as _with_c
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_years import TierDates
 from extractors.nlp.components.tier_years import clause_heads as _clause_heads
+from extractors.nlp.components.tier_years import ends_with as _ends_with
 from extractors.nlp.components.tier_years import modifiers as _modifiers
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -329,33 +330,14 @@ class TierLinker:
         ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
         to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
         ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
-        The tier's heads up to its own clause are read: a ``hypothetical`` or ``negation`` word among
-        them or their modifiers (no negation for a tier moved from), a ``faces`` head over a move
-        word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
-        ``condition`` marker, a tier that is the subject of "be" with ``generic`` nouns, or "there
-        are". A forecast the text states is a placement ("Malaysia will fall to Tier 3")."""
+        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), and a tier that is
+        the subject of "be" with ``generic`` nouns. A forecast the text states is a placement
+        ("Malaysia will fall to Tier 3")."""
         if _labels_a_paragraph(e):
             return False
         negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
-        for h in _clause_heads(e):
-            outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
-            if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
-                return True
-            if any(t.lower_ in negation for t in [h, *outside]):
-                return True
-            if h.lemma_.lower() in self.faces and self._over_a_move(e, h):
-                return True
-            if h.lower_ in self.generic and not self._lists(h):  # "Tier 3 countries face sanctions"
-                return True
-            if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
-                return True
-            for c in h.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
-                    return True
-                if c.dep_ == "mark" and c.lower_ in self.condition:
-                    return True
-                if h.lemma_ == "be" and c.dep_ == "expl":
-                    return True
+        if any(self._hypothetical_head(e, h, negation) for h in _clause_heads(e)):
+            return True
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
@@ -364,6 +346,31 @@ class TierLinker:
                 self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
             )
         )
+
+    def _hypothetical_head(self, e: Span, h: Token, negation: set[str]) -> bool:
+        """One head of the tier makes it hypothetical: a ``hypothetical`` or ``negation`` word (no
+        negation for a tier moved from) as the head or its modifier, a ``faces`` head over a move
+        word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
+        ``condition`` marker on it, or "there are"."""
+        outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
+        if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
+            return True
+        if any(t.lower_ in negation for t in [h, *outside]):
+            return True
+        if h.lemma_.lower() in self.faces and self._over_a_move(e, h):
+            return True
+        if h.lower_ in self.generic and not self._lists(h):  # "Tier 3 countries face sanctions"
+            return True
+        if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
+            return True
+        for c in h.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
+                return True
+            if c.dep_ == "mark" and c.lower_ in self.condition:
+                return True
+            if h.lemma_ == "be" and c.dep_ == "expl":
+                return True
+        return False
 
     def _over_a_move(self, e: Span, head: Token) -> bool:
         """A move or change word lies between the tier and its head ("faces a downgrade to Tier 3")."""
@@ -436,12 +443,6 @@ def _lower(phrases: list[str]) -> set[str]:
 def _tokens(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
     """Each phrase as its lower-case words ("along with" -> ("along", "with"))."""
     return [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases]
-
-
-def _ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    """The words end with the pattern, "*" standing for any one word."""
-    tail = words[-len(pattern) :]
-    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))
 
 
 def _labels_a_paragraph(e: Span) -> bool:
