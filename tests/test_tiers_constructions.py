@@ -144,6 +144,8 @@ CASES = [
         {("Pakistan", "2", 2019, None)},
     ),
     ("Nepal has never been placed on Tier 3 in the trafficking report since 2001.", set()),
+    # a bare watch list in a sentence about terrorism is another list
+    ("Trafficking experts in Kenya said the country's terror watch-list had grown.", set()),
     # a tier named by rank alone ("lowest ranking") only beside a report or a tier word, and not in
     # a sentence about an index
     ("Bangladesh received the lowest ranking in the Global Slavery Index on human trafficking.", set()),
