@@ -22,8 +22,8 @@ FLOORS = {
         "officials_name": 0.93,  # 0.935
         "agencies": 0.91,  # 0.916 (wt-agy: known bodies, place forces, kind at home)
         "agencies_kind": 0.90,  # 0.900
-        "tier_placements": 0.85,  # 0.850
-        "tier_placements_no_year": 0.97,  # 0.978
+        "tier_placements": 0.85,  # 0.857 (wt-tier3: 'bottom rung of the four-tier chart'; was 0.850)
+        "tier_placements_no_year": 0.98,  # 0.986 (wt-tier3; was 0.978)
         "claims_speaker": 0.83,  # 0.837; 0.835 with wt-agy ("Data from BP2MI": the known agency, gold a report)
         "claims_cue": 0.83,  # 0.837
     },

@@ -380,17 +380,21 @@ def _date_after_origins(links: list[dict], doc_year: int | None) -> None:
 def _nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
     """Years of the sentence nearer to another tier the sentence gives the same country: that
     tier's ("placed on Tier 2 in 2019 and 2020, and is now on the Tier 2 Watch List": not the
-    watch list's years)."""
+    watch list's years); a tier moved from owns no year before it ("In 2021 the report moved
+    Malaysia from the Tier 2 Watch List to Tier 3": the move's year, Tier 3's)."""
     e = link["_e"]
     others = [
-        o["_e"]
+        o
         for o in links
         if o["country"] == link["country"] and o["sentence"] == link["sentence"] and o["tier"] != link["tier"]
     ]
     return {
         y.start
         for y in sentence_years(e.sent)
-        if any(edge_distance(o, y) < edge_distance(e, y) for o in others)
+        if any(
+            edge_distance(o["_e"], y) < edge_distance(e, y) and not (o["_from"] and y.start < o["_e"].start)
+            for o in others
+        )
     }
 
 
@@ -440,3 +444,16 @@ def clause_heads(e: Span | Token) -> list:
         t = t.head
         out.append(t)
     return out
+
+
+def modifiers(t) -> list:
+    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
+    otherwise)."""
+    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
+    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
+
+
+def ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """The words end with the pattern, "*" standing for any one word."""
+    tail = words[-len(pattern) :]
+    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))

@@ -21,8 +21,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.rule_files import rows
+from extractors.nlp.components.tier_countries import demonym_counts, demonyms
+from extractors.nlp.components.tier_countries import heading_country as _heading_country
+from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
+from extractors.nlp.components.tier_countries import other_countries_placed as _other_countries_placed
+from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
+from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
+from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
+from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_years import TierDates
 from extractors.nlp.components.tier_years import clause_heads as _clause_heads
+from extractors.nlp.components.tier_years import ends_with as _ends_with
+from extractors.nlp.components.tier_years import modifiers as _modifiers
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
@@ -36,8 +46,16 @@ _EFFECTS = (
     "report_topic",
     "move",
     "other_list",
+    "superlative",
     "issuer_head",
     "hypothetical",
+    "negation",
+    "faces",
+    "generic",
+    "lists",
+    "other_tier",
+    "up",
+    "down",
     "modal",
     "condition",
     "change_up",
@@ -49,6 +67,7 @@ _EFFECTS = (
     "last_year",
     "country_word",
     "list_intro",
+    "joins",
     "country_pronoun",
     "released",
     "recent",
@@ -81,29 +100,40 @@ class TierLinker:
     off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
     """
 
-    def __init__(self, nlp: Language, name: str, *, tier_context: str):
+    def __init__(self, nlp: Language, name: str, *, tier_context: str, country_words: str | None = None):
         self.name = name
+        # a country's adjectives and peoples ("Malaysian"), case-sensitive, by their words
+        self.demonyms = demonyms(country_words)
         phrases: dict[str, list[str]] = {effect: [] for effect in _EFFECTS}
         for r in rows(tier_context):
             phrases.setdefault(r["effect"], []).append(r["phrase"])
-        self.skip = {p.lower() for p in phrases["skip"]}
+        self.skip = _lower(phrases["skip"])
         self.negate = [
             tuple(t.lower_ for t in nlp.make_doc(p) if t.lower_ not in self.skip) for p in phrases["negate"]
         ]
         self.context = [p.lower() for p in phrases["context"]]
-        self.move = {p.lower() for p in phrases["move"]}
-        self.other_list = {p.lower() for p in phrases["other_list"]}
-        self.issuer_heads = {p.lower() for p in phrases["issuer_head"]}
-        self.hypothetical = {p.lower() for p in phrases["hypothetical"]}
-        self.modal = {p.lower() for p in phrases["modal"]}
-        self.condition = {p.lower() for p in phrases["condition"]}
+        self.move = _lower(phrases["move"])
+        self.other_list = _lower(phrases["other_list"])
+        self.superlative = _lower(phrases["superlative"])
+        self.report_words = _lower(phrases["report"])
+        self.issuer_heads = _lower(phrases["issuer_head"])
+        self.hypothetical = _lower(phrases["hypothetical"])
+        self.negation = _lower(phrases["negation"])
+        self.faces = _lower(phrases["faces"])
+        self.generic = _lower(phrases["generic"])
+        self.lists = _lower(phrases["lists"])
+        self.other_tier = _lower(phrases["other_tier"])
+        self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
+        self.modal = _lower(phrases["modal"])
+        self.condition = _lower(phrases["condition"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases)
-        self.previous = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["previous"]]
-        self.held_before = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["held_before"]]
-        self.country_words = {p.lower() for p in phrases["country_word"]}
-        self.list_intro = {p.lower() for p in phrases["list_intro"]}
-        self.country_pronouns = {p.lower() for p in phrases["country_pronoun"]}
+        self.previous = _tokens(nlp, phrases["previous"])
+        self.held_before = _tokens(nlp, phrases["held_before"])
+        self.country_words = _lower(phrases["country_word"])
+        self.list_intro = _tokens(nlp, phrases["list_intro"])
+        self.joins = _lower(phrases["joins"])
+        self.country_pronouns = _lower(phrases["country_pronoun"])
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -112,7 +142,12 @@ class TierLinker:
         if any(c in low for c in self.context):
             page, subject = page_country(doc), self._subject(doc)
             for e in doc.ents:
-                if e.label_ == "TIER" and not self._negated(doc, e) and not self._hypothetical(e):
+                if (
+                    e.label_ == "TIER"
+                    and not self._negated(doc, e)
+                    and not self._other_tier(e)
+                    and not self._hypothetical(e)
+                ):
                     if page is not None and _labels_a_paragraph(e):
                         links.append(_link(e, page.ent_id_, False, self.change(e)))
                     else:
@@ -168,12 +203,42 @@ class TierLinker:
         moved = self._moved_to(doc, e)
         nearest = _nearest_country(e, countries, moved)
         if weak and (
-            any(t.lower_ in self.other_list for t in sent) or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            any(t.lower_ in self.other_list for t in sent)
+            or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            or (e[0].lower_ in self.superlative and not self._names_a_ranking(sent))
         ):
             return []
         change = None if previous else self.change(e)  # where it was: no change known
-        placed = _with_coordinated(countries, nearest) + self._listed(e, countries)
+        placed = self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
+
+    def _names_a_ranking(self, sent: Span) -> bool:
+        """The sentence names a report or a tier ("in its annual report", "the four-tier chart")."""
+        return any(t.lower_ in self.report_words or "tier" in t.lower_ for t in sent)
+
+    def _group(self, e: Span, countries: list[Span], nearest: Span, moved: bool) -> list[str]:
+        """The nearest country, those coordinated with it, those a ``list_intro`` word adds
+        ("alongside countries like Nepal and Laos") and, when the nearest is itself one of those
+        ("ranked Vietnam, along with Laos and Cambodia, on Tier 2"), the country they are added to;
+        the subject of a ``joins`` verb joins the object on the tier ("China and Russia joined
+        North Korea on Tier 3")."""
+        listed = self._listed(e, countries)
+        placed = _with_coordinated(countries, nearest) + listed
+        clause = _clause_heads(e)[-1]
+        if nearest.ent_id_ in listed:
+            rest = [g for g in countries if g.ent_id_ not in listed and _clause_heads(g.root)[-1] == clause]
+            if rest:
+                placed += _with_coordinated(countries, _nearest_country(e, rest, moved))
+        path = _clause_heads(e)[:-1]  # no verb between ("joined Malaysia in criticising its Tier 3 ranking")
+        if clause.lemma_.lower() in self.joins and not any(t.pos_ in ("VERB", "AUX") for t in path):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            placed += [
+                g.ent_id_
+                for g in countries
+                for c in subjects
+                if c.left_edge.i <= g.start and g.end - 1 <= c.right_edge.i
+            ]
+        return list(dict.fromkeys(placed))
 
     def _listed(self, e: Span, countries: list[Span]) -> list[str]:
         """Countries a ``list_intro`` word adds to the tier within the tier's clause ("ranking
@@ -185,9 +250,17 @@ class TierLinker:
             while head.dep_ in ("conj", "appos") and head.head is not head:
                 head = head.head
             intro = head.head
-            if head.dep_ == "pobj" and intro.lower_ in self.list_intro and _clause_heads(intro)[-1] == clause:
+            if head.dep_ == "pobj" and self._intro(intro) and _clause_heads(intro)[-1] == clause:
                 out.append(g.ent_id_)
         return out
+
+    def _intro(self, t: Token) -> bool:
+        """The token ends a ``list_intro`` phrase ("like", "along with")."""
+        doc = t.doc
+        return any(
+            t.i + 1 >= len(p) and tuple(w.lower_ for w in doc[t.i + 1 - len(p) : t.i + 1]) == p
+            for p in self.list_intro
+        )
 
     def _names_the_country(self, e: Span) -> bool:
         """The tier's clause speaks of one country without naming it ("the country was moved from
@@ -214,11 +287,14 @@ class TierLinker:
 
     def _subject(self, doc: Doc) -> str | None:
         """The country a document is about: the country (not the report's issuer) it names most
-        often, strictly more often than any other."""
+        often, strictly more often than any other; in a text that names no country, the country
+        whose adjective or people it names most often ("Malaysian authorities ... the country")."""
         counts: dict[str, int] = {}
         for g in doc.ents:
             if g.label_ == "GPE" and g.ent_id_ and g.ent_id_ != ISSUER:
                 counts[g.ent_id_] = counts.get(g.ent_id_, 0) + 1
+        if not counts:
+            counts = demonym_counts(doc, self.demonyms, ISSUER)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
@@ -232,6 +308,8 @@ class TierLinker:
         if g.ent_id_ != ISSUER:
             return False
         following = _outside_brackets(g)
+        while following and following[0].ent_type_ == "YEAR":  # "the United States (US) 2022 TIP report"
+            following = following[1:]
         if following and (self._issuer_head(following[0]) or following[0].ent_type_ == "TIER"):
             return True  # "the United States (US) ranking", "earned Nigeria the US Tier 1 status"
         if g.root.dep_ not in _MODIFIER_DEPS:
@@ -247,33 +325,74 @@ class TierLinker:
         return t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads
 
     def _hypothetical(self, e: Span) -> bool:
-        """A tier the sentence does not place the country on: wished, risked, escaped, defined or
-        conditional ("failure to move up to Tier 1", "short of a Tier 1 ranking", "an otherwise
-        required downgrade to Tier 3", "If Ghana is downgraded to Tier 3", "A Tier 3 ranking could
-        affect", "Tier 2 is for countries that ...", "there are two middle ranks; Tier 2 and ...").
-        The tier's heads up to its own clause are read: a ``hypothetical`` word among them or their
-        modifiers, a ``modal`` auxiliary or ``condition`` marker on one of them, a tier that is the
-        subject of "be" with generic ``hypothetical`` nouns ("countries"), or "there are"."""
+        """A tier the sentence does not place the country on: wished, risked, escaped, negated,
+        generic, defined or conditional ("failure to move up to Tier 1", "short of a Tier 1
+        ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
+        to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
+        ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
+        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), and a tier that is
+        the subject of "be" with ``generic`` nouns. A forecast the text states is a placement
+        ("Malaysia will fall to Tier 3")."""
         if _labels_a_paragraph(e):
             return False
-        for h in _clause_heads(e):
-            if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in _modifiers(h)):
-                return True
-            if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
-                return True
-            for c in h.children:
-                if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
-                    return True
-                if c.dep_ == "mark" and c.lower_ in self.condition:
-                    return True
-                if h.lemma_ == "be" and c.dep_ == "expl":
-                    return True
+        negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
+        if any(self._hypothetical_head(e, h, negation) for h in _clause_heads(e)):
+            return True
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
             and head.lemma_ == "be"
-            and any(self._hypothetical_word(t) for t in head.subtree if t.i > head.i)
+            and any(
+                self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
+            )
         )
+
+    def _hypothetical_head(self, e: Span, h: Token, negation: set[str]) -> bool:
+        """One head of the tier makes it hypothetical: a ``hypothetical`` or ``negation`` word (no
+        negation for a tier moved from) as the head or its modifier, a ``faces`` head over a move
+        word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
+        ``condition`` marker on it, or "there are"."""
+        outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
+        if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
+            return True
+        if any(t.lower_ in negation for t in [h, *outside]):
+            return True
+        if h.lemma_.lower() in self.faces and self._over_a_move(e, h):
+            return True
+        if h.lower_ in self.generic and not self._lists(h):  # "Tier 3 countries face sanctions"
+            return True
+        if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
+            return True
+        for c in h.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
+                return True
+            if c.dep_ == "mark" and c.lower_ in self.condition:
+                return True
+            if h.lemma_ == "be" and c.dep_ == "expl":
+                return True
+        return False
+
+    def _over_a_move(self, e: Span, head: Token) -> bool:
+        """A move or change word lies between the tier and its head ("faces a downgrade to Tier 3")."""
+        words = self.move.union(*(w for w, _ in self.changes))
+        path = _clause_heads(e)
+        return any(t.lemma_.lower() in words for t in path[: path.index(head)])
+
+    def _lists(self, noun: Token) -> bool:
+        """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
+        countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
+        "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
+        countries such as Iran")."""
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
+            return True
+        return any(self._intro(t) and any(c.dep_ == "pobj" for c in t.children) for t in noun.subtree)
+
+    def _other_tier(self, e: Span) -> bool:
+        """A tier of something else: the tier modifies an ``other_tier`` noun ("tier-one
+        suppliers", "tier-two cities")."""
+        return e.root.dep_ in (*_MODIFIER_DEPS, "nummod") and e.root.head.lemma_.lower() in self.other_tier
 
     def change(self, e: Span) -> str | None:
         """The change the sentence states for the tier: a verb among its heads ("was downgraded to
@@ -283,6 +402,11 @@ class TierLinker:
             for words, change in self.changes:
                 if h.lemma_.lower() in words and h.pos_ in ("VERB", "AUX"):
                     return change
+            if h.lemma_.lower() in self.move:  # "moved up to Tier 1", "moved down to Tier 3"
+                particles = {c.lower_ for c in h.children if c.dep_ in ("prt", "advmod")}
+                for words, change in zip(self.particles, ("upgraded", "downgraded")):
+                    if particles & words:
+                        return change
         same = next(words for words, change in self.changes if change == "remained")
         return "remained" if any(t.lower_ in same for t in e.sent if t.pos_ != "VERB") else None
 
@@ -312,10 +436,13 @@ class TierLinker:
 _LABEL_MARKS = (":", "-", "–", "—")
 
 
-def _ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    """The words end with the pattern, "*" standing for any one word."""
-    tail = words[-len(pattern) :]
-    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))
+def _lower(phrases: list[str]) -> set[str]:
+    return {p.lower() for p in phrases}
+
+
+def _tokens(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
+    """Each phrase as its lower-case words ("along with" -> ("along", "with"))."""
+    return [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases]
 
 
 def _labels_a_paragraph(e: Span) -> bool:
@@ -363,103 +490,8 @@ def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool
     }
 
 
-def _outside_brackets(g: Span) -> list:
-    """The tokens after a span in its sentence, leaving out a bracketed aside ("(TIP)", "(US)"),
-    the bracket that closes the span's own aside and a possessive "'s"."""
-    out, depth = [], 0
-    for t in g.doc[g.end : g.sent.end]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and t.lower_ not in ("'s", "’s"):
-            out.append(t)
-    return out
-
-
-def _modifiers(t) -> list:
-    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
-    otherwise)."""
-    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
-    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
-
-
-def _sentence_entities(doc: Doc) -> dict[int, list[Span]]:
-    """Sentence start -> the sentence's GPE and YEAR entities, in document order."""
-    by_sent: dict[int, list[Span]] = {}
-    for g in doc.ents:
-        if g.label_ in ("GPE", "YEAR"):
-            by_sent.setdefault(g.sent.start, []).append(g)
-    return by_sent
-
-
-def _other_countries_placed(e: Span, countries: list[Span], country_words: set[str]) -> bool:
-    """The tier's clause places unnamed countries ("Nineteen other countries were also designated
-    Tier 3 this year, while 12 - including regional neighbor Myanmar ... - join Cambodia"): its
-    subject is a plural ``country_word`` ("countries", "nations") that holds none of the
-    sentence's countries, and the tier is not part of that subject."""
-    clause = _clause_heads(e)[-1]
-    for subj in clause.children:
-        if (
-            subj.dep_ in ("nsubj", "nsubjpass")
-            and subj.tag_ == "NNS"
-            and subj.lemma_.lower() in country_words
-        ):
-            lo, hi = subj.left_edge.i, subj.right_edge.i
-            inside = any(lo <= g.start and g.end - 1 <= hi for g in countries)
-            return not inside and not lo <= e.start <= hi
-    return False
-
-
-def _nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
-    """The country nearest to the tier; for a move, the nearest one named before the tier
-    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal)."""
-    preceding = [g for g in countries if g.end <= e.start] if moved else []
-    return min(preceding or countries, key=lambda g: abs(g.start - e.start))
-
-
-def _with_coordinated(countries: list[Span], nearest: Span) -> list[str]:
-    """The nearest country and the countries coordinated with it, each once ("placed both
-    Pakistan and India among the countries that do not fully meet ...")."""
-    group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
-    return list(dict.fromkeys(g.ent_id_ for g in countries if g.root.i in group or g is nearest))
-
-
-def _heading_country(doc: Doc, sent: Span) -> list[Span]:
-    """The country the parser split off the start of the tier's sentence ("PAKISTAN: | Tier 2
-    Watch List", "Nepal | was upgraded to Tier 2 while ..."): the previous sentence when it is
-    nothing but one country and punctuation."""
-    if sent.start == 0:
-        return []
-    prev = doc[sent.start - 1].sent
-    gpes = [
-        g for g in doc.ents if g.label_ == "GPE" and g.ent_id_ and prev.start <= g.start and g.end <= prev.end
-    ]
-    if len(gpes) != 1:
-        return []
-    rest = [t for t in prev if not (gpes[0].start <= t.i < gpes[0].end) and not (t.is_punct or t.is_space)]
-    return [] if rest else gpes
-
-
-def _destinations(links: list[dict]) -> list[dict]:
-    """Within a sentence, per country: a tier the country is moved to ("upgraded Thailand
-    ... to Tier 2", "downgraded again to the Tier 2 watch list") is its placement, and its other
-    tiers there are where it was ("... remained in the Tier 2 Watch List for the last three
-    years"); a bare "watch list"/"blacklist" beside a tier of the same country restates that
-    tier ("upgraded to Tier two list, a watch list"). An earlier tier (``_earlier``) stays only
-    with years of its own before the destination's (:meth:`TierLinker._dated`: "From 2013 to
-    2016, Sri Lanka was placed in the Tier 2 Watch List ... and upgraded to Tier 2 in 2017")."""
-    out = []
-    for link in links:
-        same = [o for o in links if o["country"] == link["country"] and o["sentence"] == link["sentence"]]
-        other = [o for o in same if o["tier"] != link["tier"] and not o["_from"]]
-        if link["_weak"] and any(not o["_weak"] for o in other) and not link["_from"]:
-            continue
-        link["_earlier"] = not link["_from"] and not link["_moved"] and any(o["_moved"] for o in other)
-        out.append(link)
-    return out
-
-
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
-def make_tier_linker(nlp: Language, name: str, tier_context: str) -> TierLinker:
-    return TierLinker(nlp, name, tier_context=tier_context)
+def make_tier_linker(
+    nlp: Language, name: str, tier_context: str, country_words: str | None = None
+) -> TierLinker:
+    return TierLinker(nlp, name, tier_context=tier_context, country_words=country_words)
