@@ -18,10 +18,11 @@ Al-Osaimi" -> "Rabab Al-Osaimi"); a one-word name needs a word that is no Englis
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.claims.lexicon import _ORG_HEADS, _PEER_TITLES, _PERSON_HEADS
+from extractors.nlp.claims.lexicon import _COMPLAINT_VERBS, _ORG_HEADS, _PEER_TITLES, _PERSON_HEADS
 from extractors.nlp.claims.subjects import Speaker, _in_clause
+from extractors.nlp.components.officials import PERSON_AT
 from extractors.nlp.resolve import resolve
 
 _NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE")
@@ -256,3 +257,20 @@ def person_by_written_title(s, head: str, words: set[str]) -> str | None:
     names = [name for name, tw in found if words <= tw] or [name for name, _ in found]
     spoke = next((sp[0] for sp in s.spoken if sp[1] == "person" and sp[0] in names), None)
     return spoke or (names or [None])[-1]
+
+
+def _complainant(self, doc: Doc, before: int) -> str | None:
+    """The person who lodged the complaint or case before token ``before``: the subject of
+    "lodged/filed/registered" ("Sarang Khan, the newborn child's father, lodged a case") or its
+    agent ("the complaint filed by a citizen named Wahab Qayyum"); the last one wins."""
+    person_at = doc.user_data.get(PERSON_AT, {})
+    found = None
+    for tok in doc[:before]:
+        if tok.lemma_.lower() not in _COMPLAINT_VERBS:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "agent"):
+                who = next((person_at[t.i] for t in child.subtree if t.i in person_at), None)
+                if who:
+                    found = who
+    return found

@@ -281,6 +281,38 @@ def _name_before(self, verb: Token, v: Token) -> _Found | None:
     return (name, False) if name is not None else None
 
 
+def _inverted_opening(self, verb: Token, v: Token) -> _Found | None:
+    """ "Said Ellis: “…”", "Added one official, “…”": a sentence that opens with its cue, the
+    source right after it and a quotation after a colon or comma (the parser makes the cue a
+    compound or takes the source for its object)."""
+    doc = v.doc
+    if (
+        v is not verb
+        or verb.i != verb.sent.start
+        or not verb.text[:1].isupper()
+        or verb.tag_ not in ("VBD", "VBZ")
+    ):
+        return None
+    if any(c.dep_ in _SUBJ_DEPS for c in verb.children) or verb.i + 1 >= len(doc):
+        return None
+    end = next((t.i for t in doc[verb.i + 1 : verb.i + 10] if t.text in (":", ",") or t.is_quote), None)
+    if (
+        end is None
+        or end == verb.i + 1
+        or not (doc[end].text == ":" or doc[end + 1 : end + 2].text in _OPENING)
+    ):
+        return None
+    src = doc[verb.i + 1 : end]
+    if src[0].pos_ not in ("PROPN", "DET", "NUM", "ADJ", "NOUN") or not any(
+        t.pos_ in ("PROPN", "NOUN") for t in src
+    ):
+        return None
+    return src, False
+
+
+_OPENING = ("“", '"', "‘", "'")
+
+
 def _outer_cue(self, v: Token) -> Token | None:
     """ "claim they have been made scapegoat urging …", "stressed the need for a “Skill Emergency,”
     urging …": a reporting participle hung on a noun inside another cue's content continues that
@@ -298,6 +330,7 @@ def _outer_cue(self, v: Token) -> Token | None:
 
 
 _SOURCE_STEPS: tuple[Callable[..., _Found | Token | None], ...] = (
+    _inverted_opening,
     _subject,
     _expletive,
     _asking_agent,

@@ -76,12 +76,25 @@ def _closing(para: str, i: int, ch: str) -> int | None:
     """Where the quotation opened by ``ch`` at ``i`` closes (the paragraph's end when it does
     not), or where a new one opens after a sentence end (:func:`_reopens`); None for “ … “
     (unbalanced)."""
-    close = para.find("”" if ch == "“" else '"', i + 1)
+    close = _mixed_close(para, i, ch, para.find("”" if ch == "“" else '"', i + 1))
     if ch == "“":
         reopen = para.find("“", i + 1)
         if reopen != -1 and (close == -1 or reopen < close):
             return reopen if _reopens(para, reopen) else None
     return close if close != -1 else len(para)
+
+
+def _mixed_close(para: str, i: int, ch: str, close: int) -> int:
+    """A quotation opened with one kind of mark and closed with the other (“…," and "…”, as
+    texts pasted from several sources have them): the other kind's mark closes it when it comes
+    first and cannot pair with its own kind (an odd number of ", more ” than “)."""
+    if ch == "“" and para.count('"') % 2:
+        other = para.find('"', i + 1)
+    elif ch == '"' and para.count("”") > para.count("“"):
+        other = para.find("”", i + 1)
+    else:
+        return close
+    return other if other != -1 and (close == -1 or other < close) else close
 
 
 def _reopens(para: str, k: int) -> bool:

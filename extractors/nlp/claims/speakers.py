@@ -30,9 +30,9 @@ from extractors.nlp.claims.anaphora import (
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
-    _COMPLAINT_VERBS,
     _ISSUED_HEADS,
     _MEETING_HEADS,
+    _MEMBER_HEADS,
     _OFFICE_HEADS,
     _ORG_HEADS,
     _ORG_PRONOUNS,
@@ -45,6 +45,7 @@ from extractors.nlp.claims.lexicon import (
     _UNNAMED_HEADS,
 )
 from extractors.nlp.claims.named import (
+    _complainant,
     after_heading,
     earlier_full_name,
     earlier_name,
@@ -63,7 +64,7 @@ from extractors.nlp.claims.subjects import (
 )
 from extractors.nlp.claims.tip_report import names_tip, tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
-from extractors.nlp.components.officials import PEOPLE, PERSON_AT
+from extractors.nlp.components.officials import PEOPLE
 from extractors.nlp.resolve import (
     agency_name,
     last_agency,
@@ -272,6 +273,18 @@ def _person_title(s: _Subject) -> Speaker | None:
     return None
 
 
+def _member_ref(s: _Subject) -> Speaker | None:
+    """ "The MP for Sittingbourne and Sheppey said" right after "Mr Wyatt predicted": one person of
+    a body (``member_heads``), written definite as the cue's subject, is the person who spoke last
+    (not "Clinton was the first candidate to weigh in, tweeting")."""
+    root = s.root
+    if s.span[0].lower_ not in ("the", "this") or s.low not in _MEMBER_HEADS or root.dep_ != "nsubj":
+        return None
+    if root.tag_ in ("NNS", "NNPS") or root.head.i != s.before or not s.spoken:
+        return None
+    return s.spoken[0] if s.spoken[0][1] == "person" else None
+
+
 def _body_ref(s: _Subject) -> Speaker | None:
     """ "The committee" after "The Ministry of Foreign Affairs informed the committee": a body of
     that kind that spoke before ("Senate Standing Committee on Interior"), else one named before,
@@ -353,8 +366,11 @@ def _office_of_body(s: _Subject) -> Speaker | None:
 def _member_of_body(s: _Subject) -> Speaker | None:
     """ "A senior official of FIA Gujrat circle", "A spokesman for FIA": a person of the body,
     unnamed, wherever the body is named ("Some of the sacked FIA officials" too); a report or
-    document of the body is a report."""
+    document of the body is a report. People of a body outside its name ("a Labour backbencher",
+    "Three Labour MPs": ``member_heads``) are unnamed too, never the body."""
     low = s.low
+    if s.agency is not None and low in _MEMBER_HEADS and not s.agency.start <= s.root.i < s.agency.end:
+        return s.span.text, "unnamed"
     if s.agency is None or low not in _UNNAMED_HEADS:
         return None
     if not (s.root.i >= s.agency.end or low in _PERSON_HEADS | {"officials", "officers", "sources"}):
@@ -421,9 +437,10 @@ def _bare_title(s: _Subject) -> Speaker | None:
 
 
 def _proper_noun(s: _Subject) -> Speaker | None:
-    """A proper noun that is no place or date: an organisation the rules do not know."""
+    """A proper noun that is no place, date or person of a body ("The MP for Sittingbourne"): an
+    organisation the rules do not know."""
     root = s.root
-    if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE"):
+    if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE") and s.low not in _MEMBER_HEADS:
         return s.span.text, "organisation"
     return None
 
@@ -452,6 +469,7 @@ _SPEAKER_STEPS = (
     _complainant_ref,
     same_source,
     _person_title,
+    _member_ref,
     _body_ref,
     _body_of_kind,
     generic_body,
@@ -468,23 +486,6 @@ _SPEAKER_STEPS = (
     _proper_noun,
     _country,
 )
-
-
-def _complainant(self, doc: Doc, before: int) -> str | None:
-    """The person who lodged the complaint or case before token ``before``: the subject of
-    "lodged/filed/registered" ("Sarang Khan, the newborn child's father, lodged a case") or its
-    agent ("the complaint filed by a citizen named Wahab Qayyum"); the last one wins."""
-    person_at = doc.user_data.get(PERSON_AT, {})
-    found = None
-    for tok in doc[:before]:
-        if tok.lemma_.lower() not in _COMPLAINT_VERBS:
-            continue
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "agent"):
-                who = next((person_at[t.i] for t in child.subtree if t.i in person_at), None)
-                if who:
-                    found = who
-    return found
 
 
 def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:

@@ -1,0 +1,93 @@
+"""Claim speakers in constructions from outlets nobody tuned on: exact (speaker, speaker_kind,
+cue) records through the real pipeline (``extractors/nlp/claims/speakers.py``).
+
+Sentences are shortened from unannotated BBC politics and Dawn/APP texts and PolNeAR train.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.nlp.claims import CLAIMS
+
+
+def speakers(nlp, text: str) -> list[tuple[str | None, str, str]]:
+    return [(c["speaker"], c["speaker_kind"], c["cue"]) for c in nlp(text).user_data[CLAIMS]]
+
+
+MEMBERS = [
+    # people of a party named before their noun are not the party
+    (
+        "A Conservative activist said the party would win the seat.",
+        [("A Conservative activist", "unnamed", "said")],
+    ),
+    (
+        "Three Labour MPs said they would vote against the bill.",
+        [("Three Labour MPs", "unnamed", "said")],
+    ),
+    # a member's title with a place is no organisation
+    (
+        "The MP for Sittingbourne and Sheppey said the campaign was effective.",
+        [("The MP for Sittingbourne and Sheppey", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBERS)
+def test_people_of_a_body_are_not_the_body(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_the_body_itself_still_speaks(nlp):
+    assert speakers(nlp, "The Labour Party said the bill was flawed.") == [
+        ("Labour Party", "organisation", "said")
+    ]
+
+
+def test_a_definite_member_is_the_person_who_spoke_last(nlp):
+    text = (
+        "Mr Wyatt predicted the campaign would get under way properly. The MP for Sittingbourne "
+        'and Sheppey said Prime Minister Tony Blair had been "trying very hard".'
+    )
+    assert speakers(nlp, text) == [("Wyatt", "person", "predicted"), ("Wyatt", "person", "said")]
+
+
+MIXED_QUOTES = [
+    # opened straight, closed curly (PolNeAR train, Politico)
+    (
+        '"You have Cruz, who has been plotting to be president,” Reid said.',
+        ["You have Cruz, who has been plotting to be president,"],
+    ),
+    # opened curly, closed straight, then a straight pair
+    (
+        '“Our roads are crumbling," she said. "Families endure blackouts."',
+        ["Our roads are crumbling,", "Families endure blackouts."],
+    ),
+    # straight marks inside a curly quotation still pair with each other
+    ('“He said "no" to me,” she said.', ['He said "no" to me,']),
+]
+
+
+@pytest.mark.parametrize("text,expected", MIXED_QUOTES)
+def test_mixed_quote_marks_close_a_quotation(text, expected):
+    from extractors.nlp.claims.spans import quote_spans
+
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
+def test_quote_closed_with_the_other_mark_is_attributed(nlp):
+    text = (
+        'Story\n\n“Immunity deals should not be a requirement for cooperating with the FBI," '
+        "Oversight Chairman Jason Chaffetz said in a statement."
+    )
+    assert speakers(nlp, text) == [("Jason Chaffetz", "person", "said")]
+
+
+def test_a_sentence_opening_with_its_cue_has_the_source_after_it(nlp):
+    text = "Story\n\nThe plan failed. Said one senior official: “We are not going to give up.”"
+    assert speakers(nlp, text) == [("one senior official", "unnamed", "Said")]
+
+
+def test_an_opening_participle_is_no_inverted_cue(nlp):
+    text = "Story\n\nAsked if she enjoys a game of ping pong she confesses: “Yeah, I could win too.”"
+    assert speakers(nlp, text) == [("she", "unnamed", "confesses")]
