@@ -366,3 +366,93 @@ def test_name_without_decorations(nlp, text, expected):
 )
 def test_lord_chancellor_is_not_the_chancellor_of_the_exchequer(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- US offices: abbreviated titles, party-and-state tags, state and county offices -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rep. Matt Gaetz, R-Fla., has been told that he will not be charged.",
+            ("Matt Gaetz", "representative", "United States House of Representatives"),
+        ),
+        (
+            "Sen. Ted Cruz (R-Tex) is endorsing the campaign.",
+            ("Ted Cruz", "senator", "United States Senate"),
+        ),
+    ],
+)
+def test_party_and_state_tag_makes_the_office_american(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_a_state_before_the_title_is_no_federal_office(nlp):
+    text = "Ohio Attorney General Dave Yost on Tuesday announced the arrest of six men."
+    assert officials(nlp, text) == {("Dave Yost", "attorney general", None)}
+
+
+def test_sheriff_of_a_county(nlp):
+    text = "Polk County Sheriff Grady Judd provided details Thursday about an undercover operation."
+    assert officials(nlp, text) == {("Grady Judd", "sheriff", "Polk County Sheriff's Office")}
+
+
+def test_press_secretary_of_the_body_before_it(nlp):
+    text = "White House press secretary Josh Earnest said on Monday that the bill would be vetoed."
+    assert officials(nlp, text) == {("Josh Earnest", "press secretary", "White House")}
+
+
+def test_surname_before_the_full_name_gives_the_full_name(nlp):
+    text = "Secretary of State Blinken holds a meeting. Antony Blinken spoke in Washington DC."
+    assert {o[0] for o in officials(nlp, text)} == {"Antony Blinken"}
+
+
+# -- a portfolio in another country's story (portfolios.csv: abroad) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "More money is to be given to councils to develop caravan parks, said housing minister Yvette Cooper.",
+            ("Yvette Cooper", "minister", "Ministry of Housing"),
+        ),
+        (
+            "Uganda's health minister Jane Aceng said the hospitals in Kampala would get more staff.",
+            ("Jane Aceng", "minister", "Ministry of Health"),
+        ),
+    ],
+)
+def test_portfolio_abroad_is_not_pakistans_ministry(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_portfolio_in_a_pakistani_story_keeps_pakistans_ministry(nlp):
+    text = "Federal Minister for Health Mustafa Kamal visited a hospital in Karachi on Monday."
+    assert officials(nlp, text) == {
+        ("Mustafa Kamal", "minister", "Ministry of National Health Services, Regulations and Coordination")
+    }
+
+
+def test_country_adjective_before_the_title_gives_its_office(nlp):
+    text = "British foreign minister Jack Straw said there had been information about Syria."
+    assert officials(nlp, text) == {("Jack Straw", "minister", "Foreign and Commonwealth Office")}
+
+
+def test_liberal_leader_is_the_liberal_partys(nlp):
+    text = "Liberal leader Jeremy Thorpe appeared willing to form a coalition government."
+    assert officials(nlp, text) == {("Jeremy Thorpe", "leader", "Liberal Party")}
+
+
+def test_party_leader_described_next_to_the_name(nlp):
+    text = (
+        "On Saturday Charles Kennedy is set to address 2,000 people at a Hindu temple. The Liberal Democrat leader "
+        "will visit the temple in Neasden, north west London. Mr Kennedy will also highlight the anger."
+    )
+    assert officials(nlp, text) == {("Charles Kennedy", "leader", "Liberal Democrats")}
+
+
+def test_surname_alone_after_a_capitalised_title(nlp):
+    text = "Mr Blair has urged the US to act. President Bush's advisers have repeatedly denied it is taking place."
+    assert ("Bush", "president", None) in officials(nlp, text)

@@ -48,6 +48,8 @@ class Roster:
         if key is not None or weak:
             return key
         key = span.text
+        if len(span) > 1 and span[-1].text in self.people:
+            return self._fuller(span[-1].text, key)
         self.people[key] = {
             "name": key,
             "title": None,
@@ -60,6 +62,22 @@ class Roster:
         self.order.append(key)
         if len(span) > 1:
             self.by_surname.setdefault(span[-1].text, key)
+        return key
+
+    def _fuller(self, old: str, key: str) -> str:
+        """A surname met alone before the full name ("Secretary of State Blinken … Antony Blinken"):
+        the person is known by the fullest form the text uses."""
+        person = self.people.pop(old)
+        person["name"] = key
+        self.people[key] = person
+        self.order = [key if k == old else k for k in self.order]
+        self.person_at = {i: key if k == old else k for i, k in self.person_at.items()}
+        self.by_surname = {w: key if k == old else k for w, k in self.by_surname.items()}
+        self.by_surname.setdefault(old, key)
+        self.spans = [
+            Span(self.doc, s.start, s.end, label="PERSON", span_id=key) if s.id_ == old else s
+            for s in self.spans
+        ]
         return key
 
     def mention(self, key: str, start: int, end: int) -> None:

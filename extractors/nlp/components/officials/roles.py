@@ -58,7 +58,7 @@ def _body_before_title(ctx: Context, m: int) -> tuple[str | None, int]:
         return e.ent_id_ or e.text, e.end
     pf = ctx.lex.portfolio_starting(ctx.doc, m)
     if pf and ctx.ent(pf[0], "TITLE") is not None:
-        return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+        return ctx.org_name(pf[1]), pf[0]
     return None, m
 
 

@@ -12,8 +12,8 @@ None when what is left is not a name. English words come from the base model's l
 * a single word is not a name when it is a plural noun ("Observers", "Scholars", "Kashmiris",
   "Shelters"), a short acronym ("BC", "MoU", "Ch"), a place or group (GPE, LOC, NORP: "Africa"),
   or an English noun or adjective ("Capacity", "Chamber", "Embassy", "Military", "Municipal",
-  "Population") unless an honorific precedes it ("Mr Khan") or the document uses it inside a
-  longer name ("Clinton" after "Hillary Clinton").
+  "Population") unless an honorific or a capitalised title precedes it ("Mr Khan", "President
+  Bush") or the document uses it inside a longer name ("Clinton" after "Hillary Clinton").
 """
 
 from __future__ import annotations
@@ -39,6 +39,12 @@ def _word_index(nlp: Language) -> tuple[set[str], set[str]]:
     return by_pos["noun"] | by_pos["adj"], by_pos["verb"]
 
 
+def _after_title(t: Token) -> bool:
+    """A surname the model tagged right after a capitalised title ("President Bush's advisers")."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    return prev is not None and prev.ent_type_ == "TITLE" and prev.is_title and t.ent_type_ == "PERSON"
+
+
 class NameShape:
     def __init__(self, nlp: Language, honorifics: set[str]):
         self.words, self.verbs = _word_index(nlp)
@@ -57,7 +63,7 @@ class NameShape:
         if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s") and t.lemma_.lower() != t.lower_:
             return True
         prev = t.doc[t.i - 1].lower_.rstrip(".") if t.i > 0 else ""
-        if prev in self.honorifics or t.lower_ in in_longer:
+        if prev in self.honorifics or t.lower_ in in_longer or _after_title(t):
             return False
         low = t.lower_
         return low in self.words or (low.endswith("s") and low[:-1] in self.words)  # "Kashmiris"

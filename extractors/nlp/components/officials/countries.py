@@ -1,0 +1,87 @@
+"""The country of an office and bodies named after places: the office a title holds in the
+country named before it ("US Secretary of State", "British Foreign Secretary") or the document's
+(``gazetteers/offices.csv``), the country a party-and-state tag gives ("Sen. X (R-Tex)"), a state's
+or a city's office ("Ohio Attorney General": none of the country's), and a body named after its
+place ("Polk County Sheriff" -> Polk County Sheriff's Office). Functions of a ``Context``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.officials.context import Context
+
+_POSS = {"'s", "’s"}
+
+
+def place_body(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "Polk County Sheriff X" -> Polk County Sheriff's Office: a title whose body is named after
+    its place (``titles.jsonl``: ``place_body``), the capitalised place words right before it."""
+    body = ctx.lex.info(t.ent_id_).get("place_body")
+    if not body:
+        return None
+    doc, k = ctx.doc, j
+    while (
+        k >= max(j - 3, 0)
+        and doc[k].is_title
+        and doc[k].is_alpha
+        and not doc[k].is_stop
+        and not ctx.lex.is_honorific(doc[k])
+        and k not in ctx.person_tokens
+        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC", "FAC", "ORG"))
+    ):
+        k -= 1
+    return (f"{doc[k + 1 : j + 1].text} {body}", k + 1) if k < j else None
+
+
+def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+    """(start, body) of a country's office written before its title ("Justice Secretary" in a
+    Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
+    else the document's."""
+    doc, offices = ctx.doc, ctx.lex.offices
+    for k in range(max(end - 5, 0), end):
+        named = country_at(ctx, k)
+        if named is not None:
+            found = offices.ending(doc, end, named[0], tid)
+            if found is not None and found[0] in (named[1], named[1] + 1):
+                return found
+    found = offices.ending(doc, end, ctx.country, tid)
+    if found is not None or ctx.country in ctx.lex.country_of_province.values():
+        return found
+    # a portfolio the story's country has no office for: another country's the story names
+    # ("International Development Minister X" in a British story about Indonesia)
+    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
+
+
+def title_country(ctx: Context, start: int) -> str | None:
+    """The country named right before a title ("US Secretary of State"), else the document's."""
+    k = start - 1
+    if k >= 0 and ctx.doc[k].text in _POSS:
+        k -= 1
+    named = country_at(ctx, k) if k >= 0 else None
+    return named[0] if named is not None else ctx.country
+
+
+def country_at(ctx: Context, k: int) -> tuple[str, int] | None:
+    """(country, end) of a country named at token ``k``: a place the gazetteer knows ("US",
+    "Philippine") or a country's adjective ("British", "American": ``country_words.csv``)."""
+    e = ctx.ent(k, "GPE")
+    if e is not None and e.ent_id_:
+        return e.ent_id_, e.end
+    country = ctx.lex.demonyms.get(ctx.doc[k].text)
+    return (country, k + 1) if country else None
+
+
+def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
+    """The country whose office a title is: a party-and-state tag after the name ("Sen. Ted Cruz
+    (R-Tex)": the United States); a place that is no country right before the title is a state's
+    or a city's office, none of the country's ("Ohio Attorney General X": not the US Department of
+    Justice); else the country named before the title or the document's."""
+    tagged = ctx.lex.tag_country(ctx.doc, span.end)
+    if tagged or tspan is None:
+        return tagged or ctx.country
+    k = tspan.start - 1
+    e = ctx.ent(k, "GPE") if k >= 0 else None
+    if e is not None and not e.ent_id_:
+        return None
+    return title_country(ctx, tspan.start)
