@@ -12,8 +12,8 @@ None when what is left is not a name. English words come from the base model's l
 * a single word is not a name when it is a plural noun ("Observers", "Scholars", "Kashmiris",
   "Shelters"), a short acronym ("BC", "MoU", "Ch"), a place or group (GPE, LOC, NORP: "Africa"),
   or an English noun or adjective ("Capacity", "Chamber", "Embassy", "Military", "Municipal",
-  "Population") unless an honorific or a capitalised title precedes it ("Mr Khan", "President
-  Bush") or the document uses it inside a longer name ("Clinton" after "Hillary Clinton").
+  "Population") unless an honorific or a capitalised title not opening a line precedes it ("Mr
+  Khan", "President Bush") or the document uses it inside a longer name ("Clinton" after "Hillary Clinton").
 """
 
 from __future__ import annotations
@@ -40,9 +40,13 @@ def _word_index(nlp: Language) -> tuple[set[str], set[str]]:
 
 
 def _after_title(t: Token) -> bool:
-    """A surname the model tagged right after a capitalised title ("President Bush's advisers")."""
+    """A surname the model tagged right after a capitalised title ("President Bush's advisers"),
+    the title not opening a line (a heading's or a line's first word is capitalised anyway:
+    "Chairman Capacity told" after a headline is no name)."""
     prev = t.doc[t.i - 1] if t.i > 0 else None
-    return prev is not None and prev.ent_type_ == "TITLE" and prev.is_title and t.ent_type_ == "PERSON"
+    if prev is None or prev.ent_type_ != "TITLE" or not prev.is_title or t.ent_type_ != "PERSON":
+        return False
+    return prev.i > 0 and "\n" not in t.doc[prev.i - 1].text_with_ws
 
 
 class NameShape:
