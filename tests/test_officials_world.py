@@ -456,3 +456,75 @@ def test_party_leader_described_next_to_the_name(nlp):
 def test_surname_alone_after_a_capitalised_title(nlp):
     text = "Mr Blair has urged the US to act. President Bush's advisers have repeatedly denied it is taking place."
     assert ("Bush", "president", None) in officials(nlp, text)
+
+
+def test_a_state_level_word_before_the_title_is_no_federal_office(nlp):
+    text = "State Senator Tan Parker, R-Flower Mound, on Friday filed legislation aimed at combating trafficking."
+    assert officials(nlp, text) == {("Tan Parker", "senator", None)}
+
+
+def test_a_legislators_state_before_the_title_is_the_seat(nlp):
+    text = "Vermont Sen. Bernie Sanders said the United States must end the tax breaks."
+    assert officials(nlp, text) == {("Bernie Sanders", "senator", "United States Senate")}
+
+
+def test_another_countrys_adjective_before_the_portfolio_is_not_the_storys_office(nlp):
+    text = (
+        "UK Foreign Secretary Jack Straw met Chinese Foreign Minister Li Zhaoxing in Beijing. "
+        "Britain and China discussed the arms embargo."
+    )
+    assert officials(nlp, text) == {
+        ("Jack Straw", "secretary", "Foreign and Commonwealth Office"),
+        ("Li Zhaoxing", "minister", "Ministry of Foreign Affairs"),
+    }
+
+
+def test_a_place_of_the_document_after_a_title_is_no_surname(nlp):
+    text = (
+        "Ambassador Hamid Asghar Khan, Additional Secretary Africa, Ministry of Foreign Affairs, said a press "
+        "release issued on Wednesday. Pakistan's ties with Africa are growing."
+    )
+    assert "Africa" not in {o[0] for o in officials(nlp, text)}
+
+
+# -- two people sharing a surname: the full name is not the surname's person ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "President Obama spoke on Saturday. The campaign plans to employ Mr. Obama and the first lady, "
+            "Michelle Obama, as much as possible.",
+            {("Obama", "president", None)},
+        ),
+        (
+            "President Clinton spoke on Saturday. Later Secretary of State Hillary Clinton arrived.",
+            {("Clinton", "president", None), ("Hillary Clinton", "secretary of state", None)},
+        ),
+    ],
+)
+def test_full_name_introduced_as_someone_else_is_not_the_surnames_person(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- a shadow office is its opposition party's ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Labour said the targets were met. For the Conservatives, shadow education secretary Tim Collins "
+            "said the figures were wrong.",
+            {("Tim Collins", "shadow education secretary", "Conservative Party")},
+        ),
+        # a party named elsewhere is not the office's: the story's one party is the government's
+        (
+            "Shadow foreign secretary Michael Ancram said it was one of the safest Labour seats in the country.",
+            {("Michael Ancram", "shadow foreign secretary", None)},
+        ),
+    ],
+)
+def test_shadow_office_is_the_party_named_just_before(nlp, text, expected):
+    assert officials(nlp, text) == expected

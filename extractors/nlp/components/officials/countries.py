@@ -47,10 +47,25 @@ def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
                 return found
     found = offices.ending(doc, end, ctx.country, tid)
     if found is not None or ctx.country in ctx.lex.country_of_province.values():
-        return found
+        return None if found is not None and _other_country_before(ctx, found[0], ctx.country) else found
     # a portfolio the story's country has no office for: another country's the story names
     # ("International Development Minister X" in a British story about Indonesia)
-    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
+    for c in ctx.countries[1:]:
+        found = offices.ending(doc, end, c, tid)
+        if found is not None:
+            return None if _other_country_before(ctx, found[0], c) else found
+    return None
+
+
+def _other_country_before(ctx: Context, start: int, country: str | None) -> bool:
+    """A country other than ``country`` named right before token ``start``: "Chinese Foreign
+    Minister X" is not the Foreign Office's in a British story, nor in one about China that
+    names Britain."""
+    k = start - 1
+    if k >= 1 and ctx.doc[k].text in _POSS:
+        k -= 1
+    named = country_at(ctx, k) if k >= 0 else None
+    return named is not None and named[0] != country
 
 
 def title_country(ctx: Context, start: int) -> str | None:
@@ -73,15 +88,19 @@ def country_at(ctx: Context, k: int) -> tuple[str, int] | None:
 
 
 def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
-    """The country whose office a title is: a party-and-state tag after the name ("Sen. Ted Cruz
-    (R-Tex)": the United States); a place that is no country right before the title is a state's
-    or a city's office, none of the country's ("Ohio Attorney General X": not the US Department of
-    Justice); else the country named before the title or the document's."""
+    """The country whose office a title is: none after a word of a state's level ("State Senator
+    X", "state Rep. X": ``role_cues.csv`` ``sub_national``); a party-and-state tag after the name
+    ("Sen. Ted Cruz (R-Tex)": the United States); a place that is no country right before the
+    title is a state's or a city's office, none of the country's ("Ohio Attorney General X": not
+    the US Department of Justice), except for a legislator's seat ("Vermont Sen. X":
+    ``titles.jsonl`` ``seat``); else the country named before the title or the document's."""
+    k = tspan.start - 1 if tspan is not None else -1
+    if k >= 0 and ctx.doc[k].lower_ in ctx.lex.skip_words("sub_national"):
+        return None
     tagged = ctx.lex.tag_country(ctx.doc, span.end)
     if tagged or tspan is None:
         return tagged or ctx.country
-    k = tspan.start - 1
     e = ctx.ent(k, "GPE") if k >= 0 else None
     if e is not None and not e.ent_id_:
-        return None
+        return ctx.country if ctx.lex.info(tspan.ent_id_).get("seat") else None
     return title_country(ctx, tspan.start)

@@ -26,6 +26,7 @@ _TITLE_KEYS = (
     "staff",
     "portfolio_body",
     "place_body",
+    "seat",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
