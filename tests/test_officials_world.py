@@ -528,3 +528,34 @@ def test_full_name_introduced_as_someone_else_is_not_the_surnames_person(nlp, te
 )
 def test_shadow_office_is_the_party_named_just_before(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+# -- an envoy's mission: the country it represents and the one it is posted to (titles.jsonl: mission) -
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Speaking at the launch, US ambassador to Malaysia, Edgard Kagan, praised the new law.",
+            {("Edgard Kagan", "ambassador", "US Embassy in Malaysia")},
+        ),
+        (
+            "Mohamed Karmoune, Ambassador of Morocco to Pakistan, said trade had grown.",
+            {("Mohamed Karmoune", "ambassador", "Embassy of Morocco in Pakistan")},
+        ),
+        (
+            "Pakistan's Ambassador to Kuwait Zafar Iqbal attended the online event.",
+            {("Zafar Iqbal", "ambassador", "Embassy of Pakistan in Kuwait")},
+        ),
+        # no posting named: the style of a serving or retired diplomat, no mission
+        ("Ambassador Ali Sarwar Naqvi said trade had grown.", {("Ali Sarwar Naqvi", "ambassador", None)}),
+        # a list where the next name follows the title: whose it is is unclear
+        (
+            "The guests were Atadjan Movlamov, Ambassador of Poland to Pakistan, Maciej Pisarski and others.",
+            {("Atadjan Movlamov", "ambassador", None)},
+        ),
+    ],
+)
+def test_envoys_mission(nlp, text, expected):
+    assert officials(nlp, text) == expected

@@ -2,7 +2,8 @@
 country named before it ("US Secretary of State", "British Foreign Secretary") or the document's
 (``gazetteers/offices.csv``), the country a party-and-state tag gives ("Sen. X (R-Tex)"), a state's
 or a city's office ("Ohio Attorney General": none of the country's), and a body named after its
-place ("Polk County Sheriff" -> Polk County Sheriff's Office). Functions of a ``Context``.
+place ("Polk County Sheriff" -> Polk County Sheriff's Office), and an envoy's mission ("US
+ambassador to Namibia" -> US Embassy in Namibia). Functions of a ``Context``.
 """
 
 from __future__ import annotations
@@ -104,3 +105,53 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     if e is not None and not e.ent_id_:
         return ctx.country if ctx.lex.info(tspan.ent_id_).get("seat") else None
     return title_country(ctx, tspan.start)
+
+
+def mission_of(ctx: Context, span: Span, t: Span, body: str) -> str | None:
+    """An envoy's mission (``titles.jsonl``: ``mission``) when the text names the country it
+    represents and the one it is posted to: "US ambassador to Namibia" -> US Embassy in Namibia,
+    "Ambassador of Morocco to Pakistan", "Morocco's Ambassador to Pakistan" -> Embassy of Morocco in
+    Pakistan; none for "Ambassador X"
+    alone (in Pakistani news also a retired diplomat's style), nor for a title after the name that
+    a next name follows (a list: "A, Ambassador of Poland to Pakistan, B, …": whose it is is unclear)."""
+    doc, i = ctx.doc, t.end
+    owner = None
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        owner = _country_ent(ctx, i + 1)
+        if owner is None:
+            return None
+        i = owner.end
+    place = _country_ent(ctx, i + 1) if i + 1 < len(doc) and doc[i].lower_ == "to" else None
+    if place is None or t.start >= span.end and _name_follows(ctx, place.end):
+        return None
+    if owner is not None:
+        return f"{body} of {owner.text} in {place.text}"
+    k = t.start - 1
+    if k >= 1 and doc[k].text in _POSS:
+        e = ctx.ent(k - 1, "GPE")  # "Pakistan's Ambassador to Kuwait" -> Embassy of Pakistan in Kuwait
+        return f"{body} of {e.text} in {place.text}" if e is not None and e.ent_id_ else None
+    e = ctx.ent(k, "GPE") if k >= 0 else None
+    if e is not None and e.ent_id_:
+        return f"{e.text} {body} in {place.text}"
+    return f"{doc[k].text} {body} in {place.text}" if k >= 0 and doc[k].text in ctx.lex.demonyms else None
+
+
+def _country_ent(ctx: Context, i: int) -> Span | None:
+    """The country named at token ``i`` (past "the")."""
+    if i < len(ctx.doc) and ctx.doc[i].lower_ == "the":
+        i += 1
+    e = ctx.ent(i, "GPE") if i < len(ctx.doc) else None
+    return e if e is not None and e.ent_id_ and e.start == i else None
+
+
+def _name_follows(ctx: Context, i: int) -> bool:
+    """A name right after token ``i`` or past a comma or "is": a candidate name, or capitalised
+    words the model tagged as no person and no known place ("…, Maciej Pisarski" as a GPE)."""
+    doc = ctx.doc
+    if i < len(doc) and doc[i].lower_ in (",", "is"):
+        i += 1
+    if i in ctx.person_tokens:
+        return True
+    e = ctx.ent_at.get(i)
+    known = e is not None and (e.ent_id_ or e.label_ == "TITLE")
+    return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not known

@@ -27,6 +27,7 @@ _TITLE_KEYS = (
     "portfolio_body",
     "place_body",
     "seat",
+    "mission",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
