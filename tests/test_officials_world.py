@@ -500,7 +500,10 @@ def test_a_place_of_the_document_after_a_title_is_no_surname(nlp):
         ),
         (
             "President Clinton spoke on Saturday. Later Secretary of State Hillary Clinton arrived.",
-            {("Clinton", "president", None), ("Hillary Clinton", "secretary of state", None)},
+            {
+                ("Clinton", "president", None),
+                ("Hillary Clinton", "secretary of state", "US Department of State"),
+            },
         ),
     ],
 )
@@ -559,3 +562,21 @@ def test_shadow_office_is_the_party_named_just_before(nlp, text, expected):
 )
 def test_envoys_mission(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+# -- a title only one country's office has (titles.jsonl: office_country) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Secretary of State Antony Blinken visited Kuala Lumpur and met Malaysian officials.",
+            ("Antony Blinken", "secretary of state", "US Department of State"),
+        ),
+        # a state's secretary of state is not the US Department of State
+        ("Maryland Secretary of State Susan Lee was invited.", ("Susan Lee", "secretary of state", None)),
+    ],
+)
+def test_secretary_of_state_in_a_story_of_another_country(nlp, text, expected):
+    assert officials(nlp, text) == {expected}

@@ -94,7 +94,9 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     ("Sen. Ted Cruz (R-Tex)": the United States); a place that is no country right before the
     title is a state's or a city's office, none of the country's ("Ohio Attorney General X": not
     the US Department of Justice), except for a legislator's seat ("Vermont Sen. X":
-    ``titles.jsonl`` ``seat``); else the country named before the title or the document's."""
+    ``titles.jsonl`` ``seat``); else the country named before the title or the document's, or the
+    one country the title names an office of when that one has none ("Secretary of State X" in a
+    story about Malaysia or naming no country: ``titles.jsonl`` ``office_country``)."""
     k = tspan.start - 1 if tspan is not None else -1
     if k >= 0 and ctx.doc[k].lower_ in ctx.lex.skip_words("sub_national"):
         return None
@@ -104,7 +106,10 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     e = ctx.ent(k, "GPE") if k >= 0 else None
     if e is not None and not e.ent_id_:
         return ctx.country if ctx.lex.info(tspan.ent_id_).get("seat") else None
-    return title_country(ctx, tspan.start)
+    country = title_country(ctx, tspan.start)
+    if ctx.lex.offices.implied(country, tspan.ent_id_) is None:
+        return ctx.lex.info(tspan.ent_id_).get("office_country") or country
+    return country
 
 
 def mission_of(ctx: Context, span: Span, t: Span, body: str) -> str | None:

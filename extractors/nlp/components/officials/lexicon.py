@@ -28,6 +28,7 @@ _TITLE_KEYS = (
     "place_body",
     "seat",
     "mission",
+    "office_country",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
