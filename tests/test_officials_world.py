@@ -366,3 +366,217 @@ def test_name_without_decorations(nlp, text, expected):
 )
 def test_lord_chancellor_is_not_the_chancellor_of_the_exchequer(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- US offices: abbreviated titles, party-and-state tags, state and county offices -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rep. Matt Gaetz, R-Fla., has been told that he will not be charged.",
+            ("Matt Gaetz", "representative", "United States House of Representatives"),
+        ),
+        (
+            "Sen. Ted Cruz (R-Tex) is endorsing the campaign.",
+            ("Ted Cruz", "senator", "United States Senate"),
+        ),
+    ],
+)
+def test_party_and_state_tag_makes_the_office_american(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_a_state_before_the_title_is_no_federal_office(nlp):
+    text = "Ohio Attorney General Dave Yost on Tuesday announced the arrest of six men."
+    assert officials(nlp, text) == {("Dave Yost", "attorney general", None)}
+
+
+def test_sheriff_of_a_county(nlp):
+    text = "Polk County Sheriff Grady Judd provided details Thursday about an undercover operation."
+    assert officials(nlp, text) == {("Grady Judd", "sheriff", "Polk County Sheriff's Office")}
+
+
+def test_press_secretary_of_the_body_before_it(nlp):
+    text = "White House press secretary Josh Earnest said on Monday that the bill would be vetoed."
+    assert officials(nlp, text) == {("Josh Earnest", "press secretary", "White House")}
+
+
+def test_surname_before_the_full_name_gives_the_full_name(nlp):
+    text = "Secretary of State Blinken holds a meeting. Antony Blinken spoke in Washington DC."
+    assert {o[0] for o in officials(nlp, text)} == {"Antony Blinken"}
+
+
+# -- a portfolio in another country's story (portfolios.csv: abroad) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "More money is to be given to councils to develop caravan parks, said housing minister Yvette Cooper.",
+            ("Yvette Cooper", "minister", "Ministry of Housing"),
+        ),
+        (
+            "Uganda's health minister Jane Aceng said the hospitals in Kampala would get more staff.",
+            ("Jane Aceng", "minister", "Ministry of Health"),
+        ),
+    ],
+)
+def test_portfolio_abroad_is_not_pakistans_ministry(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+def test_portfolio_in_a_pakistani_story_keeps_pakistans_ministry(nlp):
+    text = "Federal Minister for Health Mustafa Kamal visited a hospital in Karachi on Monday."
+    assert officials(nlp, text) == {
+        ("Mustafa Kamal", "minister", "Ministry of National Health Services, Regulations and Coordination")
+    }
+
+
+def test_country_adjective_before_the_title_gives_its_office(nlp):
+    text = "British foreign minister Jack Straw said there had been information about Syria."
+    assert officials(nlp, text) == {("Jack Straw", "minister", "Foreign and Commonwealth Office")}
+
+
+def test_liberal_leader_is_the_liberal_partys(nlp):
+    text = "Liberal leader Jeremy Thorpe appeared willing to form a coalition government."
+    assert officials(nlp, text) == {("Jeremy Thorpe", "leader", "Liberal Party")}
+
+
+def test_party_leader_described_next_to_the_name(nlp):
+    text = (
+        "On Saturday Charles Kennedy is set to address 2,000 people at a Hindu temple. The Liberal Democrat leader "
+        "will visit the temple in Neasden, north west London. Mr Kennedy will also highlight the anger."
+    )
+    assert officials(nlp, text) == {("Charles Kennedy", "leader", "Liberal Democrats")}
+
+
+def test_surname_alone_after_a_capitalised_title(nlp):
+    text = "Mr Blair has urged the US to act. President Bush's advisers have repeatedly denied it is taking place."
+    assert ("Bush", "president", None) in officials(nlp, text)
+
+
+def test_a_state_level_word_before_the_title_is_no_federal_office(nlp):
+    text = "State Senator Tan Parker, R-Flower Mound, on Friday filed legislation aimed at combating trafficking."
+    assert officials(nlp, text) == {("Tan Parker", "senator", None)}
+
+
+def test_a_legislators_state_before_the_title_is_the_seat(nlp):
+    text = "Vermont Sen. Bernie Sanders said the United States must end the tax breaks."
+    assert officials(nlp, text) == {("Bernie Sanders", "senator", "United States Senate")}
+
+
+def test_another_countrys_adjective_before_the_portfolio_is_not_the_storys_office(nlp):
+    text = (
+        "UK Foreign Secretary Jack Straw met Chinese Foreign Minister Li Zhaoxing in Beijing. "
+        "Britain and China discussed the arms embargo."
+    )
+    assert officials(nlp, text) == {
+        ("Jack Straw", "secretary", "Foreign and Commonwealth Office"),
+        ("Li Zhaoxing", "minister", "Ministry of Foreign Affairs"),
+    }
+
+
+def test_a_place_of_the_document_after_a_title_is_no_surname(nlp):
+    text = (
+        "Ambassador Hamid Asghar Khan, Additional Secretary Africa, Ministry of Foreign Affairs, said a press "
+        "release issued on Wednesday. Pakistan's ties with Africa are growing."
+    )
+    assert "Africa" not in {o[0] for o in officials(nlp, text)}
+
+
+# -- two people sharing a surname: the full name is not the surname's person ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "President Obama spoke on Saturday. The campaign plans to employ Mr. Obama and the first lady, "
+            "Michelle Obama, as much as possible.",
+            {("Obama", "president", None)},
+        ),
+        (
+            "President Clinton spoke on Saturday. Later Secretary of State Hillary Clinton arrived.",
+            {
+                ("Clinton", "president", None),
+                ("Hillary Clinton", "secretary of state", "US Department of State"),
+            },
+        ),
+    ],
+)
+def test_full_name_introduced_as_someone_else_is_not_the_surnames_person(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- a shadow office is its opposition party's ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Labour said the targets were met. For the Conservatives, shadow education secretary Tim Collins "
+            "said the figures were wrong.",
+            {("Tim Collins", "shadow education secretary", "Conservative Party")},
+        ),
+        # a party named elsewhere is not the office's: the story's one party is the government's
+        (
+            "Shadow foreign secretary Michael Ancram said it was one of the safest Labour seats in the country.",
+            {("Michael Ancram", "shadow foreign secretary", None)},
+        ),
+    ],
+)
+def test_shadow_office_is_the_party_named_just_before(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- an envoy's mission: the country it represents and the one it is posted to (titles.jsonl: mission) -
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Speaking at the launch, US ambassador to Malaysia, Edgard Kagan, praised the new law.",
+            {("Edgard Kagan", "ambassador", "US Embassy in Malaysia")},
+        ),
+        (
+            "Mohamed Karmoune, Ambassador of Morocco to Pakistan, said trade had grown.",
+            {("Mohamed Karmoune", "ambassador", "Embassy of Morocco in Pakistan")},
+        ),
+        (
+            "Pakistan's Ambassador to Kuwait Zafar Iqbal attended the online event.",
+            {("Zafar Iqbal", "ambassador", "Embassy of Pakistan in Kuwait")},
+        ),
+        # no posting named: the style of a serving or retired diplomat, no mission
+        ("Ambassador Ali Sarwar Naqvi said trade had grown.", {("Ali Sarwar Naqvi", "ambassador", None)}),
+        # a list where the next name follows the title: whose it is is unclear
+        (
+            "The guests were Atadjan Movlamov, Ambassador of Poland to Pakistan, Maciej Pisarski and others.",
+            {("Atadjan Movlamov", "ambassador", None)},
+        ),
+    ],
+)
+def test_envoys_mission(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- a title only one country's office has (titles.jsonl: office_country) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Secretary of State Antony Blinken visited Kuala Lumpur and met Malaysian officials.",
+            ("Antony Blinken", "secretary of state", "US Department of State"),
+        ),
+        # a state's secretary of state is not the US Department of State
+        ("Maryland Secretary of State Susan Lee was invited.", ("Susan Lee", "secretary of state", None)),
+    ],
+)
+def test_secretary_of_state_in_a_story_of_another_country(nlp, text, expected):
+    assert officials(nlp, text) == {expected}

@@ -104,10 +104,10 @@ def _named_person(s: _Subject) -> Speaker | None:
     for t in s.span:
         if (
             t.i in person_at
-            and root.lower_ in _REPORT_HEADS
+            and (root.lower_ in _REPORT_HEADS or root.tag_ in ("NNS", "NNPS"))
             and _possessor_of(_name_head(doc, t, person_at), root)
         ):
-            continue  # "Sir Alan Budd's inquiry found": the document speaks
+            continue  # "Sir Alan Budd's inquiry found": the document; "President Bush's advisers": they
         if (
             t.i in person_at
             and root.i not in person_at

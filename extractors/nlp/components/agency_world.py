@@ -192,14 +192,19 @@ class WorldAgencies:
         """ "Collier County Sheriff's Office", "the Chicago Police Department", "Kentucky State
         Police": one to four capitalised words before a force's name (``force`` in
         ``police_units.csv``), named as written, kind police; "Miami-Dade State Attorney's Office"
-        (``office``): kind government; not inside another name or a title."""
+        (``office``): kind government; not inside another name or a title, but a title the name
+        begins with is the name's ("Sheriff" in "Sheriff's Office")."""
         taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "PERSON") for i in range(e.start, e.end)}
+        title_end = {e.start: e.end for e in ents if e.label_ == "TITLE"}
         added = []
         for tok in doc[1:]:
-            if not tok.is_title or tok.i in taken:
+            if not tok.is_title:
                 continue
             end, kind = self._force_end(doc, tok.i)
-            if end is None or any(i in taken for i in range(tok.i, end)):
+            if end is None:
+                continue
+            free = title_end[tok.i] if title_end.get(tok.i, end) < end else tok.i
+            if any(i in taken for i in range(free, end)):
                 continue
             start = _place_before(doc, tok.i, taken)
             if start == tok.i:

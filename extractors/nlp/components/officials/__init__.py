@@ -65,6 +65,7 @@ __all__ = [
         "name_particles": None,
         "offices": None,
         "party_forms": None,
+        "country_words": None,
     },
 )
 def make_official_linker(
@@ -82,6 +83,7 @@ def make_official_linker(
     name_particles: str | None,
     offices: str | None,
     party_forms: str | None,
+    country_words: str | None,
 ) -> OfficialLinker:
     return OfficialLinker(
         nlp,
@@ -98,4 +100,5 @@ def make_official_linker(
         name_particles=name_particles,
         offices=offices,
         party_forms=party_forms,
+        country_words=country_words,
     )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.countries import office_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
-from extractors.nlp.components.officials.orgs import office_before, post
+from extractors.nlp.components.officials.orgs import post
 
 
 def apposition(ctx: Context, span: Span) -> Found | None:
@@ -52,7 +53,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
             pf = lex.portfolio_starting(doc, i)
             if not pf:
                 return None
-            org_before, i = lex.org_name(pf[1], ctx.province), pf[0]
+            org_before, i = ctx.org_name(pf[1]), pf[0]
         steps += 1
     e = ctx.ent(i, "TITLE") if i is not None else None
     nxt = ctx.ent(e.end, "TITLE") if e is not None and e.end < len(doc) else None
@@ -109,7 +110,7 @@ def _org_after(ctx: Context, e: Span) -> str | None:
     doc = ctx.doc
     pf = ctx.lex.portfolio_ending(doc, e.start, e.ent_id_)
     if pf:
-        return ctx.lex.org_name(pf[1], ctx.province)
+        return ctx.org_name(pf[1])
     org, end = post(ctx, e.end, e.ent_id_)
     if org is None and doc[end : end + 1].text.lower() == "and":
         nxt = ctx.ent(end + 1, "TITLE")

@@ -25,6 +25,13 @@ class Context:
     country: str | None = None  # the country the document is about (``offices.doc_countries``)
     countries: list[str] = field(default_factory=list)  # every country it names, that one first
 
+    def org_name(self, org: str) -> str | None:
+        """A portfolio's organisation as this story names it (``Lexicon.org_name``): another
+        country's when the story names neither a province nor the provinces' country (Pakistan)."""
+        home = set(self.lex.country_of_province.values()) - {""}
+        abroad = self.province is None and not home & set(self.countries)
+        return self.lex.org_name(org, self.province, abroad)
+
     def ent(self, i: int, *labels: str) -> Span | None:
         """The entity at token ``i`` when it has one of ``labels``."""
         e = self.ent_at.get(i)

@@ -8,13 +8,14 @@ a body, ``offices.csv``; a title with its portfolio) that nobody in the document
 person the story is about: the untitled person named at least twice as often as any other, when
 they are named in one of the two sentences before it or in the one after it. Not when a person is
 named in the description's own sentence ("Mr Howard said the chancellor …": someone else), nor for
-a former or weak title.
+a former or weak title (but a party's leader is one: "the Liberal Democrat leader").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.keys import WEAK
 from extractors.nlp.components.officials.orgs import premods
@@ -62,7 +63,7 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
     """(organisation,) when ``e`` is a definite description of an office with one holder, else
     None: "the prime minister" (None,), "the work and pensions minister" (the department,)."""
     doc, lex, tid = ctx.doc, ctx.lex, e.ent_id_
-    if lex.is_weak(tid) or not all(t.is_lower for t in e) or e.root.dep_ not in _ARGUMENT:
+    if not all(t.is_lower for t in e) or e.root.dep_ not in _ARGUMENT:
         return None
     if any(i in person_at for i in range(e.start, e.end)):
         return None
@@ -70,7 +71,10 @@ def _described(ctx: Context, e: Span, person_at: dict[int, str]) -> tuple[str | 
     if nxt is not None and nxt.is_alpha and (nxt.is_title or lex.is_honorific(nxt)):
         return None  # a title before a name
     org, start = premods(ctx, e)
-    if ctx.ent(start, "AGENCY") is not None:
+    party = ctx.doc.user_data.get(AGENCY_INFO, {}).get(org or "", {}).get("kind") == "party"
+    if lex.is_weak(tid) and not party:
+        return None  # a weak title, but "the Liberal Democrat leader": a party has one
+    if ctx.ent(start, "AGENCY") is not None and not party:
         return None  # "the ISPR director general": an agency's head, not an office of state
     if org is not None:
         start = _portfolio_start(doc, e, start)

@@ -17,8 +17,20 @@ from extractors.assets import read_csv, read_jsonl, read_lines, split_aliases
 from extractors.nlp.components.entities import plural_title, rows
 from extractors.nlp.components.officials.offices import Offices
 
-_TITLE_KEYS = ("organisation", "org_kind", "weak", "no_org", "body_head", "staff", "portfolio_body")
-_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed"}
+_TITLE_KEYS = (
+    "organisation",
+    "org_kind",
+    "weak",
+    "no_org",
+    "body_head",
+    "staff",
+    "portfolio_body",
+    "place_body",
+    "seat",
+    "mission",
+    "office_country",
+)
+_CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
 
 def _lower_lines(path: str | None) -> set[str]:
@@ -42,6 +54,7 @@ class Lexicon:
         name_particles: str | None = None,
         offices: str | None = None,
         party_forms: str | None = None,
+        country_words: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -54,6 +67,9 @@ class Lexicon:
         self.org_words = {r["keyword"].lower() for r in read_csv(org_keywords)} if org_keywords else set()
         # a portfolio premodified by these is Pakistan's ("Pakistani Interior Minister"), others are foreign
         self.home = self.skip_words("home") | set(self.province_of)
+        # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
+        words = rows(country_words) if country_words else []
+        self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )
@@ -77,6 +93,11 @@ class Lexicon:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
             self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
         self.portfolios.sort(key=lambda p: -len(p[0]))
+        # another country's story: the name of the shortest portfolio of that organisation
+        self.abroad: dict[str, str] = {}
+        for r in sorted(table, key=lambda r: len(r["portfolio"])):
+            if r.get("abroad"):
+                self.abroad.setdefault(r["organisation"], r["abroad"])
         # the same list by first and by last word, in the same order: a lookup tries only the
         # phrases that can match at a token (the rules call these for most tokens of a text)
         self.portfolios_by_first: dict[str, list] = {}
@@ -92,6 +113,7 @@ class Lexicon:
         self.former: set[str] = set()
         self.appointed: list[tuple[str, ...]] = []
         self._words: dict[str, set[str]] = {}
+        self.party_tags: dict[str, str] = {}  # "R" -> United States: "Sen. X (R-Tex)"
         for r in table:
             if r["effect"] not in _CUE_EFFECTS:
                 self._words.setdefault(r["effect"], set()).add(r["phrase"].lower())
@@ -107,6 +129,8 @@ class Lexicon:
                 self.former.add(r["phrase"].lower())
             elif r["effect"] == "appointed":
                 self.appointed.append(toks)
+            elif r["effect"] == "party_tag":
+                self.party_tags[r["phrase"]] = r["title"]
         self.appointed.sort(key=lambda t: -len(t))
         self.appointed_by_first: dict[str, list[tuple[str, ...]]] = {}
         for c in self.appointed:
@@ -178,6 +202,14 @@ class Lexicon:
         if i >= 0 and doc[i].lower_ == "then" and not hyphen and not (i >= 1 and doc[i - 1].lower_ == "the"):
             return False
         return i >= 0 and doc[i].lower_ in self.former
+
+    def tag_country(self, doc: Doc, end: int) -> str | None:
+        """The country of a party-and-state tag right after a name ending at ``end``: "Ted Cruz
+        (R-Tex)", "Matt Gaetz, R-Fla." (``role_cues.csv``: ``party_tag``)."""
+        k = end + 1 if end < len(doc) and doc[end].text in ("(", ",") else end
+        if k + 2 >= len(doc) or doc[k + 1].text != "-" or not doc[k + 2].text[:1].isupper():
+            return None
+        return self.party_tags.get(doc[k].text)
 
     # -- names ------------------------------------------------------------------------------------
     def is_honorific(self, tok) -> bool:
@@ -259,9 +291,14 @@ class Lexicon:
                 return end, org
         return None
 
-    @staticmethod
-    def org_name(org: str, province: str | None) -> str | None:
-        """A portfolio's organisation; "{province}" filled from the document's province."""
+    def org_name(self, org: str, province: str | None, abroad: bool = False) -> str | None:
+        """A portfolio's organisation; "{province}" filled from the document's province; in a story
+        about another country its name there (``abroad``: "Ministry of Housing", not Pakistan's
+        Ministry of Housing and Works), none for a body only Pakistan has."""
+        if abroad and org in self.abroad:
+            return None if self.abroad[org] == "-" else self.abroad[org]
         if "{province}" in org:
+            if abroad:
+                return None
             return org.replace("{province}", province) if province else None
         return org

@@ -41,13 +41,16 @@ class Roster:
         self.by_surname: dict[str, str] = {}
         self.spans: list[Span] = []
 
-    def person_for(self, span: Span, weak: bool) -> str | None:
+    def person_for(self, span: Span, weak: bool, title: str | None = None) -> str | None:
         """The key of the person ``span`` names, a new person unless it is a weak name (a single
-        capitalised word after a title that names nobody known)."""
+        capitalised word after a title that names nobody known); ``title``: the role this mention
+        gives."""
         key = resolve(span.text, self.people, self.by_surname)
         if key is not None or weak:
             return key
         key = span.text
+        if len(span) > 1 and span[-1].text in self.people and self._same_person(span[-1].text, span, title):
+            return self._fuller(span[-1].text, key)
         self.people[key] = {
             "name": key,
             "title": None,
@@ -60,6 +63,33 @@ class Roster:
         self.order.append(key)
         if len(span) > 1:
             self.by_surname.setdefault(span[-1].text, key)
+        return key
+
+    def _same_person(self, old: str, span: Span, title: str | None) -> bool:
+        """Whether the full name ``span`` is the person known by its surname alone: not when it is
+        introduced as someone else, with a description before it ("President Obama … the first
+        lady, Michelle Obama") or another title than the surname's ("President Clinton …
+        Secretary of State Hillary Clinton"): two people share the surname."""
+        k = span.start - 1
+        if k >= 1 and self.doc[k].text == "," and self.doc[k - 1].pos_ == "NOUN":
+            return False
+        known = self.people[old]["title"]
+        return not (title and known and title != known)
+
+    def _fuller(self, old: str, key: str) -> str:
+        """A surname met alone before the full name ("Secretary of State Blinken … Antony Blinken"):
+        the person is known by the fullest form the text uses."""
+        person = self.people.pop(old)
+        person["name"] = key
+        self.people[key] = person
+        self.order = [key if k == old else k for k in self.order]
+        self.person_at = {i: key if k == old else k for i, k in self.person_at.items()}
+        self.by_surname = {w: key if k == old else k for w, k in self.by_surname.items()}
+        self.by_surname.setdefault(old, key)
+        self.spans = [
+            Span(self.doc, s.start, s.end, label="PERSON", span_id=key) if s.id_ == old else s
+            for s in self.spans
+        ]
         return key
 
     def mention(self, key: str, start: int, end: int) -> None:
@@ -138,10 +168,10 @@ class OfficialLinker:
         roster = Roster(doc)
         weak_starts = {s.start for s in weak_names}
         for span in sorted(candidates, key=lambda s: s.start):
-            key = roster.person_for(span, span.start in weak_starts)
+            found = role(ctx, span)
+            key = roster.person_for(span, span.start in weak_starts, found[0] if found else None)
             if key is None:
                 continue
-            found = role(ctx, span)
             if found is not None:
                 roster.give_role(key, found)
             roster.mention(key, span.start, span.end)

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.countries import office_before, office_country, place_body
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -59,7 +60,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or (None, q)
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -81,25 +82,6 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
 
 
-def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
-    """(start, body) of a country's office written before its title ("Justice Secretary" in a
-    Philippine story, "British Foreign Secretary"): the country named right before the portfolio,
-    else the document's."""
-    doc, offices = ctx.doc, ctx.lex.offices
-    for k in range(max(end - 5, 0), end):
-        e = ctx.ent(k, "GPE")
-        if e is not None and e.ent_id_:
-            found = offices.ending(doc, end, e.ent_id_, tid)
-            if found is not None and found[0] in (e.end, e.end + 1):
-                return found
-    found = offices.ending(doc, end, ctx.country, tid)
-    if found is not None or ctx.country in ctx.lex.country_of_province.values():
-        return found
-    # a portfolio the story's country has no office for: another country's the story names
-    # ("International Development Minister X" in a British story about Indonesia)
-    return next(filter(None, (offices.ending(doc, end, c, tid) for c in ctx.countries[1:])), None)
-
-
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     """ "external affairs ministry spokesperson X" -> Ministry of External Affairs: a body noun
     (``role_cues.csv``: ``body_noun``) after up to three words of its portfolio."""
@@ -117,24 +99,16 @@ def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     return f"{doc[j].text.capitalize()} of {words}", k
 
 
-def title_country(ctx: Context, start: int) -> str | None:
-    """The country named right before a title ("US Secretary of State"), else the document's."""
-    k = start - 1
-    if k >= 0 and ctx.doc[k].text in _POSS:
-        k -= 1
-    e = ctx.ent(k, "GPE") if k >= 0 else None
-    return e.ent_id_ if e is not None and e.ent_id_ else ctx.country
-
-
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:
-    """ "Interior Minister" -> Ministry of Interior; "the Indian Interior Minister": a foreign
-    government's minister, no Pakistani ministry ("")."""
+    """ "Interior Minister" -> Ministry of Interior; "the Indian Interior Minister", "Uganda's
+    health minister": a foreign government's minister, the ministry as other countries name it
+    (Ministry of Health, not Pakistan's longer name; "" for a body only Pakistan has)."""
     doc, k = ctx.doc, pf[0] - 1
     if k >= 0 and doc[k].text in _POSS:
         k -= 1
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
-        return "", pf[0]
-    return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+        return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
+    return ctx.org_name(pf[1]), pf[0]
 
 
 def _body_word(ctx: Context, j: int) -> str | None:
@@ -193,7 +167,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             else None
         )
         if pf:
-            return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+            return ctx.org_name(pf[1]), pf[0]
         if e is not None and e.label_ == "ORG":
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
@@ -271,7 +245,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:
-            return ctx.lex.org_name(pf[1], ctx.province)
+            return ctx.org_name(pf[1])
     for i in range(start, end):
         e = ctx.ent(i, "ORG")
         if e is not None:
@@ -293,9 +267,7 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     owner = _name_owner(ctx, span)
     if owner:
         return owner
-    office = ctx.lex.offices.implied(
-        title_country(ctx, tspan.start) if tspan is not None else ctx.country, title
-    )
+    office = ctx.lex.offices.implied(office_country(ctx, span, tspan), title)
     if office:
         return office
     if info.get("organisation"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import between, post, premods
@@ -90,7 +91,19 @@ def _shadow(ctx: Context, t: Span, pstart: int) -> tuple[str, str | None] | None
     if k is None or any(not w.is_alpha for w in doc[k:start]):
         return None
     party = ctx.lex.offices.party_ending(doc, k)
-    return doc[k : t.end].text.lower(), party[1] if party else None
+    return doc[k : t.end].text.lower(), party[1] if party else _story_party(ctx, k)
+
+
+def _story_party(ctx: Context, k: int) -> str | None:
+    """The party a shadow office at token ``k`` is of when not written right before it: a party
+    named just before, past a comma ("For the Conservatives, shadow education secretary X"). Not
+    a party named elsewhere: on BBC politics stories the one party a story names was as often the
+    government's ("one of the safest Labour seats … Shadow foreign secretary X")."""
+    if k < 2 or ctx.doc[k - 1].text != ",":
+        return None
+    e = ctx.ent(k - 2, "AGENCY")
+    kind = ctx.doc.user_data.get(AGENCY_INFO, {}).get(e.ent_id_ or e.text, {}).get("kind") if e else None
+    return (e.ent_id_ or e.text) if kind == "party" else None
 
 
 def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:

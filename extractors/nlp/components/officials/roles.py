@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from extractors.nlp.components.officials.apposition import apposition
 from extractors.nlp.components.officials.chair import chair
 from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
@@ -58,7 +59,7 @@ def _body_before_title(ctx: Context, m: int) -> tuple[str | None, int]:
         return e.ent_id_ or e.text, e.end
     pf = ctx.lex.portfolio_starting(ctx.doc, m)
     if pf and ctx.ent(pf[0], "TITLE") is not None:
-        return ctx.lex.org_name(pf[1], ctx.province), pf[0]
+        return ctx.org_name(pf[1]), pf[0]
     return None, m
 
 
@@ -113,9 +114,12 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     title, org, strength, tspan = max(found, key=lambda f: f[2])
     if strength <= WEAK and chaired is not None:
         return chaired[0], chaired[1], CHAIR, ""
-    if org is None:
+    mission = ctx.lex.info(title).get("mission")
+    if mission:  # an envoy's organisation is the mission the text names, or none
+        org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
+    elif org is None:
         org = fallback_org(ctx, span, tspan, title, chaired)
-    if ctx.lex.info(title).get("no_org") or not org:
+    if ctx.lex.info(title).get("no_org") and not mission or not org:
         org = None
     written = tspan is not None and tspan.ent_id_ == title
     return title, org, strength, ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""

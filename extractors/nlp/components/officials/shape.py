@@ -12,8 +12,8 @@ None when what is left is not a name. English words come from the base model's l
 * a single word is not a name when it is a plural noun ("Observers", "Scholars", "Kashmiris",
   "Shelters"), a short acronym ("BC", "MoU", "Ch"), a place or group (GPE, LOC, NORP: "Africa"),
   or an English noun or adjective ("Capacity", "Chamber", "Embassy", "Military", "Municipal",
-  "Population") unless an honorific precedes it ("Mr Khan") or the document uses it inside a
-  longer name ("Clinton" after "Hillary Clinton").
+  "Population") unless an honorific or a capitalised title not opening a line precedes it ("Mr
+  Khan", "President Bush") or the document uses it inside a longer name ("Clinton" after "Hillary Clinton").
 """
 
 from __future__ import annotations
@@ -39,6 +39,16 @@ def _word_index(nlp: Language) -> tuple[set[str], set[str]]:
     return by_pos["noun"] | by_pos["adj"], by_pos["verb"]
 
 
+def _after_title(t: Token) -> bool:
+    """A surname the model tagged right after a capitalised title ("President Bush's advisers"),
+    the title not opening a line (a heading's or a line's first word is capitalised anyway:
+    "Chairman Capacity told" after a headline is no name)."""
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is None or prev.ent_type_ != "TITLE" or not prev.is_title or t.ent_type_ != "PERSON":
+        return False
+    return prev.i > 0 and "\n" not in t.doc[prev.i - 1].text_with_ws
+
+
 class NameShape:
     def __init__(self, nlp: Language, honorifics: set[str]):
         self.words, self.verbs = _word_index(nlp)
@@ -51,13 +61,13 @@ class NameShape:
         low = t.lower_
         return low[:-1] in self.verbs or (low.endswith("es") and low[:-2] in self.verbs)
 
-    def _single_junk(self, t: Token, in_longer: set[str]) -> bool:
+    def _single_junk(self, t: Token, in_longer: set[str], places: frozenset[str] = frozenset()) -> bool:
         if t.ent_type_ in _NOT_PERSON_ENTS or _ACRONYM.match(t.text):
             return True
         if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s") and t.lemma_.lower() != t.lower_:
             return True
         prev = t.doc[t.i - 1].lower_.rstrip(".") if t.i > 0 else ""
-        if prev in self.honorifics or t.lower_ in in_longer:
+        if prev in self.honorifics or t.lower_ in in_longer or (_after_title(t) and t.lower_ not in places):
             return False
         low = t.lower_
         return low in self.words or (low.endswith("s") and low[:-1] in self.words)  # "Kashmiris"
@@ -69,15 +79,26 @@ class NameShape:
     def clean_all(self, spans: list[Span]) -> list[Span]:
         """:meth:`clean` over a document's candidate names (which words its longer names use)."""
         in_longer = {t.lower_ for s in spans if len(s) > 1 for t in s}
-        return [c for c in (self.clean(s, in_longer) for s in spans) if c is not None]
+        # a word the document names as a place or body elsewhere ("Additional Secretary Africa")
+        places = (
+            frozenset(t.lower_ for t in spans[0].doc if t.ent_type_ in _NOT_PERSON_ENTS)
+            if spans
+            else frozenset()
+        )
+        return [c for c in (self.clean(s, in_longer, places) for s in spans) if c is not None]
 
-    def clean(self, span: Span, in_longer: set[str] | frozenset[str] = frozenset()) -> Span | None:
+    def clean(
+        self,
+        span: Span,
+        in_longer: set[str] | frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
+    ) -> Span | None:
         """``span`` trimmed to the person's name, or None when it is not one."""
         doc, start, end = span.doc, span.start, span.end
         while end - start > 1 and self._heading_verb(doc[end - 1]):
             end -= 1
         while end - start > 1 and self._lead_word(doc[start]) and doc[end - 1].ent_type_ == "PERSON":
             start += 1
-        if end - start == 1 and self._single_junk(doc[start], in_longer):
+        if end - start == 1 and self._single_junk(doc[start], in_longer, places):
             return None
         return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
