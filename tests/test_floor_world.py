@@ -28,13 +28,13 @@ FLOORS = {
         "claims_cue": 0.83,  # 0.837
     },
     "world_blind": {
-        "officials": 0.39,  # 0.400 exactly (24/60), computed as 0.3999…: the floor sits one step below
+        "officials": 0.43,  # 0.433 (26/60; stop 25: wt-off3's US titles, envoys, state offices; was 0.400)
         "officials_name": 0.73,  # 0.733
         "agencies": 0.78,  # 0.782 (stop 24: known bodies, place forces, kind at home; was 0.753)
         "agencies_kind": 0.72,  # 0.726 (was 0.719)
-        "tier_placements": 0.42,  # 0.426
+        "tier_placements": 0.45,  # 0.459 (stop 25: wt-tier3's audited constructions; was 0.426)
         "tier_placements_no_year": 0.71,  # 0.714
-        "claims_speaker": 0.68,  # 0.681
+        "claims_speaker": 0.68,  # 0.687 (stop 25; was 0.681)
         "claims_cue": 0.86,  # 0.861
     },
 }
