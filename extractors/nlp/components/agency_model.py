@@ -51,6 +51,10 @@ Point 3 is not a proof for every text, so it was checked: the same entities and 
 on 1,284 texts (1,000 Dawn/APP, 200 BBC, 84 PolNeAR dev; 8,434 agencies), the same scores from
 ``tipwatch evaluate`` on world_dev, news_gold and news_dev2, and the same tables on 200 Dawn/APP
 articles and the samples in ``raw/`` (tests/test_report_windows.py, tests/test_news_windows.py).
+Point 5 was checked the same way: the same entities and agency metadata as the whole text on
+1,414 texts (1,000 Dawn/APP, 200 BBC, 84 PolNeAR dev, the 130 texts of world_dev, news_gold and
+news_dev2; 9,430 agencies), and the same tables as before it on 60 Dawn/APP articles and the
+samples in ``raw/``; the recogniser's CPU time on 100 Dawn/APP articles fell by ~12%.
 """
 
 from __future__ import annotations
