@@ -151,7 +151,7 @@ def extract_batches(
     seconds = {"worker_parse": 0.0, "worker_extract": 0.0}
     pooled = [] if _remote_runner() else pooled_sources(plan.to_extract, workers)
     rest = [s for s in plan.to_extract if s not in set(pooled)] if pooled else plan.to_extract
-    pool_work = batches_by_size(pooled)
+    pool_work = batches_by_size(pooled, tail=workers * BATCH_BYTES)
     work = batches(rest, batch_size)
     futures = [process_batch.submit(b, models, model, limits) for b in work]
     results = _results(pool_work, futures, work, models, model, limits, workers)
@@ -193,15 +193,21 @@ def _remote_runner() -> bool:
     return ctx is not None and "Dask" in type(ctx.task_runner).__name__
 
 
-def batches_by_size(sources: list[Source], target: int = BATCH_BYTES, most: int = 32) -> list[list[Source]]:
-    """Batches of about ``target`` bytes (at most ``most`` documents) so workers get even shares."""
+def batches_by_size(
+    sources: list[Source], target: int = BATCH_BYTES, most: int = 32, tail: int = 0
+) -> list[list[Source]]:
+    """Batches of about ``target`` bytes (at most ``most`` documents) so workers get even shares;
+    the last ``tail`` bytes in batches of a quarter of that, so that at the end no worker waits
+    long for the other's last batch."""
     out: list[list[Source]] = []
     current: list[Source] = []
-    size = 0
-    for s in sources:
+    sizes = [os.path.getsize(s.path) for s in sources]
+    size, left = 0, sum(sizes)
+    for s, n in zip(sources, sizes):
         current.append(s)
-        size += os.path.getsize(s.path)
-        if size >= target or len(current) >= most:
+        size += n
+        left -= n
+        if size >= (target if left > tail else target // 4) or len(current) >= most:
             out.append(current)
             current, size = [], 0
     if current:

@@ -9,7 +9,11 @@ import dataclasses
 import json
 import random
 
+import pytest
+from spacy.tokens import Span
+
 from extractors.extract import extract_documents
+from extractors.nlp.components.agency_model import name_windows
 from extractors.parse import parse_bytes
 from extractors.records import RECORD_TABLES
 from tests.conftest import SEED
@@ -42,3 +46,50 @@ def test_news_tables_are_the_same_with_and_without_windows(nlp, nlp_whole, corpu
     for table in RECORD_TABLES:
         assert [w[table] for w in windowed] == [w[table] for w in whole], table
     assert sum(len(w["agencies"]) for w in windowed) > 100
+
+
+def _with_rule_entity(nlp, text: str, words: str, label: str = "GPE"):
+    """``text`` tokenized, with ``words`` marked as an entity a rule made (a country)."""
+    doc = nlp.make_doc(text)
+    start = next(t.i for t in doc if doc[t.i : t.i + len(words.split())].text == words)
+    doc.ents = [Span(doc, start, start + len(words.split()), label=label)]
+    return doc
+
+
+def test_a_word_inside_a_rule_entity_opens_no_window_of_its_own(nlp):
+    text = "Officials screened migrants at the ports of Pakistan for signs of trafficking and forced labour."
+    keywords = nlp.get_pipe(RECOGNISER).keywords
+    plain = nlp.make_doc(text)
+    at = {t.text: t.i for t in plain}
+    assert name_windows(plain, 2, keywords) == [(at["Pakistan"] - 2, at["Pakistan"] + 3)]
+    assert name_windows(_with_rule_entity(nlp, text, "Pakistan"), 2, keywords) == []
+
+
+def test_a_window_after_a_rule_word_starts_before_it(nlp):
+    """The window of "Federal" starts ``context`` tokens before "Pakistan", the rule word just
+    before it, as it did when "Pakistan" opened a window of its own; it ends ``context`` tokens
+    after "Agency", not after a rule word."""
+    text = "Officials said that Pakistan's Federal Investigation Agency had arrested two men in a raid."
+    doc = _with_rule_entity(nlp, text, "Pakistan")
+    at = {t.text: t.i for t in doc}
+    keywords = nlp.get_pipe(RECOGNISER).keywords
+    assert name_windows(doc, 2, keywords) == [(at["Pakistan"] - 2, at["Agency"] + 3)]
+
+
+RULE_WORDS_BEFORE_AGENCIES = [
+    "Pakistan's Federal Investigation Agency (FIA) arrested two suspects, the FIA said on Monday.",
+    "The Ministry of Interior and Narcotics Control and the Anti-Narcotics Force signed an agreement.",
+    "Prime Minister Shehbaz Sharif told the National Assembly Standing Committee on Human Rights that "
+    "the Overseas Pakistanis Foundation and the Bureau of Emigration would help.",
+    "In 2024 the Tier 2 Watch List placement led the Punjab Police and the Sindh Labour Department to act.",
+]
+
+
+@pytest.mark.parametrize("text", RULE_WORDS_BEFORE_AGENCIES, ids=["fia", "ministry", "assembly", "tier"])
+def test_windows_find_the_agencies_after_rule_words(nlp, nlp_whole, text):
+    """Rule entities (countries, titles, tiers, years, rule agencies) right before names the
+    recogniser marks, padded with prose that names nothing: the entities of the whole text."""
+    filler = "Officials screened migrants at ports of entry for indicators of trafficking. " * 4
+    text = filler + text + " " + filler
+    ents = lambda d: [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in d.ents]  # noqa: E731
+    assert ents(nlp(text)) == ents(nlp_whole(text))

@@ -66,3 +66,20 @@ def test_few_articles_start_no_pool(tmp_path):
     with ExitStack() as held:
         _prestart_workers(held, raw, tmp_path / "processed", None, None)
         assert workers._PRESTARTED == {}
+
+
+def test_the_last_batches_for_the_pool_are_smaller(tmp_path):
+    """The pool's batches are of about BATCH_BYTES, but the last ``tail`` bytes go in batches of a
+    quarter of that: at the end no worker waits long for the other's last batch."""
+    from flows.plan import Source
+    from flows.tasks import batches_by_size
+
+    sources = []
+    for i in range(20):
+        path = tmp_path / f"a{i:02d}.txt"
+        path.write_text("x" * 10_000)
+        sources.append(Source(path.name, str(path), f"d{i}"))
+    got = batches_by_size(sources, target=60_000, tail=120_000)
+    assert [len(b) for b in got] == [6, 2, 2, 2, 2, 2, 2, 2]
+    assert [s for b in got for s in b] == sources
+    assert [len(b) for b in batches_by_size(sources, target=60_000)] == [6, 6, 6, 2]
