@@ -15,24 +15,31 @@ from extractors.nlp.components.officials.context import Context
 _POSS = {"'s", "’s"}
 
 
+def place_words_before(ctx: Context, j: int, most: int, labels: tuple[str, ...]) -> int:
+    """The first of up to ``most`` + 1 capitalised words ending at token ``j`` that can name a place
+    (no stop word, honorific or person's word; an entity only of ``labels``): ``j + 1`` when none."""
+    doc, k = ctx.doc, j
+    while (
+        k >= max(j - most, 0)
+        and doc[k].is_title
+        and doc[k].is_alpha
+        and not doc[k].is_stop
+        and not ctx.lex.is_honorific(doc[k])
+        and k not in ctx.person_tokens
+        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in labels)
+    ):
+        k -= 1
+    return k + 1
+
+
 def place_body(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     """ "Polk County Sheriff X" -> Polk County Sheriff's Office: a title whose body is named after
     its place (``titles.jsonl``: ``place_body``), the capitalised place words right before it."""
     body = ctx.lex.info(t.ent_id_).get("place_body")
     if not body:
         return None
-    doc, k = ctx.doc, j
-    while (
-        k >= max(j - 3, 0)
-        and doc[k].is_title
-        and doc[k].is_alpha
-        and not doc[k].is_stop
-        and not ctx.lex.is_honorific(doc[k])
-        and k not in ctx.person_tokens
-        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC", "FAC", "ORG"))
-    ):
-        k -= 1
-    return (f"{doc[k + 1 : j + 1].text} {body}", k + 1) if k < j else None
+    first = place_words_before(ctx, j, 3, ("GPE", "LOC", "FAC", "ORG"))
+    return (f"{ctx.doc[first : j + 1].text} {body}", first) if first <= j else None
 
 
 def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:

@@ -9,7 +9,12 @@ from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context
-from extractors.nlp.components.officials.countries import office_before, office_country, place_body
+from extractors.nlp.components.officials.countries import (
+    office_before,
+    office_country,
+    place_body,
+    place_words_before,
+)
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -66,20 +71,10 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     """ "Kupang City Police Chief X": a title that starts with "Police" took the last word of the
     force named before it; the force is the capitalised words before it and "Police"."""
-    doc, k = ctx.doc, j
-    if doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
+    if ctx.doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
         return None
-    while (
-        k >= max(j - 2, 0)
-        and doc[k].is_title
-        and doc[k].is_alpha
-        and not doc[k].is_stop
-        and not ctx.lex.is_honorific(doc[k])
-        and k not in ctx.person_tokens
-        and (k not in ctx.ent_at or ctx.ent_at[k].label_ in ("GPE", "LOC"))  # "Jakarta Metro Police"
-    ):
-        k -= 1
-    return (f"{doc[k + 1 : j + 1].text} Police", k + 1) if k < j else None
+    first = place_words_before(ctx, j, 2, ("GPE", "LOC"))  # "Jakarta Metro Police"
+    return (f"{ctx.doc[first : j + 1].text} Police", first) if first <= j else None
 
 
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
