@@ -195,8 +195,14 @@ def discard_prestarted() -> None:
 
 
 def _kill_workers(ex: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers and reap them through their own process objects. Reaped any other
+    way (``os.waitpid``, ``psutil.wait_procs``), a worker looks alive to the pool for ever
+    (``waitpid`` fails, which multiprocessing reads as "still running"), and the pool's manager
+    thread, which the interpreter joins at exit, then never ends."""
     procs = list((getattr(ex, "_processes", None) or {}).values())  # no public way before 3.14
     ex.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         if p.is_alive():
             p.kill()
+    for p in procs:
+        p.join(timeout=5.0)
