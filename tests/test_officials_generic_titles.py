@@ -1,0 +1,51 @@
+"""Titles as written from outlets nobody tuned on (issue 12): compound titles kept whole ("Assistant
+Chief Constable", "Chief Election Commissioner"), and common titles the table lacked ("Solicitor
+General", "Judicial Magistrate", "premier", "chief economist", service chiefs). Each test is one
+construction on a made-up sentence, run through the real pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+def test_compound_police_title_is_kept_whole(nlp):
+    text = "Assistant Chief Constable Mary Rowe said the march had passed off peacefully."
+    assert officials(nlp, text) == {("Mary Rowe", "assistant chief constable", None)}
+
+
+def test_chief_election_commissioner_is_not_a_commissioner(nlp):
+    text = "Chief Election Commissioner Tariq Mehmood Khan issued the directive on Monday."
+    assert officials(nlp, text) == {("Tariq Mehmood Khan", "chief election commissioner", None)}
+
+
+def test_solicitor_general_before_the_name(nlp):
+    text = "The answer was prepared with the help of Solicitor General Sara Collins and two officials."
+    assert officials(nlp, text) == {("Sara Collins", "solicitor general", None)}
+
+
+def test_judicial_magistrate_before_the_name(nlp):
+    text = "Judicial Magistrate Tariq Mehmood Khan issued the remand order on Monday."
+    assert officials(nlp, text) == {("Tariq Mehmood Khan", "judicial magistrate", None)}
+
+
+def test_premier_after_a_nationality(nlp):
+    text = "The talks went on, but Turkish premier Ali Demir had to accept the terms."
+    assert officials(nlp, text) == {("Ali Demir", "premier", None)}
+
+
+def test_chief_economist_with_the_body_before_it(nlp):
+    text = '"Growth has stalled," IMF chief economist Sara Collins said on Tuesday.'
+    assert officials(nlp, text) == {("Sara Collins", "chief economist", "International Monetary Fund")}
+
+
+def test_service_chief_with_its_acronym_and_a_rank(nlp):
+    text = "Chief of Army Staff (COAS) General Tariq Mehmood Khan vowed to bring the planners to justice."
+    assert officials(nlp, text) == {("Tariq Mehmood Khan", "chief of army staff", None)}
