@@ -49,3 +49,23 @@ def test_chief_economist_with_the_body_before_it(nlp):
 def test_service_chief_with_its_acronym_and_a_rank(nlp):
     text = "Chief of Army Staff (COAS) General Tariq Mehmood Khan vowed to bring the planners to justice."
     assert officials(nlp, text) == {("Tariq Mehmood Khan", "chief of army staff", None)}
+
+
+def test_party_before_a_portfolio_is_the_organisation(nlp):
+    text = "Lib Dem home affairs spokesman Mark Oaten said the plan was dangerous."
+    assert officials(nlp, text) == {("Mark Oaten", "spokesman", "Liberal Democrats")}
+
+
+def test_party_before_a_portfolio_with_and(nlp):
+    text = "Tory work and pensions spokesman David Willetts said families would wonder why."
+    assert officials(nlp, text) == {("David Willetts", "spokesman", "Conservative Party")}
+
+
+def test_portfolio_that_names_a_body_wins_over_the_party(nlp):
+    text = "Labour Home Secretary Charles Clarke said the law would change."
+    assert officials(nlp, text) == {("Charles Clarke", "secretary", "Home Office")}
+
+
+def test_party_before_a_shadow_office_keeps_the_shadow_title(nlp):
+    text = "Tory shadow chancellor Oliver Letwin said the plan was wrong."
+    assert officials(nlp, text) == {("Oliver Letwin", "shadow chancellor", "Conservative Party")}
