@@ -69,3 +69,13 @@ def test_portfolio_that_names_a_body_wins_over_the_party(nlp):
 def test_party_before_a_shadow_office_keeps_the_shadow_title(nlp):
     text = "Tory shadow chancellor Oliver Letwin said the plan was wrong."
     assert officials(nlp, text) == {("Oliver Letwin", "shadow chancellor", "Conservative Party")}
+
+
+def test_title_of_the_body_noun_then_the_name_in_commas(nlp):
+    text = "The chairman of the committee, Tariq Mehmood Khan, said the report was ready."
+    assert officials(nlp, text) == {("Tariq Mehmood Khan", "chairman", None)}
+
+
+def test_title_of_the_noun_without_a_comma_is_not_a_title_before_the_name(nlp):
+    text = "President of the session Tariq Mehmood Khan said the poems were fine."
+    assert officials(nlp, text) == set()

@@ -196,4 +196,14 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
+    if (
+        tok.is_lower
+        and tok.pos_ == "NOUN"
+        and i >= 2
+        and doc[i - 1].lower_ == "the"
+        and doc[i - 2].lower_ in ("of", "for")
+        and doc[i + 1].text == ","
+    ):
+        return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
+        # "President of the session X"
     return None
