@@ -79,3 +79,18 @@ def test_title_of_the_body_noun_then_the_name_in_commas(nlp):
 def test_title_of_the_noun_without_a_comma_is_not_a_title_before_the_name(nlp):
     text = "President of the session Tariq Mehmood Khan said the poems were fine."
     assert officials(nlp, text) == set()
+
+
+def test_former_before_a_country_and_a_title_is_a_past_role(nlp):
+    text = "Tony Blair met former US President Bill Clinton on Monday."
+    assert officials(nlp, text) == set()
+
+
+def test_former_before_a_state_and_an_abbreviated_title_is_a_past_role(nlp):
+    text = "Former Pennsylvania Gov. Ed Rendell agreed that the rules should change."
+    assert officials(nlp, text) == set()
+
+
+def test_country_before_a_title_without_former_is_current(nlp):
+    text = "Tony Blair met US President Bill Clinton on Monday."
+    assert ("Bill Clinton", "president", None) in officials(nlp, text)
