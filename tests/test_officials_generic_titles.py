@@ -94,3 +94,8 @@ def test_former_before_a_state_and_an_abbreviated_title_is_a_past_role(nlp):
 def test_country_before_a_title_without_former_is_current(nlp):
     text = "Tony Blair met US President Bill Clinton on Monday."
     assert ("Bill Clinton", "president", None) in officials(nlp, text)
+
+
+def test_party_before_words_before_a_seat_leaves_the_legislature(nlp):
+    text = "Democratic vice presidential nominee Sen. Tim Kaine said the plan was wrong."
+    assert officials(nlp, text) == {("Tim Kaine", "senator", "United States Senate")}

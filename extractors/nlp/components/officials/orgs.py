@@ -47,7 +47,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
-    body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j)
+    body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j, t.ent_id_)
     if body is not None:
         return body
     owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
@@ -94,10 +94,13 @@ def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     return f"{doc[j].text.capitalize()} of {words}", k
 
 
-def _party_over_portfolio(ctx: Context, j: int) -> tuple[str, int] | None:
+def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | None:
     """ "Lib Dem home affairs spokesman X", "Tory work and pensions spokesman X": a party written
     before up to three words of a portfolio that is no body of its own is the title's organisation
-    (a portfolio that names a body wins: it is tried first)."""
+    (a portfolio that names a body wins: it is tried first). Not for a legislator's seat: "Democratic
+    vice presidential nominee Sen. X" sits in the Senate (``titles.jsonl`` ``seat``)."""
+    if ctx.lex.info(tid).get("seat"):
+        return None
     doc, k, shadow = ctx.doc, j, ctx.lex.skip_words("shadow")
     while k >= max(j - 3, 1) and doc[k].is_alpha and (doc[k].lower_ == "and" or not doc[k].is_stop):
         if ctx.ent(k, "AGENCY") is not None or doc[k].ent_type_ in ("GPE", "NORP", "PERSON"):
