@@ -99,3 +99,13 @@ def test_country_before_a_title_without_former_is_current(nlp):
 def test_party_before_words_before_a_seat_leaves_the_legislature(nlp):
     text = "Democratic vice presidential nominee Sen. Tim Kaine said the plan was wrong."
     assert officials(nlp, text) == {("Tim Kaine", "senator", "United States Senate")}
+
+
+def test_title_of_a_state_is_no_national_office(nlp):
+    text = '"It is an invasion," Scott Pruitt, the Republican attorney general of Oklahoma, said on Tuesday.'
+    assert officials(nlp, text) == {("Scott Pruitt", "attorney general", None)}
+
+
+def test_title_of_the_country_is_the_national_office(nlp):
+    text = "Loretta Lynch, the attorney general of the United States, said the case would be reviewed."
+    assert officials(nlp, text) == {("Loretta Lynch", "attorney general", "US Department of Justice")}
