@@ -99,8 +99,8 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     """The country whose office a title is: none after a word of a state's level ("State Senator
     X", "state Rep. X": ``role_cues.csv`` ``sub_national``); a party-and-state tag after the name
     ("Sen. Ted Cruz (R-Tex)": the United States); a place that is no country right before the
-    title is a state's or a city's office, none of the country's ("Ohio Attorney General X": not
-    the US Department of Justice), except for a legislator's seat ("Vermont Sen. X":
+    title or after its "of" is a state's or a city's office, none of the country's ("Ohio Attorney
+    General X", "the attorney general of Oklahoma": not the US Department of Justice), except for a legislator's seat ("Vermont Sen. X":
     ``titles.jsonl`` ``seat``); else the country named before the title or the document's, or the
     one country the title names an office of when that one has none ("Secretary of State X" in a
     story about Malaysia or naming no country: ``titles.jsonl`` ``office_country``)."""
@@ -111,6 +111,8 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     if tagged or tspan is None:
         return tagged or ctx.country
     e = ctx.ent(k, "GPE") if k >= 0 else None
+    if e is None and tspan.end + 1 < len(ctx.doc) and ctx.doc[tspan.end].lower_ == "of":
+        e = ctx.ent(tspan.end + 1, "GPE")  # "the attorney general of Oklahoma": a state's office
     if e is not None and not e.ent_id_:
         return ctx.country if ctx.lex.info(tspan.ent_id_).get("seat") else None
     country = title_country(ctx, tspan.start)

@@ -47,7 +47,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
-    body = _body_noun_premod(ctx, j)
+    body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j, t.ent_id_)
     if body is not None:
         return body
     owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
@@ -92,6 +92,26 @@ def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
         return None
     words = " ".join(w.text if w.is_upper else w.text.capitalize() for w in doc[k:j])
     return f"{doc[j].text.capitalize()} of {words}", k
+
+
+def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | None:
+    """ "Lib Dem home affairs spokesman X", "Tory work and pensions spokesman X": a party written
+    before up to three words of a portfolio that is no body of its own is the title's organisation
+    (a portfolio that names a body wins: it is tried first). Not for a legislator's seat: "Democratic
+    vice presidential nominee Sen. X" sits in the Senate (``titles.jsonl`` ``seat``)."""
+    if ctx.lex.info(tid).get("seat"):
+        return None
+    doc, k, shadow = ctx.doc, j, ctx.lex.skip_words("shadow")
+    while k >= max(j - 3, 1) and doc[k].is_alpha and (doc[k].lower_ == "and" or not doc[k].is_stop):
+        if ctx.ent(k, "AGENCY") is not None or doc[k].ent_type_ in ("GPE", "NORP", "PERSON"):
+            return None
+        if doc[k].lower_ in shadow or doc[k].lower_ in ctx.lex.org_words:
+            return None  # "Tory shadow chancellor" (premodifier._shadow); "Lib Dem … committee chairman"
+        party = ctx.lex.offices.party_ending(doc, k)
+        if party is not None:
+            return party[1], party[0]
+        k -= 1
+    return None
 
 
 def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, int]:

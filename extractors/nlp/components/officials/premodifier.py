@@ -22,11 +22,26 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
     t = _title_for(ctx, span)
     while t is not None:
         pstart = premods(ctx, t)[1]
-        if ctx.lex.is_former(ctx.doc, t.start - 1) or ctx.lex.is_former(ctx.doc, pstart - 1):
+        if (
+            ctx.lex.is_former(ctx.doc, t.start - 1)
+            or ctx.lex.is_former(ctx.doc, pstart - 1)
+            or _former_past_places(ctx, min(t.start, pstart))
+        ):
             t = _current_before_former(ctx, t)
             continue
         return _premodified(ctx, span, t)
     return None
+
+
+def _former_past_places(ctx: Context, start: int) -> bool:
+    """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X": a former cue
+    before up to three place or nationality words (or an acronym) written before the title."""
+    doc, k = ctx.doc, start - 1
+    while k >= max(start - 3, 0) and (
+        doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper()
+    ):
+        k -= 1
+    return k < start - 1 and ctx.lex.is_former(doc, k)
 
 
 def _title_for(ctx: Context, span: Span) -> Span | None:
@@ -196,4 +211,14 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
+    if (
+        tok.is_lower
+        and tok.pos_ == "NOUN"
+        and i >= 2
+        and doc[i - 1].lower_ == "the"
+        and doc[i - 2].lower_ in ("of", "for")
+        and doc[i + 1].text == ","
+    ):
+        return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
+        # "President of the session X"
     return None
