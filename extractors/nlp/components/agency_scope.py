@@ -269,6 +269,15 @@ class AgencyScope:
         (:meth:`_country_word`), adjectives and other gazetteer agencies (a quarter each),
         dateline place and province (``_PROVINCE_WEIGHT``) name at least half as much as the
         country they name most (and at least once); the main one first, None first on a tie."""
+        ranked = self.country_votes(doc, scoped, info).most_common()
+        if not ranked:
+            return (None,)
+        top = ranked[0][1]
+        main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
+        return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
+
+    def country_votes(self, doc: Doc, scoped: set[Span], info: dict) -> Counter:
+        """How much the document names each country (:meth:`home_countries`)."""
         votes: Counter = Counter()
         for e in doc.ents:
             country = (info.get(e.ent_id_) or {}).get("country") if e.label_ == "AGENCY" else None
@@ -283,12 +292,7 @@ class AgencyScope:
         province = self.province_country.get(doc.user_data.get(PROVINCE) or "")
         for country in {self.dateline_country(doc), province} - {None, ""}:
             votes[country] += _PROVINCE_WEIGHT
-        ranked = votes.most_common()
-        if not ranked:
-            return (None,)
-        top = ranked[0][1]
-        main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
-        return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
+        return votes
 
 
 @Language.factory("tipwatch_agency_scope_v1", assigns=["doc.ents"], requires=["doc.ents"])
