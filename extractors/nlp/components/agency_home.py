@@ -55,8 +55,8 @@ class AgencyHome:
 
     def _main_country(self, doc: Doc, info: dict) -> str | None:
         """The one country the text names; with none, the one country of its agencies; with
-        several, the one it names at least ``DOMINANT`` times as much as any other
-        (:meth:`AgencyScope.country_votes`), else None."""
+        several, the one it names at least ``DOMINANT`` times as much as any other, its dateline
+        left out (:meth:`AgencyScope.country_votes`), else None."""
         named = self.scope.named_countries(doc)
         if not named:  # no country named: the countries of all its agencies that have one
             named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
@@ -65,7 +65,7 @@ class AgencyHome:
             return next(iter(named))
         if not named:
             return None
-        ranked = self.scope.country_votes(doc, set(), info).most_common(2)
+        ranked = self.scope.country_votes(doc, set(), info, dateline=False).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
             return ranked[0][0]
         return None

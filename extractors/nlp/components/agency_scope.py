@@ -276,8 +276,10 @@ class AgencyScope:
         main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
         return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
 
-    def country_votes(self, doc: Doc, scoped: set[Span], info: dict) -> Counter:
-        """How much the document names each country (:meth:`home_countries`)."""
+    def country_votes(self, doc: Doc, scoped: set[Span], info: dict, *, dateline: bool = True) -> Counter:
+        """How much the document names each country (:meth:`home_countries`); ``dateline=False``
+        leaves out the place it is filed from (where the reporter is, not what the story is about:
+        a Pakistani paper's "WASHINGTON:" story on a US case is a foreign correspondent's)."""
         votes: Counter = Counter()
         for e in doc.ents:
             country = (info.get(e.ent_id_) or {}).get("country") if e.label_ == "AGENCY" else None
@@ -290,7 +292,7 @@ class AgencyScope:
                 votes[country] += weight
             i += n
         province = self.province_country.get(doc.user_data.get(PROVINCE) or "")
-        for country in {self.dateline_country(doc), province} - {None, ""}:
+        for country in {self.dateline_country(doc) if dateline else None, province} - {None, ""}:
             votes[country] += _PROVINCE_WEIGHT
         return votes
 
