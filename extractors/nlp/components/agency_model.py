@@ -82,6 +82,8 @@ def _rule_entity(token) -> bool:
 
 
 _REFUSED_KINDS = ("law", "school")
+# A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
+_PLACE_BODY_KINDS = ("police", "court", "legislature")
 _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 # A bare acronym the recogniser marks is an agency from three letters ("DOLE", "DSWD", "POEA"
 # listed as bodies); two-letter ones ("NA", "KE") are too often something else.
@@ -91,6 +93,12 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _place_led(touched: list[Span], start: int, end: int) -> bool:
+    """The only rule entity a recognised name touches is the country or place it begins with
+    ("Georgia Bureau of Investigation", "Kenya Police", "Pakistan Bureau of Statistics")."""
+    return len(touched) == 1 and touched[0].label_ == "GPE" and touched[0].start == start and touched[0].end < end
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -269,7 +277,8 @@ class AgencyModel:
             meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
-        new += self._bare_acronyms(doc, bare, taken + new, info)
+        bodies = [b for b in taken + new if b.label_ == "AGENCY"]  # not a place ("MESA, Ariz.")
+        new += self._bare_acronyms(doc, bare, bodies, info)
         if new:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
@@ -321,7 +330,8 @@ class AgencyModel:
         start, end = _trim(doc, start, end)
         if end <= start or not doc[start].text[:1].isupper():
             return None
-        if any(t.start < end and start < t.end for t in taken) or self._not_a_body(doc[start:end]):
+        touched = [t for t in taken if t.start < end and start < t.end]
+        if (touched and not _place_led(touched, start, end)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
         known = self._known_acronym(doc, text)
@@ -330,12 +340,17 @@ class AgencyModel:
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
 
     def _not_a_body(self, span: Span) -> bool:
-        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division")."""
+        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division";
+        not a place's police, court or legislature: "Kenya Police", "Jammu Police")."""
         low = span.text.lower()
         if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
             return True
         lead = span[:-1]
-        return len(span) > 1 and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
+        return (
+            len(span) > 1
+            and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
+            and self._kind(span) not in _PLACE_BODY_KINDS
+        )
 
     def _named_body(self, span: Span) -> bool:
         """Headed by an organisation word (not a law or school word, not a plural: "National

@@ -201,11 +201,13 @@ class AgencyScope:
 
     def _own_meta(self, key: str) -> dict:
         """What is known of the body as the text names it: the kind its rows agree on, a body of
-        no named country being no foreign one; the form as its acronym when it is one."""
-        kinds = {self.meta[c]["kind"] for c in self.candidates[key]}
+        no named country being no foreign one (a foreign row's kind at home: "Congress" is a
+        legislature); the form as its acronym when it is one."""
+        kinds = {
+            self.own_kind[c] if self.meta[c]["kind"] == FOREIGN else self.meta[c]["kind"]
+            for c in self.candidates[key]
+        }
         kind = kinds.pop() if len(kinds) == 1 else "government"
-        if kind == FOREIGN:
-            kind = "government"
         form = self.spelling[key]
         acronym = form if any(self.meta[c]["acronym"] == form for c in self.candidates[key]) else None
         return {"acronym": acronym, "kind": kind, "country": None}
