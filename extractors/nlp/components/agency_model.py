@@ -98,7 +98,25 @@ _SENTENCE_ENDS = {".", "!", "?"}
 def _place_led(touched: list[Span], start: int, end: int) -> bool:
     """The only rule entity a recognised name touches is the country or place it begins with
     ("Georgia Bureau of Investigation", "Kenya Police", "Pakistan Bureau of Statistics")."""
-    return len(touched) == 1 and touched[0].label_ == "GPE" and touched[0].start == start and touched[0].end < end
+    return (
+        len(touched) == 1
+        and touched[0].label_ == "GPE"
+        and touched[0].start == start
+        and touched[0].end < end
+    )
+
+
+def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple[int, Span | None]:
+    """A name cut before a title it joins ("Office of the" + "Deputy Prime Minister", "Office of
+    the" + "Attorney General"): its end past the title, and the title; otherwise the end without
+    the joining words it ends on, and None."""
+    if end > start and doc[end - 1].lower_ in _JOINERS:
+        title = next((t for t in taken if t.start == end and t.label_ == "TITLE"), None)
+        if title is not None:
+            return title.end, title
+    while end > start and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    return end, None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -328,9 +346,10 @@ class AgencyModel:
     def _accept(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
         """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""
         start, end = _trim(doc, start, end)
+        end, office = _office_of_title(doc, start, end, taken)
         if end <= start or not doc[start].text[:1].isupper():
             return None
-        touched = [t for t in taken if t.start < end and start < t.end]
+        touched = [t for t in taken if t.start < end and start < t.end and t is not office]
         if (touched and not _place_led(touched, start, end)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text

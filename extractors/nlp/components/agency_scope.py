@@ -44,6 +44,9 @@ _MODIFIER_WEIGHT = 0.25
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
 _SECOND_SHARE = 0.5  # a country named half as much as the main one is also one the story is about
 FOREIGN = "foreign_government"
+# A local form this short that is a row's acronym names that row's body only where the text supports
+# its country ("SC" is South Carolina in a US snippet, "FC" a football club).
+_SHORT_ACRONYM = 2
 
 
 def form_key(text: str) -> str:
@@ -120,7 +123,7 @@ class AgencyScope:
         resolved = [
             self._resolve(doc, e, home, (named, rowed, own), names) if e in scoped else e for e in doc.ents
         ]
-        doc.ents = filter_spans(resolved)
+        doc.ents = filter_spans([e for e in resolved if e is not None])
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"}
         for name in {n for e in scoped for n in self.candidates[form_key(e.text)]} - used:
             info.pop(name, None)  # a body no mention stands for any more
@@ -161,9 +164,10 @@ class AgencyScope:
             out.update((k, (name, self.spelling[acronyms[0]] if acronyms else None)) for k in keys)
         return out
 
-    def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span:
+    def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span | None:
         """One mention on a local form: the row the text supports (``rowed`` gets it), else the
-        body as written (``own`` gets what is known of it). An adjective of another country
+        body as written (``own`` gets what is known of it), but no body for an acronym of two
+        letters ("SC", "IB", "FC": a state, a bank, a football club elsewhere). An adjective of another country
         before it joins the name ("Spanish Interior Ministry": that country's, foreign when the
         story is about another one)."""
         named, rowed, own = seen
@@ -173,6 +177,8 @@ class AgencyScope:
         if target is not None:
             rowed.add(target)
             return Span(doc, e.start, e.end, label="AGENCY", span_id=target)
+        if modifier is None and self._own_meta(key)["acronym"] and len(e.text) <= _SHORT_ACRONYM:
+            return None  # "SC shop" in a story from South Carolina: no body of a country it names
         name, acronym = names.get(key) or (self._base_name(key), self._own_meta(key)["acronym"])
         meta = {**self._own_meta(key), "acronym": acronym}
         if modifier:
