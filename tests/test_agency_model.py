@@ -133,3 +133,13 @@ def test_a_name_cut_before_a_title_takes_the_title(nlp):
     )
     assert ("Office of the Deputy Prime Minister", None, "government") in agencies(nlp, text)
     assert not any(a[0] == "Office of the" for a in agencies(nlp, text))
+
+
+def test_a_place_before_a_lower_case_organisation_word_is_a_generic_mention(nlp):
+    """Regression (Google Alerts): the recogniser marked "Romanian court" and "Pakistani court on
+    Monday"; a court of a country named by a common noun is no name."""
+    text = (
+        "Headline\n\nRomanian court rules to hold Andrew Tate for 30 more days. A Pakistani court on "
+        "Monday and the Indian court agreed. The Kenya Police said so."
+    )
+    assert agencies(nlp, text) == {("Kenya Police", None, "police")}

@@ -365,11 +365,22 @@ class AgencyModel:
         if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
             return True
         lead = span[:-1]
-        return (
+        if (
             len(span) > 1
             and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
             and self._kind(span) not in _PLACE_BODY_KINDS
-        )
+        ):
+            return True
+        return self._generic_with_place(span)
+
+    def _generic_with_place(self, span: Span) -> bool:
+        """A place or its adjective before a lower-case organisation word: a generic mention ("a
+        Romanian court", "the Indian court", "Pakistani court on Monday"), not a name."""
+        head = next((t for t in span if t.lower_ in self.keywords), None)
+        if head is None or not head.is_lower or head.i == span.start:
+            return False
+        lead = span[: head.i - span.start]
+        return all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC", "NORP") for t in lead)
 
     def _named_body(self, span: Span) -> bool:
         """Headed by an organisation word (not a law or school word, not a plural: "National
