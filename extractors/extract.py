@@ -112,13 +112,19 @@ class RecordBuilder:
     def _agencies(self, doc, chunk, info, page) -> tuple[Agency, ...]:
         first: dict[str, Span] = {}
         counts: dict[str, int] = {}
+        named: set[str] = set()  # not a party named only as a politician's ("Conservative MP X")
+        title_at = {e.start for e in doc.ents if e.label_ == "TITLE"}
         for e in doc.ents:
             if e.label_ == "AGENCY":
                 key = e.ent_id_ or e.text
                 first.setdefault(key, e)
                 counts[key] = counts.get(key, 0) + 1
+                if e.end not in title_at or (info.get(key) or {}).get("kind") != "party":
+                    named.add(key)
         out = []
         for key, e in first.items():
+            if key not in named:
+                continue
             meta = info.get(key, {})
             out.append(
                 Agency(

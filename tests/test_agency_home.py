@@ -55,3 +55,17 @@ def test_a_story_filed_from_washington_about_another_country_is_about_both(nlp):
         "said, and Kuwait must prosecute more traffickers."
     )
     assert agencies(nlp, text) == {("US Department of State", "foreign_government", "United States")}
+
+
+def test_a_story_naming_its_own_country_far_more_than_another_is_about_it(nlp):
+    """A US story that mentions another country once (issue 12: PolNeAR and Reuters texts kept
+    the FBI and Congress foreign because the text named two countries)."""
+    text = (
+        "The FBI told the US Congress on Tuesday that the United States had seen more smuggling "
+        "cases. US officials in Texas said the cases came from Mexico. The number in the United "
+        "States rose, US agents said."
+    )
+    assert agencies(nlp, text) == {
+        ("Federal Bureau of Investigation", "government", "United States"),
+        ("US Congress", "legislature", "United States"),
+    }

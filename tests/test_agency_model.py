@@ -100,3 +100,46 @@ def test_a_recognised_short_form_of_one_longer_agency_is_that_agency(nlp):
     senate = Span(doc, 4, 7, label="AGENCY", span_id="Senate Intelligence Committee")
     [out] = _short_forms(doc, [short], [house, senate])
     assert out.id_ == "Intelligence Committee"
+
+
+def test_a_name_that_begins_with_its_country_or_state_is_kept(nlp):
+    """Issue 12 (Google Alerts, US local news): the recogniser marks "Georgia Bureau of
+    Investigation" and "Kenya Police", which begin with a place the rules tag as a country; a
+    place's police is no region ("Gujranwala Division" is one)."""
+    text = (
+        "Headline\n\nThe Georgia Bureau of Investigation arrested the man on Feb. 15. "
+        "The Kenya Police said he had fled."
+    )
+    assert agencies(nlp, text) == {
+        ("Georgia Bureau of Investigation", None, "government"),
+        ("Kenya Police", None, "police"),
+    }
+
+
+def test_a_bare_acronym_next_to_a_place_is_no_listed_body(nlp):
+    """Regression: a dateline ("MESA, Ariz. -") made "MESA" a body listed with the place."""
+    text = (
+        "Headline\n\nMESA, Ariz. - A nonprofit wedding dress shop sells discount dresses to help survivors."
+    )
+    assert agencies(nlp, text) == set()
+
+
+def test_a_name_cut_before_a_title_takes_the_title(nlp):
+    """Regression (BBC politics): "Office of the" + the title "Deputy Prime Minister" was a body
+    named "Office of the"; the office is named after the title."""
+    text = (
+        "Headline\n\nThe MPs on the Office of the Deputy Prime Minister and Constitutional Affairs "
+        "select committees pressed Mr Younger."
+    )
+    assert ("Office of the Deputy Prime Minister", None, "government") in agencies(nlp, text)
+    assert not any(a[0] == "Office of the" for a in agencies(nlp, text))
+
+
+def test_a_place_before_a_lower_case_organisation_word_is_a_generic_mention(nlp):
+    """Regression (Google Alerts): the recogniser marked "Romanian court" and "Pakistani court on
+    Monday"; a court of a country named by a common noun is no name."""
+    text = (
+        "Headline\n\nRomanian court rules to hold Andrew Tate for 30 more days. A Pakistani court on "
+        "Monday and the Indian court agreed. The Kenya Police said so."
+    )
+    assert agencies(nlp, text) == {("Kenya Police", None, "police")}

@@ -130,3 +130,24 @@ def test_a_local_form_that_no_countrys_agency_has_is_refused(nlp, tmp_path):
             countries=str(countries),
             country_words=str(words),
         )
+
+
+def test_a_foreign_row_named_as_written_keeps_its_kind_at_home(nlp):
+    """Issue 12 (a Dawn column on US politics): "Congress" of no country the text supports was a
+    `government` body; the US Congress row's kind at home is `legislature`."""
+    text = "As political scientists note, the Congress has passed fewer laws each year since then."
+    assert agencies(nlp, text) == {("Congress", None, "legislature", None)}
+
+
+def test_a_two_letter_acronym_of_no_supported_country_is_no_body(nlp):
+    """Regression (Google Alerts): "SC shop" (South Carolina) was the Supreme Court of Pakistan."""
+    text = "Fake Super Bowl rings were found in an Anderson SC shop, authorities say."
+    assert agencies(nlp, text) == set()
+
+
+def test_a_two_letter_acronym_in_a_pakistani_story_is_pakistans_body(nlp):
+    text = "ISLAMABAD: The SC on Monday heard the petition against the FC in Lahore."
+    assert agencies(nlp, text) == {
+        ("Supreme Court of Pakistan", "SC", "court", "Pakistan"),
+        ("Frontier Corps", "FC", "police", "Pakistan"),
+    }

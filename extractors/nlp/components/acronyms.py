@@ -39,8 +39,12 @@ _REFUSED = (_LAW, "school")
 # A committee belongs to a legislature only when named with one ("Senate Standing Committee on
 # Interior", "Public Accounts Committee"); "Inquiry Committee", "National Committee on Narrative
 # Building" are the government's.
+# A "force" named with one of these words is no police force: a task force (a multi-agency body),
+# the armed forces.
+_NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "navy", "army", "military"}
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
-                "accounts", "caucus", "select", "lok", "sabha", "legislative"}  # fmt: skip
+                "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
+                "appropriations"}  # fmt: skip
 
 
 def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
@@ -63,11 +67,14 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
-    Police Department", "Ghana Police Service") is the police; a national institute is the state's."""
+    Police Department", "Ghana Police Service") or as law enforcement is the police, a task force
+    or an air force the government's; a national institute is the state's."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
-    if kind == "government" and "police" in words:
-        return "police"
+    if kind == "government" and ("police" in words or "enforcement" in words):
+        return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
+    if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
+        return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind == "school" and words[0] == "national" and "institute" in words:
         return "government"  # "National Judicial Institute", "National Migration Institute": state bodies
     return kind

@@ -25,6 +25,11 @@ from spacy.tokens import Doc
 from extractors.nlp.components.agency_scope import FOREIGN, AgencyScope
 from extractors.nlp.components.entities import AGENCY_INFO
 
+# A story that names several countries is about the one it names this many times as much as any
+# other (a US story on Congress that mentions Russia; a BBC story on the Home Office that mentions
+# an Albanian family).
+DOMINANT = 3
+
 
 class AgencyHome:
     def __init__(self, scope: AgencyScope):
@@ -39,18 +44,31 @@ class AgencyHome:
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(own_kind)
         if not info or not used:
             return doc
-        named = self.scope.named_countries(doc)
-        if not named:  # no country named: the countries of all its agencies that have one
-            named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
-            named.discard(None)
-        if len(named) != 1:
+        main = self._main_country(doc, info)
+        if main is None:
             return doc
-        [main] = named
         for name in used:
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
                 info[name] = {**meta, "kind": own_kind[name]}
         return doc
+
+    def _main_country(self, doc: Doc, info: dict) -> str | None:
+        """The one country the text names; with none, the one country of its agencies; with
+        several, the one it names at least ``DOMINANT`` times as much as any other, its dateline
+        left out (:meth:`AgencyScope.country_votes`), else None."""
+        named = self.scope.named_countries(doc)
+        if not named:  # no country named: the countries of all its agencies that have one
+            named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
+            named.discard(None)
+        if len(named) == 1:
+            return next(iter(named))
+        if not named:
+            return None
+        ranked = self.scope.country_votes(doc, set(), info, dateline=False).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
+            return ranked[0][0]
+        return None
 
 
 @Language.factory("tipwatch_agency_home_v1", assigns=["doc.user_data"], requires=["doc.ents"])

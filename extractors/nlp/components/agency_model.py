@@ -82,6 +82,8 @@ def _rule_entity(token) -> bool:
 
 
 _REFUSED_KINDS = ("law", "school")
+# A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
+_PLACE_BODY_KINDS = ("police", "court", "legislature")
 _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 # A bare acronym the recogniser marks is an agency from three letters ("DOLE", "DSWD", "POEA"
 # listed as bodies); two-letter ones ("NA", "KE") are too often something else.
@@ -91,6 +93,30 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _place_led(touched: list[Span], start: int, end: int) -> bool:
+    """The only rule entity a recognised name touches is the country or place it begins with
+    ("Georgia Bureau of Investigation", "Kenya Police", "Pakistan Bureau of Statistics")."""
+    return (
+        len(touched) == 1
+        and touched[0].label_ == "GPE"
+        and touched[0].start == start
+        and touched[0].end < end
+    )
+
+
+def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple[int, Span | None]:
+    """A name cut before a title it joins ("Office of the" + "Deputy Prime Minister", "Office of
+    the" + "Attorney General"): its end past the title, and the title; otherwise the end without
+    the joining words it ends on, and None."""
+    if end > start and doc[end - 1].lower_ in _JOINERS:
+        title = next((t for t in taken if t.start == end and t.label_ == "TITLE"), None)
+        if title is not None:
+            return title.end, title
+    while end > start and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    return end, None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -269,7 +295,8 @@ class AgencyModel:
             meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
-        new += self._bare_acronyms(doc, bare, taken + new, info)
+        bodies = [b for b in taken + new if b.label_ == "AGENCY"]  # not a place ("MESA, Ariz.")
+        new += self._bare_acronyms(doc, bare, bodies, info)
         if new:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
@@ -319,9 +346,11 @@ class AgencyModel:
     def _accept(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
         """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""
         start, end = _trim(doc, start, end)
+        end, office = _office_of_title(doc, start, end, taken)
         if end <= start or not doc[start].text[:1].isupper():
             return None
-        if any(t.start < end and start < t.end for t in taken) or self._not_a_body(doc[start:end]):
+        touched = [t for t in taken if t.start < end and start < t.end and t is not office]
+        if (touched and not _place_led(touched, start, end)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
         known = self._known_acronym(doc, text)
@@ -330,12 +359,28 @@ class AgencyModel:
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
 
     def _not_a_body(self, span: Span) -> bool:
-        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division")."""
+        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division";
+        not a place's police, court or legislature: "Kenya Police", "Jammu Police")."""
         low = span.text.lower()
         if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
             return True
         lead = span[:-1]
-        return len(span) > 1 and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
+        if (
+            len(span) > 1
+            and all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC") for t in lead)
+            and self._kind(span) not in _PLACE_BODY_KINDS
+        ):
+            return True
+        return self._generic_with_place(span)
+
+    def _generic_with_place(self, span: Span) -> bool:
+        """A place or its adjective before a lower-case organisation word: a generic mention ("a
+        Romanian court", "the Indian court", "Pakistani court on Monday"), not a name."""
+        head = next((t for t in span if t.lower_ in self.keywords), None)
+        if head is None or not head.is_lower or head.i == span.start:
+            return False
+        lead = span[: head.i - span.start]
+        return all(t.lower_ in self.places or t.ent_type_ in ("GPE", "LOC", "NORP") for t in lead)
 
     def _named_body(self, span: Span) -> bool:
         """Headed by an organisation word (not a law or school word, not a plural: "National

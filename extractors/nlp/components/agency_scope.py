@@ -44,6 +44,9 @@ _MODIFIER_WEIGHT = 0.25
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
 _SECOND_SHARE = 0.5  # a country named half as much as the main one is also one the story is about
 FOREIGN = "foreign_government"
+# A local form this short that is a row's acronym names that row's body only where the text supports
+# its country ("SC" is South Carolina in a US snippet, "FC" a football club).
+_SHORT_ACRONYM = 2
 
 
 def form_key(text: str) -> str:
@@ -120,7 +123,7 @@ class AgencyScope:
         resolved = [
             self._resolve(doc, e, home, (named, rowed, own), names) if e in scoped else e for e in doc.ents
         ]
-        doc.ents = filter_spans(resolved)
+        doc.ents = filter_spans([e for e in resolved if e is not None])
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"}
         for name in {n for e in scoped for n in self.candidates[form_key(e.text)]} - used:
             info.pop(name, None)  # a body no mention stands for any more
@@ -161,9 +164,10 @@ class AgencyScope:
             out.update((k, (name, self.spelling[acronyms[0]] if acronyms else None)) for k in keys)
         return out
 
-    def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span:
+    def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span | None:
         """One mention on a local form: the row the text supports (``rowed`` gets it), else the
-        body as written (``own`` gets what is known of it). An adjective of another country
+        body as written (``own`` gets what is known of it), but no body for an acronym of two
+        letters ("SC", "IB", "FC": a state, a bank, a football club elsewhere). An adjective of another country
         before it joins the name ("Spanish Interior Ministry": that country's, foreign when the
         story is about another one)."""
         named, rowed, own = seen
@@ -173,6 +177,8 @@ class AgencyScope:
         if target is not None:
             rowed.add(target)
             return Span(doc, e.start, e.end, label="AGENCY", span_id=target)
+        if modifier is None and self._own_meta(key)["acronym"] and len(e.text) <= _SHORT_ACRONYM:
+            return None  # "SC shop" in a story from South Carolina: no body of a country it names
         name, acronym = names.get(key) or (self._base_name(key), self._own_meta(key)["acronym"])
         meta = {**self._own_meta(key), "acronym": acronym}
         if modifier:
@@ -201,11 +207,13 @@ class AgencyScope:
 
     def _own_meta(self, key: str) -> dict:
         """What is known of the body as the text names it: the kind its rows agree on, a body of
-        no named country being no foreign one; the form as its acronym when it is one."""
-        kinds = {self.meta[c]["kind"] for c in self.candidates[key]}
+        no named country being no foreign one (a foreign row's kind at home: "Congress" is a
+        legislature); the form as its acronym when it is one."""
+        kinds = {
+            self.own_kind[c] if self.meta[c]["kind"] == FOREIGN else self.meta[c]["kind"]
+            for c in self.candidates[key]
+        }
         kind = kinds.pop() if len(kinds) == 1 else "government"
-        if kind == FOREIGN:
-            kind = "government"
         form = self.spelling[key]
         acronym = form if any(self.meta[c]["acronym"] == form for c in self.candidates[key]) else None
         return {"acronym": acronym, "kind": kind, "country": None}
@@ -269,6 +277,17 @@ class AgencyScope:
         (:meth:`_country_word`), adjectives and other gazetteer agencies (a quarter each),
         dateline place and province (``_PROVINCE_WEIGHT``) name at least half as much as the
         country they name most (and at least once); the main one first, None first on a tie."""
+        ranked = self.country_votes(doc, scoped, info).most_common()
+        if not ranked:
+            return (None,)
+        top = ranked[0][1]
+        main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
+        return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
+
+    def country_votes(self, doc: Doc, scoped: set[Span], info: dict, *, dateline: bool = True) -> Counter:
+        """How much the document names each country (:meth:`home_countries`); ``dateline=False``
+        leaves out the place it is filed from (where the reporter is, not what the story is about:
+        a Pakistani paper's "WASHINGTON:" story on a US case is a foreign correspondent's)."""
         votes: Counter = Counter()
         for e in doc.ents:
             country = (info.get(e.ent_id_) or {}).get("country") if e.label_ == "AGENCY" else None
@@ -281,14 +300,9 @@ class AgencyScope:
                 votes[country] += weight
             i += n
         province = self.province_country.get(doc.user_data.get(PROVINCE) or "")
-        for country in {self.dateline_country(doc), province} - {None, ""}:
+        for country in {self.dateline_country(doc) if dateline else None, province} - {None, ""}:
             votes[country] += _PROVINCE_WEIGHT
-        ranked = votes.most_common()
-        if not ranked:
-            return (None,)
-        top = ranked[0][1]
-        main = None if len(ranked) > 1 and ranked[1][1] == top else ranked[0][0]
-        return (main, *(c for c, v in ranked if v >= max(1, top * _SECOND_SHARE)))
+        return votes
 
 
 @Language.factory("tipwatch_agency_scope_v1", assigns=["doc.ents"], requires=["doc.ents"])
