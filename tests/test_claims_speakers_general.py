@@ -91,3 +91,47 @@ def test_a_sentence_opening_with_its_cue_has_the_source_after_it(nlp):
 def test_an_opening_participle_is_no_inverted_cue(nlp):
     text = "Story\n\nAsked if she enjoys a game of ping pong she confesses: “Yeah, I could win too.”"
     assert speakers(nlp, text) == [("she", "unnamed", "confesses")]
+
+
+BODY_REFS = [
+    # "the government" is no party that spoke last: as written when no government was named
+    (
+        "The Pakistan Peoples Party criticised the new tax. Party leader Sherry Rehman said it would "
+        "hurt the poor. The government said the tax was needed to meet IMF targets.",
+        [
+            ("Pakistan Peoples Party", "organisation", "criticised"),
+            ("Sherry Rehman", "person", "said"),
+            ("The government", "unnamed", "said"),
+        ],
+    ),
+    # the government that spoke before, with its country
+    (
+        "The UK government is planning to return children to Albania. The Refugee Council said the "
+        "plan was cruel. The government said it was addressing the issue.",
+        [
+            ("The UK government", "unnamed", "is planning"),
+            ("Refugee Council", "organisation", "said"),
+            ("The UK government", "unnamed", "said"),
+        ],
+    ),
+    # a ministry named before still speaks for "the ministry"
+    (
+        "The Ministry of Interior issued a notice. The PTI said it would protest. The ministry said "
+        "the protest was illegal.",
+        [("The PTI", "organisation", "said"), ("Ministry of Interior", "organisation", "said")],
+    ),
+    # a generic head or a head of the body's kind still takes the body that spoke
+    (
+        "Human Rights Watch said the law was abused. The organisation said the victims were ignored.",
+        [("Human Rights Watch", "organisation", "said"), ("Human Rights Watch", "organisation", "said")],
+    ),
+    (
+        "Sindh Police said the suspects were arrested. The force said they were smugglers.",
+        [("Sindh Police", "organisation", "said"), ("Sindh Police", "organisation", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODY_REFS)
+def test_a_definite_body_is_a_body_of_its_name_or_kind(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -15,10 +15,12 @@ step's :class:`~extractors.nlp.claims.subjects._Subject`:
 * :func:`clause_subject`: "his", "its", "their" -> the subject of their own clause ("The
   government has yet to issue its official response" -> the government).
 * :func:`issuer`: "a statement released by the Government of Mexico" -> Government of Mexico.
+* :func:`body_ref`: "the committee", "the government" -> a body of that name that spoke or was
+  named before; the last body that spoke only when the head allows it (``spoken_head_kinds``).
 * :func:`generic_body`: "the agency", "the Mexican government agency" -> the agency named last
   before, when nothing that spoke fits.
 
-Word lists: ``generic_org_heads`` and ``same_words`` in ``models/patterns/claim_lexicon.toml``.
+Word lists: ``generic_org_heads``, ``org_heads``, ``spoken_head_kinds`` and ``same_words`` in ``models/patterns/claim_lexicon.toml``.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SAME_WORDS,
+    _SPOKEN_HEAD_KINDS,
     _UNNAMED_HEADS,
 )
-from extractors.nlp.claims.subjects import Speaker
+from extractors.nlp.claims.subjects import Speaker, _headed
+from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -192,3 +196,50 @@ def generic_body(s) -> Speaker | None:
         return None
     named = last_agency(s.doc, s.span.start)
     return (named, "organisation") if named is not None else None
+
+
+def body_ref(s) -> Speaker | None:
+    """ "The committee" after "The Ministry of Foreign Affairs informed the committee": a body of
+    that kind that spoke before ("Senate Standing Committee on Interior"; "the government" after
+    "The UK government is planning"), else one named before, else the last body that spoke when
+    the head says no more than "body" ("the agency") or the body is of a kind the head allows
+    (``spoken_head_kinds``: "the force" after "Sindh Police"; "the government" is never the party
+    that spoke last); failing all, the last agency whose name has the word."""
+    low = s.low
+    if not (s.definite and low in _ORG_HEADS):
+        return None
+    same = next((sp for sp in s.spoken if _same_body(sp, low)), None)
+    if same is not None:
+        return same
+    named = last_agency(s.doc, s.span.start, lambda e: _headed(agency_name(e), low))
+    if named is not None:
+        return named, "organisation"
+    prev = next((sp for sp in s.spoken if sp[1] == "organisation" and _spoken_fits(s, sp[0], low)), None)
+    if prev is not None:
+        return prev
+    named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower())
+    return (named, "organisation") if named is not None else None
+
+
+def _same_body(sp, low: str) -> bool:
+    """A body that spoke under the name ``low`` heads: an organisation ("Ministry of Interior"), or
+    a short definite phrase with more than the head ("The UK government", not "The ministry",
+    "Sources within the civic agency" or "a post on X by the KP government")."""
+    if sp[1] == "organisation":
+        return _headed(sp[0], low)
+    words = sp[0].split()
+    return (
+        sp[1] == "unnamed"
+        and 2 < len(words) <= 4
+        and words[0].lower() in ("the", "this")
+        and _headed(sp[0], low)
+    )
+
+
+def _spoken_fits(s, name: str, low: str) -> bool:
+    """A body that spoke may be "the <low>": any body for a generic head, else one of the kinds
+    ``spoken_head_kinds`` allows for the head."""
+    if low in _GENERIC_ORG_HEADS:
+        return True
+    kind = s.doc.user_data.get(AGENCY_INFO, {}).get(name, {}).get("kind")
+    return kind in _SPOKEN_HEAD_KINDS.get(low, ())

@@ -41,6 +41,7 @@ _TIP_REPORT_WORDS = _words("tip_report_words")
 _INTENTION_CUES = _words("intention_cues")
 _PEER_TITLES = _words("peer_titles")
 _BODY_HEAD_KINDS: dict[str, set[str]] = {k: set(v) for k, v in _LEXICON["body_head_kinds"].items()}
+_SPOKEN_HEAD_KINDS: dict[str, set[str]] = {k: set(v) for k, v in _LEXICON["spoken_head_kinds"].items()}
 _POINTING_WORDS = _words("pointing_words")
 _STATEMENT_NOUNS = _words("statement_nouns")
 _TIP_REPORT_MODIFIERS = _words("tip_report_modifiers")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.claims.anaphora import (
+    body_ref,
     clause_subject,
     generic_body,
     group_pronoun,
@@ -34,7 +35,6 @@ from extractors.nlp.claims.lexicon import (
     _MEETING_HEADS,
     _MEMBER_HEADS,
     _OFFICE_HEADS,
-    _ORG_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
     _PERSON_PRONOUNS,
@@ -285,25 +285,6 @@ def _member_ref(s: _Subject) -> Speaker | None:
     return s.spoken[0] if s.spoken[0][1] == "person" else None
 
 
-def _body_ref(s: _Subject) -> Speaker | None:
-    """ "The committee" after "The Ministry of Foreign Affairs informed the committee": a body of
-    that kind that spoke before ("Senate Standing Committee on Interior"), else one named before,
-    else the last body that spoke; failing all, the last agency whose name has the word."""
-    low = s.low
-    if not (s.definite and low in _ORG_HEADS):
-        return None
-    orgs = [sp for sp in s.spoken if sp[1] == "organisation"]
-    prev = next((sp for sp in orgs if _headed(sp[0], low)), None) or next(iter(orgs), None)
-    if prev is not None and not _headed(prev[0], low):
-        named = last_agency(s.doc, s.span.start, lambda e: _headed(agency_name(e), low))
-        if named is not None:
-            return named, "organisation"
-    if prev is not None:
-        return prev
-    named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower())
-    return (named, "organisation") if named is not None else None
-
-
 # -- statements, offices and members of a body ---------------------------------------------------
 
 
@@ -470,7 +451,7 @@ _SPEAKER_STEPS = (
     same_source,
     _person_title,
     _member_ref,
-    _body_ref,
+    body_ref,
     _body_of_kind,
     generic_body,
     _issued_by,
