@@ -68,7 +68,7 @@ def pytest_unconfigure(config):
     # After the summary, the interpreter only shuts down (threads joined, atexit hooks): if that
     # takes minutes, something hangs. Print every thread's stack and exit 1 rather than hold CI
     # until its time limit with nothing to read (a pool's manager thread once did this).
-    faulthandler.dump_traceback_later(EXIT_WATCHDOG_SECONDS, exit=True)
+    faulthandler.dump_traceback_later(EXIT_WATCHDOG_SECONDS, exit=True, file=sys.__stderr__)
 
 
 @atexit.register  # registered first, so it runs last: after Prefect stops its temporary server
