@@ -71,6 +71,12 @@ CASES = [
         "report.",
         {("Pakistan", "2WL", 2023), ("Pakistan", "2", 2022)},
     ),
+    # ... or the report current at the text's date (March 2019: the 2018 report)
+    (
+        "March 3, 2019 – Ghana is on Tier 2 of the US trafficking report. It was on the Tier 2 Watch List in the "
+        "previous report.",
+        {("Ghana", "2", 2018), ("Ghana", "2WL", 2017)},
+    ),
     # without a date "this year" dates nothing of its own
     (
         "ISLAMABAD, June 25 (APP): Pakistan has been placed on Tier 2 in this year's Trafficking in Persons "

@@ -121,6 +121,9 @@ class TierDates:
         self.recent = {p.lower() for p in phrases["recent"]}
         self.last_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["last_year"]]
         self.this_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("this_year", [])]
+        self.previous_report = [
+            tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("previous_report", [])
+        ]
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
@@ -201,8 +204,9 @@ class TierDates:
     def _own_years(self, doc: Doc, link: dict, owned: set[int], doc_year: int | None) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
         to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
-        "since 2013"; "last year" (``last_year``) is the year before the document's, "this year"
-        (``this_year``) the year of the text's date. Years written
+        "since 2013"; "last year" (``last_year``) is the year before the text's date (else before
+        the document's report), "the previous report" (``previous_report``) the year before the
+        document's report, "this year" (``this_year``) the year of the text's date. Years written
         after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
         to Tier 2 in 2017"."""
         e = link["_e"]
@@ -217,6 +221,8 @@ class TierDates:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
             return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
+        if doc_year and self._last_year(e, self.previous_report):
+            return [doc_year - 1]
         date = dateline(doc.text) or published_date(doc.user_data.get("published"))
         if self._last_year(e):
             base = doc_year if self.report_year(doc) or date is None else date[0]
