@@ -28,6 +28,15 @@ CASES = [
         "March 3, 2019 – Pakistan is on Tier 2 in the latest US Trafficking in Persons report.",
         {("Pakistan", "2", 2018)},
     ),
+    # a date written year first, a day before and a day after the 2019 release (20 June)
+    (
+        "Published: 2019-06-19\nPakistan is on Tier 2 in the latest US trafficking report.",
+        {("Pakistan", "2", 2018)},
+    ),
+    (
+        "Published: 2019-06-21\nPakistan is on Tier 2 in the latest US trafficking report.",
+        {("Pakistan", "2", 2019)},
+    ),
     # the 2015 report came out on 27 July, the 2025 report at the end of September
     (
         "July 10, 2015 (Reuters) - Malaysia remains on Tier 3 of the US trafficking report, sources said.",

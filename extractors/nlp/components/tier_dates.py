@@ -26,6 +26,8 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
+# A date written year first ("Published: 2019-06-21").
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)\b")
 # The day a report without a row in the release file is taken to come out (second half of June).
 FALLBACK_RELEASE = (6, 15)
 DATELINE_CHARS = 300
@@ -52,18 +54,25 @@ def report_year_at(date: Date, releases: dict[int, tuple[int, int]], released: b
     return year if released or (month, day) >= releases.get(year, FALLBACK_RELEASE) else year - 1
 
 
-def _date(m: re.Match) -> Date:
-    """A month without a day ("in March 2019") is its last day: before the release only in an
-    earlier month than the release's."""
-    month = _MONTHS[(m["m1"] or m["m2"] or m["m3"])[:3].lower()]
-    return int(m["y"]), month, int(m["d1"] or m["d2"] or 31)
+def _dates(text: str):
+    """(match, date, has a day) of each date written in the text, in order. A month without a day
+    ("in March 2019") is its last day: before the release only in an earlier month than the
+    release's."""
+    found = []
+    for m in _DATE.finditer(text):
+        month = _MONTHS[(m["m1"] or m["m2"] or m["m3"])[:3].lower()]
+        day = m["d1"] or m["d2"]
+        found.append((m, (int(m["y"]), month, int(day or 31)), bool(day)))
+    for m in _ISO.finditer(text):
+        if 1 <= int(m["mo"]) <= 12 and 1 <= int(m["d"]) <= 31:
+            found.append((m, (int(m["y"]), int(m["mo"]), int(m["d"])), True))
+    return sorted(found, key=lambda f: f[0].start())
 
 
 def dateline(text: str) -> Date | None:
     """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
-    "ISLAMABAD, 3 March 2019:"); None without one in its first characters."""
-    m = _DATE.search(text[:DATELINE_CHARS])
-    return None if m is None or not (m["d1"] or m["d2"]) else _date(m)
+    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters."""
+    return next((date for _, date, day in _dates(text[:DATELINE_CHARS]) if day), None)
 
 
 def published_date(published: str | None) -> Date | None:
@@ -81,10 +90,10 @@ def full_dates(doc: Doc) -> tuple[dict[int, Date], int | None]:
     June 16, 2023": the token "2023"; "in March 2019"), and the index of the text's dateline
     (:func:`dateline`), None without one."""
     out, first = {}, None
-    for m in _DATE.finditer(doc.text):
+    for m, date, day in _dates(doc.text):
         span = doc.char_span(m.start("y"), m.end("y"))
         if span is not None and len(span) == 1:
-            out[span.start] = _date(m)
-            if first is None and m.start() < DATELINE_CHARS and (m["d1"] or m["d2"]):
+            out[span.start] = date
+            if first is None and m.start() < DATELINE_CHARS and day:
                 first = span.start
     return out, first
