@@ -62,6 +62,16 @@ CASES = [
         "ranking in the trafficking report.",
         {("Ghana", "2", 2018)},
     ),
+    # "since June 2016" starts a period running to now, as "since 2016" does
+    (
+        "Ghana has been on the Tier 2 Watch List since June 2016 in the trafficking report, the 2018 report shows.",
+        {("Ghana", "2WL", 2016), ("Ghana", "2WL", 2018)},
+    ),
+    # a month without a day before the release month: the year before's report
+    (
+        "In March 2019, the minister said Pakistan was on Tier 2 of the US trafficking report.",
+        {("Pakistan", "2", 2018)},
+    ),
     # "last year's report" is counted from the dateline's year, not read as that year
     (
         "KUALA LUMPUR, July 2, 2021: Malaysia was on Tier 3 in last year's Trafficking in Persons report.",

@@ -90,10 +90,12 @@ def published_date(published: str | None) -> Date | None:
 
 def full_dates(doc: Doc) -> tuple[dict[int, Date], int | None]:
     """Token index of each year that closes a date written in the text -> the date ("on Friday,
-    June 16, 2023": the token "2023"; "in March 2019"), and the index of the text's dateline
+    June 16, 2023": the token "2023"; "in March 2019"; not "since June 2013"), and the index of the text's dateline
     (:func:`dateline`), None without one."""
     out, first = {}, None
     for m, date, day in _dates(doc.text):
+        if not day and doc.text[: m.start()].rstrip().lower().endswith("since"):
+            continue  # "on Tier 2 since June 2013": a period running to now, read as "since 2013"
         span = doc.char_span(m.start("y"), m.end("y"))
         if span is not None and len(span) == 1:
             out[span.start] = date

@@ -83,8 +83,10 @@ def _between(y: Span, group: list) -> bool:
 
 
 def since(y: Span) -> bool:
-    """The year starts a period running to now ("on Tier 2 since 2013")."""
-    return y.start > 0 and y.doc[y.start - 1].lower_ == "since"
+    """The year starts a period running to now ("on Tier 2 since 2013", "since June 2013")."""
+    doc, i = y.doc, y.start
+    month = i > 1 and doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 2].lower_ == "since"
+    return (i > 0 and doc[i - 1].lower_ == "since") or month
 
 
 _LIST_WORDS = (",", "and", "&")
