@@ -67,10 +67,10 @@ CASES = [
         "Ghana has been on the Tier 2 Watch List since June 2016 in the trafficking report, the 2018 report shows.",
         {("Ghana", "2WL", 2016), ("Ghana", "2WL", 2018)},
     ),
-    # a month without a day before the release month: the year before's report
+    # a month without a day is not a full date: its year stays the year stated
     (
         "In March 2019, the minister said Pakistan was on Tier 2 of the US trafficking report.",
-        {("Pakistan", "2", 2018)},
+        {("Pakistan", "2", 2019)},
     ),
     # "last year's report" is counted from the dateline's year, not read as that year
     (

@@ -3,7 +3,7 @@
 A report comes out on its release day (``models/gazetteers/tip_report_releases.csv``: 2015 on 27
 July, 2022 on 19 July, 2025 at the end of September): a text dated before that day still cites the
 year before's report (:func:`report_year_at`). A year that closes a full date ("June 16, 2023",
-"16 June 2023", "in March 2019", the dateline "July 05, 2018 (LBO) –") is the date of the text or of an event, not a
+"16 June 2023", the dateline "July 05, 2018 (LBO) –") is the date of the text or of an event, not a
 report year: :func:`full_dates` finds them so that the tier's own years leave them out and the
 report current at the date is used instead.
 """
@@ -24,8 +24,7 @@ _MONTH = (
 )
 _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+"
-    rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+)"
     r"(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
@@ -57,25 +56,23 @@ def report_year_at(date: Date, releases: dict[int, tuple[int, int]], released: b
     return year if released or (month, day) >= releases.get(year, FALLBACK_RELEASE) else year - 1
 
 
-def _dates(text: str):
-    """(match, date, has a day) of each date written in the text, in order. A month without a day
-    ("in March 2019") is its last day: before the release only in an earlier month than the
-    release's."""
+def _dates(text: str) -> list[tuple[re.Match, Date]]:
+    """(match, date) of each full date written in the text, in order. A month without a day ("in
+    March 2019") is not one: its year stays a year, as the text states it."""
     found = []
     for m in _DATE.finditer(text):
-        month = _MONTHS[(m["m1"] or m["m2"] or m["m3"])[:3].lower()]
-        day = m["d1"] or m["d2"]
-        found.append((m, (int(m["y"]), month, int(day or 31)), bool(day)))
+        month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
+        found.append((m, (int(m["y"]), month, int(m["d1"] or m["d2"]))))
     for m in _ISO.finditer(text):
         if 1 <= int(m["mo"]) <= 12 and 1 <= int(m["d"]) <= 31:
-            found.append((m, (int(m["y"]), int(m["mo"]), int(m["d"])), True))
+            found.append((m, (int(m["y"]), int(m["mo"]), int(m["d"]))))
     return sorted(found, key=lambda f: f[0].start())
 
 
 def dateline(text: str) -> Date | None:
     """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
     "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters."""
-    return next((date for _, date, day in _dates(text[:DATELINE_CHARS]) if day), None)
+    return next((date for _, date in _dates(text[:DATELINE_CHARS])), None)
 
 
 def published_date(published: str | None) -> Date | None:
@@ -90,15 +87,13 @@ def published_date(published: str | None) -> Date | None:
 
 def full_dates(doc: Doc) -> tuple[dict[int, Date], int | None]:
     """Token index of each year that closes a date written in the text -> the date ("on Friday,
-    June 16, 2023": the token "2023"; "in March 2019"; not "since June 2013"), and the index of the text's dateline
+    June 16, 2023": the token "2023"), and the index of the text's dateline
     (:func:`dateline`), None without one."""
     out, first = {}, None
-    for m, date, day in _dates(doc.text):
-        if not day and doc.text[: m.start()].rstrip().lower().endswith("since"):
-            continue  # "on Tier 2 since June 2013": a period running to now, read as "since 2013"
+    for m, date in _dates(doc.text):
         span = doc.char_span(m.start("y"), m.end("y"))
         if span is not None and len(span) == 1:
             out[span.start] = date
-            if first is None and m.start() < DATELINE_CHARS and day:
+            if first is None and m.start() < DATELINE_CHARS:
                 first = span.start
     return out, first
