@@ -3,9 +3,10 @@
 A tier's years are the year nearest to it in its sentence together with the years joined to that
 one: coordinated years ("in 2014 and 2015", "from 2016 and 2017 reports") and every year of a
 range ("from 2013 to 2016", "2013–2016", "between 2017 and 2019"). The document's report year
-comes from the report it names ("the 2022 TIP report") or, failing that, from the date the text
-opens with (:func:`dateline_report_year`) or the page's publication date
-(``doc.user_data["published"]``, :func:`published_report_year`).
+comes from the report it names ("the 2022 TIP report") or, failing that, from the report current
+at the date the text opens with (:func:`~.tier_dates.dateline`) or at the page's publication date
+(``doc.user_data["published"]``), by the reports' release days (:mod:`.tier_dates`). A year that
+closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year.
 """
 
 from __future__ import annotations
@@ -15,54 +16,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractors.nlp.components.tier_dates import (
+    dateline,
+    full_dates,
+    published_date,
+    release_days,
+    report_year_at,
+)
+
 # A range longer than this is not one run of report years ("from 1999 to 2025" in a history).
 MAX_RANGE = 12
 _RANGE_WORDS = ("to", "through", "until", "till", "-", "–", "—")
-
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_DATELINE = re.compile(
-    r"\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+)"
-    r"(?P<y>(?:19|20)\d{2})\b",
-    re.I,
-)
-# Reports come out in the second half of June: a text dated before then cites last year's report.
-RELEASE = (6, 15)
-DATELINE_CHARS = 300
-
-
-def dateline(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
-    "ISLAMABAD, 3 March 2019:"); None without one in its first characters."""
-    m = _DATELINE.search(text[:DATELINE_CHARS])
-    if m is None:
-        return None
-    month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
-    return int(m["y"]), month, int(m["d1"] or m["d2"])
-
-
-def dateline_report_year(text: str, released: bool = False) -> int | None:
-    """The report year current at the date a text opens with ("July 05, 2018 (LBO) –" -> 2018,
-    "ISLAMABAD, 3 March 2019:" -> 2018); None without a full date in its first characters. A text
-    that reports the release just now (``released``) is dated in the report's year."""
-    date = dateline(text)
-    if date is None:
-        return None
-    year, month, day = date
-    return year if released or (month, day) >= RELEASE else year - 1
-
-
-def published_report_year(published: str | None, released: bool = False) -> int | None:
-    """The report year current at a page's publication date (``YYYY-MM-DD``, from the page's
-    metadata: "2018-06-29" -> 2018, "2019-03-03" -> 2018), as for a date the text opens with."""
-    if not published or len(published) < 10 or not published[:4].isdigit():
-        return None
-    try:
-        year, month, day = int(published[:4]), int(published[5:7]), int(published[8:10])
-    except ValueError:
-        return None
-    return year if released or (month, day) >= RELEASE else year - 1
 
 
 def edge_distance(a: Span, b: Span) -> int:
@@ -119,8 +83,10 @@ def _between(y: Span, group: list) -> bool:
 
 
 def since(y: Span) -> bool:
-    """The year starts a period running to now ("on Tier 2 since 2013")."""
-    return y.start > 0 and y.doc[y.start - 1].lower_ == "since"
+    """The year starts a period running to now ("on Tier 2 since 2013", "since June 2013")."""
+    doc, i = y.doc, y.start
+    month = i > 1 and doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 2].lower_ == "since"
+    return (i > 0 and doc[i - 1].lower_ == "since") or month
 
 
 _LIST_WORDS = (",", "and", "&")
@@ -147,7 +113,8 @@ class TierDates:
     """Dates the links of :class:`~extractors.nlp.components.tiers.TierLinker` (phrases from
     ``tier_context``: ``report``, ``report_topic``, ``move``, ``stayed``, ``last_year``)."""
 
-    def __init__(self, nlp: Language, phrases: dict[str, list[str]]):
+    def __init__(self, nlp: Language, phrases: dict[str, list[str]], releases: str | None = None):
+        self.releases = release_days(releases)
         self.report_words = {p.lower() for p in phrases["report"]}
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
@@ -155,6 +122,10 @@ class TierDates:
         self.released = {p.lower() for p in phrases["released"]}
         self.recent = {p.lower() for p in phrases["recent"]}
         self.last_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["last_year"]]
+        self.this_year = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("this_year", [])]
+        self.previous_report = [
+            tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("previous_report", [])
+        ]
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
@@ -183,14 +154,15 @@ class TierDates:
         if not links:
             return []
         released = self._just_released(doc)
-        doc_year = (
-            self.report_year(doc)
-            or dateline_report_year(doc.text, released)
-            or published_report_year(doc.user_data.get("published"), released)
-        )
+        date = dateline(doc.text) or published_date(doc.user_data.get("published"))
+        doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         owned = _owned_by_origins(links)
+        dates = full_dates(doc)
         for link in links:
-            link["_years"] = self._own_years(doc, link, owned | _nearer_other_tier(link, links), doc_year)
+            skip = owned | _nearer_other_tier(link, links) | set(dates[0])
+            link["_years"] = self._own_years(doc, link, skip, doc_year) or self._date_years(
+                doc, link, dates, released
+            )
         _date_after_origins(links, doc_year)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
@@ -234,7 +206,9 @@ class TierDates:
     def _own_years(self, doc: Doc, link: dict, owned: set[int], doc_year: int | None) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
         to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
-        "since 2013"; "last year" (``last_year``) is the year before the document's. Years written
+        "since 2013"; "last year" (``last_year``) is the year before the text's date (else before
+        the document's report), "the previous report" (``previous_report``) the year before the
+        document's report, "this year" (``this_year``) the year of the text's date. Years written
         after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
         to Tier 2 in 2017"."""
         e = link["_e"]
@@ -249,11 +223,29 @@ class TierDates:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
             return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
+        if doc_year and self._last_year(e, self.previous_report):
+            return [doc_year - 1]
+        date = dateline(doc.text) or published_date(doc.user_data.get("published"))
         if self._last_year(e):
-            date = dateline(doc.text)
             base = doc_year if self.report_year(doc) or date is None else date[0]
             return [base - 1] if base else []
+        if date and self._last_year(e, self.this_year):
+            return [date[0]]  # "this year's report" in a text dated 28 June 2021 -> 2021
         return []
+
+    def _date_years(self, doc: Doc, link: dict, dates: tuple[dict, int | None], released: bool) -> list[int]:
+        """A tier with no year of its own beside a date in its sentence ("On June 16, 2023, the
+        council said the Philippines kept its Tier 1 ranking", "In March 2019"): the report current
+        at that date; at the text's dateline only when the document names no report ("the 2022 TIP
+        report" then dates it)."""
+        e, (days, first) = link["_e"], dates
+        near = [i for i in days if e.sent.start <= i < e.sent.end]
+        if link["_from"] or not near:
+            return []
+        i = min(near, key=lambda i: abs(i - e.start))
+        if i == first and self.report_year(doc):
+            return []
+        return [report_year_at(days[i], self.releases, released)]
 
     def _from_years(self, e: Span, years: list[Span]) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
@@ -284,13 +276,14 @@ class TierDates:
                 return True  # "for the second year running"
         return False
 
-    def _last_year(self, e: Span) -> bool:
+    def _last_year(self, e: Span, phrases: list[tuple] | None = None) -> bool:
         """The tier's clause is dated "last year" ("Last year, Malaysia was upgraded to Tier 2"),
-        not compared with it ("the same as last year", "up from last year")."""
+        not compared with it ("the same as last year", "up from last year"); with ``phrases``
+        (``this_year``), dated by one of those instead ("in this year's report")."""
         clause = clause_heads(e)[-1]
         words = [t for t in e.sent if t.i == clause.i or clause.is_ancestor(t)]
         low = tuple(t.lower_ for t in words)
-        for p in self.last_year:
+        for p in self.last_year if phrases is None else phrases:
             for i in range(len(low) - len(p) + 1):
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True

@@ -38,39 +38,11 @@ TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
 # Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
 WEAK_TIER_REACH = 10
-_EFFECTS = (
-    "skip",
-    "negate",
-    "context",
-    "report",
-    "report_topic",
-    "move",
-    "other_list",
-    "superlative",
-    "issuer_head",
-    "hypothetical",
-    "negation",
-    "faces",
-    "generic",
-    "lists",
-    "other_tier",
-    "up",
-    "down",
-    "modal",
-    "condition",
-    "change_up",
-    "change_down",
-    "change_same",
-    "previous",
-    "held_before",
-    "stayed",
-    "last_year",
-    "country_word",
-    "list_intro",
-    "joins",
-    "country_pronoun",
-    "released",
-    "recent",
+_EFFECTS = tuple(
+    "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
+    "negation faces generic lists other_tier up down modal condition change_up change_down "
+    "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
+    "released recent this_year previous_report".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -100,7 +72,15 @@ class TierLinker:
     off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
     """
 
-    def __init__(self, nlp: Language, name: str, *, tier_context: str, country_words: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        tier_context: str,
+        country_words: str | None = None,
+        report_releases: str | None = None,
+    ):
         self.name = name
         # a country's adjectives and peoples ("Malaysian"), case-sensitive, by their words
         self.demonyms = demonyms(country_words)
@@ -127,7 +107,7 @@ class TierLinker:
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
-        self.dates = TierDates(nlp, phrases)
+        self.dates = TierDates(nlp, phrases, report_releases)
         self.previous = _tokens(nlp, phrases["previous"])
         self.held_before = _tokens(nlp, phrases["held_before"])
         self.country_words = _lower(phrases["country_word"])
@@ -492,6 +472,12 @@ def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool
 
 @Language.factory("tipwatch_tier_links_v1", assigns=["doc.user_data"], requires=["doc.ents", "token.dep"])
 def make_tier_linker(
-    nlp: Language, name: str, tier_context: str, country_words: str | None = None
+    nlp: Language,
+    name: str,
+    tier_context: str,
+    country_words: str | None = None,
+    report_releases: str | None = None,
 ) -> TierLinker:
-    return TierLinker(nlp, name, tier_context=tier_context, country_words=country_words)
+    return TierLinker(
+        nlp, name, tier_context=tier_context, country_words=country_words, report_releases=report_releases
+    )
