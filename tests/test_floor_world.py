@@ -30,11 +30,11 @@ FLOORS = {
     "world_blind": {
         "officials": 0.43,  # 0.433 (26/60; stop 25: wt-off3's US titles, envoys, state offices; was 0.400)
         "officials_name": 0.73,  # 0.733
-        "agencies": 0.78,  # 0.782 (stop 24: known bodies, place forces, kind at home; was 0.753)
-        "agencies_kind": 0.72,  # 0.726 (was 0.719)
+        "agencies": 0.78,  # 0.789 (stop 26; 0.782 at stop 24: known bodies, place forces, kind at home)
+        "agencies_kind": 0.74,  # 0.744 (stop 26: wt-agy2, the dominant country decides a kind; was 0.726)
         "tier_placements": 0.45,  # 0.459 (stop 25: wt-tier3's audited constructions; was 0.426)
         "tier_placements_no_year": 0.71,  # 0.714
-        "claims_speaker": 0.68,  # 0.687 (stop 25; was 0.681)
+        "claims_speaker": 0.69,  # 0.694 (stop 26: wt-spk3, "the government said" no party; was 0.687)
         "claims_cue": 0.86,  # 0.861
     },
 }
