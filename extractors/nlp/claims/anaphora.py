@@ -217,8 +217,14 @@ def body_ref(s) -> Speaker | None:
     prev = next((sp for sp in s.spoken if sp[1] == "organisation" and _spoken_fits(s, sp[0], low)), None)
     if prev is not None:
         return prev
-    named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower())
+    named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower() and not _other_head(e.text, low))
     return (named, "organisation") if named is not None else None
+
+
+def _other_head(name: str, low: str) -> bool:
+    """The word is only a modifier in the name: another body word heads it ("Sindh Local
+    Government Department" is a department, never "the government")."""
+    return any(_headed(name, head) for head in _ORG_HEADS if head != low)
 
 
 def _same_body(sp, low: str) -> bool:
