@@ -160,7 +160,7 @@ class TierDates:
         dates = full_dates(doc)
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
-            link["_years"] = self._own_years(doc, link, skip, doc_year) or self._date_years(
+            link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
                 doc, link, dates, released
             )
         _date_after_origins(links, doc_year)
@@ -203,12 +203,14 @@ class TierDates:
             if link["_years"] and self._stayed(link["_e"]):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
-    def _own_years(self, doc: Doc, link: dict, owned: set[int], doc_year: int | None) -> list:
+    def _own_years(
+        self, doc: Doc, link: dict, owned: set[int], doc_year: int | None, date: tuple | None = None
+    ) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
         to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
         "since 2013"; "last year" (``last_year``) is the year before the text's date (else before
         the document's report), "the previous report" (``previous_report``) the year before the
-        document's report, "this year" (``this_year``) the year of the text's date. Years written
+        document's report, "this year" (``this_year``) the year of the text's ``date`` (its dateline or page date). Years written
         after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
         to Tier 2 in 2017"."""
         e = link["_e"]
@@ -225,7 +227,6 @@ class TierDates:
             return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
-        date = dateline(doc.text) or published_date(doc.user_data.get("published"))
         if self._last_year(e):
             base = doc_year if self.report_year(doc) or date is None else date[0]
             return [base - 1] if base else []
