@@ -143,3 +143,34 @@ def test_a_place_before_a_lower_case_organisation_word_is_a_generic_mention(nlp)
         "Monday and the Indian court agreed. The Kenya Police said so."
     )
     assert agencies(nlp, text) == {("Kenya Police", None, "police")}
+
+
+def test_a_committee_named_after_its_house_is_the_committee(nlp):
+    """Issue 12 (PolNeAR dev, US news): the rule's "Senate" at the start of the recogniser's
+    "Senate Armed Services Committee" blocked the committee; a longer name that begins with a rule
+    body and ends on an organisation word replaces it, not one that runs on ("on Monday")."""
+    text = (
+        "Headline\n\nThe Senate Armed Services Committee held a hearing. Senator Lindsey Graham chairs "
+        "the Senate Judiciary Committee."
+    )
+    assert agencies(nlp, text) == {
+        ("Senate Armed Services Committee", None, "legislature"),
+        ("Senate Judiciary Committee", None, "legislature"),
+    }
+
+
+def test_a_ministry_named_by_a_list_of_portfolios_is_one_body(nlp):
+    """Issue 12: "Ministry of Labour" + ", Invalids and Social Affairs" is one ministry (the name
+    runs over its list of portfolios), and its head is "Ministry", not the plural "Affairs"."""
+    text = "Headline\n\nThe Ministry of Labour, Invalids and Social Affairs issued a statement."
+    assert agencies(nlp, text) == {("Ministry of Labour, Invalids and Social Affairs", None, "government")}
+
+
+def test_a_title_after_a_court_of_is_part_of_its_name(nlp):
+    """Issue 12 (Dawn): the title rule's "Justice" inside "High Court of Justice" kept the
+    recogniser's court out; a name inside a law's title is no body."""
+    text = (
+        "Headline\n\nThe Israeli High Court of Justice rejected the petition. She cited the National "
+        "Commission for Minorities Act."
+    )
+    assert agencies(nlp, text) == {("Israeli High Court of Justice", None, "court")}

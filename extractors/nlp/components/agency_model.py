@@ -68,18 +68,16 @@ from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, head_kind
+from extractors.nlp.components.agency_names import (
+    _NER_LABELS,
+    _head,
+    _led_by,
+    _listed_portfolios,
+    _name_word,
+    _rule_entity,
+    _titles_of_body,
+)
 from extractors.nlp.components.entities import AGENCY_INFO
-
-# Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
-# tier, year, any label a pattern file adds) is a rule's and is kept.
-_NER_LABELS = {"ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-               "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # fmt: skip
-
-
-def _rule_entity(token) -> bool:
-    """The token is inside an entity a rule made (not one the statistical NER may have got wrong)."""
-    return bool(token.ent_type_) and token.ent_type_ not in _NER_LABELS
-
 
 _REFUSED_KINDS = ("law", "school")
 # A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
@@ -93,17 +91,6 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
-
-
-def _place_led(touched: list[Span], start: int, end: int) -> bool:
-    """The only rule entity a recognised name touches is the country or place it begins with
-    ("Georgia Bureau of Investigation", "Kenya Police", "Pakistan Bureau of Statistics")."""
-    return (
-        len(touched) == 1
-        and touched[0].label_ == "GPE"
-        and touched[0].start == start
-        and touched[0].end < end
-    )
 
 
 def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple[int, Span | None]:
@@ -120,17 +107,18 @@ def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without a leading article or possessive and trailing punctuation or "'s"."""
-    while start < end and (doc[start].lower_ in _LEAD or doc[start].is_punct):
+    """Without a leading article or possessive ("’s Secretariat") and trailing punctuation or "'s"."""
+    while start < end and (
+        doc[start].lower_ in _LEAD or doc[start].is_punct or doc[start].lower_ in ("'s", "’s")
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in ("'s", "’s")
+        or doc[end - 1].ent_type_ in ("DATE", "TIME")
+    ):
+        end -= 1  # and a date it runs on to ("High Court of Justice" + "on Thursday")
     return start, end
-
-
-def _name_word(token) -> bool:
-    """A capitalised word inside a sentence that no rule has claimed (a country, title, year)."""
-    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not _rule_entity(token)
 
 
 def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int, int]:
@@ -153,6 +141,7 @@ def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int,
             end = k + 1
         else:
             break
+    end = _listed_portfolios(doc, start, end, heads)
     while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
         prev = doc[start - 1]
         if prev.lower_ in _LEAD or _rule_entity(prev):
@@ -347,16 +336,21 @@ class AgencyModel:
         """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""
         start, end = _trim(doc, start, end)
         end, office = _office_of_title(doc, start, end, taken)
-        if end <= start or not doc[start].text[:1].isupper():
+        if end <= start or not doc[start].text[:1].isupper() or self._law_title(doc, end):
             return None
         touched = [t for t in taken if t.start < end and start < t.end and t is not office]
-        if (touched and not _place_led(touched, start, end)) or self._not_a_body(doc[start:end]):
+        touched = _titles_of_body(doc, touched, self.keywords)
+        if (touched and not _led_by(touched, start, end, self.keywords)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
         known = self._known_acronym(doc, text)
         if known is None and not self._named_body(doc[start:end]):
             return None
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
+
+    def _law_title(self, doc: Doc, end: int) -> bool:
+        """The name is part of a law's title ("National Commission for Minorities" + "Act")."""
+        return end < len(doc) and doc[end].is_title and self.keywords.get(doc[end].lower_) == "law"
 
     def _not_a_body(self, span: Span) -> bool:
         """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division";
@@ -388,7 +382,11 @@ class AgencyModel:
         if len(span) == 1 and span.text.isupper() and len(span.text) >= MIN_ACRONYM:
             return True
         kind = self._kind(span)
-        return kind not in _REFUSED_KINDS and kind != "other" and span[-1].tag_ not in ("NNS", "NNPS")
+        return (
+            kind not in _REFUSED_KINDS
+            and kind != "other"
+            and _head(span, self.keywords).tag_ not in ("NNS", "NNPS")
+        )
 
     def _kind(self, span: Span) -> str:
         """The head word's kind (the rules' :func:`head_kind`), else ``other``."""
