@@ -174,3 +174,25 @@ def test_a_title_after_a_court_of_is_part_of_its_name(nlp):
         "Commission for Minorities Act."
     )
     assert agencies(nlp, text) == {("Israeli High Court of Justice", None, "court")}
+
+
+def test_a_research_centre_or_institute_is_an_ngo_and_a_school_or_facility_none(nlp):
+    """Issue 12 (PolNeAR dev, Dawn): think tanks ("Tax Policy Center", "Cato Institute") act in
+    stories and are annotated as NGOs; a national one is the state's; a centre or institute named
+    with a facility word is a school, hospital or facility (models/patterns/facility_words.txt)."""
+    text = (
+        "Headline\n\nEconomists at the Tax Policy Center estimated the cost; the Cato Institute disagreed. The "
+        "National Counter Terrorism Center warned of attacks. She was treated at the Integrative "
+        "Medicine Center in New York and studied at the Institute of Business Administration."
+    )
+    assert agencies(nlp, text) == {
+        ("Tax Policy Center", None, "ngo"),
+        ("Cato Institute", None, "ngo"),
+        ("National Counter Terrorism Center", None, "government"),
+    }
+
+
+def test_two_bodies_joined_by_and_are_not_one_name(nlp):
+    """Regression (PolNeAR dev): "Urban Institute and Brookings Institution" was one body."""
+    text = "Headline\n\nEconomists at the Urban Institute and Brookings Institution said so."
+    assert agencies(nlp, text) == {("Urban Institute", None, "ngo")}

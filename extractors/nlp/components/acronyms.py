@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractors.assets import read_csv, read_lines, split_aliases
+from extractors.assets import MODELS_DIR, read_csv, read_lines, split_aliases
 from extractors.nlp.components.entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
@@ -42,6 +42,9 @@ _REFUSED = (_LAW, "school")
 # A "force" named with one of these words is no police force: a task force (a multi-agency body),
 # the armed forces.
 _NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "navy", "army", "military"}
+# A centre or institute named with one of these words is a school, hospital or facility.
+_FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_words.txt")))
+_RESEARCH_HEADS = {"center", "centre", "institute"}
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
                 "appropriations"}  # fmt: skip
@@ -75,9 +78,21 @@ def committee_kind(words: list[str], kind: str | None) -> str | None:
         return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
     if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
-    if kind == "school" and words[0] == "national" and "institute" in words:
-        return "government"  # "National Judicial Institute", "National Migration Institute": state bodies
+    if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):
+        return _research_kind(words)
     return kind
+
+
+def _research_kind(words: list[str]) -> str:
+    """A national institute or centre is the state's ("National Judicial Institute", "National
+    Migration Institute"); one named with a facility word a school or facility ("Institute of
+    Business Administration", "Medical Center"); any other a research body or NGO ("Cato
+    Institute", "Tax Policy Center")."""
+    if words[0] == "national":
+        return "government"
+    if _FACILITY_WORDS & set(words):
+        return "school"
+    return "ngo"
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:

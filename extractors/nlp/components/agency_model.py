@@ -70,6 +70,7 @@ from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, head_kind
 from extractors.nlp.components.agency_names import (
     _NER_LABELS,
+    _first_of_pair,
     _head,
     _led_by,
     _listed_portfolios,
@@ -335,6 +336,7 @@ class AgencyModel:
     def _accept(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
         """The recogniser's span as an AGENCY entity, or None when a rule check refuses it."""
         start, end = _trim(doc, start, end)
+        end = _first_of_pair(doc, start, end, self.keywords)
         end, office = _office_of_title(doc, start, end, taken)
         if end <= start or not doc[start].text[:1].isupper() or self._law_title(doc, end):
             return None

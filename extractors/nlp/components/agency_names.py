@@ -94,3 +94,12 @@ def _listed_portfolios(doc: Doc, start: int, end: int, heads: dict[str, str]) ->
         return end
     j = item(k + 1)
     return j if j > k + 1 else end
+
+
+def _first_of_pair(doc: Doc, start: int, end: int, keywords: dict[str, str]) -> int:
+    """The end of the first of two bodies a name joins with 'and' after an organisation word
+    ("Urban Institute" + "and Brookings Institution"); ``end`` when there are not two."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "and" and doc[i - 1].lower_ in keywords and doc[i + 1].text[:1].isupper():
+            return i
+    return end
