@@ -135,6 +135,20 @@ def test_a_places_prosecutors_office(nlp):
     assert agencies(nlp, text) == {("Miami-Dade State Attorney's Office", None, "government")}
 
 
+def test_more_prosecutors_offices_and_an_abbreviated_place(nlp):
+    """Issue 12 (Google Alerts): a county's prosecuting attorney's office, a state's attorney's
+    office and an attorney general's office after their place; "St." is part of the place."""
+    text = (
+        "The St. Louis County Prosecuting Attorney's Office charged Robinson. The Cook County State's "
+        "Attorney's Office and the Texas Attorney General's Office filed charges."
+    )
+    assert agencies(nlp, text) == {
+        ("St. Louis County Prosecuting Attorney's Office", None, "government"),
+        ("Cook County State's Attorney's Office", None, "government"),
+        ("Texas Attorney General's Office", None, "government"),
+    }
+
+
 def test_a_list_of_ministries_is_one_ministry_per_portfolio(nlp):
     text = (
         "The committee brings together members from the ministries of Interior, Foreign Affairs, Justice, "

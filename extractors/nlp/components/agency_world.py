@@ -71,6 +71,7 @@ class WorldAgencies:
         # a place's body named after the place: its police force, its prosecutors' office
         kinds = {"force": "police", "office": "government"}
         self.forces = {r["word"]: kinds[r["effect"]] for r in units if r["effect"] in kinds}
+        self.place_abbreviations = {r["word"] for r in units if r["effect"] == "place_abbreviation"}
         self.ngo_cues = {line.lower() for line in read_lines(ngo_cues)} if ngo_cues else set()
 
     def resolve(
@@ -206,7 +207,7 @@ class WorldAgencies:
             free = title_end[tok.i] if title_end.get(tok.i, end) < end else tok.i
             if any(i in taken for i in range(free, end)):
                 continue
-            start = _place_before(doc, tok.i, taken)
+            start = _place_before(doc, tok.i, taken, self.place_abbreviations)
             if start == tok.i:
                 continue
             name = doc[start:end].text
@@ -330,9 +331,12 @@ def _portfolios(doc: Doc, i: int, taken: set[int]) -> list[tuple[int, int]]:
     return out if len(out) >= 2 else []
 
 
-def _place_before(doc: Doc, i: int, taken: set[int]) -> int:
+def _place_before(
+    doc: Doc, i: int, taken: set[int], abbreviations: frozenset[str] | set[str] = frozenset()
+) -> int:
     """Where the place before token ``i`` begins: up to four capitalised words, not stop words nor
-    taken, hyphenated ones joined ("Miami-Dade", "Wilkes-Barre"); ``i`` when there is none."""
+    taken, hyphenated ones joined ("Miami-Dade", "Wilkes-Barre"), a place name's abbreviation among
+    them ("St. Louis County"); ``i`` when there is none."""
     start = i
     while start > 0 and i - start < 4 and start - 1 not in taken:
         prev = doc[start - 1]
@@ -341,7 +345,7 @@ def _place_before(doc: Doc, i: int, taken: set[int]) -> int:
             step = 2
         else:
             step = 1
-        if not (
+        if prev.text not in abbreviations and not (
             prev.is_title and prev.is_alpha and not prev.is_stop and prev.ent_type_ in _FORCE_PLACE_LABELS
         ):
             break
