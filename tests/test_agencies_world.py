@@ -299,3 +299,18 @@ def test_nato_as_british_and_pakistani_papers_write_it_and_the_tuc(nlp):
 def test_an_air_force_is_no_police_force(nlp):
     text = "Officers of the Kenya Air Force said the drills ended on Monday."
     assert agencies(nlp, text) == {("Kenya Air Force", None, "government")}
+
+
+def test_trade_unions_are_named_bodies_of_kind_other(nlp):
+    """Issue 12 (BBC politics): unions that act in a story are agencies of kind other (gazetteer
+    rows for the large unions of several countries)."""
+    text = (
+        "Headline\n\nAlong with the GMB and Unison, the TGWU and Amicus worked closely together. "
+        "Dave Prentis, the leader of Britain's biggest union Unison, said so."
+    )
+    assert agencies(nlp, text) == {
+        ("GMB", None, "other"),
+        ("Unison", None, "other"),
+        ("Transport and General Workers' Union", "TGWU", "other"),
+        ("Amicus", None, "other"),
+    }
