@@ -196,3 +196,13 @@ def test_two_bodies_joined_by_and_are_not_one_name(nlp):
     """Regression (PolNeAR dev): "Urban Institute and Brookings Institution" was one body."""
     text = "Headline\n\nEconomists at the Urban Institute and Brookings Institution said so."
     assert agencies(nlp, text) == {("Urban Institute", None, "ngo")}
+
+
+def test_a_recognised_name_that_begins_a_longer_one_before_for_is_that_body(nlp):
+    """Regression (PolNeAR dev): "the Peterson Institute" after "the Peterson Institute for
+    International Economics" was a second body."""
+    text = (
+        "Headline\n\nChad Bown, an expert on trade at the Peterson Institute for International Economics, "
+        "said so. Scholars at the Peterson Institute modeled what would happen."
+    )
+    assert agencies(nlp, text) == {("Peterson Institute for International Economics", None, "ngo")}

@@ -240,12 +240,20 @@ def _listed_kind(doc: Doc, span: Span, bodies: list[Span], info: dict) -> str | 
 def _short_forms(doc: Doc, new: list[Span], taken: list[Span]) -> list[Span]:
     """A recognised name that ends another agency's name of the document, and only one, is that
     agency ("Intelligence Committee" after "the House Intelligence Committee", "Black Caucus
-    Foundation" after "the Congressional Black Caucus Foundation"); two words at least."""
+    Foundation" after "the Congressional Black Caucus Foundation"), and so is one that begins it
+    before its 'for' or 'of' ("Peterson Institute" + " for International Economics"); two words
+    at least."""
     names = {s.id_ or s.ent_id_ for s in new + taken if s.label_ == "AGENCY"}
     out = []
     for span in new:
         short = span.id_
-        longer = [n for n in names if len(short.split()) >= 2 and n != short and n.endswith(f" {short}")]
+        longer = [
+            n
+            for n in names
+            if len(short.split()) >= 2
+            and n != short
+            and (n.endswith(f" {short}") or n.startswith((f"{short} for ", f"{short} of ")))
+        ]
         out.append(
             Span(doc, span.start, span.end, label="AGENCY", span_id=longer[0]) if len(longer) == 1 else span
         )
