@@ -51,9 +51,31 @@ def other_countries_placed(e: Span, countries: list[Span], country_words: set[st
 
 def nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
     """The country nearest to the tier; for a move, the nearest one named before the tier
-    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal)."""
-    preceding = [g for g in countries if g.end <= e.start] if moved else []
-    return min(preceding or countries, key=lambda g: abs(g.start - e.start))
+    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal). A tier in a relative clause places
+    the country the clause hangs from ("into Iran, which is on Tier 3, and Turkey" -> Iran); a
+    country in a clause of its own that leaves the tier out is passed over while others remain
+    ("Pakistan, which sends workers to Saudi Arabia, is on Tier 2" -> Pakistan)."""
+    clause = next((t for t in e.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is not None and not any(
+        clause.left_edge.i <= g.start <= clause.right_edge.i for g in countries
+    ):
+        for g in countries:  # no country of its own ("The US, which placed Pakistan on Tier 2")
+            if g.root == clause.head:
+                return g
+    ids = {g.ent_id_ for g in countries if not _aside(g, e)}  # each country's nearest mention
+    own = [g for g in countries if g.ent_id_ in ids] or countries
+    preceding = [g for g in own if g.end <= e.start] if moved else []
+    return min(preceding or own, key=lambda g: abs(g.start - e.start))
+
+
+def _aside(g: Span, e: Span) -> bool:
+    """The country is named in a relative or adverbial clause that does not hold the tier."""
+    return any(
+        t.dep_ in _ASIDE_DEPS and not t.left_edge.i <= e.start <= t.right_edge.i for t in g.root.ancestors
+    )
+
+
+_ASIDE_DEPS = ("relcl", "acl", "advcl")
 
 
 def with_coordinated(countries: list[Span], nearest: Span) -> list[str]:

@@ -42,7 +42,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report".split()
+    "released recent this_year previous_report for_clause".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -106,6 +106,7 @@ class TierLinker:
         self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
+        self.for_clause = _lower(phrases["for_clause"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases, report_releases)
         self.previous = _tokens(nlp, phrases["previous"])
@@ -316,8 +317,11 @@ class TierLinker:
         if _labels_a_paragraph(e):
             return False
         negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
-        if any(self._hypothetical_head(e, h, negation) for h in _clause_heads(e)):
+        heads = _clause_heads(e)
+        if any(self._hypothetical_head(e, h, negation) for h in heads):
             return True
+        if heads[-1].dep_ == "ccomp" and self._hypothetical_word(heads[-1].head):
+            return True  # "Officials fear Thailand will be downgraded to Tier 3"
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
@@ -331,7 +335,8 @@ class TierLinker:
         """One head of the tier makes it hypothetical: a ``hypothetical`` or ``negation`` word (no
         negation for a tier moved from) as the head or its modifier, a ``faces`` head over a move
         word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
-        ``condition`` marker on it, or "there are"."""
+        ``condition`` marker on it or on a clause it heads ("placed on Tier 3 if it fails to act"), a
+        ``for_clause`` marker ("called for Malaysia to be downgraded"), or "there are"."""
         outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
         if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
             return True
@@ -346,7 +351,9 @@ class TierLinker:
         for c in h.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
                 return True
-            if c.dep_ == "mark" and c.lower_ in self.condition:
+            if c.dep_ == "mark" and c.lower_ in self.condition | self.for_clause:
+                return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.condition for m in c.children):
                 return True
             if h.lemma_ == "be" and c.dep_ == "expl":
                 return True
@@ -360,10 +367,10 @@ class TierLinker:
 
     def _lists(self, noun: Token) -> bool:
         """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
-        countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
+        countries include Iran", "Canada and Australia are Tier 1 countries"), after a ``lists`` word ("Among the Tier 3 countries were ...",
         "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
         countries such as Iran")."""
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
+        if noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.lists:
             return True
         if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
             return True
