@@ -27,7 +27,7 @@ CASES = [
     ("If Nigeria fails to act on trafficking, it will be placed on Tier 3.", set()),
     ("Ghana will be downgraded to Tier 3 unless it improves its anti-trafficking efforts.", set()),
     # leaving a tier: where the country is not
-    ("Pakistan has been off the trafficking watch list since 2022.", set()),
+    ("Pakistan has been off the Tier 2 Watch List of the trafficking report since 2022.", set()),
     ("Pakistan left the Tier 2 Watch List of the trafficking report in 2018.", set()),
     ("Pakistan graduated from the Tier 2 Watch List of the trafficking report.", set()),
     # the UK's visa tiers

@@ -42,7 +42,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report for_clause".split()
+    "released recent this_year previous_report for_clause wish_clause".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -107,6 +107,7 @@ class TierLinker:
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
         self.for_clause = _lower(phrases["for_clause"])
+        self.wish_clause = _lower(phrases["wish_clause"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases, report_releases)
         self.previous = _tokens(nlp, phrases["previous"])
@@ -320,7 +321,10 @@ class TierLinker:
         heads = _clause_heads(e)
         if any(self._hypothetical_head(e, h, negation) for h in heads):
             return True
-        if heads[-1].dep_ == "ccomp" and self._hypothetical_word(heads[-1].head):
+        over = heads[-1].head  # the verb over a 'that' clause
+        if heads[-1].dep_ == "ccomp" and (
+            over.lemma_.lower() in self.wish_clause or over.lower_ in self.wish_clause
+        ):
             return True  # "Officials fear Thailand will be downgraded to Tier 3"
         head = e.root.head
         return (
