@@ -51,6 +51,22 @@ CASES = [
         "Victims trafficked from Nepal to India, which is on Tier 2, face abuse.",
         {("India", "2", None, None)},
     ),
+    # the subject of the tier's clause, not a country in its apposition
+    (
+        "Thailand, Malaysia's northern neighbour, remained on the trafficking report's Tier 2 Watch List.",
+        {("Thailand", "2WL", None, "remained")},
+    ),
+    # "respectively" pairs the n-th country with the n-th tier
+    (
+        "Brunei, Singapore and Malaysia were ranked Tier 2, Tier 1 and Tier 3 respectively in the "
+        "trafficking report.",
+        {("Brunei", "2", None, None), ("Singapore", "1", None, None), ("Malaysia", "3", None, None)},
+    ),
+    # the issuer as the subject of a verb with an object is not the country placed
+    (
+        "The United States kept Pakistan on Tier 2 of its trafficking report.",
+        {("Pakistan", "2", None, "remained")},
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ from extractors.nlp.components.tier_countries import heading_country as _heading
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
 from extractors.nlp.components.tier_countries import other_countries_placed as _other_countries_placed
 from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
+from extractors.nlp.components.tier_countries import respective as _respective
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
@@ -191,7 +192,7 @@ class TierLinker:
         ):
             return []
         change = None if previous else self.change(e)  # where it was: no change known
-        placed = self._group(e, countries, nearest, moved)
+        placed = _respective(e, countries, nearest) or self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
 
     def _names_a_ranking(self, sent: Span) -> bool:
