@@ -23,6 +23,11 @@ CASES = [
     ("Thailand deserves to be on Tier 3 for human trafficking, activists said.", set()),
     # 'for' marking an infinitive clause: a demand
     ("Critics called for Malaysia to be downgraded to Tier 3 over human trafficking.", set()),
+    # near misses and prospects
+    ("Pakistan came close to being downgraded to Tier 3 in the trafficking report.", set()),
+    ("Pakistan was warned of a possible downgrade to Tier 3 in the trafficking report.", set()),
+    ("The government's aim is Tier 1 status for Pakistan in the trafficking report.", set()),
+    ("Tier 1 remains a distant dream for Pakistan in the trafficking report.", set()),
     # a condition on the tier's clause
     ("If Nigeria fails to act on trafficking, it will be placed on Tier 3.", set()),
     ("Ghana will be downgraded to Tier 3 unless it improves its anti-trafficking efforts.", set()),

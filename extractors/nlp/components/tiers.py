@@ -327,10 +327,14 @@ class TierLinker:
             over.lemma_.lower() in self.wish_clause or over.lower_ in self.wish_clause
         ):
             return True  # "Officials fear Thailand will be downgraded to Tier 3"
+        if heads[-1].lemma_ == "be" and any(
+            c.dep_ == "nsubj" and self._hypothetical_word(c) for c in heads[-1].children
+        ):
+            return True  # "The government's aim is Tier 1 status"
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
-            and head.lemma_ == "be"
+            and head.lemma_ in ("be", "remain")
             and any(
                 self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
             )
