@@ -313,24 +313,24 @@ class TierLinker:
         ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
         to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
         ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
-        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), and a tier that is
-        the subject of "be" with ``generic`` nouns. A forecast the text states is a placement
-        ("Malaysia will fall to Tier 3")."""
+        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), the verb over it, its
+        subject and a tier that is the subject of "be" with ``generic`` nouns ("Malaysia will fall
+        to Tier 3", a forecast the text states, is a placement)."""
         if _labels_a_paragraph(e):
             return False
         negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
         heads = _clause_heads(e)
         if any(self._hypothetical_head(e, h, negation) for h in heads):
             return True
-        over = heads[-1].head  # the verb over a 'that' clause
-        if heads[-1].dep_ == "ccomp" and (
-            over.lemma_.lower() in self.wish_clause or over.lower_ in self.wish_clause
+        over = heads[-1].head  # the verb over a 'that' clause: "Officials fear Thailand will be ..."
+        if heads[-1].dep_ == "ccomp" and {over.lemma_.lower(), over.lower_} & self.wish_clause:
+            return True
+        if any(  # "The aim is Tier 1 status"; "[Pakistan risks] being downgraded" as the parser reads it
+            (c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and heads[-1].lemma_ == "be"))
+            and self._hypothetical_word(c)
+            for c in heads[-1].children
         ):
-            return True  # "Officials fear Thailand will be downgraded to Tier 3"
-        if heads[-1].lemma_ == "be" and any(
-            c.dep_ == "nsubj" and self._hypothetical_word(c) for c in heads[-1].children
-        ):
-            return True  # "The government's aim is Tier 1 status"
+            return True
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
