@@ -322,15 +322,16 @@ class TierLinker:
         heads = _clause_heads(e)
         if any(self._hypothetical_head(e, h, negation) for h in heads):
             return True
-        over = heads[-1].head  # the verb over a 'that' clause: "Officials fear Thailand will be ..."
-        if heads[-1].dep_ == "ccomp" and {over.lemma_.lower(), over.lower_} & self.wish_clause:
-            return True
-        if any(  # "The aim is Tier 1 status"; "[Pakistan risks] being downgraded" as the parser reads it
-            (c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and heads[-1].lemma_ == "be"))
-            and self._hypothetical_word(c)
-            for c in heads[-1].children
-        ):
-            return True
+        verb = next((h for h in heads if h.pos_ in ("VERB", "AUX")), heads[-1])  # "fear Thailand will be ..."
+        wished = (
+            verb.dep_ in ("ccomp", "xcomp")
+            and {verb.head.lemma_.lower(), verb.head.lower_} & self.wish_clause
+        )
+        subject = (
+            ("nsubjpass", "nsubj") if heads[-1].lemma_ == "be" else ("nsubjpass",)
+        )  # "The aim is Tier 1"
+        if wished or any(c.dep_ in subject and self._hypothetical_word(c) for c in heads[-1].children):
+            return True  # also "[Pakistan risks] being downgraded" as the parser reads it
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
