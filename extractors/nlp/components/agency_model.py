@@ -69,6 +69,7 @@ from spacy.util import filter_spans
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, head_kind
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.recogniser_moves import keep_labels
 
 # Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
 # tier, year, any label a pattern file adds) is a rule's and is kept.
@@ -264,11 +265,14 @@ def _short_forms(doc: Doc, new: list[Span], taken: list[Span]) -> list[Span]:
 
 class AgencyModel:
     def __init__(self, nlp: Language, name: str, *, model: str, enabled: bool, org_keywords: str,
-                 generic_agencies: str, not_agencies: str, places: str, context: int | None = None):  # fmt: skip
+                 generic_agencies: str, not_agencies: str, places: str, context: int | None = None,
+                 labels: list[str] | None = None):  # fmt: skip
         self.name = name
         self.context = context
         path = Path(model) if Path(model).is_absolute() else MODELS_DIR / model
         self.trained = spacy.load(path) if enabled and (path / "config.cfg").is_file() else None
+        if self.trained is not None and labels:  # only the moves of these labels (recogniser_moves)
+            self.trained = keep_labels(self.trained, "agency_ner", labels)
         self.keywords = {r["keyword"].lower(): r["kind"] for r in read_csv(org_keywords)}
         self.generic = {r["generic"].lower().rstrip("*") for r in read_csv(generic_agencies) if r["generic"]}
         self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
@@ -417,13 +421,13 @@ class AgencyModel:
     "tipwatch_agency_model_v1",
     assigns=["doc.ents", "doc.user_data"],
     requires=["doc.ents"],
-    default_config={"enabled": True, "context": None},
+    default_config={"enabled": True, "context": None, "labels": None},
 )
 def make_agency_model(
     nlp: Language, name: str, model: str, enabled: bool, org_keywords: str, generic_agencies: str,
-    not_agencies: str, places: str, context: int | None,
+    not_agencies: str, places: str, context: int | None, labels: list[str] | None,
 ) -> AgencyModel:  # fmt: skip
     return AgencyModel(
-        nlp, name, model=model, enabled=enabled, org_keywords=org_keywords,
-        generic_agencies=generic_agencies, not_agencies=not_agencies, places=places, context=context,
+        nlp, name, model=model, enabled=enabled, org_keywords=org_keywords, generic_agencies=generic_agencies,
+        not_agencies=not_agencies, places=places, context=context, labels=labels,
     )  # fmt: skip
