@@ -59,12 +59,13 @@ samples in ``raw/``; the recogniser's CPU time on 100 Dawn/APP articles fell by 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, head_kind
@@ -79,6 +80,7 @@ from extractors.nlp.components.agency_names import (
     _titles_of_body,
 )
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.recogniser_moves import keep_labels
 
 _REFUSED_KINDS = ("law", "school")
 # A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
@@ -262,11 +264,14 @@ def _short_forms(doc: Doc, new: list[Span], taken: list[Span]) -> list[Span]:
 
 class AgencyModel:
     def __init__(self, nlp: Language, name: str, *, model: str, enabled: bool, org_keywords: str,
-                 generic_agencies: str, not_agencies: str, places: str, context: int | None = None):  # fmt: skip
+                 generic_agencies: str, not_agencies: str, places: str, context: int | None = None,
+                 labels: list[str] | None = None):  # fmt: skip
         self.name = name
         self.context = context
         path = Path(model) if Path(model).is_absolute() else MODELS_DIR / model
         self.trained = spacy.load(path) if enabled and (path / "config.cfg").is_file() else None
+        if self.trained is not None and labels:  # only the moves of these labels (recogniser_moves)
+            self.trained = keep_labels(self.trained, "agency_ner", labels)
         self.keywords = {r["keyword"].lower(): r["kind"] for r in read_csv(org_keywords)}
         self.generic = {r["generic"].lower().rstrip("*") for r in read_csv(generic_agencies) if r["generic"]}
         self.not_agencies = {line.lower() for line in read_lines(not_agencies)}
@@ -278,11 +283,26 @@ class AgencyModel:
         it reads only :func:`name_windows`, else the whole text."""
         if self.trained is None or not len(doc):
             return doc
+        return self._add(doc, self._recognised([doc], self.context if context is None else context)[0])
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128, context: int | None = None) -> Iterator[Doc]:
+        """:meth:`__call__` on each document; the recogniser reads the windows of a whole batch of
+        documents at once (fuller steps of its decoder, the same spans)."""
         context = self.context if context is None else context
+        for batch in minibatch(docs, batch_size):
+            if self.trained is None:
+                yield from batch
+                continue
+            found = iter(self._recognised([d for d in batch if len(d)], context))
+            for doc in batch:
+                yield self._add(doc, next(found)) if len(doc) else doc
+
+    def _add(self, doc: Doc, recognised: list[tuple[int, int]]) -> Doc:
+        """The recognised spans that pass the rules' checks, added to ``doc.ents``."""
         info = doc.user_data.setdefault(AGENCY_INFO, {})
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new, bare = [], []
-        for start, end in self._recognised(doc, context):
+        for start, end in recognised:
             span = self._accept(doc, *_extend(doc, start, end, self.keywords), taken)
             if span is None:
                 continue
@@ -300,21 +320,25 @@ class AgencyModel:
             doc.ents = filter_spans(kept + new)
         return doc
 
-    def _recognised(self, doc: Doc, context: int | None) -> list[tuple[int, int]]:
-        """(start, end) of each span the recogniser marks, on the whole doc or, with ``context``,
-        on each of its :func:`name_windows` (a copy in the recogniser's vocabulary either way)."""
+    def _recognised(self, docs: list[Doc], context: int | None) -> list[list[tuple[int, int]]]:
+        """For each doc, (start, end) of each span the recogniser marks, on the whole doc or, with
+        ``context``, on each of its :func:`name_windows` (copies in the recogniser's vocabulary,
+        read in one batch)."""
         ner = self.trained.get_pipe("agency_ner")
-        windows = [(0, len(doc))] if context is None else name_windows(doc, context, self.keywords)
+        windows = [
+            [(0, len(d))] if context is None else name_windows(d, context, self.keywords) for d in docs
+        ]
         copies = [
             Doc(
                 self.trained.vocab,
-                words=[t.text for t in doc[a:b]],
-                spaces=[bool(t.whitespace_) for t in doc[a:b]],
+                words=[t.text for t in d[a:b]],
+                spaces=[bool(t.whitespace_) for t in d[a:b]],
             )
-            for a, b in windows
+            for d, ws in zip(docs, windows)
+            for a, b in ws
         ]
-        found = [ner(copies[0])] if context is None else ner.pipe(copies)
-        return [(e.start + a, e.end + a) for (a, _), copy in zip(windows, found) for e in copy.ents]
+        found = iter(ner.pipe(copies, batch_size=max(1, len(copies))))
+        return [[(e.start + a, e.end + a) for a, _ in ws for e in next(found).ents] for ws in windows]
 
     def _bare_acronyms(self, doc: Doc, bare: list[Span], bodies: list[Span], info: dict) -> list[Span]:
         """Acronyms the recogniser marks on their own: the initials of a body of the document
@@ -425,13 +449,13 @@ class AgencyModel:
     "tipwatch_agency_model_v1",
     assigns=["doc.ents", "doc.user_data"],
     requires=["doc.ents"],
-    default_config={"enabled": True, "context": None},
+    default_config={"enabled": True, "context": None, "labels": None},
 )
 def make_agency_model(
     nlp: Language, name: str, model: str, enabled: bool, org_keywords: str, generic_agencies: str,
-    not_agencies: str, places: str, context: int | None,
+    not_agencies: str, places: str, context: int | None, labels: list[str] | None,
 ) -> AgencyModel:  # fmt: skip
     return AgencyModel(
-        nlp, name, model=model, enabled=enabled, org_keywords=org_keywords,
-        generic_agencies=generic_agencies, not_agencies=not_agencies, places=places, context=context,
+        nlp, name, model=model, enabled=enabled, org_keywords=org_keywords, generic_agencies=generic_agencies,
+        not_agencies=not_agencies, places=places, context=context, labels=labels,
     )  # fmt: skip
