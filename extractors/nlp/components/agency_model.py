@@ -16,6 +16,11 @@ body's kind, and refused anywhere else (a card, a test, a programme: "CNIC", "IE
 
 Off with ``enabled = false`` in ``models/pipeline.cfg`` (or when the weights are absent).
 
+Cost. ``labels`` narrows the recogniser to the moves of the labels whose spans can be kept
+(:mod:`extractors.nlp.components.recogniser_moves`), and :meth:`AgencyModel.pipe` reads the windows
+of a whole batch of documents in one call: each halves what the recogniser costs or trims it, and
+neither changes a span (checked on real texts: tests/test_recogniser_moves.py).
+
 Windows. With ``context`` (``[components.tipwatch_agency_model.config]``; TIP reports also under
 ``[reports.components]``) the recogniser reads only :func:`name_windows`: ``context`` tokens either
 side of each word that can start a name and lies in no rule entity (on news ~62% of the tokens;
