@@ -18,6 +18,7 @@ from extractors.nlp.components.officials.countries import (
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
+_JOINS = {"and", "&", "of", "for", "-"}
 
 
 def _name(e: Span) -> str:
@@ -65,7 +66,17 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or _org_before(ctx, j) or (None, q)
+
+
+def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
+    """ "Countryside Alliance chairman X", "PCS leader X": an organisation the model named right
+    before the title that no rule above knows (no agency, office, party or portfolio) is its body;
+    not the tail of a longer name ("Justice and Home Affairs Commissioner")."""
+    e = ctx.ent(j, "ORG")
+    if e is None or e.end != j + 1 or (e.start > 0 and ctx.doc[e.start - 1].lower_ in _JOINS):
+        return None
+    return _name(e), e.start
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:

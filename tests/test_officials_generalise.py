@@ -1,0 +1,24 @@
+"""Officials constructions from outlets nobody tuned on (issue 12, wt-off5): each test is one
+construction on a made-up sentence, run through the real pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+def test_an_organisation_named_before_the_title_is_its_body(nlp):
+    text = "The march was peaceful, Countryside Alliance chairman John Jackson said on Saturday."
+    assert officials(nlp, text) == {("John Jackson", "chairman", "Countryside Alliance")}
+
+
+def test_the_tail_of_a_coordinated_name_is_no_body(nlp):
+    text = "A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said no."
+    assert officials(nlp, text) == {("Franco Frattini", "commissioner", None)}
