@@ -22,3 +22,13 @@ def test_an_organisation_named_before_the_title_is_its_body(nlp):
 def test_the_tail_of_a_coordinated_name_is_no_body(nlp):
     text = "A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said no."
     assert officials(nlp, text) == {("Franco Frattini", "commissioner", None)}
+
+
+def test_general_secretary_is_kept_whole(nlp):
+    text = "Now the unions are united. Dave Prentis, general secretary of Unison, said the plans were unfair."
+    assert officials(nlp, text) == {("Dave Prentis", "general secretary", "Unison")}
+
+
+def test_co_chairman_is_no_chairman(nlp):
+    text = "Responding to the claims Tory Party co-chairman Liam Fox said the party would win."
+    assert officials(nlp, text) == {("Liam Fox", "co-chairman", "Conservative Party")}
