@@ -32,3 +32,8 @@ def test_general_secretary_is_kept_whole(nlp):
 def test_co_chairman_is_no_chairman(nlp):
     text = "Responding to the claims Tory Party co-chairman Liam Fox said the party would win."
     assert officials(nlp, text) == {("Liam Fox", "co-chairman", "Conservative Party")}
+
+
+def test_an_unknown_acronym_after_of_is_the_titles_body(nlp):
+    text = "Director General of ICESCO, Dr Salim M AlMalik, said the talks would go on."
+    assert officials(nlp, text) == {("Salim M AlMalik", "director general", "ICESCO")}

@@ -276,7 +276,16 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
         e = ctx.ent(i, "ORG")
         if e is not None:
             return _portfolio_body(ctx, e, tid) or _name(e)
+    doc = ctx.doc
+    for i in range(start + 1, end):  # "Director General of ICESCO, Dr X": an acronym no rule knows
+        k = i - 2 if doc[i - 1].lower_ == "the" else i - 1
+        if k >= start and doc[k].lower_ in ("of", "at") and i not in ctx.ent_at and _acronym(doc[i]):
+            return doc[i].text
     return None
+
+
+def _acronym(tok) -> bool:
+    return tok.is_upper and tok.is_alpha and len(tok) >= 2
 
 
 # -- implied by the title ----------------------------------------------------------------------------

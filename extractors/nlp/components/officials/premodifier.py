@@ -211,6 +211,8 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return i - 1
+    if _acronym_after_of(ctx, i):
+        return i - 1  # "Director General of ICESCO, Dr X": an acronym no rule knows
     if (
         tok.is_lower
         and tok.pos_ == "NOUN"
@@ -222,3 +224,19 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _acronym_after_of(ctx: Context, i: int) -> bool:
+    """An acronym no entity covers right after "of/at (the)" and before a comma."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    k = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    return (
+        i not in ctx.ent_at
+        and tok.is_upper
+        and tok.is_alpha
+        and len(tok) >= 2
+        and k >= 0
+        and doc[k].lower_ in ("of", "at")
+        and i + 1 < len(doc)
+        and doc[i + 1].text == ","
+    )
