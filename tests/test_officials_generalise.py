@@ -37,3 +37,8 @@ def test_co_chairman_is_no_chairman(nlp):
 def test_an_unknown_acronym_after_of_is_the_titles_body(nlp):
     text = "Director General of ICESCO, Dr Salim M AlMalik, said the talks would go on."
     assert officials(nlp, text) == {("Salim M AlMalik", "director general", "ICESCO")}
+
+
+def test_first_minister_is_kept_whole(nlp):
+    text = "First Minister Jack McConnell has ordered a report on the decision."
+    assert officials(nlp, text) == {("Jack McConnell", "first minister", None)}
