@@ -42,3 +42,8 @@ def test_an_unknown_acronym_after_of_is_the_titles_body(nlp):
 def test_first_minister_is_kept_whole(nlp):
     text = "First Minister Jack McConnell has ordered a report on the decision."
     assert officials(nlp, text) == {("Jack McConnell", "first minister", None)}
+
+
+def test_deputy_before_a_portfolio_stays_in_the_title(nlp):
+    text = "The talks went on. Deputy Foreign Minister Kazem Gharibabadi said the talks were useful."
+    assert officials(nlp, text) == {("Kazem Gharibabadi", "deputy minister", "Ministry of Foreign Affairs")}
