@@ -66,7 +66,12 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or _org_before(ctx, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+
+
+def _place_or_org(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """A place's body before the title ("Polk County Sheriff"), else an organisation named there."""
+    return place_body(ctx, t, j) or _org_before(ctx, j)
 
 
 def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:

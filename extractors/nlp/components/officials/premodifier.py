@@ -209,10 +209,8 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "Major-General"
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
-    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+    if _skipped_word(ctx, i):
         return i - 1
-    if _acronym_after_of(ctx, i):
-        return i - 1  # "Director General of ICESCO, Dr X": an acronym no rule knows
     if (
         tok.is_lower
         and tok.pos_ == "NOUN"
@@ -224,6 +222,15 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _skipped_word(ctx: Context, i: int) -> bool:
+    """A wing word or place ("DSP Legal X"), or an acronym no rule knows after "of" ("Director
+    General of ICESCO, Dr X")."""
+    tok = ctx.doc[i]
+    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+        return True
+    return _acronym_after_of(ctx, i)
 
 
 def _acronym_after_of(ctx: Context, i: int) -> bool:
