@@ -163,8 +163,19 @@ class Lexicon:
         return k
 
     def qualifiers(self, doc: Doc, start: int) -> str:
-        """The qualifiers before the title at ``start`` as written, lower case ("acting"), or ""."""
-        return doc[self.qualifier_start(doc, start) : start].text.lower()
+        """The qualifiers before the title at ``start`` as written, lower case ("acting"), or "";
+        also one before the title's portfolio ("Deputy Foreign Minister", "the deputy health
+        minister": ``portfolio_qualifier``)."""
+        q = self.qualifier_start(doc, start)
+        pf = self.portfolio_ending(doc, start) if q == start else None
+        if pf and pf[0] >= 1:
+            k = pf[0] - 1
+            if (
+                doc[k].lower_ in self.skip_words("portfolio_qualifier")
+                and doc[k].is_title == doc[start].is_title
+            ):
+                return doc[k].lower_
+        return doc[q:start].text.lower()
 
     def info(self, tid: str) -> dict:
         """What ``titles.jsonl`` says about a title id (empty for an unknown one)."""

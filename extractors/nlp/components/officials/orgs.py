@@ -18,6 +18,7 @@ from extractors.nlp.components.officials.countries import (
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
+_JOINS = {"and", "&", "of", "for", "-"}
 
 
 def _name(e: Span) -> str:
@@ -65,7 +66,22 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or place_body(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+
+
+def _place_or_org(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """A place's body before the title ("Polk County Sheriff"), else an organisation named there."""
+    return place_body(ctx, t, j) or _org_before(ctx, j)
+
+
+def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
+    """ "Countryside Alliance chairman X", "PCS leader X": an organisation the model named right
+    before the title that no rule above knows (no agency, office, party or portfolio) is its body;
+    not the tail of a longer name ("Justice and Home Affairs Commissioner")."""
+    e = ctx.ent(j, "ORG")
+    if e is None or e.end != j + 1 or (e.start > 0 and ctx.doc[e.start - 1].lower_ in _JOINS):
+        return None
+    return _name(e), e.start
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -265,7 +281,16 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
         e = ctx.ent(i, "ORG")
         if e is not None:
             return _portfolio_body(ctx, e, tid) or _name(e)
+    doc = ctx.doc
+    for i in range(start + 1, end):  # "Director General of ICESCO, Dr X": an acronym no rule knows
+        k = i - 2 if doc[i - 1].lower_ == "the" else i - 1
+        if k >= start and doc[k].lower_ in ("of", "at") and i not in ctx.ent_at and _acronym(doc[i]):
+            return doc[i].text
     return None
+
+
+def _acronym(tok) -> bool:
+    return tok.is_upper and tok.is_alpha and len(tok) >= 2
 
 
 # -- implied by the title ----------------------------------------------------------------------------

@@ -209,7 +209,7 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "Major-General"
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
-    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+    if _skipped_word(ctx, i):
         return i - 1
     if (
         tok.is_lower
@@ -222,3 +222,28 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _skipped_word(ctx: Context, i: int) -> bool:
+    """A wing word or place ("DSP Legal X"), or an acronym no rule knows after "of" ("Director
+    General of ICESCO, Dr X")."""
+    tok = ctx.doc[i]
+    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+        return True
+    return _acronym_after_of(ctx, i)
+
+
+def _acronym_after_of(ctx: Context, i: int) -> bool:
+    """An acronym no entity covers right after "of/at (the)" and before a comma."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    k = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    return (
+        i not in ctx.ent_at
+        and tok.is_upper
+        and tok.is_alpha
+        and len(tok) >= 2
+        and k >= 0
+        and doc[k].lower_ in ("of", "at")
+        and i + 1 < len(doc)
+        and doc[i + 1].text == ","
+    )

@@ -1,0 +1,49 @@
+"""Officials constructions from outlets nobody tuned on (issue 12, wt-off5): each test is one
+construction on a made-up sentence, run through the real pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+def test_an_organisation_named_before_the_title_is_its_body(nlp):
+    text = "The march was peaceful, Countryside Alliance chairman John Jackson said on Saturday."
+    assert officials(nlp, text) == {("John Jackson", "chairman", "Countryside Alliance")}
+
+
+def test_the_tail_of_a_coordinated_name_is_no_body(nlp):
+    text = "A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said no."
+    assert officials(nlp, text) == {("Franco Frattini", "commissioner", None)}
+
+
+def test_general_secretary_is_kept_whole(nlp):
+    text = "Now the unions are united. Dave Prentis, general secretary of Unison, said the plans were unfair."
+    assert officials(nlp, text) == {("Dave Prentis", "general secretary", "Unison")}
+
+
+def test_co_chairman_is_no_chairman(nlp):
+    text = "Responding to the claims Tory Party co-chairman Liam Fox said the party would win."
+    assert officials(nlp, text) == {("Liam Fox", "co-chairman", "Conservative Party")}
+
+
+def test_an_unknown_acronym_after_of_is_the_titles_body(nlp):
+    text = "Director General of ICESCO, Dr Salim M AlMalik, said the talks would go on."
+    assert officials(nlp, text) == {("Salim M AlMalik", "director general", "ICESCO")}
+
+
+def test_first_minister_is_kept_whole(nlp):
+    text = "First Minister Jack McConnell has ordered a report on the decision."
+    assert officials(nlp, text) == {("Jack McConnell", "first minister", None)}
+
+
+def test_deputy_before_a_portfolio_stays_in_the_title(nlp):
+    text = "The talks went on. Deputy Foreign Minister Kazem Gharibabadi said the talks were useful."
+    assert officials(nlp, text) == {("Kazem Gharibabadi", "deputy minister", "Ministry of Foreign Affairs")}
