@@ -28,6 +28,7 @@ from extractors.nlp.claims.anaphora import (
     same_source,
     subject_body,
 )
+from extractors.nlp.claims.groups import counted_members, labelled_name
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
@@ -451,6 +452,8 @@ _SPEAKER_STEPS = (
     same_source,
     _person_title,
     _member_ref,
+    counted_members,
+    labelled_name,
     body_ref,
     _body_of_kind,
     generic_body,
