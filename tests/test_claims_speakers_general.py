@@ -135,3 +135,34 @@ BODY_REFS = [
 @pytest.mark.parametrize("text,expected", BODY_REFS)
 def test_a_definite_body_is_a_body_of_its_name_or_kind(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+COUNTED_AND_LABELLED = [
+    # people of a body counted are unnamed, never the body (PolNeAR train, BBC politics)
+    ("Some Republicans said the plan was flawed.", [("Some Republicans", "unnamed", "said")]),
+    (
+        "Twenty-six percent of Democrats said the plan was flawed.",
+        [("Twenty-six percent of Democrats", "unnamed", "said")],
+    ),
+    ("Many in the GOP said the plan was flawed.", [("Many in the GOP", "unnamed", "said")]),
+    ("Most Gibraltarians say they want to remain British.", [("Most Gibraltarians", "unnamed", "say")]),
+    # the body itself and a number in its name still speak as the body
+    ("The Tories say the plan was flawed.", [("Conservative Party", "organisation", "say")]),
+    ("10 Downing Street said the plan was flawed.", [("Prime Minister's Office", "organisation", "said")]),
+    # a name the recognisers missed after its party is the person, not the party
+    ("Fellow Lib Dem Norman Baker said the plan was flawed.", [("Norman Baker", "person", "said")]),
+    (
+        "The plan was flawed, said fellow Tory David Heathcoat-Amory.",
+        [("David Heathcoat-Amory", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTED_AND_LABELLED)
+def test_counted_members_are_unnamed_and_a_labelled_name_is_the_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_name_before_a_postnominal_title_in_apposition_is_the_speaker(nlp):
+    text = "Health Secretary, John Reid MP, said the figures were wrong."
+    assert speakers(nlp, text) == [("John Reid", "person", "said")]

@@ -120,9 +120,16 @@ def _named_person(s: _Subject) -> Speaker | None:
             or t.i == root.i
             or root.i in person_at
             or (t.head.i in person_at and not _in_clause(_name_head(doc, t, person_at), root))
+            or _postnominal_appos(_name_head(doc, t, person_at), root)
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _postnominal_appos(tok, root) -> bool:
+    """ "Health Secretary, John Reid MP, said": the name modifies a title after it ("MP") that
+    stands in apposition to the phrase's head."""
+    return tok.dep_ == "compound" and tok.head.dep_ == "appos" and tok.head.head.i == root.i
 
 
 def _possessor_of(tok, root) -> bool:
