@@ -155,6 +155,11 @@ COUNTED_AND_LABELLED = [
         "The plan was flawed, said fellow Tory David Heathcoat-Amory.",
         [("David Heathcoat-Amory", "person", "said")],
     ),
+    # a body's name after its parent body is no person
+    (
+        "The Downing Street Strategy Unit in 2003 said people from Indian backgrounds were doing well.",
+        [("Prime Minister's Office", "organisation", "said")],
+    ),
 ]
 
 

@@ -4,12 +4,13 @@
   of the three members of Congress" count people of a body: an unnamed speaker, never the body.
 * :func:`labelled_name`: a name the recognisers missed after its title or party, "President Xi",
   "fellow Tory David Heathcoat-Amory", "Lib Dem Norman Baker": that person, never the party and
-  never an organisation named by the whole phrase.
+  never an organisation named by the whole phrase; not a body's name ("Downing Street Strategy
+  Unit": a word of ``org_keywords.csv``).
 """
 
 from __future__ import annotations
 
-from extractors.nlp.claims.lexicon import _COUNTING_WORDS
+from extractors.nlp.claims.lexicon import _COUNTING_WORDS, _ORG_KEYWORDS
 from extractors.nlp.claims.subjects import Speaker, _Subject
 from extractors.nlp.ents import ents_within
 
@@ -50,6 +51,8 @@ def labelled_name(s: _Subject) -> Speaker | None:
         t.head.i != root.i and t.i != root.i for t in name if t.dep_ != "punct"
     ):
         return None
-    if not all(t.is_title or t.is_punct for t in name) or s.finder.shape.clean(name) is None:
+    if any(t.lower_ in _ORG_KEYWORDS for t in name) or not all(t.is_title or t.is_punct for t in name):
+        return None  # "The Downing Street Strategy Unit"
+    if s.finder.shape.clean(name) is None:
         return None
     return name.text, "person"
