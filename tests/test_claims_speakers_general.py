@@ -171,3 +171,23 @@ def test_counted_members_are_unnamed_and_a_labelled_name_is_the_person(nlp, text
 def test_a_name_before_a_postnominal_title_in_apposition_is_the_speaker(nlp):
     text = "Health Secretary, John Reid MP, said the figures were wrong."
     assert speakers(nlp, text) == [("John Reid", "person", "said")]
+
+
+LEAD_TITLES = [
+    # a lead's definite title is the holder the story names with that title soon after
+    (
+        "The interior minister has said the ban will stay. Interior Minister Rehman Malik told "
+        "reporters the group was a threat.",
+        [("Rehman Malik", "person", "has said"), ("Rehman Malik", "person", "told")],
+    ),
+    # "the spokesman" is no office: the spokesman named next is not taken for it
+    (
+        "The spokesman said the plan was sound. Police spokesman Ali Raza said it was a fraud.",
+        [("The spokesman", "unnamed", "said"), ("Ali Raza", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_TITLES)
+def test_a_lead_title_is_its_holder_named_next(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -28,7 +28,12 @@ from extractors.nlp.claims.anaphora import (
     same_source,
     subject_body,
 )
-from extractors.nlp.claims.groups import counted_members, labelled_name
+from extractors.nlp.claims.groups import (
+    counted_members,
+    labelled_name,
+    later_title_holder,
+    office_holder_later,
+)
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
@@ -273,6 +278,9 @@ def _person_title(s: _Subject) -> Speaker | None:
     titled = person_by_written_title(s, s.low, words)
     if titled:
         return titled, "person"
+    titled = office_holder_later(s)
+    if titled:
+        return titled, "person"
     for sp in s.spoken:
         if sp[1] == "person" and s.low in _OFFICE_HEADS | _SPEAKER_HEADS:
             return sp
@@ -421,7 +429,7 @@ def _bare_title(s: _Subject) -> Speaker | None:
     mentioned last with that title, else unnamed."""
     if s.office is None or len(s.span) > 4:
         return None
-    holder = _titled_person(s.finder, s.doc, s.span, s.before)
+    holder = _titled_person(s.finder, s.doc, s.span, s.before) or office_holder_later(s)
     return (holder, "person") if holder else (s.span.text, "unnamed")
 
 
@@ -474,6 +482,7 @@ _SPEAKER_STEPS = (
     _report,
     _unresolved_name,
     _bare_title,
+    later_title_holder,
     _proper_noun,
     _country,
 )
