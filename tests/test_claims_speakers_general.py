@@ -155,6 +155,11 @@ COUNTED_AND_LABELLED = [
         "The plan was flawed, said fellow Tory David Heathcoat-Amory.",
         [("David Heathcoat-Amory", "person", "said")],
     ),
+    # a comma parts the body from a name that is no part of the phrase's head
+    (
+        "Democrats, Frank notes, applaud the shrewd management of the governor.",
+        [("Democratic Party", "organisation", "applaud")],
+    ),
     # a body's name after its parent body is no person
     (
         "The Downing Street Strategy Unit in 2003 said people from Indian backgrounds were doing well.",
@@ -184,6 +189,17 @@ LEAD_TITLES = [
     (
         "The spokesman said the plan was sound. Police spokesman Ali Raza said it was a fraud.",
         [("The spokesman", "unnamed", "said"), ("Ali Raza", "person", "said")],
+    ),
+    # a bare title is too often someone named before; another title with the same head is no match
+    (
+        "The Chancellor said the plans would cut spending. Shadow chancellor Oliver Letwin said the "
+        "figures were wrong.",
+        [("The Chancellor", "unnamed", "said"), ("Oliver Letwin", "person", "said")],
+    ),
+    (
+        "The finance minister has urged councils to limit increases. Prime Minister Tony Blair said "
+        "councils must act.",
+        [("The finance minister", "unnamed", "has urged"), ("Tony Blair", "person", "said")],
     ),
 ]
 

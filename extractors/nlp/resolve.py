@@ -70,15 +70,19 @@ def titled_person(people: Iterable[dict], head: str, words: set[str], before: in
 
 
 def titled_person_after(
-    people: Iterable[dict], head: str, words: set[str], start: int, end: int
+    people: Iterable[dict], head: str, words: set[str], start: int, end: int, within: set[str] | None = None
 ) -> str | None:
     """The person first named between tokens ``start`` and ``end``, and not before, whose title ends
-    in ``head`` and whose title or organisation contains every word of ``words``: a lead's "the
-    work and pensions minister has said" is the minister the next paragraph names."""
+    in ``head`` and whose title or organisation contains every word of ``words``, and whose other
+    title words are all in ``within`` when given (a "deputy commissioner" or "prime minister" is not
+    "the finance minister"): a lead's "the work and pensions minister has said" is the minister the
+    next paragraph names."""
     best, best_at = None, end
     for p in people:
         title = (p.get("title") or "").lower().split()
         if not title or head != title[-1] or last_mention(p, start) >= 0:
+            continue
+        if within is not None and not set(title[:-1]) <= within:
             continue
         known = " ".join(title) + " " + (p.get("organisation") or "").lower()
         if not all(w in known for w in words):

@@ -61,8 +61,10 @@ def labelled_name(s: _Subject) -> Speaker | None:
         t.head.i != root.i and t.i != root.i for t in name if t.dep_ != "punct"
     ):
         return None
-    if any(t.lower_ in _ORG_KEYWORDS for t in name) or not all(t.is_title or t.is_punct for t in name):
-        return None  # "The Downing Street Strategy Unit"
+    if any(t.lower_ in _ORG_KEYWORDS for t in name) or not all(
+        t.is_title or t.text in ("-", "'", "’") for t in name
+    ):
+        return None  # "The Downing Street Strategy Unit"; "Democrats, Frank notes," is no name
     if s.finder.shape.clean(name) is None:
         return None
     return name.text, "person"
@@ -79,12 +81,15 @@ def _titled_later(s: _Subject) -> str | None:
     if subj[0].lower_ != "the" or root.tag_ in ("NNS", "NNPS") or len(subj) > 6:
         return None
     words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
+    if not words:
+        return None  # a bare "the minister", "the chancellor" is too often someone named before
     head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
     people = s.doc.user_data.get(PEOPLE, [])
     end = subj.end + _CATAPHORA_TOKENS
-    # the words of a lead's title are often not those the story gives the holder later
-    return titled_person_after(people, head, words, subj.end, end) or titled_person_after(
-        people, head, set(), subj.end, end
+    # the words of a lead's title are often not those the story gives the holder later; the
+    # holder's own title words must be in the lead's ("prime minister" is no "finance minister")
+    return titled_person_after(people, head, words, subj.end, end, words) or titled_person_after(
+        people, head, set(), subj.end, end, words
     )
 
 

@@ -268,7 +268,8 @@ def _complainant_ref(s: _Subject) -> Speaker | None:
 def _person_title(s: _Subject) -> Speaker | None:
     """ "the minister", "Interior Minister": the last person mentioned with that title; else, for
     an office (not "the spokesman", "the official"), the last person who spoke, or an unnamed
-    speaker whose description has the word ("the spokesman" after "A spokesman for FIA")."""
+    speaker whose description has the word ("the spokesman" after "A spokesman for FIA"); else
+    the holder of the title named soon after it (:func:`~extractors.nlp.claims.groups.office_holder_later`)."""
     if not (s.definite and s.low in _PERSON_HEADS):
         return None
     titled = _titled_person(s.finder, s.doc, s.span, s.before)
@@ -278,15 +279,13 @@ def _person_title(s: _Subject) -> Speaker | None:
     titled = person_by_written_title(s, s.low, words)
     if titled:
         return titled, "person"
-    titled = office_holder_later(s)
-    if titled:
-        return titled, "person"
     for sp in s.spoken:
         if sp[1] == "person" and s.low in _OFFICE_HEADS | _SPEAKER_HEADS:
             return sp
         if sp[1] == "unnamed" and s.low in sp[0].lower():
             return sp
-    return None
+    titled = office_holder_later(s)  # a lead's title: its holder named after it
+    return (titled, "person") if titled else None
 
 
 def _member_ref(s: _Subject) -> Speaker | None:
