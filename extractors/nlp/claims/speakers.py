@@ -133,8 +133,9 @@ def _named_person(s: _Subject) -> Speaker | None:
 
 def _postnominal_appos(tok, root) -> bool:
     """ "Health Secretary, John Reid MP, said": the name modifies a title after it ("MP") that
-    stands in apposition to the phrase's head."""
-    return tok.dep_ == "compound" and tok.head.dep_ == "appos" and tok.head.head.i == root.i
+    stands in apposition to the phrase's head (not "Democrats, Frank notes, applaud")."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.dep_ == "appos" and head.head.i == root.i and head.pos_ == "PROPN"
 
 
 def _possessor_of(tok, root) -> bool:
