@@ -1,11 +1,7 @@
-"""Speaker steps for source phrases that count people of a body or name a person after a label.
+"""Speaker steps for source phrases that count people of a body or give a title named later.
 
 * :func:`counted_members`: "Some Republicans", "26 percent of Democrats", "many in the GOP", "two
   of the three members of Congress" count people of a body: an unnamed speaker, never the body.
-* :func:`labelled_name`: a name the recognisers missed after its title or party, "President Xi",
-  "fellow Tory David Heathcoat-Amory", "Lib Dem Norman Baker": that person, never the party and
-  never an organisation named by the whole phrase; not a body's name ("Downing Street Strategy
-  Unit": a word of ``org_keywords.csv``).
 * :func:`_titled_later`: a definite title no one held before ("the work and pensions minister
   has said" in a lead) is the person named with that title soon after.
 """
@@ -15,7 +11,6 @@ from __future__ import annotations
 from extractors.nlp.claims.lexicon import (
     _COUNTING_WORDS,
     _OFFICE_HEADS,
-    _ORG_KEYWORDS,
     _PERSON_HEADS,
     _TITLE_ABBREVIATIONS,
 )
@@ -41,33 +36,6 @@ def counted_members(s: _Subject) -> Speaker | None:
     if s.agency is None and not (root.tag_ == "NNPS" or root.lower_ in _COUNTING_WORDS):
         return None
     return span.text, "unnamed"
-
-
-def labelled_name(s: _Subject) -> Speaker | None:
-    """A name no recogniser tagged, headed by the phrase's root and preceded by a title or a
-    body's name as its modifier ("President Xi", "Fellow Lib Dem Norman Baker"): the person, as
-    the words after the label."""
-    span, root = s.span, s.root
-    if root.pos_ != "PROPN" or root.ent_type_ not in ("", "PERSON") or root.i != span.end - 1:
-        return None
-    labels = [e for e in ents_within(span) if e.label_ in ("TITLE", "AGENCY") and e.end <= root.i]
-    if not labels or any(
-        e.label_ not in ("TITLE", "AGENCY") and e.start <= root.i < e.end for e in ents_within(span)
-    ):
-        return None
-    start = labels[-1].end
-    name = span.doc[start : root.i + 1]
-    if not 1 <= len(name) <= 4 or any(
-        t.head.i != root.i and t.i != root.i for t in name if t.dep_ != "punct"
-    ):
-        return None
-    if any(t.lower_ in _ORG_KEYWORDS for t in name) or not all(
-        t.is_title or t.text in ("-", "'", "’") for t in name
-    ):
-        return None  # "The Downing Street Strategy Unit"; "Democrats, Frank notes," is no name
-    if s.finder.shape.clean(name) is None:
-        return None
-    return name.text, "person"
 
 
 # how far after a definite title ("the work and pensions minister has said") its holder may be named

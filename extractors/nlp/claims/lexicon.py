@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.assets import MODELS_DIR, read_csv, read_toml
+from extractors.assets import MODELS_DIR, read_toml
 from extractors.nlp.components.rule_files import title_abbreviations
 
 CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
@@ -36,10 +36,6 @@ _STUDY_HEADS = _words("study_heads")
 _MEETING_HEADS = _words("meeting_heads")
 _PARTITIVES = _words("partitives")
 _COUNTING_WORDS = _words("counting_words")
-# words that make a capitalised phrase a body's name, not a person's ("Strategy Unit")
-_ORG_KEYWORDS = frozenset(
-    r["keyword"].lower() for r in read_csv(str(MODELS_DIR / "patterns" / "org_keywords.csv"))
-)
 _OFFICE_HEADS = _PERSON_HEADS - _words("not_office_heads")
 _SPEAKER_HEADS = _words("speaker_heads")
 _TIP_REPORT_WORDS = _words("tip_report_words")

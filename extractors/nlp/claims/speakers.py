@@ -30,7 +30,6 @@ from extractors.nlp.claims.anaphora import (
 )
 from extractors.nlp.claims.groups import (
     counted_members,
-    labelled_name,
     later_title_holder,
     office_holder_later,
 )
@@ -468,7 +467,6 @@ _SPEAKER_STEPS = (
     _person_title,
     _member_ref,
     counted_members,
-    labelled_name,
     body_ref,
     _body_of_kind,
     generic_body,
