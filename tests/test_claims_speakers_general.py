@@ -135,3 +135,67 @@ BODY_REFS = [
 @pytest.mark.parametrize("text,expected", BODY_REFS)
 def test_a_definite_body_is_a_body_of_its_name_or_kind(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+COUNTED = [
+    # people of a body counted are unnamed, never the body (PolNeAR train, BBC politics)
+    ("Some Republicans said the plan was flawed.", [("Some Republicans", "unnamed", "said")]),
+    (
+        "Twenty-six percent of Democrats said the plan was flawed.",
+        [("Twenty-six percent of Democrats", "unnamed", "said")],
+    ),
+    ("Many in the GOP said the plan was flawed.", [("Many in the GOP", "unnamed", "said")]),
+    ("Most Gibraltarians say they want to remain British.", [("Most Gibraltarians", "unnamed", "say")]),
+    # the body itself and a number in its name still speak as the body
+    ("The Tories say the plan was flawed.", [("Conservative Party", "organisation", "say")]),
+    ("10 Downing Street said the plan was flawed.", [("Prime Minister's Office", "organisation", "said")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTED)
+def test_counted_members_are_unnamed(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_name_before_a_postnominal_title_in_apposition_is_the_speaker(nlp):
+    text = "Health Secretary, John Reid MP, said the figures were wrong."
+    assert speakers(nlp, text) == [("John Reid", "person", "said")]
+
+
+LEAD_TITLES = [
+    # a lead's definite title is the holder the story names with that title soon after
+    (
+        "The interior minister has said the ban will stay. Interior Minister Rehman Malik told "
+        "reporters the group was a threat.",
+        [("Rehman Malik", "person", "has said"), ("Rehman Malik", "person", "told")],
+    ),
+    # "the spokesman" is no office: the spokesman named next is not taken for it
+    (
+        "The spokesman said the plan was sound. Police spokesman Ali Raza said it was a fraud.",
+        [("The spokesman", "unnamed", "said"), ("Ali Raza", "person", "said")],
+    ),
+    # a bare title is too often someone named before; another title with the same head is no match
+    (
+        "The Chancellor said the plans would cut spending. Shadow chancellor Oliver Letwin said the "
+        "figures were wrong.",
+        [("The Chancellor", "unnamed", "said"), ("Oliver Letwin", "person", "said")],
+    ),
+    (
+        "The finance minister has urged councils to limit increases. Prime Minister Tony Blair said "
+        "councils must act.",
+        [("The finance minister", "unnamed", "has urged"), ("Tony Blair", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_TITLES)
+def test_a_lead_title_is_its_holder_named_next(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_name_in_a_parenthetical_misparsed_as_apposition_is_not_the_speaker(nlp):
+    text = (
+        "Thomas Frank wrote a book about the party. Democrats, Frank notes, applaud the shrewd "
+        "management of the governor."
+    )
+    assert ("Democratic Party", "organisation", "applaud") in speakers(nlp, text)

@@ -69,6 +69,30 @@ def titled_person(people: Iterable[dict], head: str, words: set[str], before: in
     return best
 
 
+def titled_person_after(
+    people: Iterable[dict], head: str, words: set[str], start: int, end: int, within: set[str] | None = None
+) -> str | None:
+    """The person first named between tokens ``start`` and ``end``, and not before, whose title ends
+    in ``head`` and whose title or organisation contains every word of ``words``, and whose other
+    title words are all in ``within`` when given (a "deputy commissioner" or "prime minister" is not
+    "the finance minister"): a lead's "the work and pensions minister has said" is the minister the
+    next paragraph names."""
+    best, best_at = None, end
+    for p in people:
+        title = (p.get("title") or "").lower().split()
+        if not title or head != title[-1] or last_mention(p, start) >= 0:
+            continue
+        if within is not None and not set(title[:-1]) <= within:
+            continue
+        known = " ".join(title) + " " + (p.get("organisation") or "").lower()
+        if not all(w in known for w in words):
+            continue
+        at = min((s for s, _ in p["mentions"] if start <= s < end), default=end)
+        if at < best_at:
+            best, best_at = p["name"], at
+    return best
+
+
 def agency_name(ent: Span) -> str:
     """The canonical name of an agency entity ("FIA" -> "Federal Investigation Agency")."""
     return ent.ent_id_ or ent.text

@@ -28,6 +28,11 @@ from extractors.nlp.claims.anaphora import (
     same_source,
     subject_body,
 )
+from extractors.nlp.claims.groups import (
+    counted_members,
+    later_title_holder,
+    office_holder_later,
+)
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _COMPLAINANT_HEADS,
@@ -119,9 +124,17 @@ def _named_person(s: _Subject) -> Speaker | None:
             or t.i == root.i
             or root.i in person_at
             or (t.head.i in person_at and not _in_clause(_name_head(doc, t, person_at), root))
+            or _postnominal_appos(_name_head(doc, t, person_at), root)
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _postnominal_appos(tok, root) -> bool:
+    """ "Health Secretary, John Reid MP, said": the name modifies a title after it ("MP") that
+    stands in apposition to the phrase's head (not "Democrats, Frank notes, applaud")."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.dep_ == "appos" and head.head.i == root.i and head.pos_ == "PROPN"
 
 
 def _possessor_of(tok, root) -> bool:
@@ -255,7 +268,8 @@ def _complainant_ref(s: _Subject) -> Speaker | None:
 def _person_title(s: _Subject) -> Speaker | None:
     """ "the minister", "Interior Minister": the last person mentioned with that title; else, for
     an office (not "the spokesman", "the official"), the last person who spoke, or an unnamed
-    speaker whose description has the word ("the spokesman" after "A spokesman for FIA")."""
+    speaker whose description has the word ("the spokesman" after "A spokesman for FIA"); else
+    the holder of the title named soon after it (:func:`~extractors.nlp.claims.groups.office_holder_later`)."""
     if not (s.definite and s.low in _PERSON_HEADS):
         return None
     titled = _titled_person(s.finder, s.doc, s.span, s.before)
@@ -270,7 +284,8 @@ def _person_title(s: _Subject) -> Speaker | None:
             return sp
         if sp[1] == "unnamed" and s.low in sp[0].lower():
             return sp
-    return None
+    titled = office_holder_later(s)  # a lead's title: its holder named after it
+    return (titled, "person") if titled else None
 
 
 def _member_ref(s: _Subject) -> Speaker | None:
@@ -413,7 +428,7 @@ def _bare_title(s: _Subject) -> Speaker | None:
     mentioned last with that title, else unnamed."""
     if s.office is None or len(s.span) > 4:
         return None
-    holder = _titled_person(s.finder, s.doc, s.span, s.before)
+    holder = _titled_person(s.finder, s.doc, s.span, s.before) or office_holder_later(s)
     return (holder, "person") if holder else (s.span.text, "unnamed")
 
 
@@ -451,6 +466,7 @@ _SPEAKER_STEPS = (
     same_source,
     _person_title,
     _member_ref,
+    counted_members,
     body_ref,
     _body_of_kind,
     generic_body,
@@ -464,6 +480,7 @@ _SPEAKER_STEPS = (
     _report,
     _unresolved_name,
     _bare_title,
+    later_title_holder,
     _proper_noun,
     _country,
 )

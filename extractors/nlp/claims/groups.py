@@ -1,0 +1,78 @@
+"""Speaker steps for source phrases that count people of a body or give a title named later.
+
+* :func:`counted_members`: "Some Republicans", "26 percent of Democrats", "many in the GOP", "two
+  of the three members of Congress" count people of a body: an unnamed speaker, never the body.
+* :func:`_titled_later`: a definite title no one held before ("the work and pensions minister
+  has said" in a lead) is the person named with that title soon after.
+"""
+
+from __future__ import annotations
+
+from extractors.nlp.claims.lexicon import (
+    _COUNTING_WORDS,
+    _OFFICE_HEADS,
+    _PERSON_HEADS,
+    _TITLE_ABBREVIATIONS,
+)
+from extractors.nlp.claims.subjects import Speaker, _Subject
+from extractors.nlp.components.officials import PEOPLE
+from extractors.nlp.ents import ents_within
+from extractors.nlp.resolve import titled_person_after
+
+
+def _counts(tok) -> bool:
+    return tok.lower_ in _COUNTING_WORDS or (tok.like_num and tok.ent_type_ in ("", "CARDINAL", "PERCENT"))
+
+
+def counted_members(s: _Subject) -> Speaker | None:
+    """A phrase opening with a count or quantifier ("Some", "26 percent of", "two of") whose head
+    is people of a named body or a plural name: the people, unnamed."""
+    span, root = s.span, s.root
+    first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
+    if not _counts(first) or first.i == root.i and len(span) == 1:
+        return None
+    if s.agency is not None and s.agency.start <= first.i < s.agency.end:
+        return None  # "10 Downing Street"
+    if s.agency is None and not (root.tag_ == "NNPS" or root.lower_ in _COUNTING_WORDS):
+        return None
+    return span.text, "unnamed"
+
+
+# how far after a definite title ("the work and pensions minister has said") its holder may be named
+_CATAPHORA_TOKENS = 120
+
+
+def _titled_later(s: _Subject) -> str | None:
+    """A definite title no one held before, as in a lead ("the work and pensions minister has
+    said"), is the person named with that title soon after it ("… Alan Johnson said")."""
+    subj, root = s.span, s.root
+    if subj[0].lower_ != "the" or root.tag_ in ("NNS", "NNPS") or len(subj) > 6:
+        return None
+    words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
+    if not words:
+        return None  # a bare "the minister", "the chancellor" is too often someone named before
+    head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
+    people = s.doc.user_data.get(PEOPLE, [])
+    end = subj.end + _CATAPHORA_TOKENS
+    # the words of a lead's title are often not those the story gives the holder later; the
+    # holder's own title words must be in the lead's ("prime minister" is no "finance minister")
+    return titled_person_after(people, head, words, subj.end, end, words) or titled_person_after(
+        people, head, set(), subj.end, end, words
+    )
+
+
+def later_title_holder(s: _Subject) -> Speaker | None:
+    """A longer definite title the steps before left alone ("the work and pensions minister"):
+    its holder named soon after, when it is an office (not "the spokesman")."""
+    root = s.root
+    is_title = any(e.label_ == "TITLE" and e.start <= root.i < e.end for e in ents_within(s.span))
+    if not (root.lower_ in _OFFICE_HEADS or is_title):
+        return None
+    holder = office_holder_later(s)
+    return (holder, "person") if holder else None
+
+
+def office_holder_later(s: _Subject) -> str | None:
+    """:func:`_titled_later` for an office: "the spokesman", "the official" are no office someone
+    holds (``not_office_heads``), so the spokesman named next is not taken for them."""
+    return None if s.root.lower_ in _PERSON_HEADS - _OFFICE_HEADS else _titled_later(s)
