@@ -51,64 +51,9 @@ def other_countries_placed(e: Span, countries: list[Span], country_words: set[st
 
 def nearest_country(e: Span, countries: list[Span], moved: bool) -> Span:
     """The country nearest to the tier; for a move, the nearest one named before the tier
-    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal). A tier in a relative clause places
-    the country the clause hangs from ("into Iran, which is on Tier 3, and Turkey" -> Iran); a
-    country in a clause of its own that leaves the tier out is passed over while others remain
-    ("Pakistan, which sends workers to Saudi Arabia, is on Tier 2" -> Pakistan). A country that is
-    the subject of the clause the tier hangs from by prepositions alone, with no object, is the one
-    placed ("Thailand, Malaysia's northern neighbour, remained on Tier 2 Watch List" -> Thailand)."""
-    subject = _clause_subject(e, countries)
-    if subject is not None:
-        return subject
-    clause = next((t for t in e.root.ancestors if t.dep_ == "relcl"), None)
-    if clause is not None and not any(
-        clause.left_edge.i <= g.start <= clause.right_edge.i for g in countries
-    ):
-        for g in countries:  # no country of its own ("The US, which placed Pakistan on Tier 2")
-            if g.root == clause.head:
-                return g
-    ids = {g.ent_id_ for g in countries if not _aside(g, e)}  # each country's nearest mention
-    own = [g for g in countries if g.ent_id_ in ids] or countries
-    preceding = [g for g in own if g.end <= e.start] if moved else []
-    return min(preceding or own, key=lambda g: abs(g.start - e.start))
-
-
-def _clause_subject(e: Span, countries: list[Span]) -> Span | None:
-    """The country subject of the tier's clause, when only prepositions lie between the tier and
-    the clause's verb and the verb has no object ("The US kept Pakistan on Tier 2": none)."""
-    heads = clause_heads(e)
-    clause = heads[-1]
-    if any(t.pos_ != "ADP" for t in heads[1:-1]) or any(c.dep_ == "dobj" for c in clause.children):
-        return None
-    subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
-    subject = next((g for g in countries if g.root.i in subjects), None)
-    if subject is None:
-        return None
-    edge = subject.root.right_edge.i  # no other country between ("India is on Tier 2, Pakistan on ...")
-    return None if any(edge < g.start < e.start for g in countries) else subject
-
-
-def respective(e: Span, countries: list[Span], nearest: Span) -> list[str] | None:
-    """With "respectively", the n-th of n coordinated countries takes the n-th of n tiers ("Brunei,
-    Singapore and Malaysia were ranked Tier 2, Tier 1 and Tier 3 respectively"); else None."""
-    if not any(t.lower_ == "respectively" for t in e.sent):
-        return None
-    group = {nearest.root.i} | {c.i for c in nearest.root.conjuncts}
-    listed = list(dict.fromkeys(g.ent_id_ for g in countries if g.root.i in group))
-    tiers = [t.start for t in e.sent.ents if t.label_ == "TIER"]
-    if len(tiers) < 2 or len(listed) != len(tiers):
-        return None
-    return [listed[tiers.index(e.start)]]
-
-
-def _aside(g: Span, e: Span) -> bool:
-    """The country is named in a relative or adverbial clause that does not hold the tier."""
-    return any(
-        t.dep_ in _ASIDE_DEPS and not t.left_edge.i <= e.start <= t.right_edge.i for t in g.root.ancestors
-    )
-
-
-_ASIDE_DEPS = ("relcl", "acl", "advcl")
+    ("Nepal was upgraded to Tier 2 while Kenya ..." -> Nepal)."""
+    preceding = [g for g in countries if g.end <= e.start] if moved else []
+    return min(preceding or countries, key=lambda g: abs(g.start - e.start))
 
 
 def with_coordinated(countries: list[Span], nearest: Span) -> list[str]:

@@ -26,7 +26,6 @@ from extractors.nlp.components.tier_countries import heading_country as _heading
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
 from extractors.nlp.components.tier_countries import other_countries_placed as _other_countries_placed
 from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
-from extractors.nlp.components.tier_countries import respective as _respective
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
@@ -43,7 +42,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report for_clause wish_clause".split()
+    "released recent this_year previous_report".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -107,8 +106,6 @@ class TierLinker:
         self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
-        self.for_clause = _lower(phrases["for_clause"])
-        self.wish_clause = _lower(phrases["wish_clause"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases, report_releases)
         self.previous = _tokens(nlp, phrases["previous"])
@@ -192,7 +189,7 @@ class TierLinker:
         ):
             return []
         change = None if previous else self.change(e)  # where it was: no change known
-        placed = _respective(e, countries, nearest) or self._group(e, countries, nearest, moved)
+        placed = self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
 
     def _names_a_ranking(self, sent: Span) -> bool:
@@ -313,29 +310,18 @@ class TierLinker:
         ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
         to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
         ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
-        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), the verb over it, its
-        subject and a tier that is the subject of "be" with ``generic`` nouns ("Malaysia will fall
-        to Tier 3", a forecast the text states, is a placement)."""
+        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), and a tier that is
+        the subject of "be" with ``generic`` nouns. A forecast the text states is a placement
+        ("Malaysia will fall to Tier 3")."""
         if _labels_a_paragraph(e):
             return False
         negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
-        heads = _clause_heads(e)
-        if any(self._hypothetical_head(e, h, negation) for h in heads):
+        if any(self._hypothetical_head(e, h, negation) for h in _clause_heads(e)):
             return True
-        verb = next((h for h in heads if h.pos_ in ("VERB", "AUX")), heads[-1])  # "fear Thailand will be ..."
-        wished = (
-            verb.dep_ in ("ccomp", "xcomp")
-            and {verb.head.lemma_.lower(), verb.head.lower_} & self.wish_clause
-        )
-        subject = (
-            ("nsubjpass", "nsubj") if heads[-1].lemma_ == "be" else ("nsubjpass",)
-        )  # "The aim is Tier 1"
-        if wished or any(c.dep_ in subject and self._hypothetical_word(c) for c in heads[-1].children):
-            return True  # also "[Pakistan risks] being downgraded" as the parser reads it
         head = e.root.head
         return (
             e.root.dep_ == "nsubj"
-            and head.lemma_ in ("be", "remain")
+            and head.lemma_ == "be"
             and any(
                 self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
             )
@@ -345,8 +331,7 @@ class TierLinker:
         """One head of the tier makes it hypothetical: a ``hypothetical`` or ``negation`` word (no
         negation for a tier moved from) as the head or its modifier, a ``faces`` head over a move
         word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
-        ``condition`` marker on it or on a clause it heads ("placed on Tier 3 if it fails to act"), a
-        ``for_clause`` marker ("called for Malaysia to be downgraded"), or "there are"."""
+        ``condition`` marker on it, or "there are"."""
         outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
         if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
             return True
@@ -361,9 +346,7 @@ class TierLinker:
         for c in h.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
                 return True
-            if c.dep_ == "mark" and c.lower_ in self.condition | self.for_clause:
-                return True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.condition for m in c.children):
+            if c.dep_ == "mark" and c.lower_ in self.condition:
                 return True
             if h.lemma_ == "be" and c.dep_ == "expl":
                 return True
@@ -377,10 +360,10 @@ class TierLinker:
 
     def _lists(self, noun: Token) -> bool:
         """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
-        countries include Iran", "Canada and Australia are Tier 1 countries"), after a ``lists`` word ("Among the Tier 3 countries were ...",
+        countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
         "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
         countries such as Iran")."""
-        if noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.lemma_.lower() in self.lists:
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
             return True
         if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
             return True
