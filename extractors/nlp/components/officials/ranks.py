@@ -1,6 +1,6 @@
 """A police or military rank before the name of a person with no other role found: the role
 written right before the rank ("Director General ISPR Lt Gen X", "Chairman Joint Chiefs of Staff
-General X"), else the rank as the title ("Lieutenant Colonel Siyabulela Vukubi" -> lieutenant
+General X"), else the rank as the title ("Lieutenant Colonel Sipho Mabuza" -> lieutenant
 colonel; "Pol. Col. X of the Royal Thai Police" -> police colonel / Royal Thai Police), from
 ``patterns/ranks.csv``. A rank is weak: any role written for the person wins; a retired or former
 rank ("retired Col X", "Lt Gen (retd) X", "former British Commander Colonel X") is no role; an
@@ -17,7 +17,7 @@ from extractors.nlp.components.officials.lexicon import rank_key
 from extractors.nlp.components.officials.orgs import between, doc_agencies, kind_org, post, premods
 
 _RETIRED = ("retired", "retd", "rtd")
-_BRIDGE = ("of", "the", ",", "(", ")", "-", "&", "and")  # inside a role's name: "Chief of the Naval Staff,"
+_BRIDGE = ("of", "the", ",", "(", ")", "-", "&")  # inside a role's name: "Chief of the Naval Staff,"
 
 
 def rank_before(ctx: Context, start: int) -> tuple[int, dict] | None:
@@ -47,15 +47,25 @@ def _past(ctx: Context, first: int, span: Span) -> bool:
     return any(ctx.lex.is_former(doc, k) for k in range(max(first - 3, 0), first))
 
 
-def _role_before(ctx: Context, first: int) -> Span | None:
-    """A title written before the rank past capitalised words, acronyms, bodies and the words of a
-    role's name, within eight tokens of its sentence: "DG Strategic Projects, Major General X"."""
+def _role_before(ctx: Context, first: int) -> tuple[str, Span] | None:
+    """(title id, span) of the role written before the rank: a rank word that is also a post
+    (``role``: "Corps Commander Lt Gen X", "Task Force Commander Brigadier General X"), or a title
+    past capitalised words, acronyms, bodies and the words of a role's name, within eight tokens
+    of its sentence ("DG Strategic Projects, Major General X")."""
+    post_rank = rank_before(ctx, first)
+    if (
+        post_rank is not None
+        and post_rank[1].get("role")
+        and not ctx.lex.is_former(ctx.doc, post_rank[0] - 1)
+    ):
+        title = post_rank[1]["title"]
+        return title, Span(ctx.doc, post_rank[0], first, label="TITLE", span_id=title)
     doc, k = ctx.doc, first - 1
     sent_start = doc[first].sent.start
     while k >= max(sent_start, first - 8):
         e = ctx.ent_at.get(k)
         if e is not None and e.label_ == "TITLE":
-            return None if ctx.lex.is_former(doc, e.start - 1) else e
+            return None if ctx.lex.is_former(doc, e.start - 1) else (e.ent_id_, e)
         tok = doc[k]
         if not (e is not None or tok.is_title or tok.is_upper or tok.lower_ in _BRIDGE):
             return None
@@ -64,8 +74,8 @@ def _role_before(ctx: Context, first: int) -> Span | None:
 
 
 def rank(ctx: Context, span: Span) -> Found | None:
-    """The role written before the rank, or the rank with the body written after the name ("of
-    the Hawks") or, for a police rank, the police force of the story."""
+    """The role written before the rank, or the rank with the agency written before it, the body
+    written after the name ("of the Hawks") or, for a police rank, the police force of the story."""
     found = rank_before(ctx, span.start)
     if found is None or _past(ctx, found[0], span):
         return None
@@ -73,12 +83,13 @@ def rank(ctx: Context, span: Span) -> Found | None:
     doc = ctx.doc
     role = _role_before(ctx, first)
     if role is not None:
-        tid = role.ent_id_
-        org = premods(ctx, role)[0] or between(ctx, role.end, first, tid) or post(ctx, role.end, tid)[0]
-        return tid, org, WEAK if ctx.lex.is_weak(tid) else TITLE, role
+        tid, t = role
+        org = premods(ctx, t)[0] or between(ctx, t.end, first, tid) or post(ctx, t.end, tid)[0]
+        return tid, org, WEAK if ctx.lex.is_weak(tid) else TITLE, t if t.label_ == "TITLE" else None
     title = row["title"]
-    org = None
-    if span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
+    before = ctx.ent(ctx.lex.qualifier_start(doc, first) - 1, "AGENCY") if first > 0 else None
+    org = before.ent_id_ or before.text if before is not None else None  # "AFP Superintendent X"
+    if org is None and span.end < len(doc) and doc[span.end].lower_ in ("of", "at", "from"):
         org, _ = post(ctx, span.end, title)
     if org is None and row.get("org_kind"):
         org = kind_org(ctx, Span(doc, first, span.start), row["org_kind"])
