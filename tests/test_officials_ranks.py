@@ -45,3 +45,13 @@ def test_retired_and_former_ranks_are_no_role(nlp):
 def test_ambiguous_rank_needs_its_force(nlp):
     text = "Captain Jeremy Bates has picked two young players. Capt. John Reyes of the Houston Police Department said the suspects were arrested."
     assert officials(nlp, text) == {("John Reyes", "captain", "Houston Police Department")}
+
+
+def test_post_before_a_rank_is_the_role(nlp):
+    text = "Joint Task Force Commander Brigadier General Romeo Santos said the victims were safe."
+    assert officials(nlp, text) == {("Romeo Santos", "commander", None)}
+
+
+def test_and_does_not_carry_an_earlier_title_to_a_ranked_name(nlp):
+    text = "He thanked the PM and Army Chief General Syed Asim Karim for their efforts."
+    assert officials(nlp, text) == {("Syed Asim Karim", "general", None)}
