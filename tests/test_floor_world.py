@@ -18,8 +18,8 @@ GOLD = ROOT / "models" / "gold"
 # measured 2026-12-05: tipwatch evaluate models/gold/world_dev.jsonl / world_blind.jsonl
 FLOORS = {
     "world_dev": {
-        "officials": 0.83,  # 0.839 (wt-off6: ranks as titles; 0.832 wt-off3: an envoy's mission; 0.822 wt-off2: a surname after a title)
-        "officials_name": 0.94,  # 0.946 (wt-off6; was 0.941)
+        "officials": 0.83,  # 0.832 (wt-off3: an envoy's mission; 0.822 wt-off2: a surname after a title)
+        "officials_name": 0.94,  # 0.941
         "agencies": 0.92,  # 0.920 (wt-agy2: a party named only as a politician's; was 0.916)
         "agencies_kind": 0.91,  # 0.910 (wt-agy2: the dominant country decides a body's kind; was 0.900)
         "tier_placements": 0.85,  # 0.857 (wt-tier3: 'bottom rung of the four-tier chart'; was 0.850)

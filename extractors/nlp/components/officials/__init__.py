@@ -66,7 +66,6 @@ __all__ = [
         "offices": None,
         "party_forms": None,
         "country_words": None,
-        "ranks": None,
     },
 )
 def make_official_linker(
@@ -85,7 +84,6 @@ def make_official_linker(
     offices: str | None,
     party_forms: str | None,
     country_words: str | None,
-    ranks: str | None,
 ) -> OfficialLinker:
     return OfficialLinker(
         nlp,
@@ -103,5 +101,4 @@ def make_official_linker(
         offices=offices,
         party_forms=party_forms,
         country_words=country_words,
-        ranks=ranks,
     )

@@ -37,11 +37,6 @@ def _lower_lines(path: str | None) -> set[str]:
     return {w.lower() for w in read_lines(path)} if path else set()
 
 
-def rank_key(words) -> tuple[str, ...]:
-    """Lower-case words of a rank without full stops and hyphens ("Lt.", "Major-General")."""
-    return tuple(w for w in (w.lower().rstrip(".") for w in words) if w and w not in (".", "-"))
-
-
 class Lexicon:
     def __init__(
         self,
@@ -60,7 +55,6 @@ class Lexicon:
         offices: str | None = None,
         party_forms: str | None = None,
         country_words: str | None = None,
-        ranks: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -76,9 +70,6 @@ class Lexicon:
         # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
         words = rows(country_words) if country_words else []
         self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
-        # ranks.csv: a rank before a name is the title of a person with no other role
-        self.ranks = {rank_key(r["rank"].split()): r for r in rows(ranks)} if ranks else {}
-        self.rank_len = max((len(k) for k in self.ranks), default=0)
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

@@ -14,7 +14,6 @@ from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
-from extractors.nlp.components.officials.ranks import rank
 
 
 def appointment(ctx: Context, span: Span) -> Found | None:
@@ -96,7 +95,6 @@ CONSTRUCTIONS = (
     (premodifier, False),
     (listed, True),
     (apposition, False),
-    (rank, True),
 )
 
 
