@@ -30,8 +30,8 @@ FLOORS = {
     "world_blind": {
         "officials": 0.43,  # 0.433 (26/60; stop 25: wt-off3's US titles, envoys, state offices; was 0.400)
         "officials_name": 0.73,  # 0.733
-        "agencies": 0.78,  # 0.789 (stop 26; 0.782 at stop 24: known bodies, place forces, kind at home)
-        "agencies_kind": 0.74,  # 0.744 (stop 26: wt-agy2, the dominant country decides a kind; was 0.726)
+        "agencies": 0.80,  # 0.807 (stop 27: wt-agy3, longer names, centres and institutes, unions; was 0.789)
+        "agencies_kind": 0.76,  # 0.762 (stop 27: wt-agy3; was 0.744)
         "tier_placements": 0.45,  # 0.459 (stop 25: wt-tier3's audited constructions; was 0.426)
         "tier_placements_no_year": 0.71,  # 0.714
         "claims_speaker": 0.69,  # 0.694 (stop 26: wt-spk3, "the government said" no party; was 0.687)
