@@ -147,6 +147,20 @@ def test_words_that_are_not_about_the_ranking_assert_nothing():
 def test_end_year_rule():
     assert report_year_at("2024-03-01") == 2023  # before the June/July release: last year's report
     assert report_year_at("2024-08-01") == 2024
+
+
+def test_the_report_out_at_a_date_is_the_release_files():
+    """models/gazetteers/tip_report_releases.csv: 2015 on 27 July, 2023 on 15 June, 2025 on 26
+    September (a fixed July cut-off got each of these wrong)."""
+    assert report_year_at("2015-07-10") == 2014
+    assert report_year_at("2015-07-28") == 2015
+    assert report_year_at("2023-06-20") == 2023
+    assert report_year_at("2023-06-10") == 2022
+    assert report_year_at("2025-08-15T09:00:00Z") == 2024
+    assert report_year_at("2025-10-01") == 2025
+
+
+def test_end_year_rule_without_a_date():
     assert report_year_at("2024") == 2024
     assert report_year_at(None) is None and report_year_at("n.d.") is None
     assert end_year_for(published=None, claim_years=[2015], latest_report_year=2023) == (

@@ -25,8 +25,10 @@ continue a list of years; each clause is read on its own. What a clause can asse
 * negation (``not``, ``never``, ``n't`` just before a tier or change word) turns the check around.
 
 The **end year** (:func:`end_year_for`; what "since 2015" runs to, and what "the latest report"
-means): the newest report available when the claim was published — the publication year, or the
-year before for articles published before July, because reports are released in June/July — and
+means): the newest report available when the claim was published — the publication year once that
+year's report is out, else the year before, by the release days in
+``models/gazetteers/tip_report_releases.csv`` (the file the tier components read: 2015 on 27 July,
+2022 on 19 July, 2025 at the end of September; a year not listed is taken out on 15 June) — and
 when the publication date is unknown, the newest report year ingested. A year the claim names
 explicitly is always within range (a claim naming the 2023 report was made after it). An open
 "since Y" tier span stops the year before the first year the same claim says the ranking changed
@@ -35,9 +37,13 @@ explicitly is always within range (a claim naming the 2023 report was made after
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from extractors.assets import MODELS_DIR, read_lines
 
 __all__ = [
     "Assertion",
@@ -49,8 +55,9 @@ __all__ = [
     "years_text",
 ]
 
-# Reports come out in June/July: an article published before July can cite last year's report at most.
-REPORT_RELEASE_MONTH = 7
+# The day each report came out; an article published before it cites the year before's report.
+RELEASES_FILE = "gazetteers/tip_report_releases.csv"
+FALLBACK_RELEASE = (6, 15)  # a year the file does not list: the second half of June
 
 _Y = r"(?:19|20)\d{2}"
 _NUM_WORDS = {
@@ -160,16 +167,28 @@ class _Time:
 
 
 def report_year_at(published: str | None) -> int | None:
-    """The newest TIP report year available on an ISO publication date (None when unknown)."""
+    """The newest TIP report year out on an ISO publication date (None when unknown): the date's
+    year from that year's release day on, else the year before; a bare year is that year."""
     if not published:
         return None
-    m = re.match(r"\s*((?:19|20)\d{2})(?:-(\d{1,2}))?", str(published))
+    m = re.match(r"\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", str(published))
     if not m:
         return None
     year = int(m.group(1))
-    if m.group(2) and int(m.group(2)) < REPORT_RELEASE_MONTH:
-        return year - 1
-    return year
+    if not m.group(2):
+        return year
+    day = (int(m.group(2)), int(m.group(3) or 1))
+    return year if day >= release_days().get(year, FALLBACK_RELEASE) else year - 1
+
+
+@lru_cache(maxsize=1)
+def release_days() -> dict[int, tuple[int, int]]:
+    """Report year -> (month, day) of its release, from :data:`RELEASES_FILE` under the models folder."""
+    lines = read_lines(str(MODELS_DIR / RELEASES_FILE))
+    return {
+        int(r["report_year"]): tuple(int(p) for p in r["released"].split("-")[1:])
+        for r in csv.DictReader(lines)
+    }
 
 
 def end_year_for(
