@@ -37,13 +37,14 @@ explicitly is always within range (a claim naming the 2023 report was made after
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.assets import MODELS_DIR, read_lines
+from extractors.assets import MODELS_DIR
+from extractors.tip_releases import release_days as read_release_days
+from extractors.tip_releases import report_year_at as report_year_on
 
 __all__ = [
     "Assertion",
@@ -57,7 +58,6 @@ __all__ = [
 
 # The day each report came out; an article published before it cites the year before's report.
 RELEASES_FILE = "gazetteers/tip_report_releases.csv"
-FALLBACK_RELEASE = (6, 15)  # a year the file does not list: the second half of June
 
 _Y = r"(?:19|20)\d{2}"
 _NUM_WORDS = {
@@ -177,18 +177,13 @@ def report_year_at(published: str | None) -> int | None:
     year = int(m.group(1))
     if not m.group(2):
         return year
-    day = (int(m.group(2)), int(m.group(3) or 1))
-    return year if day >= release_days().get(year, FALLBACK_RELEASE) else year - 1
+    return report_year_on((year, int(m.group(2)), int(m.group(3) or 1)), release_days())
 
 
 @lru_cache(maxsize=1)
 def release_days() -> dict[int, tuple[int, int]]:
-    """Report year -> (month, day) of its release, from :data:`RELEASES_FILE` under the models folder."""
-    lines = read_lines(str(MODELS_DIR / RELEASES_FILE))
-    return {
-        int(r["report_year"]): tuple(int(p) for p in r["released"].split("-")[1:])
-        for r in csv.DictReader(lines)
-    }
+    """The release days of :data:`RELEASES_FILE` under the models folder (read once)."""
+    return read_release_days(str(MODELS_DIR / RELEASES_FILE))
 
 
 def end_year_for(

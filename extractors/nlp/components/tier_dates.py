@@ -14,7 +14,9 @@ import re
 
 from spacy.tokens import Doc
 
-from extractors.nlp.components.rule_files import rows
+from extractors.tip_releases import FALLBACK_RELEASE, Date, release_days, report_year_at
+
+__all__ = ["FALLBACK_RELEASE", "Date", "dateline", "full_dates", "release_days", "report_year_at"]
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A month's name or its abbreviation ("Sept.", "June"), not a word that starts like one ("market").
@@ -30,30 +32,7 @@ _DATE = re.compile(
 )
 # A date written year first ("Published: 2019-06-21").
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)\b")
-# The day a report without a row in the release file is taken to come out (second half of June).
-FALLBACK_RELEASE = (6, 15)
 DATELINE_CHARS = 300
-
-Date = tuple[int, int, int]
-
-
-def release_days(path: str | None) -> dict[int, tuple[int, int]]:
-    """Report year -> (month, day) of its release, from the release file (empty without one)."""
-    if not path:
-        return {}
-    out = {}
-    for r in rows(path):
-        y, m, d = (int(p) for p in r["released"].split("-"))
-        out[int(r["report_year"])] = (m, d)
-    return out
-
-
-def report_year_at(date: Date, releases: dict[int, tuple[int, int]], released: bool = False) -> int:
-    """The report current at a date: its year once that year's report is out, else the year
-    before ("2015-07-10" -> 2014: the 2015 report came out on 27 July). A text that reports the
-    release just now (``released``) is dated in the report's year."""
-    year, month, day = date
-    return year if released or (month, day) >= releases.get(year, FALLBACK_RELEASE) else year - 1
 
 
 def _dates(text: str) -> list[tuple[re.Match, Date]]:
