@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.nlp.components.tier_dates import release_days, report_year_at
+from extractors.nlp.components.tier_dates import release_days, report_year_at, weekday_year
 
 RELEASES = "models/gazetteers/tip_report_releases.csv"
 
@@ -96,6 +96,36 @@ CASES = [
         "previous report.",
         {("Ghana", "2", 2018), ("Ghana", "2WL", 2017)},
     ),
+    # a date with its weekday and no year: the one year whose report came out on that day or at
+    # most `weekday_lag` (4) days before (Friday 16 June: 2023, out on 15 June; not 2006, 11 days)
+    (
+        "The council said on Friday, June 16, that the Philippines kept its Tier 1 ranking in the US "
+        "Trafficking in Persons report.",
+        {("Philippines", "1", 2023)},
+    ),
+    # Tuesday 30 September: 2025 (out on 26 September); the tier held for years also the year before
+    (
+        "For 10 consecutive years, the Philippines has kept its Tier 1 rating in the Trafficking in Persons "
+        "Report, the council announced on Tuesday, Sept. 30.",
+        {("Philippines", "1", 2025), ("Philippines", "1", 2024)},
+    ),
+    # ... in the opening, it dates the text: a list of countries in another sentence
+    (
+        "The US trafficking report came out on Friday, June 16. Around 45 nations, including Pakistan and "
+        "Serbia, are in the Tier 2 Watch List.",
+        {("Pakistan", "2WL", 2023), ("Serbia", "2WL", 2023)},
+    ),
+    # no report out a few days before (Wednesday 4 March), or two (Thursday 20 June: 2013 and 2019):
+    # no year
+    (
+        "The council said on Wednesday, March 4, that Pakistan is on Tier 2 in the US trafficking report.",
+        {("Pakistan", "2", None)},
+    ),
+    (
+        "The ministry said on Thursday 20th June that Ghana remains on Tier 2 of the US Trafficking in "
+        "Persons report.",
+        {("Ghana", "2", None)},
+    ),
     # without a date "this year" dates nothing of its own
     (
         "ISLAMABAD, June 25 (APP): Pakistan has been placed on Tier 2 in this year's Trafficking in Persons "
@@ -120,3 +150,17 @@ def test_report_year_at_release_days():
     assert report_year_at((2019, 3, 3), releases) == 2018
     assert report_year_at((2019, 3, 3), releases, released=True) == 2019
     assert report_year_at((2030, 6, 20), releases) == 2030  # no row: 15 June
+
+
+def test_weekday_year():
+    releases = release_days(RELEASES)
+    friday, tuesday, thursday = 4, 1, 3
+    assert weekday_year(6, 16, friday, releases, 4) == 2023  # out 15 June 2023
+    assert weekday_year(6, 16, friday, releases, 11) is None  # 2006 too (out 5 June)
+    assert weekday_year(9, 30, tuesday, releases, 4) == 2025
+    assert weekday_year(6, 20, thursday, releases, 4) is None  # 2013 and 2019
+    # with the page's date: the latest year up to it in which the day falls on that weekday
+    assert weekday_year(6, 16, friday, releases, 4, published=(2017, 7, 1)) == 2017
+    assert weekday_year(6, 16, friday, releases, 4, published=(2017, 6, 10)) == 2017  # a day ahead
+    assert weekday_year(6, 16, friday, releases, 4, published=(2017, 5, 1)) == 2006
+    assert weekday_year(2, 30, friday, releases, 4) is None

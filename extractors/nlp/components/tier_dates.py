@@ -5,18 +5,28 @@ July, 2022 on 19 July, 2025 at the end of September): a text dated before that d
 year before's report (:func:`report_year_at`). A year that closes a full date ("June 16, 2023",
 "16 June 2023", the dateline "July 05, 2018 (LBO) –") is the date of the text or of an event, not a
 report year: :func:`full_dates` finds them so that the tier's own years leave them out and the
-report current at the date is used instead.
+report current at the date is used instead. A date written with its weekday and no year ("announced
+on Tuesday, Sept. 30", "said on Friday, June 16") is dated by the weekday (:func:`weekday_year`).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from spacy.tokens import Doc
 
 from extractors.tip_releases import FALLBACK_RELEASE, Date, release_days, report_year_at
 
-__all__ = ["FALLBACK_RELEASE", "Date", "dateline", "full_dates", "release_days", "report_year_at"]
+__all__ = [
+    "FALLBACK_RELEASE",
+    "Date",
+    "dateline",
+    "full_dates",
+    "release_days",
+    "report_year_at",
+    "weekday_year",
+]
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # A month's name or its abbreviation ("Sept.", "June"), not a word that starts like one ("market").
@@ -30,9 +40,67 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
+# A date with its weekday and no year ("on Tuesday, Sept. 30", "Friday 16 June"): not followed by one.
+_WEEKDAYS = {w: i for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s+(?:the\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))"
+    r"(?!,?\s*(?:19|20)\d{2}\b)",
+    re.I,
+)
+# A page may name a day up to this many days ahead ("will be released on Friday, June 16").
+_AHEAD = 31
 # A date written year first ("Published: 2019-06-21").
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)\b")
 DATELINE_CHARS = 300
+
+
+def weekday_year(
+    month: int,
+    day: int,
+    weekday: int,
+    releases: dict[int, tuple[int, int]],
+    lag: int,
+    published: Date | None = None,
+) -> int | None:
+    """The year of a date written with its weekday and no year: the latest year up to the page's
+    date (``published``; or a few weeks after it, a date announced ahead) in which the day falls on that weekday; without a page date, the one year
+    of a report (``releases``) out on that day or at most ``lag`` days before it ("said on Friday,
+    June 16": 2023, the report of 15 June 2023; not 2006, eleven days after its release). None
+    when no year or several fit."""
+    if published is not None:
+        latest = datetime.date(*published) + datetime.timedelta(days=_AHEAD)
+        for year in range(latest.year, latest.year - 29, -1):
+            if _on_weekday(year, month, day, weekday) and datetime.date(year, month, day) <= latest:
+                return year
+        return None
+    fits = [
+        year
+        for year, (m, d) in releases.items()
+        if _on_weekday(year, month, day, weekday)
+        and 0 <= (datetime.date(year, month, day) - datetime.date(year, m, d)).days <= lag
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return datetime.date(year, month, day).weekday() == weekday
+    except ValueError:  # 29 February, 31 June
+        return False
+
+
+def _weekday_dates(text: str, weekdays: dict | None) -> list[tuple[re.Match, Date, str]]:
+    """(match, date, group of its day) of each date written with its weekday and no year whose
+    year :func:`weekday_year` finds; ``weekdays``: its ``releases``, ``lag`` and ``published``."""
+    found = []
+    for m in _WEEKDAY_DATE.finditer(text) if weekdays else ():
+        month, group = _MONTHS[(m["m1"] or m["m2"])[:3].lower()], "d1" if m["d1"] else "d2"
+        year = weekday_year(month, int(m[group]), _WEEKDAYS[m["wd"].lower()], **weekdays)
+        if year is not None:
+            found.append((m, (year, month, int(m[group])), group))
+    return found
 
 
 def _dates(text: str) -> list[tuple[re.Match, Date]]:
@@ -48,10 +116,14 @@ def _dates(text: str) -> list[tuple[re.Match, Date]]:
     return sorted(found, key=lambda f: f[0].start())
 
 
-def dateline(text: str) -> Date | None:
+def dateline(text: str, weekdays: dict | None = None) -> Date | None:
     """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
-    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters."""
-    return next((date for _, date in _dates(text[:DATELINE_CHARS])), None)
+    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"), else of a date with its weekday there
+    (``weekdays``: :func:`_weekday_dates`); None without one in its first characters."""
+    head = text[:DATELINE_CHARS]
+    return next((date for _, date in _dates(head)), None) or next(
+        (date for _, date, _ in _weekday_dates(head, weekdays)), None
+    )
 
 
 def published_date(published: str | None) -> Date | None:
@@ -64,13 +136,17 @@ def published_date(published: str | None) -> Date | None:
         return None
 
 
-def full_dates(doc: Doc) -> tuple[dict[int, Date], int | None]:
+def full_dates(doc: Doc, weekdays: dict | None = None) -> tuple[dict[int, Date], int | None]:
     """Token index of each year that closes a date written in the text -> the date ("on Friday,
-    June 16, 2023": the token "2023"), and the index of the text's dateline
-    (:func:`dateline`), None without one."""
+    June 16, 2023": the token "2023"; a date with its weekday and no year, by the token of its day:
+    "on Friday, June 16", ``weekdays`` as for :func:`_weekday_dates`), and the index of the
+    text's dateline (:func:`dateline`), None without one."""
     out, first = {}, None
-    for m, date in _dates(doc.text):
-        span = doc.char_span(m.start("y"), m.end("y"))
+    found = [(m, date, "y") for m, date in _dates(doc.text)] + _weekday_dates(doc.text, weekdays)
+    for m, date, group in sorted(found, key=lambda f: f[0].start()):
+        span = doc.char_span(
+            m.start(group), m.end(group), alignment_mode="strict" if group == "y" else "expand"
+        )
         if span is not None and len(span) == 1:
             out[span.start] = date
             if first is None and m.start() < DATELINE_CHARS:

@@ -113,8 +113,11 @@ class TierDates:
     """Dates the links of :class:`~extractors.nlp.components.tiers.TierLinker` (phrases from
     ``tier_context``: ``report``, ``report_topic``, ``move``, ``stayed``, ``last_year``)."""
 
-    def __init__(self, nlp: Language, phrases: dict[str, list[str]], releases: str | None = None):
+    def __init__(
+        self, nlp: Language, phrases: dict[str, list[str]], releases: str | None = None, weekday_lag: int = 0
+    ):
         self.releases = release_days(releases)
+        self.weekday_lag = weekday_lag
         self.report_words = {p.lower() for p in phrases["report"]}
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
         self.move = {p.lower() for p in phrases["move"]}
@@ -154,10 +157,12 @@ class TierDates:
         if not links:
             return []
         released = self._just_released(doc)
-        date = dateline(doc.text) or published_date(doc.user_data.get("published"))
+        published = published_date(doc.user_data.get("published"))
+        weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
+        date = dateline(doc.text) or published or dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         owned = _owned_by_origins(links)
-        dates = full_dates(doc)
+        dates = full_dates(doc, weekdays)
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(

@@ -80,6 +80,7 @@ class TierLinker:
         tier_context: str,
         country_words: str | None = None,
         report_releases: str | None = None,
+        weekday_lag: int = 0,
     ):
         self.name = name
         # a country's adjectives and peoples ("Malaysian"), case-sensitive, by their words
@@ -107,7 +108,7 @@ class TierLinker:
         self.modal = _lower(phrases["modal"])
         self.condition = _lower(phrases["condition"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
-        self.dates = TierDates(nlp, phrases, report_releases)
+        self.dates = TierDates(nlp, phrases, report_releases, weekday_lag)
         self.previous = _tokens(nlp, phrases["previous"])
         self.held_before = _tokens(nlp, phrases["held_before"])
         self.country_words = _lower(phrases["country_word"])
@@ -477,7 +478,13 @@ def make_tier_linker(
     tier_context: str,
     country_words: str | None = None,
     report_releases: str | None = None,
+    weekday_lag: int = 0,
 ) -> TierLinker:
     return TierLinker(
-        nlp, name, tier_context=tier_context, country_words=country_words, report_releases=report_releases
+        nlp,
+        name,
+        tier_context=tier_context,
+        country_words=country_words,
+        report_releases=report_releases,
+        weekday_lag=weekday_lag,
     )
