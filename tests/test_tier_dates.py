@@ -109,6 +109,11 @@ CASES = [
         "Report, the council announced on Tuesday, Sept. 30.",
         {("Philippines", "1", 2025), ("Philippines", "1", 2024)},
     ),
+    # the day in brackets after the weekday: Tuesday 19 July, the day the 2022 report came out
+    (
+        "Ghana remained on Tier 2 in the US trafficking report released on Tuesday (19 July).",
+        {("Ghana", "2", 2022)},
+    ),
     # ... in the opening, it dates the text: a list of countries in another sentence
     (
         "The US trafficking report came out on Friday, June 16. Around 45 nations, including Pakistan and "

@@ -40,10 +40,11 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\b",
     re.I,
 )
-# A date with its weekday and no year ("on Tuesday, Sept. 30", "Friday 16 June"): not followed by one.
+# A date with its weekday and no year ("on Tuesday, Sept. 30", "Friday 16 June", "Tuesday (19 July)"):
+# not followed by one.
 _WEEKDAYS = {w: i for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
 _WEEKDAY_DATE = re.compile(
-    rf"\b(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s+(?:the\s+)?"
+    rf"\b(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s+\(?(?:the\s+)?"
     rf"(?:(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))"
     r"(?!,?\s*(?:19|20)\d{2}\b)",
