@@ -129,12 +129,13 @@ class TierDates:
         self.previous_report = [
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("previous_report", [])
         ]
+        self.year_names = {p.lower() for p in phrases.get("year_names", [])}
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
         years = set()
         for e in doc.ents:
-            if e.label_ != "YEAR":
+            if e.label_ != "YEAR" or self._names_other(e):
                 continue
             window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
             if any(t.lower_ in self.report_words for t in window) and any(
@@ -221,7 +222,7 @@ class TierDates:
         e = link["_e"]
         if link["_from"]:
             return self._from_years(e, sentence_years(e.sent))
-        years = [y for y in sentence_years(e.sent) if y.start not in owned]
+        years = [y for y in sentence_years(e.sent) if y.start not in owned and not self._names_other(y)]
         cited = _cited_year(e)
         if cited is not None:
             return [cited]
@@ -252,6 +253,22 @@ class TierDates:
         if i == first and self.report_year(doc):
             return []
         return [report_year_at(days[i], self.releases, released)]
+
+    def _names_other(self, y: Span) -> bool:
+        """The year is written before a noun it modifies whose phrase reaches no ``year_names`` word
+        ("the 2018 Prevention of Trafficking in Persons Act", "the 2000 Palermo Protocol", "after
+        the 2015 discovery of mass graves"): it names that thing, not the tier's report ("the 2018
+        Trafficking in Persons Report", "its 2019 ranking" do date it)."""
+        t, doc = y.root, y.doc
+        if t.dep_ not in _MODIFIER_DEPS or t.head.i <= t.i or t.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if doc[t.i + 1].is_punct:  # "(2020) trafficking profile: ...": the year closes a statement
+            return False
+        head = t.head
+        while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        phrase = doc[t.i + 1 : head.right_edge.i + 1]
+        return not any(w.lower_ in self.year_names for w in phrase)
 
     def _from_years(self, e: Span, years: list[Span]) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
@@ -296,6 +313,8 @@ class TierDates:
         return False
 
 
+# A year that modifies the noun after it ("the 2019 coup", "2018 Prevention ... Act").
+_MODIFIER_DEPS = ("nummod", "compound", "amod", "nmod", "npadvmod", "poss")
 # "the same as last year", "up from a year earlier": a comparison, not the tier's date
 _COMPARED = ("as", "than", "since", "from")
 
