@@ -157,6 +157,26 @@ CASES = [
         "Kuwait was upgraded to Tier 2 in the State Department's 2019 ranking on human trafficking.",
         {("Kuwait", "2", 2019)},
     ),
+    # a year in a clause of its own that does not hold the tier and speaks of no report
+    (
+        "Ghana, which enacted its Human Trafficking Act in 2005, remains on Tier 2 of the US trafficking report.",
+        {("Ghana", "2", None)},
+    ),
+    (
+        "Nigeria stays on Tier 2 in the trafficking report, although the agency set up in 2003 convicted 40 "
+        "traffickers.",
+        {("Nigeria", "2", None)},
+    ),
+    # ... while a clause about the report, or the tier's own clause, dates it
+    (
+        "After the trafficking report was released in 2019, Kuwait moved up to Tier 2.",
+        {("Kuwait", "2", 2019)},
+    ),
+    (
+        "Malaysia, which was on Tier 3 in 2014, was upgraded to the Tier 2 Watch List in 2015 in the trafficking "
+        "report.",
+        {("Malaysia", "3", 2014), ("Malaysia", "2WL", 2015)},
+    ),
     # without a date "this year" dates nothing of its own
     (
         "ISLAMABAD, June 25 (APP): Pakistan has been placed on Tier 2 in this year's Trafficking in Persons "

@@ -222,7 +222,11 @@ class TierDates:
         e = link["_e"]
         if link["_from"]:
             return self._from_years(e, sentence_years(e.sent))
-        years = [y for y in sentence_years(e.sent) if y.start not in owned and not self._names_other(y)]
+        years = [
+            y
+            for y in sentence_years(e.sent)
+            if y.start not in owned and not self._names_other(y) and not self._other_clause(y, e)
+        ]
         cited = _cited_year(e)
         if cited is not None:
             return [cited]
@@ -269,6 +273,18 @@ class TierDates:
             head = head.head
         phrase = doc[t.i + 1 : head.right_edge.i + 1]
         return not any(w.lower_ in self.year_names for w in phrase)
+
+    def _other_clause(self, y: Span, e: Span) -> bool:
+        """The year is in a clause of its own that does not hold the tier ("Ghana, which enacted its
+        law in 2005, remains on Tier 2"; "although the agency set up in 2003 convicted 40") and
+        speaks of no report ("After the report was released in 2019, Kuwait moved up to Tier 2"
+        still dates it)."""
+        own, tier, doc = clause_heads(y)[-1], clause_heads(e)[-1], y.doc
+        if own.i == tier.i or own.is_ancestor(tier) or own.dep_ not in ("relcl", "advcl"):
+            return False
+        if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
+            return False  # "... to commit (2020)": the date of the statement
+        return not any(w.lower_ in self.year_names for w in own.subtree)
 
     def _from_years(self, e: Span, years: list[Span]) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
