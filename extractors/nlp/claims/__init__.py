@@ -28,7 +28,6 @@ from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.claims import content, cue, labels, nominal, quotes, spans, speakers, verbal
 from extractors.nlp.claims.junk import junk_source
 from extractors.nlp.claims.lexicon import (
-    _HEDGE_PASSIVE_CUES,
     _INTENTION_CUES,
     _MARKUP,
     _NO_SOURCE_CUES,
@@ -136,9 +135,8 @@ class ClaimFinder:
     def _kept(self, c: _Claim, text: str, headings: list[tuple[int, int]]) -> bool:
         """Not a statement: a claim with no source whose cue is a modifier or conjunct (see
         :meth:`_speakerless`), a cue in a heading line (``spans._heading_lines``), an empty
-        content or one with markup left in a text (<tweet author="…">), which is not speech, a
-        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`) or a passive
-        hedge with no source (:func:`_hedge`)."""
+        content or one with markup left in a text (<tweet author="…">), which is not speech, or a
+        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`)."""
         return (
             not self._speakerless(c)
             and not any(hs <= c.cue_start < he for hs, he in headings)
@@ -146,7 +144,6 @@ class ClaimFinder:
             and not _MARKUP.search(text[c.start : c.end])
             and not _no_statement(c, text[c.start : c.end])
             and not junk_source(c)
-            and not _hedge(c)
         )
 
     def _speakerless(self, c: _Claim) -> bool:
@@ -161,20 +158,6 @@ class ClaimFinder:
             or c.cue.lemma_.lower() in _NO_SOURCE_CUES
             or self._hearer_participle(c.cue)
         )
-
-
-def _hedge(c: _Claim) -> bool:
-    """A passive hedge with no source and an infinitive ("is expected to appear", "are believed to
-    be underway"): the guideline's "said to be" without a source is no statement
-    (``hedge_passive_cues``); "she was urged to run" stays a claim."""
-    cue = c.cue
-    return (
-        c.src is None
-        and cue.lemma_.lower() in _HEDGE_PASSIVE_CUES
-        and any(x.dep_ == "auxpass" for x in cue.children)
-        and not any(x.dep_ == "agent" for x in cue.children)
-        and any(x.dep_ == "xcomp" and x.i > cue.i for x in cue.children)
-    )
 
 
 def _no_statement(c: _Claim, content: str) -> bool:
