@@ -1490,3 +1490,19 @@ def test_summary_bullet_makes_no_claim(vocab, finder):
         ents=[(8, 9, "PERSON", "")],
     )
     assert claims(finder, doc) == [("Qazi", "person", "Qazi", "said", "said", "taxes rise", False)]
+
+
+def test_you_as_source_is_the_reader_not_a_speaker(vocab, finder):
+    spec = """
+        {subj} PRON nsubj 1
+        say VERB ROOT 1
+        he PRON nsubj 3
+        has VERB ccomp 1 have
+        small ADJ amod 5
+        hands NOUN dobj 3 hand
+        . PUNCT punct 1
+    """
+    assert claims(finder, build(vocab, spec.format(subj="You"))) == []
+    assert claims(finder, build(vocab, spec.format(subj="They"))) == [
+        ("They", "unnamed", "They", "say", "say", "he has small hands", False)
+    ]
