@@ -1506,3 +1506,54 @@ def test_you_as_source_is_the_reader_not_a_speaker(vocab, finder):
     assert claims(finder, build(vocab, spec.format(subj="They"))) == [
         ("They", "unnamed", "They", "say", "say", "he has small hands", False)
     ]
+
+
+def test_an_infinitive_cue_governed_by_an_object_is_the_objects(vocab, finder):
+    # "prompted NATO to order …": the named body (the pipeline's AGENCY) orders, not the subject
+    doc = build(
+        vocab,
+        """
+        These DET det 1
+        provocations NOUN nsubj 2 provocation
+        prompted VERB ROOT 2 prompt
+        NATO PROPN dobj 2
+        to PART aux 5
+        order VERB xcomp 2
+        the DET det 7
+        deployment NOUN dobj 5
+        . PUNCT punct 2
+    """,
+        ents=[(3, 4, "AGENCY", "")],
+    )
+    doc[5].tag_ = "VB"
+    assert claims(finder, doc) == [
+        ("NATO", "organisation", "NATO", "to order", "to order", "the deployment", False)
+    ]
+
+
+def test_an_infinitive_cue_governed_by_a_noun_with_a_named_person_in_apposition(vocab, finder):
+    # "led the journalist Dainis Ivans to fear …": the person fears, not "All this"
+    doc = build(
+        vocab,
+        """
+        All DET predet 1
+        this PRON nsubj 3
+        has AUX aux 3 have
+        led VERB ROOT 3 lead
+        the DET det 5
+        journalist NOUN dobj 3
+        Dainis PROPN compound 7
+        Ivans PROPN appos 5
+        to PART aux 9
+        fear VERB xcomp 3
+        a DET det 11
+        pact NOUN dobj 9
+        . PUNCT punct 3
+    """,
+        ents=[(6, 8, "PERSON", "")],
+        people=[("Dainis Ivans", None, [(6, 8)])],
+    )
+    doc[9].tag_ = "VB"
+    assert claims(finder, doc) == [
+        ("Dainis Ivans", "person", "the journalist Dainis Ivans", "to fear", "to fear", "a pact", False)
+    ]
