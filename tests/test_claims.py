@@ -1557,3 +1557,20 @@ def test_an_infinitive_cue_governed_by_a_noun_with_a_named_person_in_apposition(
     assert claims(finder, doc) == [
         ("Dainis Ivans", "person", "the journalist Dainis Ivans", "to fear", "to fear", "a pact", False)
     ]
+
+
+def test_an_imperative_cue_without_a_source_addresses_the_reader(vocab, finder):
+    spec = """
+        {verb} VERB ROOT 0 {lemma}
+        that SCONJ mark 4
+        the DET det 3
+        report NOUN nsubj 4
+        changed VERB ccomp 0 change
+        . PUNCT punct 0
+    """
+    imperative = build(vocab, spec.format(verb="Remember", lemma="remember"))
+    imperative[0].tag_ = "VB"
+    assert claims(finder, imperative) == []
+    past = build(vocab, spec.format(verb="Noted", lemma="note"))  # no subject, but no imperative
+    past[0].tag_ = "VBD"
+    assert [c[3] for c in claims(finder, past)] == ["Noted"]
