@@ -1490,3 +1490,87 @@ def test_summary_bullet_makes_no_claim(vocab, finder):
         ents=[(8, 9, "PERSON", "")],
     )
     assert claims(finder, doc) == [("Qazi", "person", "Qazi", "said", "said", "taxes rise", False)]
+
+
+def test_you_as_source_is_the_reader_not_a_speaker(vocab, finder):
+    spec = """
+        {subj} PRON nsubj 1
+        say VERB ROOT 1
+        he PRON nsubj 3
+        has VERB ccomp 1 have
+        small ADJ amod 5
+        hands NOUN dobj 3 hand
+        . PUNCT punct 1
+    """
+    assert claims(finder, build(vocab, spec.format(subj="You"))) == []
+    assert claims(finder, build(vocab, spec.format(subj="They"))) == [
+        ("They", "unnamed", "They", "say", "say", "he has small hands", False)
+    ]
+
+
+def test_an_infinitive_cue_governed_by_an_object_is_the_objects(vocab, finder):
+    # "prompted NATO to order …": the named body (the pipeline's AGENCY) orders, not the subject
+    doc = build(
+        vocab,
+        """
+        These DET det 1
+        provocations NOUN nsubj 2 provocation
+        prompted VERB ROOT 2 prompt
+        NATO PROPN dobj 2
+        to PART aux 5
+        order VERB xcomp 2
+        the DET det 7
+        deployment NOUN dobj 5
+        . PUNCT punct 2
+    """,
+        ents=[(3, 4, "AGENCY", "")],
+    )
+    doc[5].tag_ = "VB"
+    assert claims(finder, doc) == [
+        ("NATO", "organisation", "NATO", "to order", "to order", "the deployment", False)
+    ]
+
+
+def test_an_infinitive_cue_governed_by_a_noun_with_a_named_person_in_apposition(vocab, finder):
+    # "led the journalist Dainis Ivans to fear …": the person fears, not "All this"
+    doc = build(
+        vocab,
+        """
+        All DET predet 1
+        this PRON nsubj 3
+        has AUX aux 3 have
+        led VERB ROOT 3 lead
+        the DET det 5
+        journalist NOUN dobj 3
+        Dainis PROPN compound 7
+        Ivans PROPN appos 5
+        to PART aux 9
+        fear VERB xcomp 3
+        a DET det 11
+        pact NOUN dobj 9
+        . PUNCT punct 3
+    """,
+        ents=[(6, 8, "PERSON", "")],
+        people=[("Dainis Ivans", None, [(6, 8)])],
+    )
+    doc[9].tag_ = "VB"
+    assert claims(finder, doc) == [
+        ("Dainis Ivans", "person", "the journalist Dainis Ivans", "to fear", "to fear", "a pact", False)
+    ]
+
+
+def test_an_imperative_cue_without_a_source_addresses_the_reader(vocab, finder):
+    spec = """
+        {verb} VERB ROOT 0 {lemma}
+        that SCONJ mark 4
+        the DET det 3
+        report NOUN nsubj 4
+        changed VERB ccomp 0 change
+        . PUNCT punct 0
+    """
+    imperative = build(vocab, spec.format(verb="Remember", lemma="remember"))
+    imperative[0].tag_ = "VB"
+    assert claims(finder, imperative) == []
+    past = build(vocab, spec.format(verb="Noted", lemma="note"))  # no subject, but no imperative
+    past[0].tag_ = "VBD"
+    assert [c[3] for c in claims(finder, past)] == ["Noted"]

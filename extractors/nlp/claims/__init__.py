@@ -144,6 +144,7 @@ class ClaimFinder:
             and not _MARKUP.search(text[c.start : c.end])
             and not _no_statement(c, text[c.start : c.end])
             and not junk_source(c)
+            and not _imperative(c)
         )
 
     def _speakerless(self, c: _Claim) -> bool:
@@ -158,6 +159,20 @@ class ClaimFinder:
             or c.cue.lemma_.lower() in _NO_SOURCE_CUES
             or self._hearer_participle(c.cue)
         )
+
+
+def _imperative(c: _Claim) -> bool:
+    """A cue with no source that opens its sentence as a bare verb ("See the full text of the
+    report here.", "Remember there were no WMD in Iraq."): the text addresses the reader, like a
+    "you" source (:func:`~extractors.nlp.claims.junk.junk_source`); nobody is said to say anything."""
+    cue = c.cue
+    return (
+        c.src is None
+        and cue.dep_ == "ROOT"
+        and cue.tag_ == "VB"
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for x in cue.children)
+        and all(t.is_punct or t.is_space for t in cue.doc[cue.sent.start : cue.i])
+    )
 
 
 def _no_statement(c: _Claim, content: str) -> bool:

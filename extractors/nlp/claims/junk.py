@@ -4,19 +4,22 @@ A tier or a tier status ("Tier 3 status indicates …") is no speaker; what the 
 claim there is a description of the placement. Dates ("2005 offers the chance …") and relative
 possessives ("countries whose governments are seeing …") were tried too and dropped: PolNeAR
 counts such sources as attributions ("the charity, whose spokesman said …") and the PolNeAR cue
-floor fell below its value with them.
+floor fell below its value with them. "You" alone is the reader addressed in general ("You know
+what they say", "if you prefer …"), not a speaker (``reader_pronouns``).
 """
 
 from __future__ import annotations
 
-from extractors.nlp.claims.lexicon import _STATUS_WORDS
+from extractors.nlp.claims.lexicon import _READER_PRONOUNS, _STATUS_WORDS
 
 
 def junk_source(c) -> bool:
-    """The claim's source phrase is a tier or a tier status."""
+    """The claim's source phrase is a tier or a tier status, or the reader ("you")."""
     src = c.src
     if src is None or not len(src):
         return False
+    if len(src) == 1 and src[0].lower_ in _READER_PRONOUNS:
+        return True
     root = src.root
     if root.ent_type_ == "TIER":
         return True

@@ -154,11 +154,22 @@ def _governed_object(self, verb: Token, v: Token) -> _Found | None:
         if c.dep_ == "dobj"
         and h.i < c.i < v.i
         and (
-            c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            _can_speak(c)
+            or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children)
             or (c.pos_ == "PRON" and c.lower_ in ("him", "her", "them", "us", "me"))
         )
     ]
     return (self._np(obj[0]), False) if obj else None
+
+
+# entity labels of a person or body (AGENCY: the pipeline's named organisations, "prompted NATO to
+# order …"); a common noun with a named person in apposition speaks too ("led the Latvian journalist
+# Dainis Ivans to fear …")
+_SPEAKING_LABELS = ("PERSON", "ORG", "NORP", "GPE", "AGENCY")
+
+
+def _can_speak(t: Token) -> bool:
+    return t.ent_type_ in _SPEAKING_LABELS
 
 
 # -- climbing to the verb whose subject speaks -----------------------------------------------------
