@@ -47,3 +47,18 @@ def test_first_minister_is_kept_whole(nlp):
 def test_deputy_before_a_portfolio_stays_in_the_title(nlp):
     text = "The talks went on. Deputy Foreign Minister Kazem Gharibabadi said the talks were useful."
     assert officials(nlp, text) == {("Kazem Gharibabadi", "deputy minister", "Ministry of Foreign Affairs")}
+
+
+def test_a_party_before_a_senators_title_leaves_the_seat(nlp):
+    text = "Democratic Sen. Claire McCaskill (D-Mo.) scolded him over the science."
+    assert officials(nlp, text) == {("Claire McCaskill", "senator", "United States Senate")}
+
+
+def test_a_party_word_coordinated_in_a_portfolio_is_no_party(nlp):
+    text = "Labour and industrial relations state minister Esther Davina Anyakun said most returnees came from the East."
+    assert officials(nlp, text) == {("Esther Davina Anyakun", "minister of state", None)}
+
+
+def test_a_country_before_a_us_secretary_names_the_department(nlp):
+    text = "US Defence Secretary Pete Hegseth has authorised the voluntary departure of military dependents."
+    assert officials(nlp, text) == {("Pete Hegseth", "secretary", "US Department of Defense")}

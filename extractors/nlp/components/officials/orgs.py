@@ -42,7 +42,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
-    office = office_before(ctx, q, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    office = office_before(ctx, q, t.ent_id_) or _party_before(ctx, j + 1, t.ent_id_)
     if office is not None:
         return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
@@ -67,6 +67,16 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
     return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+
+
+def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+    """A party written right before the title ("Labour MP X", "Tory leader X"); not before a
+    legislator's seat that the story's country has an office for ("Democratic Sen. X" sits in the
+    United States Senate: ``titles.jsonl`` ``seat``, ``offices.csv``)."""
+    party = ctx.lex.offices.party_ending(ctx.doc, end, ctx.country)
+    if party is None or not ctx.lex.info(tid).get("seat"):
+        return party
+    return None if ctx.lex.offices.implied(ctx.country, tid) else party
 
 
 def _place_or_org(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -123,7 +133,7 @@ def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | N
             return None
         if doc[k].lower_ in shadow or doc[k].lower_ in ctx.lex.org_words:
             return None  # "Tory shadow chancellor" (premodifier._shadow); "Lib Dem … committee chairman"
-        party = ctx.lex.offices.party_ending(doc, k)
+        party = ctx.lex.offices.party_ending(doc, k, ctx.country)
         if party is not None:
             return party[1], party[0]
         k -= 1
@@ -330,7 +340,7 @@ def _name_owner(ctx: Context, span: Span) -> str | None:
     e = ctx.ent(k - 1, "AGENCY")
     if e is not None:
         return _name(e)
-    party = ctx.lex.offices.party_ending(doc, span.start)
+    party = ctx.lex.offices.party_ending(doc, span.start, ctx.country)
     return party[1] if party else None
 
 
