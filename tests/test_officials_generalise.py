@@ -62,3 +62,15 @@ def test_a_party_word_coordinated_in_a_portfolio_is_no_party(nlp):
 def test_a_country_before_a_us_secretary_names_the_department(nlp):
     text = "US Defence Secretary Pete Hegseth has authorised the voluntary departure of military dependents."
     assert officials(nlp, text) == {("Pete Hegseth", "secretary", "US Department of Defense")}
+
+
+def test_a_unit_between_the_title_and_its_body_folds_into_the_body(nlp):
+    text = "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach."
+    assert officials(nlp, text) == {("Aaron Kall", "director", "University of Michigan")}
+
+
+def test_a_unit_after_for_folds_into_the_body(nlp):
+    text = '"The plan is unfair," said Carmel Martin, executive vice president for policy for the Center for American Progress.'
+    assert officials(nlp, text) == {
+        ("Carmel Martin", "executive vice president", "Center for American Progress")
+    }

@@ -15,6 +15,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
+from extractors.nlp.components.officials.units import unit_of_body
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -213,9 +214,9 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
-        named = _named_before(ctx, i, t_end)
+        named = _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
         if named:
-            return named, i + 1
+            return named
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -226,7 +227,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
     return None, t_end
 
 
-def _named_before(ctx: Context, i: int, t_end: int) -> str | None:
+def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
     """ "X, the chairman of the committee": the body named before the title whose name has the
     generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
     doc, tok = ctx.doc, ctx.doc[i]
@@ -235,7 +236,7 @@ def _named_before(ctx: Context, i: int, t_end: int) -> str | None:
     for k in range(t_end - 1, -1, -1):
         x = ctx.ent(k, "AGENCY")
         if x is not None and tok.lower_ in _name(x).lower().split():
-            return _name(x)
+            return _name(x), i + 1
     return None
 
 
