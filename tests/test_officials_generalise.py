@@ -74,3 +74,18 @@ def test_a_unit_after_for_folds_into_the_body(nlp):
     assert officials(nlp, text) == {
         ("Carmel Martin", "executive vice president", "Center for American Progress")
     }
+
+
+def test_a_portfolio_that_names_no_body_stays_in_the_title(nlp):
+    text = "UK firms are embracing internet trading as never before, e-commerce minister Mike O'Brien says."
+    assert officials(nlp, text) == {("Mike O'Brien", "e-commerce minister", None)}
+
+
+def test_a_verb_before_a_portfolio_title_is_no_part_of_it(nlp):
+    text = '"The lord chancellor needs no law degree," said courts minister Christopher Leslie.'
+    assert officials(nlp, text) == {("Christopher Leslie", "courts minister", None)}
+
+
+def test_a_portfolio_with_a_body_leaves_the_title_bare(nlp):
+    text = "Immigration minister Des Browne said the rules would change in Britain."
+    assert officials(nlp, text) == {("Des Browne", "minister", "Home Office")}
