@@ -89,3 +89,13 @@ def test_a_verb_before_a_portfolio_title_is_no_part_of_it(nlp):
 def test_a_portfolio_with_a_body_leaves_the_title_bare(nlp):
     text = "Immigration minister Des Browne said the rules would change in Britain."
     assert officials(nlp, text) == {("Des Browne", "minister", "Home Office")}
+
+
+def test_an_unknown_acronym_before_a_heads_title_is_its_body(nlp):
+    text = "The petitioner sought contempt proceedings against SBCA DG Abdul Rasheed Solangi and others."
+    assert officials(nlp, text) == {("Abdul Rasheed Solangi", "director general", "SBCA")}
+
+
+def test_a_country_acronym_before_a_title_is_no_body(nlp):
+    text = "US Ambassador Donald Blome met the minister in Islamabad."
+    assert officials(nlp, text) == {("Donald Blome", "ambassador", None)}

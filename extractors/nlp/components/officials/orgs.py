@@ -67,7 +67,21 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or _acronym_before(ctx, t, j) or (None, q)
+
+
+def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "WCLA Director General X", "SBCA DG X": an acronym no entity covers right before the title
+    of a body's head (``titles.jsonl`` ``body_head``) is its body, as written; not a country's
+    ("US Ambassador"), a name's or a longer name's last word."""
+    tok, doc = ctx.doc[j], ctx.doc
+    if not (ctx.lex.info(t.ent_id_).get("body_head") and _acronym(tok) and len(tok) <= 6):
+        return None
+    if j in ctx.ent_at or j in ctx.person_tokens or tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+        return None
+    if tok.text in ctx.lex.demonyms or ctx.lex.is_honorific(tok) or j >= 1 and doc[j - 1].is_title:
+        return None
+    return tok.text, j
 
 
 def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
