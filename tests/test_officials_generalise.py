@@ -99,3 +99,14 @@ def test_an_unknown_acronym_before_a_heads_title_is_its_body(nlp):
 def test_a_country_acronym_before_a_title_is_no_body(nlp):
     text = "US Ambassador Donald Blome met the minister in Islamabad."
     assert officials(nlp, text) == {("Donald Blome", "ambassador", None)}
+
+
+def test_the_house_before_speaker_is_the_us_house_in_a_us_story(nlp):
+    text = "In Washington, House Speaker Paul Ryan said the United States would not accept the bill."
+    assert officials(nlp, text) == {("Paul Ryan", "speaker", "United States House of Representatives")}
+
+
+
+def test_the_senate_majority_leader_leads_in_the_us_senate(nlp):
+    text = "In Washington, Senate Majority Leader Mitch McConnell said the United States would act."
+    assert officials(nlp, text) == {("Mitch McConnell", "leader", "United States Senate")}
