@@ -106,7 +106,6 @@ def test_the_house_before_speaker_is_the_us_house_in_a_us_story(nlp):
     assert officials(nlp, text) == {("Paul Ryan", "speaker", "United States House of Representatives")}
 
 
-
 def test_the_senate_majority_leader_leads_in_the_us_senate(nlp):
     text = "In Washington, Senate Majority Leader Mitch McConnell said the United States would act."
     assert officials(nlp, text) == {("Mitch McConnell", "leader", "United States Senate")}
