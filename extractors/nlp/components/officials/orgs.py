@@ -15,7 +15,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
-from extractors.nlp.components.officials.units import unit_of_body
+from extractors.nlp.components.officials.units import named_after_link
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -67,7 +67,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or _acronym_before(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
 
 
 def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -95,8 +95,9 @@ def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
 
 
 def _place_or_org(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
-    """A place's body before the title ("Polk County Sheriff"), else an organisation named there."""
-    return place_body(ctx, t, j) or _org_before(ctx, j)
+    """A place's body before the title ("Polk County Sheriff"), else an organisation named there,
+    else an acronym no entity covers ("SBCA DG X")."""
+    return place_body(ctx, t, j) or _org_before(ctx, j) or _acronym_before(ctx, t, j)
 
 
 def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -228,7 +229,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
-        named = _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
+        named = named_after_link(ctx, i, t_end)
         if named:
             return named
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
@@ -239,19 +240,6 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
-
-
-def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
-    """ "X, the chairman of the committee": the body named before the title whose name has the
-    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
-    doc, tok = ctx.doc, ctx.doc[i]
-    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
-        return None
-    for k in range(t_end - 1, -1, -1):
-        x = ctx.ent(k, "AGENCY")
-        if x is not None and tok.lower_ in _name(x).lower().split():
-            return _name(x), i + 1
-    return None
 
 
 def _portfolio_body(ctx: Context, e: Span, tid: str) -> str | None:

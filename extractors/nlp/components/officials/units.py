@@ -1,6 +1,6 @@
-"""A body named past a unit of it after a title's "of/for" ("Country Director of the Bangladesh
-branch of … Justice & Care"): the unit folds into the body (models/gold/README.md: sub-units fold
-into the parent).
+"""A body named after a title's "of/for (the)" by a generic word of it ("the chairman of the
+committee") or past a unit of it ("Country Director of the Bangladesh branch of … Justice & Care"):
+the unit folds into the body (models/gold/README.md: sub-units fold into the parent).
 """
 
 from __future__ import annotations
@@ -39,4 +39,23 @@ def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
         if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or k in ctx.ent_at:
             return None
         k += 1
+    return None
+
+
+def named_after_link(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+    """(body, end) of a body at token ``i`` past the title's link words: a generic word for the
+    body named before (``_named_before``) or a unit of a named body (``unit_of_body``)."""
+    return _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
+
+
+def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+    """ "X, the chairman of the committee": the body named before the title whose name has the
+    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
+        return None
+    for k in range(t_end - 1, -1, -1):
+        x = ctx.ent(k, "AGENCY")
+        if x is not None and tok.lower_ in (x.ent_id_ or x.text).lower().split():
+            return (x.ent_id_ or x.text), i + 1
     return None
