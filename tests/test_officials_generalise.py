@@ -109,3 +109,10 @@ def test_the_house_before_speaker_is_the_us_house_in_a_us_story(nlp):
 def test_the_senate_majority_leader_leads_in_the_us_senate(nlp):
     text = "In Washington, Senate Majority Leader Mitch McConnell said the United States would act."
     assert officials(nlp, text) == {("Mitch McConnell", "leader", "United States Senate")}
+
+
+def test_a_philippine_prosecutor_is_of_the_department_of_justice(nlp):
+    text = "Regional State Prosecutor Fernando Gubalane confirmed this during a press conference in Cebu, Philippines."
+    assert officials(nlp, text) == {
+        ("Fernando Gubalane", "regional state prosecutor", "Department of Justice")
+    }
