@@ -47,3 +47,72 @@ def test_first_minister_is_kept_whole(nlp):
 def test_deputy_before_a_portfolio_stays_in_the_title(nlp):
     text = "The talks went on. Deputy Foreign Minister Kazem Gharibabadi said the talks were useful."
     assert officials(nlp, text) == {("Kazem Gharibabadi", "deputy minister", "Ministry of Foreign Affairs")}
+
+
+def test_a_party_before_a_senators_title_leaves_the_seat(nlp):
+    text = "Democratic Sen. Claire McCaskill (D-Mo.) scolded him over the science."
+    assert officials(nlp, text) == {("Claire McCaskill", "senator", "United States Senate")}
+
+
+def test_a_party_word_coordinated_in_a_portfolio_is_no_party(nlp):
+    text = "Labour and industrial relations state minister Esther Davina Anyakun said most returnees came from the East."
+    assert officials(nlp, text) == {("Esther Davina Anyakun", "minister of state", None)}
+
+
+def test_a_country_before_a_us_secretary_names_the_department(nlp):
+    text = "US Defence Secretary Pete Hegseth has authorised the voluntary departure of military dependents."
+    assert officials(nlp, text) == {("Pete Hegseth", "secretary", "US Department of Defense")}
+
+
+def test_a_unit_between_the_title_and_its_body_folds_into_the_body(nlp):
+    text = "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach."
+    assert officials(nlp, text) == {("Aaron Kall", "director", "University of Michigan")}
+
+
+def test_a_unit_after_for_folds_into_the_body(nlp):
+    text = '"The plan is unfair," said Carmel Martin, executive vice president for policy for the Center for American Progress.'
+    assert officials(nlp, text) == {
+        ("Carmel Martin", "executive vice president", "Center for American Progress")
+    }
+
+
+def test_a_portfolio_that_names_no_body_stays_in_the_title(nlp):
+    text = "UK firms are embracing internet trading as never before, e-commerce minister Mike O'Brien says."
+    assert officials(nlp, text) == {("Mike O'Brien", "e-commerce minister", None)}
+
+
+def test_a_verb_before_a_portfolio_title_is_no_part_of_it(nlp):
+    text = '"The lord chancellor needs no law degree," said courts minister Christopher Leslie.'
+    assert officials(nlp, text) == {("Christopher Leslie", "courts minister", None)}
+
+
+def test_a_portfolio_with_a_body_leaves_the_title_bare(nlp):
+    text = "Immigration minister Des Browne said the rules would change in Britain."
+    assert officials(nlp, text) == {("Des Browne", "minister", "Home Office")}
+
+
+def test_an_unknown_acronym_before_a_heads_title_is_its_body(nlp):
+    text = "The petitioner sought contempt proceedings against SBCA DG Abdul Rasheed Solangi and others."
+    assert officials(nlp, text) == {("Abdul Rasheed Solangi", "director general", "SBCA")}
+
+
+def test_a_country_acronym_before_a_title_is_no_body(nlp):
+    text = "US Ambassador Donald Blome met the minister in Islamabad."
+    assert officials(nlp, text) == {("Donald Blome", "ambassador", None)}
+
+
+def test_the_house_before_speaker_is_the_us_house_in_a_us_story(nlp):
+    text = "In Washington, House Speaker Paul Ryan said the United States would not accept the bill."
+    assert officials(nlp, text) == {("Paul Ryan", "speaker", "United States House of Representatives")}
+
+
+def test_the_senate_majority_leader_leads_in_the_us_senate(nlp):
+    text = "In Washington, Senate Majority Leader Mitch McConnell said the United States would act."
+    assert officials(nlp, text) == {("Mitch McConnell", "leader", "United States Senate")}
+
+
+def test_a_philippine_prosecutor_is_of_the_department_of_justice(nlp):
+    text = "Regional State Prosecutor Fernando Gubalane confirmed this during a press conference in Cebu, Philippines."
+    assert officials(nlp, text) == {
+        ("Fernando Gubalane", "regional state prosecutor", "Department of Justice")
+    }

@@ -54,6 +54,8 @@ def office_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
             if found is not None and found[0] in (named[1], named[1] + 1):
                 return found
     found = offices.ending(doc, end, ctx.country, tid)
+    if found is not None and found[0] >= 1 and doc[found[0] - 1].lower_ in ctx.lex.skip_words("sub_national"):
+        return None  # "state House Speaker X": a state's office
     if found is not None or ctx.country in ctx.lex.country_of_province.values():
         return None if found is not None and _other_country_before(ctx, found[0], ctx.country) else found
     # a portfolio the story's country has no office for: another country's the story names

@@ -61,15 +61,20 @@ class Offices:
                 return end, org
         return None
 
-    def party_ending(self, doc: Doc, end: int) -> tuple[int, str] | None:
+    def party_ending(self, doc: Doc, end: int, country: str | None = None) -> tuple[int, str] | None:
         """(start, party) of a party's short form ending at ``end`` (past a possessive: "Labour's
-        election chief"), written as the party writes it (capitalised)."""
+        election chief"), written as the party writes it (capitalised). Not a form coordinated
+        with the words after it ("Labour and industrial relations state minister": a portfolio),
+        nor, given the story's ``country``, another country's party ("Labour Minister X" in a
+        Ugandan story is the labour ministry's)."""
         if end >= 1 and doc[end - 1].text in _POSS:
             end -= 1
-        for toks, party, _ in self.parties:
+        elif end < len(doc) and doc[end].lower_ in ("and", "&"):
+            return None
+        for toks, party, home in self.parties:
             start = end - len(toks)
             if start >= 0 and tuple(t.text for t in doc[start:end]) == toks:
-                return start, party
+                return (start, party) if country is None or not home or home == country else None
         return None
 
     def party_country(self, doc: Doc) -> Counter:

@@ -15,6 +15,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
+from extractors.nlp.components.officials.units import named_after_link
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -42,7 +43,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     e = ctx.ent(j, "AGENCY")
     if e is not None:
         return _name(e), e.start
-    office = office_before(ctx, q, t.ent_id_) or ctx.lex.offices.party_ending(doc, j + 1)
+    office = office_before(ctx, q, t.ent_id_) or _party_before(ctx, j + 1, t.ent_id_)
     if office is not None:
         return office[1], office[0]
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
@@ -69,9 +70,34 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
 
 
+def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """ "WCLA Director General X", "SBCA DG X": an acronym no entity covers right before the title
+    of a body's head (``titles.jsonl`` ``body_head``) is its body, as written; not a country's
+    ("US Ambassador"), a name's or a longer name's last word."""
+    tok, doc = ctx.doc[j], ctx.doc
+    if not (ctx.lex.info(t.ent_id_).get("body_head") and _acronym(tok) and len(tok) <= 6):
+        return None
+    if j in ctx.ent_at or j in ctx.person_tokens or tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+        return None
+    if tok.text in ctx.lex.demonyms or ctx.lex.is_honorific(tok) or j >= 1 and doc[j - 1].is_title:
+        return None
+    return tok.text, j
+
+
+def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
+    """A party written right before the title ("Labour MP X", "Tory leader X"); not before a
+    legislator's seat that the story's country has an office for ("Democratic Sen. X" sits in the
+    United States Senate: ``titles.jsonl`` ``seat``, ``offices.csv``)."""
+    party = ctx.lex.offices.party_ending(ctx.doc, end, ctx.country)
+    if party is None or not ctx.lex.info(tid).get("seat"):
+        return party
+    return None if ctx.lex.offices.implied(ctx.country, tid) else party
+
+
 def _place_or_org(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
-    """A place's body before the title ("Polk County Sheriff"), else an organisation named there."""
-    return place_body(ctx, t, j) or _org_before(ctx, j)
+    """A place's body before the title ("Polk County Sheriff"), else an organisation named there,
+    else an acronym no entity covers ("SBCA DG X")."""
+    return place_body(ctx, t, j) or _org_before(ctx, j) or _acronym_before(ctx, t, j)
 
 
 def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -123,7 +149,7 @@ def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | N
             return None
         if doc[k].lower_ in shadow or doc[k].lower_ in ctx.lex.org_words:
             return None  # "Tory shadow chancellor" (premodifier._shadow); "Lib Dem … committee chairman"
-        party = ctx.lex.offices.party_ending(doc, k)
+        party = ctx.lex.offices.party_ending(doc, k, ctx.country)
         if party is not None:
             return party[1], party[0]
         k -= 1
@@ -203,9 +229,9 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
-        named = _named_before(ctx, i, t_end)
+        named = named_after_link(ctx, i, t_end)
         if named:
-            return named, i + 1
+            return named
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
             i += 3
         elif _is_link(ctx, tok):
@@ -214,19 +240,6 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             break
         steps += 1
     return None, t_end
-
-
-def _named_before(ctx: Context, i: int, t_end: int) -> str | None:
-    """ "X, the chairman of the committee": the body named before the title whose name has the
-    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
-    doc, tok = ctx.doc, ctx.doc[i]
-    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
-        return None
-    for k in range(t_end - 1, -1, -1):
-        x = ctx.ent(k, "AGENCY")
-        if x is not None and tok.lower_ in _name(x).lower().split():
-            return _name(x)
-    return None
 
 
 def _portfolio_body(ctx: Context, e: Span, tid: str) -> str | None:
@@ -330,7 +343,7 @@ def _name_owner(ctx: Context, span: Span) -> str | None:
     e = ctx.ent(k - 1, "AGENCY")
     if e is not None:
         return _name(e)
-    party = ctx.lex.offices.party_ending(doc, span.start)
+    party = ctx.lex.offices.party_ending(doc, span.start, ctx.country)
     return party[1] if party else None
 
 

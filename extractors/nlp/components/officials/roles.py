@@ -122,4 +122,34 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if ctx.lex.info(title).get("no_org") and not mission or not org:
         org = None
     written = tspan is not None and tspan.ent_id_ == title
-    return title, org, strength, ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""
+    qualifier = ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""
+    if written and not org and not qualifier:
+        qualifier = open_portfolio(ctx, tspan)
+    return title, org, strength, qualifier
+
+
+def open_portfolio(ctx: Context, tspan: Span) -> str:
+    """The lower-case words of a portfolio that names no body, written right before a lower-case
+    title (``role_cues.csv`` ``open_portfolio``): "e-commerce minister X" -> e-commerce minister;
+    "" when there are none, a known portfolio is there or an entity or a stop word starts them."""
+    doc, lex, start = ctx.doc, ctx.lex, tspan.start
+    if tspan.ent_id_ not in lex.skip_words("open_portfolio") or not doc[start].is_lower:
+        return ""
+    k = start
+    while k > max(start - 4, 0) and (
+        doc[k - 1].text == "-"
+        or doc[k - 1].is_lower
+        and doc[k - 1].is_alpha
+        and not doc[k - 1].is_stop
+        and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        and doc[k - 1].lower_ not in lex.skip_words("home") | lex.skip_words("not_portfolio") | lex.former
+    ):
+        k -= 1
+    if (
+        k == start
+        or doc[k].text == "-"
+        or any(i in ctx.ent_at or i in ctx.person_tokens for i in range(k, start))
+        or lex.portfolio_ending(doc, start, tspan.ent_id_)
+    ):
+        return ""
+    return doc[k:start].text.lower()

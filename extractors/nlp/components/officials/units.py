@@ -1,0 +1,61 @@
+"""A body named after a title's "of/for (the)" by a generic word of it ("the chairman of the
+committee") or past a unit of it ("Country Director of the Bangladesh branch of … Justice & Care"):
+the unit folds into the body (models/gold/README.md: sub-units fold into the parent).
+"""
+
+from __future__ import annotations
+
+from extractors.nlp.components.officials.context import Context
+
+
+def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
+    """A unit of a body between the title's "of/for" and the body: "Country Director of the
+    Bangladesh branch of non-governmental organization Justice & Care", "director of debate at
+    the University of Michigan", "Director General of Protocol at the Foreign Office": up to four
+    words of the unit right after the title's "of/for (the)", "of/at/for", then the body (an agency or organisation) past "the" and up
+    to three lower-case words describing it; a sub-unit folds into its body."""
+    doc, j = ctx.doc, i
+    k = i - 1 - (i >= 2 and doc[i - 1].lower_ == "the")
+    if k < 0 or doc[k].lower_ not in ("of", "for"):
+        return None  # right after the title's "of (the)": not "…, as well as officials of the X"
+    while j < min(i + 5, len(doc)) and doc[j].lower_ not in ("of", "at", "for"):
+        e = ctx.ent_at.get(j)
+        if (
+            not (doc[j].is_alpha or doc[j].text == "-")
+            or doc[j].is_stop
+            or j in ctx.person_tokens
+            or e is not None
+            and e.label_ not in ("GPE", "NORP")
+        ):
+            return None
+        j += 1
+    if j == i or j >= min(i + 5, len(doc)):
+        return None
+    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ in ("the", "a", "an"))
+    for _ in range(4):
+        e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
+        if e is not None and e.start == k:
+            return e.ent_id_ or e.text, e.end
+        if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or k in ctx.ent_at:
+            return None
+        k += 1
+    return None
+
+
+def named_after_link(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+    """(body, end) of a body at token ``i`` past the title's link words: a generic word for the
+    body named before (``_named_before``) or a unit of a named body (``unit_of_body``)."""
+    return _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
+
+
+def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+    """ "X, the chairman of the committee": the body named before the title whose name has the
+    generic word ("the committee" -> National Committee to Combat Human Trafficking)."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if i <= t_end or not tok.is_lower or tok.lower_ not in ctx.lex.org_words or doc[i - 1].lower_ != "the":
+        return None
+    for k in range(t_end - 1, -1, -1):
+        x = ctx.ent(k, "AGENCY")
+        if x is not None and tok.lower_ in (x.ent_id_ or x.text).lower().split():
+            return (x.ent_id_ or x.text), i + 1
+    return None
