@@ -29,6 +29,7 @@ _TITLE_KEYS = (
     "seat",
     "mission",
     "office_country",
+    "compound",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 

@@ -94,7 +94,20 @@ def _premodified(ctx: Context, span: Span, t: Span) -> Found:
     shadow = _shadow(ctx, t, pstart)
     if shadow is not None:
         return shadow[0], shadow[1], TITLE, t
-    return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+    return _compound(ctx, t), org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+def _compound(ctx: Context, t: Span) -> str:
+    """A title that takes the lower-case noun written before it (``titles.jsonl`` ``compound``):
+    "Labour's election chief X" -> "election chief"; not a body's word ("party chief": the
+    party is the organisation) nor a name ("Pentagon chief X")."""
+    tid, k = t.ent_id_, t.start - 1
+    if not ctx.lex.info(tid).get("compound") or k < 0:
+        return tid
+    tok = ctx.doc[k]
+    if not (tok.is_lower and tok.is_alpha and tok.pos_ == "NOUN") or tok.lower_ in ctx.lex.org_words:
+        return tid
+    return tid if k in ctx.ent_at else f"{tok.lower_} {tid}"
 
 
 def _shadow(ctx: Context, t: Span, pstart: int) -> tuple[str, str | None] | None:
