@@ -43,3 +43,36 @@ def test_chair_of_a_body_after_the_name(nlp):
 def test_a_hyphenated_vice_president(nlp):
     text = "Dave Prentis, vice-president of Unison, said the plans were unfair."
     assert officials(nlp, text) == {("Dave Prentis", "vice president", "Unison")}
+
+
+def test_a_role_stated_with_is(nlp):
+    text = "The talks went on. Ali Khan is the director general of the FIA, officials said."
+    assert officials(nlp, text) == {("Ali Khan", "director general", "Federal Investigation Agency")}
+
+
+def test_a_role_in_a_relative_clause_on_the_name(nlp):
+    text = "The talks went on. Ali Khan, who is the director of the FIA, said the case was closed."
+    assert officials(nlp, text) == {("Ali Khan", "director", "Federal Investigation Agency")}
+
+
+def test_is_a_former_or_first_holder_is_no_role(nlp):
+    text = (
+        "The talks went on. Ali Khan is a former minister and runs a farm. "
+        "Mr Scrushy is the first chief executive to be tried under the act."
+    )
+    assert officials(nlp, text) == set()
+
+
+def test_a_former_cue_before_a_compound_title(nlp):
+    text = 'The BBC should stop "demonising" ex-Downing Street media chief Alastair Campbell, he said.'
+    assert officials(nlp, text) == set()
+
+
+def test_chief_before_a_lower_case_word_opens_a_longer_title(nlp):
+    text = "The talks went on. Yukos owns a house owned by its chief finance officer Bruce Misamore."
+    assert officials(nlp, text) == set()
+
+
+def test_a_title_ending_the_sentence_before_is_not_the_names(nlp):
+    text = "The board met the agency's chief. Ali Khan said the talks went well."
+    assert officials(nlp, text) == set()

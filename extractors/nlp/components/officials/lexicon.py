@@ -30,6 +30,7 @@ _TITLE_KEYS = (
     "mission",
     "office_country",
     "compound",
+    "lower",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
