@@ -76,3 +76,14 @@ def test_chief_before_a_lower_case_word_opens_a_longer_title(nlp):
 def test_a_title_ending_the_sentence_before_is_not_the_names(nlp):
     text = "The board met the agency's chief. Ali Khan said the talks went well."
     assert officials(nlp, text) == set()
+
+
+def test_msp_and_mep_with_their_party_or_their_parliament(nlp):
+    text = (
+        "The talks went on. Labour MSP Christine May said the vote was a disgrace. "
+        "MEP Caroline Lucas welcomed the plan."
+    )
+    assert officials(nlp, text) == {
+        ("Christine May", "member of the scottish parliament", "Labour Party"),
+        ("Caroline Lucas", "member of the european parliament", "European Parliament"),
+    }

@@ -199,7 +199,7 @@ def title_before(ctx: Context, span: Span) -> Span | None:
                 steps += 1
                 continue
             return _outer_title(ctx, _long_form(ctx, e, i))
-        if doc[i].text in (".", "?", "!"):
+        if doc[i].text in (".", "?", "!") and i >= 1 and doc[i - 1].is_lower:
             return None  # "… who is the company's chief. Reliance Group acquired …": another sentence
         light = doc[i].is_punct or ctx.lex.is_honorific(doc[i])  # "(NAPTIP), Prof. X": no real step
         i = _step_back(ctx, i, e)
