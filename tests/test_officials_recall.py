@@ -87,3 +87,13 @@ def test_msp_and_mep_with_their_party_or_their_parliament(nlp):
         ("Christine May", "member of the scottish parliament", "Labour Party"),
         ("Caroline Lucas", "member of the european parliament", "European Parliament"),
     }
+
+
+def test_chief_of_the_naval_staff_and_its_service(nlp):
+    text = "The talks went on in Islamabad. Chief of the Naval Staff Admiral Naveed Ashraf visited Karachi."
+    assert officials(nlp, text) == {("Naveed Ashraf", "chief of naval staff", "Pakistan Navy")}
+
+
+def test_a_chief_of_staff_with_the_office_before_it(nlp):
+    text = "The talks went on. Downing Street chief of staff Jonathan Powell visited the base on Monday."
+    assert officials(nlp, text) == {("Jonathan Powell", "chief of staff", "Prime Minister's Office")}
