@@ -105,7 +105,8 @@ def title_patterns(nlp: Language, path: str) -> tuple[list[dict], set[str]]:
     forms (lower case). A title's plural has the singular's id: officials tell them apart by the
     words matched. ``"plural": false`` for titles whose plural names others ("speakers" at a
     seminar); ``"cased": true`` for common words that are titles only when capitalised ("Head of
-    Office")."""
+    Office"); ``"lower": true`` for words that are a title of their own only in lower case ("Pentagon
+    chief X", but "Chief Drug Controller X", "Chief Guest X")."""
     patterns, plurals = [], set()
     for p in read_jsonl(path):
         title = p.get("id") or p["pattern"].lower().replace("-", " ")
@@ -116,6 +117,8 @@ def title_patterns(nlp: Language, path: str) -> tuple[list[dict], set[str]]:
             pattern = token_pattern(nlp, form)
             if p.get("cased"):
                 pattern[0] = {**pattern[0], "IS_TITLE": True}
+            elif p.get("lower"):
+                pattern[0] = {**pattern[0], "IS_LOWER": True}
             patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
     return patterns, plurals
 

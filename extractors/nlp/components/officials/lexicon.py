@@ -29,6 +29,8 @@ _TITLE_KEYS = (
     "seat",
     "mission",
     "office_country",
+    "compound",
+    "lower",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 

@@ -136,7 +136,7 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
     Warrant Officer Zinzi Hani" -> "Hawks")."""
     out = []
     for e in ents:
-        if e.label_ == "PERSON":
+        if e.label_ == "PERSON" or _opens_longer_title(e, lex):
             continue
         first = min((p.start for p in candidates if p.start < e.end and e.start < p.end), default=None)
         if first is None:
@@ -148,6 +148,20 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
             if end > e.start:
                 out.append(Span(e.doc, e.start, end, label="ORG"))
     return out
+
+
+def _opens_longer_title(e: Span, lex: Lexicon) -> bool:
+    """A lower-case title word (``titles.jsonl`` ``lower``) before another lower-case word is an
+    adjective of a longer title nobody listed: "its chief finance officer X" (but "chief of")."""
+    nxt = e.doc[e.end] if e.end < len(e.doc) else None
+    return (
+        e.label_ == "TITLE"
+        and bool(lex.info(e.ent_id_).get("lower"))
+        and nxt is not None
+        and nxt.is_lower
+        and nxt.is_alpha
+        and nxt.lower_ != "of"
+    )
 
 
 class OfficialLinker:

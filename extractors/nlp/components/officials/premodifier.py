@@ -26,6 +26,7 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
             ctx.lex.is_former(ctx.doc, t.start - 1)
             or ctx.lex.is_former(ctx.doc, pstart - 1)
             or _former_past_places(ctx, min(t.start, pstart))
+            or _former_compound(ctx, t)
         ):
             t = _current_before_former(ctx, t)
             continue
@@ -94,7 +95,39 @@ def _premodified(ctx: Context, span: Span, t: Span) -> Found:
     shadow = _shadow(ctx, t, pstart)
     if shadow is not None:
         return shadow[0], shadow[1], TITLE, t
-    return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+    return _compound(ctx, t), org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
+
+
+def _former_compound(ctx: Context, t: Span) -> bool:
+    """ "ex-Downing Street media chief X": a former cue before the noun a compound title takes
+    (and the body named before that noun)."""
+    k = _compound_noun(ctx, t)
+    if k is None:
+        return False
+    e = ctx.ent(k - 1, "AGENCY", "ORG", "GPE", "NORP")
+    return ctx.lex.is_former(ctx.doc, k - 1) or e is not None and ctx.lex.is_former(ctx.doc, e.start - 1)
+
+
+def _compound_noun(ctx: Context, t: Span) -> int | None:
+    """The lower-case noun a ``compound`` title takes ("election chief"), or None."""
+    k = t.start - 1
+    if not ctx.lex.info(t.ent_id_).get("compound") or k < 0 or k in ctx.ent_at:
+        return None
+    tok = ctx.doc[k]
+    if not (tok.is_lower and tok.is_alpha and tok.pos_ == "NOUN") or tok.lower_ in ctx.lex.org_words:
+        return None
+    prev = ctx.doc[k - 1] if k >= 1 else None
+    if prev is not None and prev.is_lower and prev.is_alpha and prev.pos_ not in ("DET", "PRON"):
+        return None  # "Commission for racial equality chief X": a name written in lower case
+    return k
+
+
+def _compound(ctx: Context, t: Span) -> str:
+    """A title that takes the lower-case noun written before it (``titles.jsonl`` ``compound``):
+    "Labour's election chief X" -> "election chief"; not a body's word ("party chief": the
+    party is the organisation) nor a name ("Pentagon chief X")."""
+    k = _compound_noun(ctx, t)
+    return t.ent_id_ if k is None else f"{ctx.doc[k].lower_} {t.ent_id_}"
 
 
 def _shadow(ctx: Context, t: Span, pstart: int) -> tuple[str, str | None] | None:
@@ -166,6 +199,8 @@ def title_before(ctx: Context, span: Span) -> Span | None:
                 steps += 1
                 continue
             return _outer_title(ctx, _long_form(ctx, e, i))
+        if doc[i].text in (".", "?", "!") and i >= 1 and doc[i - 1].is_lower:
+            return None  # "… who is the company's chief. Reliance Group acquired …": another sentence
         light = doc[i].is_punct or ctx.lex.is_honorific(doc[i])  # "(NAPTIP), Prof. X": no real step
         i = _step_back(ctx, i, e)
         if i is None:

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from extractors.nlp.components.officials.apposition import apposition
 from extractors.nlp.components.officials.chair import chair
 from extractors.nlp.components.officials.context import Context, Found
+from extractors.nlp.components.officials.copular import copular
 from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
@@ -95,6 +96,7 @@ CONSTRUCTIONS = (
     (premodifier, False),
     (listed, True),
     (apposition, False),
+    (copular, True),
 )
 
 
