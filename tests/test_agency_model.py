@@ -241,3 +241,9 @@ def test_a_country_after_an_organisation_words_of_ends_the_name(nlp):
     """The country is the body's subject: "Muslim Council of" + "Britain" is one name."""
     text = "Headline\n\nThe Muslim Council of Britain will attend the meeting in London."
     assert agencies(nlp, text) == {("Muslim Council of Britain", None, "government")}
+
+
+def test_a_well_known_international_body_by_its_acronym_is_the_gazetteers(nlp):
+    """IAEA undefined in the text (Dawn/APP, PolNeAR): the gazetteer's row (agencies.csv)."""
+    text = "Headline\n\nIran suspended cooperation with the IAEA after the strikes, officials said."
+    assert agencies(nlp, text) == {("International Atomic Energy Agency", "IAEA", "international")}
