@@ -4,9 +4,7 @@ The recogniser is en_core_web_sm's NER fine-tuned on our own development annotat
 ``AGENCY`` spans (``models/agency_ner/``: config, training command, weights). It runs on a copy of
 the document built in its own vocabulary, so the pipeline's entities are never overwritten by it;
 a span it cuts short grows to the whole capitalised name ("National Agency" + "for the Prohibition
-of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). With ``ner_labels``
-the base NER's names of those labels that the recogniser does not overlap ("Hansard Society" as ORG)
-are candidates too (not bare acronyms, quoted names or a name's tail after "X and"). Each span that no
+of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). Each span that no
 rule found becomes an AGENCY entity, after the same checks the rules make: it must start with a
 capital, not overlap a rule entity (agency, country, title, tier, year), not be a generic mention
 (``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
@@ -205,16 +203,6 @@ def _is_acronym(span: Span) -> bool:
     return len(span) == 1 and span.text.isupper() and len(span.text) >= MIN_ACRONYM
 
 
-def _cut_at_and(doc: Doc, start: int) -> bool:
-    """'and' after a capitalised word right before ``start``: the name may begin earlier."""
-    return start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper()
-
-
-def _quoted(doc: Doc, start: int, end: int) -> bool:
-    """The words between ``start`` and ``end`` stand in quotes of their own."""
-    return start > 0 and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote
-
-
 def _initials_of(acronym: str, info: dict) -> str | None:
     """The document's body (of three words or more) whose initials spell ``acronym``."""
     for name, meta in info.items():
@@ -282,9 +270,8 @@ def _short_forms(doc: Doc, new: list[Span], taken: list[Span]) -> list[Span]:
 class AgencyModel:
     def __init__(self, nlp: Language, name: str, *, model: str, enabled: bool, org_keywords: str,
                  generic_agencies: str, not_agencies: str, places: str, context: int | None = None,
-                 labels: list[str] | None = None, ner_labels: list[str] | None = None):  # fmt: skip
+                 labels: list[str] | None = None):  # fmt: skip
         self.name = name
-        self.ner_labels = set(ner_labels or ())
         self.context = context
         path = Path(model) if Path(model).is_absolute() else MODELS_DIR / model
         self.trained = spacy.load(path) if enabled and (path / "config.cfg").is_file() else None
@@ -320,7 +307,7 @@ class AgencyModel:
         info = doc.user_data.setdefault(AGENCY_INFO, {})
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new, bare = [], []
-        for start, end in recognised + self._ner_names(doc, recognised):
+        for start, end in recognised:
             span = self._accept(doc, *_extend(doc, start, end, self.keywords), taken)
             if span is None:
                 continue
@@ -337,21 +324,6 @@ class AgencyModel:
             kept = [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in new)]
             doc.ents = filter_spans(kept + new)
         return doc
-
-    def _ner_names(self, doc: Doc, recognised: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The base NER's names of ``ner_labels`` ("Hansard Society" as ORG) that no recognised span
-        overlaps: candidates through the same checks; not a bare acronym (the base NER marks many),
-        not the tail of a name it cuts at 'and' ("Parks and" + "Horticulture Authority"), not a name
-        in quotes (the "Abstentions Party")."""
-        return [
-            (e.start, e.end)
-            for e in doc.ents
-            if e.label_ in self.ner_labels
-            and not _is_acronym(e)
-            and not _cut_at_and(doc, e.start)
-            and not _quoted(doc, e.start, e.end)
-            and not any(a < e.end and e.start < b for a, b in recognised)
-        ]
 
     def _recognised(self, docs: list[Doc], context: int | None) -> list[list[tuple[int, int]]]:
         """For each doc, (start, end) of each span the recogniser marks, on the whole doc or, with
@@ -482,14 +454,13 @@ class AgencyModel:
     "tipwatch_agency_model_v1",
     assigns=["doc.ents", "doc.user_data"],
     requires=["doc.ents"],
-    default_config={"enabled": True, "context": None, "labels": None, "ner_labels": None},
+    default_config={"enabled": True, "context": None, "labels": None},
 )
 def make_agency_model(
     nlp: Language, name: str, model: str, enabled: bool, org_keywords: str, generic_agencies: str,
     not_agencies: str, places: str, context: int | None, labels: list[str] | None,
-    ner_labels: list[str] | None,
 ) -> AgencyModel:  # fmt: skip
     return AgencyModel(
         nlp, name, model=model, enabled=enabled, org_keywords=org_keywords, generic_agencies=generic_agencies,
-        not_agencies=not_agencies, places=places, context=context, labels=labels, ner_labels=ner_labels,
+        not_agencies=not_agencies, places=places, context=context, labels=labels,
     )  # fmt: skip

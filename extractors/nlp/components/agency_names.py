@@ -20,10 +20,6 @@ def _rule_entity(token) -> bool:
     return bool(token.ent_type_) and token.ent_type_ not in _NER_LABELS
 
 
-# Words after an organisation word that make it the head of the name ("Council on Foreign Relations").
-_HEAD_JOINS = ("of", "for", "on", "against")
-
-
 def _name_word(token) -> bool:
     """A capitalised word inside a sentence that no rule has claimed (a country, title, year)."""
     return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not _rule_entity(token)
@@ -34,11 +30,7 @@ def _led_by(touched: list[Span], start: int, end: int, keywords: dict[str, str])
     of Investigation", "Kenya Police"), or the house of a legislature it begins with when
     capitalised words and an organisation word follow ("Senate" + "Judiciary Committee"; not
     "National Assembly" + "on Monday"; not another kind of body: "EU Commission" is the European
-    Commission, "UNESCO Office" UNESCO): the longer name is kept. A place the name ends on after
-    an organisation word's 'of' is its subject ("Muslim Council of" + "Britain", "Law Society of"
-    + "Kenya")."""
-    if len(touched) == 1 and _of_place(touched[0], start, end, keywords):
-        return True
+    Commission, "UNESCO Office" UNESCO): the longer name is kept."""
     if not (len(touched) == 1 and touched[0].start == start and touched[0].end < end):
         return False
     if touched[0].label_ == "GPE":
@@ -51,15 +43,6 @@ def _led_by(touched: list[Span], start: int, end: int, keywords: dict[str, str])
         and doc[end - 1].lower_ in keywords
         and all(_name_word(t) for t in doc[rest:end])
     )
-
-
-def _of_place(place: Span, start: int, end: int, keywords: dict[str, str]) -> bool:
-    """``place`` ends the name and follows an organisation word and 'of' inside it."""
-    doc, k = place.doc, place.start
-    return (
-        place.label_ == "GPE" and place.end == end and k - 2 > start
-        and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in keywords
-    )  # fmt: skip
 
 
 def _titles_of_body(doc: Doc, touched: list[Span], keywords: dict[str, str]) -> list[Span]:
@@ -79,11 +62,10 @@ def _titles_of_body(doc: Doc, touched: list[Span], keywords: dict[str, str]) -> 
 
 
 def _head(span: Span, keywords: dict[str, str]):
-    """The name's head word: the organisation word before its first 'of'/'for'/'on'/'against'
-    ("Ministry of Foreign Affairs", "Commission on Presidential Debates"), else its last word
-    ("National Commissions")."""
+    """The name's head word: the organisation word before its first 'of'/'for' ("Ministry of
+    Foreign Affairs"), else its last word ("National Commissions")."""
     for t in span[1:]:
-        if t.lower_ in _HEAD_JOINS and span.doc[t.i - 1].lower_ in keywords:
+        if t.lower_ in ("of", "for") and span.doc[t.i - 1].lower_ in keywords:
             return span.doc[t.i - 1]
     return span[-1]
 
