@@ -21,8 +21,8 @@ FLOORS = {
     # (officials_name 0.839 -> 0.875) but with a role or body that does not match the gold, so
     # the full official rows lost 0.024. The set stays blind: its errors were not looked at, so the
     # drop is recorded here instead of being tuned away.
-    "officials": 0.80,  # 0.800 (stop 26; 0.750 when set)
-    "officials_name": 0.89,  # 0.892 (stop 26)
+    "officials": 0.83,  # 0.836 (stop 28; 0.800 stop 26; 0.750 when set)
+    "officials_name": 0.92,  # 0.925 (stop 28; 0.892 stop 26)
     "agencies": 0.90,  # 0.908 (stop 26)
     "claims_speaker": 0.81,  # 0.816 (stop 26)
     "claims_cue": 0.84,  # 0.846
