@@ -25,6 +25,7 @@ __all__ = [
     "full_dates",
     "release_days",
     "report_year_at",
+    "weekday_dateline",
     "weekday_year",
 ]
 
@@ -117,14 +118,17 @@ def _dates(text: str) -> list[tuple[re.Match, Date]]:
     return sorted(found, key=lambda f: f[0].start())
 
 
-def dateline(text: str, weekdays: dict | None = None) -> Date | None:
+def dateline(text: str) -> Date | None:
     """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
-    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"), else of a date with its weekday there
-    (``weekdays``: :func:`_weekday_dates`); None without one in its first characters."""
-    head = text[:DATELINE_CHARS]
-    return next((date for _, date in _dates(head)), None) or next(
-        (date for _, date, _ in _weekday_dates(head, weekdays)), None
-    )
+    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters."""
+    return next((date for _, date in _dates(text[:DATELINE_CHARS])), None)
+
+
+def weekday_dateline(text: str, weekdays: dict) -> Date | None:
+    """(year, month, day) of a date with its weekday and no year in a text's first characters
+    ("announced on Tuesday, Sept. 30"; ``weekdays``: :func:`_weekday_dates`), for a text with no
+    full dateline and no page date; None without one."""
+    return next((date for _, date, _ in _weekday_dates(text[:DATELINE_CHARS], weekdays)), None)
 
 
 def published_date(published: str | None) -> Date | None:

@@ -22,6 +22,7 @@ from extractors.nlp.components.tier_dates import (
     published_date,
     release_days,
     report_year_at,
+    weekday_dateline,
 )
 
 # A range longer than this is not one run of report years ("from 1999 to 2025" in a history).
@@ -160,7 +161,7 @@ class TierDates:
         released = self._just_released(doc)
         published = published_date(doc.user_data.get("published"))
         weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
-        date = dateline(doc.text) or published or dateline(doc.text, weekdays)
+        date = dateline(doc.text) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         owned = _owned_by_origins(links)
         dates = full_dates(doc, weekdays)

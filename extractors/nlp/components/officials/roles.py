@@ -137,15 +137,10 @@ def open_portfolio(ctx: Context, tspan: Span) -> str:
     doc, lex, start = ctx.doc, ctx.lex, tspan.start
     if tspan.ent_id_ not in lex.skip_words("open_portfolio") or not doc[start].is_lower:
         return ""
+    # the stop words are read once per title, not once per word looked at
+    stop = lex.skip_words("home") | lex.skip_words("not_portfolio") | lex.former
     k = start
-    while k > max(start - 4, 0) and (
-        doc[k - 1].text == "-"
-        or doc[k - 1].is_lower
-        and doc[k - 1].is_alpha
-        and not doc[k - 1].is_stop
-        and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-        and doc[k - 1].lower_ not in lex.skip_words("home") | lex.skip_words("not_portfolio") | lex.former
-    ):
+    while k > max(start - 4, 0) and _portfolio_word(doc[k - 1], stop):
         k -= 1
     if (
         k == start
@@ -155,3 +150,16 @@ def open_portfolio(ctx: Context, tspan: Span) -> str:
     ):
         return ""
     return doc[k:start].text.lower()
+
+
+def _portfolio_word(tok, stop: set[str]) -> bool:
+    """A word of an open portfolio: a hyphen, or a lower-case content word that is not a stop word."""
+    if tok.text == "-":
+        return True
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and not tok.is_stop
+        and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        and tok.lower_ not in stop
+    )
