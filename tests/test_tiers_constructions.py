@@ -3,7 +3,7 @@ moves that name both tiers, the issuer with a year, a country named only by its 
 (country, tier, report_year, change) rows through the real pipeline, on tiny real-style sentences.
 
 Each case names the rule it covers (``extractors/nlp/components/tiers.py``, ``tier_moves.py``,
-``tier_years.py`` and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
+``tier_years.py`` (with ``tier_year_spans.py``, ``tier_move_years.py``) and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
 """
 
 from __future__ import annotations
