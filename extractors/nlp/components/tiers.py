@@ -32,6 +32,7 @@ from extractors.nlp.components.tier_countries import outside_brackets as _outsid
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
+from extractors.nlp.components.tier_restated import restated_rows
 from extractors.nlp.components.tier_years import TierDates
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -42,7 +43,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report".split()
+    "released recent this_year previous_report same_rank".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -115,6 +116,7 @@ class TierLinker:
         self.list_intro = _tokens(nlp, phrases["list_intro"])
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
+        self.same_rank = _tokens(nlp, phrases["same_rank"])
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -133,8 +135,8 @@ class TierLinker:
                         links.append(_link(e, page.ent_id_, False, self.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
-        links = _destinations(links)
-        doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
+        rows = self.dates.dated(doc, _destinations(links))
+        doc.user_data[TIER_LINKS] = rows + restated_rows(doc, rows, self.same_rank, ISSUER)
         return doc
 
     def report_year(self, doc: Doc) -> int | None:
