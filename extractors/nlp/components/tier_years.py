@@ -121,7 +121,10 @@ class TierDates:
 
     def _date_undated(self, links: list[dict], doc_year: int | None) -> None:
         """Undated tiers (not moved from): the one year the document gives the same country and
-        tier elsewhere, else the document's year; then the year before for a tier held on."""
+        tier elsewhere, else the document's year, or the year before it for a tier held before
+        (:func:`before_now`: "Bangladesh had been on the Tier-2 list for the last five consecutive
+        years" in a text on the 2017 report -> 2016 alone); then the year before too for a tier
+        held on."""
         dated: dict[tuple, set] = {}
         for link in links:
             if not link["_from"]:
@@ -131,6 +134,9 @@ class TierDates:
                 continue
             if not link["_years"]:
                 same = dated.get((link["country"], link["tier"]), set())
+                if len(same) != 1 and doc_year and before_now(link["_e"]):
+                    link["_years"] = [doc_year - 1]
+                    continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
             if link["_years"] and self._stayed(link["_e"]):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
@@ -160,7 +166,9 @@ class TierDates:
         if y is not None:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
-            return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
+            if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
+                return out
+            return out + [doc_year]
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
         if self._last_year(e):
@@ -253,6 +261,16 @@ class TierDates:
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True
         return False
+
+
+def before_now(e: Span) -> bool:
+    """The tier's clause is in the past perfect ("Bangladesh had been on the Tier-2 list for the last
+    five consecutive years", "had been on the watch list since 2018"): a state that ended before the
+    report the text is about; not when a past reporting verb shifted the tense ("the report said
+    Pakistan had been placed on Tier 2")."""
+    clause = clause_heads(e)[-1]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.children)
+    return perfect and not (clause.dep_ == "ccomp" and clause.head.tag_ == "VBD")
 
 
 # A year that modifies the noun after it ("the 2019 coup", "2018 Prevention ... Act").
