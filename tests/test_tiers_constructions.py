@@ -173,6 +173,13 @@ CASES = [
         "Ghana is on Tier 2 in the 2019 trafficking report. Ghana holds the same rank as last year.",
         {("Ghana", "2", 2019, None)},
     ),
+    # a tier held "for three consecutive years from 2015" was not held in 2014: a year written as the
+    # start of a period takes no year before it (a held tier's year before is added otherwise)
+    (
+        "Pakistan had remained on the Tier Two Watch List for three consecutive years from 2015, the "
+        "trafficking report said.",
+        {("Pakistan", "2WL", 2015, "remained")},
+    ),
 ]
 
 

@@ -78,6 +78,14 @@ def since(y: Span) -> bool:
     return (i > 0 and doc[i - 1].lower_ == "since") or month
 
 
+def starts_period(y: Span) -> bool:
+    """The year opens a period with no end written ("for three consecutive years from 2015", "since
+    2013"): the tier was not held the year before it."""
+    doc, i = y.doc, y.start
+    open_end = not (y.end + 1 < len(doc) and doc[y.end].lower_ in _RANGE_WORDS)
+    return since(y) or (i > 0 and doc[i - 1].lower_ == "from" and open_end)
+
+
 _LIST_WORDS = (",", "and", "&")
 
 

@@ -31,7 +31,13 @@ from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earl
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
 from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
-from extractors.nlp.components.tier_year_spans import joined_years, nearest_year, sentence_years, since
+from extractors.nlp.components.tier_year_spans import (
+    joined_years,
+    nearest_year,
+    sentence_years,
+    since,
+    starts_period,
+)
 from extractors.nlp.components.tier_year_spans import next_tier as _next_tier
 
 
@@ -138,7 +144,7 @@ class TierDates:
                     link["_years"] = [doc_year - 1]
                     continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
-            if link["_years"] and self._stayed(link["_e"]):
+            if link["_years"] and self._stayed(link["_e"]) and not _opens_period(link):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
     def _own_years(
@@ -271,6 +277,15 @@ def before_now(e: Span) -> bool:
     clause = clause_heads(e)[-1]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.children)
     return perfect and not (clause.dep_ == "ccomp" and clause.head.tag_ == "VBD")
+
+
+def _opens_period(link: dict) -> bool:
+    """The tier's earliest year is written as the start of a period ("for three consecutive years
+    from 2015": not 2014 too)."""
+    first = min(link["_years"])
+    return any(
+        int(y.text) == first and starts_period(y) for y in sentence_years(link["_e"].sent) if y.text.isdigit()
+    )
 
 
 # A year that modifies the noun after it ("the 2019 coup", "2018 Prevention ... Act").
