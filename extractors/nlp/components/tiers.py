@@ -12,7 +12,9 @@ the document is not about trafficking; a tier after "from" is where the country 
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
 sentence, unless they carry earlier years of their own) and
 :meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
-else the year stated elsewhere, else the report year; one row per year).
+else the year stated elsewhere, else the report year; one row per year). A rank restated by
+reference with years of its own ("returns it to the same rank it occupied in 2015 and 2016") adds
+rows after that (:func:`~extractors.nlp.components.tier_restated.restated_rows`).
 """
 
 from __future__ import annotations
