@@ -3,7 +3,7 @@ moves that name both tiers, the issuer with a year, a country named only by its 
 (country, tier, report_year, change) rows through the real pipeline, on tiny real-style sentences.
 
 Each case names the rule it covers (``extractors/nlp/components/tiers.py``, ``tier_moves.py``,
-``tier_years.py`` (with ``tier_year_spans.py``, ``tier_move_years.py``), ``tier_restated.py`` and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
+``tier_years.py`` (with ``tier_year_spans.py``, ``tier_move_years.py``) and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
 """
 
 from __future__ import annotations
@@ -152,26 +152,6 @@ CASES = [
     (
         "Malaysia was downgraded to the lowest ranking in the 2021 trafficking report.",
         {("Malaysia", "3", 2021, "downgraded")},
-    ),
-    # "the same rank" with years of its own restates the tier the text gave the country just before
-    # (``same_rank``, tier_restated.py): Malaysia on the watch list in 2015 and 2016 too
-    (
-        "Malaysia has been downgraded again to the Tier 2 watch list in the 2018 trafficking report. "
-        "Malaysia's downgrade returns it to the same rank it occupied in 2015 and 2016.",
-        {
-            ("Malaysia", "2WL", 2018, "downgraded"),
-            ("Malaysia", "2WL", 2015, None),
-            ("Malaysia", "2WL", 2016, None),
-        },
-    ),
-    # ... not for another country than the one placed before, nor without a year of its own
-    (
-        "Ghana is on Tier 2 in the 2019 trafficking report. Kenya holds the same rank it held in 2016.",
-        {("Ghana", "2", 2019, None)},
-    ),
-    (
-        "Ghana is on Tier 2 in the 2019 trafficking report. Ghana holds the same rank as last year.",
-        {("Ghana", "2", 2019, None)},
     ),
     # a tier held "for three consecutive years from 2015" was not held in 2014: a year written as the
     # start of a period takes no year before it (a held tier's year before is added otherwise)

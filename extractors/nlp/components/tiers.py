@@ -12,9 +12,7 @@ the document is not about trafficking; a tier after "from" is where the country 
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
 sentence, unless they carry earlier years of their own) and
 :meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
-else the year stated elsewhere, else the report year; one row per year). A rank restated by
-reference with years of its own ("returns it to the same rank it occupied in 2015 and 2016") adds
-rows after that (:func:`~extractors.nlp.components.tier_restated.restated_rows`).
+else the year stated elsewhere, else the report year; one row per year).
 """
 
 from __future__ import annotations
@@ -34,7 +32,6 @@ from extractors.nlp.components.tier_countries import outside_brackets as _outsid
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
-from extractors.nlp.components.tier_restated import restated_rows
 from extractors.nlp.components.tier_years import TierDates
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -45,7 +42,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report same_rank".split()
+    "released recent this_year previous_report".split()
 )
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
@@ -118,7 +115,6 @@ class TierLinker:
         self.list_intro = _tokens(nlp, phrases["list_intro"])
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
-        self.same_rank = _tokens(nlp, phrases["same_rank"])
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -137,8 +133,8 @@ class TierLinker:
                         links.append(_link(e, page.ent_id_, False, self.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
-        rows = self.dates.dated(doc, _destinations(links))
-        doc.user_data[TIER_LINKS] = rows + restated_rows(doc, rows, self.same_rank, ISSUER)
+        links = _destinations(links)
+        doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
         return doc
 
     def report_year(self, doc: Doc) -> int | None:
