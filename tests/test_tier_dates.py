@@ -183,6 +183,23 @@ CASES = [
         "report.",
         {("Pakistan", "2", None)},
     ),
+    # a tier in the past perfect held before the report the text is about: the year before it alone
+    # (not its year, nor the year before that for "consecutive years"); "since" adds no later year
+    (
+        "July 5, 2021 – Malaysia was downgraded to Tier 3 in the US trafficking report. Malaysia had been "
+        "on the Tier 2 Watch List for the last three consecutive years.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    (
+        "July 5, 2021 – Malaysia was downgraded to Tier 3 in the US trafficking report. Malaysia had been "
+        "on the Tier 2 Watch List since 2018.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2018)},
+    ),
+    # ... not when a past reporting verb shifted the tense
+    (
+        "July 5, 2021 – The US trafficking report said Pakistan had been placed on Tier 2.",
+        {("Pakistan", "2", 2021)},
+    ),
 ]
 
 

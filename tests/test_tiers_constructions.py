@@ -3,7 +3,7 @@ moves that name both tiers, the issuer with a year, a country named only by its 
 (country, tier, report_year, change) rows through the real pipeline, on tiny real-style sentences.
 
 Each case names the rule it covers (``extractors/nlp/components/tiers.py``, ``tier_moves.py``,
-``tier_years.py`` and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
+``tier_years.py`` (with ``tier_year_spans.py``, ``tier_move_years.py``) and the phrases in ``models/patterns/tier_context.csv`` and ``tiers.jsonl``).
 """
 
 from __future__ import annotations
@@ -152,6 +152,13 @@ CASES = [
     (
         "Malaysia was downgraded to the lowest ranking in the 2021 trafficking report.",
         {("Malaysia", "3", 2021, "downgraded")},
+    ),
+    # a tier held "for three consecutive years from 2015" was not held in 2014: a year written as the
+    # start of a period takes no year before it (a held tier's year before is added otherwise)
+    (
+        "Pakistan had remained on the Tier Two Watch List for three consecutive years from 2015, the "
+        "trafficking report said.",
+        {("Pakistan", "2WL", 2015, "remained")},
     ),
 ]
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.assets import split_aliases
 from extractors.nlp.components.rule_files import rows
-from extractors.nlp.components.tier_years import clause_heads
+from extractors.nlp.components.tier_clauses import clause_heads
 
 
 def demonyms(country_words: str | None) -> dict[tuple[str, ...], str]:

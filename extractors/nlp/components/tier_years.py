@@ -7,15 +7,16 @@ comes from the report it names ("the 2022 TIP report") or, failing that, from th
 at the date the text opens with (:func:`~.tier_dates.dateline`) or at the page's publication date
 (``doc.user_data["published"]``), by the reports' release days (:mod:`.tier_dates`). A year that
 closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year.
+The years around a mention are read by :mod:`.tier_year_spans`; those of a move's tiers by
+:mod:`.tier_move_years`.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from extractors.nlp.components.tier_clauses import clause_heads
 from extractors.nlp.components.tier_dates import (
     dateline,
     full_dates,
@@ -24,90 +25,20 @@ from extractors.nlp.components.tier_dates import (
     report_year_at,
     weekday_dateline,
 )
-
-# A range longer than this is not one run of report years ("from 1999 to 2025" in a history).
-MAX_RANGE = 12
-_RANGE_WORDS = ("to", "through", "until", "till", "-", "–", "—")
-
-
-def edge_distance(a: Span, b: Span) -> int:
-    """Tokens between two spans ("Tier 3 country in 2019": 2 from the tier to the year)."""
-    return a.start - b.end if b.end <= a.start else max(b.start - a.end, 0)
-
-
-def nearest_year(e: Span, years: list[Span], lo: int | None = None, hi: int | None = None) -> Span | None:
-    """The year nearest to the tier (tokens between them), among those starting in [lo, hi)."""
-    lo = e.sent.start if lo is None else lo
-    hi = e.sent.end if hi is None else hi
-    inside = [y for y in years if lo <= y.start < hi]
-    return min(inside, key=lambda y: (edge_distance(e, y), y.start)) if inside else None
-
-
-def joined_years(y: Span, years: list[Span]) -> list[int]:
-    """The year with the years coordinated with it and the years of a range it bounds:
-    "2014 and 2015" -> [2014, 2015]; "from 2013 to 2016", "2013-2016" -> [2013, ..., 2016]."""
-    span = _RANGE_TOKEN.match(y.text)
-    if span:
-        first, last = int(span[1]), int(span[2])
-        return list(range(first, last + 1)) if 0 < last - first <= MAX_RANGE else [first, last]
-    by_token = {s.start: int(s.text) for s in years if not _RANGE_TOKEN.match(s.text)}
-    out = {int(y.text)}
-    group = [y.root, *y.root.conjuncts]
-    out |= {by_token[t.i] for t in group if t.i in by_token}
-    out |= {by_token[i] for i in _listed(y, by_token)}
-    ends = sorted(out)
-    lo, hi = _range_end(y, by_token, -1), _range_end(y, by_token, 1)
-    if lo is not None:
-        ends.append(lo)
-    if hi is not None:
-        ends.append(hi)
-    first, last = min(ends), max(ends)
-    between = _between(y, group)
-    if (lo is not None or hi is not None or between) and 0 < last - first <= MAX_RANGE:
-        out |= set(range(first, last + 1))
-    return sorted(out)
-
-
-def _range_end(y: Span, by_token: dict[int, int], step: int) -> int | None:
-    """The other end of a range written "2013 to 2016" / "2013-2016" (step 1: after the year)."""
-    doc = y.doc
-    word, other = y.start + step, y.start + 2 * step
-    if not (0 <= other < len(doc)) or doc[word].lower_ not in _RANGE_WORDS or other not in by_token:
-        return None
-    return by_token[other]
-
-
-def _between(y: Span, group: list) -> bool:
-    """ "between 2017 and 2019": two coordinated years after "between"."""
-    first = min(t.i for t in group)
-    return len(group) == 2 and first > 0 and y.doc[first - 1].lower_ == "between"
-
-
-def since(y: Span) -> bool:
-    """The year starts a period running to now ("on Tier 2 since 2013", "since June 2013")."""
-    doc, i = y.doc, y.start
-    month = i > 1 and doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 2].lower_ == "since"
-    return (i > 0 and doc[i - 1].lower_ == "since") or month
-
-
-_LIST_WORDS = (",", "and", "&")
-
-
-def _listed(y: Span, by_token: dict[int, int]) -> list[int]:
-    """Token positions of the years written in one list with this one ("2016 and 2017 reports",
-    "In 2020, 2021 and this year"), whatever the parse made of them."""
-    doc, out = y.doc, []
-    for step in (-1, 1):
-        i = y.start
-        while True:
-            j = i + step
-            while 0 <= j < len(doc) and doc[j].lower_ in _LIST_WORDS and abs(j - i) <= 2:
-                j += step
-            if j == i + step or j not in by_token:
-                break
-            out.append(j)
-            i = j
-    return out
+from extractors.nlp.components.tier_move_years import before_destination as _before_destination
+from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
+from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
+from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
+from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
+from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
+from extractors.nlp.components.tier_year_spans import (
+    joined_years,
+    nearest_year,
+    sentence_years,
+    since,
+    starts_period,
+)
+from extractors.nlp.components.tier_year_spans import next_tier as _next_tier
 
 
 class TierDates:
@@ -196,7 +127,10 @@ class TierDates:
 
     def _date_undated(self, links: list[dict], doc_year: int | None) -> None:
         """Undated tiers (not moved from): the one year the document gives the same country and
-        tier elsewhere, else the document's year; then the year before for a tier held on."""
+        tier elsewhere, else the document's year, or the year before it for a tier held before
+        (:func:`before_now`: "Bangladesh had been on the Tier-2 list for the last five consecutive
+        years" in a text on the 2017 report -> 2016 alone); then the year before too for a tier
+        held on."""
         dated: dict[tuple, set] = {}
         for link in links:
             if not link["_from"]:
@@ -206,8 +140,11 @@ class TierDates:
                 continue
             if not link["_years"]:
                 same = dated.get((link["country"], link["tier"]), set())
+                if len(same) != 1 and doc_year and before_now(link["_e"]):
+                    link["_years"] = [doc_year - 1]
+                    continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
-            if link["_years"] and self._stayed(link["_e"]):
+            if link["_years"] and self._stayed(link["_e"]) and not _opens_period(link):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
     def _own_years(
@@ -235,7 +172,9 @@ class TierDates:
         if y is not None:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
-            return out + [doc_year] if since(y) and not until and doc_year and doc_year > out[-1] else out
+            if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
+                return out
+            return out + [doc_year]
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
         if self._last_year(e):
@@ -330,165 +269,28 @@ class TierDates:
         return False
 
 
+def before_now(e: Span) -> bool:
+    """The tier's clause is in the past perfect ("Bangladesh had been on the Tier-2 list for the last
+    five consecutive years", "had been on the watch list since 2018"): a state that ended before the
+    report the text is about; not when a past reporting verb shifted the tense ("the report said
+    Pakistan had been placed on Tier 2")."""
+    clause = clause_heads(e)[-1]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.children)
+    return perfect and not (clause.dep_ == "ccomp" and clause.head.tag_ == "VBD")
+
+
+def _opens_period(link: dict) -> bool:
+    """The tier's earliest year is written as the start of a period ("for three consecutive years
+    from 2015": not 2014 too)."""
+    first = min(link["_years"])
+    return any(
+        int(y.text) == first and starts_period(y) for y in sentence_years(link["_e"].sent) if y.text.isdigit()
+    )
+
+
 # A year that modifies the noun after it ("the 2019 coup", "2018 Prevention ... Act").
 _MODIFIER_DEPS = ("nummod", "compound", "amod", "nmod", "npadvmod", "poss")
+
+
 # "the same as last year", "up from a year earlier": a comparison, not the tier's date
 _COMPARED = ("as", "than", "since", "from")
-
-
-def _next_tier(e: Span) -> int:
-    """Where the next tier of the sentence starts (its end when there is none)."""
-    return min((t.start for t in e.sent.ents if t.label_ == "TIER" and t.start >= e.end), default=e.sent.end)
-
-
-_RANGE_TOKEN = re.compile(r"^((?:19|20)\d\d)[-–—]((?:19|20)\d\d)$")
-
-
-def sentence_years(sent: Span) -> list[Span]:
-    """The sentence's YEAR entities and its year ranges written as one token ("2013–2016")."""
-    return [
-        Span(sent.doc, t.i, t.i + 1, label="YEAR")
-        for t in sent
-        if t.ent_type_ == "YEAR" or _RANGE_TOKEN.match(t.text)
-    ]
-
-
-def _cited_year(e: Span) -> int | None:
-    """The year in brackets that closes the tier's paragraph: the date of the statement ("tier
-    rating: Tier 3 - ... victims of trafficking (2008)"), over other years the paragraph names."""
-    doc = e.doc
-    end = e.end
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-    j = end - 1
-    while j > e.end and (doc[j].is_space or (doc[j].is_punct and doc[j].text != ")")):
-        j -= 1
-    if j - 2 < e.end or doc[j].text != ")" or doc[j - 2].text != "(" or doc[j - 1].ent_type_ != "YEAR":
-        return None
-    return int(doc[j - 1].text)
-
-
-def _before_destination(link: dict, links: list[dict]) -> list[int]:
-    """The year before the earliest year of the tier the country was moved to in the same
-    sentence ("upgraded ... in its 2018 report from the Tier 2 watch list to Tier 2" -> 2017)."""
-    dest = [
-        y
-        for o in links
-        if not o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
-        for y in o["_years"]
-    ]
-    return [min(dest) - 1] if dest else []
-
-
-def _after_origin(link: dict, links: list[dict]) -> list[int]:
-    """The year after the latest year of the tier the country was moved from in the same sentence
-    ("downgraded from Tier 2 Watch List in 2016 to Tier 3" -> Tier 3 in 2017)."""
-    origin = [
-        y
-        for o in links
-        if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
-        for y in o["_years"]
-    ]
-    return [max(origin) + 1] if origin else []
-
-
-def _owned_by_origins(links: list[dict]) -> set[int]:
-    """Years written after a tier the country was moved from, before the sentence's next tier:
-    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014)."""
-    return {
-        y.start
-        for link in links
-        if link["_from"]
-        for y in sentence_years(link["_e"].sent)
-        if link["_e"].end <= y.start < _next_tier(link["_e"])
-    }
-
-
-def _date_after_origins(links: list[dict], doc_year: int | None) -> None:
-    """An undated tier a country was moved to: the year after the tier it was moved from in the
-    sentence, else (no report year in the text) after one moved from in another sentence."""
-    for link in links:
-        if not link["_from"] and not link["_years"]:
-            link["_years"] = _after_origin(link, links) or ([] if doc_year else _after_move_from(link, links))
-
-
-def _nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
-    """Years of the sentence nearer to another tier the sentence gives the same country: that
-    tier's ("placed on Tier 2 in 2019 and 2020, and is now on the Tier 2 Watch List": not the
-    watch list's years); a tier moved from owns no year before it ("In 2021 the report moved
-    Malaysia from the Tier 2 Watch List to Tier 3": the move's year, Tier 3's)."""
-    e = link["_e"]
-    others = [
-        o
-        for o in links
-        if o["country"] == link["country"] and o["sentence"] == link["sentence"] and o["tier"] != link["tier"]
-    ]
-    return {
-        y.start
-        for y in sentence_years(e.sent)
-        if any(
-            edge_distance(o["_e"], y) < edge_distance(e, y) and not (o["_from"] and y.start < o["_e"].start)
-            for o in others
-        )
-    }
-
-
-def _after_move_from(link: dict, links: list[dict]) -> list[int]:
-    """The year after a tier the country was moved from, with years, in a sentence that names no
-    destination for it: the move's destination is this undated tier of the country, told elsewhere
-    ("earning a Tier 2 ranking in the latest report" ... "a boost from the Tier 2 Watchlist the
-    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018); not a tier the country is said
-    to remain on ("remains on Tier 2": no move ends there)."""
-    if link["change"] == "remained":
-        return []
-    origin = [
-        y
-        for o in links
-        if o["_from"]
-        and o["country"] == link["country"]
-        and o["tier"] != link["tier"]
-        and o["sentence"] != link["sentence"]
-        and not any(
-            d["country"] == o["country"] and d["sentence"] == o["sentence"] and not d["_from"] for d in links
-        )
-        for y in o["_years"]
-    ]
-    return [max(origin) + 1] if origin else []
-
-
-def _kept_earlier(link: dict, links: list[dict]) -> bool:
-    """An earlier tier of a move sentence with its own years, all before the destination's."""
-    dest = [
-        y
-        for o in links
-        if o["_moved"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
-        for y in o["_years"]
-    ]
-    return bool(link["_years"] and dest and max(link["_years"]) < min(dest))
-
-
-_CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis")
-
-
-def clause_heads(e: Span | Token) -> list:
-    """The tier's root and its heads up to and including the head of its own clause ("where it
-    has remained in Tier 2" stops at "remained", not at the "failure" the clause hangs from)."""
-    t = e.root if isinstance(e, Span) else e
-    out = [t]
-    while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
-        t = t.head
-        out.append(t)
-    return out
-
-
-def modifiers(t) -> list:
-    """A head's modifiers and theirs ("an otherwise required downgrade": downgrade -> required ->
-    otherwise)."""
-    first = [c for c in t.children if c.dep_ in ("amod", "advmod", "neg", "acomp")]
-    return first + [g for c in first for g in c.children if g.dep_ in ("advmod", "neg")]
-
-
-def ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    """The words end with the pattern, "*" standing for any one word."""
-    tail = words[-len(pattern) :]
-    return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))

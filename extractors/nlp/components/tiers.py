@@ -21,6 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.rule_files import rows
+from extractors.nlp.components.tier_clauses import clause_heads as _clause_heads
+from extractors.nlp.components.tier_clauses import ends_with as _ends_with
+from extractors.nlp.components.tier_clauses import modifiers as _modifiers
 from extractors.nlp.components.tier_countries import demonym_counts, demonyms
 from extractors.nlp.components.tier_countries import heading_country as _heading_country
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
@@ -30,9 +33,6 @@ from extractors.nlp.components.tier_countries import sentence_entities as _sente
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_years import TierDates
-from extractors.nlp.components.tier_years import clause_heads as _clause_heads
-from extractors.nlp.components.tier_years import ends_with as _ends_with
-from extractors.nlp.components.tier_years import modifiers as _modifiers
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi

@@ -1,0 +1,106 @@
+"""The years of the tiers of a move, for :mod:`.tier_years`: a tier moved from owns the years written
+after it; the tier moved to is dated the year after the origin, the origin the year before the
+destination; an earlier tier stays only with years of its own before the destination's."""
+
+from __future__ import annotations
+
+from extractors.nlp.components.tier_year_spans import edge_distance, next_tier, sentence_years
+
+
+def before_destination(link: dict, links: list[dict]) -> list[int]:
+    """The year before the earliest year of the tier the country was moved to in the same
+    sentence ("upgraded ... in its 2018 report from the Tier 2 watch list to Tier 2" -> 2017)."""
+    dest = [
+        y
+        for o in links
+        if not o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [min(dest) - 1] if dest else []
+
+
+def _after_origin(link: dict, links: list[dict]) -> list[int]:
+    """The year after the latest year of the tier the country was moved from in the same sentence
+    ("downgraded from Tier 2 Watch List in 2016 to Tier 3" -> Tier 3 in 2017)."""
+    origin = [
+        y
+        for o in links
+        if o["_from"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
+
+
+def owned_by_origins(links: list[dict]) -> set[int]:
+    """Years written after a tier the country was moved from, before the sentence's next tier:
+    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014)."""
+    return {
+        y.start
+        for link in links
+        if link["_from"]
+        for y in sentence_years(link["_e"].sent)
+        if link["_e"].end <= y.start < next_tier(link["_e"])
+    }
+
+
+def date_after_origins(links: list[dict], doc_year: int | None) -> None:
+    """An undated tier a country was moved to: the year after the tier it was moved from in the
+    sentence, else (no report year in the text) after one moved from in another sentence."""
+    for link in links:
+        if not link["_from"] and not link["_years"]:
+            link["_years"] = _after_origin(link, links) or ([] if doc_year else _after_move_from(link, links))
+
+
+def nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
+    """Years of the sentence nearer to another tier the sentence gives the same country: that
+    tier's ("placed on Tier 2 in 2019 and 2020, and is now on the Tier 2 Watch List": not the
+    watch list's years); a tier moved from owns no year before it ("In 2021 the report moved
+    Malaysia from the Tier 2 Watch List to Tier 3": the move's year, Tier 3's)."""
+    e = link["_e"]
+    others = [
+        o
+        for o in links
+        if o["country"] == link["country"] and o["sentence"] == link["sentence"] and o["tier"] != link["tier"]
+    ]
+    return {
+        y.start
+        for y in sentence_years(e.sent)
+        if any(
+            edge_distance(o["_e"], y) < edge_distance(e, y) and not (o["_from"] and y.start < o["_e"].start)
+            for o in others
+        )
+    }
+
+
+def _after_move_from(link: dict, links: list[dict]) -> list[int]:
+    """The year after a tier the country was moved from, with years, in a sentence that names no
+    destination for it: the move's destination is this undated tier of the country, told elsewhere
+    ("earning a Tier 2 ranking in the latest report" ... "a boost from the Tier 2 Watchlist the
+    Kingdom received from 2016 and 2017 reports" -> Tier 2 in 2018); not a tier the country is said
+    to remain on ("remains on Tier 2": no move ends there)."""
+    if link["change"] == "remained":
+        return []
+    origin = [
+        y
+        for o in links
+        if o["_from"]
+        and o["country"] == link["country"]
+        and o["tier"] != link["tier"]
+        and o["sentence"] != link["sentence"]
+        and not any(
+            d["country"] == o["country"] and d["sentence"] == o["sentence"] and not d["_from"] for d in links
+        )
+        for y in o["_years"]
+    ]
+    return [max(origin) + 1] if origin else []
+
+
+def kept_earlier(link: dict, links: list[dict]) -> bool:
+    """An earlier tier of a move sentence with its own years, all before the destination's."""
+    dest = [
+        y
+        for o in links
+        if o["_moved"] and o["country"] == link["country"] and o["sentence"] == link["sentence"]
+        for y in o["_years"]
+    ]
+    return bool(link["_years"] and dest and max(link["_years"]) < min(dest))
