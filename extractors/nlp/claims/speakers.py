@@ -69,6 +69,7 @@ from extractors.nlp.claims.named import (
     earlier_full_name,
     earlier_name,
     name_in_phrase,
+    person_by_title_head,
     person_by_written_title,
 )
 from extractors.nlp.claims.sources import _named_appos, _source
@@ -308,6 +309,21 @@ def _person_title(s: _Subject) -> Speaker | None:
     return (titled, "person") if titled else None
 
 
+def _title_head(s: _Subject) -> Speaker | None:
+    """ "the Admiral", "The actress", "the shadow chancellor": a definite title the heads in
+    ``person_heads`` do not list is the person named with that title written next to the name
+    (:func:`~extractors.nlp.claims.named.person_by_title_head`); else nothing."""
+    root = s.root
+    if not (
+        s.definite and len(s.span) <= 4 and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP")
+    ):
+        return None
+    if root.is_upper or s.span[0].lower_ not in ("the", "this"):
+        return None  # "the President IIUI": a body's name is no title; "Bilal Azam": no title
+    found = person_by_title_head(s)
+    return (found, "person") if found else None
+
+
 def _member_ref(s: _Subject) -> Speaker | None:
     """ "The MP for Sittingbourne and Sheppey said" right after "Mr Wyatt predicted": one person of
     a body (``member_heads``), written definite as the cue's subject, is the person who spoke last
@@ -347,6 +363,7 @@ _SPEAKER_STEPS = (
     _complainant_ref,
     same_source,
     _person_title,
+    _title_head,
     _member_ref,
     counted_members,
     body_ref,
