@@ -229,3 +229,19 @@ def test_a_body_in_a_title_stays_a_body(nlp):
         "should submit its report within a week."
     )
     assert all(s[0] != "Syed Naveed Qamar" for s in speakers(nlp, text) if s[2] == "said")
+
+
+DOCUMENTS = [
+    # documents of other kinds speak as documents (BBC politics, PolNeAR train, Dawn/APP)
+    ("The book claims the premier went back on his pledge.", [("The book", "report", "claims")]),
+    ('The ad says "nothing will change until we elect new candidates."', [("The ad", "report", "says")]),
+    (
+        "According to the MoU, NAB officers will receive free training sessions.",
+        [("the MoU", "report", "According to")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENTS)
+def test_a_document_speaks_as_a_document(nlp, text, expected):
+    assert speakers(nlp, text) == expected
