@@ -199,3 +199,49 @@ def test_a_name_in_a_parenthetical_misparsed_as_apposition_is_not_the_speaker(nl
         "management of the governor."
     )
     assert ("Democratic Party", "organisation", "applaud") in speakers(nlp, text)
+
+
+TITLE_HEADS = [
+    # a rank written before the name (Dawn/APP): "the Admiral" is that person, not a body
+    (
+        "Chief of the Naval Staff Admiral Naveed Ashraf visited the ships. During interactions, "
+        "the Admiral highlighted that Pakistan believes in collaborative efforts for maritime security.",
+        ("Naveed Ashraf", "person", "highlighted"),
+    ),
+    # a title in an apposition after the name
+    (
+        "Oliver Letwin, the shadow chancellor, spoke on Monday. The shadow chancellor said the "
+        "golden rule had turned to dross.",
+        ("Oliver Letwin", "person", "said"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_HEADS)
+def test_a_definite_title_is_the_person_written_with_it(nlp, text, expected):
+    assert speakers(nlp, text)[-1] == expected
+
+
+def test_a_body_in_a_title_stays_a_body(nlp):
+    """ "the committee" is not "Committee Chairman X": only the title's last word refers."""
+    text = (
+        "Committee Chairman Syed Naveed Qamar chaired the meeting. The committee said the ministry "
+        "should submit its report within a week."
+    )
+    assert all(s[0] != "Syed Naveed Qamar" for s in speakers(nlp, text) if s[2] == "said")
+
+
+DOCUMENTS = [
+    # documents of other kinds speak as documents (BBC politics, PolNeAR train, Dawn/APP)
+    ("The book claims the premier went back on his pledge.", [("The book", "report", "claims")]),
+    ('The ad says "nothing will change until we elect new candidates."', [("The ad", "report", "says")]),
+    (
+        "According to the MoU, NAB officers will receive free training sessions.",
+        [("the MoU", "report", "According to")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENTS)
+def test_a_document_speaks_as_a_document(nlp, text, expected):
+    assert speakers(nlp, text) == expected

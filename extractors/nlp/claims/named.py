@@ -26,6 +26,7 @@ from extractors.nlp.components.officials import PERSON_AT
 from extractors.nlp.resolve import resolve
 
 _NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE")
+_NO_TITLE_ENTS = ("AGENCY", "ORG", "GPE", "LOC", "NORP", "FAC", "PERSON")  # names, no title word
 _BEFORE_NO_NAME = ("ADP", "CCONJ")  # "a spokesman for Michael Howard", "Sittingbourne and Sheppey"
 
 
@@ -274,3 +275,68 @@ def _complainant(self, doc: Doc, before: int) -> str | None:
                 if who:
                     found = who
     return found
+
+
+def person_by_title_head(s) -> str | None:
+    """ "The actress said" after "Oscar-winning actress Susan Sarandon", "the shadow chancellor" after
+    "Oliver Letwin, the shadow chancellor,": the person whose written title ends in the
+    subject's head, right before the name or as the last word of an apposition after it, so a
+    body in a longer title stays a body ("the committee" is not "Committee Chairman X"). The
+    subject's other words must be in that title; the latest who spoke wins, else the one
+    mentioned last."""
+    doc, low = s.doc, s.low
+    words = {t.lower_ for t in s.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != s.root.i}
+    names = [
+        name
+        for start, end, name in _name_mentions(s)
+        if low in _title_heads(doc, start, end, s.span.start, s.finder.shape.honorifics)
+        and words <= _title_words(doc, start, end, s.span.start)
+    ]
+    spoke = next((sp[0] for sp in s.spoken if sp[1] == "person" and sp[0] in names), None)
+    return spoke or (names or [None])[-1]
+
+
+def _name_mentions(s) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name before the subject, in text order: the people the
+    officials component resolved, and the base model's other person names that have a name's
+    shape (people it does not keep, such as "actress Susan Sarandon"), as written."""
+    doc, person_at = s.doc, s.person_at
+    found = _mentions(person_at, s.span.start)
+    longer = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for e in doc.ents:
+        if e.label_ != "PERSON" or e.end > s.span.start or any(i in person_at for i in range(e.start, e.end)):
+            continue
+        name = s.finder.shape.clean(e, longer)
+        if name is not None:
+            found.append((name.start, name.end, name.text))
+    return sorted(found)
+
+
+def _title_heads(doc, start: int, end: int, stop: int, honorifics: set[str]) -> set[str]:
+    """The last word of a title written next to a name: the word right before it and any
+    honorific or rank in between ("Chancellor Gordon Brown", "Admiral Naveed Ashraf"), and the last word of an apposition after
+    it ("Oliver Letwin, the shadow chancellor,"); never a body's or place's name ("Vice President
+    IIUI": "IIUI" is no title)."""
+    heads: set[str] = set()
+    j, sent_start = start - 1, doc[start].sent.start
+    while j >= sent_start and doc[j].lower_.rstrip(".") in honorifics:
+        heads.add(doc[j].lower_.rstrip("."))  # a rank is a title too ("Admiral Naveed Ashraf")
+        j -= 1
+    if j >= sent_start and _title_word(doc[j]):
+        heads.add(doc[j].lower_)
+    sent_end = min(doc[end - 1].sent.end, stop)
+    if end < sent_end and doc[end].text == ",":
+        for t in doc[end + 1 : min(sent_end, end + 10)]:
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if t.text in (",", ";", ".") or t.i + 1 == sent_end:
+                last = doc[t.i - 1] if t.text in (",", ";", ".") else t
+                if _title_word(last):
+                    heads.add(last.lower_)
+                break
+    return heads
+
+
+def _title_word(t: Token) -> bool:
+    """A word that can end a title: a noun, no acronym or name of a body or place ("IIUI")."""
+    return t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_upper and t.ent_type_ not in _NO_TITLE_ENTS
