@@ -13,6 +13,16 @@ the Home Office and the Liberal Democrats). A text that names two countries is l
 Bangladeshi or Kuwaiti story on the State Department's report, a Dawn story on an Indian family
 charged in the US (news_gold keeps the US bodies of Dawn's stories foreign).
 
+A story may also be written from inside a country while it mostly names others (a US paper on
+China's navy, Syria's war or a Ukrainian party): the country of a story whose own bodies it never
+qualifies by their country ("the White House", "Congress", "the Home Office", never "the US
+Congress" or "Britain's Home Office") and whose domestic politics it names (a party or a
+legislature of that country: "Republicans", "the Senate", "the Commons") is its home, unless
+another country is named ``DOMINANT`` times as much (a Dawn story on Pakistan that mentions the
+White House). A foreign paper names another country's bodies by their country, and its stories on
+them rarely name that country's parties (the DOJ charging an Indian family in Nebraska; the State
+Department's report on Saudi Arabia).
+
 Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
 ``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
 """
@@ -20,15 +30,18 @@ Other rows keep their kind (a body named as written, an embassy: :mod:`agency_wo
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.agency_scope import FOREIGN, AgencyScope
+from extractors.nlp.components.agency_world import MISSION_HEADS
 from extractors.nlp.components.entities import AGENCY_INFO
 
 # A story that names several countries is about the one it names this many times as much as any
 # other (a US story on Congress that mentions Russia; a BBC story on the Home Office that mentions
 # an Albanian family).
 DOMINANT = 3
+# the kinds of a country's bodies only a story from inside it names unqualified
+_DOMESTIC = {"party", "legislature"}
 
 
 class AgencyHome:
@@ -65,10 +78,44 @@ class AgencyHome:
             return next(iter(named))
         if not named:
             return None
-        ranked = self.scope.country_votes(doc, set(), info, dateline=False).most_common(2)
+        votes = self.scope.country_votes(doc, set(), info, dateline=False)
+        ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
             return ranked[0][0]
+        inside = self._written_from(doc, info)
+        if inside and not any(v >= DOMINANT * votes[inside] for c, v in votes.items() if c != inside):
+            return inside
         return None
+
+    def _written_from(self, doc: Doc, info: dict) -> str | None:
+        """The one country whose foreign-kind bodies the text names, never with that country's
+        name or adjective (in the name or right before it: :meth:`_qualified`; its embassies,
+        named by their owner everywhere, left out), and whose party or legislature it names; else
+        None."""
+        mentions: dict[str, list[bool]] = {}
+        domestic = set()
+        for e in doc.ents:
+            meta = (info.get(e.ent_id_) or {}) if e.label_ == "AGENCY" else {}
+            country = meta.get("country")
+            if not country:
+                continue
+            if meta.get("kind") == FOREIGN and not any(h in e.text.lower() for h in MISSION_HEADS):
+                mentions.setdefault(country, []).append(self._qualified(doc, e, country))
+            if meta.get("kind") in _DOMESTIC or self.scope.own_kind.get(e.ent_id_) in _DOMESTIC:
+                domestic.add(country)
+        inside = [c for c, qualified in mentions.items() if c in domestic and not any(qualified)]
+        return inside[0] if len(inside) == 1 else None
+
+    def _qualified(self, doc: Doc, e: Span, country: str) -> bool:
+        """Whether a mention names its country: a name or adjective of it inside the mention ("US
+        Congress", "U.S. Senate", "UK Home Office") or right before it ("Britain's Home Office")."""
+        scope = self.scope
+        for i in range(e.start, e.end):
+            for j in range(i + 1, min(e.end, i + 4) + 1):
+                words = doc[i:j].text
+                if (scope.country_names.get(words) or scope.demonyms.get(words)) == country:
+                    return True
+        return scope.modifier_country(doc, e)[0] == country
 
 
 @Language.factory("tipwatch_agency_home_v1", assigns=["doc.user_data"], requires=["doc.ents"])
