@@ -16,8 +16,10 @@ charged in the US (news_gold keeps the US bodies of Dawn's stories foreign).
 A story may also be written from inside a country while it mostly names others (a US paper on
 China's navy, Syria's war or a Ukrainian party): the country of a story whose own bodies it never
 qualifies by their country ("the White House", "Congress", "the Home Office", never "the US
-Congress" or "Britain's Home Office") and whose domestic politics it names (a party or a
-legislature of that country: "Republicans", "the Senate", "the Commons") is its home, unless
+Congress" or "Britain's Home Office") and whose domestic politics it names (a party of that
+country or a legislature the gazetteer does not make foreign: "Republicans", "Labour", "the
+Commons"; not "Congress" itself, which a Dawn or APP story on a Pakistani minister's visit to
+Washington names too) is its home, unless
 another country is named ``DOMINANT`` times as much (a Dawn story on Pakistan that mentions the
 White House). A foreign paper names another country's bodies by their country, and its stories on
 them rarely name that country's parties (the DOJ charging an Indian family in Nebraska; the State
@@ -101,8 +103,8 @@ class AgencyHome:
                 continue
             if meta.get("kind") == FOREIGN and not any(h in e.text.lower() for h in MISSION_HEADS):
                 mentions.setdefault(country, []).append(self._qualified(doc, e, country))
-            if meta.get("kind") in _DOMESTIC or self.scope.own_kind.get(e.ent_id_) in _DOMESTIC:
-                domestic.add(country)
+            if meta.get("kind") in _DOMESTIC:  # not a foreign row's own kind: "Congress" alone
+                domestic.add(country)  # is what an APP story on Pakistan's minister names too
         inside = [c for c, qualified in mentions.items() if c in domestic and not any(qualified)]
         return inside[0] if len(inside) == 1 else None
 
