@@ -100,3 +100,14 @@ def test_a_foreign_paper_naming_the_country_of_the_body_keeps_it_foreign(nlp):
         ("US Congress", "foreign_government", "United States"),
         ("Republican Party", "party", "United States"),
     }
+
+
+def test_a_party_named_as_a_word_is_a_sign_of_the_home_country(nlp):
+    """A US paper on Syria: "Republican senators" (no party body) and the State Department never
+    written "US State Department" (issue 12: PolNeAR texts)."""
+    text = (
+        "Syria said on Monday that the talks in Geneva had failed, and Syrian officials in Damascus "
+        "blamed the rebels. The State Department said the United States would keep talking, and "
+        "Republican senators called for new sanctions."
+    )
+    assert agencies(nlp, text) == {("US Department of State", "government", "United States")}
