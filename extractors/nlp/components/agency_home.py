@@ -75,7 +75,8 @@ class AgencyHome:
     def _main_country(self, doc: Doc, info: dict) -> str | None:
         """The one country the text names; with none, the one country of its agencies; with
         several, the one it names at least ``DOMINANT`` times as much as any other, its dateline
-        left out (:meth:`AgencyScope.country_votes`), else None."""
+        left out (:meth:`AgencyScope.country_votes`), else the one it is written from
+        (:meth:`_written_from`) unless another is named ``DOMINANT`` times as much, else None."""
         named = self.scope.named_countries(doc)
         if not named:  # no country named: the countries of all its agencies that have one
             named = {(info.get(e.ent_id_) or {}).get("country") for e in doc.ents if e.label_ == "AGENCY"}
@@ -96,7 +97,8 @@ class AgencyHome:
     def _written_from(self, doc: Doc, info: dict) -> str | None:
         """The one country whose foreign-kind bodies the text names, never with that country's
         name or adjective (in the name or right before it: :meth:`_qualified`; its embassies,
-        named by their owner everywhere, left out), and whose party or legislature it names; else
+        named by their owner everywhere, left out), and whose domestic politics it names (a party
+        or a legislature row of that country, a party's short form: :meth:`_party_words`); else
         None."""
         mentions: dict[str, list[bool]] = {}
         domestic = set()
