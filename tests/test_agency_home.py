@@ -69,3 +69,45 @@ def test_a_story_naming_its_own_country_far_more_than_another_is_about_it(nlp):
         ("Federal Bureau of Investigation", "government", "United States"),
         ("US Congress", "legislature", "United States"),
     }
+
+
+def test_a_story_written_from_inside_its_country_while_naming_another_more(nlp):
+    """A US paper on China names the White House and Congress without "US" and names the
+    Republicans: the US is its home although China is named more (issue 12: PolNeAR texts)."""
+    text = (
+        "China said on Monday that its navy would patrol the South China Sea, and Chinese officials "
+        "in Beijing said China would not back down. The White House said the United States was "
+        "watching closely, and Republicans in Congress called for sanctions."
+    )
+    # "Congress" is resolved before the home is known (agency_scope: China is named most), as the
+    # body the text names, a legislature of no country
+    assert agencies(nlp, text) == {
+        ("White House", "government", "United States"),
+        ("Congress", "legislature", None),
+        ("Republican Party", "party", "United States"),
+    }
+
+
+def test_a_foreign_paper_naming_the_country_of_the_body_keeps_it_foreign(nlp):
+    """The same story as a foreign paper writes it: "the US Congress" names its country."""
+    text = (
+        "China said on Monday that its navy would patrol the South China Sea, and Chinese officials "
+        "in Beijing said China would not back down. The White House said the United States was "
+        "watching closely, and Republicans in the US Congress called for sanctions."
+    )
+    assert agencies(nlp, text) == {
+        ("White House", "foreign_government", "United States"),
+        ("US Congress", "foreign_government", "United States"),
+        ("Republican Party", "party", "United States"),
+    }
+
+
+def test_a_party_named_as_a_word_is_a_sign_of_the_home_country(nlp):
+    """A US paper on Syria: "Republican senators" (no party body) and the State Department never
+    written "US State Department" (issue 12: PolNeAR texts)."""
+    text = (
+        "Syria said on Monday that the talks in Geneva had failed, and Syrian officials in Damascus "
+        "blamed the rebels. The State Department said the United States would keep talking, and "
+        "Republican senators called for new sanctions."
+    )
+    assert agencies(nlp, text) == {("US Department of State", "government", "United States")}

@@ -206,3 +206,9 @@ def test_a_recognised_name_that_begins_a_longer_one_before_for_is_that_body(nlp)
         "said so. Scholars at the Peterson Institute modeled what would happen."
     )
     assert agencies(nlp, text) == {("Peterson Institute for International Economics", None, "ngo")}
+
+
+def test_a_well_known_international_body_by_its_acronym_is_the_gazetteers(nlp):
+    """IAEA undefined in the text (Dawn/APP, PolNeAR): the gazetteer's row (agencies.csv)."""
+    text = "Headline\n\nIran suspended cooperation with the IAEA after the strikes, officials said."
+    assert agencies(nlp, text) == {("International Atomic Energy Agency", "IAEA", "international")}

@@ -151,3 +151,22 @@ def test_a_two_letter_acronym_in_a_pakistani_story_is_pakistans_body(nlp):
         ("Supreme Court of Pakistan", "SC", "court", "Pakistan"),
         ("Frontier Corps", "FC", "police", "Pakistan"),
     }
+
+
+def test_an_acronym_the_text_never_writes_out_of_no_supported_country_is_no_body(nlp):
+    """Regression (PolNeAR train, 14 of 120 texts): "super PAC" in a US story was a public accounts
+    committee (a legislature of no country)."""
+    text = "A super PAC supporting Senator Marco Rubio spent $2 million on ads in Florida."
+    assert agencies(nlp, text) == set()
+
+
+def test_a_public_accounts_committee_in_a_pakistani_story_is_pakistans(nlp):
+    text = "ISLAMABAD: The PAC on Monday directed the ministry to recover the funds."
+    assert agencies(nlp, text) == {("Public Accounts Committee", "PAC", "legislature", "Pakistan")}
+
+
+def test_an_acronym_a_persons_title_follows_is_the_officials_body(nlp):
+    """world_dev (Philippine News Agency copy): "DOJ Undersecretary" is the body of an official,
+    kept for the official's organisation although the text never writes DOJ out."""
+    text = "Meanwhile, DOJ Undersecretary Nicholas Felix L. Ty said the cases were filed."
+    assert agencies(nlp, text) == {("DOJ", "DOJ", "government", None)}

@@ -150,16 +150,26 @@ class AgencyScope:
     ) -> dict[str, tuple[str, str | None]]:
         """Form key -> (name, acronym) of the body as written, for the mentions no country's row
         fits: the forms of one gazetteer row in one document are one body, named by its longest
-        form ("Department of Justice" ... "DOJ": Department of Justice, acronym DOJ)."""
+        form ("Department of Justice" ... "DOJ": Department of Justice, acronym DOJ); none for
+        forms that are all acronyms ("super PAC"), unless a person's title follows one ("DOJ
+        Undersecretary Nicholas Ty": the body of an official)."""
         groups: dict[tuple[str, ...], list[str]] = {}
+        titled = set()  # the groups with a mention a person's title follows ("DOJ Undersecretary")
+        titles = {e.start for e in doc.ents if e.label_ == "TITLE"}
         for e in sorted(scoped, key=lambda s: s.start):
             key = form_key(e.text)
             if not self.modifier_country(doc, e)[0] and not self._pick(key, None, named, home):
-                groups.setdefault(tuple(self.candidates[key]), []).append(key)
+                group = tuple(self.candidates[key])
+                groups.setdefault(group, []).append(key)
+                if e.end in titles:
+                    titled.add(group)
         out = {}
-        for keys in groups.values():
+        for group, keys in groups.items():
             acronyms = [k for k in keys if self._own_meta(k)["acronym"]]
-            full = [k for k in keys if k not in acronyms] or keys
+            full = [k for k in keys if k not in acronyms]
+            if not full and group not in titled:  # a bare acronym of no country the text
+                continue  # supports, never a person's body: no body (_resolve)
+            full = full or keys
             name = max((self._base_name(k) for k in full), key=lambda n: len(n.split()))
             out.update((k, (name, self.spelling[acronyms[0]] if acronyms else None)) for k in keys)
         return out
@@ -167,7 +177,9 @@ class AgencyScope:
     def _resolve(self, doc: Doc, e: Span, home: tuple, seen: tuple, names: dict) -> Span | None:
         """One mention on a local form: the row the text supports (``rowed`` gets it), else the
         body as written (``own`` gets what is known of it), but no body for an acronym of two
-        letters ("SC", "IB", "FC": a state, a bank, a football club elsewhere). An adjective of another country
+        letters ("SC", "IB", "FC": a state, a bank, a football club elsewhere), nor for an
+        acronym the text does not write out ("PAC" in a US story is a political action committee,
+        not a public accounts committee: :meth:`_own_names`). An adjective of another country
         before it joins the name ("Spanish Interior Ministry": that country's, foreign when the
         story is about another one)."""
         named, rowed, own = seen
@@ -179,6 +191,8 @@ class AgencyScope:
             return Span(doc, e.start, e.end, label="AGENCY", span_id=target)
         if modifier is None and self._own_meta(key)["acronym"] and len(e.text) <= _SHORT_ACRONYM:
             return None  # "SC shop" in a story from South Carolina: no body of a country it names
+        if modifier is None and key not in names:
+            return None  # "super PAC" in a US story: an acronym the text never writes out
         name, acronym = names.get(key) or (self._base_name(key), self._own_meta(key)["acronym"])
         meta = {**self._own_meta(key), "acronym": acronym}
         if modifier:

@@ -27,6 +27,7 @@ from extractors.nlp.components.rule_files import rows
 
 # The head words of a diplomatic mission (lower case) and how the canonical name writes them.
 _MISSIONS = {"embassy": "Embassy", "consulate": "Consulate", "high commission": "High Commission"}
+MISSION_HEADS = frozenset(_MISSIONS)  # a mission is named by its owner everywhere (agency_home)
 # Entity labels a place or an owner may carry.
 _PLACE_LABELS = ("GPE", "LOC", "NORP", "")
 # ... and the words before a police force's name (the statistical model often tags the whole name)
