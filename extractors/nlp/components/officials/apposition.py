@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.countries import office_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
@@ -45,7 +46,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         elif tok.lower_ in lex.former:
             return None
         elif e is not None and e.label_ == "AGENCY":
-            org_before, i = e.ent_id_ or e.text, e.end
+            org_before, i = ent_name(e), e.end
             i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
         elif e is not None and e.label_ in ("GPE", "NORP"):
             i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)

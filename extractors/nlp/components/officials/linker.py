@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.nlp.components.entities import PROVINCE
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.described import descriptions
 from extractors.nlp.components.officials.keys import (
@@ -199,7 +200,7 @@ class OfficialLinker:
 
     def _context(self, doc: Doc, others: list[Span]) -> Context:
         ent_at = {i: e for e in others for i in range(e.start, e.end)}
-        agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
+        agency_count = Counter(ent_name(e) for e in others if e.label_ == "AGENCY")
         province = doc.user_data.get(PROVINCE)
         ctx = Context(self.lex, doc, ent_at, province, agency_count)
         ctx.countries = doc_countries(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))

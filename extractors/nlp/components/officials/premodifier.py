@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import between, post, premods
@@ -150,8 +151,8 @@ def _story_party(ctx: Context, k: int) -> str | None:
     if k < 2 or ctx.doc[k - 1].text != ",":
         return None
     e = ctx.ent(k - 2, "AGENCY")
-    kind = ctx.doc.user_data.get(AGENCY_INFO, {}).get(e.ent_id_ or e.text, {}).get("kind") if e else None
-    return (e.ent_id_ or e.text) if kind == "party" else None
+    kind = ctx.doc.user_data.get(AGENCY_INFO, {}).get(ent_name(e), {}).get("kind") if e else None
+    return ent_name(e) if kind == "party" else None
 
 
 def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
