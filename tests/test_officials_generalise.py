@@ -116,3 +116,13 @@ def test_a_philippine_prosecutor_is_of_the_department_of_justice(nlp):
     assert officials(nlp, text) == {
         ("Fernando Gubalane", "regional state prosecutor", "Department of Justice")
     }
+
+
+def test_a_country_after_of_lies_between_the_title_and_the_name(nlp):
+    text = "He met the Prime Minister of Malaysia, Anwar Ibrahim, in Kuala Lumpur."
+    assert officials(nlp, text) == {("Anwar Ibrahim", "prime minister", None)}
+
+
+def test_an_envoy_of_a_country_to_another_past_a_comma_and_honorific(nlp):
+    text = "Ambassador of Turkiye to Pakistan, Dr. Irfan Neziroglu, praised the brotherly relations."
+    assert officials(nlp, text) == {("Irfan Neziroglu", "ambassador", "Embassy of Turkiye in Pakistan")}

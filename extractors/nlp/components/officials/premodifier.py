@@ -239,8 +239,9 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return pf[0] - 1
     if e is not None and e.label_ == "ORG":
         return e.start - 1
-    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
-        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X"
+    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to", "of"):
+        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X",
+        # "the Ambassador of Japan, X", "Chief of the Naval Staff of Pakistan, Admiral X"
     if tok.text == "-" and i >= 1 and ctx.lex.is_honorific_word(doc[i - 1]):
         return i - 1  # "Major-General"
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
