@@ -126,3 +126,8 @@ def test_a_country_after_of_lies_between_the_title_and_the_name(nlp):
 def test_an_envoy_of_a_country_to_another_past_a_comma_and_honorific(nlp):
     text = "Ambassador of Turkiye to Pakistan, Dr. Irfan Neziroglu, praised the brotherly relations."
     assert officials(nlp, text) == {("Irfan Neziroglu", "ambassador", "Embassy of Turkiye in Pakistan")}
+
+
+def test_a_name_the_model_took_for_a_place_after_title_of_country(nlp):
+    text = "The Ambassador of Japan to Pakistan, Wada Mitsuhiro, said the grant would help."
+    assert officials(nlp, text) == {("Wada Mitsuhiro", "ambassador", "Embassy of Japan in Pakistan")}
