@@ -131,3 +131,27 @@ def test_an_envoy_of_a_country_to_another_past_a_comma_and_honorific(nlp):
 def test_a_name_the_model_took_for_a_place_after_title_of_country(nlp):
     text = "The Ambassador of Japan to Pakistan, Wada Mitsuhiro, said the grant would help."
     assert officials(nlp, text) == {("Wada Mitsuhiro", "ambassador", "Embassy of Japan in Pakistan")}
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before(nlp):
+    text = (
+        "Prime Minister Tony Blair has arrived back from the Middle East. "
+        "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, in Jerusalem."
+    )
+    assert officials(nlp, text) == {
+        ("Tony Blair", "prime minister", None),
+        ("Ariel Sharon", "prime minister", None),
+    }
+
+
+def test_a_counterpart_keeps_a_portfolio_ministry_but_no_other_body(nlp):
+    text = (
+        "Foreign Minister Ishaq Dar met his Uzbek counterpart Bakhtiyor Saidov in Tashkent. "
+        "Ambassador of Pakistan to Afghanistan, Ubaid Nizamani, met his Chinese counterpart Zhao Xing in Kabul."
+    )
+    assert officials(nlp, text) == {
+        ("Ishaq Dar", "minister", "Ministry of Foreign Affairs"),
+        ("Bakhtiyor Saidov", "minister", "Ministry of Foreign Affairs"),
+        ("Ubaid Nizamani", "ambassador", "Embassy of Pakistan in Afghanistan"),
+        ("Zhao Xing", "ambassador", None),
+    }

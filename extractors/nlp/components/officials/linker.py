@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 from extractors.nlp.components.entities import PROVINCE
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.counterpart import counterpart
 from extractors.nlp.components.officials.described import descriptions
 from extractors.nlp.components.officials.keys import (
     PEOPLE,
@@ -183,7 +184,7 @@ class OfficialLinker:
         roster = Roster(doc)
         weak_starts = {s.start for s in weak_names}
         for span in sorted(candidates, key=lambda s: s.start):
-            found = role(ctx, span)
+            found = role(ctx, span) or counterpart(ctx, span, roster.people, roster.person_at)
             key = roster.person_for(span, span.start in weak_starts, found[0] if found else None)
             if key is None:
                 continue
