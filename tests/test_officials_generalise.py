@@ -155,3 +155,26 @@ def test_a_counterpart_keeps_a_portfolio_ministry_but_no_other_body(nlp):
         ("Ubaid Nizamani", "ambassador", "Embassy of Pakistan in Afghanistan"),
         ("Zhao Xing", "ambassador", None),
     }
+
+
+def test_a_rank_marked_retired_stays_out_of_the_name_and_the_body(nlp):
+    text = (
+        "Director General of FGEHA Captain (R) Zafar Iqbal said the housing scheme would be completed. "
+        "Chairman PTA, Major General (R) Hafeez Ur Rehman, reaffirmed the authority's commitment."
+    )
+    assert officials(nlp, text) == {
+        ("Zafar Iqbal", "director general", "FGEHA"),
+        ("Hafeez Ur Rehman", "chairman", "Pakistan Telecommunication Authority"),
+    }
+
+
+def test_a_title_marked_retired_is_a_past_role(nlp):
+    text = (
+        "The conference will be presided over by Justice (R) Shaukat Aziz Siddiqui, Chairman of the NIRC. "
+        "Justice (retd) Nasir Aslam Zahid said the council would meet. "
+        "It was inaugurated by NAB Chairman Justice (retd) Javed Iqbal."
+    )
+    assert officials(nlp, text) == {
+        ("Shaukat Aziz Siddiqui", "chairman", "NIRC"),
+        ("Javed Iqbal", "chairman", "National Accountability Bureau"),
+    }

@@ -137,10 +137,13 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
     organisation the model ran on into a name keeps its part before the name ("the Hawks,
     Warrant Officer Zinzi Hani" -> "Hawks")."""
     out = []
+    starts = {p.start for p in candidates}
     for e in ents:
         if e.label_ == "PERSON" or _opens_longer_title(e, lex):
             continue
         first = min((p.start for p in candidates if p.start < e.end and e.start < p.end), default=None)
+        if first is None and e.label_ == "ORG" and _rank_before_name(e, lex, starts):
+            first = e.end  # "Director General of FGEHA Captain (R) X": the rank is no part of the body
         if first is None:
             out.append(e)
         elif e.label_ == "ORG" and first > e.start:
@@ -150,6 +153,15 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
             if end > e.start:
                 out.append(Span(e.doc, e.start, end, label="ORG"))
     return out
+
+
+def _rank_before_name(e: Span, lex: Lexicon, starts: set[int]) -> bool:
+    """An ORG the model ran on into the rank of the name after it: its last word an honorific, then
+    a bracketed retired marker and a name ("FGEHA Captain (R) Zafar Iqbal"). Only there: a body's
+    name can end in such a word ("Ministry of Law and Justice")."""
+    doc = e.doc
+    marked = e.end + 2 < len(doc) and doc[e.end].text == "(" and lex.is_honorific(doc[e.end + 1])
+    return marked and len(e) > 1 and lex.is_honorific_word(e[-1]) and e.end + 3 in starts
 
 
 def _opens_longer_title(e: Span, lex: Lexicon) -> bool:

@@ -28,6 +28,7 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
             or ctx.lex.is_former(ctx.doc, pstart - 1)
             or _former_past_places(ctx, min(t.start, pstart))
             or _former_compound(ctx, t)
+            or ctx.lex.retired_after(ctx.doc, t.end)  # "Justice (R) X": a retired judge
         ):
             t = _current_before_former(ctx, t)
             continue
@@ -68,9 +69,12 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
     """ "chairman and former Inspector General of Police X": the earlier, current title; "former
-    interior minister X", "then-local government minister X": a past role, no title."""
+    interior minister X", "then-local government minister X": a past role, no title; "NIRC
+    Chairman Justice (retd) X": the title written right before the retired one."""
     doc, j = ctx.doc, t.start - 2
     prev = ctx.ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
+    if ctx.lex.retired_after(doc, t.end):  # "NIRC Chairman Justice (retd) X": the title before
+        prev = ctx.ent_at.get(t.start - 1)
     return prev if prev is not None and prev.label_ == "TITLE" else None
 
 
