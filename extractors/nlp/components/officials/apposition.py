@@ -89,10 +89,11 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         k += 1
     if org is not None and k in ctx.person_tokens:
         return True
-    k = e.end
+    k = _past_countries(ctx, e.end)  # "X, Ambassador of Poland to Pakistan, Y": Y's
+    start = k
     while (
         k < len(doc)
-        and k - e.end < 4
+        and k - start < 4
         and (ctx.lex.is_honorific(doc[k]) or ctx.ent(k, "AGENCY") is not None or doc[k].text == ",")
     ):
         k += 1
@@ -102,6 +103,15 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         "VERB",
         "AUX",
     )
+
+
+def _past_countries(ctx: Context, k: int) -> int:
+    """The token after "of/to/in <country>" pieces written right after a title at ``k``."""
+    while (
+        k + 1 < len(ctx.doc) and ctx.doc[k].lower_ in ("of", "to", "in") and ctx.ent(k + 1, "GPE") is not None
+    ):
+        k = ctx.ent(k + 1, "GPE").end
+    return k
 
 
 def _org_after(ctx: Context, e: Span) -> str | None:
