@@ -116,3 +116,65 @@ def test_a_philippine_prosecutor_is_of_the_department_of_justice(nlp):
     assert officials(nlp, text) == {
         ("Fernando Gubalane", "regional state prosecutor", "Department of Justice")
     }
+
+
+def test_a_country_after_of_lies_between_the_title_and_the_name(nlp):
+    text = "He met the Prime Minister of Malaysia, Anwar Ibrahim, in Kuala Lumpur."
+    assert officials(nlp, text) == {("Anwar Ibrahim", "prime minister", None)}
+
+
+def test_an_envoy_of_a_country_to_another_past_a_comma_and_honorific(nlp):
+    text = "Ambassador of Turkiye to Pakistan, Dr. Irfan Neziroglu, praised the brotherly relations."
+    assert officials(nlp, text) == {("Irfan Neziroglu", "ambassador", "Embassy of Turkiye in Pakistan")}
+
+
+def test_a_name_the_model_took_for_a_place_after_title_of_country(nlp):
+    text = "The Ambassador of Japan to Pakistan, Wada Mitsuhiro, said the grant would help."
+    assert officials(nlp, text) == {("Wada Mitsuhiro", "ambassador", "Embassy of Japan in Pakistan")}
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before(nlp):
+    text = (
+        "Prime Minister Tony Blair has arrived back from the Middle East. "
+        "Mr Blair held talks with his Israeli counterpart, Ariel Sharon, in Jerusalem."
+    )
+    assert officials(nlp, text) == {
+        ("Tony Blair", "prime minister", None),
+        ("Ariel Sharon", "prime minister", None),
+    }
+
+
+def test_a_counterpart_keeps_a_portfolio_ministry_but_no_other_body(nlp):
+    text = (
+        "Foreign Minister Ishaq Dar met his Uzbek counterpart Bakhtiyor Saidov in Tashkent. "
+        "Ambassador of Pakistan to Afghanistan, Ubaid Nizamani, met his Chinese counterpart Zhao Xing in Kabul."
+    )
+    assert officials(nlp, text) == {
+        ("Ishaq Dar", "minister", "Ministry of Foreign Affairs"),
+        ("Bakhtiyor Saidov", "minister", "Ministry of Foreign Affairs"),
+        ("Ubaid Nizamani", "ambassador", "Embassy of Pakistan in Afghanistan"),
+        ("Zhao Xing", "ambassador", None),
+    }
+
+
+def test_a_rank_marked_retired_stays_out_of_the_name_and_the_body(nlp):
+    text = (
+        "Director General of FGEHA Captain (R) Zafar Iqbal said the housing scheme would be completed. "
+        "Chairman PTA, Major General (R) Hafeez Ur Rehman, reaffirmed the authority's commitment."
+    )
+    assert officials(nlp, text) == {
+        ("Zafar Iqbal", "director general", "FGEHA"),
+        ("Hafeez Ur Rehman", "chairman", "Pakistan Telecommunication Authority"),
+    }
+
+
+def test_a_title_marked_retired_is_a_past_role(nlp):
+    text = (
+        "The conference will be presided over by Justice (R) Shaukat Aziz Siddiqui, Chairman of the NIRC. "
+        "Justice (retd) Nasir Aslam Zahid said the council would meet. "
+        "It was inaugurated by NAB Chairman Justice (retd) Javed Iqbal."
+    )
+    assert officials(nlp, text) == {
+        ("Shaukat Aziz Siddiqui", "chairman", "NIRC"),
+        ("Javed Iqbal", "chairman", "National Accountability Bureau"),
+    }

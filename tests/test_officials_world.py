@@ -554,10 +554,11 @@ def test_shadow_office_is_the_party_named_just_before(nlp, text, expected):
         ),
         # no posting named: the style of a serving or retired diplomat, no mission
         ("Ambassador Ali Sarwar Naqvi said trade had grown.", {("Ali Sarwar Naqvi", "ambassador", None)}),
-        # a list where the next name follows the title: whose it is is unclear
+        # a list where the next name follows the title: the title is that name's, as in "Ali Khan,
+        # Chairman PTA, Dr. Y" (the countries after "of/to" no longer hide the name)
         (
             "The guests were Atadjan Movlamov, Ambassador of Poland to Pakistan, Maciej Pisarski and others.",
-            {("Atadjan Movlamov", "ambassador", None)},
+            {("Maciej Pisarski", "ambassador", "Embassy of Poland in Pakistan")},
         ),
     ],
 )

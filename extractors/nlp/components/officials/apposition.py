@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.countries import office_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
@@ -45,7 +46,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         elif tok.lower_ in lex.former:
             return None
         elif e is not None and e.label_ == "AGENCY":
-            org_before, i = e.ent_id_ or e.text, e.end
+            org_before, i = ent_name(e), e.end
             i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
         elif e is not None and e.label_ in ("GPE", "NORP"):
             i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
@@ -88,10 +89,11 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         k += 1
     if org is not None and k in ctx.person_tokens:
         return True
-    k = e.end
+    k = _past_countries(ctx, e.end)  # "X, Ambassador of Poland to Pakistan, Y": Y's
+    start = k
     while (
         k < len(doc)
-        and k - e.end < 4
+        and k - start < 4
         and (ctx.lex.is_honorific(doc[k]) or ctx.ent(k, "AGENCY") is not None or doc[k].text == ",")
     ):
         k += 1
@@ -101,6 +103,15 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         "VERB",
         "AUX",
     )
+
+
+def _past_countries(ctx: Context, k: int) -> int:
+    """The token after "of/to/in <country>" pieces written right after a title at ``k``."""
+    while (
+        k + 1 < len(ctx.doc) and ctx.doc[k].lower_ in ("of", "to", "in") and ctx.ent(k + 1, "GPE") is not None
+    ):
+        k = ctx.ent(k + 1, "GPE").end
+    return k
 
 
 def _org_after(ctx: Context, e: Span) -> str | None:

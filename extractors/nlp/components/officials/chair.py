@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 
 
@@ -53,13 +54,13 @@ def _chaired_body(ctx: Context, span: Span, start: int) -> str | None:
     for k in range(k, sent.start - 1, -1):  # noqa: B020
         e = ctx.ent(k, "AGENCY")
         if e is not None:
-            return e.ent_id_ or e.text
+            return ent_name(e)
     kinds = doc.user_data.get(AGENCY_INFO, {})
     before = [
         e
         for e in doc.ents
         if e.label_ == "AGENCY"
         and e.end <= sent.start
-        and kinds.get(e.ent_id_ or e.text, {}).get("kind") == "legislature"
+        and kinds.get(ent_name(e), {}).get("kind") == "legislature"
     ]
-    return before[-1].ent_id_ or before[-1].text if before else None
+    return ent_name(before[-1]) if before else None

@@ -226,8 +226,30 @@ class Lexicon:
 
     # -- names ------------------------------------------------------------------------------------
     def is_honorific(self, tok) -> bool:
-        """An honorific or the full stop after one ("Mr", "Dr", "Syed", ".")."""
-        return self.is_honorific_word(tok) or tok.text == "."
+        """An honorific or the full stop after one ("Mr", "Dr", "Syed", "."), or a retired marker
+        in brackets after a rank (``role_cues.csv`` ``retired_mark``: "Captain (R) Zafar Iqbal")."""
+        return self.is_honorific_word(tok) or tok.text == "." or self._retired_mark(tok)
+
+    def _retired_mark(self, tok) -> bool:
+        doc, i = tok.doc, tok.i
+        return (
+            tok.lower_ in self.skip_words("retired_mark")
+            and 0 < i < len(doc) - 1
+            and doc[i - 1].text == "("
+            and doc[i + 1].text == ")"
+            and i >= 2
+            and self.is_honorific_word(doc[i - 2])
+        )
+
+    def retired_after(self, doc: Doc, i: int) -> bool:
+        """A retired marker in brackets at token ``i`` ("Justice (R) X", "Justice (retd) X"): the
+        title right before it is a past role."""
+        return (
+            i + 2 < len(doc)
+            and doc[i].text == "("
+            and doc[i + 2].text == ")"
+            and (self._retired_mark(doc[i + 1]) or doc[i + 1].lower_ in ("retd", "retired"))
+        )
 
     def is_honorific_word(self, tok) -> bool:
         return tok.lower_.rstrip(".") in self.honorifics

@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.nlp.components.entities import PROVINCE
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.counterpart import counterpart
 from extractors.nlp.components.officials.described import descriptions
 from extractors.nlp.components.officials.keys import (
     PEOPLE,
@@ -135,10 +137,13 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
     organisation the model ran on into a name keeps its part before the name ("the Hawks,
     Warrant Officer Zinzi Hani" -> "Hawks")."""
     out = []
+    starts = {p.start for p in candidates}
     for e in ents:
         if e.label_ == "PERSON" or _opens_longer_title(e, lex):
             continue
         first = min((p.start for p in candidates if p.start < e.end and e.start < p.end), default=None)
+        if first is None and e.label_ == "ORG" and _rank_before_name(e, lex, starts):
+            first = e.end  # "Director General of FGEHA Captain (R) X": the rank is no part of the body
         if first is None:
             out.append(e)
         elif e.label_ == "ORG" and first > e.start:
@@ -148,6 +153,15 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
             if end > e.start:
                 out.append(Span(e.doc, e.start, end, label="ORG"))
     return out
+
+
+def _rank_before_name(e: Span, lex: Lexicon, starts: set[int]) -> bool:
+    """An ORG the model ran on into the rank of the name after it: its last word an honorific, then
+    a bracketed retired marker and a name ("FGEHA Captain (R) Zafar Iqbal"). Only there: a body's
+    name can end in such a word ("Ministry of Law and Justice")."""
+    doc = e.doc
+    marked = e.end + 2 < len(doc) and doc[e.end].text == "(" and lex.is_honorific(doc[e.end + 1])
+    return marked and len(e) > 1 and lex.is_honorific_word(e[-1]) and e.end + 3 in starts
 
 
 def _opens_longer_title(e: Span, lex: Lexicon) -> bool:
@@ -182,7 +196,7 @@ class OfficialLinker:
         roster = Roster(doc)
         weak_starts = {s.start for s in weak_names}
         for span in sorted(candidates, key=lambda s: s.start):
-            found = role(ctx, span)
+            found = role(ctx, span) or counterpart(ctx, span, roster.people, roster.person_at)
             key = roster.person_for(span, span.start in weak_starts, found[0] if found else None)
             if key is None:
                 continue
@@ -199,7 +213,7 @@ class OfficialLinker:
 
     def _context(self, doc: Doc, others: list[Span]) -> Context:
         ent_at = {i: e for e in others for i in range(e.start, e.end)}
-        agency_count = Counter(e.ent_id_ or e.text for e in others if e.label_ == "AGENCY")
+        agency_count = Counter(ent_name(e) for e in others if e.label_ == "AGENCY")
         province = doc.user_data.get(PROVINCE)
         ctx = Context(self.lex, doc, ent_at, province, agency_count)
         ctx.countries = doc_countries(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))

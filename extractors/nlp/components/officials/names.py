@@ -274,7 +274,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     """The token after one piece between a title and its name, or None: an honorific or (first)
     a comma ("Director General FIA, Mr. Riffat Mukhtar"), an agency or ORG, a wing word ("DSP
     Legal Sajid Cheema"), a portfolio ("DG Passport Mustafa Jamal Qazi", "Minister for Law X"), a
-    country ("WHO Representative in Pakistan Dr Dapeng Luo", "EU Ambassador to Pakistan X"),
+    country ("WHO Representative in Pakistan Dr Dapeng Luo", "EU Ambassador to Pakistan X",
+    "Ambassador of Japan, X"),
     "of/at" an agency, a bracketed word."""
     tok = doc[i]
     if lex.is_honorific(tok) or (tok.text == "," and steps == 0):
@@ -292,8 +293,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
     if tok.lower_ in ("for", "of") and lex.portfolio_starting(doc, i + 1, tid):
         return lex.portfolio_starting(doc, i + 1, tid)[0]
     country = _starting(ents, i + 1, ("GPE",), with_id=True)
-    if tok.lower_ in ("in", "to") and country is not None:
-        return country.end
+    if tok.lower_ in ("in", "to", "of") and country is not None:
+        return country.end  # "Ambassador of Azerbaijan to Pakistan, Khazar Farhadov"
     k = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
     agency = _starting(ents, k, ("AGENCY", "ORG"))
     if tok.lower_ in ("of", "at", "for") and agency is not None and not _name_as_org(lex, agency):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
 
 _POSS = {"'s", "’s"}
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
@@ -93,7 +94,7 @@ def doc_countries(doc: Doc, offices: Offices, province_country: str | None) -> l
             votes[e.ent_id_] += _MODIFIER_WEIGHT if e.root.dep_ in _MODIFIER_DEPS else 1
     info = doc.user_data.get(AGENCY_INFO, {})
     for e in doc.ents:
-        country = info.get(e.ent_id_ or e.text, {}).get("country") if e.label_ == "AGENCY" else None
+        country = info.get(ent_name(e), {}).get("country") if e.label_ == "AGENCY" else None
         if country:
             votes[country] += _MODIFIER_WEIGHT
     votes.update(offices.party_country(doc))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.countries import (
     office_before,
@@ -22,10 +23,6 @@ _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
 _JOINS = {"and", "&", "of", "for", "-"}
 
 
-def _name(e: Span) -> str:
-    return e.ent_id_ or e.text
-
-
 # -- named at the title ------------------------------------------------------------------------------
 def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     """Organisation named before a title and where it starts: "FIA DG", "Interior Minister",
@@ -36,13 +33,13 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if j >= 2 and doc[j].text == ")" and doc[j - 2].text == "(":
         inner = ctx.ent(j - 1, "AGENCY")
         if inner is not None:
-            return _name(inner), inner.start - 1
+            return ent_name(inner), inner.start - 1
         j -= 3
     if j < 0:
         return None, q
     e = ctx.ent(j, "AGENCY")
     if e is not None:
-        return _name(e), e.start
+        return ent_name(e), e.start
     office = office_before(ctx, q, t.ent_id_) or _party_before(ctx, j + 1, t.ent_id_)
     if office is not None:
         return office[1], office[0]
@@ -54,7 +51,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
         return body
     owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
     if owner is not None:
-        return _name(owner), owner.start  # "NAPTIP's Director-General X"
+        return ent_name(owner), owner.start  # "NAPTIP's Director-General X"
     if doc[j].text in _POSS and j >= 1:
         org = _possessor(ctx, j)
         if org is not None:
@@ -107,7 +104,7 @@ def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
     e = ctx.ent(j, "ORG")
     if e is None or e.end != j + 1 or (e.start > 0 and ctx.doc[e.start - 1].lower_ in _JOINS):
         return None
-    return _name(e), e.start
+    return ent_name(e), e.start
 
 
 def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -178,9 +175,9 @@ def _body_word(ctx: Context, j: int) -> str | None:
         return None  # "Senate Committee chairman": a longer name
     return next(
         (
-            _name(x)
+            ent_name(x)
             for k in range(j - 1, -1, -1)
-            if (x := ctx.ent(k, "AGENCY")) is not None and word in _name(x).lower()
+            if (x := ctx.ent(k, "AGENCY")) is not None and word in ent_name(x).lower()
         ),
         None,
     )
@@ -194,8 +191,8 @@ def _possessor(ctx: Context, j: int) -> str | None:
         return None
     for k in range(j - 2, -1, -1):
         x = ctx.ent(k, "AGENCY")
-        if x is not None and word in _name(x).lower():
-            return _name(x)
+        if x is not None and word in ent_name(x).lower():
+            return ent_name(x)
     if ctx.agency_count:
         return ctx.agency_count.most_common(1)[0][0]
     return None
@@ -210,7 +207,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
         tok = doc[i]
         e = ctx.ent_at.get(i)
         if e is not None and e.label_ == "AGENCY":
-            return _name(e), e.end
+            return ent_name(e), e.end
         after_link = i > t_end and (
             doc[i - 1].lower_ in ("for", "of")
             or (doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in ("for", "of"))
@@ -285,7 +282,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
     for i in range(start, end):
         e = ctx.ent(i, "AGENCY")
         if e is not None:
-            return _name(e)
+            return ent_name(e)
     for i in range(start, end):
         pf = ctx.lex.portfolio_starting(ctx.doc, i, tid)
         if pf and pf[0] <= end:
@@ -293,7 +290,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
     for i in range(start, end):
         e = ctx.ent(i, "ORG")
         if e is not None:
-            return _portfolio_body(ctx, e, tid) or _name(e)
+            return _portfolio_body(ctx, e, tid) or ent_name(e)
     doc = ctx.doc
     for i in range(start + 1, end):  # "Director General of ICESCO, Dr X": an acronym no rule knows
         k = i - 2 if doc[i - 1].lower_ == "the" else i - 1
@@ -342,7 +339,7 @@ def _name_owner(ctx: Context, span: Span) -> str | None:
         return None
     e = ctx.ent(k - 1, "AGENCY")
     if e is not None:
-        return _name(e)
+        return ent_name(e)
     party = ctx.lex.offices.party_ending(doc, span.start, ctx.country)
     return party[1] if party else None
 
@@ -379,9 +376,9 @@ def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> st
         if (
             e.label_ == "AGENCY"
             and sent.start <= e.start < sent.end
-            and any(n == _name(e) and k == "police" for n, k in agencies)
+            and any(n == ent_name(e) and k == "police" for n, k in agencies)
         ):
-            return _name(e)
+            return ent_name(e)
     if ctx.province and lex.police_of.get(ctx.province):
         return lex.police_of[ctx.province]
     return None
@@ -399,10 +396,10 @@ def body_near_title(ctx: Context, span: Span, tspan: Span, info: dict) -> str | 
         k -= 1
     e = ctx.ent(k, "AGENCY")
     if e is not None:
-        return _name(e)
+        return ent_name(e)
     agency_count = ctx.agency_count
     only = next(iter(agency_count)) if len(agency_count) == 1 else None
-    if info.get("body_head") and only and any(_name(e) == only for e in tspan.sent.ents):
+    if info.get("body_head") and only and any(ent_name(e) == only for e in tspan.sent.ents):
         return only
     if any(doc[k].lower_ in ctx.lex.not_names for k in range(tspan.end, span.start)) and agency_count:
         return agency_count.most_common(1)[0][0]
@@ -446,8 +443,8 @@ def staff_org(ctx: Context, tspan: Span, staff: bool | str) -> str | None:
 
     sent = tspan.sent
     for e in reversed(sent.ents):
-        if e.label_ == "AGENCY" and e.end <= tspan.start and employer(_name(e)):
-            return _name(e)
+        if e.label_ == "AGENCY" and e.end <= tspan.start and employer(ent_name(e)):
+            return ent_name(e)
     if staff is True:
         police = _staff_police(ctx, sent, kinds)
         if police:
@@ -477,7 +474,7 @@ def doc_agencies(ctx: Context) -> list[tuple[str, str]]:
     seen: list[tuple[str, str]] = []
     for e in ctx.doc.ents:
         if e.label_ == "AGENCY":
-            name = _name(e)
+            name = ent_name(e)
             if all(name != s for s, _ in seen):
                 seen.append((name, info.get(name, {}).get("kind", "other")))
     return seen

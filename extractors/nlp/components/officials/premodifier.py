@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import between, post, premods
@@ -27,6 +28,7 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
             or ctx.lex.is_former(ctx.doc, pstart - 1)
             or _former_past_places(ctx, min(t.start, pstart))
             or _former_compound(ctx, t)
+            or ctx.lex.retired_after(ctx.doc, t.end)  # "Justice (R) X": a retired judge
         ):
             t = _current_before_former(ctx, t)
             continue
@@ -67,9 +69,12 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
     """ "chairman and former Inspector General of Police X": the earlier, current title; "former
-    interior minister X", "then-local government minister X": a past role, no title."""
+    interior minister X", "then-local government minister X": a past role, no title; "NIRC
+    Chairman Justice (retd) X": the title written right before the retired one."""
     doc, j = ctx.doc, t.start - 2
     prev = ctx.ent_at.get(j - 1) if j >= 0 and doc[j].lower_ == "and" else None
+    if ctx.lex.retired_after(doc, t.end):  # "NIRC Chairman Justice (retd) X": the title before
+        prev = ctx.ent_at.get(t.start - 1)
     return prev if prev is not None and prev.label_ == "TITLE" else None
 
 
@@ -150,8 +155,8 @@ def _story_party(ctx: Context, k: int) -> str | None:
     if k < 2 or ctx.doc[k - 1].text != ",":
         return None
     e = ctx.ent(k - 2, "AGENCY")
-    kind = ctx.doc.user_data.get(AGENCY_INFO, {}).get(e.ent_id_ or e.text, {}).get("kind") if e else None
-    return (e.ent_id_ or e.text) if kind == "party" else None
+    kind = ctx.doc.user_data.get(AGENCY_INFO, {}).get(ent_name(e), {}).get("kind") if e else None
+    return ent_name(e) if kind == "party" else None
 
 
 def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
@@ -238,8 +243,9 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return pf[0] - 1
     if e is not None and e.label_ == "ORG":
         return e.start - 1
-    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to"):
-        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X"
+    if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to", "of"):
+        return e.start - 2  # "Representative in Pakistan X", "head of the Hawks in Gauteng, X",
+        # "the Ambassador of Japan, X", "Chief of the Naval Staff of Pakistan, Admiral X"
     if tok.text == "-" and i >= 1 and ctx.lex.is_honorific_word(doc[i - 1]):
         return i - 1  # "Major-General"
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):

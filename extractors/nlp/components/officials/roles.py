@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.officials.apposition import apposition
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.chair import chair
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.copular import copular
@@ -46,9 +47,7 @@ def _appointed_title(ctx: Context, sent: Span, m: int) -> Found | None:
         return None
     org, _ = post(ctx, e.end, tid) if body is None else (body, e.end)
     if org is None and doc[m - 1].lower_ in ("its", "their"):
-        org = next(
-            (x.ent_id_ or x.text for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None
-        )
+        org = next((ent_name(x) for x in reversed(sent.ents) if x.label_ == "AGENCY" and x.end <= m), None)
     return tid, org, APPOINTED, e
 
 
@@ -57,7 +56,7 @@ def _body_before_title(ctx: Context, m: int) -> tuple[str | None, int]:
     minister", "appointed FIA director general", "named Interior Minister"; (None, m) otherwise."""
     e = ctx.ent(m, "AGENCY")
     if e is not None and ctx.ent(e.end, "TITLE") is not None:
-        return e.ent_id_ or e.text, e.end
+        return ent_name(e), e.end
     pf = ctx.lex.portfolio_starting(ctx.doc, m)
     if pf and ctx.ent(pf[0], "TITLE") is not None:
         return ctx.org_name(pf[1]), pf[0]

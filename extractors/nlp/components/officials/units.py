@@ -5,6 +5,7 @@ the unit folds into the body (models/gold/README.md: sub-units fold into the par
 
 from __future__ import annotations
 
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 
 
@@ -35,7 +36,7 @@ def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
     for _ in range(4):
         e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
         if e is not None and e.start == k:
-            return e.ent_id_ or e.text, e.end
+            return ent_name(e), e.end
         if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or k in ctx.ent_at:
             return None
         k += 1
@@ -56,6 +57,6 @@ def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
         return None
     for k in range(t_end - 1, -1, -1):
         x = ctx.ent(k, "AGENCY")
-        if x is not None and tok.lower_ in (x.ent_id_ or x.text).lower().split():
-            return (x.ent_id_ or x.text), i + 1
+        if x is not None and tok.lower_ in ent_name(x).lower().split():
+            return ent_name(x), i + 1
     return None
