@@ -66,6 +66,9 @@ __all__ = [
         "offices": None,
         "party_forms": None,
         "country_words": None,
+        "national_police": None,
+        "police_stations": None,
+        "ranks": None,
     },
 )
 def make_official_linker(
@@ -84,6 +87,9 @@ def make_official_linker(
     offices: str | None,
     party_forms: str | None,
     country_words: str | None,
+    national_police: str | None,
+    police_stations: str | None,
+    ranks: str | None,
 ) -> OfficialLinker:
     return OfficialLinker(
         nlp,
@@ -101,4 +107,7 @@ def make_official_linker(
         offices=offices,
         party_forms=party_forms,
         country_words=country_words,
+        national_police=national_police,
+        police_stations=police_stations,
+        ranks=ranks,
     )
