@@ -618,6 +618,11 @@ def test_police_station_folds_into_force(nlp, text, expected):
             '"We have arrested three suspects," said Lt Col Siyabulela Vukubi of the Hawks in Pretoria.',
             {("Siyabulela Vukubi", "lieutenant colonel", "Directorate for Priority Crime Investigation")},
         ),
+        (
+            "Police are hunting a man over human trafficking. Strathclyde Police asked anyone who spots "
+            "Ferguson to contact Sergeant Keith McDonald on 0141 532 5700.",
+            {("Keith McDonald", "sergeant", "Strathclyde Police")},
+        ),
         # no police body in the sentence: a rank alone ties the person to nothing
         (
             "According to Lieutenant Colonel Siyabulela Vukubi, the girls were kept in a complex in George.",

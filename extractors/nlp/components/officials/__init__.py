@@ -69,6 +69,7 @@ __all__ = [
         "national_police": None,
         "police_stations": None,
         "ranks": None,
+        "force_names": None,
     },
 )
 def make_official_linker(
@@ -90,6 +91,7 @@ def make_official_linker(
     national_police: str | None,
     police_stations: str | None,
     ranks: str | None,
+    force_names: str | None,
 ) -> OfficialLinker:
     return OfficialLinker(
         nlp,
@@ -110,4 +112,5 @@ def make_official_linker(
         national_police=national_police,
         police_stations=police_stations,
         ranks=ranks,
+        force_names=force_names,
     )

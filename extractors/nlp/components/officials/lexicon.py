@@ -60,6 +60,7 @@ class Lexicon:
         national_police: str | None = None,
         police_stations: str | None = None,
         ranks: str | None = None,
+        force_names: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -83,6 +84,7 @@ class Lexicon:
             [(r["phrase"].lower(), r["country"]) for r in rows(police_stations)] if police_stations else []
         )
         self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
+        self.force_names = _lower_lines(force_names)  # ranks.py
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

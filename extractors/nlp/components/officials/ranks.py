@@ -43,8 +43,14 @@ def _rank_before(ctx: Context, start: int) -> str | None:
 
 
 def _is_force(ctx: Context, e: Span | None) -> bool:
+    """A police agency, or an organisation whose name ends in a force word ("Strathclyde Police")."""
+    if e is None:
+        return False
+    if e.label_ == "ORG":
+        words = e.text.lower().split()
+        return len(words) > 1 and any(" ".join(words[-n:]) in ctx.lex.force_names for n in (1, 2))
     info = ctx.doc.user_data.get(AGENCY_INFO, {})
-    return e is not None and info.get(ent_name(e), {}).get("kind") in _FORCE_KINDS
+    return info.get(ent_name(e), {}).get("kind") in _FORCE_KINDS
 
 
 def _force_after(ctx: Context, span: Span) -> str | None:
@@ -52,7 +58,7 @@ def _force_after(ctx: Context, span: Span) -> str | None:
     doc, k = ctx.doc, span.end
     if k < len(doc) and doc[k].lower_ == "of":
         k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
-        e = ctx.ent(k, "AGENCY") if k < len(doc) else None
+        e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
         if _is_force(ctx, e):
             return ent_name(e)
     return None
@@ -61,5 +67,5 @@ def _force_after(ctx: Context, span: Span) -> str | None:
 def _force_in_sentence(ctx: Context, span: Span) -> str | None:
     """The one force named in the name's sentence (two or more: no tie)."""
     sent = span.sent
-    forces = {ent_name(e) for e in sent.ents if e.label_ == "AGENCY" and _is_force(ctx, e)}
+    forces = {ent_name(e) for e in sent.ents if e.label_ in ("AGENCY", "ORG") and _is_force(ctx, e)}
     return forces.pop() if len(forces) == 1 else None
