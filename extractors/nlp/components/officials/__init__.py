@@ -93,24 +93,5 @@ def make_official_linker(
     ranks: str | None,
     force_names: str | None,
 ) -> OfficialLinker:
-    return OfficialLinker(
-        nlp,
-        name,
-        honorifics=honorifics,
-        titles=titles,
-        portfolios=portfolios,
-        role_cues=role_cues,
-        not_names=not_names,
-        unnamed_heads=unnamed_heads,
-        provinces=provinces,
-        places=places,
-        org_keywords=org_keywords,
-        name_particles=name_particles,
-        offices=offices,
-        party_forms=party_forms,
-        country_words=country_words,
-        national_police=national_police,
-        police_stations=police_stations,
-        ranks=ranks,
-        force_names=force_names,
-    )
+    files = dict(locals())  # every config file by its parameter name
+    return OfficialLinker(files.pop("nlp"), files.pop("name"), **files)

@@ -33,8 +33,13 @@ def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
         j += 1
     if j == i or j >= min(i + 5, len(doc)):
         return None
-    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ in ("the", "a", "an"))
-    words = 0
+    return _body_past_description(ctx, j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ in ("the", "a", "an")))
+
+
+def _body_past_description(ctx: Context, k: int) -> tuple[str, int] | None:
+    """(body, end) of an agency or organisation at ``k`` or past up to three lower-case words
+    describing it ("non-governmental organization Justice & Care": a hyphenated word is one)."""
+    doc, words = ctx.doc, 0
     while words < 4:
         e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
         if e is not None and e.start == k:
