@@ -596,7 +596,7 @@ def test_secretary_of_state_in_a_story_of_another_country(nlp, text, expected):
             ("Syed Ali Nasir Rizvi", "inspector general", "Islamabad Capital Territory Police"),
         ),
         (
-            "Six traffickers have been convicted, according to the District Police Office, Bardia. "
+            "Six traffickers have been convicted in Nepal, according to the District Police Office, Bardia. "
             "Police Inspector Devendra Malla claims that the network of traffickers has been broken.",
             ("Devendra Malla", "inspector", "Nepal Police"),
         ),
