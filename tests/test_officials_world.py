@@ -582,3 +582,62 @@ def test_envoys_mission(nlp, text, expected):
 )
 def test_secretary_of_state_in_a_story_of_another_country(nlp, text, expected):
     assert officials(nlp, text) == {expected}
+
+
+# -- a police station folds into its force; a rank as the only role; an NGO past a unit ------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "ISLAMABAD, Jan 11 (APP): Inspector General of Police (IGP) Syed Ali Nasir Rizvi chaired a "
+            "series of high-level meetings on Friday at the Central Police Office (CPO).",
+            ("Syed Ali Nasir Rizvi", "inspector general", "Islamabad Capital Territory Police"),
+        ),
+        (
+            "Six traffickers have been convicted in Nepal, according to the District Police Office, Bardia. "
+            "Police Inspector Devendra Malla claims that the network of traffickers has been broken.",
+            ("Devendra Malla", "inspector", "Nepal Police"),
+        ),
+    ],
+)
+def test_police_station_folds_into_force(nlp, text, expected):
+    assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Hawks arrested a woman. According to Lieutenant Colonel Siyabulela Vukubi, her arrest "
+            "comes after the Hawks received information that three girls had been trafficked.",
+            {("Siyabulela Vukubi", "lieutenant colonel", "Directorate for Priority Crime Investigation")},
+        ),
+        (
+            '"We have arrested three suspects," said Lt Col Siyabulela Vukubi of the Hawks in Pretoria.',
+            {("Siyabulela Vukubi", "lieutenant colonel", "Directorate for Priority Crime Investigation")},
+        ),
+        (
+            "Police are hunting a man over human trafficking. Strathclyde Police asked anyone who spots "
+            "Ferguson to contact Sergeant Keith McDonald on 0141 532 5700.",
+            {("Keith McDonald", "sergeant", "Strathclyde Police")},
+        ),
+        # no police body in the sentence: a rank alone ties the person to nothing
+        (
+            "According to Lieutenant Colonel Siyabulela Vukubi, the girls were kept in a complex in George.",
+            set(),
+        ),
+    ],
+)
+def test_rank_as_only_role(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_ngo_past_a_unit_and_hyphenated_description(nlp):
+    text = (
+        "This year, the US Embassy in Dhaka congratulates Mohammed Tariqul Islam, Country Director of the "
+        "Bangladesh branch of non-governmental organization Justice & Care, for his selection as a 2022 "
+        "TIP Report Hero."
+    )
+    assert officials(nlp, text) == {("Mohammed Tariqul Islam", "country director", "Justice & Care")}

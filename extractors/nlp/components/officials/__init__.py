@@ -66,6 +66,10 @@ __all__ = [
         "offices": None,
         "party_forms": None,
         "country_words": None,
+        "national_police": None,
+        "police_stations": None,
+        "ranks": None,
+        "force_names": None,
     },
 )
 def make_official_linker(
@@ -84,21 +88,10 @@ def make_official_linker(
     offices: str | None,
     party_forms: str | None,
     country_words: str | None,
+    national_police: str | None,
+    police_stations: str | None,
+    ranks: str | None,
+    force_names: str | None,
 ) -> OfficialLinker:
-    return OfficialLinker(
-        nlp,
-        name,
-        honorifics=honorifics,
-        titles=titles,
-        portfolios=portfolios,
-        role_cues=role_cues,
-        not_names=not_names,
-        unnamed_heads=unnamed_heads,
-        provinces=provinces,
-        places=places,
-        org_keywords=org_keywords,
-        name_particles=name_particles,
-        offices=offices,
-        party_forms=party_forms,
-        country_words=country_words,
-    )
+    files = dict(locals())  # every config file by its parameter name
+    return OfficialLinker(files.pop("nlp"), files.pop("name"), **files)

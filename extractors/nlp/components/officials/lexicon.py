@@ -57,6 +57,10 @@ class Lexicon:
         offices: str | None = None,
         party_forms: str | None = None,
         country_words: str | None = None,
+        national_police: str | None = None,
+        police_stations: str | None = None,
+        ranks: str | None = None,
+        force_names: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -72,6 +76,15 @@ class Lexicon:
         # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
         words = rows(country_words) if country_words else []
         self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
+        # a station's force: the country's national police (forces.py)
+        self.national_police = (
+            {r["country"]: r["police"] for r in rows(national_police)} if national_police else {}
+        )
+        self.police_stations = (
+            [(r["phrase"].lower(), r["country"]) for r in rows(police_stations)] if police_stations else []
+        )
+        self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
+        self.force_names = _lower_lines(force_names)  # ranks.py
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

@@ -16,6 +16,7 @@ from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.counterpart import counterpart
 from extractors.nlp.components.officials.described import descriptions
+from extractors.nlp.components.officials.forces import fold_station
 from extractors.nlp.components.officials.keys import (
     PEOPLE,
     PERSON_AT,
@@ -27,6 +28,7 @@ from extractors.nlp.components.officials.keys import (
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.names import person_spans
 from extractors.nlp.components.officials.offices import doc_countries
+from extractors.nlp.components.officials.ranks import rank_role
 from extractors.nlp.components.officials.roles import role
 from extractors.nlp.components.officials.shape import NameShape
 from extractors.nlp.resolve import pronouns, resolve, role_refs, unnamed
@@ -196,7 +198,12 @@ class OfficialLinker:
         roster = Roster(doc)
         weak_starts = {s.start for s in weak_names}
         for span in sorted(candidates, key=lambda s: s.start):
-            found = role(ctx, span) or counterpart(ctx, span, roster.people, roster.person_at)
+            found = (
+                role(ctx, span)
+                or counterpart(ctx, span, roster.people, roster.person_at)
+                or rank_role(ctx, span)
+            )
+            found = fold_station(ctx, found)
             key = roster.person_for(span, span.start in weak_starts, found[0] if found else None)
             if key is None:
                 continue

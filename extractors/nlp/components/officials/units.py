@@ -13,8 +13,9 @@ def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
     """A unit of a body between the title's "of/for" and the body: "Country Director of the
     Bangladesh branch of non-governmental organization Justice & Care", "director of debate at
     the University of Michigan", "Director General of Protocol at the Foreign Office": up to four
-    words of the unit right after the title's "of/for (the)", "of/at/for", then the body (an agency or organisation) past "the" and up
-    to three lower-case words describing it; a sub-unit folds into its body."""
+    words of the unit right after the title's "of/for (the)", "of/at/for", then the body (an agency
+    or organisation) past "the" and up to three lower-case words describing it (a hyphenated word
+    counts once); a sub-unit folds into its body."""
     doc, j = ctx.doc, i
     k = i - 1 - (i >= 2 and doc[i - 1].lower_ == "the")
     if k < 0 or doc[k].lower_ not in ("of", "for"):
@@ -32,14 +33,24 @@ def unit_of_body(ctx: Context, i: int) -> tuple[str, int] | None:
         j += 1
     if j == i or j >= min(i + 5, len(doc)):
         return None
-    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ in ("the", "a", "an"))
-    for _ in range(4):
+    return _body_past_description(ctx, j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ in ("the", "a", "an")))
+
+
+def _body_past_description(ctx: Context, k: int) -> tuple[str, int] | None:
+    """(body, end) of an agency or organisation at ``k`` or past up to three lower-case words
+    describing it ("non-governmental organization Justice & Care": a hyphenated word is one)."""
+    doc, words = ctx.doc, 0
+    while words < 4:
         e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
         if e is not None and e.start == k:
             return ent_name(e), e.end
+        if k + 1 < len(doc) and doc[k].text == "-" and k > 0 and doc[k - 1].is_lower:
+            k += 1  # a hyphenated describing word ("non-governmental organization") is one word
+            continue
         if k >= len(doc) or not doc[k].is_lower or not doc[k].is_alpha or k in ctx.ent_at:
             return None
         k += 1
+        words += 1
     return None
 
 

@@ -1,0 +1,71 @@
+"""A police or military rank as a person's only role: "Lt Col Siyabulela Vukubi of the Hawks",
+"According to Lieutenant Colonel Siyabulela Vukubi, her arrest comes after the Hawks received
+information" -> lieutenant colonel / Directorate for Priority Crime Investigation.
+
+The rank is the longest form of ``patterns/ranks.csv`` ending right before the name (the name
+shape drops it as an honorific), written out. The person is an official only where the text ties
+them to a police or military body: one named right after the name ("of the Hawks"), else one in the
+name's sentence; a rank with no such body (a retired officer, a cricketer's captaincy) gives none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.canonical import ent_name
+from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.keys import WEAK
+
+_FORCE_KINDS = ("police",)
+
+
+def rank_role(ctx: Context, span: Span) -> tuple[str, str, int, str] | None:
+    """(rank, force, WEAK, "") for a name written after a rank and tied to a police body."""
+    rank = _rank_before(ctx, span.start)
+    if rank is None:
+        return None
+    force = _force_after(ctx, span) or _force_in_sentence(ctx, span)
+    return None if force is None else (rank, force, WEAK, "")
+
+
+def _rank_before(ctx: Context, start: int) -> str | None:
+    """The rank written out whose form ends right before token ``start`` (dots dropped)."""
+    doc = ctx.doc
+    for n in (2, 1):
+        if start - n < 0:
+            continue
+        words = [t.text.rstrip(".") for t in doc[start - n : start] if t.text != "."]
+        rank = ctx.lex.ranks.get(" ".join(words))
+        if rank is not None and len(words) == n:
+            return rank
+    return None
+
+
+def _is_force(ctx: Context, e: Span | None) -> bool:
+    """A police agency, or an organisation whose name ends in a force word ("Strathclyde Police")."""
+    if e is None:
+        return False
+    if e.label_ == "ORG":
+        words = e.text.lower().split()
+        return len(words) > 1 and any(" ".join(words[-n:]) in ctx.lex.force_names for n in (1, 2))
+    info = ctx.doc.user_data.get(AGENCY_INFO, {})
+    return info.get(ent_name(e), {}).get("kind") in _FORCE_KINDS
+
+
+def _force_after(ctx: Context, span: Span) -> str | None:
+    """A force named right after the name: "X of the Hawks", "X of Kupang City Police"."""
+    doc, k = ctx.doc, span.end
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
+        if _is_force(ctx, e):
+            return ent_name(e)
+    return None
+
+
+def _force_in_sentence(ctx: Context, span: Span) -> str | None:
+    """The one force named in the name's sentence (two or more: no tie)."""
+    sent = span.sent
+    forces = {ent_name(e) for e in sent.ents if e.label_ in ("AGENCY", "ORG") and _is_force(ctx, e)}
+    return forces.pop() if len(forces) == 1 else None
