@@ -1,7 +1,8 @@
 """A police station as an official's organisation folds into its force (models/gold/README.md: "a
 police station -> the provincial/capital police force"): "IGP X chaired meetings at the Central
 Police Office (CPO)" in an Islamabad story works for the Islamabad police; "Police Inspector
-Devendra Malla" in a story whose police body is "District Police Office, Bardia" for Nepal Police.
+Devendra Malla" in a Nepal story whose police body is "District Police Office, Bardia" for Nepal
+Police (the phrase itself names no country: India and Pakistan name offices so too).
 
 A station is a police agency whose name holds a station phrase (``patterns/police_stations.csv``).
 Its force: the police of the document's province (``provinces.csv``); else the national police
