@@ -247,10 +247,9 @@ class Lexicon:
         doc, i = tok.doc, tok.i
         return (
             tok.lower_ in self.skip_words("retired_mark")
-            and 0 < i < len(doc) - 1
+            and 2 <= i < len(doc) - 1
             and doc[i - 1].text == "("
             and doc[i + 1].text == ")"
-            and i >= 2
             and self.is_honorific_word(doc[i - 2])
         )
 
@@ -261,7 +260,7 @@ class Lexicon:
             i + 2 < len(doc)
             and doc[i].text == "("
             and doc[i + 2].text == ")"
-            and (self._retired_mark(doc[i + 1]) or doc[i + 1].lower_ in ("retd", "retired"))
+            and (self._retired_mark(doc[i + 1]) or doc[i + 1].lower_ in self.skip_words("retired_word"))
         )
 
     def is_honorific_word(self, tok) -> bool:
