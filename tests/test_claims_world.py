@@ -168,3 +168,21 @@ def test_the_charity_is_the_ngo_named_before(nlp):
         "have been up to 400 victims."
     )
     assert speakers(nlp, text) == [("Hope for Justice", "organisation", "believes")]
+
+
+def test_topic_participle_opening_a_reporting_sentence_is_no_claim(nlp):
+    # world_dev (Ghana): "Commenting on the report …, X said": the participle names what was
+    # talked about; "said" is the claim. "Citing X, Y said" stays two claims (PolNeAR annotates
+    # the citing: 3 of 4 openings in train/dev).
+    text = (
+        "Commenting on the report on TV3's New Day Monday, Mr Ambrose Dery said that the "
+        "government has put in place numerous measures. Responding to a question, he said the "
+        "figures were wrong. Citing the TIP report, the IACAT said that only 33 countries "
+        "obtained the Tier 1 ranking."
+    )
+    assert speakers(nlp, text) == [
+        ("Ambrose Dery", "person", "said"),
+        ("Ambrose Dery", "person", "said"),
+        ("Inter-Agency Council Against Trafficking", "organisation", "Citing"),
+        ("Inter-Agency Council Against Trafficking", "organisation", "said"),
+    ]

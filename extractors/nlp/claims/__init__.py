@@ -38,6 +38,7 @@ from extractors.nlp.claims.lexicon import (
     _TEXT_KEY,
     CLAIMS,
 )
+from extractors.nlp.claims.openers import topic_opener
 from extractors.nlp.claims.spans import _Claim, _heading_lines, _parse_args, _text, quote_spans
 from extractors.nlp.components.officials.shape import NameShape
 
@@ -110,7 +111,9 @@ class ClaimFinder:
         self._resolve_speakers(doc, claims)
         claims.sort(key=lambda c: (c.start, c.cue_start))
         headings = _heading_lines(text)
-        doc.user_data[CLAIMS] = [c.as_dict() for c in claims if self._kept(c, text, headings)]
+        kept = [c for c in claims if self._kept(c, text, headings)]
+        cue_tokens = {c.cue.i for c in kept}
+        doc.user_data[CLAIMS] = [c.as_dict() for c in kept if not topic_opener(c, cue_tokens)]
         doc.user_data.pop(_TEXT_KEY, None)
         doc.user_data.pop(_QUOTES_KEY, None)
         return doc

@@ -62,6 +62,7 @@ _NO_SOURCE_CUES = _words("no_source_cues")
 _THAT_NOUNS = _words("that_nouns")
 _HEADING_WORDS = _words("heading_words")
 _CONTENT_STOP = _words("content_stop")
+_TOPIC_OPENERS = _words("topic_openers")
 _DATELINE = re.compile(_LEXICON["dateline"])
 
 # parser labels and characters

@@ -1,0 +1,29 @@
+"""Participles that open the sentence of a reporting verb and name its topic, not a statement.
+
+"Commenting on the report on TV3, Nana Oye Lithur said that …", "Responding to a question, he
+said …": the participle says what the speaker talked about; what they said is the main verb's
+claim. The guideline counts no claim whose object is a topic ("informed about the theft"), so
+the participle's claim goes when its head verb makes a claim of its own. The lemmas are
+``topic_openers`` in ``claim_lexicon.toml``; "Citing X, Y said" stays a claim (PolNeAR annotates
+it, and what is cited is a source's content).
+"""
+
+from __future__ import annotations
+
+from extractors.nlp.claims.lexicon import _TOPIC_OPENERS
+from extractors.nlp.claims.spans import _Claim
+
+
+def topic_opener(c: _Claim, cue_tokens: set[int]) -> bool:
+    """``c``'s cue is a present participle of a ``topic_openers`` lemma that opens an adverbial
+    clause before its head verb, and that head is the cue of another claim (``cue_tokens``: the
+    token indices of all claims' cues)."""
+    cue = c.cue
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.lemma_.lower() in _TOPIC_OPENERS
+        and cue.i < head.i
+        and head.i in cue_tokens
+    )
