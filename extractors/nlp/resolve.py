@@ -51,14 +51,18 @@ def office_holder(people: Iterable[dict], title: str, organisation: str, before:
     )
 
 
-def titled_person(people: Iterable[dict], head: str, words: set[str], before: int) -> str | None:
+def titled_person(
+    people: Iterable[dict], head: str, words: set[str], before: int, other: Iterable[str] = ()
+) -> str | None:
     """The person mentioned last before token ``before`` whose title ends in ``head`` and whose
     title or organisation contains every word of ``words``: ("minister", {"interior"}) for
-    "Interior Minister" -> the interior minister the story named."""
+    "Interior Minister" -> the interior minister the story named. A title with one of the words
+    ``other`` holds another office ("prime minister" for ("minister", other={"prime", ...}))."""
     best, best_at = None, -1
+    other = set(other)
     for p in people:
         title = (p.get("title") or "").lower().split()
-        if not title or head != title[-1]:
+        if not title or head != title[-1] or other.intersection(title[:-1]):
             continue
         known = " ".join(title) + " " + (p.get("organisation") or "").lower()
         if not all(w in known for w in words):

@@ -17,6 +17,7 @@ from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _ISSUED_HEADS,
     _MEMBER_HEADS,
+    _OTHER_OFFICE_WORDS,
     _PERSON_HEADS,
     _REPORT_HEADS,
     _STUDY_HEADS,
@@ -178,10 +179,14 @@ def _country(s: _Subject) -> Speaker | None:
 def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
     """ "the minister", "Interior Minister", "the prime minister" -> the last person mentioned
     before with that title (other words of the phrase must occur in the title or organisation;
-    "DG", "IG", "SHO" stand for their titles)."""
+    "DG", "IG", "SHO" stand for their titles). A title with a word that makes another office
+    (``other_office_words``) the phrase lacks is not that title: "the minister" after "Prime
+    Minister Shehbaz Sharif" is not the prime minister."""
     root = subj.root
     if root.pos_ not in ("NOUN", "PROPN") or len(subj) > 4:
         return None
     words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
-    head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
-    return titled_person(doc.user_data.get(PEOPLE, []), head, words, before)
+    title = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()
+    # "the DDG" stands for "deputy director general": its own words are the phrase's
+    other = _OTHER_OFFICE_WORDS - words - set(title)
+    return titled_person(doc.user_data.get(PEOPLE, []), title[-1], words, before, other)
