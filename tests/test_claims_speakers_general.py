@@ -249,6 +249,30 @@ def test_a_bare_title_is_no_title_of_another_office(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 
+TITLE_FOR_PORTFOLIO = [
+    # "Minister for Railways <name>": the parser hangs the name from "for", yet the officials
+    # component gives the name that title, so the name is the minister (Dawn/APP leads)
+    (
+        "Federal Minister for Railways Hanif Abbasi on Tuesday said the plan was ready.",
+        [("Hanif Abbasi", "person", "said")],
+    ),
+    (
+        "Minister for Law and Justice Azam Nazeer Tarar informed the House that the bill was ready.",
+        [("Azam Nazeer Tarar", "person", "informed")],
+    ),
+    # a name that holds no such title stays someone the speaker works for
+    (
+        "A spokesman for Michael Howard said the plan was ready.",
+        [("A spokesman for Michael Howard", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_FOR_PORTFOLIO)
+def test_a_title_for_a_portfolio_before_the_name_is_that_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
 def test_a_body_in_a_title_stays_a_body(nlp):
     """ "the committee" is not "Committee Chairman X": only the title's last word refers."""
     text = (

@@ -62,6 +62,7 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SPEAKER_HEADS,
+    _TITLE_ABBREVIATIONS,
 )
 from extractors.nlp.claims.named import (
     _complainant,
@@ -84,6 +85,7 @@ from extractors.nlp.claims.subjects import (
 )
 from extractors.nlp.claims.tip_report import tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials import PEOPLE
 from extractors.nlp.resolve import (
     agency_name,
     last_agency,
@@ -138,6 +140,7 @@ def _named_person(s: _Subject) -> Speaker | None:
             t.i in person_at
             and root.i not in person_at
             and _through_prep(_name_head(doc, t, person_at), root)
+            and not _holds_title(doc, person_at[t.i], root)
         ):
             continue  # "A spokesman for Michael Howard", "The MP for Sittingbourne and Sheppey"
         if t.i in person_at and (
@@ -149,6 +152,17 @@ def _named_person(s: _Subject) -> Speaker | None:
         ):
             return person_at[t.i], "person"
     return None
+
+
+def _holds_title(doc: Doc, name: str, root) -> bool:
+    """The officials component gave ``name`` the title ``root`` heads: "Federal Minister for
+    Railways Hanif Abbasi", where the parser hangs the name from "for", is the minister himself,
+    unlike "A spokesman for Michael Howard" (Howard holds no "spokesman" title)."""
+    head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
+    return any(
+        p["name"] == name and (p.get("title") or "").lower().split()[-1:] == [head]
+        for p in doc.user_data.get(PEOPLE, [])
+    )
 
 
 def _postnominal_appos(tok, root) -> bool:
