@@ -212,3 +212,18 @@ def test_a_well_known_international_body_by_its_acronym_is_the_gazetteers(nlp):
     """IAEA undefined in the text (Dawn/APP, PolNeAR): the gazetteer's row (agencies.csv)."""
     text = "Headline\n\nIran suspended cooperation with the IAEA after the strikes, officials said."
     assert agencies(nlp, text) == {("International Atomic Energy Agency", "IAEA", "international")}
+
+
+def test_a_name_that_ends_on_its_country_or_its_seat_is_kept(nlp):
+    """Issue 12 (Dawn/APP, EFE): the recogniser marks "Trade Development Authority of Pakistan" and
+    "Office of the Attorney General for the Defense of Minors in Veracruz", which end on a place
+    the rules tag; after an organisation word and 'of' the place is the body's country and part of
+    its name, after 'in' it is the body's seat and not."""
+    text = (
+        "Headline\n\nOfficials of the Trade Development Authority of Pakistan attended the training. "
+        "The children were reported to the Office of the Attorney General for the Defense of Minors "
+        "in Veracruz."
+    )
+    found = {(a.name, a.kind, a.country) for a in records(nlp, text).agencies}
+    assert ("Trade Development Authority of Pakistan", "government", "Pakistan") in found
+    assert ("Office of the Attorney General for the Defense of Minors", "government", None) in found

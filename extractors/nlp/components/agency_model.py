@@ -83,6 +83,7 @@ from extractors.nlp.components.agency_names import (
     _name_word,
     _rule_entity,
     _titles_of_body,
+    _trailing_place,
 )
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.recogniser_moves import keep_labels
@@ -315,7 +316,8 @@ class AgencyModel:
                 bare.append(span)  # decided once every named body of the document is known
                 continue
             new.append(span)
-            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
+            country = next((t.ent_id_ for t in taken if t.label_ == "GPE" and t.end == span.end), None)
+            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": country or None}
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
         bodies = [b for b in taken + new if b.label_ == "AGENCY"]  # not a place ("MESA, Ariz.")
@@ -379,6 +381,7 @@ class AgencyModel:
             return None
         touched = [t for t in taken if t.start < end and start < t.end and t is not office]
         touched = _titles_of_body(doc, touched, self.keywords)
+        end, touched = _trailing_place(doc, start, end, touched, self.keywords)
         if (touched and not _led_by(touched, start, end, self.keywords)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
