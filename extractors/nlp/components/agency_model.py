@@ -100,6 +100,8 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
+# Tokens a law title's bracketed part spans at most, brackets included ("(Amendment)").
+_BRACKETED = 6
 
 
 def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple[int, Span | None]:
@@ -391,7 +393,10 @@ class AgencyModel:
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
 
     def _law_title(self, doc: Doc, end: int) -> bool:
-        """The name is part of a law's title ("National Commission for Minorities" + "Act")."""
+        """The name is part of a law's title ("National Commission for Minorities" + "Act"), also
+        past a bracketed part of it ("Pakistan Navy" + "(Amendment) Bill")."""
+        if end < len(doc) and doc[end].text == "(":
+            end = next((t.i + 1 for t in doc[end : end + _BRACKETED] if t.text == ")"), end)
         return end < len(doc) and doc[end].is_title and self.keywords.get(doc[end].lower_) == "law"
 
     def _not_a_body(self, span: Span) -> bool:
