@@ -85,7 +85,7 @@ from extractors.nlp.components.agency_names import (
     _titles_of_body,
     _trailing_place,
 )
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.recogniser_moves import keep_labels
 
 _REFUSED_KINDS = ("law", "school")
@@ -320,6 +320,7 @@ class AgencyModel:
             new.append(span)
             country = next((t.ent_id_ for t in taken if t.label_ == "GPE" and t.end == span.end), None)
             meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": country or None}
+            meta[RECOGNISED] = True  # its kind is as its own country sees it (agency_home)
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
         bodies = [b for b in taken + new if b.label_ == "AGENCY"]  # not a place ("MESA, Ariz.")
