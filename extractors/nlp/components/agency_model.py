@@ -6,8 +6,9 @@ the document built in its own vocabulary, so the pipeline's entities are never o
 a span it cuts short grows to the whole capitalised name ("National Agency" + "for the Prohibition
 of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). Each span that no
 rule found becomes an AGENCY entity, after the same checks the rules make: it must start with a
-capital, not overlap a rule entity (agency, country, title, tier, year), not be a generic mention
-(``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
+capital, not overlap a rule entity (agency, country, title, tier, year; a place it ends on is its
+country after "of" and its seat, cut off, after "in": ``agency_names._trailing_place``), not be a
+generic mention (``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
 word (``org_keywords.csv``: not a law or school word, not a plural), which also gives its kind;
 "Long Name (ACR)" gives a new agency its acronym. An acronym of three letters or more it marks on
 its own links to the document's agency whose acronym it is or whose initials it spells ("NAPTIP");
