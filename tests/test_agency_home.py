@@ -111,3 +111,16 @@ def test_a_party_named_as_a_word_is_a_sign_of_the_home_country(nlp):
         "Republican senators called for new sanctions."
     )
     assert agencies(nlp, text) == {("US Department of State", "government", "United States")}
+
+
+def test_a_recognised_body_named_after_another_country_is_foreign(nlp):
+    """Issue 12 (Dawn/APP): a body only the recogniser finds has no gazetteer kind; named after
+    another country than the story's ("Russian Navy" in a story on Pakistan) it is foreign, named
+    after the story's own ("National Police of Colombia") it keeps its kind."""
+    text = (
+        "Two ships visited Karachi, Pakistan, on Monday. Joint exercises between Pakistan Navy and "
+        "Russian Navy continue to strengthen ties, Pakistan said."
+    )
+    assert ("Russian Navy", "foreign_government", "Russia") in agencies(nlp, text)
+    text = "BOGOTA - The National Police of Colombia arrested five men in Colombia on Friday."
+    assert agencies(nlp, text) == {("National Police of Colombia", "police", "Colombia")}

@@ -212,3 +212,32 @@ def test_a_well_known_international_body_by_its_acronym_is_the_gazetteers(nlp):
     """IAEA undefined in the text (Dawn/APP, PolNeAR): the gazetteer's row (agencies.csv)."""
     text = "Headline\n\nIran suspended cooperation with the IAEA after the strikes, officials said."
     assert agencies(nlp, text) == {("International Atomic Energy Agency", "IAEA", "international")}
+
+
+def test_a_name_that_ends_on_its_country_or_its_seat_is_kept(nlp):
+    """Issue 12 (Dawn/APP, EFE): the recogniser marks "Trade Development Authority of Pakistan" and
+    "Office of the Attorney General for the Defense of Minors in Veracruz", which end on a place
+    the rules tag; after an organisation word and 'of' the place is the body's country and part of
+    its name, after 'in' it is the body's seat and not."""
+    text = (
+        "Headline\n\nOfficials of the Trade Development Authority of Pakistan attended the training. "
+        "The children were reported to the Office of the Attorney General for the Defense of Minors "
+        "in Veracruz."
+    )
+    found = {(a.name, a.kind, a.country) for a in records(nlp, text).agencies}
+    assert ("Trade Development Authority of Pakistan", "government", "Pakistan") in found
+    assert ("Office of the Attorney General for the Defense of Minors", "government", None) in found
+
+
+def test_a_navy_the_recogniser_marks_is_a_body(nlp):
+    """Issue 12 (Dawn/APP, BBC, migration stories): "Indian Navy" and "Royal Moroccan Navy" were
+    refused for want of an organisation word; a navy is the state's."""
+    text = "Headline\n\nThe Royal Moroccan Navy intercepted a boat carrying 50 migrants on Sunday."
+    assert agencies(nlp, text) == {("Royal Moroccan Navy", None, "government")}
+
+
+def test_a_body_inside_a_bracketed_law_title_is_refused(nlp):
+    """Regression (Dawn/APP): with "navy" an organisation word, "Pakistan Navy (Amendment) Bill"
+    made the navy a body; a law's title also runs past a bracketed part of it."""
+    text = "Headline\n\nThe House passed the Pakistan Navy (Amendment) Bill, 2025 on Monday."
+    assert not any("Navy" in a[0] for a in agencies(nlp, text))

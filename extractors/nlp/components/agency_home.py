@@ -25,6 +25,10 @@ minister's visit to Washington names too. A foreign paper names another country'
 country, and its stories on them rarely name that country's parties (the DOJ charging an Indian
 family in Nebraska; the State Department's report on Saudi Arabia).
 
+A body only the trained recogniser found (:mod:`agency_model`, no gazetteer row) has the kind its
+own country gives it; when its name names another country than the story's ("Indian Navy" in a
+Dawn story on Pakistan, "Unique Identification Authority of India") it is ``foreign_government``.
+
 Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
 ``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
 """
@@ -36,13 +40,15 @@ from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.agency_scope import FOREIGN, AgencyScope
 from extractors.nlp.components.agency_world import MISSION_HEADS
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.rule_files import rows
 
 # A story that names several countries is about the one it names this many times as much as any
 # other (a US story on Congress that mentions Russia; a BBC story on the Home Office that mentions
 # an Albanian family).
 DOMINANT = 3
+# the kinds of a state's bodies: another country's are foreign_government
+_STATE_KINDS = {"government", "police", "court", "legislature"}
 # the kinds of a country's bodies only a story from inside it names unqualified
 _DOMESTIC = {"party", "legislature"}
 
@@ -61,7 +67,12 @@ class AgencyHome:
         info = doc.user_data.get(AGENCY_INFO)
         own_kind = self.scope.own_kind
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(own_kind)
-        if not info or not used:
+        found = [
+            e
+            for e in doc.ents
+            if e.label_ == "AGENCY" and ((info or {}).get(e.ent_id_) or {}).get(RECOGNISED)
+        ]
+        if not info or not (used or found):
             return doc
         main = self._main_country(doc, info)
         if main is None:
@@ -70,7 +81,24 @@ class AgencyHome:
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
                 info[name] = {**meta, "kind": own_kind[name]}
+        for e in found:
+            meta = info[e.ent_id_]
+            country = meta.get("country") or self._name_country(doc, e)
+            if meta.get("kind") in _STATE_KINDS and country and country != main:
+                info[e.ent_id_] = {**meta, "kind": FOREIGN, "country": country}
         return doc
+
+    def _name_country(self, doc: Doc, e: Span) -> str | None:
+        """The country a body's name or the words right before it name ("Indian Navy", "the
+        Brazilian" + "Federal Police", "Britain's" + "Navy"), else None."""
+        scope = self.scope
+        for i in range(e.start, e.end):
+            for j in range(i + 1, min(e.end, i + 4) + 1):
+                words = doc[i:j].text
+                country = scope.country_names.get(words) or scope.demonyms.get(words)
+                if country:
+                    return country
+        return scope.modifier_country(doc, e)[0]
 
     def _main_country(self, doc: Doc, info: dict) -> str | None:
         """The one country the text names; with none, the one country of its agencies; with

@@ -6,8 +6,9 @@ the document built in its own vocabulary, so the pipeline's entities are never o
 a span it cuts short grows to the whole capitalised name ("National Agency" + "for the Prohibition
 of Trafficking in Persons", "Indonesian Migrant" + "Worker Protection Agency"). Each span that no
 rule found becomes an AGENCY entity, after the same checks the rules make: it must start with a
-capital, not overlap a rule entity (agency, country, title, tier, year), not be a generic mention
-(``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
+capital, not overlap a rule entity (agency, country, title, tier, year; a place it ends on is its
+country after "of" and its seat, cut off, after "in": ``agency_names._trailing_place``), not be a
+generic mention (``generic_agencies.csv``) or a concept (``not_agencies.txt``), and be headed by an organisation
 word (``org_keywords.csv``: not a law or school word, not a plural), which also gives its kind;
 "Long Name (ACR)" gives a new agency its acronym. An acronym of three letters or more it marks on
 its own links to the document's agency whose acronym it is or whose initials it spells ("NAPTIP");
@@ -83,8 +84,9 @@ from extractors.nlp.components.agency_names import (
     _name_word,
     _rule_entity,
     _titles_of_body,
+    _trailing_place,
 )
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.recogniser_moves import keep_labels
 
 _REFUSED_KINDS = ("law", "school")
@@ -99,6 +101,8 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
+# Tokens a law title's bracketed part spans at most, brackets included ("(Amendment)").
+_BRACKETED = 6
 
 
 def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple[int, Span | None]:
@@ -315,7 +319,9 @@ class AgencyModel:
                 bare.append(span)  # decided once every named body of the document is known
                 continue
             new.append(span)
-            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": None}
+            country = next((t.ent_id_ for t in taken if t.label_ == "GPE" and t.end == span.end), None)
+            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": country or None}
+            meta[RECOGNISED] = True  # its kind is as its own country sees it (agency_home)
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
         bodies = [b for b in taken + new if b.label_ == "AGENCY"]  # not a place ("MESA, Ariz.")
@@ -379,6 +385,7 @@ class AgencyModel:
             return None
         touched = [t for t in taken if t.start < end and start < t.end and t is not office]
         touched = _titles_of_body(doc, touched, self.keywords)
+        end, touched = _trailing_place(doc, start, end, touched, self.keywords)
         if (touched and not _led_by(touched, start, end, self.keywords)) or self._not_a_body(doc[start:end]):
             return None
         text = doc[start:end].text
@@ -388,7 +395,10 @@ class AgencyModel:
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
 
     def _law_title(self, doc: Doc, end: int) -> bool:
-        """The name is part of a law's title ("National Commission for Minorities" + "Act")."""
+        """The name is part of a law's title ("National Commission for Minorities" + "Act"), also
+        past a bracketed part of it ("Pakistan Navy" + "(Amendment) Bill")."""
+        if end < len(doc) and doc[end].text == "(":
+            end = next((t.i + 1 for t in doc[end : end + _BRACKETED] if t.text == ")"), end)
         return end < len(doc) and doc[end].is_title and self.keywords.get(doc[end].lower_) == "law"
 
     def _not_a_body(self, span: Span) -> bool:

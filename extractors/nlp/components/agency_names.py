@@ -103,3 +103,22 @@ def _first_of_pair(doc: Doc, start: int, end: int, keywords: dict[str, str]) -> 
         if doc[i].lower_ == "and" and doc[i - 1].lower_ in keywords and doc[i + 1].text[:1].isupper():
             return i
     return end
+
+
+def _trailing_place(doc: Doc, start: int, end: int, touched: list[Span], keywords: dict[str, str]):
+    """A name that ends on a rule's place: its ``(end, touched)``. After an organisation word
+    and 'of' the place is part of the name ("Trade Development Authority of" + "Pakistan", "National
+    Police of" + "Colombia"): the name keeps it and the place is its country. After 'in' it is where
+    the body sits ("Office of the Attorney General for the Defense of Minors" + "in Veracruz"): the
+    name ends before 'in'. Otherwise both unchanged."""
+    last = next((t for t in touched if t.end == end and t.label_ == "GPE"), None)
+    if last is None or last.start - start < 3:
+        return end, touched
+    k = last.start - 1
+    k -= doc[k].lower_ == "the"
+    rest = [t for t in touched if t is not last]
+    if doc[k].lower_ == "of" and doc[k - 1].lower_ in keywords and k - 1 > start:
+        return end, rest
+    if doc[k].lower_ == "in" and doc[k - 1].text[:1].isupper() and k > start:
+        return k, [t for t in rest if t.end <= k]
+    return end, touched

@@ -40,6 +40,9 @@ from extractors.nlp.components.tiers import TIER_LINKS
 __all__ = ["AGENCY_INFO", "PROVINCE", "TIER_LINKS", "EntityRules", "clean_span", "plural_title", "rows"]
 
 AGENCY_INFO = "tipwatch.agencies"
+# Marks the AGENCY_INFO entry of a body the trained recogniser found (agency_model): no gazetteer
+# row gives its kind in another country's story, so agency_home reads it from its name.
+RECOGNISED = "recognised"
 PROVINCE = "tipwatch.province"
 _LEADING = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
