@@ -160,6 +160,22 @@ CASES = [
         "trafficking report said.",
         {("Pakistan", "2WL", 2015, "remained")},
     ),
+    # a year that dates another event of the sentence (the efforts, the progress) is not the
+    # placement's (``TierDates._other_event``; CIA Factbook 2006 and 2007 entries) ...
+    (
+        "UAE is placed on the Tier 2 Watch List for its failure to show increased efforts to combat "
+        "trafficking in 2005.",
+        {("United Arab Emirates", "2WL", None, None)},
+    ),
+    (
+        "Bahrain made no discernable progress in preventing trafficking in 2006 and stays on Tier 3.",
+        {("Bahrain", "3", None, "remained")},
+    ),
+    # ... but a year of the report's release still dates it
+    (
+        "Pakistan was placed on Tier 2 in the trafficking report released in 2019.",
+        {("Pakistan", "2", 2019, None)},
+    ),
 ]
 
 

@@ -6,7 +6,9 @@ range ("from 2013 to 2016", "2013–2016", "between 2017 and 2019"). The documen
 comes from the report it names ("the 2022 TIP report") or, failing that, from the report current
 at the date the text opens with (:func:`~.tier_dates.dateline`) or at the page's publication date
 (``doc.user_data["published"]``), by the reports' release days (:mod:`.tier_dates`). A year that
-closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year.
+closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year, and
+one that dates another event of the tier's sentence ("for its failure to show increased efforts to
+combat trafficking in 2005") dates no tier.
 The years around a mention are read by :mod:`.tier_year_spans`; those of a move's tiers by
 :mod:`.tier_move_years`.
 """
@@ -163,7 +165,10 @@ class TierDates:
         years = [
             y
             for y in sentence_years(e.sent)
-            if y.start not in owned and not self._names_other(y) and not self._other_clause(y, e)
+            if y.start not in owned
+            and not self._names_other(y)
+            and not self._other_clause(y, e)
+            and not self._other_event(y, e)
         ]
         cited = _cited_year(e)
         if cited is not None:
@@ -225,6 +230,32 @@ class TierDates:
         if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
             return False  # "... to commit (2020)": the date of the statement
         return not any(w.lower_ in self.year_names for w in own.subtree)
+
+    def _other_event(self, y: Span, e: Span) -> bool:
+        """The year dates another event inside the tier's sentence, not the placement: the first
+        verb above the year is neither among the tier's heads nor above the tier, moves no country
+        and speaks of no report (``year_names``): "placed on the Tier 2 Watch List for its failure
+        to show increased efforts to combat trafficking in 2005", "Tier 3 - made no progress in
+        preventing trafficking in 2006". "In 2017, Pakistan was placed on ...", "the report
+        released in 2019", "since being upgraded in 2018" and a year in brackets closing a
+        statement ("... to do so (2020)") still date it."""
+        doc = y.doc
+        if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
+            return False
+        heads = {t.i for t in clause_heads(e)}
+        t = y.root
+        while t.head is not t:
+            t = t.head
+            if t.i in heads or t.is_ancestor(e.root):
+                return False
+            if t.pos_ == "VERB":
+                break
+        else:
+            return False
+        if t.lemma_.lower() in self.move or t.lower_ in self.move:
+            return False
+        # the verb or the noun it describes names a report ("the report released in 2019")
+        return not any(w.lower_ in self.year_names for w in [*t.subtree, t.head])
 
     def _from_years(self, e: Span, years: list[Span]) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
