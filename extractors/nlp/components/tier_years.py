@@ -16,7 +16,7 @@ The years around a mention are read by :mod:`.tier_year_spans`; those of a move'
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.tier_clauses import clause_heads
 from extractors.nlp.components.tier_dates import (
@@ -132,7 +132,9 @@ class TierDates:
         tier elsewhere, else the document's year, or the year before it for a tier held before
         (:func:`before_now`: "Bangladesh had been on the Tier-2 list for the last five consecutive
         years" in a text on the 2017 report -> 2016 alone); then the year before too for a tier
-        held on."""
+        held on, not for a move's destination, which the country did not hold before ("was
+        downgraded to Tier 2 Watch List" beside "for the third consecutive year, officials did
+        not ...")."""
         dated: dict[tuple, set] = {}
         for link in links:
             if not link["_from"]:
@@ -146,7 +148,7 @@ class TierDates:
                     link["_years"] = [doc_year - 1]
                     continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
-            if link["_years"] and self._stayed(link["_e"]) and not _opens_period(link):
+            if link["_years"] and not link["_moved"] and self._stayed(link["_e"]) and not _opens_period(link):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
     def _own_years(
@@ -269,13 +271,17 @@ class TierDates:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
         10 consecutive years", "in a row", "for the second year running" (``stayed`` words before or
         after "year"/"time", or "in a row"),
-        not after "since" (the year it started is stated)."""
+        not after "since" (the year it started is stated). A ``stayed`` word nearer a mention of
+        another tier in the sentence is that tier's ("placed on Tier 3 after being on the Tier 2
+        Watch List for two consecutive years": not Tier 3's)."""
         sent, clause = e.sent, clause_heads(e)[-1]
         words = sorted(clause.subtree, key=lambda t: t.i)
         if any(w.lower_ == "since" for w in words):
             return False
+        tiers = [x for x in sent.ents if x.label_ == "TIER"]
         for t in words:
-            if t.lower_ not in self.stayed:
+            nearest = _nearest_tier(t, tiers)
+            if t.lower_ not in self.stayed or (nearest is not None and nearest.ent_id_ != e.ent_id_):
                 continue
             nxt = sent.doc[t.i + 1 : min(t.i + 3, sent.end)]
             if any(n.lemma_.lower() in ("year", "time") for n in nxt):
@@ -298,6 +304,11 @@ class TierDates:
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True
         return False
+
+
+def _nearest_tier(t: Token, tiers: list[Span]) -> Span | None:
+    """The tier mention nearest to a word (by tokens; the earlier one on a tie)."""
+    return min(tiers, key=lambda x: (min(abs(t.i - x.start), abs(t.i - (x.end - 1))), x.start), default=None)
 
 
 def before_now(e: Span) -> bool:
