@@ -6,7 +6,9 @@ range ("from 2013 to 2016", "2013–2016", "between 2017 and 2019"). The documen
 comes from the report it names ("the 2022 TIP report") or, failing that, from the report current
 at the date the text opens with (:func:`~.tier_dates.dateline`) or at the page's publication date
 (``doc.user_data["published"]``), by the reports' release days (:mod:`.tier_dates`). A year that
-closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year.
+closes a full date ("July 05, 2018 (LBO) –", "on June 16, 2023") is a date, not a report year, and
+one that dates another event of the tier's sentence ("for its failure to show increased efforts to
+combat trafficking in 2005") dates no tier.
 The years around a mention are read by :mod:`.tier_year_spans`; those of a move's tiers by
 :mod:`.tier_move_years`.
 """
@@ -14,7 +16,7 @@ The years around a mention are read by :mod:`.tier_year_spans`; those of a move'
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.nlp.components.tier_clauses import clause_heads
 from extractors.nlp.components.tier_dates import (
@@ -130,7 +132,9 @@ class TierDates:
         tier elsewhere, else the document's year, or the year before it for a tier held before
         (:func:`before_now`: "Bangladesh had been on the Tier-2 list for the last five consecutive
         years" in a text on the 2017 report -> 2016 alone); then the year before too for a tier
-        held on."""
+        held on, not for a move's destination, which the country did not hold before ("was
+        downgraded to Tier 2 Watch List" beside "for the third consecutive year, officials did
+        not ...")."""
         dated: dict[tuple, set] = {}
         for link in links:
             if not link["_from"]:
@@ -144,7 +148,7 @@ class TierDates:
                     link["_years"] = [doc_year - 1]
                     continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
-            if link["_years"] and self._stayed(link["_e"]) and not _opens_period(link):
+            if link["_years"] and not link["_moved"] and self._stayed(link["_e"]) and not _opens_period(link):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
     def _own_years(
@@ -163,7 +167,10 @@ class TierDates:
         years = [
             y
             for y in sentence_years(e.sent)
-            if y.start not in owned and not self._names_other(y) and not self._other_clause(y, e)
+            if y.start not in owned
+            and not self._names_other(y)
+            and not self._other_clause(y, e)
+            and not self._other_event(y, e)
         ]
         cited = _cited_year(e)
         if cited is not None:
@@ -226,6 +233,32 @@ class TierDates:
             return False  # "... to commit (2020)": the date of the statement
         return not any(w.lower_ in self.year_names for w in own.subtree)
 
+    def _other_event(self, y: Span, e: Span) -> bool:
+        """The year dates another event inside the tier's sentence, not the placement: the first
+        verb above the year is neither among the tier's heads nor above the tier, moves no country
+        and speaks of no report (``year_names``): "placed on the Tier 2 Watch List for its failure
+        to show increased efforts to combat trafficking in 2005", "Tier 3 - made no progress in
+        preventing trafficking in 2006". "In 2017, Pakistan was placed on ...", "the report
+        released in 2019", "since being upgraded in 2018" and a year in brackets closing a
+        statement ("... to do so (2020)") still date it."""
+        doc = y.doc
+        if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
+            return False
+        heads = {t.i for t in clause_heads(e)}
+        t = y.root
+        while t.head is not t:
+            t = t.head
+            if t.i in heads or t.is_ancestor(e.root):
+                return False
+            if t.pos_ == "VERB":
+                break
+        else:
+            return False
+        if t.lemma_.lower() in self.move or t.lower_ in self.move:
+            return False
+        # the verb or the noun it describes names a report ("the report released in 2019")
+        return not any(w.lower_ in self.year_names for w in [*t.subtree, t.head])
+
     def _from_years(self, e: Span, years: list[Span]) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
         next tier ("from a Tier 3 country in 2019 to the Tier 2 Watchlist in 2020" -> 2019), in a
@@ -238,13 +271,17 @@ class TierDates:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
         10 consecutive years", "in a row", "for the second year running" (``stayed`` words before or
         after "year"/"time", or "in a row"),
-        not after "since" (the year it started is stated)."""
+        not after "since" (the year it started is stated). A ``stayed`` word nearer a mention of
+        another tier in the sentence is that tier's ("placed on Tier 3 after being on the Tier 2
+        Watch List for two consecutive years": not Tier 3's)."""
         sent, clause = e.sent, clause_heads(e)[-1]
         words = sorted(clause.subtree, key=lambda t: t.i)
         if any(w.lower_ == "since" for w in words):
             return False
+        tiers = [x for x in sent.ents if x.label_ == "TIER"]
         for t in words:
-            if t.lower_ not in self.stayed:
+            nearest = _nearest_tier(t, tiers)
+            if t.lower_ not in self.stayed or (nearest is not None and nearest.ent_id_ != e.ent_id_):
                 continue
             nxt = sent.doc[t.i + 1 : min(t.i + 3, sent.end)]
             if any(n.lemma_.lower() in ("year", "time") for n in nxt):
@@ -267,6 +304,11 @@ class TierDates:
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True
         return False
+
+
+def _nearest_tier(t: Token, tiers: list[Span]) -> Span | None:
+    """The tier mention nearest to a word (by tokens; the earlier one on a tie)."""
+    return min(tiers, key=lambda x: (min(abs(t.i - x.start), abs(t.i - (x.end - 1))), x.start), default=None)
 
 
 def before_now(e: Span) -> bool:

@@ -8,7 +8,8 @@ the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 
 A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
 countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
-the document is not about trafficking; a tier after "from" is where the country was),
+the document is not about trafficking, or when :class:`~.tier_mood.TierMood` reads it as
+hypothetical or another kind of tier; a tier after "from" is where the country was),
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
 sentence, unless they carry earlier years of their own) and
 :meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
@@ -23,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 from extractors.nlp.components.rule_files import rows
 from extractors.nlp.components.tier_clauses import clause_heads as _clause_heads
 from extractors.nlp.components.tier_clauses import ends_with as _ends_with
-from extractors.nlp.components.tier_clauses import modifiers as _modifiers
 from extractors.nlp.components.tier_countries import demonym_counts, demonyms
 from extractors.nlp.components.tier_countries import heading_country as _heading_country
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
@@ -31,6 +31,11 @@ from extractors.nlp.components.tier_countries import other_countries_placed as _
 from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
+from extractors.nlp.components.tier_mood import MODIFIER_DEPS as _MODIFIER_DEPS
+from extractors.nlp.components.tier_mood import TierMood
+from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_paragraph
+from extractors.nlp.components.tier_mood import lower as _lower
+from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_years import TierDates
 
@@ -44,12 +49,10 @@ _EFFECTS = tuple(
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
     "released recent this_year previous_report".split()
 )
-_CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 ISSUER_REACH = 5
 # The country that issues the TIP report: named as a modifier of the list or report it places
 # others on ("on US watch list", "the US 2024 TIP report"), it is not the country placed.
 ISSUER = "United States"
-_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
 
 class TierLinker:
@@ -93,26 +96,16 @@ class TierLinker:
             tuple(t.lower_ for t in nlp.make_doc(p) if t.lower_ not in self.skip) for p in phrases["negate"]
         ]
         self.context = [p.lower() for p in phrases["context"]]
-        self.move = _lower(phrases["move"])
+        self.mood = TierMood(nlp, phrases)
+        self.move = self.mood.move
         self.other_list = _lower(phrases["other_list"])
         self.superlative = _lower(phrases["superlative"])
         self.report_words = _lower(phrases["report"])
         self.issuer_heads = _lower(phrases["issuer_head"])
-        self.hypothetical = _lower(phrases["hypothetical"])
-        self.negation = _lower(phrases["negation"])
-        self.faces = _lower(phrases["faces"])
-        self.generic = _lower(phrases["generic"])
-        self.lists = _lower(phrases["lists"])
-        self.other_tier = _lower(phrases["other_tier"])
-        self.particles = (_lower(phrases["up"]), _lower(phrases["down"]))
-        self.modal = _lower(phrases["modal"])
-        self.condition = _lower(phrases["condition"])
-        self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.dates = TierDates(nlp, phrases, report_releases, weekday_lag)
         self.previous = _tokens(nlp, phrases["previous"])
         self.held_before = _tokens(nlp, phrases["held_before"])
         self.country_words = _lower(phrases["country_word"])
-        self.list_intro = _tokens(nlp, phrases["list_intro"])
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
 
@@ -126,11 +119,11 @@ class TierLinker:
                 if (
                     e.label_ == "TIER"
                     and not self._negated(doc, e)
-                    and not self._other_tier(e)
-                    and not self._hypothetical(e)
+                    and not self.mood.other_tier(e)
+                    and not self.mood.hypothetical(e, self._previous(doc, e))
                 ):
                     if page is not None and _labels_a_paragraph(e):
-                        links.append(_link(e, page.ent_id_, False, self.change(e)))
+                        links.append(_link(e, page.ent_id_, False, self.mood.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
         links = _destinations(links)
@@ -178,7 +171,7 @@ class TierLinker:
         if not countries:
             if subject is None or weak or not self._names_the_country(e):
                 return []
-            return [_link(e, subject, False, None if previous else self.change(e), previous)]
+            return [_link(e, subject, False, None if previous else self.mood.change(e), previous)]
         if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
@@ -189,7 +182,7 @@ class TierLinker:
             or (e[0].lower_ in self.superlative and not self._names_a_ranking(sent))
         ):
             return []
-        change = None if previous else self.change(e)  # where it was: no change known
+        change = None if previous else self.mood.change(e)  # where it was: no change known
         placed = self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
 
@@ -231,17 +224,9 @@ class TierLinker:
             while head.dep_ in ("conj", "appos") and head.head is not head:
                 head = head.head
             intro = head.head
-            if head.dep_ == "pobj" and self._intro(intro) and _clause_heads(intro)[-1] == clause:
+            if head.dep_ == "pobj" and self.mood.intro(intro) and _clause_heads(intro)[-1] == clause:
                 out.append(g.ent_id_)
         return out
-
-    def _intro(self, t: Token) -> bool:
-        """The token ends a ``list_intro`` phrase ("like", "along with")."""
-        doc = t.doc
-        return any(
-            t.i + 1 >= len(p) and tuple(w.lower_ for w in doc[t.i + 1 - len(p) : t.i + 1]) == p
-            for p in self.list_intro
-        )
 
     def _names_the_country(self, e: Span) -> bool:
         """The tier's clause speaks of one country without naming it ("the country was moved from
@@ -263,7 +248,7 @@ class TierLinker:
         """The pronoun is the subject of a passive ("it was downgraded") or of being, staying or
         moving ("it was on", "it remained on", "it slipped to")."""
         verb = t.head.lemma_.lower()
-        stay = self.changes[-1][0]
+        stay = self.mood.changes[-1][0]
         return t.dep_ == "nsubjpass" or (t.dep_ == "nsubj" and (verb == "be" or verb in self.move | stay))
 
     def _subject(self, doc: Doc) -> str | None:
@@ -305,95 +290,6 @@ class TierLinker:
     def _issuer_head(self, t) -> bool:
         return t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads
 
-    def _hypothetical(self, e: Span) -> bool:
-        """A tier the sentence does not place the country on: wished, risked, escaped, negated,
-        generic, defined or conditional ("failure to move up to Tier 1", "short of a Tier 1
-        ranking", "an otherwise required downgrade to Tier 3", "is no longer on", "faces a downgrade
-        to Tier 3", "Tier 3 countries face sanctions", "If Ghana is downgraded to Tier 3", "A Tier 3
-        ranking could affect", "Tier 2 is for countries that ...", "there are two middle ranks").
-        Read on the tier's heads up to its clause (:meth:`_hypothetical_head`), and a tier that is
-        the subject of "be" with ``generic`` nouns. A forecast the text states is a placement
-        ("Malaysia will fall to Tier 3")."""
-        if _labels_a_paragraph(e):
-            return False
-        negation = set() if self._previous(e.doc, e) else self.negation  # "not ... move up from Tier 2"
-        if any(self._hypothetical_head(e, h, negation) for h in _clause_heads(e)):
-            return True
-        head = e.root.head
-        return (
-            e.root.dep_ == "nsubj"
-            and head.lemma_ == "be"
-            and any(
-                self._hypothetical_word(t) or t.lower_ in self.generic for t in head.subtree if t.i > head.i
-            )
-        )
-
-    def _hypothetical_head(self, e: Span, h: Token, negation: set[str]) -> bool:
-        """One head of the tier makes it hypothetical: a ``hypothetical`` or ``negation`` word (no
-        negation for a tier moved from) as the head or its modifier, a ``faces`` head over a move
-        word, a ``generic`` head that lists nothing (:meth:`_lists`), a ``modal`` auxiliary or
-        ``condition`` marker on it, or "there are"."""
-        outside = [m for m in _modifiers(h) if not e.start <= m.i < e.end]  # "does not fully meet"
-        if self._hypothetical_word(h) or any(self._hypothetical_word(m) for m in outside):
-            return True
-        if any(t.lower_ in negation for t in [h, *outside]):
-            return True
-        if h.lemma_.lower() in self.faces and self._over_a_move(e, h):
-            return True
-        if h.lower_ in self.generic and not self._lists(h):  # "Tier 3 countries face sanctions"
-            return True
-        if h.tag_ == "MD" and h.lower_ in self.modal:  # "We ought to have been upgraded to Tier 1"
-            return True
-        for c in h.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal:
-                return True
-            if c.dep_ == "mark" and c.lower_ in self.condition:
-                return True
-            if h.lemma_ == "be" and c.dep_ == "expl":
-                return True
-        return False
-
-    def _over_a_move(self, e: Span, head: Token) -> bool:
-        """A move or change word lies between the tier and its head ("faces a downgrade to Tier 3")."""
-        words = self.move.union(*(w for w, _ in self.changes))
-        path = _clause_heads(e)
-        return any(t.lemma_.lower() in words for t in path[: path.index(head)])
-
-    def _lists(self, noun: Token) -> bool:
-        """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
-        countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
-        "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
-        countries such as Iran")."""
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
-            return True
-        if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
-            return True
-        return any(self._intro(t) and any(c.dep_ == "pobj" for c in t.children) for t in noun.subtree)
-
-    def _other_tier(self, e: Span) -> bool:
-        """A tier of something else: the tier modifies an ``other_tier`` noun ("tier-one
-        suppliers", "tier-two cities")."""
-        return e.root.dep_ in (*_MODIFIER_DEPS, "nummod") and e.root.head.lemma_.lower() in self.other_tier
-
-    def change(self, e: Span) -> str | None:
-        """The change the sentence states for the tier: a verb among its heads ("was downgraded to
-        Tier 3" -> downgraded, "remains on Tier 2" -> remained, "kept ... on the Tier 2 Watch
-        List" -> remained), else "for the third consecutive year" / "in a row" -> remained."""
-        for h in _clause_heads(e):
-            for words, change in self.changes:
-                if h.lemma_.lower() in words and h.pos_ in ("VERB", "AUX"):
-                    return change
-            if h.lemma_.lower() in self.move:  # "moved up to Tier 1", "moved down to Tier 3"
-                particles = {c.lower_ for c in h.children if c.dep_ in ("prt", "advmod")}
-                for words, change in zip(self.particles, ("upgraded", "downgraded")):
-                    if particles & words:
-                        return change
-        same = next(words for words, change in self.changes if change == "remained")
-        return "remained" if any(t.lower_ in same for t in e.sent if t.pos_ != "VERB") else None
-
-    def _hypothetical_word(self, t) -> bool:
-        return t.lemma_.lower() in self.hypothetical or t.lower_ in self.hypothetical
-
     def _moved_to(self, doc: Doc, e: Span) -> bool:
         """The tier is where a country is moved to: right after "to" in a sentence with a move
         word ("upgraded", "downgraded", "boost", "added": ``move`` phrases, also as lemmas)."""
@@ -412,28 +308,6 @@ class TierLinker:
             if len(out) == 4:
                 break
         return tuple(reversed(out))
-
-
-_LABEL_MARKS = (":", "-", "–", "—")
-
-
-def _lower(phrases: list[str]) -> set[str]:
-    return {p.lower() for p in phrases}
-
-
-def _tokens(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
-    """Each phrase as its lower-case words ("along with" -> ("along", "with"))."""
-    return [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases]
-
-
-def _labels_a_paragraph(e: Span) -> bool:
-    """A tier written as a label, not inside a clause: after a colon or dash, or followed by a
-    dash or colon ("tier rating: Tier 3 - the government failed to ...",
-    "Tier 2 Watch List – Timor Leste does not fully comply ..."). What follows explains the tier."""
-    doc = e.doc
-    before = doc[e.start - 1].text if e.start > 0 else ""
-    after = doc[e.end].text if e.end < len(doc) else ""
-    return before in _LABEL_MARKS or after in _LABEL_MARKS
 
 
 def page_country(doc: Doc) -> Span | None:
