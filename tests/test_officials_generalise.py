@@ -178,3 +178,55 @@ def test_a_title_marked_retired_is_a_past_role(nlp):
         ("Shaukat Aziz Siddiqui", "chairman", "NIRC"),
         ("Javed Iqbal", "chairman", "National Accountability Bureau"),
     }
+
+
+# -- wt-off11: audit of 60 unannotated BBC, PolNeAR and Dawn texts -----------------------------------
+
+
+def test_a_president_of_a_named_body_keeps_the_body(nlp):
+    """An office with no body ("President X") keeps the body named at the title when the title also
+    heads bodies (``titles.jsonl`` ``named_org``)."""
+    text = (
+        "Speaking during a meeting with President of the Population Council, Dr. Rana Hajjeh, the "
+        "minister said the programme would grow."
+    )
+    assert officials(nlp, text) == {("Rana Hajjeh", "president", "Population Council")}
+
+
+def test_a_president_of_a_country_has_no_body(nlp):
+    text = "President of Pakistan Asif Ali Zardari and Sindh Governor Kamran Tessori said it would."
+    assert officials(nlp, text) == {
+        ("Asif Ali Zardari", "president", None),
+        ("Kamran Tessori", "governor", None),
+    }
+
+
+def test_a_governor_of_a_bank_keeps_the_bank(nlp):
+    text = "Jameel Ahmad, governor of the State Bank of Pakistan, said inflation would fall."
+    assert officials(nlp, text) == {("Jameel Ahmad", "governor", "State Bank of Pakistan")}
+
+
+def test_a_role_in_brackets_after_a_name_is_that_names(nlp):
+    """ "A (TITLE, ORG), B (TITLE, ORG)": each bracket holds the role of the name before it, not a
+    title written before the next name."""
+    text = (
+        "Interactive sessions will include presentations by Dr. Irfan Yousaf (CEO, MKAI Climate "
+        "Consulting), Dr. Hassan Daud Butt (Senior Advisor, CEEC), and Dr. Nafisa Shah (MNA)."
+    )
+    assert officials(nlp, text) == {
+        ("Irfan Yousaf", "chief executive officer", "MKAI Climate Consulting"),
+        ("Hassan Daud Butt", "senior advisor", None),
+        ("Nafisa Shah", "member of the national assembly", "National Assembly of Pakistan"),
+    }
+
+
+def test_an_acronym_title_before_a_bodys_acronym_and_a_weak_title_wins(nlp):
+    """ "DG ISSI Ambassador X": the acronym skipped before the weak title is the body's (ISSI), not
+    the first-listed title's (DG), which wins over "Ambassador"."""
+    text = (
+        "The Institute of Strategic Studies Islamabad (ISSI) held a seminar. In his welcome remarks, "
+        "DG ISSI Ambassador Sohail Mahmood highlighted the progress made."
+    )
+    assert officials(nlp, text) == {
+        ("Sohail Mahmood", "director general", "Institute of Strategic Studies Islamabad")
+    }

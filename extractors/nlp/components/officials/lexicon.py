@@ -22,6 +22,7 @@ _TITLE_KEYS = (
     "org_kind",
     "weak",
     "no_org",
+    "named_org",
     "body_head",
     "staff",
     "portfolio_body",
