@@ -230,3 +230,28 @@ def test_an_acronym_title_before_a_bodys_acronym_and_a_weak_title_wins(nlp):
     assert officials(nlp, text) == {
         ("Sohail Mahmood", "director general", "Institute of Strategic Studies Islamabad")
     }
+
+
+def test_a_seat_after_a_state_sits_in_that_states_country(nlp):
+    """ "Texas Senator X" in a story about Israel: the seat is in the country of the place written
+    before the title (``country_words.csv`` places), not in the story's country."""
+    text = (
+        "Israel is the issue for Adelson, a friend of Israeli Prime Minister Benjamin Netanyahu, who "
+        "visited Israel and Jerusalem. Texas Senator Ted Cruz was second in the poll."
+    )
+    assert officials(nlp, text) == {
+        ("Benjamin Netanyahu", "prime minister", None),
+        ("Ted Cruz", "senator", "United States Senate"),
+    }
+
+
+def test_a_party_over_a_portfolio_may_be_of_any_country_the_story_names(nlp):
+    """ "Lib Dem foreign affairs spokesman X" in a BBC story about a US election: the party of a
+    country the story names besides its main one (``Offices.party_ending`` ``named``)."""
+    offices = nlp.get_pipe("tipwatch_officials").lex.offices
+    doc = nlp.make_doc("Lib Dem foreign affairs spokesman Menzies Campbell said so.")
+    assert offices.party_ending(doc, 2, "United States") is None
+    assert offices.party_ending(doc, 2, "United States", ["United States", "United Kingdom"]) == (
+        0,
+        "Liberal Democrats",
+    )

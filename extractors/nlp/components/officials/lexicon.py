@@ -77,6 +77,8 @@ class Lexicon:
         # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
         words = rows(country_words) if country_words else []
         self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
+        # a country's states and cities ("Texas" Senator -> the United States Senate)
+        self.place_country = {f: r["country"] for r in words for f in split_aliases(r["places"])}
         # a station's force: the country's national police (forces.py)
         self.national_police = (
             {r["country"]: r["police"] for r in rows(national_police)} if national_police else {}
