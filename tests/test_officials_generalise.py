@@ -4,6 +4,8 @@ construction on a made-up sentence, run through the real pipeline, with its exac
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.extract import extract_documents
 from extractors.parse.news import parse_text
 
@@ -255,3 +257,34 @@ def test_a_party_over_a_portfolio_may_be_of_any_country_the_story_names(nlp):
         0,
         "Liberal Democrats",
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Welcoming the participants, Israr Mohammad Khan, Director General NCRD, appraised them of "
+            "the performance of the centre.",
+            ("Israr Mohammad Khan", "director general", "NCRD"),
+        ),
+        (
+            "The delegation, led by Ms. Samreen Zahara, DG SMC, engaged with the company.",
+            ("Samreen Zahara", "director general", "SMC"),
+        ),
+        (
+            "Hammad Naqi Khan, Director General of WWF-Pakistan, highlighted the climate challenges.",
+            ("Hammad Naqi Khan", "director general", "WWF-Pakistan"),
+        ),
+        # a board's acronym before its body's: the body
+        (
+            "Ambassador Khalid Mahmood, Chairman BOG ISSI, during his closing remarks noted the change.",
+            ("Khalid Mahmood", "chairman", "ISSI"),
+        ),
+        # a director often heads a unit of the body: no acronym body
+        ("The seminar was moderated by Ms. Amina Khan, Director CAMEA.", ("Amina Khan", "director", None)),
+    ],
+)
+def test_an_unknown_acronym_right_after_a_heads_title_is_its_body(nlp, text, expected):
+    """ "X, Director General NCRD": an acronym no entity covers right after the title of a body's head
+    (``titles.jsonl`` ``body_head``) is the body as written (``units.acronym_after``)."""
+    assert officials(nlp, text) == {expected}

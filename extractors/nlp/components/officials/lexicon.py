@@ -23,6 +23,7 @@ _TITLE_KEYS = (
     "weak",
     "no_org",
     "named_org",
+    "unit_head",
     "body_head",
     "staff",
     "portfolio_body",
