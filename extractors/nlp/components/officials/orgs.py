@@ -16,7 +16,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
-from extractors.nlp.components.officials.units import acronym_after, named_after_link
+from extractors.nlp.components.officials.units import named_after_link
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -227,7 +227,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
-        named = named_after_link(ctx, i, t_end) or acronym_after(ctx, i, t_end, tid)
+        named = named_after_link(ctx, i, t_end, tid)
         if named:
             return named
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":

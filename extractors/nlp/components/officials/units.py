@@ -94,10 +94,15 @@ def _bare_acronym(ctx: Context, i: int) -> bool:
     )
 
 
-def named_after_link(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+def named_after_link(ctx: Context, i: int, t_end: int, tid: str) -> tuple[str, int] | None:
     """(body, end) of a body at token ``i`` past the title's link words: a generic word for the
-    body named before (``_named_before``) or a unit of a named body (``unit_of_body``)."""
-    return _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
+    body named before (``_named_before``), a unit of a named body (``unit_of_body``) or an acronym
+    no entity covers (``acronym_after``)."""
+    return (
+        _named_before(ctx, i, t_end)
+        or (unit_of_body(ctx, i) if i > t_end else None)
+        or acronym_after(ctx, i, t_end, tid)
+    )
 
 
 def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
