@@ -76,7 +76,19 @@ def _after_name(ctx: Context, span: Span) -> int | None:
         return i + 1
     if i in ctx.ent_at and ctx.ent_at[i].label_ == "TITLE" and doc[i].is_title:
         return i
+    if doc[i].text == "(" and bracketed_role(ctx, i):
+        return i + 1  # "Dr. Irfan Yousaf (CEO, MKAI Climate Consulting)"
     return None
+
+
+def bracketed_role(ctx: Context, i: int) -> bool:
+    """A bracket opening at ``i`` right after a name that holds its role: a title first, closed
+    within eight tokens ("A (MNA)", "B (CEO, MKAI Climate Consulting)", "C (DG Hydel, PPIB)")."""
+    doc = ctx.doc
+    if not (i >= 1 and i - 1 in ctx.person_tokens and ctx.ent(i + 1, "TITLE") is not None):
+        return False
+    close = next((k for k in range(i + 2, min(i + 10, len(doc))) if doc[k].text in (")", "(")), None)
+    return close is not None and doc[close].text == ")"
 
 
 def _belongs_to_next(ctx: Context, e: Span) -> bool:

@@ -102,10 +102,12 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     X", "state Rep. X": ``role_cues.csv`` ``sub_national``); a party-and-state tag after the name
     ("Sen. Ted Cruz (R-Tex)": the United States); a place that is no country right before the
     title or after its "of" is a state's or a city's office, none of the country's ("Ohio Attorney
-    General X", "the attorney general of Oklahoma": not the US Department of Justice), except for a legislator's seat ("Vermont Sen. X":
-    ``titles.jsonl`` ``seat``); else the country named before the title or the document's, or the
-    one country the title names an office of when that one has none ("Secretary of State X" in a
-    story about Malaysia or naming no country: ``titles.jsonl`` ``office_country``)."""
+    General X", "the attorney general of Oklahoma": not the US Department of Justice), except for a
+    legislator's seat ("Vermont Sen. X": ``titles.jsonl`` ``seat``), in the country of a place
+    ``country_words.csv`` knows ("Texas Senator X" in a story about Israel), else the story's;
+    else the country named before the title or the document's, or the one country the title names
+    an office of when that one has none ("Secretary of State X" in a story about Malaysia or naming
+    no country: ``titles.jsonl`` ``office_country``)."""
     k = tspan.start - 1 if tspan is not None else -1
     if k >= 0 and ctx.doc[k].lower_ in ctx.lex.skip_words("sub_national"):
         return None
@@ -115,8 +117,12 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     e = ctx.ent(k, "GPE") if k >= 0 else None
     if e is None and tspan.end + 1 < len(ctx.doc) and ctx.doc[tspan.end].lower_ == "of":
         e = ctx.ent(tspan.end + 1, "GPE")  # "the attorney general of Oklahoma": a state's office
-    if e is not None and not e.ent_id_:
-        return ctx.country if ctx.lex.info(tspan.ent_id_).get("seat") else None
+    if e is not None and not e.ent_id_:  # a seat's country is the place's, else the story's
+        return (
+            ctx.lex.place_country.get(e.text) or ctx.country
+            if ctx.lex.info(tspan.ent_id_).get("seat")
+            else None
+        )
     country = title_country(ctx, tspan.start)
     if ctx.lex.offices.implied(country, tspan.ent_id_) is None:
         return ctx.lex.info(tspan.ent_id_).get("office_country") or country

@@ -22,6 +22,8 @@ _TITLE_KEYS = (
     "org_kind",
     "weak",
     "no_org",
+    "named_org",
+    "unit_head",
     "body_head",
     "staff",
     "portfolio_body",
@@ -76,6 +78,8 @@ class Lexicon:
         # a country's adjectives, case-sensitive ("British" Foreign Secretary -> United Kingdom)
         words = rows(country_words) if country_words else []
         self.demonyms = {f: r["country"] for r in words for f in split_aliases(r["demonyms"])}
+        # a country's states and cities ("Texas" Senator -> the United States Senate)
+        self.place_country = {f: r["country"] for r in words for f in split_aliases(r["places"])}
         # a station's force: the country's national police (forces.py)
         self.national_police = (
             {r["country"]: r["police"] for r in rows(national_police)} if national_police else {}

@@ -62,12 +62,15 @@ class Offices:
                 return end, org
         return None
 
-    def party_ending(self, doc: Doc, end: int, country: str | None = None) -> tuple[int, str] | None:
+    def party_ending(
+        self, doc: Doc, end: int, country: str | None = None, named: list[str] | tuple = ()
+    ) -> tuple[int, str] | None:
         """(start, party) of a party's short form ending at ``end`` (past a possessive: "Labour's
         election chief"), written as the party writes it (capitalised). Not a form coordinated
         with the words after it ("Labour and industrial relations state minister": a portfolio),
         nor, given the story's ``country``, another country's party ("Labour Minister X" in a
-        Ugandan story is the labour ministry's)."""
+        Ugandan story is the labour ministry's) unless the caller accepts the countries the story
+        ``named`` as well."""
         if end >= 1 and doc[end - 1].text in _POSS:
             end -= 1
         elif end < len(doc) and doc[end].lower_ in ("and", "&"):
@@ -75,7 +78,8 @@ class Offices:
         for toks, party, home in self.parties:
             start = end - len(toks)
             if start >= 0 and tuple(t.text for t in doc[start:end]) == toks:
-                return (start, party) if country is None or not home or home == country else None
+                ok = country is None or not home or home == country or home in named
+                return (start, party) if ok else None
         return None
 
     def party_country(self, doc: Doc) -> Counter:

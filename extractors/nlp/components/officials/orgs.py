@@ -136,8 +136,9 @@ def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
 def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | None:
     """ "Lib Dem home affairs spokesman X", "Tory work and pensions spokesman X": a party written
     before up to three words of a portfolio that is no body of its own is the title's organisation
-    (a portfolio that names a body wins: it is tried first). Not for a legislator's seat: "Democratic
-    vice presidential nominee Sen. X" sits in the Senate (``titles.jsonl`` ``seat``)."""
+    (a portfolio that names a body wins: it is tried first), the party of any country the story
+    names (a BBC story about a US election quotes British parties). Not for a legislator's seat:
+    "Democratic vice presidential nominee Sen. X" sits in the Senate (``titles.jsonl`` ``seat``)."""
     if ctx.lex.info(tid).get("seat"):
         return None
     doc, k, shadow = ctx.doc, j, ctx.lex.skip_words("shadow")
@@ -146,7 +147,7 @@ def _party_over_portfolio(ctx: Context, j: int, tid: str) -> tuple[str, int] | N
             return None
         if doc[k].lower_ in shadow or doc[k].lower_ in ctx.lex.org_words:
             return None  # "Tory shadow chancellor" (premodifier._shadow); "Lib Dem … committee chairman"
-        party = ctx.lex.offices.party_ending(doc, k, ctx.country)
+        party = ctx.lex.offices.party_ending(doc, k, ctx.country, ctx.countries)
         if party is not None:
             return party[1], party[0]
         k -= 1
@@ -226,7 +227,7 @@ def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
             return _portfolio_body(ctx, e, tid) or _org_or_force(ctx, e, tid), e.end
         if e is not None and e.label_ == "TITLE" and _portfolio_body(ctx, e, tid):
             return _portfolio_body(ctx, e, tid), e.end  # "Minister of Justice": a cased title
-        named = named_after_link(ctx, i, t_end)
+        named = named_after_link(ctx, i, t_end, tid)
         if named:
             return named
         if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.apposition import bracketed_role
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
@@ -167,7 +168,7 @@ def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
     j = pstart - 1
     while (
         j >= 0
-        and (doc[j].is_upper and doc[j].is_alpha or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG")))
+        and (_acronym_no_title(ctx, j) or (j in ent_at and ent_at[j].label_ in ("AGENCY", "ORG")))
         and weak
     ):
         j = ent_at[j].start - 1 if j in ent_at else j - 1
@@ -183,10 +184,16 @@ def _earlier_title(ctx: Context, t: Span, pstart: int) -> Span | None:
         earlier is not None
         and earlier.label_ == "TITLE"
         and not ctx.lex.is_former(doc, earlier.start - 1)
-        and doc[earlier.start].is_title == doc[t.start].is_title  # not "the prime minister and Chancellor X"
+        and doc[earlier.start].is_lower == doc[t.start].is_lower  # not "the prime minister and Chancellor X"
     ):
         return earlier
     return None
+
+
+def _acronym_no_title(ctx: Context, j: int) -> bool:
+    """An acronym at ``j`` that is no title: "DG ISSI Ambassador X" skips "ISSI", not "DG"."""
+    tok, e = ctx.doc[j], ctx.ent_at.get(j)
+    return tok.is_upper and tok.is_alpha and (e is None or e.label_ != "TITLE")
 
 
 def title_before(ctx: Context, span: Span) -> Span | None:
@@ -248,6 +255,8 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         # "the Ambassador of Japan, X", "Chief of the Naval Staff of Pakistan, Admiral X"
     if tok.text == "-" and i >= 1 and ctx.lex.is_honorific_word(doc[i - 1]):
         return i - 1  # "Major-General"
+    if tok.text == ")" and _closes_role_of_name(ctx, i):
+        return None  # "A (CEO, MKAI), Dr. B": the title in brackets is A's
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
     if _skipped_word(ctx, i):
@@ -263,6 +272,13 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _closes_role_of_name(ctx: Context, i: int) -> bool:
+    """The bracket closing at ``i`` holds the role of the name written before it
+    (``apposition.bracketed_role``)."""
+    k = next((k for k in range(i - 1, max(i - 10, 0), -1) if ctx.doc[k].text in ("(", ")")), None)
+    return k is not None and ctx.doc[k].text == "(" and bracketed_role(ctx, k)
 
 
 def _skipped_word(ctx: Context, i: int) -> bool:

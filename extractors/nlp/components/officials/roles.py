@@ -115,12 +115,16 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     title, org, strength, tspan = max(found, key=lambda f: f[2])
     if strength <= WEAK and chaired is not None:
         return chaired[0], chaired[1], CHAIR, ""
-    mission = ctx.lex.info(title).get("mission")
+    info = ctx.lex.info(title)
+    mission = info.get("mission")
+    # an office with no body, unless an agency is named at a title that also heads bodies
+    # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
+    no_org = info.get("no_org") and not (org in ctx.agency_count and info.get("named_org"))
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
     elif org is None:
         org = fallback_org(ctx, span, tspan, title, chaired)
-    if ctx.lex.info(title).get("no_org") and not mission or not org:
+    if no_org and not mission or not org:
         org = None
     written = tspan is not None and tspan.ent_id_ == title
     qualifier = ctx.lex.qualifiers(ctx.doc, tspan.start) if written else ""

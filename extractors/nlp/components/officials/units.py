@@ -54,10 +54,55 @@ def _body_past_description(ctx: Context, k: int) -> tuple[str, int] | None:
     return None
 
 
-def named_after_link(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
+def acronym_after(ctx: Context, i: int, t_end: int, tid: str) -> tuple[str, int] | None:
+    """(acronym, end) of an acronym no entity covers right after the title of a body's head
+    (``titles.jsonl`` ``body_head``) or after its "of (the)" or comma: "Israr Mohammad Khan, Director
+    General NCRD", "Director General of SESRIC", "Director General of WWF-Pakistan": the body as
+    written; the parent when an acronym or agency follows ("Chairman BOG ISSI": the board is
+    ISSI's). Not a country's, a province's or a name's, nor after the title of a unit's head
+    (``unit_head``: "Director CAMEA" heads a centre of the body the story is about)."""
+    doc, info = ctx.doc, ctx.lex.info(tid)
+    if not info.get("body_head") or info.get("unit_head") or not _bare_acronym(ctx, i):
+        return None
+    links = [t.lower_ for t in doc[t_end:i]]
+    if links not in ([], ["of"], ["of", "the"], [","]):
+        return None
+    end = i + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        return doc[i : end + 2].text, end + 2  # "WWF-Pakistan"
+    parent = ctx.ent(end, "AGENCY")
+    if parent is not None and parent.start == end:
+        return ent_name(parent), parent.end
+    if end < len(doc) and _bare_acronym(ctx, end):
+        return doc[end].text, end + 1
+    return doc[i].text, end
+
+
+def _bare_acronym(ctx: Context, i: int) -> bool:
+    """An acronym (2-6 capitals) at ``i`` that no entity, name, country or province covers."""
+    tok = ctx.doc[i]
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and 2 <= len(tok) <= 6
+        and i not in ctx.ent_at
+        and i not in ctx.person_tokens
+        and tok.ent_type_ not in ("GPE", "NORP")
+        and tok.text not in ctx.lex.demonyms
+        and tok.lower_ not in ctx.lex.province_of
+        and not ctx.lex.is_honorific(tok)
+    )
+
+
+def named_after_link(ctx: Context, i: int, t_end: int, tid: str) -> tuple[str, int] | None:
     """(body, end) of a body at token ``i`` past the title's link words: a generic word for the
-    body named before (``_named_before``) or a unit of a named body (``unit_of_body``)."""
-    return _named_before(ctx, i, t_end) or (unit_of_body(ctx, i) if i > t_end else None)
+    body named before (``_named_before``), a unit of a named body (``unit_of_body``) or an acronym
+    no entity covers (``acronym_after``)."""
+    return (
+        _named_before(ctx, i, t_end)
+        or (unit_of_body(ctx, i) if i > t_end else None)
+        or acronym_after(ctx, i, t_end, tid)
+    )
 
 
 def _named_before(ctx: Context, i: int, t_end: int) -> tuple[str, int] | None:
