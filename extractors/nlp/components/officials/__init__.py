@@ -70,6 +70,7 @@ __all__ = [
         "police_stations": None,
         "ranks": None,
         "force_names": None,
+        "time_words": None,
     },
 )
 def make_official_linker(
@@ -92,6 +93,7 @@ def make_official_linker(
     police_stations: str | None,
     ranks: str | None,
     force_names: str | None,
+    time_words: str | None,
 ) -> OfficialLinker:
     files = dict(locals())  # every config file by its parameter name
     return OfficialLinker(files.pop("nlp"), files.pop("name"), **files)

@@ -5,7 +5,7 @@ title implies, whether it is weak, a staff grade, its plural), portfolios
 (``gazetteers/portfolios.csv``: "Interior Minister" -> Ministry of Interior), role cues
 (``patterns/role_cues.csv``: chair, former, appointed), words that are never names, name particles,
 unnamed-official heads, provinces and places, offices by country and party short forms
-(``offices``).
+(``offices``), time words that never end a name (``patterns/time_words.txt``).
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class Lexicon:
         police_stations: str | None = None,
         ranks: str | None = None,
         force_names: str | None = None,
+        time_words: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -89,6 +90,7 @@ class Lexicon:
         )
         self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
         self.force_names = _lower_lines(force_names)  # ranks.py
+        self.time_words = _lower_lines(time_words)  # names.py: "X Tuesday said" names X
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

@@ -31,7 +31,7 @@ def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], 
     listed = listed_names(lex, doc, ents, taken)
     list_title = {k: t for s, t in listed for k in range(s.start, s.end)}
     spans.extend(s for s, _ in listed)
-    names = [s for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
+    names = [_untimed(lex, s) for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
     covered = {i for s in names for i in range(s.start, s.end)}
     return names, [w for w in weak if w.start not in covered], list_title
 
@@ -42,6 +42,15 @@ def _taken(ents: list[Span]) -> set[int]:
         i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
     }
     return taken | {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
+
+
+def _untimed(lex: Lexicon, name: Span) -> Span:
+    """The name without the days written after it ("Attaullah Tarar Tuesday said" -> "Attaullah
+    Tarar"; ``time_words``), whichever step found it; a name of one word is left as it is."""
+    end = name.end
+    while end - name.start > 1 and name.doc[end - 1].lower_ in lex.time_words:
+        end -= 1
+    return name if end == name.end else Span(name.doc, name.start, end, label="PERSON")
 
 
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
