@@ -296,3 +296,9 @@ DOCUMENTS = [
 @pytest.mark.parametrize("text,expected", DOCUMENTS)
 def test_a_document_speaks_as_a_document(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_day_written_after_the_speakers_name_is_no_part_of_it(nlp):
+    # Dawn/APP: "Information Minister Attaullah Tarar Tuesday said" (names.py, time_words.txt)
+    text = "Information Minister Attaullah Tarar Tuesday said the government would act against smugglers."
+    assert speakers(nlp, text) == [("Attaullah Tarar", "person", "said")]

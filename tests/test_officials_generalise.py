@@ -288,3 +288,18 @@ def test_an_unknown_acronym_right_after_a_heads_title_is_its_body(nlp, text, exp
     """ "X, Director General NCRD": an acronym no entity covers right after the title of a body's head
     (``titles.jsonl`` ``body_head``) is the body as written (``units.acronym_after``)."""
     assert officials(nlp, text) == {expected}
+
+
+# -- wt-off12: days written after a name (Dawn/APP leads) ------------------------------------------
+
+
+def test_a_day_written_after_the_name_is_no_part_of_it(nlp):
+    # APP leads put the day between the name and the verb; the model's PERSON ran over it
+    text = (
+        "Federal Minister for Railways Muhammad Hanif Abbasi Friday said the trains would run on time. "
+        "Information Minister Attaullah Tarar Tuesday said the government would act against smugglers."
+    )
+    assert officials(nlp, text) == {
+        ("Muhammad Hanif Abbasi", "minister", "Ministry of Railways"),
+        ("Attaullah Tarar", "minister", "Ministry of Information"),
+    }
