@@ -797,6 +797,37 @@ def test_news_text_normalisation():
     )
 
 
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("Headline\nWASHINGTON (AP) — The Latest on it.", "Headline\nWASHINGTON (AP) —\n\nThe Latest on it."),
+        ("RENO, Nev. (AP) — Donald Trump says so.", "RENO, Nev. (AP) —\n\nDonald Trump says so."),
+        (
+            "KUALA LUMPUR, Jun 29 — Malaysia was downgraded.",
+            "KUALA LUMPUR, Jun 29 —\n\nMalaysia was downgraded.",
+        ),
+        ("KARACHI - Russian Navy ships arrived.", "KARACHI -\n\nRussian Navy ships arrived."),
+        ("WASHINGTON -- President Obama spoke.", "WASHINGTON --\n\nPresident Obama spoke."),
+        # no datelines: a hyphenated name, a headline label, an all-caps opening word
+        ("PML-N member Shah Jahan spoke.", "PML-N member Shah Jahan spoke."),
+        ("WIN- Pakistan is a part of WIN.", "WIN- Pakistan is a part of WIN."),
+        ("EXCLUSIVE – Roger Stone: Don’t trust it.", "EXCLUSIVE – Roger Stone: Don’t trust it."),
+        ("AS reports emerge — this time in May.", "AS reports emerge — this time in May."),
+    ],
+)
+def test_a_dash_dateline_is_its_own_paragraph(raw, text):
+    """models/patterns/datelines.txt: "PLACE (AP) —" at the start of a line is set apart like "PLACE:"."""
+    assert parse_text(raw.encode("utf-8")).text == text
+
+
+def test_a_dash_dateline_joins_no_agency(nlp):
+    text = "Navy ships visit\nKARACHI - Russian Navy ships arrived in Karachi, the Pakistan Navy said."
+    assert agencies(nlp, text) == {
+        ("Russian Navy", None, "foreign_government"),
+        ("Pakistan Navy", None, "government"),
+    }
+
+
 def test_the_trained_recogniser_adds_bodies_the_rules_miss(nlp):
     """models/agency_ner (fine-tuned en_core_web_sm NER): a foreign body with no gazetteer row and
     its bare acronyms in a list; kinds from the head word, a listed acronym takes its neighbour's kind."""
