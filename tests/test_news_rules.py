@@ -813,6 +813,8 @@ def test_news_text_normalisation():
         ("WIN- Pakistan is a part of WIN.", "WIN- Pakistan is a part of WIN."),
         ("EXCLUSIVE – Roger Stone: Don’t trust it.", "EXCLUSIVE – Roger Stone: Don’t trust it."),
         ("AS reports emerge — this time in May.", "AS reports emerge — this time in May."),
+        # a death notice's "SURNAME--Given names" (no space at the dashes)
+        ("SIEGEL--Jerome Arthur, 98, died.", "SIEGEL--Jerome Arthur, 98, died."),
     ],
 )
 def test_a_dash_dateline_is_its_own_paragraph(raw, text):
