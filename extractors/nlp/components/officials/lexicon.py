@@ -64,6 +64,7 @@ class Lexicon:
         ranks: str | None = None,
         force_names: str | None = None,
         time_words: str | None = None,
+        portfolio_words: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -91,6 +92,10 @@ class Lexicon:
         self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
         self.force_names = _lower_lines(force_names)  # ranks.py
         self.time_words = _lower_lines(time_words)  # names.py: "X Tuesday said" names X
+        # portfolio_lists.py: the words a minister's list of portfolios is made of
+        self.portfolio_words = _lower_lines(portfolio_words) | {
+            w for toks, _, _ in self.portfolios for w in toks if w.isalpha() and w not in ("and", "of", "the")
+        }
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.lists import listed_names
+from extractors.nlp.components.officials.portfolio_lists import portfolio_list_end
 
 _POSS = {"'s", "’s"}
 _HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
@@ -296,6 +297,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
         return org.end
     if tok.lower_ in lex.not_names and tok.is_title:
         return i + 1
+    if tok.lower_ in ("for", "of") and (end := portfolio_list_end(lex, doc, i + 1, tid)) is not None:
+        return end  # "Minister for Local Government, Housing and Town Planning Saeed Ghani"
     pf = lex.portfolio_starting(doc, i, tid)
     if pf:
         return pf[0]
