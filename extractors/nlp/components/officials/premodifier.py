@@ -14,6 +14,7 @@ from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import between, post, premods
+from extractors.nlp.components.officials.portfolio_lists import list_before_name
 
 
 def premodifier(ctx: Context, span: Span) -> Found | None:
@@ -245,6 +246,9 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
     doc, tok = ctx.doc, ctx.doc[i]
     if e is not None and e.label_ == "AGENCY":
         return e.start - 1
+    listed = list_before_name(ctx.lex, doc, i + 1, ctx.ent_at)  # "Minister for Science, Technology, and …"
+    if listed is not None:
+        return listed
     pf = ctx.lex.portfolio_ending(doc, i + 1)  # a portfolio before its words ("Parliamentary Affairs")
     if pf:
         return pf[0] - 1
