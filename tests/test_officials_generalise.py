@@ -303,3 +303,31 @@ def test_a_day_written_after_the_name_is_no_part_of_it(nlp):
         ("Muhammad Hanif Abbasi", "minister", "Ministry of Railways"),
         ("Attaullah Tarar", "minister", "Ministry of Information"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sindh Minister for Local Government, Housing and Town Planning Saeed Ghani said the "
+            "province would send aid.",
+            {("Saeed Ghani", "minister", "Sindh Local Government Department")},
+        ),
+        (
+            "ISLAMABAD: Minister for Science, Technology, and Federal Education, Dr Maqbool Siddiqui, who "
+            "opened the event, spoke about research.",
+            {("Maqbool Siddiqui", "minister", "Ministry of Federal Education and Professional Training")},
+        ),
+        (
+            "Minister for Children, Young People and Families Margaret Hodge said new plans would "
+            "help carers.",
+            {("Margaret Hodge", "minister", None)},
+        ),
+        (
+            "Minister for Investment, Qaiser Ahmed Sheikh, met the envoy in his office on Wednesday.",
+            {("Qaiser Ahmed Sheikh", "minister", None)},
+        ),
+    ],
+)
+def test_a_portfolio_list_between_minister_and_name(nlp, text, expected):
+    assert officials(nlp, text) == expected

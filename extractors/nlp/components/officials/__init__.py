@@ -71,6 +71,7 @@ __all__ = [
         "ranks": None,
         "force_names": None,
         "time_words": None,
+        "portfolio_words": None,
     },
 )
 def make_official_linker(
@@ -94,6 +95,7 @@ def make_official_linker(
     ranks: str | None,
     force_names: str | None,
     time_words: str | None,
+    portfolio_words: str | None,
 ) -> OfficialLinker:
     files = dict(locals())  # every config file by its parameter name
     return OfficialLinker(files.pop("nlp"), files.pop("name"), **files)

@@ -64,6 +64,7 @@ class Lexicon:
         ranks: str | None = None,
         force_names: str | None = None,
         time_words: str | None = None,
+        portfolio_words: str | None = None,
     ):
         self.honorifics = {h.lower().rstrip(".") for h in read_lines(honorifics)}
         self._load_titles(read_jsonl(titles) if titles else ())
@@ -91,6 +92,7 @@ class Lexicon:
         self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
         self.force_names = _lower_lines(force_names)  # ranks.py
         self.time_words = _lower_lines(time_words)  # names.py: "X Tuesday said" names X
+        self._load_portfolio_words(portfolio_words)
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )
@@ -126,6 +128,12 @@ class Lexicon:
         for p in self.portfolios:
             self.portfolios_by_first.setdefault(p[0][0], []).append(p)
             self.portfolios_by_last.setdefault(p[0][-1], []).append(p)
+
+    def _load_portfolio_words(self, path: str | None) -> None:
+        """portfolio_lists.py: the words a minister's list of portfolios is made of, the listed
+        ones and those of every portfolio."""
+        words = {w for toks, _, _ in self.portfolios for w in toks if w.isalpha()}
+        self.portfolio_words = _lower_lines(path) | (words - {"and", "of", "the"})
 
     def _load_role_cues(self, nlp: Language, table: list[dict]) -> None:
         self.chairs: list[tuple[tuple[str, ...], str]] = []

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.lists import listed_names
+from extractors.nlp.components.officials.portfolio_lists import past_portfolio_lists, portfolio_list_end
 
 _POSS = {"'s", "’s"}
 _HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
@@ -31,6 +32,7 @@ def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], 
     listed = listed_names(lex, doc, ents, taken)
     list_title = {k: t for s, t in listed for k in range(s.start, s.end)}
     spans.extend(s for s, _ in listed)
+    spans = past_portfolio_lists(lex, doc, ents, spans)
     names = [_untimed(lex, s) for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
     covered = {i for s in names for i in range(s.start, s.end)}
     return names, [w for w in weak if w.start not in covered], list_title
@@ -296,6 +298,8 @@ def _past_complement(lex: Lexicon, doc: Doc, i: int, steps: int, tid: str, ents:
         return org.end
     if tok.lower_ in lex.not_names and tok.is_title:
         return i + 1
+    if tok.lower_ in ("for", "of") and (end := portfolio_list_end(lex, doc, i + 1, tid)) is not None:
+        return end  # "Minister for Local Government, Housing and Town Planning Saeed Ghani"
     pf = lex.portfolio_starting(doc, i, tid)
     if pf:
         return pf[0]

@@ -402,7 +402,11 @@ def body_near_title(ctx: Context, span: Span, tspan: Span, info: dict) -> str | 
     only = next(iter(agency_count)) if len(agency_count) == 1 else None
     if info.get("body_head") and only and any(ent_name(e) == only for e in tspan.sent.ents):
         return only
-    if any(doc[k].lower_ in ctx.lex.not_names for k in range(tspan.end, span.start)) and agency_count:
+    if (
+        any(doc[k].lower_ in ctx.lex.not_names for k in range(tspan.end, span.start))
+        and agency_count
+        and not info.get("portfolio_body")  # "Minister for Economic Affairs, X": a portfolio, no sub-unit
+    ):
         return agency_count.most_common(1)[0][0]
     if info.get("staff") and not _unknown_body_at(ctx, span, tspan):
         return staff_org(ctx, tspan, info["staff"])

@@ -14,6 +14,7 @@ from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import between, post, premods
+from extractors.nlp.components.officials.portfolio_lists import list_before_name
 
 
 def premodifier(ctx: Context, span: Span) -> Found | None:
@@ -245,9 +246,9 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
     doc, tok = ctx.doc, ctx.doc[i]
     if e is not None and e.label_ == "AGENCY":
         return e.start - 1
-    pf = ctx.lex.portfolio_ending(doc, i + 1)  # a portfolio before its words ("Parliamentary Affairs")
-    if pf:
-        return pf[0] - 1
+    back = _portfolio_back(ctx, i)
+    if back is not None:
+        return back
     if e is not None and e.label_ == "ORG":
         return e.start - 1
     if e is not None and e.label_ == "GPE" and e.start >= 1 and doc[e.start - 1].lower_ in ("in", "to", "of"):
@@ -272,6 +273,16 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _portfolio_back(ctx: Context, i: int) -> int | None:
+    """The token before a portfolio list ending at ``i`` ("Minister for Science, Technology, and
+    Federal Education, Dr X": the "for"), else before one portfolio ("Parliamentary Affairs")."""
+    listed = list_before_name(ctx.lex, ctx.doc, i + 1, ctx.ent_at)
+    if listed is not None:
+        return listed
+    pf = ctx.lex.portfolio_ending(ctx.doc, i + 1)
+    return pf[0] - 1 if pf else None
 
 
 def _closes_role_of_name(ctx: Context, i: int) -> bool:
