@@ -322,6 +322,11 @@ def test_a_day_written_after_the_speakers_name_is_no_part_of_it(nlp):
             "The guidance published on Tuesday said the rules would change.",
             [("The guidance published on Tuesday", "report", "said")],
         ),
+        # a day inside a name stays
+        (
+            "A second poll for the Independent on Sunday said most voters agreed.",
+            [("A second poll for the Independent on Sunday", "report", "said")],
+        ),
     ],
 )
 def test_a_day_written_after_a_speaker_is_no_part_of_it(nlp, text, expected):
