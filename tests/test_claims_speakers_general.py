@@ -302,3 +302,32 @@ def test_a_day_written_after_the_speakers_name_is_no_part_of_it(nlp):
     # Dawn/APP: "Information Minister Attaullah Tarar Tuesday said" (names.py, time_words.txt)
     text = "Information Minister Attaullah Tarar Tuesday said the government would act against smugglers."
     assert speakers(nlp, text) == [("Attaullah Tarar", "person", "said")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Dawn/APP: a day (and "here on") after an unnamed speaker is no part of the description
+        (
+            "An ANF Headquarters spokesman here on Monday said the drugs were seized.",
+            [("An ANF Headquarters spokesman", "unnamed", "said")],
+        ),
+        # a day parsed as the subject is no speaker: the statement's issuer is
+        (
+            "A statement issued by the Inter-Services Public Relations (ISPR) today said: “The claims are false.”",
+            [("Inter-Services Public Relations", "organisation", "said")],
+        ),
+        # a day a participle governs stays with it
+        (
+            "The guidance published on Tuesday said the rules would change.",
+            [("The guidance published on Tuesday", "report", "said")],
+        ),
+        # a day inside a name stays
+        (
+            "A second poll for the Independent on Sunday said most voters agreed.",
+            [("A second poll for the Independent on Sunday", "report", "said")],
+        ),
+    ],
+)
+def test_a_day_written_after_a_speaker_is_no_part_of_it(nlp, text, expected):
+    assert speakers(nlp, text) == expected

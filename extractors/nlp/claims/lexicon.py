@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.assets import MODELS_DIR, read_toml
+from extractors.assets import MODELS_DIR, read_lines, read_toml
 from extractors.nlp.components.rule_files import title_abbreviations
 
 CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
@@ -64,6 +64,10 @@ _THAT_NOUNS = _words("that_nouns")
 _HEADING_WORDS = _words("heading_words")
 _CONTENT_STOP = _words("content_stop")
 _TOPIC_OPENERS = _words("topic_openers")
+_TIME_LINKS = _words("time_links")
+# days and "today": a speaker phrase ends before them (spans.py _time_tail); the officials
+# component reads the same file for names ("Attaullah Tarar Tuesday said")
+_TIME_WORDS = {w.lower() for w in read_lines(str(MODELS_DIR / "patterns" / "time_words.txt"))}
 _DATELINE = re.compile(_LEXICON["dateline"])
 
 # parser labels and characters

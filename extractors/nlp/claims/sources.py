@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from extractors.nlp.claims.lexicon import _CONTENT_STOP, _NO_SOURCE_CUES, _SUBJ_DEPS
+from extractors.nlp.claims.spans import bare_time
 
 _Found = tuple[Span | None, bool]
 
@@ -53,6 +54,8 @@ def _subject(self, verb: Token, v: Token) -> _Found | None:
         # quoted subject)
     else:
         subj = [c for c in subj if not self._quoted(c, verb)]
+    # a day parsed as a second subject is none ("a statement issued by the ISPR today said")
+    subj = [c for c in subj if not bare_time(c)]
     if not subj:
         return None
     return _subject_phrase(self, verb, v, subj)

@@ -14,6 +14,8 @@ from extractors.nlp.claims.lexicon import (
     _DATELINE,
     _QUOTES_KEY,
     _TEXT_KEY,
+    _TIME_LINKS,
+    _TIME_WORDS,
     _TRIM,
     _TRIM_CLAUSES,
 )
@@ -398,5 +400,34 @@ def _when_spoken(self, head: Token, start: int, end: int) -> int:
     return end
 
 
+def _time_tail(self, head: Token, start: int, end: int) -> int:
+    """Nor a day written after it APP style, with "here"/"on" joining it ("The Government of
+    Sweden Monday announced", "an ANF Headquarters spokesman here on Monday said", "The ministry
+    today said"; ``time_words.txt``). Only a day hanging from the head noun: one a participle
+    governs ("The guidance published on Tuesday") or a name ("a poll for the Independent on
+    Sunday") stays."""
+    doc = head.doc
+    cut = end
+    while cut - 1 > head.i and _time_word(doc[cut - 1], _TIME_WORDS):
+        cut -= 1
+    while cut < end and cut - 1 > head.i and _time_word(doc[cut - 1], _TIME_LINKS):
+        cut -= 1
+    if cut == end:
+        return end
+    top = doc[cut]
+    while cut <= top.head.i < end and top.head.i != top.i:
+        top = top.head
+    return cut if top.head.i == head.i else end
+
+
+def _time_word(tok: Token, words: set[str]) -> bool:
+    return tok.lower_ in words and tok.ent_type_ in ("", "DATE", "TIME")
+
+
+def bare_time(tok: Token) -> bool:
+    """``tok`` is a time word alone ("today said" parsed as the subject of "said")."""
+    return tok.lower_ in _TIME_WORDS and tok.n_lefts + tok.n_rights == 0
+
+
 # what comes off the end of a source phrase, in this order (each sees the end the one before left)
-_NP_CUTS = (_incidental_clause, _floating_word, _reporting_clause, _setting, _when_spoken)
+_NP_CUTS = (_incidental_clause, _floating_word, _reporting_clause, _setting, _when_spoken, _time_tail)
