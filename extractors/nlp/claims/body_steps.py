@@ -21,8 +21,8 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_HEADS,
     _REPORT_HEADS,
     _STUDY_HEADS,
-    _TITLE_ABBREVIATIONS,
     _UNNAMED_HEADS,
+    title_words,
 )
 from extractors.nlp.claims.subjects import Speaker, _Subject
 from extractors.nlp.claims.tip_report import names_tip
@@ -186,7 +186,7 @@ def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
     if root.pos_ not in ("NOUN", "PROPN") or len(subj) > 4:
         return None
     words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
-    title = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()
+    title = title_words(root)
     # "the DDG" stands for "deputy director general": its own words are the phrase's
     other = _OTHER_OFFICE_WORDS - words - set(title)
     return titled_person(doc.user_data.get(PEOPLE, []), title[-1], words, before, other)

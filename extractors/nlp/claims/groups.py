@@ -12,7 +12,7 @@ from extractors.nlp.claims.lexicon import (
     _COUNTING_WORDS,
     _OFFICE_HEADS,
     _PERSON_HEADS,
-    _TITLE_ABBREVIATIONS,
+    title_words,
 )
 from extractors.nlp.claims.subjects import Speaker, _Subject
 from extractors.nlp.components.officials import PEOPLE
@@ -51,7 +51,7 @@ def _titled_later(s: _Subject) -> str | None:
     words = {t.lower_ for t in subj if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != root.i}
     if not words:
         return None  # a bare "the minister", "the chancellor" is too often someone named before
-    head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
+    head = title_words(root)[-1]
     people = s.doc.user_data.get(PEOPLE, [])
     end = subj.end + _CATAPHORA_TOKENS
     # the words of a lead's title are often not those the story gives the holder later; the

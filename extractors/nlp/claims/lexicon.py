@@ -50,6 +50,14 @@ _TIP_REPORT_MODIFIERS = _words("tip_report_modifiers")
 # abbreviated titles, the same the entity ruler tags ("the DG said": a person whose title ends
 # in "general")
 _TITLE_ABBREVIATIONS = title_abbreviations(str(MODELS_DIR / "patterns" / "titles.jsonl"))
+
+
+def title_words(word) -> list[str]:
+    """The words of the title ``word`` (a token) stands for: "DG" -> ["director", "general"],
+    "minister" -> ["minister"]; its last word is the head a person's title must end in."""
+    return _TITLE_ABBREVIATIONS.get(word.lower_, word.lower_).split()
+
+
 _ORG_HEADS = _words("org_heads")
 _GENERIC_ORG_HEADS = _words("generic_org_heads")
 _SAME_WORDS = _words("same_words")

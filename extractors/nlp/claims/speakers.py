@@ -62,7 +62,7 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SPEAKER_HEADS,
-    _TITLE_ABBREVIATIONS,
+    title_words,
 )
 from extractors.nlp.claims.named import (
     _complainant,
@@ -158,7 +158,7 @@ def _holds_title(doc: Doc, name: str, root) -> bool:
     """The officials component gave ``name`` the title ``root`` heads: "Federal Minister for
     Railways Hanif Abbasi", where the parser hangs the name from "for", is the minister himself,
     unlike "A spokesman for Michael Howard" (Howard holds no "spokesman" title)."""
-    head = _TITLE_ABBREVIATIONS.get(root.lower_, root.lower_).split()[-1]
+    head = title_words(root)[-1]
     return any(
         p["name"] == name and (p.get("title") or "").lower().split()[-1:] == [head]
         for p in doc.user_data.get(PEOPLE, [])
