@@ -7,9 +7,13 @@ version aside, since those change with any edit by design).
 
 The corpus (written once under ``--keep``, a temporary folder otherwise) is: the samples in
 ``raw/``; the texts of every gold set in ``models/gold/``; the 906 CIA Factbook entries; the
-``news_diverse`` excerpts; the tier quotes under the evaluation headline; PolNeAR ``dev`` texts;
+``news_diverse`` excerpts of the development split; the tier quotes under the evaluation headline; PolNeAR ``dev`` texts;
 the first 200 Dawn/APP articles; and the awkward PDFs of ``corpus/pdfs``. It reads
 ``../shared/corpus`` and needs no project code, so both checkouts see identical bytes.
+
+The blind and held-out sets stay out (gold files named ``*blind*`` or ``*heldout*``, and every
+``news_diverse`` article ``world_dev.jsonl`` does not list): the report prints differing rows, and
+developers never read rows of text the blind figures are measured on.
 
 Exit status 0 when every table is equal, 1 with a per-table report otherwise.
 """
@@ -47,11 +51,19 @@ def _gold_text(rec: dict, corpus: Path) -> str | None:
         return rec["text"]
     if "seed" in rec:
         return (SHARED / "seed" / rec["seed"]).read_text(encoding="utf-8")
+    if "id" in rec:  # a news_diverse article: written with the news_diverse excerpts below
+        return None
+    if str(rec.get("corpus_file", "")).endswith(".txt"):
+        return (corpus / rec["corpus_file"]).read_text(encoding="utf-8", errors="replace")
     if "corpus_file" in rec:
         for r in _jsonl(corpus / rec["corpus_file"]):
             if r.get("link") == rec.get("link"):
                 return r.get("content")
     return None
+
+
+def _blind(gold: Path) -> bool:
+    return "blind" in gold.stem or "heldout" in gold.stem
 
 
 def build_corpus(out: Path) -> int:
@@ -64,6 +76,8 @@ def build_corpus(out: Path) -> int:
         if p.is_file():
             shutil.copy(p, out / f"sample-{p.name}")
     for gold in sorted((ROOT / "models" / "gold").glob("*.jsonl")):
+        if _blind(gold):
+            continue
         for i, rec in enumerate(_jsonl(gold)):
             text = _gold_text(rec, corpus)
             if text:
@@ -73,7 +87,10 @@ def build_corpus(out: Path) -> int:
     ) as fh:
         for i, r in enumerate(csv.DictReader(fh)):
             _write(out, f"factbook-{i:04d}.txt", f"{r['country']}\n\n{r['text']}")
+    dev_ids = {rec.get("id") for rec in _jsonl(ROOT / "models" / "gold" / "world_dev.jsonl")}
     for r in _jsonl(corpus / "news_diverse" / "articles.jsonl"):
+        if r["id"] not in dev_ids:
+            continue
         _write(out, f"diverse-{r['id']}.txt", f"{r['title']}\n\n{r['text']}")
     with open(corpus / "tiers" / "news_cited_tier_evidence.csv", encoding="utf-8") as fh:
         for i, r in enumerate(csv.DictReader(fh)):
