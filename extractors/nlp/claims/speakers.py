@@ -132,16 +132,16 @@ def _named_person(s: _Subject) -> Speaker | None:
     found = list(_named_people(s, doc, root, person_at))
     if not found:
         return None
-    # "Gauteng provincial spokesperson for the Hawks, Captain X": a bare word the model took for a
-    # name, written as a modifier of the title, is no rival to the person given that title
+    # "Gauteng provincial spokesperson for the Hawks, Captain X", "Rajgangpur SDPO X": a bare
+    # word the model took for a name, written right before a title, is that title's station, no
+    # rival to the person the officials component gave the title
     first, speaker_found = found[0]
     titled = {p["name"] for p in doc.user_data.get(PEOPLE, []) if p.get("title")}
-    if (
-        speaker_found[0] not in titled
-        and first.dep_ in ("compound", "nmod", "amod")
-        and first.head.i == root.i
-        and root.i not in person_at
-    ):
+    end = first.i
+    while end < len(doc) and person_at.get(end) == speaker_found[0]:
+        end += 1
+    beside = doc[end : end + 2] if end < len(doc) and not doc[end].is_punct else doc[end : end + 1]
+    if speaker_found[0] not in titled and any(t.ent_type_ == "TITLE" for t in beside):
         return next((f for _, f in found if f[0] in titled), speaker_found)
     return speaker_found
 
