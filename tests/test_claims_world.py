@@ -186,3 +186,89 @@ def test_topic_participle_opening_a_reporting_sentence_is_no_claim(nlp):
         ("Inter-Agency Council Against Trafficking", "organisation", "Citing"),
         ("Inter-Agency Council Against Trafficking", "organisation", "said"),
     ]
+
+
+HONORIFICS_AND_POLICE_RANKS = [
+    # Malaysian honours and Thai police ranks are not part of the name (world definitions:
+    # "Dato', Datuk Seri, Pol Col, Lt Gen … dropped"; models/patterns/honorifics.txt)
+    (
+        "Immigration director-general Datuk Seri Ahmad Yusof said his officers raided a flat. "
+        "Ahmad Yusof said the workers were blacklisted.",
+        [("Ahmad Yusof", "person", "said"), ("Ahmad Yusof", "person", "said")],
+    ),
+    (
+        "Pol Lt Gen Somchai Wongsawat visited the border district on Monday. "
+        "He said police arrested 12 suspects.",
+        [("Somchai Wongsawat", "person", "said")],
+    ),
+    # British and Irish detective ranks are titles ("Detective Superintendent", "Det Supt"), so the
+    # first name after them stays in the name and the short form resolves to it
+    (
+        "Detective Superintendent Mary Kelly, of the national bureau, said there were more victims. "
+        "Det Supt Kelly said the raids targeted buyers.",
+        [("Mary Kelly", "person", "said"), ("Mary Kelly", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", HONORIFICS_AND_POLICE_RANKS)
+def test_honours_and_police_ranks_are_not_names(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+NAME_BESIDE_TITLE = [
+    # a title acronym of South Asian police ("SDPO") is a title, so the place before it is no name
+    (
+        "Kutra SDPO Ravi Mohanty said a complaint was received. The SDPO said more arrests would follow.",
+        [("Ravi Mohanty", "person", "said"), ("Ravi Mohanty", "person", "said")],
+    ),
+    # a title and its station, no name: the word is a place elsewhere in the text
+    (
+        "Police raided a hostel in Patna on Sunday. Deputy Superintendent of Police Patna said "
+        "that 10 women were detained.",
+        [("Deputy Superintendent of Police Patna", "unnamed", "said")],
+    ),
+    # a place the model took for a name before the title does not outrank the titled person
+    (
+        "It was a raid, said Gauteng provincial spokesperson for the Hawks, Captain Sipho Dlamini.",
+        [("Sipho Dlamini", "person", "said")],
+    ),
+    # a title in apposition before the name and the rank acronym: "the commander" is that person
+    (
+        "The District Police Commander, ASP Kwame Mensah, confirmed the arrest. According to the "
+        "Commander, the victims were lured. The commander explained that the suspects fled.",
+        [
+            ("Kwame Mensah", "person", "confirmed"),
+            ("Kwame Mensah", "person", "According to"),
+            ("Kwame Mensah", "person", "explained"),
+        ],
+    ),
+    # the parser leaves the name outside the source, across a comma, before or after the title
+    (
+        "John Okello, the Police Spokesperson said the victims were intercepted at 9pm.",
+        [("John Okello", "person", "said")],
+    ),
+    (
+        "According to the Navy's Director of Information, Commodore Adedotun Ayo-Vaughan the "
+        "rescue was made at night.",
+        [("Adedotun Ayo-Vaughan", "person", "According to")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAME_BESIDE_TITLE)
+def test_the_named_holder_of_a_title_speaks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_two_capitals_before_a_name_are_initials(nlp):
+    # Indian names are often written with initials ("KV Raman"); a body's acronym before a name
+    # word ("UN Women") or a title acronym ("FIA DG") is none (extractors/nlp/claims/named.py)
+    from extractors.nlp.claims.named import _name_token
+
+    def names(text):
+        return [t.text for t in nlp(text) if _name_token(t, set())]
+
+    assert names("The raid was led by KV Raman, the deputy superintendent.") == ["KV", "Raman"]
+    assert "UN" not in names("UN Women and the IOM met.")
+    assert names("The FIA DG spoke.") == []

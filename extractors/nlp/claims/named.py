@@ -47,11 +47,29 @@ def after_heading(span: Span) -> Span:
 def _name_token(t: Token, honorifics: set[str]) -> bool:
     """A token that can be part of a person's name: capitalised, a proper noun or unknown word,
     not an acronym, title, place or honorific."""
-    if not t.is_alpha or not t.text[:1].isupper() or _acronym(t.text):
+    if not t.is_alpha or not t.text[:1].isupper() or (_acronym(t.text) and not _initials(t)):
         return False
     if t.ent_type_ in _NOT_NAME_ENTS or t.lower_.rstrip(".") in honorifics:
         return False
     return t.pos_ == "PROPN"
+
+
+def _initials(t: Token) -> bool:
+    """Two capitals written as a first name before a name word ("KV Raman", "PK Singh"): no
+    entity of a body, place or title (the model's ORG only when it goes on over the next word,
+    "KV Raman" as one ORG), and a capitalised word after that is no acronym."""
+    doc = t.doc
+    alone_org = t.ent_type_ == "ORG" and not (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+    return (
+        len(t.text) == 2
+        and t.is_upper
+        and t.ent_type_ not in ("AGENCY", "GPE", "NORP", "TITLE", "LOC")
+        and not alone_org
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].is_title
+        and doc[t.i + 1].is_alpha
+        and doc[t.i + 1].ent_type_ not in _NOT_NAME_ENTS
+    )
 
 
 def _acronym(text: str) -> bool:
@@ -148,11 +166,20 @@ def name_in_phrase(s) -> Speaker | None:
         if trimmed is None:
             continue
         a, b = trimmed
-        if _someone_else(span, s.root, a, b, shape.honorifics):
+        if _someone_else(span, s.root, a, b, shape.honorifics) or _place_word(span.doc, a, b):
             continue
         if _role_given(span, a, b, shape.honorifics):
             found = span.doc[a:b].text
     return (found, "person") if found else None
+
+
+def _place_word(doc: Doc, a: int, b: int) -> bool:
+    """A one-word run the document names as a place elsewhere is the title's station, not a
+    name ("Deputy Superintendent of Police Ranchi said" beside "Ranchi, September 8")."""
+    if b - a != 1:
+        return False
+    word = doc[a].text
+    return any(t.text == word and t.ent_type_ in ("GPE", "LOC") for t in doc if t.i != a)
 
 
 def earlier_full_name(s, name: str) -> str | None:
@@ -324,6 +351,16 @@ def _title_heads(doc, start: int, end: int, stop: int, honorifics: set[str]) -> 
         j -= 1
     if j >= sent_start and _title_word(doc[j]):
         heads.add(doc[j].lower_)
+    # "The District Police Commander, ASP Kwame Mensah,": a title in apposition before the name
+    # and its rank written as an acronym
+    k = j - 1 if j >= sent_start and doc[j].ent_type_ == "TITLE" and doc[j].is_upper else j
+    if (
+        k - 1 >= sent_start
+        and doc[k].text == ","
+        and doc[k - 1].ent_type_ == "TITLE"
+        and _title_word(doc[k - 1])
+    ):
+        heads.add(doc[k - 1].lower_)
     sent_end = min(doc[end - 1].sent.end, stop)
     if end < sent_end and doc[end].text == ",":
         for t in doc[end + 1 : min(sent_end, end + 10)]:

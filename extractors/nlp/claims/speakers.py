@@ -129,6 +129,64 @@ def _named_person(s: _Subject) -> Speaker | None:
     Ahmad Ishaque Jehangir); a name inside a modifier is not the source ("The meeting, presided
     over by Chairman X, noted")."""
     doc, root, person_at = s.doc, s.root, s.person_at
+    found = list(_named_people(s, doc, root, person_at))
+    if not found:
+        return None
+    # "Gauteng provincial spokesperson for the Hawks, Captain X", "Rajgangpur SDPO X": a bare
+    # word the model took for a name, written right before a title, is that title's station, no
+    # rival to the person the officials component gave the title
+    first, speaker_found = found[0]
+    titled = {p["name"] for p in doc.user_data.get(PEOPLE, []) if p.get("title")}
+    end = first.i
+    while end < len(doc) and person_at.get(end) == speaker_found[0]:
+        end += 1
+    beside = doc[end : end + 2] if end < len(doc) and not doc[end].is_punct else doc[end : end + 1]
+    if speaker_found[0] not in titled and any(t.ent_type_ == "TITLE" for t in beside):
+        return next((f for _, f in found if f[0] in titled), speaker_found)
+    return speaker_found
+
+
+def _name_beside_title(s: _Subject) -> Speaker | None:
+    """A title phrase whose holder's name the parser left outside the source, across a comma:
+    "John Okello, the Police Spokesperson said" (the name before the definite title, not an
+    object: "According to John Okello, the minister said" is two people) and "According to the
+    Chief of the Airport Police, Commissioner Ronald Sipayung, a total …" (the name after it,
+    past its ranks and titles)."""
+    doc, span, person_at = s.doc, s.span, s.person_at
+    lead = span[1] if span[0].lower_ in ("the", "a", "an") and len(span) > 1 else span[0]
+    if s.office is None and lead.ent_type_ != "TITLE" and lead.lower_ not in _PERSON_HEADS:
+        return None
+    before = span.start - 2
+    if (
+        span[0].lower_ == "the"
+        and before >= 0
+        and doc[before + 1].text == ","
+        and before in person_at
+        and _opens_sentence(doc, before, person_at)
+    ):
+        return person_at[before], "person"
+    j = span.end + 1
+    if span.end < len(doc) and doc[span.end].text == ",":
+        while j < len(doc) and (
+            doc[j].ent_type_ == "TITLE" or s.finder.shape.honorifics & {doc[j].lower_.rstrip(".")}
+        ):
+            j += 1
+        if j in person_at and j > span.end + 1:
+            return person_at[j], "person"
+    return None
+
+
+def _opens_sentence(doc: Doc, i: int, person_at: dict) -> bool:
+    """The name ending at token ``i`` opens its sentence (not "identified as A and B, the
+    spokesman said", where the names are the content)."""
+    start = i
+    while start - 1 >= 0 and person_at.get(start - 1) == person_at[i]:
+        start -= 1
+    return all(t.is_punct or t.is_space for t in doc[doc[i].sent.start : start])
+
+
+def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
+    """The people :func:`_named_person` accepts in the source phrase, in text order."""
     for t in s.span:
         if (
             t.i in person_at
@@ -150,8 +208,7 @@ def _named_person(s: _Subject) -> Speaker | None:
             or (t.head.i in person_at and not _in_clause(_name_head(doc, t, person_at), root))
             or _postnominal_appos(_name_head(doc, t, person_at), root)
         ):
-            return person_at[t.i], "person"
-    return None
+            yield t, (person_at[t.i], "person")
 
 
 def _holds_title(doc: Doc, name: str, root) -> bool:
@@ -365,6 +422,7 @@ def _issued_by(s: _Subject) -> Speaker | None:
 
 _SPEAKER_STEPS = (
     _named_person,
+    _name_beside_title,
     _relative_pronoun,
     _possessor,
     _person_pronoun,
