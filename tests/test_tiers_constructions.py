@@ -202,7 +202,14 @@ CASES = [
         "Bahrain made no discernable progress in preventing trafficking in 2006 and stays on Tier 3.",
         {("Bahrain", "3", None, "remained")},
     ),
-    # ... but a year of the report's release still dates it
+    # ... but a year in a clause about the tier itself dates it ("the Tier 1 status, which it
+    # achieved in 2009"; tipnews audit: it was dated by the report of the text, 2019)
+    (
+        "The 2019 trafficking report was released on Thursday. The embassy urged more progress to ensure "
+        "Nigeria's return to the Tier 1 status, which it achieved in 2009.",
+        {("Nigeria", "1", 2009, None)},
+    ),
+    # ... and a year of the report's release still dates it
     (
         "Pakistan was placed on Tier 2 in the trafficking report released in 2019.",
         {("Pakistan", "2", 2019, None)},
