@@ -126,6 +126,16 @@ CASES = [
         "Bahrain and Egypt stayed on the Tier 2 'Watch List' in the 2013 trafficking report.",
         {("Bahrain", "2WL", 2013, "remained"), ("Egypt", "2WL", 2013, "remained")},
     ),
+    # spellings: "bottommost tier" is Tier 3; "St. Vincent & the Grenadines" (tipnews audit)
+    (
+        "Malaysia remained at the bottommost tier of the 2022 trafficking report.",
+        {("Malaysia", "3", 2022, "remained")},
+    ),
+    (
+        "Grenada and St. Vincent & the Grenadines were placed on the Tier 2 Watch List in the 2014 "
+        "trafficking report.",
+        {("Grenada", "2WL", 2014, None), ("Saint Vincent and the Grenadines", "2WL", 2014, None)},
+    ),
     # "the country" in a text naming no country: the country of its adjective
     (
         "Malaysian authorities said they were disappointed after the 2021 trafficking report placed the "
