@@ -225,10 +225,13 @@ class TierDates:
         """The year is in a clause of its own that does not hold the tier ("Ghana, which enacted its
         law in 2005, remains on Tier 2"; "although the agency set up in 2003 convicted 40") and
         speaks of no report ("After the report was released in 2019, Kuwait moved up to Tier 2"
-        still dates it)."""
+        still dates it, and so does a clause about the tier itself: "the Tier 1 status, which it
+        achieved in 2009")."""
         own, tier, doc = clause_heads(y)[-1], clause_heads(e)[-1], y.doc
         if own.i == tier.i or own.is_ancestor(tier) or own.dep_ not in ("relcl", "advcl"):
             return False
+        if own.dep_ == "relcl" and own.head.i in {t.i for t in clause_heads(e)}:
+            return False  # a clause about the tier itself ("the Tier 1 status, which it achieved in 2009")
         if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
             return False  # "... to commit (2020)": the date of the statement
         return not any(w.lower_ in self.year_names for w in own.subtree)
@@ -239,8 +242,9 @@ class TierDates:
         and speaks of no report (``year_names``): "placed on the Tier 2 Watch List for its failure
         to show increased efforts to combat trafficking in 2005", "Tier 3 - made no progress in
         preventing trafficking in 2006". "In 2017, Pakistan was placed on ...", "the report
-        released in 2019", "since being upgraded in 2018" and a year in brackets closing a
-        statement ("... to do so (2020)") still date it."""
+        released in 2019", "since being upgraded in 2018", a clause about the tier itself ("the
+        Tier 1 status, which it achieved in 2009") and a year in brackets closing a statement
+        ("... to do so (2020)") still date it."""
         doc = y.doc
         if 0 < y.start and y.end < len(doc) and doc[y.start - 1].text == "(" and doc[y.end].text == ")":
             return False
@@ -256,6 +260,8 @@ class TierDates:
             return False
         if t.lemma_.lower() in self.move or t.lower_ in self.move:
             return False
+        if t.dep_ == "relcl" and t.head.i in heads:
+            return False  # a clause about the tier itself ("the Tier 1 status, which it achieved in 2009")
         # the verb or the noun it describes names a report ("the report released in 2019")
         return not any(w.lower_ in self.year_names for w in [*t.subtree, t.head])
 

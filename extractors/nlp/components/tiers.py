@@ -47,7 +47,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report".split()
+    "released recent this_year previous_report reflexive".split()
 )
 ISSUER_REACH = 5
 # The country that issues the TIP report: named as a modifier of the list or report it places
@@ -108,6 +108,7 @@ class TierLinker:
         self.country_words = _lower(phrases["country_word"])
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
+        self.reflexives = _lower(phrases["reflexive"])
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -155,7 +156,8 @@ class TierLinker:
     def _placements(
         self, doc: Doc, e: Span, by_sent: dict[int, list[Span]], subject: str | None
     ) -> list[dict]:
-        """The countries one tier mention places: the nearest country, those coordinated with it
+        """The countries one tier mention places: the nearest country (of the tier's own clause
+        when it names one), those coordinated with it
         ("placed both Pakistan and India among ...") and those a ``list_intro`` word adds in the
         tier's clause ("alongside countries like Nepal and Laos"). A sentence without a country
         that speaks of "the country" / "the South Asian nation" places the document's ``subject``.
@@ -163,9 +165,10 @@ class TierLinker:
         list") nor a country more than :data:`WEAK_TIER_REACH` tokens away. A tier after "from"
         is where the country was (``previous``)."""
         sent = e.sent
-        countries = _heading_country(doc, sent) + [
+        named = [
             g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)
         ]
+        countries = _heading_country(doc, sent) + [g for g in named if self._issuer_placed(e, g, named)]
         weak = not any(t.lower_.startswith("tier") for t in e)
         previous = self._previous(doc, e)
         if not countries:
@@ -175,7 +178,7 @@ class TierLinker:
         if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
-        nearest = _nearest_country(e, countries, moved)
+        nearest = _nearest_of_clause(e, countries, moved)
         if weak and (
             any(t.lower_ in self.other_list for t in sent)
             or abs(nearest.start - e.start) > WEAK_TIER_REACH
@@ -194,10 +197,12 @@ class TierLinker:
         """The nearest country, those coordinated with it, those a ``list_intro`` word adds
         ("alongside countries like Nepal and Laos") and, when the nearest is itself one of those
         ("ranked Vietnam, along with Laos and Cambodia, on Tier 2"), the country they are added to;
-        the subject of a ``joins`` verb joins the object on the tier ("China and Russia joined
-        North Korea on Tier 3")."""
+        the subject and the object of a ``joins`` verb share the tier ("China and Russia joined
+        North Korea on Tier 3", "On the watch list, Myanmar joins Laos and Thailand")."""
         listed = self._listed(e, countries)
-        placed = _with_coordinated(countries, nearest) + listed
+        head = _list_head(nearest.root)  # the list it stands in, through appositions too
+        same_list = [g.ent_id_ for g in countries if _list_head(g.root) == head]
+        placed = _with_coordinated(countries, nearest) + same_list + listed
         clause = _clause_heads(e)[-1]
         if nearest.ent_id_ in listed:
             rest = [g for g in countries if g.ent_id_ not in listed and _clause_heads(g.root)[-1] == clause]
@@ -205,7 +210,8 @@ class TierLinker:
                 placed += _with_coordinated(countries, _nearest_country(e, rest, moved))
         path = _clause_heads(e)[:-1]  # no verb between ("joined Malaysia in criticising its Tier 3 ranking")
         if clause.lemma_.lower() in self.joins and not any(t.pos_ in ("VERB", "AUX") for t in path):
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # both sides of the join share the tier ("Myanmar joins Laos and Thailand on the watch list")
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
             placed += [
                 g.ent_id_
                 for g in countries
@@ -287,6 +293,32 @@ class TierLinker:
                 return False
         return False
 
+    def _issuer_placed(self, e: Span, g: Span, named: list[Span]) -> bool:
+        """A country other than the issuer may be placed; the United States, which issues the
+        report, only when the text places it: coordinated with another country ("the US, the UK
+        and Germany are on Tier 1"), or the subject of the tier's own clause that joins a tier
+        ("The United States joined 33 other countries in Tier 1"), grades itself ("awarded itself
+        a Tier 1 grade") or has no object ("the US is on Tier 1"). Not the United States that
+        imposes sanctions, holds norms, is accused or adds others to a list ("US adds 7 nations to
+        its blacklist", "subject to US sanctions", "accusing the United States of ...")."""
+        if g.ent_id_ != ISSUER:
+            return True
+        root = g.root
+        if any(
+            c.i != root.i and any(o.root.i == c.i for o in named if o.ent_id_ != ISSUER)
+            for c in root.conjuncts
+        ):
+            return True
+        clause = _clause_heads(e)[-1]
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head != clause:
+            return False
+        if clause.lemma_.lower() in self.joins or any(t.lower_ in self.reflexives for t in clause.subtree):
+            return True
+        verb, stay = clause.lemma_.lower(), self.mood.changes[-1][0]
+        if root.dep_ == "nsubjpass" or verb == "be" or verb in stay:
+            return True
+        return verb in self.move and not any(c.dep_ in ("dobj", "dative") for c in clause.children)
+
     def _issuer_head(self, t) -> bool:
         return t.lemma_.lower() in self.issuer_heads or t.lower_ in self.issuer_heads
 
@@ -308,6 +340,26 @@ class TierLinker:
             if len(out) == 4:
                 break
         return tuple(reversed(out))
+
+
+def _nearest_of_clause(e: Span, countries: list[Span], moved: bool) -> Span:
+    """The nearest country; one of the tier's own clause outranks a nearer other one of another
+    clause ("Saudi Arabia, Qatar, Oman, and the UAE are listed in the Tier 2 category, while Egypt,
+    Iraq, and Kuwait are under Tier 3": Tier 2 is not Egypt's)."""
+    clause = _clause_heads(e)[-1]
+    own = [g for g in countries if _clause_heads(_list_head(g.root))[-1] == clause]
+    nearest = _nearest_country(e, countries, moved)
+    if own and nearest.ent_id_ not in {g.ent_id_ for g in own}:
+        return _nearest_country(e, own, moved)
+    return nearest
+
+
+def _list_head(t: Token) -> Token:
+    """The first item of the list a country stands in ("Saint Maarten, Venezuela, and Cuba":
+    Cuba -> Saint Maarten), whose head is the list's clause."""
+    while t.dep_ in ("conj", "appos") and t.head is not t and t.head.pos_ in ("PROPN", "NOUN"):
+        t = t.head
+    return t
 
 
 def page_country(doc: Doc) -> Span | None:
