@@ -314,3 +314,60 @@ def test_trade_unions_are_named_bodies_of_kind_other(nlp):
         ("Transport and General Workers' Union", "TGWU", "other"),
         ("Amicus", None, "other"),
     }
+
+
+# -- police commands and units, outlets, names cut at a dateline (issue 12, audit of other outlets) --
+
+
+def test_a_state_police_command_and_its_spokesman_s_title(nlp):
+    """ "<Place> State Police Command" is the name (Nigeria's state commands); a title that starts
+    with a place's police ("... Police Public Relations Officer") names no agency of its own."""
+    text = (
+        "The Kano State Police Command said on Monday it had arrested six suspects at a motor park. "
+        "The Kano State Police Public Relations Officer, SP Abdullahi Haruna, confirmed the arrests."
+    )
+    assert agencies(nlp, text) == {("Kano State Police Command", None, "police")}
+
+
+def test_a_unit_of_a_police_body_is_a_police_unit(nlp):
+    text = "The children were rescued by the Anti-Human Trafficking Unit of the Ghana Police Service at Kete Krachi."
+    assert agencies(nlp, text) == {
+        ("Anti-Human Trafficking Unit", None, "police"),
+        ("Ghana Police Service", None, "police"),
+    }
+
+
+def test_a_criminal_investigation_department_is_the_police_s(nlp):
+    text = "Detectives of the Criminal Investigation Department (CID) arrested the two suspects in Colombo on Friday."
+    assert agencies(nlp, text) == {("Criminal Investigation Department", "CID", "police")}
+
+
+def test_a_news_agency_is_an_outlet_not_an_agency(nlp):
+    text = "The district chief executive told the Ghana News Agency that the victims had been sent home."
+    assert agencies(nlp, text) == set()
+
+
+def test_a_name_starts_after_a_dateline_s_dash_and_takes_its_acronym_s_body(nlp):
+    """ "Tamale, May 3, GNA - The Northern Regional Anti-Human Trafficking Unit (AHTU) of ...": the
+    outlet's tag before the dash is not part of the name, and the regional unit is the body whose
+    acronym follows it."""
+    text = (
+        "Tamale, May 3, GNA - The Northern Regional Anti-Human Trafficking Unit (AHTU) of the Ghana "
+        "Police Service has rescued nine girls."
+    )
+    assert agencies(nlp, text) == {
+        ("Anti-Human Trafficking Unit", "AHTU", "police"),
+        ("Ghana Police Service", None, "police"),
+    }
+
+
+def test_an_ngo_name_with_an_article_or_a_number(nlp):
+    text = (
+        "The grant was shared between the IOM and the NGO Free the Slaves. A rights advocacy "
+        "organization called Project 88 said officials were complicit."
+    )
+    assert agencies(nlp, text) == {
+        ("International Organization for Migration", "IOM", "international"),
+        ("Free the Slaves", None, "ngo"),
+        ("Project 88", None, "ngo"),
+    }
