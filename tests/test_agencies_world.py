@@ -371,3 +371,41 @@ def test_an_ngo_name_with_an_article_or_a_number(nlp):
         ("Free the Slaves", None, "ngo"),
         ("Project 88", None, "ngo"),
     }
+
+
+def test_europol_and_eurojust_in_capitals(nlp):
+    text = "The joint team worked under the aegis of EUROJUST, with analysts from EUROPOL."
+    assert agencies(nlp, text) == {
+        ("European Union Agency for Criminal Justice Cooperation", "Eurojust", "international"),
+        ("European Union Agency for Law Enforcement Cooperation", "Europol", "international"),
+    }
+
+
+def test_gardai_and_a_unit_at_a_garda_bureau(nlp):
+    """Ireland's police by the name of its members ("Gardaí"; a one-word alias matches as written);
+    a bureau named with "Garda" and a unit at it are the police's."""
+    text = (
+        "Gardaí arrested two women in Longford. Officers of the Human Trafficking Investigation "
+        "and Coordination Unit (HTICU) at the Garda National Protective Services Bureau searched three houses."
+    )
+    assert agencies(nlp, text) == {
+        ("An Garda Síochána", None, "police"),
+        ("Human Trafficking Investigation and Coordination Unit", "HTICU", "police"),
+        ("Garda National Protective Services Bureau", None, "police"),
+    }
+
+
+def test_diicot_by_its_long_name_and_a_police_inspectorate(nlp):
+    text = (
+        "Directorate for Investigating Organised Crime and Terror (DIICOT) prosecutors searched 20 homes "
+        "in Bucharest. A communiqué of the General Police Inspectorate said two men were held."
+    )
+    assert agencies(nlp, text) == {
+        ("Directorate for Investigating Organized Crime and Terrorism", "DIICOT", "government"),
+        ("General Police Inspectorate", None, "police"),
+    }
+
+
+def test_an_ngo_cue_in_title_case_is_part_of_a_person_s_name(nlp):
+    text = "Police in Lang Son said Ngo Van Manh, 18, and two Chinese nationals were caught on Tuesday."
+    assert agencies(nlp, text) == set()

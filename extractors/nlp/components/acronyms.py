@@ -47,11 +47,8 @@ _FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_w
 _RESEARCH_HEADS = {"center", "centre", "institute"}
 # A body named with one of these words is a news outlet (kind "media", never an agency).
 _MEDIA_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "media_words.txt")))
-# A government body named for criminal investigation or intelligence is the police's ("Criminal
-# Investigation Department" of a Nigerian or Ghanaian state command, "Crime Investigation
-# Department", "Serious Organised Crime Investigation"): word pairs of such a name.
-_POLICE_PAIRS = {("criminal", "investigation"), ("criminal", "investigations"), ("criminal", "intelligence"),
-                 ("crime", "investigation"), ("crime", "investigations")}  # fmt: skip
+# Words and word pairs that make a government body's name the police's.
+_POLICE_WORDS = tuple(tuple(w.split()) for w in read_lines(str(MODELS_DIR / "patterns" / "police_words.txt")))
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
                 "appropriations"}  # fmt: skip
@@ -78,22 +75,25 @@ def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
     Police Department", "Ghana Police Service"), as law enforcement or for criminal investigation
-    ("Criminal Investigation Department": ``_POLICE_PAIRS``) is the police, a task force
+    ("Criminal Investigation Department": ``police_words.txt``) is the police, a task force
     or an air force the government's; a national institute is the state's; a body named as news
     (``media_words.txt``) is an outlet, kind ``media``."""
     if kind and _MEDIA_WORDS & set(words):
         return "media"  # "Ghana News Agency", "News Monitoring Service"
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
-    if kind == "government" and ("police" in words or "enforcement" in words):
-        return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
-    if kind == "government" and _POLICE_PAIRS & set(zip(words, words[1:])):
-        return "police"
+    if kind == "government" and _has_phrase(words, _POLICE_WORDS):
+        return "police"  # "South Carolina Law Enforcement Division", "Criminal Investigation Department"
     if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):
         return _research_kind(words)
     return kind
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """One of the ``phrases`` (tuples of lower-case words) occurs in ``words``."""
+    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
 
 
 def _research_kind(words: list[str]) -> str:

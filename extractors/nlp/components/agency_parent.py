@@ -5,8 +5,8 @@ head word ("Unit", "Bureau", "Department": ``org_keywords.csv``) makes them the 
 unit (a name headed by a ``unit_head`` of ``police_units.csv``) the text names as part of a police
 body is the police's, like the body:
 
-- "<unit> (ACR) of the <police body>": "the Eastern Regional Anti-Human Trafficking Unit (AHT) of
-  the Ghana Police Service";
+- "<unit> (ACR) of|at|under|within the <police body>": "the Eastern Regional Anti-Human Trafficking
+  Unit (AHT) of the Ghana Police Service";
 - "<police body>'s <unit>": "DCI’s Transnational and Organized Crime Unit";
 - "<unit>, <police body>" outside a list: "the Anti-Human Trafficking Bureau, Nepal Police arrested".
 
@@ -25,6 +25,9 @@ from extractors.nlp.components.rule_files import rows
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LIST_WORDS = {",", "and", "or", "&", ";"}
+# Words that join a unit to the body it is part of ("... Unit (HTICU) at the Garda National
+# Protective Services Bureau").
+_PART_OF = {"of", "at", "under", "within"}
 
 
 def _kind(info: dict, e: Span) -> str | None:
@@ -62,7 +65,7 @@ class AgencyParent:
     def parent(doc: Doc, e: Span, starts: dict[int, Span], ends: dict[int, Span]) -> Span | None:
         """The body ``e`` is named as part of (see the module), or None."""
         k = _after_brackets(doc, e.end)
-        if k < len(doc) and doc[k].lower_ == "of":
+        if k < len(doc) and doc[k].lower_ in _PART_OF:
             k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
             if k in starts:
                 return starts[k]

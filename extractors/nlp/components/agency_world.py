@@ -298,7 +298,7 @@ class WorldAgencies:
         for tok in doc[1:]:
             if not tok.is_title or tok.i in taken or tok.is_sent_start:
                 continue
-            if not any(doc[max(0, tok.i - n) : tok.i].text.lower() in self.ngo_cues for n in (1, 2, 3, 4)):
+            if not self._ngo_cue_before(doc, tok.i):
                 continue
             end = tok.i + 1
             while end < len(doc) and end not in taken and end - tok.i < 6:
@@ -315,6 +315,15 @@ class WorldAgencies:
             extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
             added.append(Span(doc, tok.i, end, label="AGENCY", span_id=name))
         return _replace(ents, added) if added else ents
+
+    def _ngo_cue_before(self, doc: Doc, i: int) -> bool:
+        """An NGO cue ends right before token ``i``; not one written in title case, which is a
+        word of a name ("Ngo Van Manh", a Vietnamese person's)."""
+        for n in (1, 2, 3, 4):
+            cue = doc[max(0, i - n) : i]
+            if cue.text.lower() in self.ngo_cues and not cue[0].is_title:
+                return True
+        return False
 
     # -- 3. "the ministries of A, B and C" -----------------------------------------------------
     def listed_ministries(self, doc: Doc, ents: list[Span], known: dict, extra: dict) -> list[Span]:
