@@ -409,3 +409,13 @@ def test_diicot_by_its_long_name_and_a_police_inspectorate(nlp):
 def test_an_ngo_cue_in_title_case_is_part_of_a_person_s_name(nlp):
     text = "Police in Lang Son said Ngo Van Manh, 18, and two Chinese nationals were caught on Tuesday."
     assert agencies(nlp, text) == set()
+
+
+def test_a_body_named_in_a_treaty_s_title_is_not_a_mention(nlp):
+    """ "UN TIP Protocol", "ILO Forced Labour Protocol", "UN Convention against ...": a treaty's
+    title (agency_context.csv ``drop``); the body named on its own still counts."""
+    text = (
+        "The law does not conform to the UN TIP Protocol. Pakistan ratified the ILO Forced Labour "
+        "Protocol, the ILO said."
+    )
+    assert agencies(nlp, text) == {("International Labour Organization", "ILO", "international")}
