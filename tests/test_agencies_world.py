@@ -419,3 +419,13 @@ def test_a_body_named_in_a_treaty_s_title_is_not_a_mention(nlp):
         "Protocol, the ILO said."
     )
     assert agencies(nlp, text) == {("International Labour Organization", "ILO", "international")}
+
+
+def test_pakistan_s_cyber_crime_investigation_authority_is_the_government_s(nlp):
+    """A body named for crime investigation is not thereby the police's (police_words.txt has
+    criminal investigation only): NCCIA is government under the guideline, also as "Authority"."""
+    text = "The amendment sets up a National Cyber Crime Investigation Authority to replace the FIA's Cyber Crime Wing."
+    assert agencies(nlp, text) == {
+        ("National Cyber Crime Investigation Agency", "NCCIA", "government"),
+        ("Federal Investigation Agency", "FIA", "government"),
+    }
