@@ -641,3 +641,28 @@ def test_ngo_past_a_unit_and_hyphenated_description(nlp):
         "TIP Report Hero."
     )
     assert officials(nlp, text) == {("Mohammed Tariqul Islam", "country director", "Justice & Care")}
+
+
+# -- a role, a comma, then a rank before the name: the role is the title ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police in Ghana rescued 46 victims. Central East Regional Police Public Relations Officer, "
+            "DSP Kofi Mensah, confirmed the operation.",
+            {("Kofi Mensah", "regional police public relations officer", "Ghana Police Service")},
+        ),
+        (
+            "The District Police Commander, ASP Kofi Mensah, confirmed the arrest.",
+            {("Kofi Mensah", "police commander", None)},
+        ),
+        (
+            "Kupang City Police Chief Rishian Krisna said the suspects were held.",
+            {("Rishian Krisna", "police chief", "Kupang City Police")},
+        ),
+    ],
+)
+def test_role_before_a_rank_wins(nlp, text, expected):
+    assert officials(nlp, text) == expected

@@ -33,6 +33,7 @@ _TITLE_KEYS = (
     "office_country",
     "compound",
     "lower",
+    "rank",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 

@@ -113,7 +113,15 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     if ctx.doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
         return None
     first = place_words_before(ctx, j, 2, ("GPE", "LOC"))  # "Jakarta Metro Police"
-    return (f"{ctx.doc[first : j + 1].text} Police", first) if first <= j else None
+    if first > j:
+        return None
+    if not all(w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]):
+        return f"{ctx.doc[first : j + 1].text} Police", first
+    # no place named, only a unit ("Central East Regional Police PRO", "The District Police
+    # Commander"): the country's one national force when it has one (Ghana Police Service;
+    # gazetteers/national_police.csv), as a station folds into it; else no force is named
+    national = ctx.lex.national_police.get(ctx.country or "")
+    return (national, first) if national else None
 
 
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:

@@ -66,7 +66,25 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
-    return t
+    return _role_before_rank(ctx, t)
+
+
+def _role_before_rank(ctx: Context, t: Span | None) -> Span | None:
+    """ "The District Police Commander, ASP X", "Central East Regional Police Public Relations
+    Officer, DSP X": a rank (``titles.jsonl`` ``rank``) written after a comma yields to the role
+    written before it, the first-listed role (models/gold/README.md; "the provincial spokesperson
+    for the Hawks, Warrant Officer X" -> spokesperson)."""
+    if (
+        t is None
+        or not ctx.lex.info(t.ent_id_).get("rank")
+        or t.start < 2
+        or ctx.doc[t.start - 1].text != ","
+    ):
+        return t
+    role = title_before(ctx, ctx.doc[t.start - 1 : t.start])
+    if role is None or ctx.lex.info(role.ent_id_).get("rank") or ctx.lex.is_weak(role.ent_id_):
+        return t
+    return role
 
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
