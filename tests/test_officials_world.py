@@ -666,3 +666,25 @@ def test_ngo_past_a_unit_and_hyphenated_description(nlp):
 )
 def test_role_before_a_rank_wins(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+# -- a body named before the title by one word of its name; Malay honorifics --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Bureau of Immigration (BI) reported the interception on Wednesday. In a statement, "
+            "Immigration Commissioner Norman Tansingco said the three tried to board a flight.",
+            {("Norman Tansingco", "commissioner", "Bureau of Immigration")},
+        ),
+        (
+            "Malaysian Immigration Department has busted another syndicate. Immigration director-general "
+            "Datuk Seri Mustafar Ali said his officers raided a house.",
+            {("Mustafar Ali", "director general", "Immigration Department of Malaysia")},
+        ),
+    ],
+)
+def test_a_word_of_a_named_body_before_the_title(nlp, text, expected):
+    assert officials(nlp, text) == expected

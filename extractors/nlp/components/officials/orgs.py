@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.countries import (
@@ -53,10 +54,10 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if owner is not None:
         return ent_name(owner), owner.start  # "NAPTIP's Director-General X"
     if doc[j].text in _POSS and j >= 1:
-        org = _possessor(ctx, j)
+        org = possessor(ctx, j)
         if org is not None:
             return org, j - 1
-    org = _body_word(ctx, j)
+    org = body_word(ctx, j)
     if org is not None:
         return org, j
     prov = ctx.lex.province_of.get(doc[j].lower_) or (
@@ -64,7 +65,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
 
 
 def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -172,39 +173,6 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
     return ctx.org_name(pf[1]), pf[0]
-
-
-def _body_word(ctx: Context, j: int) -> str | None:
-    """ "Committee chairman X", "the commission spokesman": a bare body word alone before the
-    title stands for the body named before whose name has that word."""
-    doc, word = ctx.doc, ctx.doc[j].lower_
-    if word not in ctx.lex.org_words or j in ctx.ent_at:
-        return None
-    if j > 0 and not doc[j].is_sent_start and doc[j - 1].lower_ != "the":
-        return None  # "Senate Committee chairman": a longer name
-    return next(
-        (
-            ent_name(x)
-            for k in range(j - 1, -1, -1)
-            if (x := ctx.ent(k, "AGENCY")) is not None and word in ent_name(x).lower()
-        ),
-        None,
-    )
-
-
-def _possessor(ctx: Context, j: int) -> str | None:
-    """ "the agency's Director General", "commission's chief executive officer": the agency named
-    before whose name has that word, else the document's most mentioned agency."""
-    word = ctx.doc[j - 1].lower_
-    if word not in ctx.lex.org_words:
-        return None
-    for k in range(j - 2, -1, -1):
-        x = ctx.ent(k, "AGENCY")
-        if x is not None and word in ent_name(x).lower():
-            return ent_name(x)
-    if ctx.agency_count:
-        return ctx.agency_count.most_common(1)[0][0]
-    return None
 
 
 def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
