@@ -688,3 +688,20 @@ def test_role_before_a_rank_wins(nlp, text, expected):
 )
 def test_a_word_of_a_named_body_before_the_title(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+# -- a title matched only when capitalised, in lower case right after a body's name -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hawks head Lt-Gen Godfrey Lebeya says South Africa has not been spared.",
+            {("Godfrey Lebeya", "head", "Directorate for Priority Crime Investigation")},
+        ),
+        ("The Hawks judge Mary Stacey said so.", set()),
+    ],
+)
+def test_a_lower_case_head_after_a_body(nlp, text, expected):
+    assert officials(nlp, text) == expected
