@@ -705,3 +705,14 @@ def test_a_word_of_a_named_body_before_the_title(nlp, text, expected):
 )
 def test_a_lower_case_head_after_a_body(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The bill was signed under then President George Bush.", set()),
+        ("He arrived and then Minister Ahsan Iqbal spoke.", {("Ahsan Iqbal", "minister", None)}),
+    ],
+)
+def test_then_after_a_preposition_is_a_past_role(nlp, text, expected):
+    assert officials(nlp, text) == expected
