@@ -716,3 +716,8 @@ def test_a_lower_case_head_after_a_body(nlp, text, expected):
 )
 def test_then_after_a_preposition_is_a_past_role(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+def test_a_government_spokesman_has_no_body(nlp):
+    text = "Government spokesman Thanakorn Wangboonkongchana said the US Department of State released the report."
+    assert officials(nlp, text) == {("Thanakorn Wangboonkongchana", "spokesman", None)}

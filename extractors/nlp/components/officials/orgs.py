@@ -47,6 +47,8 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
+    if _whole_government(ctx, j):
+        return "", j
     body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j, t.ent_id_)
     if body is not None:
         return body
@@ -80,6 +82,16 @@ def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     if tok.text in ctx.lex.demonyms or ctx.lex.is_honorific(tok) or j >= 1 and doc[j - 1].is_title:
         return None
     return tok.text, j
+
+
+def _whole_government(ctx: Context, j: int) -> bool:
+    """ "Government spokesman X", "Thai government spokesman X": a government as a whole written
+    right before the title (``role_cues.csv`` ``whole_government``) is no body; not a portfolio's
+    last word ("local government minister": lower-case words before it)."""
+    doc = ctx.doc
+    if doc[j].lower_ not in ctx.lex.skip_words("whole_government") or j in ctx.ent_at:
+        return False
+    return j == 0 or not doc[j - 1].is_lower or doc[j - 1].lower_ in ("the", "a")
 
 
 def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
