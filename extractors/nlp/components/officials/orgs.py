@@ -52,13 +52,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j, t.ent_id_)
     if body is not None:
         return body
-    owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
-    if owner is not None:
-        return ent_name(owner), owner.start  # "NAPTIP's Director-General X"
-    if doc[j].text in _POSS and j >= 1:
-        org = possessor(ctx, j)
-        if org is not None:
-            return org, j - 1
+    owned = _owner_premod(ctx, j)
+    if owned is not None:
+        return owned
     org = body_word(ctx, j)
     if org is not None:
         return org, j
@@ -68,6 +64,19 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
     return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
+
+
+def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
+    """A body written as the possessor right before the title: "NAPTIP's Director-General X", "the
+    agency's Director General" (``body_words.possessor``)."""
+    doc = ctx.doc
+    if doc[j].text not in _POSS or j < 1:
+        return None
+    owner = ctx.ent(j - 1, "AGENCY")
+    if owner is not None:
+        return ent_name(owner), owner.start
+    org = possessor(ctx, j)
+    return (org, j - 1) if org is not None else None
 
 
 def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
