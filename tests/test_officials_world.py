@@ -641,3 +641,83 @@ def test_ngo_past_a_unit_and_hyphenated_description(nlp):
         "TIP Report Hero."
     )
     assert officials(nlp, text) == {("Mohammed Tariqul Islam", "country director", "Justice & Care")}
+
+
+# -- a role, a comma, then a rank before the name: the role is the title ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police in Ghana rescued 46 victims. Central East Regional Police Public Relations Officer, "
+            "DSP Kofi Mensah, confirmed the operation.",
+            {("Kofi Mensah", "regional police public relations officer", "Ghana Police Service")},
+        ),
+        (
+            "The District Police Commander, ASP Kofi Mensah, confirmed the arrest.",
+            {("Kofi Mensah", "police commander", None)},
+        ),
+        (
+            "Kupang City Police Chief Rishian Krisna said the suspects were held.",
+            {("Rishian Krisna", "police chief", "Kupang City Police")},
+        ),
+    ],
+)
+def test_role_before_a_rank_wins(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- a body named before the title by one word of its name; Malay honorifics --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Bureau of Immigration (BI) reported the interception on Wednesday. In a statement, "
+            "Immigration Commissioner Norman Tansingco said the three tried to board a flight.",
+            {("Norman Tansingco", "commissioner", "Bureau of Immigration")},
+        ),
+        (
+            "Malaysian Immigration Department has busted another syndicate. Immigration director-general "
+            "Datuk Seri Mustafar Ali said his officers raided a house.",
+            {("Mustafar Ali", "director general", "Immigration Department of Malaysia")},
+        ),
+    ],
+)
+def test_a_word_of_a_named_body_before_the_title(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+# -- a title matched only when capitalised, in lower case right after a body's name -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hawks head Lt-Gen Godfrey Lebeya says South Africa has not been spared.",
+            {("Godfrey Lebeya", "head", "Directorate for Priority Crime Investigation")},
+        ),
+        ("The Hawks judge Mary Stacey said so.", set()),
+    ],
+)
+def test_a_lower_case_head_after_a_body(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The bill was signed under then President George Bush.", set()),
+        ("He arrived and then Minister Ahsan Iqbal spoke.", {("Ahsan Iqbal", "minister", None)}),
+    ],
+)
+def test_then_after_a_preposition_is_a_past_role(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_a_government_spokesman_has_no_body(nlp):
+    text = "Government spokesman Thanakorn Wangboonkongchana said the US Department of State released the report."
+    assert officials(nlp, text) == {("Thanakorn Wangboonkongchana", "spokesman", None)}

@@ -33,6 +33,7 @@ _TITLE_KEYS = (
     "office_country",
     "compound",
     "lower",
+    "rank",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 
@@ -235,12 +236,14 @@ class Lexicon:
 
     def is_former(self, doc: Doc, i: int) -> bool:
         """Token ``i`` marks a past role: "former interior minister", "then-local government
-        minister", "the then Minister"; but "and then Minister X spoke" is current."""
+        minister", "the then Minister", "for then IAEA head X" (after a preposition); but "and
+        then Minister X spoke" is current."""
         hyphen = i >= 1 and doc[i].text == "-"
         if hyphen:
             i -= 1
-        if i >= 0 and doc[i].lower_ == "then" and not hyphen and not (i >= 1 and doc[i - 1].lower_ == "the"):
-            return False
+        if i >= 0 and doc[i].lower_ == "then" and not hyphen:
+            before = doc[i - 1] if i >= 1 else None
+            return before is not None and (before.lower_ == "the" or before.pos_ == "ADP")
         return i >= 0 and doc[i].lower_ in self.former
 
     def tag_country(self, doc: Doc, end: int) -> str | None:

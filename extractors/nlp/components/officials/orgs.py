@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.countries import (
@@ -46,17 +47,15 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     pf = ctx.lex.portfolio_ending(doc, j + 1, t.ent_id_)
     if pf:
         return _portfolio_premod(ctx, pf)
+    if _whole_government(ctx, j):
+        return "", j
     body = _body_noun_premod(ctx, j) or _party_over_portfolio(ctx, j, t.ent_id_)
     if body is not None:
         return body
-    owner = ctx.ent(j - 1, "AGENCY") if doc[j].text in _POSS and j >= 1 else None
-    if owner is not None:
-        return ent_name(owner), owner.start  # "NAPTIP's Director-General X"
-    if doc[j].text in _POSS and j >= 1:
-        org = _possessor(ctx, j)
-        if org is not None:
-            return org, j - 1
-    org = _body_word(ctx, j)
+    owned = _owner_premod(ctx, j)
+    if owned is not None:
+        return owned
+    org = body_word(ctx, j)
     if org is not None:
         return org, j
     prov = ctx.lex.province_of.get(doc[j].lower_) or (
@@ -64,7 +63,20 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or (None, q)
+    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
+
+
+def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
+    """A body written as the possessor right before the title: "NAPTIP's Director-General X", "the
+    agency's Director General" (``body_words.possessor``)."""
+    doc = ctx.doc
+    if doc[j].text not in _POSS or j < 1:
+        return None
+    owner = ctx.ent(j - 1, "AGENCY")
+    if owner is not None:
+        return ent_name(owner), owner.start
+    org = possessor(ctx, j)
+    return (org, j - 1) if org is not None else None
 
 
 def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
@@ -79,6 +91,16 @@ def _acronym_before(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     if tok.text in ctx.lex.demonyms or ctx.lex.is_honorific(tok) or j >= 1 and doc[j - 1].is_title:
         return None
     return tok.text, j
+
+
+def _whole_government(ctx: Context, j: int) -> bool:
+    """ "Government spokesman X", "Thai government spokesman X": a government as a whole written
+    right before the title (``role_cues.csv`` ``whole_government``) is no body; not a portfolio's
+    last word ("local government minister": lower-case words before it)."""
+    doc = ctx.doc
+    if doc[j].lower_ not in ctx.lex.skip_words("whole_government") or j in ctx.ent_at:
+        return False
+    return j == 0 or not doc[j - 1].is_lower or doc[j - 1].lower_ in ("the", "a")
 
 
 def _party_before(ctx: Context, end: int, tid: str) -> tuple[int, str] | None:
@@ -113,7 +135,15 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     if ctx.doc[t.start].text != "Police" or ctx.lex.info(t.ent_id_).get("org_kind") != "police":
         return None
     first = place_words_before(ctx, j, 2, ("GPE", "LOC"))  # "Jakarta Metro Police"
-    return (f"{ctx.doc[first : j + 1].text} Police", first) if first <= j else None
+    if first > j:
+        return None
+    if not all(w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]):
+        return f"{ctx.doc[first : j + 1].text} Police", first
+    # no place named, only a unit ("Central East Regional Police PRO", "The District Police
+    # Commander"): the country's one national force when it has one (Ghana Police Service;
+    # gazetteers/national_police.csv), as a station folds into it; else no force is named
+    national = ctx.lex.national_police.get(ctx.country or "")
+    return (national, first) if national else None
 
 
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -164,39 +194,6 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
     return ctx.org_name(pf[1]), pf[0]
-
-
-def _body_word(ctx: Context, j: int) -> str | None:
-    """ "Committee chairman X", "the commission spokesman": a bare body word alone before the
-    title stands for the body named before whose name has that word."""
-    doc, word = ctx.doc, ctx.doc[j].lower_
-    if word not in ctx.lex.org_words or j in ctx.ent_at:
-        return None
-    if j > 0 and not doc[j].is_sent_start and doc[j - 1].lower_ != "the":
-        return None  # "Senate Committee chairman": a longer name
-    return next(
-        (
-            ent_name(x)
-            for k in range(j - 1, -1, -1)
-            if (x := ctx.ent(k, "AGENCY")) is not None and word in ent_name(x).lower()
-        ),
-        None,
-    )
-
-
-def _possessor(ctx: Context, j: int) -> str | None:
-    """ "the agency's Director General", "commission's chief executive officer": the agency named
-    before whose name has that word, else the document's most mentioned agency."""
-    word = ctx.doc[j - 1].lower_
-    if word not in ctx.lex.org_words:
-        return None
-    for k in range(j - 2, -1, -1):
-        x = ctx.ent(k, "AGENCY")
-        if x is not None and word in ent_name(x).lower():
-            return ent_name(x)
-    if ctx.agency_count:
-        return ctx.agency_count.most_common(1)[0][0]
-    return None
 
 
 def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:

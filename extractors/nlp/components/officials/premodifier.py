@@ -66,7 +66,25 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
-    return t
+    return _role_before_rank(ctx, t)
+
+
+def _role_before_rank(ctx: Context, t: Span | None) -> Span | None:
+    """ "The District Police Commander, ASP X", "Central East Regional Police Public Relations
+    Officer, DSP X": a rank (``titles.jsonl`` ``rank``) written after a comma yields to the role
+    written before it, the first-listed role (models/gold/README.md; "the provincial spokesperson
+    for the Hawks, Warrant Officer X" -> spokesperson)."""
+    if (
+        t is None
+        or not ctx.lex.info(t.ent_id_).get("rank")
+        or t.start < 2
+        or ctx.doc[t.start - 1].text != ","
+    ):
+        return t
+    role = title_before(ctx, ctx.doc[t.start - 1 : t.start])
+    if role is None or ctx.lex.info(role.ent_id_).get("rank") or ctx.lex.is_weak(role.ent_id_):
+        return t
+    return role
 
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
@@ -205,6 +223,10 @@ def title_before(ctx: Context, span: Span) -> Span | None:
     doc, i, steps = ctx.doc, span.start - 1, 0
     while i >= 0 and steps < 8:
         e = ctx.ent_at.get(i)
+        if e is None and steps == 0:
+            low = _lower_head_after_body(ctx, i)
+            if low is not None:
+                return low
         if e is not None and e.label_ == "TITLE":
             pf = ctx.lex.portfolio_ending(doc, i + 1)
             if pf and pf[0] < e.start:
@@ -220,6 +242,25 @@ def title_before(ctx: Context, span: Span) -> Span | None:
             return None
         steps += 0 if light else 1
     return None
+
+
+def _lower_head_after_body(ctx: Context, i: int) -> Span | None:
+    """ "Hawks head Lt-Gen X", "SBMI head X": a title matched only when capitalised
+    (``titles.jsonl`` ``cased``), written in lower case right after a body's name and right
+    before the name (honorifics and ranks between), as "DCI boss X" is; not a weak title
+    ("member") nor a court's ("judge")."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    tid = ctx.lex.cased_titles.get(tok.text) if tok.is_lower else None
+    info = ctx.lex.info(tid or "")
+    if tid is None or info.get("weak") or info.get("org_kind") == "court" or i < 1:
+        return None
+    body = ctx.ent(i - 1, "AGENCY", "ORG")
+    if body is None or body.end != i:
+        return None
+    # a Span reads its entity id from its token, as the entity ruler's titles do (tokens outside
+    # any entity carry none, so nothing else reads it)
+    tok.ent_id_ = tid
+    return Span(doc, i, i + 1, label="TITLE")
 
 
 def _outer_title(ctx: Context, e: Span) -> Span:
