@@ -30,9 +30,9 @@ def listed_next(
     doc: Doc, e: Span, by_sent: dict[int, list[Span]], openers: list[tuple[str, ...]], plurals: set[str]
 ) -> list[Span]:
     """The countries the sentence after the tier's lists for it (see the module docstring); the
-    caller has already found no country in the tier's own sentence. Countries of the list are those
-    standing in the list of the first country after the opener ("They are Chad, Malaysia and
-    Thailand"), not others the sentence names later."""
+    caller has already found no country in the tier's own sentence. The list starts at most
+    :data:`MAX_GAP` words after the opener and ends at the sentence's next verb ("They are Chad,
+    Malaysia and Thailand, which ..."), not taking countries the sentence names later."""
     sent = e.sent
     if len({t.ent_id_ for t in sent.ents if t.label_ == "TIER"}) != 1:
         return []

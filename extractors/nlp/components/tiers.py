@@ -130,7 +130,12 @@ class TierLinker:
                         links.append(_link(e, page.ent_id_, False, self.mood.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
-                elif heads_countries(e, self.plurals) and not self._negated(doc, e):
+                elif (
+                    e.label_ == "TIER"
+                    and heads_countries(e, self.plurals)
+                    and not self._negated(doc, e)
+                    and not self.mood.other_tier(e)
+                ):
                     # "countries on the Tier 2 Watch List" holds whatever the clause says of them
                     links.extend(self._next_listed(doc, e, by_sent))
         links = _destinations(links)
