@@ -276,6 +276,12 @@ NEXT_LIST_CASES = [
         "no effort at all. Those countries include Iran, Cuba and Syria.",
         {(c, "3", 2020, None) for c in ("Iran", "Cuba", "Syria")},
     ),
+    # the issuer as the subject of another verb is no country the tier places
+    (
+        "The 2011 trafficking report lists 23 countries as Tier 3. Tier 3 groups those countries that the US "
+        "believes make no effort. Those countries include Iran and Lebanon.",
+        {("Iran", "3", 2011, None), ("Lebanon", "3", 2011, None)},
+    ),
     # the next sentence does not continue a tier: a list of something else ...
     (
         "The 2020 trafficking report names ten countries that recruit child soldiers. They are Burma and Chad.",

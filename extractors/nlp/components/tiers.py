@@ -206,9 +206,10 @@ class TierLinker:
         """A tier (not a bare "watch list") whose sentence names no country it could place, with
         its countries listed by the next sentence (:func:`~.tier_next_lists.listed_next`)."""
         weak = not any(t.lower_.startswith("tier") for t in e)
-        named = [g for g in by_sent.get(e.sent.start, ()) if g.label_ == "GPE" and g.ent_id_]
-        if weak or any(not self._issuer(g) for g in named):
-            return []
+        sent = by_sent.get(e.sent.start, ())
+        named = [g for g in sent if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)]
+        if weak or any(self._issuer_placed(e, g, named) for g in named):
+            return []  # a country the tier could place ("the US believes ..." is not one)
         listed = [
             g for g in listed_next(doc, e, by_sent, self.next_list, self.plurals) if not self._issuer(g)
         ]
