@@ -33,25 +33,30 @@ def listed_next(
     caller has already found no country in the tier's own sentence. The list starts at most
     :data:`MAX_GAP` words after the opener and ends at the sentence's next verb ("They are Chad,
     Malaysia and Thailand, which ..."), not taking countries the sentence names later."""
-    sent = e.sent
-    if len({t.ent_id_ for t in sent.ents if t.label_ == "TIER"}) != 1:
-        return []
-    if not any(t.lower_ in plurals and t.tag_ == "NNS" for t in sent):
-        return []
-    nxt = next_sentence(doc, sent)
+    nxt = next_sentence(doc, e.sent) if _speaks_of_countries(e, plurals) else None
     if nxt is None or any(x.label_ == "TIER" for x in nxt.ents):
         return []
-    words = tuple(t.lower_ for t in nxt if not t.is_space)
-    opener = next((p for p in openers if words[: len(p)] == p), None)
-    if opener is None:
-        return []
+    opener = _opener(nxt, openers)
     countries = [g for g in by_sent.get(nxt.start, ()) if g.label_ == "GPE" and g.ent_id_]
     first = next(t.i for t in nxt if not t.is_space)
-    if not countries or countries[0].start - first - len(opener) > MAX_GAP:
+    if opener is None or not countries or countries[0].start - first - len(opener) > MAX_GAP:
         return []
     # the list ends at the next verb ("They are Chad and Laos, which Malaysia joined": not Malaysia)
     verb = next((t.i for t in nxt if t.i >= first + len(opener) and t.pos_ in ("VERB", "AUX")), nxt.end)
     return [g for g in countries if g.start < verb]
+
+
+def _speaks_of_countries(e: Span, plurals: set[str]) -> bool:
+    """The tier's sentence names that one tier and speaks of countries in the plural."""
+    sent = e.sent
+    one_tier = len({t.ent_id_ for t in sent.ents if t.label_ == "TIER"}) == 1
+    return one_tier and any(t.lower_ in plurals and t.tag_ == "NNS" for t in sent)
+
+
+def _opener(nxt: Span, openers: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The ``next_list`` phrase the sentence opens with, if any."""
+    words = tuple(t.lower_ for t in nxt if not t.is_space)
+    return next((p for p in openers if words[: len(p)] == p), None)
 
 
 def heads_countries(e: Span, plurals: set[str]) -> bool:

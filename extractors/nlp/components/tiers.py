@@ -9,7 +9,9 @@ the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
 countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
 the document is not about trafficking, or when :class:`~.tier_mood.TierMood` reads it as
-hypothetical or another kind of tier; a tier after "from" is where the country was),
+hypothetical or another kind of tier; a tier after "from" is where the country was; a tier whose
+sentence names no country it places, with its countries listed by the next sentence, "... countries
+on the Tier 2 Watch List. They are ...": :mod:`.tier_next_lists`),
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
 sentence, unless they carry earlier years of their own) and
 :meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
