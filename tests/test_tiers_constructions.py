@@ -261,3 +261,61 @@ def test_issuer_named_in_the_list_name_is_not_placed(nlp):
     found = rows(nlp, text)
     assert ("Jamaica", "2", 2013, "upgraded") in found
     assert not any(r[0] == "United States" for r in found)
+
+
+NEXT_LIST_CASES = [
+    # the tier's countries, named only in the next sentence ("They are ...": ``next_list``), whatever
+    # the tier's clause says of them
+    (
+        "The 2012 trafficking report was out on Tuesday. Four of the 40 countries on the Tier 2 Watch "
+        "List in that report could lose aid. They are Chad, Malaysia, the Maldives and Thailand.",
+        {(c, "2WL", 2012, None) for c in ("Chad", "Malaysia", "Maldives", "Thailand")},
+    ),
+    (
+        "The 2020 trafficking report puts 20 countries on Tier 3. Tier 3 holds those countries that make "
+        "no effort at all. Those countries include Iran, Cuba and Syria.",
+        {(c, "3", 2020, None) for c in ("Iran", "Cuba", "Syria")},
+    ),
+    # the issuer as the subject of another verb is no country the tier places
+    (
+        "The 2011 trafficking report lists 23 countries as Tier 3. Tier 3 groups those countries that the US "
+        "believes make no effort. Those countries include Iran and Lebanon.",
+        {("Iran", "3", 2011, None), ("Lebanon", "3", 2011, None)},
+    ),
+    # the next sentence does not continue a tier: a list of something else ...
+    (
+        "The 2020 trafficking report names ten countries that recruit child soldiers. They are Burma and Chad.",
+        set(),
+    ),
+    # ... a sentence that names its own country ...
+    (
+        "Nepal stayed among the countries on Tier 2 in the 2019 trafficking report. They are Laos and Peru.",
+        {("Nepal", "2", 2019, "remained")},
+    ),
+    # ... a list that does not open the next sentence, or a next sentence with a tier of its own
+    (
+        "Tier 3 countries in the 2021 trafficking report may face sanctions. Officials said they are Iran "
+        "and Cuba.",
+        set(),
+    ),
+    (
+        "The 2021 trafficking report lists 17 countries on Tier 3. They include Iran and Cuba, which stay on "
+        "Tier 3.",
+        {("Iran", "3", 2021, "remained"), ("Cuba", "3", 2021, "remained")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEXT_LIST_CASES)
+def test_tier_listed_in_next_sentence(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+def test_first_issue_year_is_not_the_report_year(nlp):
+    """A year after "first published in" (``first_issue``) is when the series began, not the report
+    the text is about: the dateline then dates the tier."""
+    text = (
+        "KINGSTON, July 2, 2013 - Jamaica was upgraded from the Tier 2 Watch List to Tier 2 in the trafficking "
+        "report. First published in 2001, the Trafficking in Persons report comes out every year."
+    )
+    assert rows(nlp, text) == {("Jamaica", "2WL", 2012, None), ("Jamaica", "2", 2013, "upgraded")}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.components.tier_clauses import clause_heads
+from extractors.nlp.components.tier_clauses import clause_heads, ends_with
 from extractors.nlp.components.tier_dates import (
     dateline,
     full_dates,
@@ -64,12 +64,13 @@ class TierDates:
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("previous_report", [])
         ]
         self.year_names = {p.lower() for p in phrases.get("year_names", [])}
+        self.first_issue = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("first_issue", [])]
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
         years = set()
         for e in doc.ents:
-            if e.label_ != "YEAR" or self._names_other(e):
+            if e.label_ != "YEAR" or self._names_other(e) or self._first_issue(e):
                 continue
             window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
             if any(t.lower_ in self.report_words for t in window) and any(
@@ -79,6 +80,12 @@ class TierDates:
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
+
+    def _first_issue(self, y: Span) -> bool:
+        """The year the report series began ("First published in 2001, the TIP report ..."):
+        right after a ``first_issue`` phrase, with "in" between or not."""
+        before = tuple(t.lower_ for t in y.doc[max(y.start - 4, y.sent.start) : y.start])
+        return any(ends_with(before, p) or ends_with(before, (*p, "in")) for p in self.first_issue)
 
     def dated(self, doc: Doc, links: list[dict]) -> list[dict]:
         """One row per link and report year. A tier takes the years stated beside it

@@ -9,7 +9,9 @@ the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
 countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
 the document is not about trafficking, or when :class:`~.tier_mood.TierMood` reads it as
-hypothetical or another kind of tier; a tier after "from" is where the country was),
+hypothetical or another kind of tier; a tier after "from" is where the country was; a tier whose
+sentence names no country it places, with its countries listed by the next sentence, "... countries
+on the Tier 2 Watch List. They are ...": :mod:`.tier_next_lists`),
 :func:`_destinations` (a move's destination outranks the other tiers of the country in that
 sentence, unless they carry earlier years of their own) and
 :meth:`~extractors.nlp.components.tier_years.TierDates.dated` (the years written beside the tier,
@@ -37,6 +39,7 @@ from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_
 from extractors.nlp.components.tier_mood import lower as _lower
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
+from extractors.nlp.components.tier_next_lists import heads_countries, listed_next
 from extractors.nlp.components.tier_years import TierDates
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -47,7 +50,7 @@ _EFFECTS = tuple(
     "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
-    "released recent this_year previous_report reflexive".split()
+    "released recent this_year previous_report reflexive next_list".split()
 )
 ISSUER_REACH = 5
 # The country that issues the TIP report: named as a modifier of the list or report it places
@@ -109,6 +112,8 @@ class TierLinker:
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
         self.reflexives = _lower(phrases["reflexive"])
+        self.next_list = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["next_list"]]
+        self.plurals = _lower(phrases["generic"])
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -127,6 +132,14 @@ class TierLinker:
                         links.append(_link(e, page.ent_id_, False, self.mood.change(e)))
                     else:
                         links.extend(self._placements(doc, e, by_sent, subject))
+                elif (
+                    e.label_ == "TIER"
+                    and heads_countries(e, self.plurals)
+                    and not self._negated(doc, e)
+                    and not self.mood.other_tier(e)
+                ):
+                    # "countries on the Tier 2 Watch List" holds whatever the clause says of them
+                    links.extend(self._next_listed(doc, e, by_sent))
         links = _destinations(links)
         doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
         return doc
@@ -171,6 +184,8 @@ class TierLinker:
         countries = _heading_country(doc, sent) + [g for g in named if self._issuer_placed(e, g, named)]
         weak = not any(t.lower_.startswith("tier") for t in e)
         previous = self._previous(doc, e)
+        if not countries and (listed := self._next_listed(doc, e, by_sent)):
+            return listed
         if not countries:
             if subject is None or weak or not self._names_the_country(e):
                 return []
@@ -188,6 +203,21 @@ class TierLinker:
         change = None if previous else self.mood.change(e)  # where it was: no change known
         placed = self._group(e, countries, nearest, moved)
         return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
+
+    def _next_listed(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
+        """A tier (not a bare "watch list") whose sentence names no country it could place, with
+        its countries listed by the next sentence (:func:`~.tier_next_lists.listed_next`)."""
+        weak = not any(t.lower_.startswith("tier") for t in e)
+        sent = by_sent.get(e.sent.start, ())
+        named = [g for g in sent if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)]
+        if weak or any(self._issuer_placed(e, g, named) for g in named):
+            return []  # a country the tier could place ("the US believes ..." is not one)
+        listed = [
+            g for g in listed_next(doc, e, by_sent, self.next_list, self.plurals) if not self._issuer(g)
+        ]
+        previous = self._previous(doc, e)
+        change = None if previous else self.mood.change(e)
+        return [_link(e, c, False, change, previous) for c in dict.fromkeys(g.ent_id_ for g in listed)]
 
     def _names_a_ranking(self, sent: Span) -> bool:
         """The sentence names a report or a tier ("in its annual report", "the four-tier chart")."""
