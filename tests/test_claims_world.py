@@ -275,12 +275,22 @@ def test_two_capitals_before_a_name_are_initials(nlp):
 
 
 def test_agentless_passive_is_a_claim_only_for_a_reporting_verb(nlp):
-    # "expected", "promised", "said to be" report nobody's statement; "was told" and "it was
+    # "believed", "promised", "said to be" report nobody's statement; "was told" and "it was
     # revealed that" are the guideline's passive reporting (no speaker)
     text = (
-        "The three men are expected to appear in court on Friday. The workers had been promised "
+        "The two men are believed to have fled the country. The workers had been promised "
         "a monthly salary of 900 dollars. The former colonel is said to be the ringleader. "
         "The meeting was told that arrests had doubled. It was revealed that both women held "
         "valid visas."
     )
     assert speakers(nlp, text) == [(None, "unnamed", "was told"), (None, "unnamed", "was revealed")]
+
+
+def test_reply_to_a_request_is_no_claim(nlp):
+    # the object of "respond to" is what was asked, not a statement; a reply with content stays
+    text = (
+        "A spokesman for the army did not respond to request for comment. The ministry did not "
+        "immediately respond to a request for comment on Friday. The company did not respond to "
+        "the BBC’s questions about the case. Maria Santos replied that the figures were wrong."
+    )
+    assert speakers(nlp, text) == [("Maria Santos", "person", "replied")]
