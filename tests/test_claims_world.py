@@ -284,13 +284,3 @@ def test_agentless_passive_is_a_claim_only_for_a_reporting_verb(nlp):
         "valid visas."
     )
     assert speakers(nlp, text) == [(None, "unnamed", "was told"), (None, "unnamed", "was revealed")]
-
-
-def test_reply_to_a_request_is_no_claim(nlp):
-    # the object of "respond to" is what was asked, not a statement; a reply with content stays
-    text = (
-        "A spokesman for the army did not respond to request for comment. The ministry did not "
-        "immediately respond to a request for comment on Friday. The company did not respond to "
-        "the BBC’s questions about the case. Maria Santos replied that the figures were wrong."
-    )
-    assert speakers(nlp, text) == [("Maria Santos", "person", "replied")]

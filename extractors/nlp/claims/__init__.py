@@ -35,8 +35,6 @@ from extractors.nlp.claims.lexicon import (
     _PASSIVE_STATEMENT_CUES,
     _POINTING_WORDS,
     _QUOTES_KEY,
-    _REQUEST_NOUNS,
-    _REQUEST_REPLY_CUES,
     _SPEAKERLESS_DROP,
     _STATEMENT_NOUNS,
     _TEXT_KEY,
@@ -153,7 +151,6 @@ class ClaimFinder:
             and not junk_source(c)
             and not _imperative(c)
             and not _unreported_passive(c)
-            and not _request_only(c)
         )
 
     def _speakerless(self, c: _Claim) -> bool:
@@ -168,9 +165,6 @@ class ClaimFinder:
             or c.cue.lemma_.lower() in _NO_SOURCE_CUES
             or self._hearer_participle(c.cue)
         )
-
-
-_REQUEST_MODIFIERS = {"det", "poss", "case", "amod", "compound", "nummod", "advmod"}
 
 
 def _imperative(c: _Claim) -> bool:
@@ -205,23 +199,6 @@ def _unreported_passive(c: _Claim) -> bool:
         and not lemmas & _PASSIVE_REPORTING_CUES
         and not (lemmas & _PASSIVE_STATEMENT_CUES and any(x.dep_ == "ccomp" for x in children))
     )
-
-
-def _request_only(c: _Claim) -> bool:
-    """A reply cue whose content is only the request it answers or ignores ("did not respond to a
-    request for comment", "did not respond to CNN's emailed questions"): the object is what was
-    asked, not a statement. The content's first word after determiners, possessives and modifiers
-    is a request noun (parsed as a verb too: "respond to request for comment")."""
-    if c.cue.lemma_.lower() not in _REQUEST_REPLY_CUES:
-        return False
-    span = c.cue.doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None:
-        return False
-    words = [t for t in span if t.dep_ not in _REQUEST_MODIFIERS and not t.is_punct]
-    # a content cut after a possessive ("the BBC's" of "the BBC's emailed questions") ends
-    # before its noun: the possessor's head is the noun
-    head = words[0] if words else span.root.head
-    return head.lemma_.lower() in _REQUEST_NOUNS or head.lower_ in _REQUEST_NOUNS
 
 
 def _no_statement(c: _Claim, content: str) -> bool:

@@ -74,8 +74,6 @@ _THAT_NOUNS = _words("that_nouns")
 _HEADING_WORDS = _words("heading_words")
 _CONTENT_STOP = _words("content_stop")
 _TOPIC_OPENERS = _words("topic_openers")
-_REQUEST_REPLY_CUES = _words("request_reply_cues")
-_REQUEST_NOUNS = _words("request_nouns")
 _TIME_LINKS = _words("time_links")
 # days and "today": a speaker phrase ends before them (spans.py _time_tail); the officials
 # component reads the same file for names ("Attaullah Tarar Tuesday said")
