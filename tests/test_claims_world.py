@@ -272,15 +272,3 @@ def test_two_capitals_before_a_name_are_initials(nlp):
     assert names("The raid was led by KV Raman, the deputy superintendent.") == ["KV", "Raman"]
     assert "UN" not in names("UN Women and the IOM met.")
     assert names("The FIA DG spoke.") == []
-
-
-def test_agentless_passive_is_a_claim_only_for_a_reporting_verb(nlp):
-    # "believed", "promised", "said to be" report nobody's statement; "was told" and "it was
-    # revealed that" are the guideline's passive reporting (no speaker)
-    text = (
-        "The two men are believed to have fled the country. The workers had been promised "
-        "a monthly salary of 900 dollars. The former colonel is said to be the ringleader. "
-        "The meeting was told that arrests had doubled. It was revealed that both women held "
-        "valid visas."
-    )
-    assert speakers(nlp, text) == [(None, "unnamed", "was told"), (None, "unnamed", "was revealed")]

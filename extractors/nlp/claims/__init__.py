@@ -31,8 +31,6 @@ from extractors.nlp.claims.lexicon import (
     _INTENTION_CUES,
     _MARKUP,
     _NO_SOURCE_CUES,
-    _PASSIVE_REPORTING_CUES,
-    _PASSIVE_STATEMENT_CUES,
     _POINTING_WORDS,
     _QUOTES_KEY,
     _SPEAKERLESS_DROP,
@@ -150,7 +148,6 @@ class ClaimFinder:
             and not _no_statement(c, text[c.start : c.end])
             and not junk_source(c)
             and not _imperative(c)
-            and not _unreported_passive(c)
         )
 
     def _speakerless(self, c: _Claim) -> bool:
@@ -178,26 +175,6 @@ def _imperative(c: _Claim) -> bool:
         and cue.tag_ == "VB"
         and not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for x in cue.children)
         and all(t.is_punct or t.is_space for t in cue.doc[cue.sent.start : cue.i])
-    )
-
-
-def _unreported_passive(c: _Claim) -> bool:
-    """An agentless passive cue with no source that is no passive reporting: its verb is not one
-    of ``passive_reporting_cues``, nor one of ``passive_statement_cues`` with a that-clause ("The
-    two suspects are expected to be arraigned", "they had been promised a salary", "the former
-    army major general is said to be the mastermind", "details are revealed"). The guideline
-    counts passive reporting ("the conference was told", "it was revealed that …") as a claim with
-    no speaker, not a passive that reports nobody's statement."""
-    cue = c.cue
-    # a participle tagged as an adjective keeps its form as lemma ("was earlier informed")
-    lemmas = {cue.lemma_.lower(), cue.lower_[:-1], cue.lower_[:-2]}
-    children = list(cue.children)
-    return (
-        c.src is None
-        and any(x.dep_ in ("nsubjpass", "auxpass") for x in children)
-        and not any(x.dep_ == "agent" for x in children)
-        and not lemmas & _PASSIVE_REPORTING_CUES
-        and not (lemmas & _PASSIVE_STATEMENT_CUES and any(x.dep_ == "ccomp" for x in children))
     )
 
 
