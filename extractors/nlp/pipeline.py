@@ -20,7 +20,6 @@ from extractors.nlp.components import (
     acronyms,  # noqa: F401
     agency_home,  # noqa: F401
     agency_model,  # noqa: F401
-    agency_parent,  # noqa: F401
     agency_scope,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401

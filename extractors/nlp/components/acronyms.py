@@ -35,7 +35,7 @@ _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&", "against"}
 # keyword kind of a law's head word ("National Commission for Minorities Act"): a law, not a body
 _LAW = "law"
 # keyword kinds that are never an agency: laws, and schools and universities (the guideline leaves them out)
-_REFUSED = (_LAW, "school", "media")
+_REFUSED = (_LAW, "school")
 # A committee belongs to a legislature only when named with one ("Senate Standing Committee on
 # Interior", "Public Accounts Committee"); "Inquiry Committee", "National Committee on Narrative
 # Building" are the government's.
@@ -45,10 +45,6 @@ _NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "nav
 # A centre or institute named with one of these words is a school, hospital or facility.
 _FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_words.txt")))
 _RESEARCH_HEADS = {"center", "centre", "institute"}
-# A body named with one of these words is a news outlet (kind "media", never an agency).
-_MEDIA_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "media_words.txt")))
-# Words and word pairs that make a government body's name the police's.
-_POLICE_WORDS = tuple(tuple(w.split()) for w in read_lines(str(MODELS_DIR / "patterns" / "police_words.txt")))
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
                 "appropriations"}  # fmt: skip
@@ -74,26 +70,17 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
-    Police Department", "Ghana Police Service"), as law enforcement or for criminal investigation
-    ("Criminal Investigation Department": ``police_words.txt``) is the police, a task force
-    or an air force the government's; a national institute is the state's; a body named as news
-    (``media_words.txt``) is an outlet, kind ``media``."""
-    if kind and _MEDIA_WORDS & set(words):
-        return "media"  # "Ghana News Agency", "News Monitoring Service"
+    Police Department", "Ghana Police Service") or as law enforcement is the police, a task force
+    or an air force the government's; a national institute is the state's."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
-    if kind == "government" and _has_phrase(words, _POLICE_WORDS):
-        return "police"  # "South Carolina Law Enforcement Division", "Criminal Investigation Department"
+    if kind == "government" and ("police" in words or "enforcement" in words):
+        return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
     if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):
         return _research_kind(words)
     return kind
-
-
-def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """One of the ``phrases`` (tuples of lower-case words) occurs in ``words``."""
-    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
 
 
 def _research_kind(words: list[str]) -> str:
@@ -126,11 +113,6 @@ def _same_body(long_form: str, known: str) -> bool:
     words = [w for w in re.findall(r"[a-z]+", long_form.lower()) if w not in _CONNECTORS]
     known_words = set(re.findall(r"[a-z]+", known.lower()))
     return not words or 2 * sum(w in known_words for w in words) >= len(words)
-
-
-def _bracketed(doc: Doc, i: int) -> bool:
-    """A bracketed word starts at token ``i`` ("(AHT)")."""
-    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -244,15 +226,9 @@ class AcronymLinker:
 
     def _trim_org(self, doc: Doc, e: Span) -> Span | None:
         """A model ORG as an organisation name: cut a possessive owner and lower-case words before
-        it ("Trump's Council of ...", "research institute Foundation ..."), what comes before a
-        dash with spaces around it and an article after it (a dateline's "GNA - The Eastern Regional
-        Anti-Human Trafficking Unit"), a dangling connector at the end ("French Department of");
-        None when what is left is refused (``_refused``)."""
+        it ("Trump's Council of ...", "research institute Foundation ..."), a dangling connector at
+        the end ("French Department of"); None when what is left is refused (``_refused``)."""
         start, end = e.start, e.end
-        for i in range(end - 1, start, -1):
-            if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and doc[i - 1].whitespace_:
-                start = i + 1 + (i + 1 < end and doc[i + 1].lower_ == "the")
-                break
         for i in range(start, end):  # the owner's possessive, not one inside the name ("Women's")
             if doc[i].lower_ in self.keywords:
                 break
@@ -401,11 +377,6 @@ class AcronymLinker:
             return
         e = self._trim_org(doc, e)
         if e is None:
-            return
-        linked = learnt.links.get(doc[e.end + 1].text) if _bracketed(doc, e.end) else None
-        if linked and e.text.endswith(f" {linked}"):  # the body of the acronym after it, with its
-            # place ("Eastern Regional" + "Anti-Human Trafficking Unit (AHT)")
-            learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=linked))
             return
         words = [t.text for t in e]
         kind = self.kind_of(words)

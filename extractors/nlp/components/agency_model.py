@@ -89,7 +89,7 @@ from extractors.nlp.components.agency_names import (
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.recogniser_moves import keep_labels
 
-_REFUSED_KINDS = ("law", "school", "media")
+_REFUSED_KINDS = ("law", "school")
 # A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
 _PLACE_BODY_KINDS = ("police", "court", "legislature")
 _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
@@ -101,7 +101,6 @@ _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
 # Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
 _LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
-_DASHES = {"-", "–", "—"}
 # Tokens a law title's bracketed part spans at most, brackets included ("(Amendment)").
 _BRACKETED = 6
 
@@ -120,13 +119,7 @@ def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without a leading article or possessive ("’s Secretariat") and trailing punctuation or "'s";
-    a name starts after a dash with spaces around it (a dateline's "GNA - The Eastern Regional
-    Anti-Human Trafficking Unit")."""
-    for k in range(end - 1, start, -1):
-        if doc[k].text in _DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
-            start = k + 1
-            break
+    """Without a leading article or possessive ("’s Secretariat") and trailing punctuation or "'s"."""
     while start < end and (
         doc[start].lower_ in _LEAD or doc[start].is_punct or doc[start].lower_ in ("'s", "’s")
     ):

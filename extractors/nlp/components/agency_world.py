@@ -68,7 +68,6 @@ class WorldAgencies:
         units = rows(police_units) if police_units else []
         self.police_levels = {r["word"].lower() for r in units if r["effect"] == "level"}
         self.police_continues = {r["word"] for r in units if r["effect"] == "continues"}
-        self.police_suffixes = {r["word"] for r in units if r["effect"] == "suffix"}
         self.court_levels = {r["word"] for r in units if r["effect"] == "court"}
         # a place's body named after the place: its police force, its prosecutors' office
         kinds = {"force": "police", "office": "government"}
@@ -163,10 +162,9 @@ class WorldAgencies:
 
     # -- 2. police units -------------------------------------------------------------------------
     def police_units(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
-        """ "Kupang City Police", "the Kupang city police", "Galeana Municipal Police", "Katsina State
-        Police Command": a place, a level (``police_units.csv``), "police" and a word that ends such
-        a name; "District Police Office, Bardia": a police office and its place after a comma. Not
-        inside a title ("Capital City Police Officer", "Regional Police Public Relations Officer")."""
+        """ "Kupang City Police", "the Kupang city police", "Galeana Municipal Police": a place, a
+        level (``police_units.csv``) and "police"; "District Police Office, Bardia": a police office
+        and its place after a comma. Not inside a title ("Capital City Police Officer")."""
         taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "PERSON") for i in range(e.start, e.end)}
         added = []
         for tok in doc[1:]:
@@ -178,37 +176,19 @@ class WorldAgencies:
                 extra.setdefault(office.id_, {"acronym": None, "kind": "police", "country": None})
                 added.append(office)
                 continue
-            end = self._police_end(doc, i)
-            if i < 2 or end is None:
+            if i < 2 or (i + 1 < len(doc) and doc[i + 1].text in self.police_continues):
                 continue  # a longer name ("Tshwane Metro Police Department") or a title
             start = i - 1
             while start > 0 and i - start < 4 and doc[start - 1].is_title and doc[start - 1].is_alpha:
-                if doc[start - 1].i in taken or doc[start - 1].is_stop:
+                if doc[start - 1].i in taken or doc[start - 1].is_sent_start:
                     break
                 start -= 1
-                if doc[start].is_sent_start:  # the place may open the sentence ("Katsina State ...")
-                    break
             if start == i - 1 or i - 1 in taken:
                 continue
-            name = " ".join(t.text if t.is_title else t.text.title() for t in doc[start:end])
+            name = " ".join(t.text if t.is_title else t.text.title() for t in doc[start : i + 1])
             extra.setdefault(name, {"acronym": None, "kind": "police", "country": None})
-            added.append(Span(doc, start, end, label="AGENCY", span_id=name))
+            added.append(Span(doc, start, i + 1, label="AGENCY", span_id=name))
         return _replace(ents, added) if added else ents
-
-    def _police_end(self, doc: Doc, police: int) -> int | None:
-        """Where the name whose "Police" is token ``police`` ends: past a word that ends such a
-        name ("Katsina State Police Command": ``suffix``); None when the capitalised words after it
-        make a longer name or a title the rule leaves to the others ("Tshwane Metro Police
-        Department", "Central East Regional Police Public Relations Officer": ``continues``)."""
-        j = police + 1
-        while j < len(doc) and j - police <= 4 and doc[j].is_title and doc[j].is_alpha:
-            j += 1
-        run = [t.text for t in doc[police + 1 : j]]
-        if run[:1] and run[0] in self.police_suffixes:
-            return police + 2
-        if any(w in self.police_continues for w in run):
-            return None
-        return police + 1
 
     def place_forces(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
         """ "Collier County Sheriff's Office", "the Chicago Police Department", "Kentucky State
@@ -223,8 +203,8 @@ class WorldAgencies:
             if not tok.is_title:
                 continue
             end, kind = self._force_end(doc, tok.i)
-            if end is None or doc[end - 1].text == "Police" and self._police_end(doc, end - 1) is None:
-                continue  # none, or a title ("Kano State Police Public Relations Officer")
+            if end is None:
+                continue
             free = title_end[tok.i] if title_end.get(tok.i, end) < end else tok.i
             if any(i in taken for i in range(free, end)):
                 continue
@@ -289,25 +269,21 @@ class WorldAgencies:
         return _replace(ents, added) if added else ents
 
     def named_ngos(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
-        """ "the charity Oxfam", "non-governmental organization Justice & Care", "NGO Free the
-        Slaves", "an organization called Project 88", "an organization named Sana Hath Haru": the
-        capitalised name after an NGO cue (``ngo_cues.txt``), kind ngo;
+        """ "the charity Oxfam", "non-governmental organization Justice & Care", "an organization
+        named Sana Hath Haru": the capitalised name after an NGO cue (``ngo_cues.txt``), kind ngo;
         the statistical model's PERSON there is the organisation's name."""
         taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
         added = []
         for tok in doc[1:]:
             if not tok.is_title or tok.i in taken or tok.is_sent_start:
                 continue
-            if not self._ngo_cue_before(doc, tok.i):
+            if not any(doc[max(0, tok.i - n) : tok.i].text.lower() in self.ngo_cues for n in (1, 2, 3, 4)):
                 continue
             end = tok.i + 1
             while end < len(doc) and end not in taken and end - tok.i < 6:
                 nxt = doc[end]
-                joined = (
-                    nxt.text in ("&", "for", "of", "the") and end + 1 < len(doc) and doc[end + 1].is_title
-                )
-                number = nxt.like_num and nxt.is_digit and end == tok.i + 1  # "Project 88"
-                if not (nxt.is_title and nxt.is_alpha or joined or number):
+                joined = nxt.text in ("&", "for", "of") and end + 1 < len(doc) and doc[end + 1].is_title
+                if not (nxt.is_title and nxt.is_alpha or joined):
                     break
                 end += 1
             name = doc[tok.i : end].text
@@ -315,15 +291,6 @@ class WorldAgencies:
             extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
             added.append(Span(doc, tok.i, end, label="AGENCY", span_id=name))
         return _replace(ents, added) if added else ents
-
-    def _ngo_cue_before(self, doc: Doc, i: int) -> bool:
-        """An NGO cue ends right before token ``i``; not one written in title case, which is a
-        word of a name ("Ngo Van Manh", a Vietnamese person's)."""
-        for n in (1, 2, 3, 4):
-            cue = doc[max(0, i - n) : i]
-            if cue.text.lower() in self.ngo_cues and not cue[0].is_title:
-                return True
-        return False
 
     # -- 3. "the ministries of A, B and C" -----------------------------------------------------
     def listed_ministries(self, doc: Doc, ents: list[Span], known: dict, extra: dict) -> list[Span]:
