@@ -162,8 +162,7 @@ def _proper_noun(s: _Subject) -> Speaker | None:
     organisation the rules do not know."""
     root = s.root
     if root.pos_ == "PROPN" and root.ent_type_ not in ("GPE", "LOC", "DATE") and s.low not in _MEMBER_HEADS:
-        lead = s.span[1] if s.span[0].lower_ in ("the", "a", "an") and len(s.span) > 1 else s.span[0]
-        if lead.ent_type_ == "TITLE" and not any(t.tag_ == "POS" for t in s.span):
+        if s.lead.ent_type_ == "TITLE" and not any(t.tag_ == "POS" for t in s.span):
             # "Deputy Superintendent of Police Ranchi said": a title and its station, no name
             return s.span.text, "unnamed"
         return s.span.text, "organisation"

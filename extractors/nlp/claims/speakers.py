@@ -153,8 +153,7 @@ def _name_beside_title(s: _Subject) -> Speaker | None:
     Chief of the Airport Police, Commissioner Ronald Sipayung, a total …" (the name after it,
     past its ranks and titles)."""
     doc, span, person_at = s.doc, s.span, s.person_at
-    lead = span[1] if span[0].lower_ in ("the", "a", "an") and len(span) > 1 else span[0]
-    if s.office is None and lead.ent_type_ != "TITLE" and lead.lower_ not in _PERSON_HEADS:
+    if s.office is None and s.lead.ent_type_ != "TITLE" and s.lead.lower_ not in _PERSON_HEADS:
         return None
     before = span.start - 2
     if (

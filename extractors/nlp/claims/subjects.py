@@ -54,6 +54,12 @@ class _Subject:
         return self.root.lower_
 
     @property
+    def lead(self) -> Token:
+        """The phrase's first word after a leading article ("the Police Spokesperson" -> "Police")."""
+        span = self.span
+        return span[1] if span[0].lower_ in ("the", "a", "an") and len(span) > 1 else span[0]
+
+    @property
     def single(self) -> bool:
         return len(self.span) == 1
 

@@ -27,6 +27,7 @@ from extractors.nlp.components.tier_dates import (
     report_year_at,
     weekday_dateline,
 )
+from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
 from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
@@ -64,7 +65,7 @@ class TierDates:
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("previous_report", [])
         ]
         self.year_names = {p.lower() for p in phrases.get("year_names", [])}
-        self.first_issue = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases.get("first_issue", [])]
+        self.first_issue = _tokens(nlp, phrases.get("first_issue", []))
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""

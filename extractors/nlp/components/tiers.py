@@ -112,7 +112,7 @@ class TierLinker:
         self.joins = _lower(phrases["joins"])
         self.country_pronouns = _lower(phrases["country_pronoun"])
         self.reflexives = _lower(phrases["reflexive"])
-        self.next_list = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in phrases["next_list"]]
+        self.next_list = _tokens(nlp, phrases["next_list"])
         self.plurals = _lower(phrases["generic"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -178,11 +178,9 @@ class TierLinker:
         list") nor a country more than :data:`WEAK_TIER_REACH` tokens away. A tier after "from"
         is where the country was (``previous``)."""
         sent = e.sent
-        named = [
-            g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)
-        ]
+        named = self._countries_named(by_sent, sent)
         countries = _heading_country(doc, sent) + [g for g in named if self._issuer_placed(e, g, named)]
-        weak = not any(t.lower_.startswith("tier") for t in e)
+        weak = _bare_list(e)
         previous = self._previous(doc, e)
         if not countries and (listed := self._next_listed(doc, e, by_sent)):
             return listed
@@ -207,10 +205,8 @@ class TierLinker:
     def _next_listed(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
         """A tier (not a bare "watch list") whose sentence names no country it could place, with
         its countries listed by the next sentence (:func:`~.tier_next_lists.listed_next`)."""
-        weak = not any(t.lower_.startswith("tier") for t in e)
-        sent = by_sent.get(e.sent.start, ())
-        named = [g for g in sent if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)]
-        if weak or any(self._issuer_placed(e, g, named) for g in named):
+        named = self._countries_named(by_sent, e.sent)
+        if _bare_list(e) or any(self._issuer_placed(e, g, named) for g in named):
             return []  # a country the tier could place ("the US believes ..." is not one)
         listed = [
             g for g in listed_next(doc, e, by_sent, self.next_list, self.plurals) if not self._issuer(g)
@@ -218,6 +214,12 @@ class TierLinker:
         previous = self._previous(doc, e)
         change = None if previous else self.mood.change(e)
         return [_link(e, c, False, change, previous) for c in dict.fromkeys(g.ent_id_ for g in listed)]
+
+    def _countries_named(self, by_sent: dict[int, list[Span]], sent: Span) -> list[Span]:
+        """The countries the sentence names, the report's issuer named as issuer aside."""
+        return [
+            g for g in by_sent.get(sent.start, ()) if g.label_ == "GPE" and g.ent_id_ and not self._issuer(g)
+        ]
 
     def _names_a_ranking(self, sent: Span) -> bool:
         """The sentence names a report or a tier ("in its annual report", "the four-tier chart")."""
@@ -407,6 +409,11 @@ def page_country(doc: Doc) -> Span | None:
     return gpes[0] if not rest or all(t.ent_type_ == "GPE" for t in rest) else None
 
 
+def _bare_list(e: Span) -> bool:
+    """A tier mention without the word "tier" (a bare "watch list"): weaker evidence."""
+    return not any(t.lower_.startswith("tier") for t in e)
+
+
 def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool = False) -> dict:
     """One link of a tier mention to a country (canonical name), dated later by
     :meth:`TierLinker._dated`; ``_weak`` (a bare "watch list"), ``_moved`` and ``_from`` (where
@@ -419,7 +426,7 @@ def _link(e: Span, country: str, moved: bool, change: str | None, previous: bool
         "country": country,
         "year": None,
         "sentence": (sent.start_char, sent.end_char),
-        "_weak": not any(t.lower_.startswith("tier") for t in e),
+        "_weak": _bare_list(e),
         "_moved": moved,
         "_from": previous,
         "_e": e,
