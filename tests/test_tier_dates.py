@@ -200,6 +200,47 @@ CASES = [
         "July 5, 2021 – The US trafficking report said Pakistan had been placed on Tier 2.",
         {("Pakistan", "2", 2021)},
     ),
+    # one tier a report: a tier held for years, dated the report year only by inference, beside a
+    # move of the same country in that year is the tier held before the move (``_held_before_move``)
+    (
+        "July 5, 2021 – Malaysia was downgraded to Tier 3 in the US trafficking report. Malaysia has been "
+        "on the Tier 2 Watch List for three consecutive years.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    (
+        "July 5, 2021 – Malaysia was downgraded to Tier 3 in the US trafficking report. Malaysia has "
+        "stayed on the Tier 2 Watch List since 2017.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2017), ("Malaysia", "2WL", 2020)},
+    ),
+    (
+        "July 5, 2021 – Malaysia was on the Tier 2 Watch List for the past two years. The US trafficking "
+        "report upgraded Malaysia to Tier 2.",
+        {("Malaysia", "2", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    # ... without a move the held tier keeps the report year (and the year before for "consecutive")
+    (
+        "July 5, 2021 – Malaysia has been on the Tier 2 Watch List for three consecutive years, the US "
+        "trafficking report said.",
+        {("Malaysia", "2WL", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    # a tier moved from "last year" in a sentence naming no destination: the year before last year's
+    # report; a "last year" beside a destination still dates the tier moved from by the destination
+    (
+        "In its 2016 Trafficking in Persons report, the US kept Oman on the Tier 2 Watch List. Oman was "
+        "downgraded last year from Tier 2.",
+        {("Oman", "2WL", 2016), ("Oman", "2", 2014)},
+    ),
+    (
+        "The US moved Oman from the Tier 2 Watch List last year to Tier 2 in its 2016 Trafficking in "
+        "Persons report.",
+        {("Oman", "2", 2016), ("Oman", "2WL", 2015)},
+    ),
+    # a "Published" date is the text's own, not a page header's date printed before it
+    (
+        "Wed | Jan 10, 2024\n\nPublished: Monday | June 24, 2013\n\nOman was upgraded to Tier 2 in the "
+        "US trafficking report.",
+        {("Oman", "2", 2013)},
+    ),
 ]
 
 

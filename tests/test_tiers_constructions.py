@@ -20,6 +20,17 @@ def rows(nlp, text: str) -> set[tuple]:
 
 
 CASES = [
+    # a purpose the text does not say was met places nothing (``order``, ``stop``: hypothetical)
+    (
+        "Oman, on the Tier 2 Watch List in the 2016 trafficking report, can act now in order to be "
+        "raised to Tier 2.",
+        {("Oman", "2WL", 2016, None)},
+    ),
+    (
+        "The 2016 trafficking report left Oman on the Tier 2 Watch List; Oman hired lobbyists to stop "
+        "the slide towards Tier 3.",
+        {("Oman", "2WL", 2016, None)},
+    ),
     # "Tier 3 countries" heads a list, not a definition ("countries" is generic only as the
     # subject of a definition: "Tier 2 is for countries that ...")
     (

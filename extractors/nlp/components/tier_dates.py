@@ -56,6 +56,9 @@ _AHEAD = 31
 # A date written year first ("Published: 2019-06-21").
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)\b")
 DATELINE_CHARS = 300
+# A publication label dates the text when it is at most this many characters before the date
+# ("Published:Friday | July 1, 2016": the weekday and separators between them).
+_LABEL_REACH = 24
 
 
 def weekday_year(
@@ -118,10 +121,17 @@ def _dates(text: str) -> list[tuple[re.Match, Date]]:
     return sorted(found, key=lambda f: f[0].start())
 
 
-def dateline(text: str) -> Date | None:
+def dateline(text: str, labels: tuple[str, ...] = ()) -> Date | None:
     """(year, month, day) of the full date a text opens with ("July 05, 2018 (LBO) –",
-    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters."""
-    return next((date for _, date in _dates(text[:DATELINE_CHARS])), None)
+    "ISLAMABAD, 3 March 2019:", "Published: 2019-06-21"); None without one in its first characters.
+    A date right after one of ``labels`` ("Published:Sunday | June 30, 2013") is the text's own even
+    when another comes first: a page header prints the day it was saved ("Thu | Nov 30, 2023")."""
+    found = _dates(text[:DATELINE_CHARS])
+    for m, date in found:
+        before = text[max(0, m.start() - _LABEL_REACH) : m.start()].lower()
+        if any(label in before for label in labels):
+            return date
+    return next((date for _, date in found), None)
 
 
 def weekday_dateline(text: str, weekdays: dict) -> Date | None:

@@ -66,6 +66,7 @@ class TierDates:
         ]
         self.year_names = {p.lower() for p in phrases.get("year_names", [])}
         self.first_issue = _tokens(nlp, phrases.get("first_issue", []))
+        self.published_labels = tuple(p.lower() for p in phrases.get("published_label", []))
 
     def report_year(self, doc: Doc) -> int | None:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
@@ -102,7 +103,7 @@ class TierDates:
         released = self._just_released(doc)
         published = published_date(doc.user_data.get("published"))
         weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
-        date = dateline(doc.text) or published or weekday_dateline(doc.text, weekdays)
+        date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         owned = _owned_by_origins(links)
         dates = full_dates(doc, weekdays)
@@ -114,9 +115,12 @@ class TierDates:
         _date_after_origins(links, doc_year)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
+        _held_before_move(links, doc_year)
         for link in links:
             if link["_from"] and not link["_years"]:
-                link["_years"] = _before_destination(link, links)
+                link["_years"] = _before_destination(link, links) or self._moved_last_year(
+                    doc, link, doc_year, date
+                )
         return [
             {k: v for k, v in link.items() if not k.startswith("_")} | {"year": year}
             for link in links
@@ -156,6 +160,7 @@ class TierDates:
                     link["_years"] = [doc_year - 1]
                     continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
+                link["_inferred"] = set(link["_years"])
             if link["_years"] and not link["_moved"] and self._stayed(link["_e"]) and not _opens_period(link):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
@@ -189,6 +194,7 @@ class TierDates:
             until = any(t.lower_ in ("until", "till") for t in e.sent)
             if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
                 return out
+            link["_inferred"] = {doc_year}  # "since 2009": up to the report, which no word names
             return out + [doc_year]
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
@@ -211,7 +217,10 @@ class TierDates:
         i = min(near, key=lambda i: abs(i - e.start))
         if i == first and self.report_year(doc):
             return []
-        return [report_year_at(days[i], self.releases, released)]
+        year = report_year_at(days[i], self.releases, released)
+        if i == first:
+            link["_inferred"] = {year}  # the text's date, not one the tier's sentence states
+        return [year]
 
     def _names_other(self, y: Span) -> bool:
         """The year is written before a noun it modifies whose phrase reaches no ``year_names`` word
@@ -306,6 +315,30 @@ class TierDates:
                 return True  # "for the second year running"
         return False
 
+    def _moved_last_year(self, doc: Doc, link: dict, doc_year: int | None, date: tuple | None) -> list[int]:
+        """A tier the country was moved from "last year", in a sentence naming no destination: held
+        the year before last year's report ("Qatar was downgraded last year from tier-two" in a
+        text on the 2015 report -> 2013); a ``last_year`` phrase that dates the move verb, not the
+        tier itself ("upgraded from Tier 3, its place last year")."""
+        if not self._move_last_year(link["_e"]):
+            return []
+        base = doc_year if self.report_year(doc) or date is None else date[0]
+        return [base - 2] if base else []
+
+    def _move_last_year(self, e: Span) -> bool:
+        """A ``last_year`` phrase of the tier's sentence dates a move verb."""
+        sent = e.sent
+        low = [t.lower_ for t in sent]
+        for p in self.last_year:
+            for i in range(len(low) - len(p) + 1):
+                if tuple(low[i : i + len(p)]) != p:
+                    continue
+                span = sent[i : i + len(p)]
+                head = span.root.head
+                if head.lemma_.lower() in self.move or head.lower_ in self.move:
+                    return True
+        return False
+
     def _last_year(self, e: Span, phrases: list[tuple] | None = None) -> bool:
         """The tier's clause is dated "last year" ("Last year, Malaysia was upgraded to Tier 2"),
         not compared with it ("the same as last year", "up from last year"); with ``phrases``
@@ -318,6 +351,36 @@ class TierDates:
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True
         return False
+
+
+def _held_before_move(links: list[dict], doc_year: int | None) -> None:
+    """A country holds one tier in a report. A tier dated the document's report year only by
+    inference (no year beside it, or "since 2009" carried up to the report) that differs from a
+    tier the document moves the same country to in that year is the tier it held before the move:
+    dated the year before ("Russia was downgraded to Tier 3 ... Russia has been placed on Tier 2
+    Watch List for the last nine consecutive years" in a text on the 2013 report -> 2012, not
+    2013; "has remained on the Tier 2 Watch List since 2009" beside an upgrade to Tier 2 in 2014
+    -> 2009 and 2013)."""
+    if doc_year is None:
+        return
+    moved_to = {
+        (link["country"], link["tier"])
+        for link in links
+        if not link["_from"]
+        and doc_year in link["_years"]
+        and (link["_moved"] or link["change"] in ("upgraded", "downgraded"))
+    }
+    for link in links:
+        if (
+            link["_from"]
+            or link["_moved"]
+            or link["change"] in ("upgraded", "downgraded")
+            or doc_year not in link.get("_inferred", ())
+            or (link["country"], link["tier"]) in moved_to
+            or not any(c == link["country"] for c, _ in moved_to)
+        ):
+            continue
+        link["_years"] = sorted({*link["_years"], doc_year - 1} - {doc_year})
 
 
 def _nearest_tier(t: Token, tiers: list[Span]) -> Span | None:
