@@ -20,6 +20,19 @@ def rows(nlp, text: str) -> set[tuple]:
 
 
 CASES = [
+    # a clause after a semicolon opening with ``others_list`` words adds its countries to the tier
+    (
+        "Cuba and Iran were among 20 countries ranked Tier 3 in the 2019 trafficking report; others "
+        "included Eritrea and Syria.",
+        {("Cuba", "3", 2019, None), ("Iran", "3", 2019, None), ("Eritrea", "3", 2019, None)}
+        | {("Syria", "3", 2019, None)},
+    ),
+    # ... not when that clause names a tier of its own
+    (
+        "Cuba was ranked Tier 3 in the 2019 trafficking report; others were on the Tier 2 Watch List, "
+        "such as Chad.",
+        {("Cuba", "3", 2019, None), ("Chad", "2WL", 2019, None)},
+    ),
     # a purpose the text does not say was met places nothing (``order``, ``stop``: hypothetical)
     (
         "Oman, on the Tier 2 Watch List in the 2016 trafficking report, can act now in order to be "

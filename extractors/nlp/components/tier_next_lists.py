@@ -59,6 +59,27 @@ def _opener(nxt: Span, openers: list[tuple[str, ...]]) -> tuple[str, ...] | None
     return next((p for p in openers if words[: len(p)] == p), None)
 
 
+def listed_after_semicolon(e: Span, countries: list[Span], openers: list[tuple[str, ...]]) -> list[str]:
+    """Countries a clause after a semicolon in the tier's sentence adds to the countries the tier
+    places, opening with one of ``openers`` ("Russia and Iran were among 22 countries ranked as
+    Tier 3; others included China and Syria"): those up to the clause's next verb, at most
+    :data:`MAX_GAP` words after the opener; none when the rest of the sentence names a tier."""
+    sent = e.sent
+    semi = next((t.i for t in sent if t.i >= e.end and t.text == ";"), None)
+    if semi is None or any(x.label_ == "TIER" and x.start > semi for x in sent.ents):
+        return []
+    words = tuple(t.lower_ for t in sent.doc[semi + 1 : sent.end] if not t.is_space)
+    opener = next((p for p in openers if words[: len(p)] == p), None)
+    if opener is None:
+        return []
+    first = semi + 1 + len(opener)
+    verb = next((t.i for t in sent.doc[first : sent.end] if t.pos_ in ("VERB", "AUX")), sent.end)
+    after = [g for g in countries if first <= g.start < verb]
+    if not after or after[0].start - first > MAX_GAP:
+        return []
+    return [g.ent_id_ for g in after]
+
+
 def heads_countries(e: Span, plurals: set[str]) -> bool:
     """The tier modifies a plural ``generic`` noun before any verb ("six of the 25 countries on
     the Tier 2 Watch List would lose ...", "Tier 3 countries face ..."): whatever the clause says

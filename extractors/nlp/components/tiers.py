@@ -39,7 +39,7 @@ from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_
 from extractors.nlp.components.tier_mood import lower as _lower
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
-from extractors.nlp.components.tier_next_lists import heads_countries, listed_next
+from extractors.nlp.components.tier_next_lists import heads_countries, listed_after_semicolon, listed_next
 from extractors.nlp.components.tier_years import TierDates
 
 TIER_LINKS = "tipwatch.tier_links"
@@ -113,6 +113,7 @@ class TierLinker:
         self.country_pronouns = _lower(phrases["country_pronoun"])
         self.reflexives = _lower(phrases["reflexive"])
         self.next_list = _tokens(nlp, phrases["next_list"])
+        self.others_list = _tokens(nlp, phrases.get("others_list", []))
         self.plurals = _lower(phrases["generic"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -235,6 +236,7 @@ class TierLinker:
         head = _list_head(nearest.root)  # the list it stands in, through appositions too
         same_list = [g.ent_id_ for g in countries if _list_head(g.root) == head]
         placed = _with_coordinated(countries, nearest) + same_list + listed
+        placed += listed_after_semicolon(e, countries, self.others_list)  # "; others included ..."
         clause = _clause_heads(e)[-1]
         if nearest.ent_id_ in listed:
             rest = [g for g in countries if g.ent_id_ not in listed and _clause_heads(g.root)[-1] == clause]
