@@ -235,6 +235,12 @@ CASES = [
         "Persons report.",
         {("Oman", "2", 2016), ("Oman", "2WL", 2015)},
     ),
+    # a stay that starts with a move onto the tier in a stated year holds no year before it
+    (
+        "Oman moved up from the Tier 2 Watch List to Tier 2 in 2016 and stayed at Tier 2 for three "
+        "consecutive years, the trafficking report shows.",
+        {("Oman", "2", 2016), ("Oman", "2WL", 2015)},
+    ),
     # a "Published" date is the text's own, not a page header's date printed before it
     (
         "Wed | Jan 10, 2024\n\nPublished: Monday | June 24, 2013\n\nOman was upgraded to Tier 2 in the "

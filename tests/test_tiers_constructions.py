@@ -33,6 +33,12 @@ CASES = [
         "such as Chad.",
         {("Cuba", "3", 2019, None), ("Chad", "2WL", 2019, None)},
     ),
+    # a ``list_intro`` word in a relative clause on a noun in apposition to the tier
+    (
+        "The 2016 trafficking report puts Oman at Tier 2 – a rank it shares with such countries as "
+        "Chile and Peru.",
+        {("Oman", "2", 2016, None), ("Chile", "2", 2016, None), ("Peru", "2", 2016, None)},
+    ),
     # a purpose the text does not say was met places nothing (``order``, ``stop``: hypothetical)
     (
         "Oman, on the Tier 2 Watch List in the 2016 trafficking report, can act now in order to be "

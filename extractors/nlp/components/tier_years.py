@@ -161,7 +161,13 @@ class TierDates:
                     continue
                 link["_years"] = [next(iter(same))] if len(same) == 1 else ([doc_year] if doc_year else [])
                 link["_inferred"] = set(link["_years"])
-            if link["_years"] and not link["_moved"] and self._stayed(link["_e"]) and not _opens_period(link):
+            if (
+                link["_years"]
+                and not link["_moved"]
+                and self._stayed(link["_e"])
+                and not _opens_period(link)
+                and not _entered_then(link, links)
+            ):
                 link["_years"] = sorted({*link["_years"], max(link["_years"]) - 1})
 
     def _own_years(
@@ -351,6 +357,21 @@ class TierDates:
                 if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
                     return True
         return False
+
+
+def _entered_then(link: dict, links: list[dict]) -> bool:
+    """The sentence moves the country onto this tier in the tier's first year: the stay starts
+    there ("moved up from Tier 2 Watch List to Tier 2 in 2015, and was a steady performer at Tier
+    2 for three consecutive years": not on Tier 2 in 2014)."""
+    first = min(link["_years"])
+    return any(
+        o is not link
+        and not o["_from"]
+        and (o["_moved"] or o["change"] in ("upgraded", "downgraded"))
+        and (o["country"], o["tier"], o["sentence"]) == (link["country"], link["tier"], link["sentence"])
+        and first in o["_years"]
+        for o in links
+    )
 
 
 def _held_before_move(links: list[dict], doc_year: int | None) -> None:

@@ -256,7 +256,9 @@ class TierLinker:
 
     def _listed(self, e: Span, countries: list[Span]) -> list[str]:
         """Countries a ``list_intro`` word adds to the tier within the tier's clause ("ranking
-        Hong Kong down to the Tier 2 Watch List alongside countries like Nepal and Laos")."""
+        Hong Kong down to the Tier 2 Watch List alongside countries like Nepal and Laos") or within
+        a relative clause on the tier or on a noun in apposition to it ("coming in at tier two – a
+        rank it shares with such countries as Mexico and Iraq")."""
         clause = _clause_heads(e)[-1]
         out = []
         for g in countries:
@@ -264,7 +266,11 @@ class TierLinker:
             while head.dep_ in ("conj", "appos") and head.head is not head:
                 head = head.head
             intro = head.head
-            if head.dep_ == "pobj" and self.mood.intro(intro) and _clause_heads(intro)[-1] == clause:
+            if (
+                head.dep_ == "pobj"
+                and self.mood.intro(intro)
+                and _on_the_tier(_clause_heads(intro)[-1], clause, e)
+            ):
                 out.append(g.ent_id_)
         return out
 
@@ -386,6 +392,15 @@ def _nearest_of_clause(e: Span, countries: list[Span], moved: bool) -> Span:
     if own and nearest.ent_id_ not in {g.ent_id_ for g in own}:
         return _nearest_country(e, own, moved)
     return nearest
+
+
+def _on_the_tier(own: Token, clause: Token, e: Span) -> bool:
+    """A clause is the tier's own, or a relative clause on the tier or on a noun in apposition to
+    it ("tier two – a rank it shares with ...")."""
+    if own == clause:
+        return True
+    noun = own.head
+    return own.dep_ == "relcl" and (noun == e.root or (noun.dep_ == "appos" and noun.head == e.root))
 
 
 def _list_head(t: Token) -> Token:
