@@ -95,7 +95,11 @@ class TierDates:
         and tier elsewhere, else the document's report year ("TIP Report 2025"), else the report
         current at the date the text opens with ("July 05, 2018 (LBO) – Sri Lanka retained its
         Tier 2 ranking" -> 2018) or, failing that, at the page's publication date. A tier held
-        "for the third consecutive year" also held the year before. A tier the country was moved from is dated the year before its destination (or by
+        "for the third consecutive year" also held the year before, unless the sentence moved it
+        onto that tier in that year; a tier dated the report year only by inference that differs
+        from one the country is moved to in that year is dated the year before
+        (:func:`_held_before_move`). A tier the country was moved from is dated the year before its
+        destination (or, with none in the sentence, before a move of "last year": :meth:`_moved_last_year`; or by
         the years beside it), undated when no year is known ('raised the status of Saudi Arabia
         from "tier 3" to "tier 2 watch list"'), and left out then when it is a bare "watch list"."""
         if not links:
@@ -376,7 +380,8 @@ def _entered_then(link: dict, links: list[dict]) -> bool:
 
 def _held_before_move(links: list[dict], doc_year: int | None) -> None:
     """A country holds one tier in a report. A tier dated the document's report year only by
-    inference (no year beside it, or "since 2009" carried up to the report) that differs from a
+    inference (no year beside it, only the text's dateline in its sentence, or "since 2009" carried
+    up to the report) that differs from a
     tier the document moves the same country to in that year is the tier it held before the move:
     dated the year before ("Russia was downgraded to Tier 3 ... Russia has been placed on Tier 2
     Watch List for the last nine consecutive years" in a text on the 2013 report -> 2012, not
