@@ -41,6 +41,7 @@ from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_next_lists import heads_countries, listed_after_semicolon, listed_next
 from extractors.nlp.components.tier_years import TierDates
+from extractors.nlp.headlines import headline_end
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
@@ -122,7 +123,11 @@ class TierLinker:
         by_sent = _sentence_entities(doc)
         if any(c in low for c in self.context):
             page, subject = page_country(doc), self._subject(doc)
+            # a headline places nothing (the guideline): the body's own sentence stands
+            head = headline_end(doc.text)
             for e in doc.ents:
+                if e.start_char < head:
+                    continue
                 if (
                     e.label_ == "TIER"
                     and not self._negated(doc, e)
