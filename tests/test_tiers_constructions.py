@@ -387,3 +387,30 @@ def test_headline_end():
     assert headline_end("Are you sure?\n\nReport: Chad on list\n\nThe report came out.") == 37
     assert headline_end("The report came out.\nChad was on the list") == 0
     assert headline_end("Chad on the list\nOman on the list") == 0
+
+
+RANK_CASES = [
+    # "the lowest rating" / "the worst level" name Tier 3 by rank (``tiers.jsonl``), only in a
+    # sentence that names a report or a tier
+    (
+        "For the second straight year the United States gave Chad the lowest rating in its 2014 "
+        "human-trafficking report.",
+        {("Chad", "3", 2014, "remained"), ("Chad", "3", 2013, "remained")},
+    ),
+    (
+        "Chad's cotton exports fell to the lowest level in a decade, officials said of trafficking routes.",
+        set(),
+    ),
+    # a list phrase that ends at the preposition's object ("among others") adds its countries
+    (
+        "Malta and Estonia appear on the Tier 2 Watch List of the 2015 trafficking report along with - "
+        "among others - Russia and Belarus.",
+        {("Malta", "2WL", 2015, None), ("Estonia", "2WL", 2015, None)}
+        | {("Russia", "2WL", 2015, None), ("Belarus", "2WL", 2015, None)},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANK_CASES)
+def test_rank_words_and_list_phrases(nlp, text, expected):
+    assert rows(nlp, text) == expected

@@ -6,7 +6,9 @@ mention), ``tier``, ``country``, ``year``, ``change`` and ``sentence`` (start, e
 words that steer the rules (negations, moves, report words, other bodies' lists, "last year", "for
 the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 
-A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
+A mention in the text's headline block (:mod:`extractors.nlp.headlines`) places nothing: the
+guideline does not count headlines, and the body's own sentence stands. Any other mention is
+linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
 countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
 the document is not about trafficking, or when :class:`~.tier_mood.TierMood` reads it as
 hypothetical or another kind of tier; a tier after "from" is where the country was; a tier whose
@@ -263,7 +265,8 @@ class TierLinker:
         """Countries a ``list_intro`` word adds to the tier within the tier's clause ("ranking
         Hong Kong down to the Tier 2 Watch List alongside countries like Nepal and Laos") or within
         a relative clause on the tier or on a noun in apposition to it ("coming in at tier two – a
-        rank it shares with such countries as Mexico and Iraq")."""
+        rank it shares with such countries as Mexico and Iraq"); the phrase may end at the
+        preposition's object ("on a Tier 2 Watch List along with - among others - Russia")."""
         clause = _clause_heads(e)[-1]
         out = []
         for g in countries:
@@ -273,7 +276,8 @@ class TierLinker:
             intro = head.head
             if (
                 head.dep_ == "pobj"
-                and self.mood.intro(intro)
+                # the phrase ends at the preposition ("along with") or at its object ("among others")
+                and (self.mood.intro(intro) or self.mood.intro(head))
                 and _on_the_tier(_clause_heads(intro)[-1], clause, e)
             ):
                 out.append(g.ent_id_)
