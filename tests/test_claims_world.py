@@ -328,3 +328,19 @@ def test_attribution_at_the_end_of_a_quotation_wins_over_the_claim_before_it(nlp
         ("Ahmed Sharif Chaudhry", "responded"),
         ("Ahmed Sharif Chaudhry", "responded"),
     ]
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks(nlp):
+    # "X was quoted (by Y) as saying …": X is the speaker, the medium only carried the words
+    # (claim_lexicon quoting_passives); also after a quotation ("“…,” X, head of Y, was quoted as
+    # saying by state media"), which had no claim before
+    assert speakers(nlp, "Punjab IG Usman Anwar was quoted as saying that the police were a wall.") == [
+        ("Usman Anwar", "person", "saying")
+    ]
+    text = "Deputy foreign minister Grigory Karasin was cited by Interfax as saying that talks went well."
+    assert speakers(nlp, text) == [("Grigory Karasin", "person", "saying")]
+    text = (
+        "“This is the biggest case that the national police have uncovered,” Herry Nahak, head of "
+        "the criminal investigation unit, was quoted as saying by Indonesian media."
+    )
+    assert speakers(nlp, text) == [("Herry Nahak", "person", "saying")]

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _SUBJ_DEPS, _TRIM
+from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _QUOTING_PASSIVES, _SUBJ_DEPS, _TRIM
 from extractors.nlp.claims.spans import _Claim, _reopens, _text, _trim_quote
 
 _BREAKS = re.compile(r"\n(?:[ \t\r\f\v]*\n)*")
@@ -322,11 +322,15 @@ def _cue_after(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None
 
 
 def _subject_between(doc: Doc, start: int, cue: Token) -> bool:
-    """Tokens ``start`` up to ``cue`` are punctuation, the cue's subject or its auxiliaries."""
-    subj = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
-    allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)}
+    """Tokens ``start`` up to ``cue`` are punctuation, the cue's subject or its auxiliaries; for
+    a cue under a quoting passive ("“…,” X, head of Y, was quoted as saying"), that passive's."""
+    verbs = [cue]
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in _QUOTING_PASSIVES:
+        verbs += [cue.head, cue.head.head]
+    subj = [c for v in verbs for c in v.children if c.dep_ in _SUBJ_DEPS]
+    allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)} | {v.i for v in verbs}
     return all(
-        x.is_punct or x.i in allowed or (x.head.i == cue.i and x.dep_ in _CUE_LEFT_DEPS)
+        x.is_punct or x.i in allowed or (x.head in verbs and x.dep_ in _CUE_LEFT_DEPS)
         for x in doc[start : cue.i]
     )
 
