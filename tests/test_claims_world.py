@@ -272,3 +272,75 @@ def test_two_capitals_before_a_name_are_initials(nlp):
     assert names("The raid was led by KV Raman, the deputy superintendent.") == ["KV", "Raman"]
     assert "UN" not in names("UN Women and the IOM met.")
     assert names("The FIA DG spoke.") == []
+
+
+def contents(nlp, text: str) -> list[tuple[str | None, str, str]]:
+    return [(c["speaker"], c["cue"], text[c["start"] : c["end"]]) for c in nlp(text).user_data[CLAIMS]]
+
+
+def test_quote_in_the_paragraph_after_a_blank_line_continues_its_speaker(nlp):
+    # world_dev (Hawks, South Africa): web text puts a blank line between paragraphs; a quote
+    # opening the next paragraph after "“A,” X said." is a claim of its own with X's speaker and
+    # cue, as when paragraphs are one line apart (extractors/nlp/claims/quotes.py, _para_of)
+    text = (
+        "“Search warrants were served at two guesthouses,” Hawks spokesperson Hangwani Mulaudzi said."
+        "\n\n“Another operation also led to a closure of a house in Kuruman.\n\n"
+        "“Seven victims were rescued in Rustenburg.”"
+    )
+    assert contents(nlp, text) == [
+        ("Hangwani Mulaudzi", "said", "Search warrants were served at two guesthouses"),
+        ("Hangwani Mulaudzi", "said", "Another operation also led to a closure of a house in Kuruman"),
+        ("Hangwani Mulaudzi", "said", "Seven victims were rescued in Rustenburg"),
+    ]
+
+
+def test_quote_over_paragraphs_attributed_at_its_end(nlp):
+    # a quotation over several paragraphs opens each one and closes only the last, where its
+    # attribution stands: every part has that speaker and cue (world_dev, Hawks Western Cape:
+    # "“A. “B,” Hani said." in one paragraph is two gold claims of Hani)
+    text = (
+        "Police said they received a tip about girls at a bus stand.\n\n"
+        "“During questioning, it emerged that the girls were being trafficked.\n\n"
+        "“The minor girls have been sent for counselling,” police said."
+    )
+    assert contents(nlp, text) == [
+        ("Police", "said", "they received a tip about girls at a bus stand"),
+        ("police", "said", "During questioning, it emerged that the girls were being trafficked"),
+        ("police", "said", "The minor girls have been sent for counselling"),
+    ]
+    text = (
+        "This comes after a victim was rescued. “The suspect was arrested at a house in Kraaifontein. "
+        "“Preliminary investigation found that the four are not victims,” Warrant Officer Zinzi Hani said."
+    )
+    assert speakers(nlp, text) == [("Zinzi Hani", "person", "said"), ("Zinzi Hani", "person", "said")]
+
+
+def test_attribution_at_the_end_of_a_quotation_wins_over_the_claim_before_it(nlp):
+    # the paragraph before the quotation asks the question; the answer's speaker is the one
+    # written after the quotation ends, not the asking's
+    text = (
+        "At the presser, Lt Gen Ahmed Sharif Chaudhry was asked whether the rules had changed.\n\n"
+        "“Terrorists will be dealt with as they deserve, wherever they are.\n\n"
+        "“We will take them on, their facilitators and their abettors,” he responded."
+    )
+    assert [(s, c) for s, c, _ in contents(nlp, text)] == [
+        (None, "was asked"),
+        ("Ahmed Sharif Chaudhry", "responded"),
+        ("Ahmed Sharif Chaudhry", "responded"),
+    ]
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks(nlp):
+    # "X was quoted (by Y) as saying …": X is the speaker, the medium only carried the words
+    # (claim_lexicon quoting_passives); also after a quotation ("“…,” X, head of Y, was quoted as
+    # saying by state media"), which had no claim before
+    assert speakers(nlp, "Punjab IG Usman Anwar was quoted as saying that the police were a wall.") == [
+        ("Usman Anwar", "person", "saying")
+    ]
+    text = "Deputy foreign minister Grigory Karasin was cited by Interfax as saying that talks went well."
+    assert speakers(nlp, text) == [("Grigory Karasin", "person", "saying")]
+    text = (
+        "“This is the biggest case that the national police have uncovered,” Herry Nahak, head of "
+        "the criminal investigation unit, was quoted as saying by Indonesian media."
+    )
+    assert speakers(nlp, text) == [("Herry Nahak", "person", "saying")]

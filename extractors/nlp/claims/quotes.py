@@ -6,19 +6,26 @@ indirect content makes a mixed claim (``direct`` false), or the whole content wh
 it; a quote with a cue in its sentence before ("X said: “…”") or after ("“…,” said X", "“…,” X
 told reporters") is a direct claim; a quote that continues after its attribution ("“A,” he said.
 “B.”") is a second claim with the same speaker and cue (the news guideline; the PolNeAR scorer
-joins them back into one relation) when it opens a sentence; a quote that continues a claim
-with no attribution between ("X said: “A.”\n“B.”", also in the next paragraph) extends it.
-Quotes of fewer than three words with no cue are scare quotes.
+joins them back into one relation) when it opens a sentence, and so is a quote opening the
+next paragraph ("X said: “A.”\n“B.”"; a blank line between paragraphs counts as one break); a
+quote that continues a claim inside its paragraph with no attribution between extends it. A
+quotation over several paragraphs attributed at its end ("“A.\n“B,” police said.": only the
+last part closes) gives each part that attribution's speaker and cue. Quotes of fewer than three
+words with no cue are scare quotes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _SUBJ_DEPS, _TRIM
+from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _QUOTING_PASSIVES, _SUBJ_DEPS, _TRIM
 from extractors.nlp.claims.spans import _Claim, _reopens, _text, _trim_quote
+
+_BREAKS = re.compile(r"\n(?:[ \t\r\f\v]*\n)*")
 
 # --------------------------------------------------------------------------------------------
 # nesting
@@ -89,26 +96,86 @@ def _attach_quotes(
     text = _text(doc)
     by_cue = {c.cue.i: c for c in claims}
     last: _Claim | None = None
-    last_para = -1
+    last_at = (-1, "", False)  # where the quote ``last`` was given ends (see _where)
+    # unattributed quotes left open, each running on into the next, with the claim each was given
+    # as a continuation of ``last`` (None when none)
+    open_run: list[_Open] = []
     for qs, qe in quotes:
         qspan = doc.char_span(qs, qe, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             continue
+        run, open_run = _run_into(text, open_run, (qs, qe)), []
         holder = next((c for c in claims if c.start < qe and qs < c.end), None)
         if holder is not None:
             _quote_into(text, holder, qs, qe)
-            last, last_para = holder, _para_of(text, qe)
+            last, last_at = holder, _where(text, qs, qe)
+            _attribute_run(text, claims, holder, run, qe)
             continue
         cue = self._quote_cue(doc, qspan, in_quote)
         if cue is not None:
             made = _cue_claim(self, doc, claims, by_cue, cue, (qs, qe))
             if made is not None:
-                last, last_para = made, _para_of(text, qe)
+                last, last_at = made, _where(text, qs, qe)
+                _attribute_run(text, claims, made, run, qe)
             continue
-        if last is not None and len(qspan) >= 3 and _continues(text, claims, last, last_para, (qs, qe)):
-            last = _continue(text, claims, last, qs, qe)
-            last_para = _para_of(text, qe)
+        if len(qspan) < 3:
+            continue
+        given: _Claim | None = None
+        if last is not None and _continues(text, claims, last, last_at, (qs, qe)):
+            before = (last.start, last.end)
+            given = _continue(text, claims, last, qs, qe)
+            if given is last and (last.start, last.end) != before:
+                continue  # the quote ran into ``last``: no quotation of its own
+            last, last_at = given, _where(text, qs, qe)
+            given = given if given.start >= qs else None  # None: ``last`` left as it was
+        if _left_open(text, qe) and (run or _opens_sentence(text, qs, qe)):
+            open_run = [*run, _Open(qs, qe, given)]
     return claims
+
+
+class _Open(NamedTuple):
+    """A quotation left open with no attribution of its own, and the claim it got as the
+    continuation of an earlier one."""
+
+    start: int
+    end: int
+    given: _Claim | None
+
+
+def _left_open(text: str, qe: int) -> bool:
+    """The quotation ends at its paragraph's end or where a new one reopens, with no closing
+    mark: it runs on into the next quotation."""
+    rest = text[qe:].lstrip(" \t")
+    return rest[:1] in ("", "\n") or _reopens(text, qe)
+
+
+def _run_into(text: str, run: list[_Open], quote: tuple[int, int]) -> list[_Open]:
+    """``run`` when the quote continues its last quotation (reopening right after it, or opening
+    the next paragraph, with the same mark), else nothing."""
+    if not run:
+        return []
+    qs, qe = quote
+    prev_s, prev_e = run[-1].start, run[-1].end
+    if _mark(text, qs, qe) != _mark(text, prev_s, prev_e):
+        return []
+    reopened = _outer(text, qs, qe)[0] == prev_e
+    next_para = _opens_para(text, qs, qe) and _para_of(text, qs) == _para_of(text, prev_e) + 1
+    return run if reopened or next_para else []
+
+
+def _attribute_run(text: str, claims: list[_Claim], made: _Claim, run: list[_Open], qe: int) -> None:
+    """A quotation over several paragraphs attributed at its end ("“A.\n“B,” police said.": each
+    paragraph opens and none but the last closes): when ``made`` is the direct claim of the last
+    part (ending at ``qe``) with its cue after it, each earlier part is a claim with its speaker
+    and cue (the news guideline's one claim per quotation), in place of the claim it got as the
+    continuation of an earlier quotation."""
+    if not (run and made.direct and made.end <= qe + 1 and made.cue_start >= qe):
+        return
+    given = {id(o.given) for o in run if o.given is not None}
+    claims[:] = [c for c in claims if id(c) not in given]
+    for o in run:
+        start, end = _trim_quote(text, o.start, o.end)
+        claims.append(replace(made, start=start, end=end))
 
 
 def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -> _Claim:
@@ -121,7 +188,7 @@ def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -
     after_cue = last.end <= last.cue_start < qs
     if after_cue and text[: _outer(text, qs, qe)[0]].rstrip()[-1:] not in (".", "?", "!", ",", ":", ""):
         return last
-    if after_cue or _reopens(text, qs - 1):
+    if after_cue or _reopens(text, qs - 1) or _opens_para(text, qs, qe):
         start, end = _trim_quote(text, qs, qe)
         made = replace(last, start=start, end=end, direct=True)
         claims.append(made)
@@ -130,8 +197,32 @@ def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -
     return last
 
 
+def _opens_sentence(text: str, qs: int, qe: int) -> bool:
+    """The quotation's opening mark starts its paragraph or a sentence."""
+    before = text[: _outer(text, qs, qe)[0]]
+    return before.endswith("\n") or before.rstrip()[-1:] in (".", "?", "!", "")
+
+
+def _opens_para(text: str, qs: int, qe: int) -> bool:
+    """The quotation's opening mark starts its paragraph."""
+    outer_s = _outer(text, qs, qe)[0]
+    return outer_s == 0 or text[:outer_s].endswith("\n")
+
+
+def _mark(text: str, qs: int, qe: int) -> str:
+    """The quotation's opening mark (a closing one typed in its place read as opening)."""
+    return text[_outer(text, qs, qe)[0] : qs].replace("”", "“")
+
+
+def _where(text: str, qs: int, qe: int) -> tuple[int, str, bool]:
+    """The paragraph the quotation ends in, its opening mark, and whether it is left open."""
+    return _para_of(text, qe), _mark(text, qs, qe), _left_open(text, qe)
+
+
 def _para_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
+    """The paragraph number of ``pos``: a run of line breaks (blank lines between paragraphs, as
+    most web text has them) is one break, so "the next paragraph" is the next one written."""
+    return len(_BREAKS.findall(text, 0, pos))
 
 
 def _outer(text: str, qs: int, qe: int) -> tuple[int, int]:
@@ -172,18 +263,34 @@ def _cue_claim(
     return made
 
 
-def _continues(text: str, claims: list[_Claim], last: _Claim, last_para: int, quote: tuple[int, int]) -> bool:
+def _continues(
+    text: str, claims: list[_Claim], last: _Claim, last_at: tuple[int, str, bool], quote: tuple[int, int]
+) -> bool:
     """A quote with no cue continues the last quote's claim: in the same paragraph, or opening
     the next one when that claim is direct or the quote is the whole paragraph, with no other
     cue between them."""
     qs, qe = quote
-    outer_s, outer_e = _outer(text, qs, qe)
+    outer_e = _outer(text, qs, qe)[1]
     para = _para_of(text, qs)
-    opens_para = qs - 1 == 0 or text[:outer_s].endswith("\n")
+    last_para, last_mark, last_open = last_at
+    opens_para = _opens_para(text, qs, qe)
     whole_para = opens_para and text[outer_e:].split("\n", 1)[0].strip(" .") == ""
-    if not (para == last_para or (para == last_para + 1 and (last.direct or whole_para) and opens_para)):
+    # the next paragraph's quotation continues only one written with the same marks (an excerpt
+    # set off with "…" paragraphs is not the speech quoted inside it with “…"), not a transcript
+    # line ("PENCE: …", whose next paragraph may be "(CROSSTALK)"), and after an indirect claim
+    # only when that claim's quotation was left open or across a single line break: in web text
+    # with blank lines between paragraphs a whole quoted paragraph after a reported one whose
+    # quotes closed is as often another source's (PolNeAR dev)
+    next_para = (
+        para == last_para + 1
+        and opens_para
+        and _mark(text, qs, qe) == last_mark
+        and last.cue.text != ":"
+        and (last.direct or last_open or (whole_para and "\n\n" not in text[last.end : qs].replace(" ", "")))
+    )
+    if not (para == last_para or next_para):
         return False
-    between = [c for c in claims if c is not last and last.end <= c.cue_start < qs]
+    between = [c for c in claims if c.cue_start != last.cue_start and last.end <= c.cue_start < qs]
     return not between and last.end <= qs
 
 
@@ -215,11 +322,15 @@ def _cue_after(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None
 
 
 def _subject_between(doc: Doc, start: int, cue: Token) -> bool:
-    """Tokens ``start`` up to ``cue`` are punctuation, the cue's subject or its auxiliaries."""
-    subj = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
-    allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)}
+    """Tokens ``start`` up to ``cue`` are punctuation, the cue's subject or its auxiliaries; for
+    a cue under a quoting passive ("“…,” X, head of Y, was quoted as saying"), that passive's."""
+    verbs = [cue]
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in _QUOTING_PASSIVES:
+        verbs += [cue.head, cue.head.head]
+    subj = [c for v in verbs for c in v.children if c.dep_ in _SUBJ_DEPS]
+    allowed = {i for s in subj for i in range(s.left_edge.i, s.right_edge.i + 1)} | {v.i for v in verbs}
     return all(
-        x.is_punct or x.i in allowed or (x.head.i == cue.i and x.dep_ in _CUE_LEFT_DEPS)
+        x.is_punct or x.i in allowed or (x.head in verbs and x.dep_ in _CUE_LEFT_DEPS)
         for x in doc[start : cue.i]
     )
 

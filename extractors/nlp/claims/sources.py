@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from extractors.nlp.claims.lexicon import _CONTENT_STOP, _NO_SOURCE_CUES, _SUBJ_DEPS
+from extractors.nlp.claims.lexicon import _CONTENT_STOP, _NO_SOURCE_CUES, _QUOTING_PASSIVES, _SUBJ_DEPS
 from extractors.nlp.claims.spans import bare_time
 
 _Found = tuple[Span | None, bool]
@@ -85,12 +85,16 @@ def _quoted_subject(self, verb: Token, v: Token, subj: list[Token]) -> _Found | 
 
 def _subject_phrase(self, verb: Token, v: Token, subj: list[Token]) -> _Found:
     """The noun phrase of the subject ("ISLAMABAD, Feb 17 (APP): Minister X informed": the subject
-    before the verb); for a passive subject the by-agent; no source for an expletive subject ("it",
+    before the verb); for a passive subject the by-agent, except under a quoting passive ("X was
+    quoted as saying"); no source for an expletive subject ("it",
     "there"); a name in apposition to a misparsed dateline ("WASHINGTON -- President Obama said"),
     with a title or possessor split off right before the name ("Sullivan's lawyer Beth Wilkinson
     said", "Democratic frontrunner Hillary Clinton is calling")."""
     before = [c for c in subj if c.i < v.i]
     s = _main_subject(verb, v, subj, before)
+    if s.dep_ == "nsubjpass" and v is not verb and v.lemma_.lower() in _QUOTING_PASSIVES:
+        # "X was quoted (by Reuters) as saying …": X speaks, the by-agent only carried it
+        return self._np(_named_appos(s) or s), False
     if s.dep_ == "nsubjpass":
         agent = [c for c in v.children if c.dep_ == "agent"]
         pobj = [g for a in agent for g in a.children if g.dep_ == "pobj"]
