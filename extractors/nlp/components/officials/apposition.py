@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.countries import office_before
+from extractors.nlp.components.officials.forces import force_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import post
 
@@ -22,7 +23,7 @@ def apposition(ctx: Context, span: Span) -> Found | None:
     if found is None:
         return None
     e, org_before = found
-    if _belongs_to_next(ctx, e):
+    if _belongs_to_next(ctx, e, opens=span.start == span.sent.start):
         return None
     org = org_before if org_before is not None else _org_after(ctx, e)
     if org is None:
@@ -48,6 +49,8 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         elif e is not None and e.label_ == "AGENCY":
             org_before, i = ent_name(e), e.end
             i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
+        elif (force := force_before(ctx, i)) is not None:
+            org_before, i = force[0], i + 1  # "X, the police spokesman": the story's force
         elif e is not None and e.label_ in ("GPE", "NORP"):
             i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
         else:
@@ -91,10 +94,11 @@ def bracketed_role(ctx: Context, i: int) -> bool:
     return close is not None and doc[close].text == ")"
 
 
-def _belongs_to_next(ctx: Context, e: Span) -> bool:
+def _belongs_to_next(ctx: Context, e: Span, opens: bool = False) -> bool:
     """The title is another name's: "chaired by Tariq Fazal Chaudhry, Passports Director General
     Mustafa Qazi"; or starts a new subject: "Farrukh Abbas and Muhammad Azam Cheema, the
-    spokesman said"."""
+    spokesman said", unless the name ``opens`` its sentence, where the apposition's closing comma
+    was left out ("Fred Enanga, the Police Spokesperson said …": the name is the subject)."""
     doc = ctx.doc
     org, k = post(ctx, e.end, e.ent_id_)  # "X, Deputy Minister of Foreign Affairs Y": Y's (no comma)
     while org is not None and k < len(doc) and ctx.lex.is_honorific(doc[k]):
@@ -111,10 +115,10 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         k += 1
     if k < len(doc) and k in ctx.person_tokens:
         return True
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in (
-        "VERB",
-        "AUX",
-    )
+    if opens:
+        return False
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e)
+    return subject and doc[e.end].pos_ in ("VERB", "AUX")
 
 
 def _past_countries(ctx: Context, k: int) -> int:
