@@ -11,8 +11,11 @@ from spacy.tokens import Span
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.countries import office_before
+from extractors.nlp.components.officials.forces import force_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import post
+
+_POSS = ("'s", "’s")
 
 
 def apposition(ctx: Context, span: Span) -> Found | None:
@@ -22,7 +25,7 @@ def apposition(ctx: Context, span: Span) -> Found | None:
     if found is None:
         return None
     e, org_before = found
-    if _belongs_to_next(ctx, e):
+    if _belongs_to_next(ctx, e, opens=span.start == span.sent.start):
         return None
     org = org_before if org_before is not None else _org_after(ctx, e)
     if org is None:
@@ -45,16 +48,11 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
             i += 1
         elif tok.lower_ in lex.former:
             return None
-        elif e is not None and e.label_ == "AGENCY":
-            org_before, i = ent_name(e), e.end
-            i += 1 if i < len(doc) and doc[i].text in ("'s", "’s") else 0  # "X, NAPTIP's Director-General"
-        elif e is not None and e.label_ in ("GPE", "NORP"):
-            i = e.end  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
         else:
-            pf = lex.portfolio_starting(doc, i)
-            if not pf:
+            step = _body_step(ctx, i, org_before)
+            if step is None:
                 return None
-            org_before, i = ctx.org_name(pf[1]), pf[0]
+            i, org_before = step
         steps += 1
     e = ctx.ent(i, "TITLE") if i is not None else None
     nxt = ctx.ent(e.end, "TITLE") if e is not None and e.end < len(doc) else None
@@ -62,6 +60,47 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
         office = office_before(ctx, nxt.start, nxt.ent_id_)
         return nxt, office[1] if office else org_before
     return None if e is None else (e, org_before)
+
+
+def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str | None] | None:
+    """The words at ``i`` between the name and its title that name the title's body or domain, as
+    (where they end, the organisation named so far); ``None`` when they are none of those."""
+    doc, e = ctx.doc, ctx.ent_at.get(i)
+    if e is not None and e.label_ == "AGENCY":
+        end = e.end + (1 if e.end < len(doc) and doc[e.end].text in _POSS else 0)
+        return end, ent_name(e)  # "X, NAPTIP's Director-General"
+    if e is not None and e.label_ == "ORG" and e.end < len(doc) and doc[e.end].text in _POSS:
+        return e.end + 1, ent_name(e)  # "X, the AFP's human exploitation commander"
+    force = force_before(ctx, i)
+    if force is not None:
+        return i + 1, force[0]  # "X, the police spokesman": the story's force
+    if e is not None and e.label_ in ("GPE", "NORP"):
+        return e.end, org_before  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
+    pf = ctx.lex.portfolio_starting(doc, i)
+    if pf:  # a body named before the portfolio is its holder ("X, EU foreign policy chief")
+        return pf[0], org_before or ctx.org_name(pf[1])
+    end = _domain_words(ctx, i)  # "X, the press and cultural affairs counsellor at ..."
+    return (end, org_before) if end is not None else None
+
+
+def _domain_words(ctx: Context, i: int) -> int | None:
+    """Where the title starts after one to three lower-case words of its domain written before it
+    ("the press and cultural affairs counsellor", "the human exploitation commander"): nouns and
+    adjectives (and "and"), none that makes it no current role (``role_cues.csv`` ``not_role``:
+    "the alleged ring leader"; ``shadow``), none opening a portfolio (a party's or government's
+    office: "Lib Dem home affairs spokesman"); ``None`` when no title follows them."""
+    doc, k, lex = ctx.doc, i, ctx.lex
+    stop = lex.skip_words("not_role") | lex.skip_words("shadow") | lex.former
+    while k < min(i + 4, len(doc)) and k not in ctx.ent_at:
+        tok = doc[k]
+        if not (tok.is_lower and tok.is_alpha) or tok.lower_ in stop or lex.portfolio_starting(doc, k):
+            return None  # a portfolio is the premodifier's ("Lib Dem home affairs spokesman")
+        if tok.lower_ != "and" and (tok.is_stop or tok.pos_ not in ("NOUN", "ADJ", "PROPN")):
+            return None
+        k += 1
+    if k == i or ctx.ent(k, "TITLE") is None or not doc[k].is_lower or lex.portfolio_ending(doc, k):
+        return None
+    return k
 
 
 def _after_name(ctx: Context, span: Span) -> int | None:
@@ -91,10 +130,11 @@ def bracketed_role(ctx: Context, i: int) -> bool:
     return close is not None and doc[close].text == ")"
 
 
-def _belongs_to_next(ctx: Context, e: Span) -> bool:
+def _belongs_to_next(ctx: Context, e: Span, opens: bool = False) -> bool:
     """The title is another name's: "chaired by Tariq Fazal Chaudhry, Passports Director General
     Mustafa Qazi"; or starts a new subject: "Farrukh Abbas and Muhammad Azam Cheema, the
-    spokesman said"."""
+    spokesman said", unless the name ``opens`` its sentence, where the apposition's closing comma
+    was left out ("Fred Enanga, the Police Spokesperson said …": the name is the subject)."""
     doc = ctx.doc
     org, k = post(ctx, e.end, e.ent_id_)  # "X, Deputy Minister of Foreign Affairs Y": Y's (no comma)
     while org is not None and k < len(doc) and ctx.lex.is_honorific(doc[k]):
@@ -111,10 +151,10 @@ def _belongs_to_next(ctx: Context, e: Span) -> bool:
         k += 1
     if k < len(doc) and k in ctx.person_tokens:
         return True
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e) and doc[e.end].pos_ in (
-        "VERB",
-        "AUX",
-    )
+    if opens:
+        return False
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= e.end for t in e)
+    return subject and doc[e.end].pos_ in ("VERB", "AUX")
 
 
 def _past_countries(ctx: Context, k: int) -> int:

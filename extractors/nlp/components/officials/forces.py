@@ -8,6 +8,11 @@ A station is a police agency whose name holds a station phrase (``patterns/polic
 Its force: the police of the document's province (``provinces.csv``); else the national police
 (``gazetteers/national_police.csv``) of the country the phrase belongs to, or of the document's
 country; else the organisation is left as it is.
+
+The story's force (``story_force``: the province's police, else the national police) is also the
+body of a police title that names none ("police spokesman X", "X, the police spokesperson": a bare
+word for the police, ``force_before``) and of a police rank with no force in its sentence
+(``orgs.police_org``).
 """
 
 from __future__ import annotations
@@ -38,3 +43,33 @@ def station_force(ctx: Context, org: str) -> str | None:
     # the longest phrase found names the unit ("district police office" over "police office")
     country = max(phrases, key=lambda pc: len(pc[0]))[1] or ctx.country
     return lex.national_police.get(country or "")
+
+
+def story_force(ctx: Context) -> str | None:
+    """The police force of the story: its province's police, else its country's one national police
+    (``gazetteers/national_police.csv``), else ``None``."""
+    if ctx.province and ctx.lex.police_of.get(ctx.province):
+        return ctx.lex.police_of[ctx.province]
+    return ctx.lex.national_police.get(ctx.country or "")
+
+
+def force_before(ctx: Context, j: int) -> tuple[str | None, int] | None:
+    """A bare word for the police (``role_cues.csv`` ``force_word``) at token ``j`` before a title,
+    as (its force, where the body's words start): after a country's name or demonym that
+    country's one national police ("Ghana Police Superintendent X", "Ugandan police spokesman X");
+    after an article, punctuation or at the sentence start the story's force ("police spokesman
+    X", "X, the police spokesman"); ``None`` when a longer name holds the word ("Kampala
+    Metropolitan Police spokesperson": a force of its own) or an entity covers it."""
+    doc = ctx.doc
+    if doc[j].lower_ not in ctx.lex.skip_words("force_word") or j in ctx.ent_at:
+        return None
+    if j == 0 or doc[j].is_sent_start or doc[j - 1].lower_ in ("the", "a", "an") or not doc[j - 1].is_alpha:
+        return story_force(ctx), j
+    prev = ctx.ent_at.get(j - 1)
+    country = ctx.lex.demonyms.get(doc[j - 1].text)
+    if prev is not None and prev.label_ == "GPE" and prev.end == j:
+        country = prev.ent_id_ or country
+    if country is None:
+        return None
+    start = prev.start if prev is not None and prev.end == j else j - 1
+    return ctx.lex.national_police.get(country), start

@@ -102,30 +102,49 @@ _NAME_LIKE_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "NORP", "FAC", "PRODUCT", "
 
 
 def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
-    """Two to four name words right before ", TITLE" that the model labelled otherwise or not at
-    all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART)."""
+    """Two to four name words right before ", [the] TITLE" that the model labelled otherwise or not
+    at all ("..." Chou Bun Eng, Vice Chairperson of the NCCT, said" with the name as WORK_OF_ART;
+    "Molla Abo, the mayor of ...": articles and qualifiers written before the title are stepped
+    over, ``role_cues.csv`` ``apposition_skip`` and ``title_qualifier``)."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    ent_start = {i: e.start for e in ents if e.label_ != "PERSON" for i in range(e.start, e.end)}
     agency_ending = {e.end: e for e in ents if e.label_ == "AGENCY"}
+    skip = lex.skip_words("apposition_skip") | lex.skip_words("title_qualifier")
     spans = []
     for e in ents:
         comma = e.start - 1
+        while comma > e.start - 3 and comma >= 1 and doc[comma].lower_ in skip:
+            comma -= 1  # "X, the Deputy National Coordinator": at most two such words
         owner = agency_ending.get(comma) if comma >= 1 and doc[comma].text in _POSS else None
         if owner is not None:
             comma = owner.start - 1  # "X, NAPTIP's Director-General, said"
         if e.label_ != "TITLE" or comma < 2 or doc[comma].text != ",":
             continue
-        end = comma
-        i = end
-        while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
-            i -= 1
-        if (
-            end - i >= 2
-            and not doc[i - 1].is_title  # the whole run, not its tail
-            and all(label_at.get(k, "PERSON") in _NAME_LIKE_LABELS for k in range(i, end))
-            and not _no_name(lex, doc[i:end])
-        ):
-            spans.append(Span(doc, i, end, label="PERSON"))
+        i = _name_run_before(lex, doc, comma, taken)
+        if i is not None and _apposed_name(lex, doc[i:comma], label_at, ent_start):
+            spans.append(Span(doc, i, comma, label="PERSON"))
     return spans
+
+
+def _name_run_before(lex: Lexicon, doc: Doc, end: int, taken: set[int]) -> int | None:
+    """Where two to four name words ending at ``end`` start: the whole run, not its tail."""
+    i = end
+    while i > max(end - 4, 0) and lex.is_name_token(doc[i - 1], taken):
+        i -= 1
+    return i if end - i >= 2 and not doc[i - 1].is_title else None
+
+
+def _apposed_name(lex: Lexicon, words: Span, label_at: dict[int, str], ent_start: dict[int, int]) -> bool:
+    """Whether the name words before an apposition are a name: labelled as a name might be, no
+    organisation word or place, and not a listed part of an entity begun before them ("Islamabad
+    Water, Emergency and Disaster Management, the Assistant Commissioner": an ORG; but "CP Yemi
+    Ajayi, Commissioner of Police")."""
+    doc, i = words.doc, words.start
+    if ent_start.get(i, i) < i and doc[i - 1].lower_ in ("and", "&", "of", ","):
+        return False
+    return all(label_at.get(k, "PERSON") in _NAME_LIKE_LABELS for k in range(i, words.end)) and not _no_name(
+        lex, words
+    )
 
 
 def honoured_name(lex: Lexicon, doc: Doc, e: Span) -> bool:

@@ -17,6 +17,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
+from extractors.nlp.components.officials.forces import force_before, story_force
 from extractors.nlp.components.officials.units import named_after_link
 
 _POSS = {"'s", "’s"}
@@ -63,6 +64,9 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     )
     if prov and ctx.lex.info(t.ent_id_).get("org_kind") == "police":
         return ctx.lex.police_of.get(prov), j
+    force = force_before(ctx, j)  # "police spokesman X", "Ghana Police Superintendent X"
+    if force is not None:
+        return force
     return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
 
 
@@ -359,7 +363,8 @@ def kind_org(ctx: Context, tspan: Span | None, kind: str) -> str | None:
 def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> str | None:
     """A police rank's force: "Faisalabad City Police Officer X" (a place just before the title),
     "IGP X of Punjab" (a province just after), a police agency in the title's sentence, else the
-    document's province's police."""
+    story's force (``forces.story_force``: the province's police, else the national police of a
+    country whose police is one service: "Ghana Police Superintendent X")."""
     doc, lex = ctx.doc, ctx.lex
     for k in range(max(tspan.start - 3, 0), tspan.start):
         prov = lex.province_of.get(doc[k].lower_) or lex.place_of.get(doc[k].lower_)
@@ -377,9 +382,7 @@ def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> st
             and any(n == ent_name(e) and k == "police" for n, k in agencies)
         ):
             return ent_name(e)
-    if ctx.province and lex.police_of.get(ctx.province):
-        return lex.police_of[ctx.province]
-    return None
+    return story_force(ctx)  # the province's police, else the country's one national police
 
 
 def body_near_title(ctx: Context, span: Span, tspan: Span, info: dict) -> str | None:

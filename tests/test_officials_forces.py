@@ -1,0 +1,79 @@
+"""An official's police force when the text names no force by its name (issue 12): a bare word for
+the police at the title, a country's police before it, a police rank in a story about a country
+whose police is one national service (models/gazetteers/national_police.csv). One construction per
+case, on a sentence of news text through the real pipeline, with its exact records.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.extract import extract_documents
+from extractors.parse.news import parse_text
+
+
+def officials(nlp, text):
+    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
+    [(_, records)] = list(extract_documents([document], nlp))
+    return {(o.name, o.title, o.organisation) for o in records.officials}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a country's police before the title: that country's one national police
+        (
+            "Ghana Police Superintendent Grace Ansah-Akrofi said the children were handed to social "
+            "welfare officers in Accra.",
+            {("Grace Ansah-Akrofi", "superintendent", "Ghana Police Service")},
+        ),
+        # a bare "police" before the title (or after "the" in an apposition): the story's force
+        (
+            "Police spokesperson Kituuma Rusoke said three recruiters were arrested at Entebbe airport "
+            "in Uganda.",
+            {("Kituuma Rusoke", "spokesperson", "Uganda Police Force")},
+        ),
+        (
+            "Kituuma Rusoke, the police spokesperson, said three recruiters were arrested at Entebbe "
+            "airport in Uganda.",
+            {("Kituuma Rusoke", "spokesperson", "Uganda Police Force")},
+        ),
+        # in a Pakistan story the story's force is the province's police
+        (
+            "Two suspects were arrested in Lahore on Monday. Muhammad Naveed, the police spokesman, "
+            "said they were taken to the Civil Lines police station.",
+            {("Muhammad Naveed", "spokesman", "Punjab Police")},
+        ),
+        # "commissioner of police" is a police title: the force of a Nigeria story
+        (
+            "The suspects were traced by CP Frank Mba, Commissioner of Police in charge of the "
+            "anti-fraud unit in Lagos, Nigeria.",
+            {("Frank Mba", "commissioner of police", "Nigeria Police Force")},
+        ),
+        # a police rank whose unit is no force of its own: the country's national police
+        (
+            "Detective Superintendent Michael Cryan, of the Garda National Protective Services Bureau, "
+            "said the raids in Dublin, Ireland, had been planned for months.",
+            {("Michael Cryan", "detective superintendent", "An Garda Síochána")},
+        ),
+    ],
+)
+def test_force_of_a_police_title(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_apposition_without_its_closing_comma_after_the_opening_name(nlp):
+    """The writer left out the comma closing the apposition: the name opening the sentence holds
+    the title (not a new subject, as after a list of names: test_claims_world)."""
+    text = (
+        "Kituuma Rusoke, the Police Spokesperson said three recruiters were arrested at Entebbe "
+        "airport in Uganda."
+    )
+    assert officials(nlp, text) == {("Kituuma Rusoke", "spokesperson", "Uganda Police Force")}
+
+
+def test_role_reference_after_listed_names_is_not_their_title(nlp):
+    text = (
+        "The recruits were named as John Okello and Peter Mugisha, the police spokesperson said in Kampala."
+    )
+    assert all(title is None for _, title, _ in officials(nlp, text))
