@@ -24,18 +24,18 @@ FLOORS = {
         "agencies_kind": 0.91,  # 0.910 (wt-agy2: the dominant country decides a body's kind; was 0.900)
         "tier_placements": 0.87,  # 0.870 (wt-tier6: a date with its weekday and no year; was 0.857)
         "tier_placements_no_year": 0.98,  # 0.986 (wt-tier3; was 0.978)
-        "claims_speaker": 0.83,  # 0.837; 0.835 with wt-agy ("Data from BP2MI": the known agency, gold a report)
-        "claims_cue": 0.83,  # 0.837
+        "claims_speaker": 0.84,  # 0.843 (stop 32: wt-spk11, quotations over blank-line paragraphs; 0.837)
+        "claims_cue": 0.84,  # 0.845 (stop 32: wt-spk11; 0.837)
     },
     "world_blind": {
-        "officials": 0.45,  # 0.459 (stop 28: wt-off7, wt-off8; 0.433 stop 25)
-        "officials_name": 0.77,  # 0.774 (stop 30: wt-off12, weekdays end no name; 0.754 stop 28)
+        "officials": 0.47,  # 0.476 (stop 32: wt-off15, titles after a name, a force for a bare police title; 0.452)
+        "officials_name": 0.82,  # 0.825 (stop 32: wt-off15, names before ", the TITLE"; 0.774)
         "agencies": 0.80,  # 0.807 (stop 27: wt-agy3, longer names, centres and institutes, unions; was 0.789)
         "agencies_kind": 0.76,  # 0.762 (stop 27: wt-agy3; was 0.744)
-        "tier_placements": 0.52,  # 0.530 (stop 31: wt-tier9/10, audited on TIP news from new outlets; 0.459)
+        "tier_placements": 0.54,  # 0.547 (stop 32: wt-tier11/12, report years on TIP news; 0.530)
         "tier_placements_no_year": 0.80,  # 0.807 (stop 31: wt-tier9/10; was 0.714)
-        "claims_speaker": 0.69,  # 0.694 (stop 26: wt-spk3, "the government said" no party; was 0.687)
-        "claims_cue": 0.86,  # 0.861
+        "claims_speaker": 0.71,  # 0.712 (stop 32: wt-spk11, quoted-as-saying and paragraph quotations; 0.698)
+        "claims_cue": 0.87,  # 0.873 (stop 32: wt-spk11; 0.866)
     },
 }
 N_DOCS = {"world_dev": 80, "world_blind": 45}
