@@ -7,15 +7,7 @@ case, on a sentence of news text through the real pipeline, with its exact recor
 from __future__ import annotations
 
 import pytest
-
-from extractors.extract import extract_documents
-from extractors.parse.news import parse_text
-
-
-def officials(nlp, text):
-    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
-    [(_, records)] = list(extract_documents([document], nlp))
-    return {(o.name, o.title, o.organisation) for o in records.officials}
+from news_records import officials
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,7 @@ exact records.
 
 from __future__ import annotations
 
-from extractors.extract import extract_documents
-from extractors.parse.news import parse_text
-
-
-def officials(nlp, text):
-    document = parse_text(f"Headline\n\n{text}".encode(), source="test")
-    [(_, records)] = list(extract_documents([document], nlp))
-    return {(o.name, o.title, o.organisation) for o in records.officials}
+from news_records import officials
 
 
 def test_an_organisations_chief_before_the_name(nlp):
