@@ -351,44 +351,6 @@ def test_first_issue_year_is_not_the_report_year(nlp):
     assert rows(nlp, text) == {("Jamaica", "2WL", 2012, None), ("Jamaica", "2", 2013, "upgraded")}
 
 
-HEADLINE_CASES = [
-    # a headline places nothing; the body's own sentence stands
-    (
-        "Hungary on watch list for human trafficking\n\nThe 2015 trafficking report ranks Hungary in Tier 2.",
-        {("Hungary", "2", 2015, None)},
-    ),
-    (
-        "Ghana on Tier 2 Watch List\n\nGhana has been ranked a Tier 2 Watch List country in the 2017 "
-        "trafficking report.",
-        {("Ghana", "2WL", 2017, None)},
-    ),
-    # page furniture before the headline, a kicker and a summary bullet are the headline block too
-    (
-        "Advertisement\n\nMaldives upgraded to Tier 2 in trafficking report\n\n• Chad was on the watch list\n\n"
-        "The trafficking report came out on Monday.",
-        set(),
-    ),
-    # a text without a body line (a quotation, a fragment) is all body
-    (
-        "Pakistan remains on the Tier 2 Watch List in the 2019 trafficking report",
-        {("Pakistan", "2WL", 2019, "remained")},
-    ),
-]
-
-
-@pytest.mark.parametrize("text, expected", HEADLINE_CASES)
-def test_headline_places_nothing(nlp, text, expected):
-    assert rows(nlp, text) == expected
-
-
-def test_headline_end():
-    from extractors.nlp.headlines import headline_end
-
-    assert headline_end("Are you sure?\n\nReport: Chad on list\n\nThe report came out.") == 37
-    assert headline_end("The report came out.\nChad was on the list") == 0
-    assert headline_end("Chad on the list\nOman on the list") == 0
-
-
 RANK_CASES = [
     # "the lowest rating" / "the worst level" name Tier 3 by rank (``tiers.jsonl``), only in a
     # sentence that names a report or a tier

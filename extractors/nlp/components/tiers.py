@@ -6,9 +6,7 @@ mention), ``tier``, ``country``, ``year``, ``change`` and ``sentence`` (start, e
 words that steer the rules (negations, moves, report words, other bodies' lists, "last year", "for
 the third consecutive year") are data: ``models/patterns/tier_context.csv``.
 
-A mention in the text's headline block (:mod:`extractors.nlp.headlines`) places nothing: the
-guideline does not count headlines, and the body's own sentence stands. Any other mention is
-linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
+A mention is linked in three steps, in this order: :meth:`TierLinker._placements` (the sentence's
 countries, or the document's country for "the country"/"it"; nothing when the tier is negated or
 the document is not about trafficking, or when :class:`~.tier_mood.TierMood` reads it as
 hypothetical or another kind of tier; a tier after "from" is where the country was; a tier whose
@@ -43,7 +41,6 @@ from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
 from extractors.nlp.components.tier_next_lists import heads_countries, listed_after_semicolon, listed_next
 from extractors.nlp.components.tier_years import TierDates
-from extractors.nlp.headlines import headline_end
 
 TIER_LINKS = "tipwatch.tier_links"
 # A bare "watch list"/"blacklist" places only a country at most this many tokens away ("added Saudi
@@ -125,11 +122,7 @@ class TierLinker:
         by_sent = _sentence_entities(doc)
         if any(c in low for c in self.context):
             page, subject = page_country(doc), self._subject(doc)
-            # a headline places nothing (the guideline): the body's own sentence stands
-            head = headline_end(doc.text)
             for e in doc.ents:
-                if e.start_char < head:
-                    continue
                 if (
                     e.label_ == "TIER"
                     and not self._negated(doc, e)
