@@ -338,15 +338,11 @@ class TierDates:
     def _move_last_year(self, e: Span) -> bool:
         """A ``last_year`` phrase of the tier's sentence dates a move verb."""
         sent = e.sent
-        low = [t.lower_ for t in sent]
-        for p in self.last_year:
-            for i in range(len(low) - len(p) + 1):
-                if tuple(low[i : i + len(p)]) != p:
-                    continue
-                span = sent[i : i + len(p)]
-                head = span.root.head
-                if head.lemma_.lower() in self.move or head.lower_ in self.move:
-                    return True
+        low = tuple(t.lower_ for t in sent)
+        for i, p in _phrases_at(low, self.last_year):
+            head = sent[i : i + len(p)].root.head
+            if head.lemma_.lower() in self.move or head.lower_ in self.move:
+                return True
         return False
 
     def _last_year(self, e: Span, phrases: list[tuple] | None = None) -> bool:
@@ -356,11 +352,13 @@ class TierDates:
         clause = clause_heads(e)[-1]
         words = [t for t in e.sent if t.i == clause.i or clause.is_ancestor(t)]
         low = tuple(t.lower_ for t in words)
-        for p in self.last_year if phrases is None else phrases:
-            for i in range(len(low) - len(p) + 1):
-                if low[i : i + len(p)] == p and not (i and low[i - 1] in _COMPARED):
-                    return True
-        return False
+        found = _phrases_at(low, self.last_year if phrases is None else phrases)
+        return any(not (i and low[i - 1] in _COMPARED) for i, _ in found)
+
+
+def _phrases_at(low: tuple[str, ...], phrases: list[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, phrase) of every occurrence of one of ``phrases`` in the lower-cased words ``low``."""
+    return [(i, p) for p in phrases for i in range(len(low) - len(p) + 1) if low[i : i + len(p)] == p]
 
 
 def _entered_then(link: dict, links: list[dict]) -> bool:
