@@ -247,6 +247,12 @@ CASES = [
         "US trafficking report.",
         {("Oman", "2", 2013)},
     ),
+    # a stay ("for a second year in a row") written in the clause above the tier's own clause
+    (
+        "Latvia is the only EU member state to make the US State Department tier 2 watchlist in the 2014 "
+        "trafficking report, for a second year in a row.",
+        {("Latvia", "2WL", 2014), ("Latvia", "2WL", 2013)},
+    ),
 ]
 
 

@@ -72,6 +72,42 @@ CASES = [
         "On the Tier 2 Watch List of the 2017 trafficking report, Burma joins Laos and Thailand.",
         {("Burma", "2WL", 2017, None), ("Laos", "2WL", 2017, None), ("Thailand", "2WL", 2017, None)},
     ),
+    # ... and the subject of "join" with a group of countries on a tier as its object, the tier in
+    # quotes too; not when it joins them in doing something
+    (
+        "In the 2021 trafficking report, Malaysia joined more than a dozen nations in “Tier 3” for "
+        "failing to meet minimal standards.",
+        {("Malaysia", "3", 2021, None)},
+    ),
+    (
+        "In the 2021 trafficking report, Malaysia joined the Tier 3 countries.",
+        {("Malaysia", "3", 2021, None)},
+    ),
+    (
+        "In the 2021 trafficking report, Malaysia joined the Tier 3 countries in criticising the report.",
+        set(),
+    ),
+    # a country moved onto a tier joins the objects of "join" there (their change is not known);
+    # not a join in doing something, nor one naming a tier of its own
+    (
+        "Ghana was downgraded to Tier 3 in the 2019 trafficking report, joining Iran and Syria.",
+        {("Ghana", "3", 2019, "downgraded"), ("Iran", "3", 2019, None), ("Syria", "3", 2019, None)},
+    ),
+    (
+        "Laos and Cambodia were dropped to Tier 3 in the 2019 trafficking report, to join their neighbour "
+        "Burma already there, together with countries like Iran.",
+        {("Laos", "3", 2019, "downgraded"), ("Cambodia", "3", 2019, "downgraded")}
+        | {("Burma", "3", 2019, None), ("Iran", "3", 2019, None)},
+    ),
+    (
+        "Ghana was upgraded to Tier 2 in the 2019 trafficking report, joining Nigeria in praising the embassy.",
+        {("Ghana", "2", 2019, "upgraded")},
+    ),
+    (
+        "Ghana was upgraded to Tier 2 in the 2019 trafficking report, joining Nigeria, which stayed on the "
+        "Tier 2 Watch List.",
+        {("Ghana", "2", 2019, "upgraded"), ("Nigeria", "2WL", 2019, "remained")},
+    ),
     # ... not when the tier belongs to another verb of the sentence
     (
         "Thailand joined Malaysia in criticising its Tier 3 ranking in the 2014 trafficking report.",
@@ -94,6 +130,23 @@ CASES = [
         "The 2025 Trafficking in Persons report placed both Pakistan and India among the countries that do "
         "not fully meet the minimum standards but are making significant efforts to do so.",
         {("Pakistan", "2", 2025, None), ("India", "2", 2025, None)},
+    ),
+    # a bare "watch list" far from the country places the subject of its clause (a parenthesis or
+    # the issuer's name in between); a country farther than the reach that is not its subject does not
+    (
+        "The 2016 trafficking report shows that Latvia is to remain, for the third year running, on "
+        "a 'watchlist' of the State Department.",
+        {("Latvia", "2WL", 2016, "remained"), ("Latvia", "2WL", 2015, "remained")},
+    ),
+    (
+        "In the 2016 trafficking report, Latvia has been put on the United States Department of State’s "
+        "“watch list”.",
+        {("Latvia", "2WL", 2016, None)},
+    ),
+    (
+        "In the 2016 trafficking report, officials from Latvia met the embassy staff, who had long written about "
+        "the watch list.",
+        set(),
     ),
     # spellings: "watch-list" with a hyphen, "the worst ranking" alone
     ("Bahrain was put on the watch-list in the 2015 trafficking report.", {("Bahrain", "2WL", 2015, None)}),

@@ -100,3 +100,24 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
         if g.label_ in ("GPE", "YEAR"):
             by_sent.setdefault(g.sent.start, []).append(g)
     return by_sent
+
+
+def joined_by_the_move(e: Span, countries: list[Span], joins: set[str]) -> list[str]:
+    """Countries a country moved onto the tier joins there: the objects of a ``joins`` verb
+    hanging from the tier's clause ("Vietnam and Cambodia were dropped to Tier 3, to join their
+    neighbours Malaysia and Myanmar already on this classification", "was downgraded to Tier 3,
+    joining Iran and Syria"); not a join in doing something ("joining Laos in criticising the
+    report") nor one that names a tier of its own."""
+    clause = clause_heads(e)[-1]
+    out: list[str] = []
+    for j in clause.children:
+        if j.dep_ not in ("advcl", "xcomp") or j.lemma_.lower() not in joins:
+            continue
+        lo, hi = j.left_edge.i, j.right_edge.i
+        doing = [c for p in j.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
+        if any(c.dep_ == "pcomp" for c in doing) or any(
+            x.label_ == "TIER" and lo <= x.start <= hi for x in e.sent.ents
+        ):
+            continue
+        out += [g.ent_id_ for g in countries if lo <= g.start and g.end - 1 <= hi]
+    return out

@@ -37,6 +37,7 @@ class TierMood:
         self.condition = lower(phrases["condition"])
         self.changes = [({p.lower() for p in phrases[effect]}, change) for effect, change in _CHANGES]
         self.list_intro = tokens(nlp, phrases["list_intro"])
+        self.joins = lower(phrases.get("joins", []))
 
     def hypothetical(self, e: Span, previous: bool) -> bool:
         """A tier the sentence does not place the country on: wished, risked, escaped, negated,
@@ -97,9 +98,16 @@ class TierMood:
         """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
         countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
         "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
-        countries such as Iran")."""
+        countries such as Iran"), or the object a country joins ("Malaysia joined more than a dozen
+        nations in “Tier 3”", "joined the Tier 3 countries"; not in doing something: "joined the
+        Tier 3 countries in criticising the report")."""
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
             return True
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.joins:
+            doing = [
+                c for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
+            ]
+            return not any(c.dep_ == "pcomp" for c in doing)
         if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
             return True
         return any(self.intro(t) and any(c.dep_ == "pobj" for c in t.children) for t in noun.subtree)

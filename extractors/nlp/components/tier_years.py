@@ -303,12 +303,15 @@ class TierDates:
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
         10 consecutive years", "in a row", "for the second year running" (``stayed`` words before or
-        after "year"/"time", or "in a row"),
+        after "year"/"time", or "in a row") in the tier's clause or in a clause above it,
         not after "since" (the year it started is stated). A ``stayed`` word nearer a mention of
         another tier in the sentence is that tier's ("placed on Tier 3 after being on the Tier 2
         Watch List for two consecutive years": not Tier 3's)."""
         sent, clause = e.sent, clause_heads(e)[-1]
-        words = sorted(clause.subtree, key=lambda t: t.i)
+        # the tier's clause (with the clauses inside it) and the words of the clauses above it
+        # ("Cyprus is the only EU state to make the tier 2 watchlist, for a second year in a row")
+        above = {t.i for t in sent if clause_heads(t)[-1].is_ancestor(clause)}
+        words = sorted({*clause.subtree, *(sent.doc[i] for i in above)}, key=lambda t: t.i)
         if any(w.lower_ == "since" for w in words):
             return False
         tiers = [x for x in sent.ents if x.label_ == "TIER"]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.nlp.components.rule_files import rows
 from extractors.nlp.components.tier_clauses import clause_heads as _clause_heads
 from extractors.nlp.components.tier_clauses import ends_with as _ends_with
-from extractors.nlp.components.tier_countries import demonym_counts, demonyms
+from extractors.nlp.components.tier_countries import demonym_counts, demonyms, joined_by_the_move
 from extractors.nlp.components.tier_countries import heading_country as _heading_country
 from extractors.nlp.components.tier_countries import nearest_country as _nearest_country
 from extractors.nlp.components.tier_countries import other_countries_placed as _other_countries_placed
@@ -73,7 +73,7 @@ class TierLinker:
     sentence that moves a country ("upgraded", "downgraded", "boost", "added"), the tier after "to"
     is its placement and its other tiers there are earlier ones; a bare "watch list"/"blacklist"
     beside a tier of the same country restates it ("Tier two list, a watch list"), places only a
-    country within :data:`WEAK_TIER_REACH` tokens, and nothing in a sentence about another body's
+    country within :data:`WEAK_TIER_REACH` tokens (a "watch list" also the subject of its clause), and nothing in a sentence about another body's
     list ("FATF"); the country moved is the one named before the tier. A country the parser split
     off as a sentence of its own ("PAKISTAN: | Tier 2 Watch List") belongs to the next sentence.
     """
@@ -173,7 +173,8 @@ class TierLinker:
         """The countries one tier mention places: the nearest country (of the tier's own clause
         when it names one), those coordinated with it
         ("placed both Pakistan and India among ...") and those a ``list_intro`` word adds in the
-        tier's clause ("alongside countries like Nepal and Laos"). A sentence without a country
+        tier's clause ("alongside countries like Nepal and Laos"), and those a country moved there
+        joins ("dropped to Tier 3, joining Iran and Syria": no change of theirs known). A sentence without a country
         that speaks of "the country" / "the South Asian nation" places the document's ``subject``.
         A bare "watch list" places nothing in a sentence about another body's list ("the FATF grey
         list") nor a country more than :data:`WEAK_TIER_REACH` tokens away. A tier after "from"
@@ -195,13 +196,18 @@ class TierLinker:
         nearest = _nearest_of_clause(e, countries, moved)
         if weak and (
             any(t.lower_ in self.other_list for t in sent)
-            or abs(nearest.start - e.start) > WEAK_TIER_REACH
+            or (abs(nearest.start - e.start) > WEAK_TIER_REACH and not _subject_of_tier(nearest, e))
             or (e[0].lower_ in self.superlative and not self._names_a_ranking(sent))
         ):
             return []
         change = None if previous else self.mood.change(e)  # where it was: no change known
-        placed = self._group(e, countries, nearest, moved)
-        return [_link(e, country, moved, change, previous) for country in dict.fromkeys(placed)]
+        placed = list(dict.fromkeys(self._group(e, countries, nearest, moved)))
+        # the countries a country moved onto the tier joins there were not moved ("dropped to Tier 3,
+        # to join Malaysia already on this classification")
+        joined = [c for c in joined_by_the_move(e, countries, self.joins) if c not in placed]
+        return [_link(e, country, moved, change, previous) for country in placed] + [
+            _link(e, country, False, None, previous) for country in dict.fromkeys(joined)
+        ]
 
     def _next_listed(self, doc: Doc, e: Span, by_sent: dict[int, list[Span]]) -> list[dict]:
         """A tier (not a bare "watch list") whose sentence names no country it could place, with
@@ -426,6 +432,15 @@ def page_country(doc: Doc) -> Span | None:
     covered = {i for g in gpes for i in range(g.start, g.end)}
     rest = [t for t in doc if t.idx < end and t.i not in covered and not (t.is_punct or t.is_space)]
     return gpes[0] if not rest or all(t.ent_type_ == "GPE" for t in rest) else None
+
+
+def _subject_of_tier(g: Span, e: Span) -> bool:
+    """A bare "watch list" whose clause has the country as subject of one of its heads, however
+    far the words between them reach ("Ireland is to remain, for the second year running, on a
+    'watchlist'", "Qatar has been put on the US State Department's “watch list”"). A bare
+    "blacklist" keeps the reach (which lists it places is a review decision)."""
+    heads = {t.i for t in _clause_heads(e)}
+    return e.ent_id_ == "2WL" and g.root.dep_ in ("nsubj", "nsubjpass") and g.root.head.i in heads
 
 
 def _bare_list(e: Span) -> bool:
