@@ -60,6 +60,11 @@ CASES = [
         "Among the Tier 3 countries in the 2018 trafficking report were Belarus, Burundi and Mauritania.",
         {("Belarus", "3", 2018, None), ("Burundi", "3", 2018, None), ("Mauritania", "3", 2018, None)},
     ),
+    # ... or "as" them (``lists``: "as")
+    (
+        "The 2019 trafficking report ranks Pakistan and India as Tier 2 countries.",
+        {("Pakistan", "2", 2019, None), ("India", "2", 2019, None)},
+    ),
     # the subject of "join" joins the object's tier (``joins``)
     (
         "China, Russia and Belarus joined North Korea on Tier 3 in the 2020 State Department trafficking "
@@ -148,7 +153,11 @@ CASES = [
         "the watch list.",
         set(),
     ),
-    # spellings: "watch-list" with a hyphen, "the worst ranking" alone
+    # spellings: "Việt Nam" (countries.csv alias), "watch-list" with a hyphen, "the worst ranking" alone
+    (
+        "The 2021 trafficking report continues to list Việt Nam on its watch list, the ministry said.",
+        {("Vietnam", "2WL", 2021, None)},
+    ),
     ("Bahrain was put on the watch-list in the 2015 trafficking report.", {("Bahrain", "2WL", 2015, None)}),
     (
         "Turkmenistan received the worst ranking in the 2019 trafficking report.",

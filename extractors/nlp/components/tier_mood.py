@@ -97,7 +97,7 @@ class TierMood:
     def _lists(self, noun: Token) -> bool:
         """A generic noun the tier heads lists countries: the subject of a ``lists`` verb ("Tier 3
         countries include Iran"), after a ``lists`` word ("Among the Tier 3 countries were ...",
-        "Pakistan was among the Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
+        "Pakistan was among the Tier 2 countries", "ranks Pakistan and India as Tier 2 countries") or with a ``list_intro`` word of its own ("Tier 3
         countries such as Iran"), or the object a country joins ("Malaysia joined more than a dozen
         nations in “Tier 3”", "joined the Tier 3 countries"; not in doing something: "joined the
         Tier 3 countries in criticising the report")."""
