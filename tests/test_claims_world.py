@@ -365,8 +365,8 @@ def test_quote_right_after_a_reported_statement_is_its_speakers(nlp):
     assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said"), ("Mary Kato", "said")]
 
 
-def test_quote_after_a_reported_statement_and_a_break_is_not_its_speakers(nlp):
-    # after a blank line, or after another sentence, a quotation is as often another source's
+def test_quote_after_a_break_or_a_stress_is_not_the_reported_speakers(nlp):
+    # after a blank line or another sentence a quotation is as often another source's
     text = "Inspector Mary Kato said red flags include signs of abuse.\n\n“The victims were held for months.”"
     assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said")]
     text = (
@@ -374,3 +374,9 @@ def test_quote_after_a_reported_statement_and_a_break_is_not_its_speakers(nlp):
         "on Monday. “The victims were held for months.”"
     )
     assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said")]
+    # a verb of stressing is no statement the quote goes on from (claim_lexicon quote_lead_cues)
+    text = (
+        "The minister emphasized that the issue is not just economic but also social. “We need "
+        "collective cooperation from all provinces.”"
+    )
+    assert [c for _, c, _ in contents(nlp, text)] == ["emphasized"]

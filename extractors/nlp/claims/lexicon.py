@@ -30,6 +30,7 @@ _GROUP_PRONOUNS = _words("group_pronouns")
 _UNNAMED_HEADS = _words("unnamed_heads")
 _POLICE_HEADS = _words("police_heads")
 _GROUP_NOUNS = _words("group_nouns")
+_QUOTE_LEAD_CUES = _words("quote_lead_cues")
 _SAME_TITLE_HEADS = {w: line.split() for line in _LEXICON["same_title_heads"] for w in line.split()}
 
 _POLICE_UNIT_WORDS = _words("police_unit_words")
