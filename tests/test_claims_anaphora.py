@@ -186,3 +186,49 @@ def test_statement_released_by_a_named_body_is_that_body(nlp):
         ("Government of Mexico", "organisation", "according to"),
         ("A statement signed by the suspects' families", "report", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "the police" is the police force the story named before (models/gold/README.md: "the
+        # agency" -> the agency's canonical name)
+        (
+            "Officers of the Tel Aviv District Police arrested four suspects on Sunday. According to "
+            "the police, the network brought women to Israel under false pretenses.",
+            [("Tel Aviv District Police", "organisation", "According to")],
+        ),
+        # named only after the claim: the one force the story names
+        (
+            "Police said the baby was sold for 50,000 rupees. The case was registered at the Memon "
+            "Goth police station of the Sindh Police.",
+            [("Sindh Police", "organisation", "said")],
+        ),
+        # no force named, or only a unit of one: "police" as written
+        ("Police said the suspects fled to the border.", [("Police", "unnamed", "said")]),
+        (
+            "The Multi-Option Police Section raided the house. The police said five women were rescued.",
+            [("The police", "unnamed", "said")],
+        ),
+    ],
+)
+def test_police_is_the_force_the_story_names(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_they_after_a_group_named_in_the_singular(nlp):
+    # "they" refers back to a group named in the singular or by a number
+    text = (
+        "The trio initially claimed they were attending a tech conference abroad. Eventually, they "
+        "admitted that they were recruited through social media."
+    )
+    assert speakers(nlp, text) == [("The trio", "unnamed", "claimed"), ("The trio", "unnamed", "admitted")]
+
+
+def test_a_title_in_another_form_is_its_holder(nlp):
+    # "the spokesperson" after "spokeswoman, X" (claim_lexicon same_title_heads)
+    text = (
+        "The Foreign Ministry's spokeswoman, Maria Santos, said the report does not reflect the "
+        "efforts made. The spokesperson said the two countries need to work together."
+    )
+    assert speakers(nlp, text) == [("Maria Santos", "person", "said"), ("Maria Santos", "person", "said")]

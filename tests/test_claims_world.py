@@ -344,3 +344,39 @@ def test_the_subject_of_was_quoted_as_saying_speaks(nlp):
         "the criminal investigation unit, was quoted as saying by Indonesian media."
     )
     assert speakers(nlp, text) == [("Herry Nahak", "person", "saying")]
+
+
+def test_quote_right_after_a_reported_statement_is_its_speakers(nlp):
+    # a quotation with no cue of its own that opens a sentence right after a reported statement,
+    # in its paragraph or on the next line, is a claim of its own with that statement's speaker
+    # and cue (fresh gold a, Uganda; b, Canada; world_dev, Labour spokesman)
+    text = (
+        "Chairman John Okot said that over 50 girls had been rescued this season. “We trailed them "
+        "from their offices. We saw who was doing what.”"
+    )
+    assert contents(nlp, text) == [
+        ("John Okot", "said", "over 50 girls had been rescued this season"),
+        ("John Okot", "said", "We trailed them from their offices. We saw who was doing what."),
+    ]
+    text = (
+        "Inspector Mary Kato said red flags include signs of physical abuse.\n"
+        "“Also, if someone cannot produce their own papers, that is a sign of control.”"
+    )
+    assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said"), ("Mary Kato", "said")]
+
+
+def test_quote_after_a_break_or_a_stress_is_not_the_reported_speakers(nlp):
+    # after a blank line or another sentence a quotation is as often another source's
+    text = "Inspector Mary Kato said red flags include signs of abuse.\n\n“The victims were held for months.”"
+    assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said")]
+    text = (
+        "Inspector Mary Kato said red flags include signs of abuse. The suspects fled to the border "
+        "on Monday. “The victims were held for months.”"
+    )
+    assert [(s, c) for s, c, _ in contents(nlp, text)] == [("Mary Kato", "said")]
+    # a verb of stressing is no statement the quote goes on from (claim_lexicon quote_lead_cues)
+    text = (
+        "The minister emphasized that the issue is not just economic but also social. “We need "
+        "collective cooperation from all provinces.”"
+    )
+    assert [c for _, c, _ in contents(nlp, text)] == ["emphasized"]

@@ -11,7 +11,8 @@ step's :class:`~extractors.nlp.claims.subjects._Subject`:
   sources familiar with the matter told Reuters … the sources said" -> "two sources familiar
   with the matter"; "according to the same source" -> the last speaker).
 * :func:`group_pronoun`: "they" -> the group or body that became a sentence's subject or spoke
-  last ("Officials said … They said" -> officials).
+  last ("Officials said … They said" -> officials; "The trio claimed … they admitted" -> the
+  trio).
 * :func:`clause_subject`: "his", "its", "their" -> the subject of their own clause ("The
   government has yet to issue its official response" -> the government).
 * :func:`issuer`: "a statement released by the Government of Mexico" -> Government of Mexico.
@@ -19,8 +20,10 @@ step's :class:`~extractors.nlp.claims.subjects._Subject`:
   named before; the last body that spoke only when the head allows it (``spoken_head_kinds``).
 * :func:`generic_body`: "the agency", "the Mexican government agency" -> the agency named last
   before, when nothing that spoke fits.
+* :func:`police_force`: "the police", "police" -> the police force named last before ("Tel Aviv
+  District Police … According to the police"), else the only one the story names.
 
-Word lists: ``generic_org_heads``, ``org_heads``, ``spoken_head_kinds`` and ``same_words`` in ``models/patterns/claim_lexicon.toml``.
+Word lists: ``generic_org_heads``, ``org_heads``, ``police_heads``, ``police_unit_words``, ``group_nouns``, ``spoken_head_kinds`` and ``same_words`` in ``models/patterns/claim_lexicon.toml``.
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ from spacy.tokens import Token
 
 from extractors.nlp.claims.lexicon import (
     _GENERIC_ORG_HEADS,
+    _GROUP_NOUNS,
     _GROUP_PRONOUNS,
     _ORG_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
     _PERSON_PRONOUNS,
+    _POLICE_HEADS,
+    _POLICE_UNIT_WORDS,
     _REPORT_HEADS,
     _SAME_WORDS,
     _SPOKEN_HEAD_KINDS,
@@ -117,6 +123,8 @@ def group_pronoun(s, resolve) -> Speaker | None:
     for i in range(s.span.start - 1, after, -1):
         t = doc[i]
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ not in _GROUP_PRONOUNS:
+            if _group(t):  # "The first group, consisting of …": the group as the text names it
+                return resolve(doc[t.left_edge.i : t.i + 1])
             if t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children) or _body(t):
                 return resolve(s.finder._np(t))
             break
@@ -124,12 +132,20 @@ def group_pronoun(s, resolve) -> Speaker | None:
         if c.speaker[0] is None or c.cue.sent.start < _sentences_back(doc, s.span[0], 3):
             return None
         if c.speaker[1] == "organisation" or (
-            c.speaker[1] == "unnamed" and c.src is not None and c.src.root.tag_ in _PLURAL_TAGS
+            c.speaker[1] == "unnamed"
+            and c.src is not None
+            and (c.src.root.tag_ in _PLURAL_TAGS or _group(c.src.root))
         ):
             return c.speaker
         if c.speaker[1] == "person" or c.src is None or c.src.root.lower_ not in _GROUP_PRONOUNS:
             return None
     return None
+
+
+def _group(t: Token) -> bool:
+    """A group of people named in the singular ("The trio", "the family") or by a number ("the
+    three", "All five"), which "they" refers back to."""
+    return t.lower_ in _GROUP_NOUNS or (t.tag_ == "CD" and t.like_num and not t.text[:1].isdigit())
 
 
 def clause_subject(s, resolve) -> Speaker | None:
@@ -195,6 +211,34 @@ def generic_body(s) -> Speaker | None:
     if s.span[0].lower_ not in ("the", "this") or s.low not in _GENERIC_ORG_HEADS or len(s.span) > 5:
         return None
     named = last_agency(s.doc, s.span.start)
+    return (named, "organisation") if named is not None else None
+
+
+def police_force(s) -> Speaker | None:
+    """ "The police said", "according to police": the police force named last before the source
+    (an agency of kind police with "police" in its name, not a unit of it: "Multi-Option Police
+    Section"), else the one police force the story names, else nothing (the phrase stays as
+    written: "police" in a story that names no force)."""
+    words = [t.lower_ for t in s.span]
+    if s.low not in _POLICE_HEADS or words[-1] not in _POLICE_HEADS or len(words) > 2:
+        return None
+    if len(words) == 2 and words[0] != "the":
+        return None  # "provincial police", "Canadian police": a description, not a reference
+    kinds = s.doc.user_data.get(AGENCY_INFO, {})
+
+    def force(e) -> bool:
+        name = agency_name(e)
+        low = name.lower().replace(",", " ").split()
+        return (
+            kinds.get(name, {}).get("kind") == "police"
+            and "police" in low
+            and not _POLICE_UNIT_WORDS.intersection(low[low.index("police") + 1 :])
+        )
+
+    named = last_agency(s.doc, s.span.start, force)
+    if named is None:
+        forces = {agency_name(e) for e in s.doc.ents if e.label_ == "AGENCY" and force(e)}
+        named = next(iter(forces)) if len(forces) == 1 else None
     return (named, "organisation") if named is not None else None
 
 

@@ -22,6 +22,7 @@ from extractors.nlp.claims.lexicon import (
     _REPORT_HEADS,
     _STUDY_HEADS,
     _UNNAMED_HEADS,
+    other_title_forms,
     title_words,
 )
 from extractors.nlp.claims.subjects import Speaker, _Subject
@@ -184,7 +185,8 @@ def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
     before with that title (other words of the phrase must occur in the title or organisation;
     "DG", "IG", "SHO" stand for their titles). A title with a word that makes another office
     (``other_office_words``) the phrase lacks is not that title: "the minister" after "Prime
-    Minister Shehbaz Sharif" is not the prime minister."""
+    Minister Shehbaz Sharif" is not the prime minister. The other forms of the head count
+    ("spokesman", "spokeswoman", "spokesperson")."""
     root = subj.root
     if root.pos_ not in ("NOUN", "PROPN") or len(subj) > 4:
         return None
@@ -192,4 +194,10 @@ def _titled_person(self, doc: Doc, subj: Span, before: int) -> str | None:
     title = title_words(root)
     # "the DDG" stands for "deputy director general": its own words are the phrase's
     other = _OTHER_OFFICE_WORDS - words - set(title)
-    return titled_person(doc.user_data.get(PEOPLE, []), title[-1], words, before, other)
+    people = doc.user_data.get(PEOPLE, [])
+    # "the spokesperson" is also the person titled "spokeswoman" (``same_title_heads``)
+    for head in (title[-1], *other_title_forms(title[-1])):
+        found = titled_person(people, head, words, before, other)
+        if found:
+            return found
+    return None

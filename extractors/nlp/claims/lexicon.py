@@ -28,6 +28,12 @@ _PERSON_PRONOUNS = _words("person_pronouns")
 _ORG_PRONOUNS = _words("org_pronouns")
 _GROUP_PRONOUNS = _words("group_pronouns")
 _UNNAMED_HEADS = _words("unnamed_heads")
+_POLICE_HEADS = _words("police_heads")
+_GROUP_NOUNS = _words("group_nouns")
+_QUOTE_LEAD_CUES = _words("quote_lead_cues")
+_SAME_TITLE_HEADS = {w: line.split() for line in _LEXICON["same_title_heads"] for w in line.split()}
+
+_POLICE_UNIT_WORDS = _words("police_unit_words")
 _PERSON_HEADS = _words("person_heads")
 _MEMBER_HEADS = _words("member_heads")
 _COMPLAINANT_HEADS = _words("complainant_heads")
@@ -56,6 +62,11 @@ def title_words(word) -> list[str]:
     """The words of the title ``word`` (a token) stands for: "DG" -> ["director", "general"],
     "minister" -> ["minister"]; its last word is the head a person's title must end in."""
     return _TITLE_ABBREVIATIONS.get(word.lower_, word.lower_).split()
+
+
+def other_title_forms(head: str) -> list[str]:
+    """The other forms of a title's head word ("spokesperson" -> ["spokesman", "spokeswoman"])."""
+    return [w for w in _SAME_TITLE_HEADS.get(head, []) if w != head]
 
 
 _ORG_HEADS = _words("org_heads")

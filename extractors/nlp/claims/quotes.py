@@ -22,7 +22,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.claims.lexicon import _CUE_LEFT_DEPS, _QUOTING_PASSIVES, _SUBJ_DEPS, _TRIM
+from extractors.nlp.claims.lexicon import (
+    _CUE_LEFT_DEPS,
+    _QUOTE_LEAD_CUES,
+    _QUOTING_PASSIVES,
+    _SUBJ_DEPS,
+    _TRIM,
+)
 from extractors.nlp.claims.spans import _Claim, _reopens, _text, _trim_quote
 
 _BREAKS = re.compile(r"\n(?:[ \t\r\f\v]*\n)*")
@@ -120,6 +126,15 @@ def _attach_quotes(
             continue
         if len(qspan) < 3:
             continue
+        reported = _reported_before(text, claims, last, (qs, qe))
+        if reported is not None:
+            start, end = _trim_quote(text, qs, qe)
+            last = replace(reported, start=start, end=end, direct=True)
+            claims.append(last)
+            last_at = _where(text, qs, qe)
+            if _left_open(text, qe):
+                open_run = [*run, _Open(qs, qe, last)]
+            continue
         given: _Claim | None = None
         if last is not None and _continues(text, claims, last, last_at, (qs, qe)):
             before = (last.start, last.end)
@@ -195,6 +210,35 @@ def _continue(text: str, claims: list[_Claim], last: _Claim, qs: int, qe: int) -
         return made
     last.end = qe
     return last
+
+
+def _reported_before(
+    text: str, claims: list[_Claim], last: _Claim | None, quote: tuple[int, int]
+) -> _Claim | None:
+    """The reported statement a quote with no cue of its own goes on from: "X said that A. “B.”"
+    and "X said A.\\n“B.”" (the next line) give B X's speaker and cue, as a claim of its own (the
+    news guideline, as for "“A,” X said. “B.”"). Only when the quote opens a sentence right after
+    that claim's content, with nothing but punctuation between, and the claim has a source, a
+    verb of saying for its cue (``quote_lead_cues``: not "Many might think", "The minister
+    emphasized"), not a participle of another claim's cue ("“A,” said X, speaking of Y.") and
+    is the last attribution before the quote; a quoted paragraph after a blank line is not
+    taken (as often another source's: :func:`_continues`)."""
+    qs, qe = quote
+    outer_s = _outer(text, qs, qe)[0]
+    before = [c for c in claims if c.cue_start < qs and max(c.end, c.cue_end) <= outer_s]
+    if not before:
+        return None
+    c = max(before, key=lambda o: (max(o.end, o.cue_end), o.cue_start))
+    if c.src is None or c.direct or c.end <= c.start or (last is not None and last.end >= c.end):
+        return None
+    if c.cue.lemma_.lower() not in _QUOTE_LEAD_CUES:
+        return None  # "emphasized that A. “B.”", "believes A. “B.”": no statement B goes on from
+    if any(o.cue.i == c.cue.head.i for o in claims if o is not c):
+        return None  # "“A,” said X, speaking of Y. “B.”": B goes on from A (PolNeAR dev)
+    gap = text[max(c.end, c.cue_end, c.src.end_char) : outer_s]
+    if gap.count("\n") > 1 or any(ch.isalnum() for ch in gap):
+        return None
+    return c if _opens_sentence(text, qs, qe) else None
 
 
 def _opens_sentence(text: str, qs: int, qe: int) -> bool:

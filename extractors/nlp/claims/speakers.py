@@ -27,6 +27,7 @@ from extractors.nlp.claims.anaphora import (
     generic_body,
     group_pronoun,
     issuer,
+    police_force,
     previous_body,
     same_source,
     subject_body,
@@ -62,6 +63,7 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SPEAKER_HEADS,
+    other_title_forms,
     title_words,
 )
 from extractors.nlp.claims.named import (
@@ -367,9 +369,10 @@ def _person_title(s: _Subject) -> Speaker | None:
     if titled:
         return titled, "person"
     words = {t.lower_ for t in s.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != s.root.i}
-    titled = person_by_written_title(s, s.low, words)
-    if titled:
-        return titled, "person"
+    for head in (s.low, *other_title_forms(s.low)):
+        titled = person_by_written_title(s, head, words)
+        if titled:
+            return titled, "person"
     for sp in s.spoken:
         if sp[1] == "person" and s.low in _OFFICE_HEADS | _SPEAKER_HEADS:
             return sp
@@ -437,6 +440,7 @@ _SPEAKER_STEPS = (
     _title_head,
     _member_ref,
     counted_members,
+    police_force,
     body_ref,
     _body_of_kind,
     generic_body,
