@@ -1,5 +1,6 @@
-"""Clause helpers for the tier rules (:mod:`.tiers`, :mod:`.tier_years`, :mod:`.tier_countries`):
-the heads of a tier's own clause, a head's modifiers, and word-pattern endings."""
+"""Clause helpers for the tier rules (:mod:`.tiers`, :mod:`.tier_years`, :mod:`.tier_countries`,
+:mod:`.tier_mood`): the heads of a tier's own clause, a head's modifiers, word-pattern endings, and
+a join in doing something."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def ends_with(words: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
     """The words end with the pattern, "*" standing for any one word."""
     tail = words[-len(pattern) :]
     return len(tail) == len(pattern) and all(p in ("*", w) for p, w in zip(pattern, tail))
+
+
+def joins_in_doing(verb: Token) -> bool:
+    """A "join" verb with "in" + a verb form: joining others in doing something ("joined the Tier 3
+    countries in criticising the report"), not joining them on a tier."""
+    return any(
+        c.dep_ == "pcomp" for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
+    )

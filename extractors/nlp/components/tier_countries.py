@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.assets import split_aliases
 from extractors.nlp.components.rule_files import rows
-from extractors.nlp.components.tier_clauses import clause_heads
+from extractors.nlp.components.tier_clauses import clause_heads, joins_in_doing
 
 
 def demonyms(country_words: str | None) -> dict[tuple[str, ...], str]:
@@ -114,10 +114,7 @@ def joined_by_the_move(e: Span, countries: list[Span], joins: set[str]) -> list[
         if j.dep_ not in ("advcl", "xcomp") or j.lemma_.lower() not in joins:
             continue
         lo, hi = j.left_edge.i, j.right_edge.i
-        doing = [c for p in j.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
-        if any(c.dep_ == "pcomp" for c in doing) or any(
-            x.label_ == "TIER" and lo <= x.start <= hi for x in e.sent.ents
-        ):
+        if joins_in_doing(j) or any(x.label_ == "TIER" and lo <= x.start <= hi for x in e.sent.ents):
             continue
         out += [g.ent_id_ for g in countries if lo <= g.start and g.end - 1 <= hi]
     return out

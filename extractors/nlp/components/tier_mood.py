@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from extractors.nlp.components.tier_clauses import clause_heads, modifiers
+from extractors.nlp.components.tier_clauses import clause_heads, joins_in_doing, modifiers
 
 _CHANGES = (("change_up", "upgraded"), ("change_down", "downgraded"), ("change_same", "remained"))
 # how a tier modifies a noun ("tier-one suppliers")
@@ -104,10 +104,7 @@ class TierMood:
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in self.lists:
             return True
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.joins:
-            doing = [
-                c for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
-            ]
-            return not any(c.dep_ == "pcomp" for c in doing)
+            return not joins_in_doing(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ in self.lists:
             return True
         return any(self.intro(t) and any(c.dep_ == "pobj" for c in t.children) for t in noun.subtree)
