@@ -19,6 +19,7 @@ from extractors.nlp.components.officials.countries import (
 )
 from extractors.nlp.components.officials.forces import force_before, story_force
 from extractors.nlp.components.officials.units import named_after_link
+from extractors.nlp.components.officials.written_portfolio import written_portfolio
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -67,7 +68,13 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     force = force_before(ctx, j)  # "police spokesman X", "Ghana Police Superintendent X"
     if force is not None:
         return force
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
+    return (
+        _force_in_title(ctx, t, j)
+        or _place_or_org(ctx, t, j)
+        or domain_word(ctx, j)
+        or written_portfolio(ctx, t, j)
+        or (None, q)
+    )
 
 
 def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
