@@ -69,3 +69,21 @@ def test_role_reference_after_listed_names_is_not_their_title(nlp):
         "The recruits were named as John Okello and Peter Mugisha, the police spokesperson said in Kampala."
     )
     assert all(title is None for _, title, _ in officials(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a qualifier before "Police" and the title: the story's force, the qualifier kept
+        (
+            "Acting Police Commissioner Ravi Naidu said two recruiters were held in Suva, Fiji.",
+            {("Ravi Naidu", "acting commissioner", "Fiji Police Force")},
+        ),
+        (
+            "The women were freed in Trinidad and Tobago, acting Police Commissioner Gary Mohan said.",
+            {("Gary Mohan", "acting commissioner", "Trinidad and Tobago Police Service")},
+        ),
+    ],
+)
+def test_a_qualifier_before_the_police_word_keeps_the_story_force(nlp, text, expected):
+    assert officials(nlp, text) == expected

@@ -52,13 +52,17 @@ def _portfolio_word(ctx: Context, k: int) -> bool:
     ``role_cues.csv`` ``not_portfolio``, ``not_written_portfolio``)."""
     tok, lex = ctx.doc[k], ctx.lex
     e = ctx.ent_at.get(k)
+    # the model tags portfolio words as ORG or NORP at times ("Fisheries and Forests"): a country's
+    # name or its people's word is never one ("Sri Lankan Justice Minister")
+    countryish = e is not None and (e.text in lex.demonyms or e.text in lex.demonyms.values())
     return (
         tok.is_title
         and tok.is_alpha
         and not tok.is_stop
-        and (e is None or e.label_ == "ORG" or e.label_ == "TITLE" and len(e) == 1)
+        and (e is None or e.label_ in ("ORG", "NORP") or e.label_ == "TITLE" and len(e) == 1)
+        and not countryish
         and k not in ctx.person_tokens
-        and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "LOC", "DATE")
+        and tok.ent_type_ not in ("GPE", "PERSON", "LOC", "DATE")
         and tok.lower_ not in lex.places
         and tok.text not in lex.demonyms
         and tok.lower_ not in lex.home
