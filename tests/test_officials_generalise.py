@@ -337,6 +337,11 @@ def test_a_portfolio_list_between_minister_and_name(nlp, text, expected):
             "Trade, Industry and Justice Minister Amara Perera met the envoys in Colombo, Sri Lanka.",
             {("Amara Perera", "minister", "Ministry of Trade, Industry and Justice")},
         ),
+        # the model named the portfolio as an organisation: a portfolio's word makes it a ministry
+        (
+            "Security is tight, National Security Minister Paul Brown said in Kingston, Jamaica.",
+            {("Paul Brown", "minister", "Ministry of National Security")},
+        ),
         # a cabinet secretary heads a ministry too (Kenya)
         (
             "Interior and Coordination Cabinet Secretary Dr. Jane Wanjiru spoke in Nairobi, Kenya.",

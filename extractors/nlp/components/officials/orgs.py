@@ -19,7 +19,7 @@ from extractors.nlp.components.officials.countries import (
 )
 from extractors.nlp.components.officials.forces import force_before, story_force
 from extractors.nlp.components.officials.units import named_after_link
-from extractors.nlp.components.officials.written_portfolio import written_portfolio
+from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -70,6 +70,7 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
         return force
     return (
         _force_in_title(ctx, t, j)
+        or known_words_portfolio(ctx, t, j)
         or _place_or_org(ctx, t, j)
         or domain_word(ctx, j)
         or written_portfolio(ctx, t, j)

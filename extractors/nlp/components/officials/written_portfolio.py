@@ -22,6 +22,18 @@ _JOINS = {"and", "&", ","}
 _MAX_WORDS = 8
 
 
+def known_words_portfolio(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
+    """:func:`written_portfolio` when the model named the portfolio as an organisation and a word
+    of it is a portfolio's (``portfolio_words.txt``): "National Security Minister X", "Ethiopian
+    Federal Affairs Minister X" name a ministry, not a body called "National Security"; tried
+    before such an organisation is taken as the title's body ("Hamas Minister X": no portfolio)."""
+    found = written_portfolio(ctx, t, j)
+    if found is None or ctx.ent(j, "ORG") is None:
+        return None
+    words = {w.lower_ for w in ctx.doc[found[1] : j + 1]}
+    return found if words & ctx.lex.portfolio_words else None
+
+
 def written_portfolio(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     """(body, where its words start) for the capitalised portfolio ending at token ``j`` right
     before the title ``t``, or None."""
@@ -65,7 +77,6 @@ def _portfolio_word(ctx: Context, k: int) -> bool:
         and tok.ent_type_ not in ("GPE", "PERSON", "LOC", "DATE")
         and tok.lower_ not in lex.places
         and tok.text not in lex.demonyms
-        and tok.lower_ not in lex.home
         and tok.lower_ not in lex.skip_words("not_portfolio")
         and tok.lower_ not in lex.skip_words("not_written_portfolio")
         and (not lex.is_honorific(tok) or e is not None)  # "Justice": a title, not "Dr"
