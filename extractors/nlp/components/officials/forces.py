@@ -25,8 +25,19 @@ def fold_station(ctx: Context, found: Found | None) -> Found | None:
     """``found`` with a station organisation replaced by its force."""
     if found is None or not found[1]:
         return found
-    force = station_force(ctx, found[1])
+    force = station_force(ctx, found[1]) or _owned_unit_force(ctx, found[1])
     return found if force is None else (found[0], force, *found[2:])
+
+
+def _owned_unit_force(ctx: Context, org: str) -> str | None:
+    """A unit written as the police's possession ("Fiji Police’s Human Trafficking Unit") in a
+    story about a country whose police is one national force: that force (sub-units fold into
+    their body, models/gold/README.md)."""
+    for poss in ("’s ", "'s "):
+        owner, found, _ = org.partition(poss)
+        if found and owner.split()[-1].lower() in ctx.lex.skip_words("force_word"):
+            return ctx.lex.national_police.get(ctx.country or "")
+    return None
 
 
 def station_force(ctx: Context, org: str) -> str | None:

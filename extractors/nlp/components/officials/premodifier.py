@@ -66,25 +66,40 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
-    return _role_before_rank(ctx, t)
+    return _role_before_rank(ctx, t, span)
 
 
-def _role_before_rank(ctx: Context, t: Span | None) -> Span | None:
+def _role_before_rank(ctx: Context, t: Span | None, span: Span) -> Span | None:
     """ "The District Police Commander, ASP X", "Central East Regional Police Public Relations
     Officer, DSP X": a rank (``titles.jsonl`` ``rank``) written after a comma yields to the role
     written before it, the first-listed role (models/gold/README.md; "the provincial spokesperson
-    for the Hawks, Warrant Officer X" -> spokesperson)."""
-    if (
-        t is None
-        or not ctx.lex.info(t.ent_id_).get("rank")
-        or t.start < 2
-        or ctx.doc[t.start - 1].text != ","
-    ):
+    for the Hawks, Warrant Officer X" -> spokesperson). So does any title written right before the
+    name when the role, the title and the name are the subject of the verb after the name's comma
+    ("The head of the unit, Inspector X, says …", "the Regional Police Commander, Assistant
+    Commissioner of Police (ACP) X, said …"): one person introduced by both, the first-listed
+    wins; in a list ("the Chairman, DG X, Director Y") the next word is no verb."""
+    if t is None:
         return t
-    role = title_before(ctx, ctx.doc[t.start - 1 : t.start])
+    q = ctx.lex.qualifier_start(ctx.doc, t.start)
+    if q < 2 or ctx.doc[q - 1].text != ",":
+        return t
+    if not ctx.lex.info(t.ent_id_).get("rank") and not _subject_apposition(ctx, t, span):
+        return t
+    role = title_before(ctx, ctx.doc[q - 1 : q])
     if role is None or ctx.lex.info(role.ent_id_).get("rank") or ctx.lex.is_weak(role.ent_id_):
         return t
     return role
+
+
+def _subject_apposition(ctx: Context, t: Span, span: Span) -> bool:
+    """Title ``t`` sits right before the name (past a bracketed acronym: "(ACP)") and the name is
+    closed by a comma with a verb after it ("X, said")."""
+    doc = ctx.doc
+    between = [w for w in doc[t.end : span.start] if w.text not in ("(", ")")]
+    if any(not (w.is_upper and w.is_alpha) for w in between) or len(between) > 1:
+        return False
+    end = span.end
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("VERB", "AUX")
 
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
