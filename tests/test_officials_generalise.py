@@ -360,3 +360,8 @@ def test_a_portfolio_list_between_minister_and_name(nlp, text, expected):
 )
 def test_a_capitalised_portfolio_abroad_names_its_ministry(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+def test_a_press_officer_is_a_title_with_its_body(nlp):
+    text = "According to Department of Immigration press officer Selma Nangolo, the captives were held for months."
+    assert officials(nlp, text) == {("Selma Nangolo", "press officer", "Department of Immigration")}

@@ -149,15 +149,16 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     first = place_words_before(ctx, j, 2, ("GPE", "LOC"))  # "Jakarta Metro Police"
     if first > j:
         return None
-    # a unit or a place's command of a country whose police is one national force ("Central East
-    # Regional Police PRO", "the Volta North Regional Police Commander"): that force (Ghana Police
-    # Service; gazetteers/national_police.csv), as a station folds into it; a place's force
-    # elsewhere ("Kupang City Police": Indonesia's regional police are forces of their own); only
-    # a unit and no national force: none is named
-    national = ctx.lex.national_police.get(ctx.country or "")
+    # a unit, or a place's command named as one ("Central East Regional Police PRO", "the Volta
+    # North Regional Police Commander"), of a country whose police is one national force: that
+    # force (Ghana Police Service; gazetteers/national_police.csv), as a station folds into it; a
+    # place alone names a force of its own ("Kupang City Police"); only a unit and no national
+    # force: none is named
+    words = [w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]]
+    national = ctx.lex.national_police.get(ctx.country or "") if any(words) else None
     if national:
         return national, first
-    if not all(w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]):
+    if not all(words):
         return f"{ctx.doc[first : j + 1].text} Police", first
     return None
 
