@@ -118,3 +118,9 @@ def test_a_title_in_a_list_keeps_its_own_holder(nlp):
         ("Ahmed Khan", "director general", "Federal Investigation Agency"),
         ("Ali Raza", "director", "Federal Investigation Agency"),
     }
+
+
+def test_the_titles_own_acronym_is_no_body(nlp):
+    # "(COP)" spells the title, not a body: the rank's force is the story's national police
+    text = "In Accra, Ghana, Commissioner of Police (COP) Ama Owusu said 41 victims were rescued."
+    assert officials(nlp, text) == {("Ama Owusu", "commissioner of police", "Ghana Police Service")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
-from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor
+from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor, title_acronym
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.countries import (
@@ -304,7 +304,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
             return ctx.org_name(pf[1])
     for i in range(start, end):
         e = ctx.ent(i, "ORG")
-        if e is not None:
+        if e is not None and not title_acronym(ctx, e):  # "Commissioner of Police (COP) X"
             return _portfolio_body(ctx, e, tid) or ent_name(e)
     doc = ctx.doc
     for i in range(start + 1, end):  # "Director General of ICESCO, Dr X": an acronym no rule knows

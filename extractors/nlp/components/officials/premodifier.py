@@ -316,6 +316,14 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return None  # "A (CEO, MKAI), Dr. B": the title in brackets is A's
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
+    if (
+        tok.is_upper
+        and tok.is_alpha
+        and 1 <= i < len(doc) - 1
+        and doc[i - 1].text == "("
+        and doc[i + 1].text == ")"
+    ):
+        return i - 1  # "Commissioner of Police (COP) X": an acronym in brackets
     if _skipped_word(ctx, i):
         return i - 1
     if (
