@@ -316,14 +316,6 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return None  # "A (CEO, MKAI), Dr. B": the title in brackets is A's
     if ctx.lex.is_honorific(tok) or tok.text in (",", "(", ")") or tok.lower_ in ("for", "of", "the"):
         return i - 1
-    if (
-        tok.is_upper
-        and tok.is_alpha
-        and 1 <= i < len(doc) - 1
-        and doc[i - 1].text == "("
-        and doc[i + 1].text == ")"
-    ):
-        return i - 1  # "Commissioner of Police (COP) X": an acronym in brackets
     if _skipped_word(ctx, i):
         return i - 1
     if (
@@ -337,6 +329,18 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
         return i - 1  # "the leader of the opposition, X", "President of the university, Dr X"; not
         # "President of the session X"
     return None
+
+
+def _bracketed_acronym(doc, i: int) -> bool:
+    """Token ``i`` is an acronym in brackets: "(COP)"."""
+    tok = doc[i]
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and 1 <= i < len(doc) - 1
+        and doc[i - 1].text == "("
+        and doc[i + 1].text == ")"
+    )
 
 
 def _portfolio_back(ctx: Context, i: int) -> int | None:
@@ -357,12 +361,12 @@ def _closes_role_of_name(ctx: Context, i: int) -> bool:
 
 
 def _skipped_word(ctx: Context, i: int) -> bool:
-    """A wing word or place ("DSP Legal X"), or an acronym no rule knows after "of" ("Director
-    General of ICESCO, Dr X")."""
+    """A wing word or place ("DSP Legal X"), an acronym in brackets ("Commissioner of Police (COP)
+    X"), or an acronym no rule knows after "of" ("Director General of ICESCO, Dr X")."""
     tok = ctx.doc[i]
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return True
-    return _acronym_after_of(ctx, i)
+    return _bracketed_acronym(ctx.doc, i) or _acronym_after_of(ctx, i)
 
 
 def _acronym_after_of(ctx: Context, i: int) -> bool:
