@@ -69,3 +69,58 @@ def test_role_reference_after_listed_names_is_not_their_title(nlp):
         "The recruits were named as John Okello and Peter Mugisha, the police spokesperson said in Kampala."
     )
     assert all(title is None for _, title, _ in officials(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a qualifier before "Police" and the title: the story's force, the qualifier kept
+        (
+            "Acting Police Commissioner Ravi Naidu said two recruiters were held in Suva, Fiji.",
+            {("Ravi Naidu", "acting commissioner", "Fiji Police Force")},
+        ),
+        (
+            "The women were freed in Trinidad and Tobago, acting Police Commissioner Gary Mohan said.",
+            {("Gary Mohan", "acting commissioner", "Trinidad and Tobago Police Service")},
+        ),
+    ],
+)
+def test_a_qualifier_before_the_police_word_keeps_the_story_force(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit written as the police's possession folds into the national force
+        (
+            "Reports say the Fiji Police’s Human Trafficking Unit is keeping watch on the men in Fiji. "
+            "The head of the unit, Inspector Sefo Rova, says the victims have helped.",
+            {("Sefo Rova", "head", "Fiji Police Force")},
+        ),
+        # a place's command named as a unit ("North") of a national force folds into it; the
+        # first-listed role wins over the rank written before the name
+        (
+            "In Ho, Ghana, the Volta North Regional Police Commander, Assistant Commissioner of "
+            "Police (ACP) Kwame Asante, said the office would help.",
+            {("Kwame Asante", "regional police commander", "Ghana Police Service")},
+        ),
+    ],
+)
+def test_a_unit_of_a_national_force_folds_into_it(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_a_title_in_a_list_keeps_its_own_holder(nlp):
+    # "the Chairman, DG X, Director Y": no verb after the name's comma, each keeps the title before it
+    text = "The meeting was attended by the Chairman, DG FIA Ahmed Khan, Director Ali Raza and others."
+    assert officials(nlp, text) == {
+        ("Ahmed Khan", "director general", "Federal Investigation Agency"),
+        ("Ali Raza", "director", "Federal Investigation Agency"),
+    }
+
+
+def test_the_titles_own_acronym_is_no_body(nlp):
+    # "(COP)" spells the title, not a body: the rank's force is the story's national police
+    text = "In Accra, Ghana, Commissioner of Police (COP) Ama Owusu said 41 victims were rescued."
+    assert officials(nlp, text) == {("Ama Owusu", "commissioner of police", "Ghana Police Service")}

@@ -323,3 +323,45 @@ def test_a_day_written_after_the_name_is_no_part_of_it(nlp):
 )
 def test_a_portfolio_list_between_minister_and_name(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capitalised portfolio no gazetteer lists, before a minister's title abroad: its ministry
+        (
+            "Fisheries and Forests Minister Tomasi Naivalu said the boats were seized off Suva, Fiji.",
+            {("Tomasi Naivalu", "minister", "Ministry of Fisheries and Forests")},
+        ),
+        (
+            "Trade, Industry and Justice Minister Amara Perera met the envoys in Colombo, Sri Lanka.",
+            {("Amara Perera", "minister", "Ministry of Trade, Industry and Justice")},
+        ),
+        # the model named the portfolio as an organisation: a portfolio's word makes it a ministry
+        (
+            "Security is tight, National Security Minister Paul Brown said in Kingston, Jamaica.",
+            {("Paul Brown", "minister", "Ministry of National Security")},
+        ),
+        # a cabinet secretary heads a ministry too (Kenya)
+        (
+            "Interior and Coordination Cabinet Secretary Dr. Jane Wanjiru spoke in Nairobi, Kenya.",
+            {("Jane Wanjiru", "cabinet secretary", "Ministry of Interior and Coordination")},
+        ),
+        # not a word that is no portfolio ("State Minister"), nor in a British story
+        (
+            "State Minister Jane Akello said the shelters were full in Kampala, Uganda.",
+            {("Jane Akello", "minister of state", None)},
+        ),
+        (
+            "Schools Minister Stephen Twigg said the plan was fair in London, Britain.",
+            {("Stephen Twigg", "minister", None)},
+        ),
+    ],
+)
+def test_a_capitalised_portfolio_abroad_names_its_ministry(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_a_press_officer_is_a_title_with_its_body(nlp):
+    text = "According to Department of Immigration press officer Selma Nangolo, the captives were held for months."
+    assert officials(nlp, text) == {("Selma Nangolo", "press officer", "Department of Immigration")}

@@ -62,3 +62,25 @@ def domain_word(ctx: Context, j: int) -> tuple[str, int] | None:
         if e.label_ == "AGENCY" and word in ent_name(e).lower().replace("-", " ").split()
     }
     return (bodies.pop(), j) if len(bodies) == 1 else None
+
+
+def title_acronym(ctx: Context, e) -> bool:
+    """Entity ``e`` is the acronym of the title written right before its bracket, no body:
+    "Commissioner of Police (COP) X", "Assistant Commissioner of Police (ACP) X" (the initials of
+    every word, or of the words but "of/for/the/and")."""
+    doc = ctx.doc
+    if (
+        len(e) != 1
+        or e.start < 2
+        or doc[e.start - 1].text != "("
+        or e.end >= len(doc)
+        or doc[e.end].text != ")"
+    ):
+        return False
+    t = ctx.ent(e.start - 2, "TITLE")
+    if t is None:
+        return False
+    words = [w for w in doc[ctx.lex.qualifier_start(doc, t.start) : t.end] if w.is_alpha]
+    every = "".join(w.text[0] for w in words).upper()
+    content = "".join(w.text[0] for w in words if w.lower_ not in ("of", "for", "the", "and")).upper()
+    return e.text.upper() in (every, content)

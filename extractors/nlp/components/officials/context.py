@@ -28,9 +28,13 @@ class Context:
     def org_name(self, org: str) -> str | None:
         """A portfolio's organisation as this story names it (``Lexicon.org_name``): another
         country's when the story names neither a province nor the provinces' country (Pakistan)."""
+        return self.lex.org_name(org, self.province, self.abroad())
+
+    def abroad(self) -> bool:
+        """The story is about another country: it names neither a province nor the provinces'
+        country (Pakistan)."""
         home = set(self.lex.country_of_province.values()) - {""}
-        abroad = self.province is None and not home & set(self.countries)
-        return self.lex.org_name(org, self.province, abroad)
+        return self.province is None and not home & set(self.countries)
 
     def ent(self, i: int, *labels: str) -> Span | None:
         """The entity at token ``i`` when it has one of ``labels``."""

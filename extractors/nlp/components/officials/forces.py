@@ -25,8 +25,19 @@ def fold_station(ctx: Context, found: Found | None) -> Found | None:
     """``found`` with a station organisation replaced by its force."""
     if found is None or not found[1]:
         return found
-    force = station_force(ctx, found[1])
+    force = station_force(ctx, found[1]) or _owned_unit_force(ctx, found[1])
     return found if force is None else (found[0], force, *found[2:])
+
+
+def _owned_unit_force(ctx: Context, org: str) -> str | None:
+    """A unit written as the police's possession ("Fiji Police’s Human Trafficking Unit") in a
+    story about a country whose police is one national force: that force (sub-units fold into
+    their body, models/gold/README.md)."""
+    for poss in ("’s ", "'s "):
+        owner, found, _ = org.partition(poss)
+        if found and owner.split()[-1].lower() in ctx.lex.skip_words("force_word"):
+            return ctx.lex.national_police.get(ctx.country or "")
+    return None
 
 
 def station_force(ctx: Context, org: str) -> str | None:
@@ -53,18 +64,28 @@ def story_force(ctx: Context) -> str | None:
     return ctx.lex.national_police.get(ctx.country or "")
 
 
+def _open_before(doc, j: int) -> bool:
+    """Nothing that could name a body before token ``j``: the sentence start, an article,
+    punctuation."""
+    return (
+        j == 0 or doc[j].is_sent_start or doc[j - 1].lower_ in ("the", "a", "an") or not doc[j - 1].is_alpha
+    )
+
+
 def force_before(ctx: Context, j: int) -> tuple[str | None, int] | None:
     """A bare word for the police (``role_cues.csv`` ``force_word``) at token ``j`` before a title,
     as (its force, where the body's words start): after a country's name or demonym that
     country's one national police ("Ghana Police Superintendent X", "Ugandan police spokesman X");
     after an article, punctuation or at the sentence start the story's force ("police spokesman
-    X", "X, the police spokesman"); ``None`` when a longer name holds the word ("Kampala
+    X", "X, the police spokesman"), also past a title's qualifier ("Acting Police Commissioner X"); ``None`` when a longer name holds the word ("Kampala
     Metropolitan Police spokesperson": a force of its own) or an entity covers it."""
     doc = ctx.doc
     if doc[j].lower_ not in ctx.lex.skip_words("force_word") or j in ctx.ent_at:
         return None
-    if j == 0 or doc[j].is_sent_start or doc[j - 1].lower_ in ("the", "a", "an") or not doc[j - 1].is_alpha:
+    if _open_before(doc, j):
         return story_force(ctx), j
+    if doc[j - 1].lower_ in ctx.lex.skip_words("title_qualifier") and _open_before(doc, j - 1):
+        return story_force(ctx), j - 1  # "acting Police Commissioner X": the qualifier is the title's
     prev = ctx.ent_at.get(j - 1)
     country = ctx.lex.demonyms.get(doc[j - 1].text)
     if prev is not None and prev.label_ == "GPE" and prev.end == j:

@@ -195,8 +195,12 @@ class Lexicon:
     def qualifiers(self, doc: Doc, start: int) -> str:
         """The qualifiers before the title at ``start`` as written, lower case ("acting"), or "";
         also one before the title's portfolio ("Deputy Foreign Minister", "the deputy health
-        minister": ``portfolio_qualifier``)."""
+        minister": ``portfolio_qualifier``) or before the police word written before the title
+        ("acting Police Commissioner": ``force_word``)."""
         q = self.qualifier_start(doc, start)
+        if q == start and start >= 2 and doc[start - 1].lower_ in self.skip_words("force_word"):
+            if doc[start - 2].lower_ in self.skip_words("title_qualifier"):
+                return doc[start - 2].lower_  # "acting Police Commissioner": the force is the body
         pf = self.portfolio_ending(doc, start) if q == start else None
         if pf and pf[0] >= 1:
             k = pf[0] - 1

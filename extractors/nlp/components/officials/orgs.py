@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
-from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor
+from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor, title_acronym
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.countries import (
@@ -19,6 +19,7 @@ from extractors.nlp.components.officials.countries import (
 )
 from extractors.nlp.components.officials.forces import force_before, story_force
 from extractors.nlp.components.officials.units import named_after_link
+from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
@@ -67,7 +68,14 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
     force = force_before(ctx, j)  # "police spokesman X", "Ghana Police Superintendent X"
     if force is not None:
         return force
-    return _force_in_title(ctx, t, j) or _place_or_org(ctx, t, j) or domain_word(ctx, j) or (None, q)
+    return (
+        _force_in_title(ctx, t, j)
+        or known_words_portfolio(ctx, t, j)
+        or _place_or_org(ctx, t, j)
+        or domain_word(ctx, j)
+        or written_portfolio(ctx, t, j)
+        or (None, q)
+    )
 
 
 def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -141,13 +149,18 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
     first = place_words_before(ctx, j, 2, ("GPE", "LOC"))  # "Jakarta Metro Police"
     if first > j:
         return None
-    if not all(w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]):
+    # a unit, or a place's command named as one ("Central East Regional Police PRO", "the Volta
+    # North Regional Police Commander"), of a country whose police is one national force: that
+    # force (Ghana Police Service; gazetteers/national_police.csv), as a station folds into it; a
+    # place alone names a force of its own ("Kupang City Police"); only a unit and no national
+    # force: none is named
+    words = [w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]]
+    national = ctx.lex.national_police.get(ctx.country or "") if any(words) else None
+    if national:
+        return national, first
+    if not all(words):
         return f"{ctx.doc[first : j + 1].text} Police", first
-    # no place named, only a unit ("Central East Regional Police PRO", "The District Police
-    # Commander"): the country's one national force when it has one (Ghana Police Service;
-    # gazetteers/national_police.csv), as a station folds into it; else no force is named
-    national = ctx.lex.national_police.get(ctx.country or "")
-    return (national, first) if national else None
+    return None
 
 
 def _body_noun_premod(ctx: Context, j: int) -> tuple[str, int] | None:
@@ -291,7 +304,7 @@ def between(ctx: Context, start: int, end: int, tid: str) -> str | None:
             return ctx.org_name(pf[1])
     for i in range(start, end):
         e = ctx.ent(i, "ORG")
-        if e is not None:
+        if e is not None and not title_acronym(ctx, e):  # "Commissioner of Police (COP) X"
             return _portfolio_body(ctx, e, tid) or ent_name(e)
     doc = ctx.doc
     for i in range(start + 1, end):  # "Director General of ICESCO, Dr X": an acronym no rule knows

@@ -66,25 +66,40 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
-    return _role_before_rank(ctx, t)
+    return _role_before_rank(ctx, t, span)
 
 
-def _role_before_rank(ctx: Context, t: Span | None) -> Span | None:
+def _role_before_rank(ctx: Context, t: Span | None, span: Span) -> Span | None:
     """ "The District Police Commander, ASP X", "Central East Regional Police Public Relations
     Officer, DSP X": a rank (``titles.jsonl`` ``rank``) written after a comma yields to the role
     written before it, the first-listed role (models/gold/README.md; "the provincial spokesperson
-    for the Hawks, Warrant Officer X" -> spokesperson)."""
-    if (
-        t is None
-        or not ctx.lex.info(t.ent_id_).get("rank")
-        or t.start < 2
-        or ctx.doc[t.start - 1].text != ","
-    ):
+    for the Hawks, Warrant Officer X" -> spokesperson). So does any title written right before the
+    name when the role, the title and the name are the subject of the verb after the name's comma
+    ("The head of the unit, Inspector X, says …", "the Regional Police Commander, Assistant
+    Commissioner of Police (ACP) X, said …"): one person introduced by both, the first-listed
+    wins; in a list ("the Chairman, DG X, Director Y") the next word is no verb."""
+    if t is None:
         return t
-    role = title_before(ctx, ctx.doc[t.start - 1 : t.start])
+    q = ctx.lex.qualifier_start(ctx.doc, t.start)
+    if q < 2 or ctx.doc[q - 1].text != ",":
+        return t
+    if not ctx.lex.info(t.ent_id_).get("rank") and not _subject_apposition(ctx, t, span):
+        return t
+    role = title_before(ctx, ctx.doc[q - 1 : q])
     if role is None or ctx.lex.info(role.ent_id_).get("rank") or ctx.lex.is_weak(role.ent_id_):
         return t
     return role
+
+
+def _subject_apposition(ctx: Context, t: Span, span: Span) -> bool:
+    """Title ``t`` sits right before the name (past a bracketed acronym: "(ACP)") and the name is
+    closed by a comma with a verb after it ("X, said")."""
+    doc = ctx.doc
+    between = [w for w in doc[t.end : span.start] if w.text not in ("(", ")")]
+    if any(not (w.is_upper and w.is_alpha) for w in between) or len(between) > 1:
+        return False
+    end = span.end
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("VERB", "AUX")
 
 
 def _current_before_former(ctx: Context, t: Span) -> Span | None:
@@ -316,6 +331,18 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
     return None
 
 
+def _bracketed_acronym(doc, i: int) -> bool:
+    """Token ``i`` is an acronym in brackets: "(COP)"."""
+    tok = doc[i]
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and 1 <= i < len(doc) - 1
+        and doc[i - 1].text == "("
+        and doc[i + 1].text == ")"
+    )
+
+
 def _portfolio_back(ctx: Context, i: int) -> int | None:
     """The token before a portfolio list ending at ``i`` ("Minister for Science, Technology, and
     Federal Education, Dr X": the "for"), else before one portfolio ("Parliamentary Affairs")."""
@@ -334,12 +361,12 @@ def _closes_role_of_name(ctx: Context, i: int) -> bool:
 
 
 def _skipped_word(ctx: Context, i: int) -> bool:
-    """A wing word or place ("DSP Legal X"), or an acronym no rule knows after "of" ("Director
-    General of ICESCO, Dr X")."""
+    """A wing word or place ("DSP Legal X"), an acronym in brackets ("Commissioner of Police (COP)
+    X"), or an acronym no rule knows after "of" ("Director General of ICESCO, Dr X")."""
     tok = ctx.doc[i]
     if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
         return True
-    return _acronym_after_of(ctx, i)
+    return _bracketed_acronym(ctx.doc, i) or _acronym_after_of(ctx, i)
 
 
 def _acronym_after_of(ctx: Context, i: int) -> bool:
