@@ -223,7 +223,8 @@ class OfficialLinker:
         agency_count = Counter(ent_name(e) for e in others if e.label_ == "AGENCY")
         province = doc.user_data.get(PROVINCE)
         ctx = Context(self.lex, doc, ent_at, province, agency_count)
-        ctx.countries = doc_countries(doc, self.lex.offices, self.lex.country_of_province.get(province or ""))
+        province_country = self.lex.country_of_province.get(province or "")
+        ctx.countries = doc_countries(doc, self.lex.offices, province_country, self.lex.place_country)
         ctx.country = ctx.countries[0] if ctx.countries else None
         return ctx
 

@@ -5,7 +5,7 @@ story -> Senate of Pakistan, never in another country's), and the party written 
 (``gazetteers/party_forms.csv``: "Tory leader X" -> Conservative Party, "Labour MP X").
 
 The country of an office is the one named right before its title, else the document's: the
-country its places, agencies and parties name most (a Pakistani province counts for Pakistan).
+country its names, cities, agencies and parties name most (a Pakistani province counts for Pakistan).
 """
 
 from __future__ import annotations
@@ -88,10 +88,17 @@ class Offices:
         return Counter(c for toks, _, c in self.parties if len(toks) == 1 and toks[0] in words)
 
 
-def doc_countries(doc: Doc, offices: Offices, province_country: str | None) -> list[str]:
+def doc_countries(
+    doc: Doc, offices: Offices, province_country: str | None, places: dict[str, str] | None = None
+) -> list[str]:
     """The countries the document names, the one it is about first: the country its places,
     agencies and parties name most (the country of the document's province counts
-    ``_PROVINCE_WEIGHT`` times); then the others named at least once in full."""
+    ``_PROVINCE_WEIGHT`` times); then the others named at least once in full. ``places``
+    (``country_words.csv``: a city -> its country) count for their country like its name ("New
+    Delhi", "Kathmandu", "Jakarta"): a story set in a country's cities that names the countries
+    victims were sent to once each is that country's. A country's adjectives do not count (the
+    victims' nationality: "Venezuelan women" rescued in Trinidad), nor the dateline (a
+    correspondent's "WASHINGTON:")."""
     votes: Counter = Counter()
     for e in doc.ents:
         if e.label_ == "GPE" and e.ent_id_:
@@ -102,7 +109,22 @@ def doc_countries(doc: Doc, offices: Offices, province_country: str | None) -> l
         if country:
             votes[country] += _MODIFIER_WEIGHT
     votes.update(offices.party_country(doc))
+    votes.update(_place_votes(doc, places or {}))
     if province_country:
         votes[province_country] += _PROVINCE_WEIGHT
     ranked = [c for c, _ in votes.most_common()]
     return ranked[:1] + [c for c, v in votes.most_common()[1:] if v >= 1]
+
+
+def _place_votes(doc: Doc, places: dict[str, str]) -> Counter:
+    """A vote for its country from each capitalised place of ``places`` (up to three words), a
+    quarter as a modifier ("the Delhi police")."""
+    votes: Counter = Counter()
+    i = 0
+    while i < len(doc):
+        n = next((n for n in (3, 2, 1) if doc[i : i + n].text in places), 0)
+        if n and (doc[i].is_title or doc[i].is_upper):
+            last = doc[min(i + n, len(doc)) - 1]
+            votes[places[doc[i : i + n].text]] += _MODIFIER_WEIGHT if last.dep_ in _MODIFIER_DEPS else 1
+        i += max(n, 1)
+    return votes
