@@ -124,3 +124,13 @@ def test_the_titles_own_acronym_is_no_body(nlp):
     # "(COP)" spells the title, not a body: the rank's force is the story's national police
     text = "In Accra, Ghana, Commissioner of Police (COP) Ama Owusu said 41 victims were rescued."
     assert officials(nlp, text) == {("Ama Owusu", "commissioner of police", "Ghana Police Service")}
+
+
+def test_the_story_country_counts_its_cities_not_only_its_name(nlp):
+    """A story set in Kathmandu that names India once (the destination) is Nepal's: its district
+    police is a unit of the Nepal Police (country_words.csv places vote like the country's name)."""
+    text = (
+        "Police in Kathmandu arrested a man who was taking two women to India for sale. Police Inspector"
+        " Ram Thapa, spokesperson at the Rupandehi District Police, said the women were returned to Kathmandu."
+    )
+    assert officials(nlp, text) == {("Ram Thapa", "spokesperson", "Nepal Police")}
