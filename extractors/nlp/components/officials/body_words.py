@@ -69,13 +69,7 @@ def title_acronym(ctx: Context, e) -> bool:
     "Commissioner of Police (COP) X", "Assistant Commissioner of Police (ACP) X" (the initials of
     every word, or of the words but "of/for/the/and")."""
     doc = ctx.doc
-    if (
-        len(e) != 1
-        or e.start < 2
-        or doc[e.start - 1].text != "("
-        or e.end >= len(doc)
-        or doc[e.end].text != ")"
-    ):
+    if len(e) != 1 or e.start < 2 or not in_brackets(doc, e.start):
         return False
     t = ctx.ent(e.start - 2, "TITLE")
     if t is None:
@@ -84,3 +78,8 @@ def title_acronym(ctx: Context, e) -> bool:
     every = "".join(w.text[0] for w in words).upper()
     content = "".join(w.text[0] for w in words if w.lower_ not in ("of", "for", "the", "and")).upper()
     return e.text.upper() in (every, content)
+
+
+def in_brackets(doc, i: int) -> bool:
+    """Token ``i`` stands alone in round brackets: "(COP)"."""
+    return 1 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"

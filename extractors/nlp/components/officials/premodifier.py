@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.apposition import bracketed_role
+from extractors.nlp.components.officials.body_words import in_brackets
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.keys import TITLE, WEAK
@@ -333,14 +334,7 @@ def _step_back(ctx: Context, i: int, e: Span | None) -> int | None:
 
 def _bracketed_acronym(doc, i: int) -> bool:
     """Token ``i`` is an acronym in brackets: "(COP)"."""
-    tok = doc[i]
-    return (
-        tok.is_upper
-        and tok.is_alpha
-        and 1 <= i < len(doc) - 1
-        and doc[i - 1].text == "("
-        and doc[i + 1].text == ")"
-    )
+    return doc[i].is_upper and doc[i].is_alpha and in_brackets(doc, i)
 
 
 def _portfolio_back(ctx: Context, i: int) -> int | None:
