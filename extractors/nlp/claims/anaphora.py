@@ -34,6 +34,8 @@ from extractors.nlp.claims.lexicon import (
     _GENERIC_ORG_HEADS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
+    _MEDIA_HEADS,
+    _MEDIA_SERVICE_HEADS,
     _ORG_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
@@ -189,12 +191,19 @@ def _sentences_back(doc, tok: Token, n: int) -> int:
     return start
 
 
-def issuer(s, resolve) -> Speaker | None:
-    """ "a statement released by the Government of Mexico": whoever released it when it is named
-    (a proper noun: the body as written, without "the"; a person resolved), not an agency (those
-    are found first)."""
+def issuer(s, resolve, verbs: set[str] | None = None) -> Speaker | None:
+    """ "a statement released by the Government of Mexico", "a statement from the Internal
+    Security Forces": whoever released it when it is named (a proper noun: the body as written,
+    without "the"; a person resolved), not an agency (those are found first). With ``verbs``,
+    only a participle of those lemmas names the issuer ("data obtained by Dawn.com" is no one's
+    release)."""
     for t in s.span:
-        if t.dep_ == "agent" and t.head.dep_ == "acl" and t.head.head.i == s.root.i:
+        if (
+            t.dep_ == "agent"
+            and t.head.dep_ == "acl"
+            and t.head.head.i == s.root.i
+            and (verbs is None or t.head.lemma_.lower() in verbs)
+        ) or (t.dep_ == "prep" and t.lower_ in ("from", "by") and t.head.i == s.root.i):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is None or obj.pos_ != "PROPN":
                 return None
@@ -202,7 +211,10 @@ def issuer(s, resolve) -> Speaker | None:
             if obj.ent_type_ == "PERSON":
                 found = resolve(np)
                 return found if found[1] == "person" else None
-            return (np[1:] if np[0].lower_ == "the" else np).text, "organisation"
+            np = np[1:] if np[0].lower_ == "the" else np
+            # "the … National Public Security System (Sesnsp": an acronym in brackets is no part
+            bracket = next((t.i for t in np if t.text == "(" and t.i > np.start), None)
+            return (np.doc[np.start : bracket] if bracket is not None else np).text, "organisation"
     return None
 
 
@@ -293,3 +305,40 @@ def _spoken_fits(s, name: str, low: str) -> bool:
         return True
     kind = s.doc.user_data.get(AGENCY_INFO, {}).get(name, {}).get("kind")
     return kind in _SPOKEN_HEAD_KINDS.get(low, ())
+
+
+def _media_phrase(s) -> bool:
+    """A definite phrase headed by an outlet's noun: "the paper", "The Mirror newspaper", "the
+    Tasnim news agency" (not "the UN agency")."""
+    root = s.root
+    if s.span[0].lower_ not in ("the", "this") or root.tag_ not in ("NN", "NNP") or len(s.span) > 6:
+        return False
+    if root.lower_ in _MEDIA_HEADS:
+        return True
+    return root.lower_ in _MEDIA_SERVICE_HEADS and any(
+        t.lower_ == "news" for t in s.span[: root.i - s.span.start]
+    )
+
+
+def media_outlet(s) -> Speaker | None:
+    """ "The Reuters news agency reported", "The Mirror newspaper said": the outlet named in the
+    phrase; "the paper said" after "the El Paso Times reported": the outlet that reported last
+    (an organisation whose cue was "report" or whose phrase had an outlet's noun); else nothing
+    (the phrase stays as written)."""
+    if not _media_phrase(s):
+        return None
+    # a capitalised head is part of the name ("The Athens News Agency"), a common one is not
+    # ("The Mirror newspaper", "the Xinhua news agency")
+    names = [
+        t
+        for t in s.span
+        if t.pos_ == "PROPN" and (t.i != s.root.i or t.is_title) and t.ent_type_ not in ("GPE", "NORP")
+    ]
+    if names:
+        return s.doc[names[0].i : names[-1].i + 1].text, "organisation"
+    for c in reversed(s.earlier):
+        if not (c.speaker[1] == "organisation" and c.speaker[0]):
+            continue
+        if c.cue.lemma_.lower() == "report" or (c.src is not None and c.src.root.lower_ in _MEDIA_HEADS):
+            return c.speaker
+    return None

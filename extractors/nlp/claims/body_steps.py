@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractors.nlp.claims.groups import office_holder_later
+from extractors.nlp.claims.groups import epithet, office_holder_later
 from extractors.nlp.claims.lexicon import (
     _BODY_HEAD_KINDS,
     _ISSUED_HEADS,
@@ -25,6 +25,7 @@ from extractors.nlp.claims.lexicon import (
     other_title_forms,
     title_words,
 )
+from extractors.nlp.claims.named import person_with_written_title
 from extractors.nlp.claims.subjects import Speaker, _Subject
 from extractors.nlp.claims.tip_report import names_tip
 from extractors.nlp.components.entities import AGENCY_INFO
@@ -81,8 +82,12 @@ def _office_of_body(s: _Subject) -> Speaker | None:
     holder of the office when the story names one, else an unnamed official, never the body."""
     if s.agency is None or s.office is None:
         return None
-    holder = office_holder(s.doc.user_data.get(PEOPLE, []), s.office.ent_id_, agency_name(s.agency), s.before)
-    return (holder, "person") if holder else (s.span.text, "unnamed")
+    holder = office_holder(
+        s.doc.user_data.get(PEOPLE, []), s.office.ent_id_, agency_name(s.agency), s.before
+    ) or person_with_written_title(s)
+    if holder:
+        return holder, "person"
+    return epithet(s) or (s.span.text, "unnamed")  # "The CID boss stressed"
 
 
 def _member_of_body(s: _Subject) -> Speaker | None:

@@ -242,7 +242,7 @@ def _mentions(person_at: dict[int, str], before: int) -> list[tuple[int, int, st
     return out
 
 
-def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
+def _title_words(doc, start: int, end: int, stop: int, reach: int = 10) -> set[str]:
     """Lower-case words of the role written next to a name: the words before it back to a comma
     or verb, at most ten ("Tory leader Michael Howard", "Federal Minister for Culture and National
     Heritage Aurangzeb Khan Khichi") and an apposition after it ("Cindy Dyer, the US Ambassador-at-Large"),
@@ -253,12 +253,13 @@ def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
     left = (
         start
         if start > sent_start and doc[start - 1].pos_ in _BEFORE_NO_NAME
-        else max(sent_start, start - 10)
+        else max(sent_start, start - reach)
     )
     for t in reversed(doc[left:start]):
         if t.text in (",", ";", ":", "(", ")") or t.pos_ in ("VERB", "AUX"):
             break
         words.add(t.lower_)
+    words |= _title_before_comma(doc, start, end, sent_start)
     if end < sent_end and doc[end].text == ",":
         after: set[str] = set()
         for t in doc[end + 1 : min(sent_end, end + 10)]:
@@ -269,6 +270,35 @@ def _title_words(doc, start: int, end: int, stop: int) -> set[str]:
             after.add(t.lower_)
         words |= after
     return words
+
+
+def _title_before_comma(doc, start: int, end: int, sent_start: int) -> set[str]:
+    """Lower-case words of a title the name stands in apposition to across a comma ("State
+    Minister for Labour and Industrial Relations, Esther Anyakun, also raised", "Interpol's
+    executive director of police services, Tim Morris, said"): the parser hangs the name from the
+    title's head, which the officials component marks as a TITLE."""
+    if start - 1 <= sent_start or doc[start - 1].text != ",":
+        return set()
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if root is None or root.dep_ != "appos" or root.head.i >= start or root.head.ent_type_ != "TITLE":
+        return set()
+    first = max(root.head.left_edge.i, sent_start, start - 13)
+    return {t.lower_ for t in doc[first : start - 1] if not t.is_punct}
+
+
+def person_with_written_title(s) -> str | None:
+    """ "Deputy Chairman of the State Migration Service said" after "Deputy Chairman of the State
+    Migration Service of the Kyrgyz Republic Almazbek Asanbayev told": the person written with
+    every content word of the office phrase next to their name, when the officials component gave
+    them no title; the latest who spoke, else the one mentioned last."""
+    words = {t.lower_ for t in s.span if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    names = [
+        name
+        for start, end, name in _mentions(s.person_at, s.span.start)
+        if words and words <= _title_words(s.doc, start, end, s.span.start, reach=14)
+    ]
+    spoke = next((sp[0] for sp in s.spoken if sp[1] == "person" and sp[0] in names), None)
+    return spoke or (names or [None])[-1]
 
 
 def person_by_written_title(s, head: str, words: set[str]) -> str | None:

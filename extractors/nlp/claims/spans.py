@@ -13,6 +13,7 @@ from extractors.nlp.claims.lexicon import (
     _CREDENTIAL_VERBS,
     _DATELINE,
     _QUOTES_KEY,
+    _SETTING_NOUNS,
     _TEXT_KEY,
     _TIME_LINKS,
     _TIME_WORDS,
@@ -375,7 +376,9 @@ def _reporting_clause(self, head: Token, start: int, end: int) -> int:
 
 
 def _setting(self, head: Token, start: int, end: int) -> int:
-    """Nor a parenthetical setting ("The president, in his message, said")."""
+    """Nor a parenthetical setting ("The president, in his message, said"), nor the statement or
+    call it spoke in, written without commas at the end of the phrase ("Sharifi in a conference
+    call said"; ``setting_nouns``)."""
     doc = head.doc
     for c in head.children:
         if (
@@ -386,6 +389,14 @@ def _setting(self, head: Token, start: int, end: int) -> int:
             and c.lower_ in ("in", "at", "during", "on", "while", "after", "like", "unlike")
         ):
             end = min(end, c.i - 1)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and c.i > head.i
+            and c.right_edge.i + 1 >= end
+            and any(o.dep_ == "pobj" and o.lower_ in _SETTING_NOUNS for o in c.children)
+        ):
+            end = min(end, c.i)
     return end
 
 

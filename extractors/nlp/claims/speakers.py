@@ -27,6 +27,7 @@ from extractors.nlp.claims.anaphora import (
     generic_body,
     group_pronoun,
     issuer,
+    media_outlet,
     police_force,
     previous_body,
     same_source,
@@ -49,6 +50,7 @@ from extractors.nlp.claims.body_steps import (
 )
 from extractors.nlp.claims.groups import (
     counted_members,
+    epithet,
     later_title_holder,
     office_holder_later,
 )
@@ -63,6 +65,7 @@ from extractors.nlp.claims.lexicon import (
     _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SPEAKER_HEADS,
+    _STUDY_HEADS,
     other_title_forms,
     title_words,
 )
@@ -422,6 +425,23 @@ def _issued_by(s: _Subject) -> Speaker | None:
     return issuer(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier))
 
 
+# participles that name a document's issuer ("a report released by X"), not its holder ("obtained by")
+_ISSUE_VERBS = {"release", "issue", "publish", "compile", "provide", "prepare", "produce", "conduct"}
+
+
+def _document_issuer(s: _Subject) -> Speaker | None:
+    """ "a 2010 report by Infosur", "a new report from Reuters", "figures from the Executive
+    Secretariat of …": a document other than the TIP report whose issuer is named speaks for
+    that issuer (guideline: the document's description only without a named issuer); an agency
+    issuer is found by the body steps after this, a person issuer leaves the document."""
+    if s.low not in _REPORT_HEADS or s.low in _STUDY_HEADS or s.agency is not None:
+        return None  # (the TIP report is found before: tip_report_phrase; a study stays a report)
+    found = issuer(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier), _ISSUE_VERBS)
+    # "The report released by US Secretary of State Rex Tillerson": a person releases the report
+    # of an office, which stays the document (world_dev: the TIP report)
+    return found if found is not None and found[1] != "person" else None
+
+
 _SPEAKER_STEPS = (
     _named_person,
     _name_beside_title,
@@ -436,6 +456,7 @@ _SPEAKER_STEPS = (
     _meeting,
     _complainant_ref,
     same_source,
+    media_outlet,
     _person_title,
     _title_head,
     _member_ref,
@@ -445,6 +466,7 @@ _SPEAKER_STEPS = (
     _body_of_kind,
     generic_body,
     _issued_by,
+    _document_issuer,
     _statement_ref,
     _office_of_body,
     _member_of_body,
@@ -453,6 +475,7 @@ _SPEAKER_STEPS = (
     _tip_report,
     _report,
     _unresolved_name,
+    epithet,
     _bare_title,
     later_title_holder,
     _proper_noun,
