@@ -253,6 +253,19 @@ CASES = [
         "trafficking report, for a second year in a row.",
         {("Latvia", "2WL", 2014), ("Latvia", "2WL", 2013)},
     ),
+    # a report year whose sentence names the topic out of the report word's reach: the report the
+    # text is on, for a tier of the next sentence (wt-tier15)
+    (
+        "The State Department's newest 2023 report finds that Fiji is not yet meeting the minimum "
+        "standards to eliminate human trafficking.\nFiji therefore stays on the Tier 2 Watch List.",
+        {("Fiji", "2WL", 2023)},
+    ),
+    # ... not a year whose sentence speaks of no trafficking ("its 2006 report on Cyprus")
+    (
+        "Activists criticised a point the State Department stressed in its 2006 report on Cyprus.\n"
+        "Cyprus was placed on the Tier 2 Watch List for failing to tackle sex trafficking.",
+        {("Cyprus", "2WL", None)},
+    ),
 ]
 
 

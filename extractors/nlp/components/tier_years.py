@@ -75,13 +75,22 @@ class TierDates:
             if e.label_ != "YEAR" or self._names_other(e) or self._first_issue(e):
                 continue
             window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
-            if any(t.lower_ in self.report_words for t in window) and any(
-                t.lower_ in self.report_topics for t in window
+            if self._names_report(window, window) or self._names_report(
+                doc[max(e.start - 2, e.sent.start) : min(e.end + 2, e.sent.end)], e.sent
             ):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
+
+    def _names_report(self, near: Span, around: Span) -> bool:
+        """A report word in ``near`` and a ``report_topic`` word in ``around``: both within eight
+        words of the year, or the report word right beside it ("latest 2024 report") and the topic
+        anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
+        Tonga does not fully meet the minimum standards for eliminating human trafficking")."""
+        return any(t.lower_ in self.report_words for t in near) and any(
+            t.lower_ in self.report_topics for t in around
+        )
 
     def _first_issue(self, y: Span) -> bool:
         """The year the report series began ("First published in 2001, the TIP report ..."):
