@@ -260,6 +260,12 @@ CASES = [
         "standards to eliminate human trafficking.\nFiji therefore stays on the Tier 2 Watch List.",
         {("Fiji", "2WL", 2023)},
     ),
+    # ... nor one of several reports compared: the tier held "since 2015" is not carried up to 2021
+    (
+        "Nepal has been on the Tier 2 Watch List of the US TIP reports since 2015, though its standing "
+        "improved in the 2020 and 2021 reports.",
+        {("Nepal", "2WL", 2015)},
+    ),
     # ... not a year whose sentence speaks of no trafficking ("its 2006 report on Cyprus")
     (
         "Activists criticised a point the State Department stressed in its 2006 report on Cyprus.\n"

@@ -74,22 +74,30 @@ class TierDates:
         for e in doc.ents:
             if e.label_ != "YEAR" or self._names_other(e) or self._first_issue(e):
                 continue
-            window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
-            if self._names_report(window, window) or self._names_report(
-                doc[max(e.start - 2, e.sent.start) : min(e.end + 2, e.sent.end)], e.sent
-            ):
+            if self._names_report(e):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
 
-    def _names_report(self, near: Span, around: Span) -> bool:
-        """A report word in ``near`` and a ``report_topic`` word in ``around``: both within eight
-        words of the year, or the report word right beside it ("latest 2024 report") and the topic
+    def _names_report(self, y: Span) -> bool:
+        """A report word and a ``report_topic`` word name the year's report: both within eight words
+        of the year, or the report word right beside it ("latest 2024 report") and the topic
         anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
-        Tonga does not fully meet the minimum standards for eliminating human trafficking")."""
-        return any(t.lower_ in self.report_words for t in near) and any(
-            t.lower_ in self.report_topics for t in around
+        Tonga does not fully meet the minimum standards for eliminating human trafficking"), then
+        not for one year of several ("improved in the 2022 and 2023 reports": reports compared,
+        not the one the text is on)."""
+        doc, sent = y.doc, y.sent
+        window = doc[max(y.start - 8, sent.start) : min(y.end + 8, sent.end)]
+        beside = doc[max(y.start - 2, sent.start) : min(y.end + 2, sent.end)]
+        if not any(t.lower_ in self.report_words for t in window):
+            return False
+        if any(t.lower_ in self.report_topics for t in window):
+            return True
+        return (
+            not _coordinated(y)
+            and any(t.lower_ in self.report_words for t in beside)
+            and any(t.lower_ in self.report_topics for t in sent)
         )
 
     def _first_issue(self, y: Span) -> bool:
@@ -203,6 +211,7 @@ class TierDates:
             and not self._names_other(y)
             and not self._other_clause(y, e)
             and not self._other_event(y, e)
+            and not self._first_issue(y)  # "the history of the report dating back to 2000"
         ]
         cited = _cited_year(e)
         if cited is not None:
@@ -366,6 +375,11 @@ class TierDates:
         low = tuple(t.lower_ for t in words)
         found = _phrases_at(low, self.last_year if phrases is None else phrases)
         return any(not (i and low[i - 1] in _COMPARED) for i, _ in found)
+
+
+def _coordinated(y: Span) -> bool:
+    """The year stands in a coordination ("the 2022 and 2023 reports")."""
+    return y.root.dep_ == "conj" or any(c.dep_ == "conj" for c in y.root.children)
 
 
 def _phrases_at(low: tuple[str, ...], phrases: list[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
