@@ -266,6 +266,12 @@ CASES = [
         "improved in the 2020 and 2021 reports.",
         {("Nepal", "2WL", 2015)},
     ),
+    # a year after "dating back to" is the series' start (``first_issue``), not the tier's year
+    (
+        "Aruba, on Tier 1 in the 2016 trafficking report, is the smallest country to be on tier one in "
+        "the history of the report dating back to 2001.",
+        {("Aruba", "1", 2016)},
+    ),
     # ... not a year whose sentence speaks of no trafficking ("its 2006 report on Cyprus")
     (
         "Activists criticised a point the State Department stressed in its 2006 report on Cyprus.\n"
