@@ -266,6 +266,17 @@ CASES = [
         "improved in the 2020 and 2021 reports.",
         {("Nepal", "2WL", 2015)},
     ),
+    # the report's title without "report": its year is the report's ("report_title"), the tier moved
+    # from is dated the year before; not the year of an Act of that name
+    (
+        "Belize has slipped from Tier 2 to the Tier 2 Watch List on the 2021 Trafficking in Persons, "
+        "which came out last week.",
+        {("Belize", "2WL", 2021), ("Belize", "2", 2020)},
+    ),
+    (
+        "Belize passed the 2013 Trafficking in Persons Act and is on the Tier 2 Watch List.",
+        {("Belize", "2WL", None)},
+    ),
     # a year after "dating back to" is the series' start (``first_issue``), not the tier's year
     (
         "Aruba, on Tier 1 in the 2016 trafficking report, is the smallest country to be on tier one in "

@@ -55,6 +55,7 @@ class TierDates:
         self.weekday_lag = weekday_lag
         self.report_words = {p.lower() for p in phrases["report"]}
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
+        self.report_titles = [tuple(t.text for t in nlp.make_doc(p)) for p in phrases.get("report_title", [])]
         self.move = {p.lower() for p in phrases["move"]}
         self.stayed = {p.lower() for p in phrases["stayed"]}
         self.released = {p.lower() for p in phrases["released"]}
@@ -72,9 +73,9 @@ class TierDates:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
         years = set()
         for e in doc.ents:
-            if e.label_ != "YEAR" or self._names_other(e) or self._first_issue(e):
+            if e.label_ != "YEAR" or self._first_issue(e):
                 continue
-            if self._names_report(e):
+            if self._titles_report(e) or (not self._names_other(e) and self._names_report(e)):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
@@ -99,6 +100,25 @@ class TierDates:
             and any(t.lower_ in self.report_words for t in beside)
             and any(t.lower_ in self.report_topics for t in sent)
         )
+
+    def _titles_report(self, y: Span) -> bool:
+        """The year stands right before the report's title written without "report" and in title
+        case ("on the 2019 Trafficking in Persons, which was released last week"), with no other
+        name word after it ("the 2018 Trafficking in Persons Act", "... (Prevention) Act")."""
+        doc = y.doc
+        for title in self.report_titles:
+            end = y.end + len(title)
+            if end > y.sent.end or tuple(t.text for t in doc[y.end : end]) != title:
+                continue
+            after = doc[end] if end < y.sent.end else None
+            if (
+                after is None
+                or after.is_lower
+                or after.lower_ in self.report_words
+                or (after.is_punct and after.text != "(")
+            ):
+                return True
+        return False
 
     def _first_issue(self, y: Span) -> bool:
         """The year the report series began ("First published in 2001, the TIP report ..."):
