@@ -253,6 +253,42 @@ CASES = [
         "trafficking report, for a second year in a row.",
         {("Latvia", "2WL", 2014), ("Latvia", "2WL", 2013)},
     ),
+    # a report year whose sentence names the topic out of the report word's reach: the report the
+    # text is on, for a tier of the next sentence (wt-tier15)
+    (
+        "The State Department's newest 2023 report finds that Fiji is not yet meeting the minimum "
+        "standards to eliminate human trafficking.\nFiji therefore stays on the Tier 2 Watch List.",
+        {("Fiji", "2WL", 2023)},
+    ),
+    # ... nor one of several reports compared: the tier held "since 2015" is not carried up to 2021
+    (
+        "Nepal has been on the Tier 2 Watch List of the US TIP reports since 2015, though its standing "
+        "improved in the 2020 and 2021 reports.",
+        {("Nepal", "2WL", 2015)},
+    ),
+    # the report's title without "report": its year is the report's ("report_title"), the tier moved
+    # from is dated the year before; not the year of an Act of that name
+    (
+        "Belize has slipped from Tier 2 to the Tier 2 Watch List on the 2021 Trafficking in Persons, "
+        "which came out last week.",
+        {("Belize", "2WL", 2021), ("Belize", "2", 2020)},
+    ),
+    (
+        "Belize passed the 2013 Trafficking in Persons Act and is on the Tier 2 Watch List.",
+        {("Belize", "2WL", None)},
+    ),
+    # a year after "dating back to" is the series' start (``first_issue``), not the tier's year
+    (
+        "Aruba, on Tier 1 in the 2016 trafficking report, is the smallest country to be on tier one in "
+        "the history of the report dating back to 2001.",
+        {("Aruba", "1", 2016)},
+    ),
+    # ... not a year whose sentence speaks of no trafficking ("its 2006 report on Cyprus")
+    (
+        "Activists criticised a point the State Department stressed in its 2006 report on Cyprus.\n"
+        "Cyprus was placed on the Tier 2 Watch List for failing to tackle sex trafficking.",
+        {("Cyprus", "2WL", None)},
+    ),
 ]
 
 

@@ -81,13 +81,15 @@ def label_patterns(nlp: Language, label: str, path: str) -> list[dict]:
       used as written, a phrase ("Pakistan Peoples Party") through :func:`token_pattern`. A line's
       own ``label``, when it has one, must be ``label``.
     * ``*.csv``: a gazetteer with ``name`` and ``aliases`` (``|``-separated) columns
-      (``countries.csv``: "United States,USA|U.S.|America"); the id is the name.
+      (``countries.csv``: "United States,USA|U.S.|America"); the id is the name. Each form also
+      matches with the typographic apostrophe news text mostly has ("Cote d’Ivoire").
     """
     if Path(path).suffix == ".csv":
         return [
             {"label": label, "id": row["name"], "pattern": token_pattern(nlp, form)}
             for row in rows(path)
-            for form in [row["name"], *split_aliases(row["aliases"])]
+            for forms in [[row["name"], *split_aliases(row["aliases"])]]
+            for form in dict.fromkeys(forms + [f.replace("'", "’") for f in forms])
         ]
     patterns = []
     for line in read_jsonl(path):

@@ -55,6 +55,7 @@ class TierDates:
         self.weekday_lag = weekday_lag
         self.report_words = {p.lower() for p in phrases["report"]}
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
+        self.report_titles = [tuple(t.text for t in nlp.make_doc(p)) for p in phrases.get("report_title", [])]
         self.move = {p.lower() for p in phrases["move"]}
         self.stayed = {p.lower() for p in phrases["stayed"]}
         self.released = {p.lower() for p in phrases["released"]}
@@ -72,16 +73,52 @@ class TierDates:
         """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
         years = set()
         for e in doc.ents:
-            if e.label_ != "YEAR" or self._names_other(e) or self._first_issue(e):
+            if e.label_ != "YEAR" or self._first_issue(e):
                 continue
-            window = doc[max(e.start - 8, e.sent.start) : min(e.end + 8, e.sent.end)]
-            if any(t.lower_ in self.report_words for t in window) and any(
-                t.lower_ in self.report_topics for t in window
-            ):
+            if self._titles_report(e) or (not self._names_other(e) and self._names_report(e)):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
+
+    def _names_report(self, y: Span) -> bool:
+        """A report word and a ``report_topic`` word name the year's report: both within eight words
+        of the year, or the report word right beside it ("latest 2024 report") and the topic
+        anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
+        Tonga does not fully meet the minimum standards for eliminating human trafficking"), then
+        not for one year of several ("improved in the 2022 and 2023 reports": reports compared,
+        not the one the text is on)."""
+        doc, sent = y.doc, y.sent
+        window = doc[max(y.start - 8, sent.start) : min(y.end + 8, sent.end)]
+        beside = doc[max(y.start - 2, sent.start) : min(y.end + 2, sent.end)]
+        if not any(t.lower_ in self.report_words for t in window):
+            return False
+        if any(t.lower_ in self.report_topics for t in window):
+            return True
+        return (
+            not _coordinated(y)
+            and any(t.lower_ in self.report_words for t in beside)
+            and any(t.lower_ in self.report_topics for t in sent)
+        )
+
+    def _titles_report(self, y: Span) -> bool:
+        """The year stands right before the report's title written without "report" and in title
+        case ("on the 2019 Trafficking in Persons, which was released last week"), with no other
+        name word after it ("the 2018 Trafficking in Persons Act", "... (Prevention) Act")."""
+        doc = y.doc
+        for title in self.report_titles:
+            end = y.end + len(title)
+            if end > y.sent.end or tuple(t.text for t in doc[y.end : end]) != title:
+                continue
+            after = doc[end] if end < y.sent.end else None
+            if (
+                after is None
+                or after.is_lower
+                or after.lower_ in self.report_words
+                or (after.is_punct and after.text != "(")
+            ):
+                return True
+        return False
 
     def _first_issue(self, y: Span) -> bool:
         """The year the report series began ("First published in 2001, the TIP report ..."):
@@ -194,6 +231,7 @@ class TierDates:
             and not self._names_other(y)
             and not self._other_clause(y, e)
             and not self._other_event(y, e)
+            and not self._first_issue(y)  # "the history of the report dating back to 2000"
         ]
         cited = _cited_year(e)
         if cited is not None:
@@ -357,6 +395,11 @@ class TierDates:
         low = tuple(t.lower_ for t in words)
         found = _phrases_at(low, self.last_year if phrases is None else phrases)
         return any(not (i and low[i - 1] in _COMPARED) for i, _ in found)
+
+
+def _coordinated(y: Span) -> bool:
+    """The year stands in a coordination ("the 2022 and 2023 reports")."""
+    return y.root.dep_ == "conj" or any(c.dep_ == "conj" for c in y.root.children)
 
 
 def _phrases_at(low: tuple[str, ...], phrases: list[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:

@@ -33,6 +33,7 @@ from extractors.nlp.components.tier_countries import other_countries_placed as _
 from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
+from extractors.nlp.components.tier_groups import tier_group
 from extractors.nlp.components.tier_mood import MODIFIER_DEPS as _MODIFIER_DEPS
 from extractors.nlp.components.tier_mood import TierMood
 from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_paragraph
@@ -115,6 +116,7 @@ class TierLinker:
         self.next_list = _tokens(nlp, phrases["next_list"])
         self.others_list = _tokens(nlp, phrases.get("others_list", []))
         self.plurals = _lower(phrases["generic"])
+        self.group_markers = _lower(phrases.get("group_marker", []))
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -237,7 +239,11 @@ class TierLinker:
         ("alongside countries like Nepal and Laos") and, when the nearest is itself one of those
         ("ranked Vietnam, along with Laos and Cambodia, on Tier 2"), the country they are added to;
         the subject and the object of a ``joins`` verb share the tier ("China and Russia joined
-        North Korea on Tier 3", "On the watch list, Myanmar joins Laos and Thailand")."""
+        North Korea on Tier 3", "On the watch list, Myanmar joins Laos and Thailand"). In a sentence
+        that lists countries in groups, each followed by its own tier, the tier's own group alone
+        ("X and Y, all of which were placed on the Tier 2 Watch List; and Z, moved to Tier 3")."""
+        if (group := tier_group(e, countries, self.group_markers)) is not None:
+            return list(dict.fromkeys(g.ent_id_ for g in group))
         listed = self._listed(e, countries)
         head = _list_head(nearest.root)  # the list it stands in, through appositions too
         same_list = [g.ent_id_ for g in countries if _list_head(g.root) == head]
