@@ -195,6 +195,10 @@ class TierLinker:
         if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
+        if (group := tier_group(e, countries, self.group_markers)) is not None:
+            # "X and Y, all of which were placed on the Tier 2 Watch List; and Z, moved to Tier 3"
+            change = None if previous else self.mood.change(e)
+            return [_link(e, c, moved, change, previous) for c in dict.fromkeys(g.ent_id_ for g in group)]
         nearest = _nearest_of_clause(e, countries, moved)
         if weak and (
             any(t.lower_ in self.other_list for t in sent)
@@ -239,11 +243,7 @@ class TierLinker:
         ("alongside countries like Nepal and Laos") and, when the nearest is itself one of those
         ("ranked Vietnam, along with Laos and Cambodia, on Tier 2"), the country they are added to;
         the subject and the object of a ``joins`` verb share the tier ("China and Russia joined
-        North Korea on Tier 3", "On the watch list, Myanmar joins Laos and Thailand"). In a sentence
-        that lists countries in groups, each followed by its own tier, the tier's own group alone
-        ("X and Y, all of which were placed on the Tier 2 Watch List; and Z, moved to Tier 3")."""
-        if (group := tier_group(e, countries, self.group_markers)) is not None:
-            return list(dict.fromkeys(g.ent_id_ for g in group))
+        North Korea on Tier 3", "On the watch list, Myanmar joins Laos and Thailand")."""
         listed = self._listed(e, countries)
         head = _list_head(nearest.root)  # the list it stands in, through appositions too
         same_list = [g.ent_id_ for g in countries if _list_head(g.root) == head]
