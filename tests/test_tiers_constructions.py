@@ -323,24 +323,6 @@ CASES = [
         "Vanuatu was downgraded to Tier 2 Watch List (2023).",
         {("Vanuatu", "2WL", 2023, "downgraded")},
     ),
-    # countries listed in groups, each group followed by its own tier in a clause on it: each tier
-    # places its own group only (tier_groups.py, ``group_marker``; wt-tier15)
-    (
-        "The 2018 trafficking report moved several states. They include Ghana, Kenya and Mali, all of "
-        "which were placed on the Tier 2 Watch List; and Chad and Niger, moved to the Tier 3 group.",
-        {("Ghana", "2WL", 2018, None), ("Kenya", "2WL", 2018, None), ("Mali", "2WL", 2018, None)}
-        | {("Chad", "3", 2018, None), ("Niger", "3", 2018, None)},
-    ),
-    (
-        "The 2018 trafficking report raised others. They included Peru and Chile, which were moved to "
-        "the Tier 2 Watch List, and Côte d’Ivoire, Benin and Togo, all upgraded to Tier 2.",
-        {("Peru", "2WL", 2018, None), ("Chile", "2WL", 2018, None)}
-        | {
-            ("Cote d'Ivoire", "2", 2018, "upgraded"),
-            ("Benin", "2", 2018, "upgraded"),
-            ("Togo", "2", 2018, "upgraded"),
-        },
-    ),
 ]
 
 

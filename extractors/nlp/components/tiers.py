@@ -33,7 +33,6 @@ from extractors.nlp.components.tier_countries import other_countries_placed as _
 from extractors.nlp.components.tier_countries import outside_brackets as _outside_brackets
 from extractors.nlp.components.tier_countries import sentence_entities as _sentence_entities
 from extractors.nlp.components.tier_countries import with_coordinated as _with_coordinated
-from extractors.nlp.components.tier_groups import tier_group
 from extractors.nlp.components.tier_mood import MODIFIER_DEPS as _MODIFIER_DEPS
 from extractors.nlp.components.tier_mood import TierMood
 from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_paragraph
@@ -116,7 +115,6 @@ class TierLinker:
         self.next_list = _tokens(nlp, phrases["next_list"])
         self.others_list = _tokens(nlp, phrases.get("others_list", []))
         self.plurals = _lower(phrases["generic"])
-        self.group_markers = _lower(phrases.get("group_marker", []))
 
     def __call__(self, doc: Doc) -> Doc:
         links: list[dict] = []
@@ -195,10 +193,6 @@ class TierLinker:
         if _other_countries_placed(e, countries, self.country_words):
             return []
         moved = self._moved_to(doc, e)
-        if (group := tier_group(e, countries, self.group_markers)) is not None:
-            # "X and Y, all of which were placed on the Tier 2 Watch List; and Z, moved to Tier 3"
-            change = None if previous else self.mood.change(e)
-            return [_link(e, c, moved, change, previous) for c in dict.fromkeys(g.ent_id_ for g in group)]
         nearest = _nearest_of_clause(e, countries, moved)
         if weak and (
             any(t.lower_ in self.other_list for t in sent)
