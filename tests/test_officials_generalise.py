@@ -365,3 +365,21 @@ def test_a_capitalised_portfolio_abroad_names_its_ministry(nlp, text, expected):
 def test_a_press_officer_is_a_title_with_its_body(nlp):
     text = "According to Department of Immigration press officer Selma Nangolo, the captives were held for months."
     assert officials(nlp, text) == {("Selma Nangolo", "press officer", "Department of Immigration")}
+
+
+def test_its_before_a_title_is_the_agency_named_just_before(nlp):
+    text = (
+        "The Immigration Department has detained four men at a hotel in the city. "
+        "Its director-general, Ahmad Zaki, said the men would be charged."
+    )
+    assert officials(nlp, text) == {("Ahmad Zaki", "director general", "Immigration Department")}
+
+
+def test_its_after_another_organisation_is_no_agencys(nlp):
+    text = "Officers of the Ministry of Health met a company, Medikon. Its director, Ahmad Zaki, said so."
+    assert officials(nlp, text) == {("Ahmad Zaki", "director", None)}
+
+
+def test_a_capitalised_portfolio_after_minister_of_names_the_ministry(nlp):
+    text = "Liu Wei, Minister of Public Security, said on Tuesday that the raids would go on."
+    assert officials(nlp, text) == {("Liu Wei", "minister", "Ministry of Public Security")}
