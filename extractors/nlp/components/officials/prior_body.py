@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.forces import force_after
 
 _JOINS = ("and", "&")
 _MAX_WORDS = 5
@@ -26,7 +27,7 @@ def written_body(ctx: Context, tspan: Span | None) -> str | None:
     after it; ``None`` when neither is."""
     if tspan is None:
         return None
-    return pronoun_body(ctx, tspan) or capitalised_portfolio(ctx, tspan)
+    return pronoun_body(ctx, tspan) or capitalised_portfolio(ctx, tspan) or force_after(ctx, tspan.end)
 
 
 def pronoun_body(ctx: Context, tspan: Span) -> str | None:
