@@ -386,19 +386,3 @@ def test_a_capitalised_portfolio_after_minister_of_names_the_ministry_the_story_
         "Liu Wei, Minister of Public Security, said on Tuesday that the raids would go on."
     )
     assert officials(nlp, text) == {("Liu Wei", "minister", "Ministry of Public Security")}
-
-
-def test_a_bare_title_takes_the_one_agency_the_story_named_just_before(nlp):
-    text = (
-        "Five women were stopped at the airport by officers of the Bureau of Immigration (BI).\n\n"
-        "Commissioner Jose Reyes said the women had fake papers."
-    )
-    assert officials(nlp, text) == {("Jose Reyes", "commissioner", "Bureau of Immigration")}
-
-
-def test_a_bare_title_after_two_agencies_has_no_body(nlp):
-    text = (
-        "The Federal Investigation Agency met the Punjab Charities Commission.\n\n"
-        "The commission was praised.\n\nCommissioner Jose Reyes said the women had fake papers."
-    )
-    assert officials(nlp, text) == {("Jose Reyes", "commissioner", None)}

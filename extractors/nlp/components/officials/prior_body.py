@@ -2,24 +2,20 @@
 text named just before ("The Immigration Department has rescued six women … Its director-general,
 Datuk Ruslin Jusoh, said" -> Immigration Department), and a portfolio written in capitals after a
 title that heads a body of its own when no entity covers it and the story names the body ("Meng
-Jianzhu, Minister of Public Security, said" -> Ministry of Public Security); the one agency a story
-has named just before a title that names none ("… officers from the Bureau of Immigration (BI).
-Commissioner Norman Tansingco disclosed"). The first two are tried before the bodies a title only
-implies, the last after them.
+Jianzhu, Minister of Public Security, said" -> Ministry of Public Security); and the police after
+the title's link (``forces.force_after``). Tried before the bodies a title only implies.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
 from extractors.nlp.components.officials.forces import force_after
 
 _JOINS = ("and", "&")
 _MAX_WORDS = 5
-_NOT_EMPLOYERS = ("party", "police", "foreign_government", "international")
 
 
 def written_body(ctx: Context, tspan: Span | None) -> str | None:
@@ -51,37 +47,6 @@ def pronoun_body(ctx: Context, tspan: Span) -> str | None:
         if e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             return None
     return None
-
-
-def previous_body(ctx: Context, tspan: Span | None) -> str | None:
-    """ "… stopped by officers from the Bureau of Immigration (BI). Commissioner Norman Tansingco
-        disclosed …": a title (not a weak one) that names no body and implies none takes the one agency
-        the sentence before it and its own sentence name when it is the only agency the text has named
-        up to there; ``None`` when they name none or several, or
-        when the title has a kind of its own (police and court titles take the story's body of their
-        kind: ``orgs.kind_org``). A party or police force so named is no staff's employer: "Vice
-        President George HW Bush" after "the Democrats" is not the Democrats'; "DG Safe City X" at the
-        "Central Police Office" is not the police's; nor is a foreign or international body ("the US
-    State Department's report … Attorney General X") or the title of a country's government ("Thai
-    spokesman X")."""
-    if tspan is None or ctx.lex.is_weak(tspan.ent_id_) or ctx.lex.info(tspan.ent_id_).get("org_kind"):
-        return None
-    doc, sent = ctx.doc, tspan.sent
-    k = ctx.lex.qualifier_start(doc, tspan.start) - 1
-    if k >= 0 and (doc[k].ent_type_ in ("GPE", "NORP") or doc[k].text in ctx.lex.demonyms):
-        return None  # "Thai spokesman X": the country's government, no agency
-    if k >= 0 and doc[k].lower_ in ctx.lex.skip_words("owner_pronoun"):
-        return None  # "… a company, Medikon. Its director X": the pronoun's owner, no agency (pronoun_body)
-    first = _previous_sentence_start(doc, sent.start) if sent.start > 0 else sent.start
-    near = {ent_name(e) for e in doc.ents if e.label_ == "AGENCY" and first <= e.start < sent.end}
-    # the story's one body so far: another agency named earlier makes the reference unclear
-    # ("… the Punjab Charities Commission … Mr Sukhera and DG Ehsan Sadiq" after the police)
-    so_far = {ent_name(e) for e in doc.ents if e.label_ == "AGENCY" and e.start < sent.end}
-    if len(near) != 1 or so_far != near:
-        return None
-    name = next(iter(near))
-    kind = doc.user_data.get(AGENCY_INFO, {}).get(name, {}).get("kind")
-    return None if kind in _NOT_EMPLOYERS else name
 
 
 def _previous_sentence_start(doc, k: int) -> int:
