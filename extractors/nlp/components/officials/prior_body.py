@@ -19,8 +19,8 @@ _MAX_WORDS = 5
 
 
 def written_body(ctx: Context, tspan: Span | None) -> str | None:
-    """The body of the title ``tspan`` written by a pronoun before it or a capitalised portfolio
-    after it; ``None`` when neither is."""
+    """The body of the title ``tspan`` written by a pronoun before it, or a capitalised portfolio or
+    the police after it; ``None`` when none is."""
     if tspan is None:
         return None
     return pronoun_body(ctx, tspan) or capitalised_portfolio(ctx, tspan) or force_after(ctx, tspan.end)
@@ -30,7 +30,7 @@ def pronoun_body(ctx: Context, tspan: Span) -> str | None:
     """ "Its director-general, X": a possessive pronoun (``role_cues.csv`` ``owner_pronoun``) right
     before the title (past its qualifiers: "its acting director") stands for the agency named last
     before it, in its sentence or the one before. ``None`` when the entity named last is no agency
-    (a country, a company, a person: "Malaysia … its foreign minister" is the country's)."""
+    (a country, a company, a person: "… met a company, Medikon. Its director X" is Medikon's)."""
     doc = ctx.doc
     k = ctx.lex.qualifier_start(doc, tspan.start) - 1
     if k < 0 or doc[k].lower_ not in ctx.lex.skip_words("owner_pronoun"):
