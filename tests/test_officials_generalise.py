@@ -386,3 +386,31 @@ def test_a_capitalised_portfolio_after_minister_of_names_the_ministry_the_story_
         "Liu Wei, Minister of Public Security, said on Tuesday that the raids would go on."
     )
     assert officials(nlp, text) == {("Liu Wei", "minister", "Ministry of Public Security")}
+
+
+def test_a_title_opening_its_sentence_takes_the_one_agency_named_just_before(nlp):
+    text = (
+        "Five women were stopped at the airport by officers of the Bureau of Immigration (BI).\n\n"
+        "Commissioner Jose Reyes said the women had fake papers."
+    )
+    assert officials(nlp, text) == {("Jose Reyes", "commissioner", "Bureau of Immigration")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two agencies named so far: the reference is unclear
+        (
+            "The Federal Investigation Agency met the Punjab Charities Commission.\n\n"
+            "Commissioner Jose Reyes said the women had fake papers.",
+            {("Jose Reyes", "commissioner", None)},
+        ),
+        # a minister heads a portfolio of his own, not the body named before
+        (
+            "The meeting was held at the Federal Investigation Agency.\n\nMinister Jose Reyes said so.",
+            {("Jose Reyes", "minister", None)},
+        ),
+    ],
+)
+def test_an_opening_title_after_no_single_agency_or_with_a_body_of_its_own(nlp, text, expected):
+    assert officials(nlp, text) == expected
