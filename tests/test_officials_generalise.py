@@ -414,3 +414,10 @@ def test_a_title_opening_its_sentence_takes_the_one_agency_named_just_before(nlp
 )
 def test_an_opening_title_after_no_single_agency_or_with_a_body_of_its_own(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+def test_comrade_is_an_honorific(nlp):
+    text = (
+        "Speaking at the meeting, Cde Tendai Moyo, the Minister of Home Affairs, said the country would act."
+    )
+    assert officials(nlp, text) == {("Tendai Moyo", "minister", "Ministry of Home Affairs")}
