@@ -134,3 +134,26 @@ def test_the_story_country_counts_its_cities_not_only_its_name(nlp):
         " Ram Thapa, spokesperson at the Rupandehi District Police, said the women were returned to Kathmandu."
     )
     assert officials(nlp, text) == {("Ram Thapa", "spokesperson", "Nepal Police")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the police written after the title's "of/for": the story's force
+        (
+            "Police in Ghana rescued 20 girls in Accra. John Mensah, a spokesman for the police, said they were safe.",
+            {("John Mensah", "spokesman", "Ghana Police Service")},
+        ),
+        # a station after the title's "of" folds into the force
+        (
+            "Police in Uganda rescued 20 girls. John Okello, Officer in Charge of Namatala Police Station, said so.",
+            {("John Okello", "officer in charge", "Uganda Police Force")},
+        ),
+        (
+            "Police in Uganda rescued 20 girls. John Okello, the officer in charge of Namatala police station, said so.",
+            {("John Okello", "officer in charge", "Uganda Police Force")},
+        ),
+    ],
+)
+def test_the_police_after_the_titles_link_is_the_storys_force(nlp, text, expected):
+    assert officials(nlp, text) == expected

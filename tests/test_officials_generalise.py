@@ -365,3 +365,59 @@ def test_a_capitalised_portfolio_abroad_names_its_ministry(nlp, text, expected):
 def test_a_press_officer_is_a_title_with_its_body(nlp):
     text = "According to Department of Immigration press officer Selma Nangolo, the captives were held for months."
     assert officials(nlp, text) == {("Selma Nangolo", "press officer", "Department of Immigration")}
+
+
+def test_its_before_a_title_is_the_agency_named_just_before(nlp):
+    text = (
+        "The Immigration Department has detained four men at a hotel in the city. "
+        "Its director-general, Ahmad Zaki, said the men would be charged."
+    )
+    assert officials(nlp, text) == {("Ahmad Zaki", "director general", "Immigration Department")}
+
+
+def test_its_after_another_organisation_is_no_agencys(nlp):
+    text = "Officers of the Ministry of Health met a company, Medikon. Its director, Ahmad Zaki, said so."
+    assert officials(nlp, text) == {("Ahmad Zaki", "director", None)}
+
+
+def test_a_capitalised_portfolio_after_minister_of_names_the_ministry_the_story_names(nlp):
+    text = (
+        "Fourteen children were rescued, the Ministry of Public Security said. "
+        "Liu Wei, Minister of Public Security, said on Tuesday that the raids would go on."
+    )
+    assert officials(nlp, text) == {("Liu Wei", "minister", "Ministry of Public Security")}
+
+
+def test_a_title_opening_its_sentence_takes_the_one_agency_named_just_before(nlp):
+    text = (
+        "Five women were stopped at the airport by officers of the Bureau of Immigration (BI).\n\n"
+        "Commissioner Jose Reyes said the women had fake papers."
+    )
+    assert officials(nlp, text) == {("Jose Reyes", "commissioner", "Bureau of Immigration")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two agencies named so far: the reference is unclear
+        (
+            "The Federal Investigation Agency met the Punjab Charities Commission.\n\n"
+            "Commissioner Jose Reyes said the women had fake papers.",
+            {("Jose Reyes", "commissioner", None)},
+        ),
+        # a minister heads a portfolio of his own, not the body named before
+        (
+            "The meeting was held at the Federal Investigation Agency.\n\nMinister Jose Reyes said so.",
+            {("Jose Reyes", "minister", None)},
+        ),
+    ],
+)
+def test_an_opening_title_after_no_single_agency_or_with_a_body_of_its_own(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
+def test_comrade_is_an_honorific(nlp):
+    text = (
+        "Speaking at the meeting, Cde Tendai Moyo, the Minister of Home Affairs, said the country would act."
+    )
+    assert officials(nlp, text) == {("Tendai Moyo", "minister", "Ministry of Home Affairs")}

@@ -103,3 +103,21 @@ def test_organisation_after_a_title_is_no_name(nlp):
         "University, Islamabad stressed the need to reshape attitudes."
     )
     assert all(name != "International Islamic University" for name, _, _ in officials(nlp, text))
+
+
+def test_titles_kept_whole(nlp):
+    """Roles written as one title (models/gold/README.md: "deputy superintendent of police" whole):
+    a police commissioner's deputy, a chief prosecutor, Myanmar's state counsellor (an office with
+    no body), a USAID mission director."""
+    assert officials(nlp, "Ravi Kumar, Deputy Commissioner for Police (Railways), said so.") == {
+        ("Ravi Kumar", "deputy commissioner of police", None)
+    }
+    assert officials(nlp, "The raids went on, stated Chief Prosecutor Pedro Soto.") == {
+        ("Pedro Soto", "chief prosecutor", None)
+    }
+    assert officials(nlp, "State Counsellor Aung San Suu Kyi spoke on Monday.") == {
+        ("Aung San Suu Kyi", "state counsellor", None)
+    }
+    assert officials(nlp, "It was discussed by the USAID Mission Director Jane Brook.") == {
+        ("Jane Brook", "mission director", "US Agency for International Development")
+    }

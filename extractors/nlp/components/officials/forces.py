@@ -11,8 +11,9 @@ country; else the organisation is left as it is.
 
 The story's force (``story_force``: the province's police, else the national police) is also the
 body of a police title that names none ("police spokesman X", "X, the police spokesperson": a bare
-word for the police, ``force_before``) and of a police rank with no force in its sentence
-(``orgs.police_org``).
+word for the police, ``force_before``; "X, a spokesman for the police", "Officer in Charge of
+Namatala Police Station": the police or a station after the title's link, ``force_after``) and of
+a police rank with no force in its sentence (``orgs.police_org``).
 """
 
 from __future__ import annotations
@@ -94,3 +95,31 @@ def force_before(ctx: Context, j: int) -> tuple[str | None, int] | None:
         return None
     start = prev.start if prev is not None and prev.end == j else j - 1
     return ctx.lex.national_police.get(country), start
+
+
+def force_after(ctx: Context, t_end: int) -> str | None:
+    """The story's force for a title followed by "of/for/at (the)" and the police written in lower
+    case, alone or with a unit ("X, a spokesman for the police", "head of the police department's
+    anti-trafficking section"), or by a station ("Officer in Charge of Namatala Police Station": a
+    station folds into its force); ``None`` for a place's own force ("of the Kampala Metropolitan
+    Police") or when no force word follows within four words."""
+    doc, k = ctx.doc, t_end
+    if k < len(doc) and doc[k].lower_ in ("of", "for", "at"):
+        k += 1
+    elif t_end == 0 or doc[t_end - 1].lower_ != "of":
+        return None  # the title must end in or be followed by its link ("head of" is one title)
+    k += k < len(doc) and doc[k].lower_ == "the"
+    start = k
+    while k < min(start + 4, len(doc)) and doc[k].lower_ not in ctx.lex.skip_words("force_word"):
+        if not doc[k].is_alpha or k in ctx.person_tokens or doc[k].lower_ in ("of", "for", "and"):
+            return None
+        k += 1
+    if k >= min(start + 4, len(doc)) or k in ctx.ent_at:
+        return None
+    named = any(not w.is_lower for w in doc[start:k])
+    if not named:
+        return story_force(ctx)
+    station = doc[k : k + 3].text.lower()
+    if any(station.startswith(p) for p, _ in ctx.lex.police_stations):
+        return story_force(ctx)
+    return None

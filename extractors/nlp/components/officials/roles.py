@@ -16,6 +16,7 @@ from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
+from extractors.nlp.components.officials.prior_body import opening_title_body, written_body
 
 
 def appointment(ctx: Context, span: Span) -> Found | None:
@@ -123,7 +124,8 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
     elif org is None:
-        org = fallback_org(ctx, span, tspan, title, chaired)
+        org = written_body(ctx, tspan) or fallback_org(ctx, span, tspan, title, chaired)
+        org = org or opening_title_body(ctx, tspan)
     if no_org and not mission or not org:
         org = None
     written = tspan is not None and tspan.ent_id_ == title
