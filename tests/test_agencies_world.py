@@ -314,3 +314,61 @@ def test_trade_unions_are_named_bodies_of_kind_other(nlp):
         ("Transport and General Workers' Union", "TGWU", "other"),
         ("Amicus", None, "other"),
     }
+
+
+def test_a_name_runs_on_past_its_list_of_portfolios_or_a_second_domain(nlp):
+    """A body cut before the rest of its own name (agency_continued: issue 12, fresh c/d): a list of
+    portfolios after a gazetteer name, a second domain joined by 'and'; a later short form of the
+    cut name is the same body."""
+    text = (
+        "Aid reached the victims through the Ministry of Human Services and Social Security, officials said. "
+        "The Ministry of Foreign Affairs, Foreign Employment and Tourism said 30 workers had returned home. "
+        "The Foreign Ministry thanked the hosts."
+    )
+    assert agencies(nlp, text) == {
+        ("Ministry of Human Services and Social Security", None, "government"),
+        ("Ministry of Foreign Affairs, Foreign Employment and Tourism", None, "government"),
+    }
+
+
+def test_a_name_does_not_run_on_into_another_body(nlp):
+    """Not into a gazetteer body ("and Europol") nor a name that starts with an article ("and The
+    Daily Star", after an Oxford comma with no list before it)."""
+    text = (
+        "The Ministry of Justice and Europol signed the deal. "
+        "The Ministry of National Heritage, and The Daily Star organised it."
+    )
+    assert agencies(nlp, text) == {
+        ("Ministry of Justice", None, "government"),
+        ("European Union Agency for Law Enforcement Cooperation", "Europol", "international"),
+        ("Ministry of National Heritage", None, "government"),
+    }
+
+
+def test_criminal_investigation_and_anti_trafficking_units_are_the_police(nlp):
+    """police_names.txt: a government-headed body named as the police's unit is kind police; a
+    police rank in its sentence still works for the story's force (sub-units fold)."""
+    text = (
+        "Detectives of the Criminal Investigation Department (CID) arrested two men. "
+        "The Anti-Human Trafficking Unit rescued five girls."
+    )
+    assert agencies(nlp, text) == {
+        ("Criminal Investigation Department", "CID", "police"),
+        ("Anti-Human Trafficking Unit", None, "police"),
+    }
+    text = (
+        "Police in Ghana arrested two men in Accra. Chief Superintendent Kofi Mensah said the Criminal "
+        "Investigation Department had found the girls in Kumasi."
+    )
+    assert ("Kofi Mensah", "Ghana Police Service") in organisations(nlp, text)
+
+
+def test_an_embassy_with_a_two_word_owner_and_a_country_as_its_place(nlp):
+    text = (
+        "The Sri Lankan Embassy in Yangon helped the workers. "
+        "The Haitian Embassy in the Dominican Republic issued a statement."
+    )
+    assert agencies(nlp, text) == {
+        ("Sri Lankan Embassy in Yangon", None, "foreign_government"),
+        ("Haitian Embassy in the Dominican Republic", None, "foreign_government"),
+    }

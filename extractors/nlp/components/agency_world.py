@@ -140,9 +140,15 @@ class WorldAgencies:
             return None
         prev = doc[head_start - 1] if head_start else None
         if prev is not None and prev.is_title and prev.is_alpha:
-            owner = self.country_of(prev.text)
-            if owner is not None:
-                return f"{prev.text} {head}", prev.i, head_end, owner
+            for first in (prev.i - 1, prev.i):  # a two-word owner first ("Sri Lankan", "South African")
+                words = doc[first : prev.i + 1] if first >= 0 else None
+                if words is None or not all(
+                    t.is_title and t.is_alpha and not t.is_sent_start for t in words[:-1]
+                ):
+                    continue
+                owner = self.country_of(words.text)
+                if owner is not None:
+                    return f"{words.text} {head}", first, head_end, owner
         if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
             k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
             stop = _title_run(doc, k)
@@ -153,10 +159,11 @@ class WorldAgencies:
 
     @staticmethod
     def _with_place(doc: Doc, end: int, name: str) -> tuple[int, str]:
-        """ "… in Kuala Lumpur": the mission's city joins its name."""
+        """ "… in Kuala Lumpur", "… in the Dominican Republic": the mission's place joins its name."""
         if end + 1 < len(doc) and doc[end].lower_ == "in" and not name.endswith(f" in {doc[end + 1].text}"):
-            stop = _title_run(doc, end + 1)
-            if stop > end + 1:
+            at = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
+            stop = _title_run(doc, at)
+            if stop > at:
                 return stop, f"{name} in {doc[end + 1 : stop].text}"
         return end, name
 
