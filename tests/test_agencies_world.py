@@ -372,3 +372,15 @@ def test_an_embassy_with_a_two_word_owner_and_a_country_as_its_place(nlp):
         ("Sri Lankan Embassy in Yangon", None, "foreign_government"),
         ("Haitian Embassy in the Dominican Republic", None, "foreign_government"),
     }
+
+
+def test_an_international_body_named_only_as_a_modifier_gives_no_row(nlp):
+    """agency_modifier: "EU member states", "a UN official", "the United Nations protocol" name no
+    body that acts; one mention of the body acting keeps its row."""
+    text = (
+        "Cyprus and Malta are the only EU member states on the watch list. A UN official said the country "
+        "had signed the United Nations protocol."
+    )
+    assert agencies(nlp, text) == set()
+    text = "The European Union said it would fund shelters. Other EU countries agreed."
+    assert agencies(nlp, text) == {("European Union", "EU", "international")}

@@ -21,6 +21,7 @@ from extractors.nlp.components import (
     agency_continued,  # noqa: F401
     agency_home,  # noqa: F401
     agency_model,  # noqa: F401
+    agency_modifier,  # noqa: F401
     agency_scope,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401

@@ -45,6 +45,8 @@ _NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "nav
 # A centre or institute named with one of these words is a school, hospital or facility.
 _FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_words.txt")))
 _RESEARCH_HEADS = {"center", "centre", "institute"}
+# The head words of a police force's unit ("Criminal Investigation Department", "Human Trafficking Unit").
+_UNIT_WORDS = {"unit", "department", "division", "squad", "branch", "section", "cell", "bureau"}
 # Phrases that make a government-headed body the police's ("Criminal Investigation Department").
 _POLICE_NAMES = tuple(f" {p} " for p in read_lines(str(MODELS_DIR / "patterns" / "police_names.txt")))
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
@@ -70,10 +72,17 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
 
 
 def police_unit(name: str) -> bool:
-    """The body is a police unit named by a phrase of ``police_names.txt`` and not as the police
-    itself ("Criminal Investigation Department", "Anti-Human Trafficking Unit")."""
-    low = f" {' '.join(name.lower().replace('-', ' - ').split())} "
-    return "police" not in low and any(p in low for p in _POLICE_NAMES)
+    """The body is a unit of a police force named by a phrase of ``police_names.txt`` and a unit
+    word ("Criminal Investigation Department", "Anti-Human Trafficking Unit"); not a force or an
+    agency of its own ("National Crime Agency", "Directorate for Priority Crime Investigation")."""
+    words = name.lower().replace("-", " - ").split()
+    low = f" {' '.join(words)} "
+    return (
+        bool(words)
+        and words[-1] in _UNIT_WORDS
+        and "police" not in low
+        and any(p in low for p in _POLICE_NAMES)
+    )
 
 
 def committee_kind(words: list[str], kind: str | None) -> str | None:
