@@ -384,3 +384,38 @@ def test_an_international_body_named_only_as_a_modifier_gives_no_row(nlp):
     assert agencies(nlp, text) == set()
     text = "The European Union said it would fund shelters. Other EU countries agreed."
     assert agencies(nlp, text) == {("European Union", "EU", "international")}
+
+
+def test_a_consulate_general_owned_by_an_abbreviated_country_with_its_place(nlp):
+    """The owner a country entity ("U.S."), "Consulate General" one head, the place its entity only
+    (not the name of the spokesperson after it)."""
+    text = (
+        "The news was announced by the spokesperson for the US Consulate General in Curaçao Solmaz "
+        "Sharifi, ahead of the release. The U.S. Consulate will help."
+    )
+    assert agencies(nlp, text) == {
+        ("US Consulate General in Curaçao", None, "foreign_government"),
+        ("U.S. Consulate", None, "foreign_government"),
+    }
+
+
+def test_a_police_department_named_by_the_crime_it_fights(nlp):
+    text = "Officers of the Department of Combating Organized Crime detained four suspects in Almaty."
+    assert agencies(nlp, text) == {("Department of Combating Organized Crime", None, "police")}
+
+
+def test_a_name_does_not_run_on_into_landmarks_or_a_second_committee(nlp):
+    """Not past a country's body ("Supreme Court of Pakistan, Mohatta Palace, ..."), nor into words
+    that modify a noun ("... and Constitutional Affairs select committees"); the gazetteer's own
+    name written with an Oxford comma stays the gazetteer's body."""
+    text = (
+        "Key landmarks such as the Supreme Court of Pakistan, Mohatta Palace, and Shalimar Gardens went dark. "
+        "The MPs on the Office of the Deputy Prime Minister and Constitutional Affairs select committees "
+        "pressed him. Officials of the Ministry of National Health Services, Regulations, and Coordination "
+        "(NHSR&C) spoke."
+    )
+    assert agencies(nlp, text) == {
+        ("Supreme Court of Pakistan", "SC", "court"),
+        ("Office of the Deputy Prime Minister", None, "government"),
+        ("Ministry of National Health Services, Regulations and Coordination", "NHSRC", "government"),
+    }

@@ -45,6 +45,8 @@ _NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "nav
 # A centre or institute named with one of these words is a school, hospital or facility.
 _FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_words.txt")))
 _RESEARCH_HEADS = {"center", "centre", "institute"}
+# Bodies a police_names phrase does not make the police's: a ministry's unit, a commission, a council.
+_NOT_POLICE_BODY = {"ministry", "commission", "council", "committee", "board", "secretariat", "office"}
 # The head words of a police force's unit ("Criminal Investigation Department", "Human Trafficking Unit").
 _UNIT_WORDS = {"unit", "department", "division", "squad", "branch", "section", "cell", "bureau"}
 # Phrases that make a government-headed body the police's ("Criminal Investigation Department").
@@ -85,6 +87,10 @@ def police_unit(name: str) -> bool:
     )
 
 
+def _police_named(words: list[str]) -> bool:
+    return any(p in f" {' '.join(words)} " for p in _POLICE_NAMES)
+
+
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
@@ -95,14 +101,9 @@ def committee_kind(words: list[str], kind: str | None) -> str | None:
         return "government"
     if kind == "government" and ("police" in words or "enforcement" in words):
         return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
-    if (
-        kind == "government"
-        and "ministry" not in words
-        and any(p in f" {' '.join(words)} " for p in _POLICE_NAMES)
-    ):
-        return (
-            "police"  # "Criminal Investigation Department", "Anti-Human Trafficking Unit" (not a ministry's)
-        )
+    # "Criminal Investigation Department", "Anti-Human Trafficking Unit" (not a ministry's)
+    if kind == "government" and not _NOT_POLICE_BODY & set(words) and _police_named(words):
+        return "police"
     if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):

@@ -68,10 +68,15 @@ def _free_start(doc: Doc, k: int) -> bool:
 
 
 def _closed(doc: Doc, j: int) -> bool:
-    """The continuation ending at ``j`` ends the name: no capitalised word or possessive follows."""
+    """The continuation ending at ``j`` ends the name: no capitalised word, possessive, noun or
+    adjective follows (the words would modify it: "and Constitutional Affairs select committees")."""
     if j >= len(doc):
         return True
     t = doc[j]
+    if (
+        t.pos_ in ("NOUN", "ADJ", "PROPN") and t.is_alpha
+    ):  # it modifies a noun ("... Affairs select committees")
+        return False
     return not (t.is_alpha and t.text[:1].isupper()) and t.lower_ not in ("'s", "’s")
 
 
@@ -129,11 +134,14 @@ class AgencyContinued:
             if e.label_ != "AGENCY" or not _of_form(e, self.heads):
                 continue
             old = info.get(e.ent_id_) or {}
+            country = old.get("country") or ""
+            if country and e.text.endswith(country):
+                continue  # a country's body ("Supreme Court of Pakistan" + ", Mohatta Palace, and ...")
             end = continuation(doc, e.end, self.heads, known=e.ent_id_ in self.known)
-            if end == e.end:
-                continue
             span = doc[e.start : end]
             name = span.text
+            if end == e.end or _key(name) == _key(e.ent_id_):
+                continue  # the gazetteer's name already ("..., Regulations, and Coordination")
             kind = head_kind([t.text for t in span], self.heads) or old.get("kind") or "government"
             info.setdefault(
                 name, {"acronym": _bracketed(doc, end), "kind": kind, "country": None, RECOGNISED: True}
@@ -151,6 +159,11 @@ class AgencyContinued:
         ]
         doc.ents = filter_spans(ents + added)
         return doc
+
+
+def _key(name: str) -> str:
+    """A name compared without case, commas or an Oxford comma's extra space."""
+    return " ".join(name.lower().replace(",", " ").split())
 
 
 def _bracketed(doc: Doc, end: int) -> str | None:

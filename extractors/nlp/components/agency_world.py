@@ -120,6 +120,8 @@ class WorldAgencies:
             if span is None:
                 continue
             name, start, end, owner = span
+            if head == "Consulate" and end < len(doc) and doc[end].text == "General":
+                end, name = end + 1, f"{name} General"  # "US Consulate General in Curaçao"
             end, name = self._with_place(doc, end, name)
             kind = "government" if owner and owner == home else "foreign_government"
             meta = known.get(name) or extra.get(name) or {"acronym": None, "kind": kind, "country": owner}
@@ -149,6 +151,11 @@ class WorldAgencies:
                 owner = self.country_of(words.text)
                 if owner is not None:
                     return f"{words.text} {head}", first, head_end, owner
+        owner_ent = at.get(head_start - 1)  # a country written as an abbreviation ("U.S. Consulate")
+        if owner_ent is not None and owner_ent.label_ == "GPE" and owner_ent.end == head_start:
+            owner = self.country_of(owner_ent.ent_id_ or owner_ent.text)
+            if owner is not None:
+                return f"{owner_ent.text} {head}", owner_ent.start, head_end, owner
         if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
             k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
             stop = _title_run(doc, k)
@@ -163,6 +170,8 @@ class WorldAgencies:
         if end + 1 < len(doc) and doc[end].lower_ == "in" and not name.endswith(f" in {doc[end + 1].text}"):
             at = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
             stop = _title_run(doc, at)
+            if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in ("GPE", "LOC"):  # the place's entity only
+                stop = min(stop, next((j for j in range(at + 1, stop) if doc[j].ent_iob_ != "I"), stop))
             if stop > at:
                 return stop, f"{name} in {doc[end + 1 : stop].text}"
         return end, name
