@@ -140,6 +140,21 @@ class WorldAgencies:
             return ent.ent_id_, ent.start, ent.end, (known.get(ent.ent_id_) or {}).get("country")
         if ent is not None and ent.label_ in ("TITLE", "PERSON"):
             return None
+        found = self._owner_before(doc, head_start, at)
+        if found is not None:
+            owner_text, first, owner = found
+            return f"{owner_text} {head}", first, head_end, owner
+        if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
+            k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
+            stop = _title_run(doc, k)
+            owner = self.country_of(doc[k:stop].text) if stop > k else None
+            if owner is not None:
+                return f"{head} of {doc[k:stop].text}", head_start, stop, owner
+        return None
+
+    def _owner_before(self, doc: Doc, head_start: int, at: dict[int, Span]) -> tuple[str, int, str] | None:
+        """(words, start, country) of the owner written right before a mission's head: an adjective or
+        name of one or two words ("Albanian", "Sri Lankan"), else a country entity ("U.S.")."""
         prev = doc[head_start - 1] if head_start else None
         if prev is not None and prev.is_title and prev.is_alpha:
             for first in (prev.i - 1, prev.i):  # a two-word owner first ("Sri Lankan", "South African")
@@ -150,18 +165,12 @@ class WorldAgencies:
                     continue
                 owner = self.country_of(words.text)
                 if owner is not None:
-                    return f"{words.text} {head}", first, head_end, owner
-        owner_ent = at.get(head_start - 1)  # a country written as an abbreviation ("U.S. Consulate")
-        if owner_ent is not None and owner_ent.label_ == "GPE" and owner_ent.end == head_start:
-            owner = self.country_of(owner_ent.ent_id_ or owner_ent.text)
+                    return words.text, first, owner
+        ent = at.get(head_start - 1)  # a country written as an abbreviation ("U.S. Consulate")
+        if ent is not None and ent.label_ == "GPE" and ent.end == head_start:
+            owner = self.country_of(ent.ent_id_ or ent.text)
             if owner is not None:
-                return f"{owner_ent.text} {head}", owner_ent.start, head_end, owner
-        if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
-            k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
-            stop = _title_run(doc, k)
-            owner = self.country_of(doc[k:stop].text) if stop > k else None
-            if owner is not None:
-                return f"{head} of {doc[k:stop].text}", head_start, stop, owner
+                return ent.text, ent.start, owner
         return None
 
     @staticmethod
