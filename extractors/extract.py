@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.claims import CLAIMS, claim_type
+from extractors.nlp.components.agency_modifier import MODIFIER_MENTIONS
 from extractors.nlp.components.entities import AGENCY_INFO, TIER_LINKS
 from extractors.nlp.components.officials import PEOPLE
 from extractors.nlp.ents import ents_in_chars
@@ -114,11 +115,14 @@ class RecordBuilder:
         counts: dict[str, int] = {}
         named: set[str] = set()  # not a party named only as a politician's ("Conservative MP X")
         title_at = {e.start for e in doc.ents if e.label_ == "TITLE"}
+        modifiers = set(doc.user_data.get(MODIFIER_MENTIONS, ()))  # "EU countries" (agency_modifier)
         for e in doc.ents:
             if e.label_ == "AGENCY":
                 key = e.ent_id_ or e.text
                 first.setdefault(key, e)
                 counts[key] = counts.get(key, 0) + 1
+                if e.start in modifiers:
+                    continue
                 if e.end not in title_at or (info.get(key) or {}).get("kind") != "party":
                     named.add(key)
         out = []

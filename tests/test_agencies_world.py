@@ -314,3 +314,108 @@ def test_trade_unions_are_named_bodies_of_kind_other(nlp):
         ("Transport and General Workers' Union", "TGWU", "other"),
         ("Amicus", None, "other"),
     }
+
+
+def test_a_name_runs_on_past_its_list_of_portfolios_or_a_second_domain(nlp):
+    """A body cut before the rest of its own name (agency_continued: issue 12, fresh c/d): a list of
+    portfolios after a gazetteer name, a second domain joined by 'and'; a later short form of the
+    cut name is the same body."""
+    text = (
+        "Aid reached the victims through the Ministry of Human Services and Social Security, officials said. "
+        "The Ministry of Foreign Affairs, Foreign Employment and Tourism said 30 workers had returned home. "
+        "The Foreign Ministry thanked the hosts."
+    )
+    assert agencies(nlp, text) == {
+        ("Ministry of Human Services and Social Security", None, "government"),
+        ("Ministry of Foreign Affairs, Foreign Employment and Tourism", None, "government"),
+    }
+
+
+def test_a_name_does_not_run_on_into_another_body(nlp):
+    """Not into a gazetteer body ("and Europol") nor a name that starts with an article ("and The
+    Daily Star", after an Oxford comma with no list before it)."""
+    text = (
+        "The Ministry of Justice and Europol signed the deal. "
+        "The Ministry of National Heritage, and The Daily Star organised it."
+    )
+    assert agencies(nlp, text) == {
+        ("Ministry of Justice", None, "government"),
+        ("European Union Agency for Law Enforcement Cooperation", "Europol", "international"),
+        ("Ministry of National Heritage", None, "government"),
+    }
+
+
+def test_criminal_investigation_and_anti_trafficking_units_are_the_police(nlp):
+    """police_names.txt: a government-headed body named as the police's unit is kind police; a
+    police rank in its sentence still works for the story's force (sub-units fold)."""
+    text = (
+        "Detectives of the Criminal Investigation Department (CID) arrested two men. "
+        "The Anti-Human Trafficking Unit rescued five girls."
+    )
+    assert agencies(nlp, text) == {
+        ("Criminal Investigation Department", "CID", "police"),
+        ("Anti-Human Trafficking Unit", None, "police"),
+    }
+    text = (
+        "Police in Ghana arrested two men in Accra. Chief Superintendent Kofi Mensah said the Criminal "
+        "Investigation Department had found the girls in Kumasi."
+    )
+    assert ("Kofi Mensah", "Ghana Police Service") in organisations(nlp, text)
+
+
+def test_an_embassy_with_a_two_word_owner_and_a_country_as_its_place(nlp):
+    text = (
+        "The Sri Lankan Embassy in Yangon helped the workers. "
+        "The Haitian Embassy in the Dominican Republic issued a statement."
+    )
+    assert agencies(nlp, text) == {
+        ("Sri Lankan Embassy in Yangon", None, "foreign_government"),
+        ("Haitian Embassy in the Dominican Republic", None, "foreign_government"),
+    }
+
+
+def test_an_international_body_named_only_as_a_modifier_gives_no_row(nlp):
+    """agency_modifier: "EU member states", "a UN official", "the United Nations protocol" name no
+    body that acts; one mention of the body acting keeps its row."""
+    text = (
+        "Cyprus and Malta are the only EU member states on the watch list. A UN official said the country "
+        "had signed the United Nations protocol."
+    )
+    assert agencies(nlp, text) == set()
+    text = "The European Union said it would fund shelters. Other EU countries agreed."
+    assert agencies(nlp, text) == {("European Union", "EU", "international")}
+
+
+def test_a_consulate_general_owned_by_an_abbreviated_country_with_its_place(nlp):
+    """The owner a country entity ("U.S."), "Consulate General" one head, the place its entity only
+    (not the name of the spokesperson after it)."""
+    text = (
+        "The news was announced by the spokesperson for the US Consulate General in Curaçao Solmaz "
+        "Sharifi, ahead of the release. The U.S. Consulate will help."
+    )
+    assert agencies(nlp, text) == {
+        ("US Consulate General in Curaçao", None, "foreign_government"),
+        ("U.S. Consulate", None, "foreign_government"),
+    }
+
+
+def test_a_police_department_named_by_the_crime_it_fights(nlp):
+    text = "Officers of the Department of Combating Organized Crime detained four suspects in Almaty."
+    assert agencies(nlp, text) == {("Department of Combating Organized Crime", None, "police")}
+
+
+def test_a_name_does_not_run_on_into_landmarks_or_a_second_committee(nlp):
+    """Not past a country's body ("Supreme Court of Pakistan, Mohatta Palace, ..."), nor into words
+    that modify a noun ("... and Constitutional Affairs select committees"); the gazetteer's own
+    name written with an Oxford comma stays the gazetteer's body."""
+    text = (
+        "Key landmarks such as the Supreme Court of Pakistan, Mohatta Palace, and Shalimar Gardens went dark. "
+        "The MPs on the Office of the Deputy Prime Minister and Constitutional Affairs select committees "
+        "pressed him. Officials of the Ministry of National Health Services, Regulations, and Coordination "
+        "(NHSR&C) spoke."
+    )
+    assert agencies(nlp, text) == {
+        ("Supreme Court of Pakistan", "SC", "court"),
+        ("Office of the Deputy Prime Minister", None, "government"),
+        ("Ministry of National Health Services, Regulations and Coordination", "NHSRC", "government"),
+    }

@@ -18,8 +18,10 @@ from extractors.assets import MODELS_DIR
 from extractors.nlp import claims  # noqa: F401
 from extractors.nlp.components import (
     acronyms,  # noqa: F401
+    agency_continued,  # noqa: F401
     agency_home,  # noqa: F401
     agency_model,  # noqa: F401
+    agency_modifier,  # noqa: F401
     agency_scope,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401

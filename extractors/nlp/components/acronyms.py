@@ -45,6 +45,12 @@ _NOT_POLICE_FORCE = {"task", "air", "armed", "defence", "defense", "naval", "nav
 # A centre or institute named with one of these words is a school, hospital or facility.
 _FACILITY_WORDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "facility_words.txt")))
 _RESEARCH_HEADS = {"center", "centre", "institute"}
+# Bodies a police_names phrase does not make the police's: a ministry's unit, a commission, a council.
+_NOT_POLICE_BODY = {"ministry", "commission", "council", "committee", "board", "secretariat", "office"}
+# The head words of a police force's unit ("Criminal Investigation Department", "Human Trafficking Unit").
+_UNIT_WORDS = {"unit", "department", "division", "squad", "branch", "section", "cell", "bureau"}
+# Phrases that make a government-headed body the police's ("Criminal Investigation Department").
+_POLICE_NAMES = tuple(f" {p} " for p in read_lines(str(MODELS_DIR / "patterns" / "police_names.txt")))
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
                 "appropriations"}  # fmt: skip
@@ -67,15 +73,37 @@ def head_kind(words: list[str], keywords: dict[str, str]) -> str | None:
     return committee_kind(low, keywords.get(low[-1]))
 
 
+def police_unit(name: str) -> bool:
+    """The body is a unit of a police force named by a phrase of ``police_names.txt`` and a unit
+    word ("Criminal Investigation Department", "Anti-Human Trafficking Unit"); not a force or an
+    agency of its own ("National Crime Agency", "Directorate for Priority Crime Investigation")."""
+    words = name.lower().replace("-", " - ").split()
+    low = f" {' '.join(words)} "
+    return (
+        bool(words)
+        and words[-1] in _UNIT_WORDS
+        and "police" not in low
+        and any(p in low for p in _POLICE_NAMES)
+    )
+
+
+def _police_named(words: list[str]) -> bool:
+    return any(p in f" {' '.join(words)} " for p in _POLICE_NAMES)
+
+
 def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
-    Police Department", "Ghana Police Service") or as law enforcement is the police, a task force
+    Police Department", "Ghana Police Service"), as law enforcement or by a phrase of
+    ``police_names.txt`` ("Criminal Investigation Department") is the police, a task force
     or an air force the government's; a national institute is the state's."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
     if kind == "government" and ("police" in words or "enforcement" in words):
         return "police"  # "South Carolina Law Enforcement Division", "Drug Enforcement Administration"
+    # "Criminal Investigation Department", "Anti-Human Trafficking Unit" (not a ministry's)
+    if kind == "government" and not _NOT_POLICE_BODY & set(words) and _police_named(words):
+        return "police"
     if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):

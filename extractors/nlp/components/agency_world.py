@@ -120,6 +120,8 @@ class WorldAgencies:
             if span is None:
                 continue
             name, start, end, owner = span
+            if head == "Consulate" and end < len(doc) and doc[end].text == "General":
+                end, name = end + 1, f"{name} General"  # "US Consulate General in Curaçao"
             end, name = self._with_place(doc, end, name)
             kind = "government" if owner and owner == home else "foreign_government"
             meta = known.get(name) or extra.get(name) or {"acronym": None, "kind": kind, "country": owner}
@@ -138,11 +140,10 @@ class WorldAgencies:
             return ent.ent_id_, ent.start, ent.end, (known.get(ent.ent_id_) or {}).get("country")
         if ent is not None and ent.label_ in ("TITLE", "PERSON"):
             return None
-        prev = doc[head_start - 1] if head_start else None
-        if prev is not None and prev.is_title and prev.is_alpha:
-            owner = self.country_of(prev.text)
-            if owner is not None:
-                return f"{prev.text} {head}", prev.i, head_end, owner
+        found = self._owner_before(doc, head_start, at)
+        if found is not None:
+            owner_text, first, owner = found
+            return f"{owner_text} {head}", first, head_end, owner
         if head_end + 1 < len(doc) and doc[head_end].lower_ == "of":
             k = head_end + 1 + (doc[head_end + 1].lower_ == "the")
             stop = _title_run(doc, k)
@@ -151,12 +152,36 @@ class WorldAgencies:
                 return f"{head} of {doc[k:stop].text}", head_start, stop, owner
         return None
 
+    def _owner_before(self, doc: Doc, head_start: int, at: dict[int, Span]) -> tuple[str, int, str] | None:
+        """(words, start, country) of the owner written right before a mission's head: an adjective or
+        name of one or two words ("Albanian", "Sri Lankan"), else a country entity ("U.S.")."""
+        prev = doc[head_start - 1] if head_start else None
+        if prev is not None and prev.is_title and prev.is_alpha:
+            for first in (prev.i - 1, prev.i):  # a two-word owner first ("Sri Lankan", "South African")
+                words = doc[first : prev.i + 1] if first >= 0 else None
+                if words is None or not all(
+                    t.is_title and t.is_alpha and not t.is_sent_start for t in words[:-1]
+                ):
+                    continue
+                owner = self.country_of(words.text)
+                if owner is not None:
+                    return words.text, first, owner
+        ent = at.get(head_start - 1)  # a country written as an abbreviation ("U.S. Consulate")
+        if ent is not None and ent.label_ == "GPE" and ent.end == head_start:
+            owner = self.country_of(ent.ent_id_ or ent.text)
+            if owner is not None:
+                return ent.text, ent.start, owner
+        return None
+
     @staticmethod
     def _with_place(doc: Doc, end: int, name: str) -> tuple[int, str]:
-        """ "… in Kuala Lumpur": the mission's city joins its name."""
+        """ "… in Kuala Lumpur", "… in the Dominican Republic": the mission's place joins its name."""
         if end + 1 < len(doc) and doc[end].lower_ == "in" and not name.endswith(f" in {doc[end + 1].text}"):
-            stop = _title_run(doc, end + 1)
-            if stop > end + 1:
+            at = end + 1 + (doc[end + 1].lower_ == "the" and end + 2 < len(doc))
+            stop = _title_run(doc, at)
+            if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in ("GPE", "LOC"):  # the place's entity only
+                stop = min(stop, next((j for j in range(at + 1, stop) if doc[j].ent_iob_ != "I"), stop))
+            if stop > at:
                 return stop, f"{name} in {doc[end + 1 : stop].text}"
         return end, name
 

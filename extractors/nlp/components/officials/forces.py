@@ -18,6 +18,9 @@ a police rank with no force in its sentence (``orgs.police_org``).
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from extractors.nlp.components.acronyms import police_unit
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.context import Context, Found
 
@@ -95,6 +98,28 @@ def force_before(ctx: Context, j: int) -> tuple[str | None, int] | None:
         return None
     start = prev.start if prev is not None and prev.end == j else j - 1
     return ctx.lex.national_police.get(country), start
+
+
+def staff_police(ctx: Context, sent: Span, kinds: dict) -> str | None:
+    """For ranks that police and the FIA share: the document's police force (not a unit of it:
+    ``acronyms.police_unit``), or the province's when the sentence is about police ("SHO X, DSP Y,
+    Inspector Z")."""
+    police = next(
+        (
+            n
+            for n, _ in ctx.agency_count.most_common()
+            if kinds.get(n, {}).get("kind") == "police" and not police_unit(n)
+        ),
+        None,
+    )
+    if police:
+        return police
+    about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
+        e.label_ == "TITLE" and ctx.lex.info(e.ent_id_).get("org_kind") == "police" for e in sent.ents
+    )
+    if about_police and ctx.province and ctx.lex.police_of.get(ctx.province):
+        return ctx.lex.police_of[ctx.province]
+    return None
 
 
 def force_after(ctx: Context, t_end: int) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.acronyms import police_unit
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.body_words import body_word, domain_word, possessor, title_acronym
 from extractors.nlp.components.officials.canonical import ent_name
@@ -17,7 +18,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
-from extractors.nlp.components.officials.forces import force_before, story_force
+from extractors.nlp.components.officials.forces import force_before, staff_police, story_force
 from extractors.nlp.components.officials.units import named_after_link
 from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
 
@@ -368,14 +369,14 @@ def kind_org(ctx: Context, tspan: Span | None, kind: str) -> str | None:
         if org is not None:
             return org
     for name, k in agencies:
-        if k == kind:
+        if k == kind and not (kind == "police" and police_unit(name)):  # a unit folds into its force
             return name
     return None
 
 
 def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> str | None:
     """A police rank's force: "Faisalabad City Police Officer X" (a place just before the title),
-    "IGP X of Punjab" (a province just after), a police agency in the title's sentence, else the
+    "IGP X of Punjab" (a province just after), a police force in the title's sentence (no unit), else the
     story's force (``forces.story_force``: the province's police, else the national police of a
     country whose police is one service: "Ghana Police Superintendent X")."""
     doc, lex = ctx.doc, ctx.lex
@@ -392,9 +393,9 @@ def police_org(ctx: Context, tspan: Span, agencies: list[tuple[str, str]]) -> st
         if (
             e.label_ == "AGENCY"
             and sent.start <= e.start < sent.end
-            and any(n == ent_name(e) and k == "police" for n, k in agencies)
+            and any(n == ent_name(e) and k == "police" and not police_unit(n) for n, k in agencies)
         ):
-            return ent_name(e)
+            return ent_name(e)  # a unit ("Criminal Investigation Department") folds into the force
     return story_force(ctx)  # the province's police, else the country's one national police
 
 
@@ -464,26 +465,10 @@ def staff_org(ctx: Context, tspan: Span, staff: bool | str) -> str | None:
         if e.label_ == "AGENCY" and e.end <= tspan.start and employer(ent_name(e)):
             return ent_name(e)
     if staff is True:
-        police = _staff_police(ctx, sent, kinds)
+        police = staff_police(ctx, sent, kinds)
         if police:
             return police
     return next((name for name, _ in ctx.agency_count.most_common() if employer(name)), None)
-
-
-def _staff_police(ctx: Context, sent: Span, kinds: dict) -> str | None:
-    """For ranks that police and the FIA share: the document's police force, or the province's
-    when the sentence is about police ("SHO X, DSP Y, Inspector Z")."""
-    police = next(
-        (n for n, _ in ctx.agency_count.most_common() if kinds.get(n, {}).get("kind") == "police"), None
-    )
-    if police:
-        return police
-    about_police = any(t.lower_ in ("police", "policemen", "policeman") for t in sent) or any(
-        e.label_ == "TITLE" and ctx.lex.info(e.ent_id_).get("org_kind") == "police" for e in sent.ents
-    )
-    if about_police and ctx.province and ctx.lex.police_of.get(ctx.province):
-        return ctx.lex.police_of[ctx.province]
-    return None
 
 
 def doc_agencies(ctx: Context) -> list[tuple[str, str]]:

@@ -6,15 +6,19 @@ The rank is the longest form of ``patterns/ranks.csv`` ending right before the n
 shape drops it as an honorific), written out. The person is an official only where the text ties
 them to a police or military body: one named right after the name ("of the Hawks"), else one in the
 name's sentence; a rank with no such body (a retired officer, a cricketer's captaincy) gives none.
+A police unit (``acronyms.police_unit``: "of the Counter-Trafficking Unit") folds into the story's
+force; in the sentence, a unit is no force.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractors.nlp.components.acronyms import police_unit
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context
+from extractors.nlp.components.officials.forces import story_force
 from extractors.nlp.components.officials.keys import WEAK
 
 _FORCE_KINDS = ("police",)
@@ -59,8 +63,8 @@ def _force_after(ctx: Context, span: Span) -> str | None:
     if k < len(doc) and doc[k].lower_ == "of":
         k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
         e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
-        if _is_force(ctx, e):
-            return ent_name(e)
+        if _is_force(ctx, e):  # a unit of the force ("of the Counter-Trafficking Unit") folds into it
+            return (story_force(ctx) or ent_name(e)) if police_unit(ent_name(e)) else ent_name(e)
     return None
 
 
@@ -68,4 +72,7 @@ def _force_in_sentence(ctx: Context, span: Span) -> str | None:
     """The one force named in the name's sentence (two or more: no tie)."""
     sent = span.sent
     forces = {ent_name(e) for e in sent.ents if e.label_ in ("AGENCY", "ORG") and _is_force(ctx, e)}
+    forces = {
+        f for f in forces if not police_unit(f)
+    }  # a unit is not the force ("Criminal Investigation Department")
     return forces.pop() if len(forces) == 1 else None
