@@ -30,11 +30,17 @@ FLOORS = {
     "world_blind": {
         "officials": 0.47,  # 0.476 (stop 32: wt-off15, titles after a name, a force for a bare police title; 0.452)
         "officials_name": 0.82,  # 0.825 (stop 32: wt-off15, names before ", the TITLE"; 0.774)
-        "agencies": 0.80,  # 0.807 (stop 27: wt-agy3, longer names, centres and institutes, unions; was 0.789)
-        "agencies_kind": 0.76,  # 0.762 (stop 27: wt-agy3; was 0.744)
+        "agencies": 0.82,  # 0.824 (stop 34: wt-agy13, names run on, police units, missions; 0.807)
+        "agencies_kind": 0.78,  # 0.780 (stop 34: wt-agy13; 0.762)
         "tier_placements": 0.54,  # 0.547 (stop 32: wt-tier11/12, report years on TIP news; 0.530)
         "tier_placements_no_year": 0.80,  # 0.807 (stop 31: wt-tier9/10; was 0.714)
-        "claims_speaker": 0.71,  # 0.712 (stop 32: wt-spk11, quoted-as-saying and paragraph quotations; 0.698)
+        # The one world_blind floor that went down (0.71 -> 0.70), like news_heldout's officials floor
+        # at stop 28: wt-agy13 (agency names and kinds) finds two more blind agencies (tp 73 -> 75,
+        # fp 13 -> 12) and loses one blind claim speaker (tp 115 -> 114). Its development and fresh
+        # figures hold or rise (speakers on fresh a, c, d rise with it; 494 unannotated texts: one
+        # speaker changed, right), so the row was not findable off the blind split, whose errors stay
+        # unread: the drop is recorded here instead of being tuned away.
+        "claims_speaker": 0.70,  # 0.706 (stop 34: wt-agy13; 0.712 stop 32: wt-spk11; 0.698)
         "claims_cue": 0.87,  # 0.873 (stop 32: wt-spk11; 0.866)
     },
 }
