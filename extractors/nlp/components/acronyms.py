@@ -79,12 +79,15 @@ def police_unit(name: str) -> bool:
     agency of its own ("National Crime Agency", "Directorate for Priority Crime Investigation")."""
     words = name.lower().replace("-", " - ").split()
     low = f" {' '.join(words)} "
-    return (
-        bool(words)
-        and words[-1] in _UNIT_WORDS
-        and "police" not in low
-        and any(p in low for p in _POLICE_NAMES)
-    )
+    return bool(words) and words[-1] in _UNIT_WORDS and "police" not in low and _police_named(words)
+
+
+def bracketed_acronym(doc: Doc, end: int) -> str | None:
+    """ "Long Name (ACR)": the acronym in brackets right after a name ending at token ``end``."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        acr = doc[end + 1].text
+        return acr if acr.isupper() and len(acr) > 1 else None
+    return None
 
 
 def _police_named(words: list[str]) -> bool:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import read_csv
-from extractors.nlp.components.acronyms import head_kind
+from extractors.nlp.components.acronyms import bracketed_acronym, head_kind
 from extractors.nlp.components.agency_names import _NER_LABELS
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 
@@ -144,7 +144,8 @@ class AgencyContinued:
                 continue  # the gazetteer's name already ("..., Regulations, and Coordination")
             kind = head_kind([t.text for t in span], self.heads) or old.get("kind") or "government"
             info.setdefault(
-                name, {"acronym": _bracketed(doc, end), "kind": kind, "country": None, RECOGNISED: True}
+                name,
+                {"acronym": bracketed_acronym(doc, end), "kind": kind, "country": None, RECOGNISED: True},
             )
             grown[e.ent_id_] = name
             added.append(Span(doc, e.start, end, label="AGENCY", span_id=name))
@@ -164,14 +165,6 @@ class AgencyContinued:
 def _key(name: str) -> str:
     """A name compared without case, commas or an Oxford comma's extra space."""
     return " ".join(name.lower().replace(",", " ").split())
-
-
-def _bracketed(doc: Doc, end: int) -> str | None:
-    """ "Long Name (ACR)": the acronym in brackets right after the name."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        acr = doc[end + 1].text
-        return acr if acr.isupper() and len(acr) > 1 else None
-    return None
 
 
 @Language.factory(

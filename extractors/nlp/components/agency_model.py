@@ -74,7 +74,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
-from extractors.nlp.components.acronyms import _initials_match, head_kind
+from extractors.nlp.components.acronyms import _initials_match, bracketed_acronym, head_kind
 from extractors.nlp.components.agency_names import (
     _NER_LABELS,
     _first_of_pair,
@@ -320,7 +320,11 @@ class AgencyModel:
                 continue
             new.append(span)
             country = next((t.ent_id_ for t in taken if t.label_ == "GPE" and t.end == span.end), None)
-            meta = {"acronym": self._acronym(doc, span), "kind": self._kind(span), "country": country or None}
+            meta = {
+                "acronym": bracketed_acronym(doc, span.end),
+                "kind": self._kind(span),
+                "country": country or None,
+            }
             meta[RECOGNISED] = True  # its kind is as its own country sees it (agency_home)
             info.setdefault(span.id_, meta)  # ent_id_ is set once the span is in doc.ents
         new = _short_forms(doc, new, taken)
@@ -449,14 +453,6 @@ class AgencyModel:
         for name, meta in doc.user_data.get(AGENCY_INFO, {}).items():
             if (meta or {}).get("acronym") == text:
                 return name
-        return None
-
-    @staticmethod
-    def _acronym(doc: Doc, span: Span) -> str | None:
-        """ "Long Name (ACR)": the acronym in brackets right after the span."""
-        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            acr = doc[span.end + 1].text
-            return acr if acr.isupper() and len(acr) > 1 else None
         return None
 
 
