@@ -38,6 +38,7 @@ from extractors.nlp.claims.lexicon import (
     _TEXT_KEY,
     CLAIMS,
 )
+from extractors.nlp.claims.nonclaims import sourceless
 from extractors.nlp.claims.openers import topic_opener
 from extractors.nlp.claims.spans import _Claim, _heading_lines, _parse_args, _text, quote_spans
 from extractors.nlp.components.officials.shape import NameShape
@@ -139,7 +140,8 @@ class ClaimFinder:
         """Not a statement: a claim with no source whose cue is a modifier or conjunct (see
         :meth:`_speakerless`), a cue in a heading line (``spans._heading_lines``), an empty
         content or one with markup left in a text (<tweet author="…">), which is not speech, or a
-        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`)."""
+        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`), or a view
+        nobody is said to hold (:func:`~extractors.nlp.claims.nonclaims.sourceless`)."""
         return (
             not self._speakerless(c)
             and not any(hs <= c.cue_start < he for hs, he in headings)
@@ -148,6 +150,7 @@ class ClaimFinder:
             and not _no_statement(c, text[c.start : c.end])
             and not junk_source(c)
             and not _imperative(c)
+            and not sourceless(c.cue)
         )
 
     def _speakerless(self, c: _Claim) -> bool:

@@ -95,7 +95,8 @@ def according_to(self, doc: Doc, tok: Token) -> _Claim | None:
         (tok.lower_ == "according" and nxt.lower_ == "to") or (tok.lower_ == "as" and nxt.lower_ == "per")
     ):
         return None
-    pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+    # "As per ‘Trafficking in Persons Report’": a quoted title can come out as pcomp
+    pobj = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in nxt.children if c.dep_ == "pcomp"]
     if not pobj:
         return None
     src = _initial_source(doc, tok, self._np(pobj[0]))
@@ -133,14 +134,33 @@ def _according_content(doc: Doc, tok: Token, src: Span) -> tuple[int, int] | Non
     """The content's character span: after the source's comma when the cue opens the sentence,
     else the sentence (up to the cue when the source ends it)."""
     sent = tok.sent
-    if src.end < sent.end - 2 and doc[src.end].text == "," and tok.i <= sent.start + 1:
-        return doc[src.end + 1].idx, sent.end_char
+    if tok.i <= sent.start + 1:
+        first = _after_initial_source(doc, tok, src)
+        return (doc[first].idx, sent.end_char) if first is not None and first < sent.end - 2 else None
     if tok.i <= sent.start + 2:
         return None
     start, end = sent.start_char, sent.end_char
     if src.end >= sent.end - 2:  # "…, according to X." : content stops before the cue
         end = doc[tok.i - 1].idx if doc[tok.i - 1].is_punct else tok.idx
     return start, end
+
+
+def _after_initial_source(doc: Doc, tok: Token, src: Span) -> int | None:
+    """Where the content starts after a sentence-initial "According to X": after the comma that
+    ends X, also past a closing bracket or quote ("According to the Network … (Redim), …", "As per
+    ‘… Report’, …"); without a comma, at the subject of the clause the cue belongs to when that
+    subject starts right after X ("According to Binoga the group has been …"). None otherwise."""
+    k = src.end
+    while k < len(doc) and doc[k].text in _CLOSERS:
+        k += 1
+    if k < len(doc) and doc[k].text == ",":
+        return k + 1
+    subj = [c for c in tok.head.children if c.dep_ in _SUBJ_DEPS and c.i > tok.i]
+    return k if subj and subj[0].left_edge.i == k else None
+
+
+# what may close a source before its comma: a bracketed acronym, a quoted title
+_CLOSERS = (")", "’", "”", "'", '"')
 
 
 def _of_the_view(self, doc: Doc, tok: Token) -> _Claim | None:

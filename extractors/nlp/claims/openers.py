@@ -17,13 +17,18 @@ from extractors.nlp.claims.spans import _Claim
 def topic_opener(c: _Claim, cue_tokens: set[int]) -> bool:
     """``c``'s cue is a present participle of a ``topic_openers`` lemma that opens an adverbial
     clause before its head verb, and that head is the cue of another claim (``cue_tokens``: the
-    token indices of all claims' cues)."""
+    token indices of all claims' cues); or such a participle in a modifier with its preposition
+    and object ("In a statement responding to the report, …", "after responding to reports of
+    forced labour", "when responding to a question"): the object is what it answers, a topic."""
     cue = c.cue
     head = cue.head
-    return (
-        cue.tag_ == "VBG"
-        and cue.dep_ == "advcl"
-        and cue.lemma_.lower() in _TOPIC_OPENERS
-        and cue.i < head.i
-        and head.i in cue_tokens
-    )
+    if cue.tag_ != "VBG" or cue.lemma_.lower() not in _TOPIC_OPENERS:
+        return False
+    if cue.dep_ in _MODIFIER_DEPS and c.cue_end > cue.idx + len(cue):
+        return True
+    return cue.dep_ == "advcl" and cue.i < head.i and head.i in cue_tokens
+
+
+# where a participle modifies a clause, a noun or a preposition ("when responding", "a
+# statement responding", "after responding")
+_MODIFIER_DEPS = ("advcl", "acl", "pcomp")

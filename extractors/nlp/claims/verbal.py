@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.nlp.claims.lexicon import _CONTENT_STOP, _SUBJ_DEPS, _THAT_NOUNS
+from extractors.nlp.claims.lexicon import (
+    _AS_ONLY_CUES,
+    _CONTENT_STOP,
+    _INFINITIVE_OBJECT_CUES,
+    _SUBJ_DEPS,
+    _THAT_NOUNS,
+)
 from extractors.nlp.claims.spans import _Claim
 
 
@@ -358,6 +364,15 @@ def _counted(obj: Token) -> bool:
     )
 
 
+def _named_as(tok: Token, obj: Token) -> bool:
+    """ "identified the suspects as …": an "as" on the verb or its object after the object; or a
+    negated verb, which withholds a name ("Johnson did not identify a location": PolNeAR dev
+    annotates it)."""
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in (*tok.children, *obj.children)
+    )
+
+
 def _direct_object(self, doc: Doc, v: _Verb) -> Shaped:
     """A cue with an object: "denied the report", with what continues it on the verb ("accused
     X of …"; not a time: "on Monday"). "highlighted Pakistan’s alignment" can come out as two
@@ -367,7 +382,8 @@ def _direct_object(self, doc: Doc, v: _Verb) -> Shaped:
     if not (dobj and ("dobj" in v.args or "dobj_xcomp" in v.args)):
         return None
     d = dobj[0]
-    if _counted(d):
+    lemma = tok.lemma_.lower()
+    if _counted(d) or lemma in _INFINITIVE_OBJECT_CUES or (lemma in _AS_ONLY_CUES and not _named_as(tok, d)):
         return NO_CLAIM
     last = dobj[-1].right_edge
     for c in sorted(v.children, key=lambda c: c.i):
