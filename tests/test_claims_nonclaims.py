@@ -1,7 +1,7 @@
-"""What the guideline counts as no claim, through the real pipeline: exact (speaker, kind, cue,
-content) records of invented sentences built on constructions that recur in the fresh audit
-sets' outlets (``extractors/nlp/claims/nonclaims.py``, ``verbal.py``, ``openers.py``; word lists in
-``models/patterns/claim_lexicon.toml``)."""
+"""What the guideline counts as no claim, and "According to X" opening a sentence, through the
+real pipeline: exact records of invented sentences built on constructions that recur in the
+fresh audit sets' outlets (``extractors/nlp/claims/nonclaims.py``, ``verbal.py``, ``openers.py``,
+``nominal.py``; word lists in ``models/patterns/claim_lexicon.toml``)."""
 
 from __future__ import annotations
 
@@ -61,3 +61,26 @@ STILL_CLAIMS = [
 @pytest.mark.parametrize("text, expected", STILL_CLAIMS)
 def test_still_a_claim(nlp, text, expected):
     assert records(nlp, text) == expected
+
+
+ACCORDING_TO_OPENING = [
+    # the source's comma after a bracketed acronym or a quoted title
+    (
+        "According to the Anti-Slavery Network (ASN), most of the victims were women.",
+        "most of the victims were women",
+    ),
+    (
+        "As per ‘Trafficking in Persons Report’, forced labour in the mines has fallen.",
+        "forced labour in the mines has fallen",
+    ),
+    # no comma: the clause's subject starts right after the source
+    (
+        "According to Mwangi the gang has been moving people to the coast.",
+        "the gang has been moving people to the coast",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, content", ACCORDING_TO_OPENING)
+def test_sentence_initial_according_to(nlp, text, content):
+    assert [(r[2], r[3]) for r in records(nlp, text)] == [(text.split()[0] + " " + text.split()[1], content)]

@@ -95,8 +95,11 @@ def according_to(self, doc: Doc, tok: Token) -> _Claim | None:
         (tok.lower_ == "according" and nxt.lower_ == "to") or (tok.lower_ == "as" and nxt.lower_ == "per")
     ):
         return None
-    # "As per ‘Trafficking in Persons Report’": a quoted title can come out as pcomp
-    pobj = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in nxt.children if c.dep_ == "pcomp"]
+    # "As per ‘Trafficking in Persons Report’": a quoted title can come out as pcomp (after its
+    # opening quote; not a clause: "listed according to whether they were …")
+    pobj = [c for c in nxt.children if c.dep_ == "pobj"] or [
+        c for c in nxt.children if c.dep_ == "pcomp" and doc[c.i - 1].is_quote and c.i - 1 == nxt.i + 1
+    ]
     if not pobj:
         return None
     src = _initial_source(doc, tok, self._np(pobj[0]))
