@@ -107,6 +107,9 @@ class ClaimFinder:
         claims = [c for tok in doc if in_quote[tok.i] < 0 and (c := self._first_claim(doc, tok))]
         for construction in DOCUMENT_CONSTRUCTIONS:
             claims.extend(construction(self, doc, quote_list, in_quote))
+        # a view nobody is said to hold goes before nesting, so the claim around it stays ("Mr
+        # X said police arrested 36 foreigners who are believed to be …": X said)
+        claims = [c for c in claims if not sourceless(c.cue)]
         claims = quotes._drop_nested(claims)
         claims = quotes._attach_quotes(self, doc, claims, quote_list, in_quote)
         self._resolve_speakers(doc, claims)
@@ -140,8 +143,7 @@ class ClaimFinder:
         """Not a statement: a claim with no source whose cue is a modifier or conjunct (see
         :meth:`_speakerless`), a cue in a heading line (``spans._heading_lines``), an empty
         content or one with markup left in a text (<tweet author="…">), which is not speech, or a
-        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`), or a view
-        nobody is said to hold (:func:`~extractors.nlp.claims.nonclaims.sourceless`)."""
+        source that cannot speak (:func:`~extractors.nlp.claims.junk.junk_source`)."""
         return (
             not self._speakerless(c)
             and not any(hs <= c.cue_start < he for hs, he in headings)
@@ -150,7 +152,6 @@ class ClaimFinder:
             and not _no_statement(c, text[c.start : c.end])
             and not junk_source(c)
             and not _imperative(c)
-            and not sourceless(c.cue)
         )
 
     def _speakerless(self, c: _Claim) -> bool:

@@ -1,5 +1,6 @@
 """Verb cues that report nobody's statement (the guideline's "Not claims"), decided on the parsed
-cue once its claim is made (``ClaimFinder._kept``).
+cue once its claim is made and before nested claims are dropped (``ClaimFinder.__call__``), so
+the claim around such a view stays.
 
 - A passive of believing or finding with no "by" agent (``sourceless_passives``): "It is
   believed that …", "sentences … are deemed insufficient", "it has been found that …". Like
