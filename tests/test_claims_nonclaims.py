@@ -47,6 +47,11 @@ STILL_CLAIMS = [
         "The opposition charged that the audit was flawed.",
         [("The opposition", "unnamed", "charged", "the audit was flawed")],
     ),
+    # a charge with an infinitive is a directive ("charged Ghana to end …")
+    (
+        "The donor charged the government to end child labour before the grant.",
+        [("The donor", "unnamed", "charged", "the government to end child labour before the grant")],
+    ),
     (
         "The spokesman identified the suspects as two local men.",
         [("The spokesman", "unnamed", "identified", "the suspects as two local men")],

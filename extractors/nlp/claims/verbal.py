@@ -364,6 +364,15 @@ def _counted(obj: Token) -> bool:
     )
 
 
+def _infinitive_after(tok: Token, obj: Token) -> bool:
+    """ "charged Ghana to end …": an infinitive right after the object, also when the parser hangs
+    it on the verb as an adverbial clause."""
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.tag_ == "TO"
+        for c in tok.children
+    )
+
+
 def _named_as(tok: Token, obj: Token) -> bool:
     """ "identified the suspects as …": an "as" on the verb or its object after the object; or a
     negated verb, which withholds a name ("Johnson did not identify a location": PolNeAR dev
@@ -383,7 +392,11 @@ def _direct_object(self, doc: Doc, v: _Verb) -> Shaped:
         return None
     d = dobj[0]
     lemma = tok.lemma_.lower()
-    if _counted(d) or lemma in _INFINITIVE_OBJECT_CUES or (lemma in _AS_ONLY_CUES and not _named_as(tok, d)):
+    if (
+        _counted(d)
+        or (lemma in _INFINITIVE_OBJECT_CUES and not _infinitive_after(tok, d))
+        or (lemma in _AS_ONLY_CUES and not _named_as(tok, d))
+    ):
         return NO_CLAIM
     last = dobj[-1].right_edge
     for c in sorted(v.children, key=lambda c: c.i):
