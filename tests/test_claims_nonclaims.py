@@ -21,8 +21,6 @@ NOT_CLAIMS = [
     # a belief or finding in the passive with nobody behind it: like "reportedly"
     "It is believed that thousands of workers were moved across the border.",
     "The sentences given to the traffickers are deemed too lenient.",
-    # an impression of a state: what the writer saw
-    "Several of the rescued women appeared to be exhausted.",
     # a charge
     "Police charged the driver with trafficking two children.",
     # a topic answered, not a statement

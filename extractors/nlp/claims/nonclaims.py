@@ -9,7 +9,7 @@ the claim around such a view stays.
 - An impression of a state (``state_impressions`` with an infinitive of "be": "the victims
   appeared to have been abused", "the women appeared to be healthy"): what the writer saw, not
   what anyone said. "Trump appeared to suggest …" (a verb of saying) and "it appeared that …"
-  stay.
+  stay. The list is empty for now (PolNeAR annotates these: see its note).
 """
 
 from __future__ import annotations
