@@ -419,3 +419,49 @@ def test_a_name_does_not_run_on_into_landmarks_or_a_second_committee(nlp):
         ("Office of the Deputy Prime Minister", None, "government"),
         ("Ministry of National Health Services, Regulations and Coordination", "NHSRC", "government"),
     }
+
+
+# -- units named with their owner's possessive, place forces, exact acronym long forms (wt-agy14) --
+
+
+def test_a_unit_named_with_its_owners_possessive_is_a_row_beside_its_owner(nlp):
+    """agency_units (fresh a, b, d): the guideline's "named units and offices count as agencies of
+    their own"; "<Country> Police" is the national force; a ministry's unit is the government's."""
+    text = "The Fiji Times reports the Fiji Police’s Human Trafficking Unit is keeping watch on the men."
+    assert agencies(nlp, text) == {
+        ("Fiji Police Force", None, "police"),
+        ("Human Trafficking Unit", None, "police"),
+    }
+    text = "Officers of the Ministry of National Security’s Counter Trafficking Unit interviewed the women."
+    assert agencies(nlp, text) == {
+        ("Ministry of National Security", None, "government"),
+        ("Counter Trafficking Unit", None, "government"),
+    }
+
+
+def test_a_police_forces_unit_after_its_possessive_is_a_row_another_bodys_is_folded(nlp):
+    """A known police body + "’s" + a unit name no entity holds: the unit is a row too; another
+    body's sub-unit folds into it, as the Pakistan news guideline has it ("DOJ's Civil Rights
+    Division" → US Department of Justice)."""
+    text = (
+        "The inquiry was led by Police Scotland’s National Human Trafficking Unit, which arrested four men."
+    )
+    assert agencies(nlp, text) == {
+        ("Police Scotland", None, "police"),
+        ("National Human Trafficking Unit", None, "police"),
+    }
+    text = "The Justice Department’s Civil Rights Division filed the case in Boston."
+    assert agencies(nlp, text) == {("Justice Department", None, "government")}
+
+
+def test_a_place_police_force_and_an_acronym_spelt_by_the_second_of_two_bodies(nlp):
+    """ "Northumbria Police" (a model ORG of a place and "Police") is the place's force, "Traffic
+    Police" a kind of police (``police_kinds.txt``); "(NERSOU)" is spelt by the body after "and
+    the", not by the whole run."""
+    text = "In the UK, Northumbria Police and the North East Regional Special Operations Unit (NERSOU) made four arrests."
+    assert agencies(nlp, text) == {
+        ("Northumbria Police", None, "police"),
+        ("North East Regional Special Operations Unit", "NERSOU", "government"),
+    }
+    text = "The raids ended with Cambridgeshire Police making six arrests. Traffic Police fined the driver."
+    assert agencies(nlp, text) == {("Cambridgeshire Police", None, "police")}
