@@ -53,6 +53,12 @@ _UNIT_WORDS = {"unit", "department", "division", "squad", "branch", "section", "
 _POLICE_NAMES = tuple(f" {p} " for p in read_lines(str(MODELS_DIR / "patterns" / "police_names.txt")))
 # Words that make "<word> Police" a kind of police ("Traffic Police"), not a place's force.
 _POLICE_KINDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "police_kinds.txt")))
+# A country's adjectives and names (country_words.csv): "the Slovak Police" is a country's force.
+_COUNTRY_WORDS = frozenset(
+    w
+    for r in rows(str(MODELS_DIR / "gazetteers" / "country_words.csv"))
+    for w in (r["country"], *split_aliases(r.get("demonyms") or ""))
+)
 # Words after "<place> Police" that make it a building or a post ("Muthaiga Police station").
 _POLICE_POSTS = frozenset(
     r["word"] for r in read_csv(str(MODELS_DIR / "patterns" / "local_police.csv")) if r["effect"] == "drop"
@@ -146,9 +152,13 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 def _place_police(span: Span) -> bool:
     """ "Leicestershire Police", "Slovak Police": a capitalised word that names no kind of police
     (``police_kinds.txt``: "Traffic Police", "Federal Police") before "Police", the place's force;
-    not its station or post (``local_police.csv``: "Muthaiga Police station")."""
+    not its station or post (``local_police.csv``: "Muthaiga Police station"); after "the", only a
+    country's ("the Slovak Police"): "the Khanna Police" is a city police station's (the capital's
+    police, as the guideline folds a station)."""
     first, last, doc = span[0], span[-1], span.doc
     if span.end < len(doc) and doc[span.end].lower_ in _POLICE_POSTS:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and first.text not in _COUNTRY_WORDS:
         return False
     return last.text == "Police" and first.is_title and first.is_alpha and first.lower_ not in _POLICE_KINDS
 
