@@ -419,3 +419,83 @@ def test_a_name_does_not_run_on_into_landmarks_or_a_second_committee(nlp):
         ("Office of the Deputy Prime Minister", None, "government"),
         ("Ministry of National Health Services, Regulations and Coordination", "NHSRC", "government"),
     }
+
+
+# -- units named with their owner's possessive, place forces, exact acronym long forms (wt-agy14) --
+
+
+def test_a_unit_named_with_its_owners_possessive_is_a_row_beside_its_owner(nlp):
+    """agency_units (fresh a, b, d): the guideline's "named units and offices count as agencies of
+    their own"; "<Country> Police" is the national force; a ministry's unit is the government's."""
+    text = "Investigators from the Fiji Police’s Human Trafficking Unit questioned the men on Monday."
+    assert agencies(nlp, text) == {
+        ("Fiji Police Force", None, "police"),
+        ("Human Trafficking Unit", None, "police"),
+    }
+    text = "The women were questioned by the Ministry of National Security’s Counter Trafficking Unit."
+    assert agencies(nlp, text) == {
+        ("Ministry of National Security", None, "government"),
+        ("Counter Trafficking Unit", None, "government"),
+    }
+
+
+def test_a_police_forces_unit_after_its_possessive_is_a_row_another_bodys_is_folded(nlp):
+    """A known police body + "’s" + a unit name no entity holds: the unit is a row too; another
+    body's sub-unit folds into it, as the Pakistan news guideline has it ("DOJ's Civil Rights
+    Division" → US Department of Justice)."""
+    text = (
+        "The inquiry was led by Police Scotland’s National Human Trafficking Unit, which arrested four men."
+    )
+    assert agencies(nlp, text) == {
+        ("Police Scotland", None, "police"),
+        ("National Human Trafficking Unit", None, "police"),
+    }
+    text = "The Justice Department’s Civil Rights Division filed the case in Boston."
+    assert agencies(nlp, text) == {("Justice Department", None, "government")}
+
+
+def test_a_place_police_force_and_an_acronym_spelt_by_the_second_of_two_bodies(nlp):
+    """ "Northumbria Police" (a model ORG of a place and "Police") is the place's force, "Traffic
+    Police" a kind of police (``police_kinds.txt``); "(NERSOU)" is spelt by the body after "and
+    the", not by the whole run."""
+    text = (
+        "Four people were held by Northumbria Police and the North East Regional Special Operations "
+        "Unit (NERSOU)."
+    )
+    assert agencies(nlp, text) == {
+        ("Northumbria Police", None, "police"),
+        ("North East Regional Special Operations Unit", "NERSOU", "government"),
+    }
+    text = "Two homes were searched, with Cambridgeshire Police leading. Traffic Police fined the driver."
+    assert agencies(nlp, text) == {("Cambridgeshire Police", None, "police")}
+
+
+def test_a_name_before_a_comma_and_an_ngo_cue_is_an_ngo_a_cue_inside_a_name_is_none(nlp):
+    """agency_world._appositive_ngos (fresh a, b; Dawn/APP): "<Name>, an NGO that ..." is kind ngo,
+    the whole name even across "and" (not "International Studies"); a capitalised "Charity" is a
+    word of the name, not a cue ("Association"), and "Ngo" a Vietnamese family name."""
+    text = (
+        "Alarm Phone, an NGO that runs a hotline for migrants lost at sea, said it had alerted the "
+        "rescue service."
+    )
+    assert agencies(nlp, text) == {("Alarm Phone", None, "ngo")}
+    text = "Rescued women were sheltered by the Dubai Charity Association, a non-governmental organisation."
+    assert agencies(nlp, text) == {("Dubai Charity Association", None, "ngo")}
+    text = (
+        "Ties will suffer, said Richard Rossow of the Centre for Strategic and International Studies, "
+        "a think tank."
+    )
+    assert agencies(nlp, text) == {("Centre for Strategic and International Studies", None, "ngo")}
+    assert agencies(nlp, "Ngo Van Manh, 18, and two others were caught at the border.") == set()
+
+
+def test_organisation_words_for_task_forces_inspectorates_and_police_commands(nlp):
+    """ "Taskforce", "Inspectorate" (org_keywords.csv) head a body; "<place> State Police Command"
+    is a force's whole name; "the Sangjani Police" is a city's police station, not a force."""
+    text = "The case went to the Criminal Assets Confiscation Taskforce, which froze two houses."
+    assert agencies(nlp, text) == {("Criminal Assets Confiscation Taskforce", None, "government")}
+    text = "A statement from the General Police Inspectorate said two suspects were held."
+    assert agencies(nlp, text) == {("General Police Inspectorate", None, "police")}
+    text = "Officers of the Katsina State Police Command freed nine victims."
+    assert agencies(nlp, text) == {("Katsina State Police Command", None, "police")}
+    assert agencies(nlp, "Meanwhile, the Sangjani Police dismantled a drug smuggling network.") == set()

@@ -23,6 +23,7 @@ from extractors.nlp.components import (
     agency_model,  # noqa: F401
     agency_modifier,  # noqa: F401
     agency_scope,  # noqa: F401
+    agency_units,  # noqa: F401
     entities,  # noqa: F401
     officials,  # noqa: F401
     paragraphs,  # noqa: F401

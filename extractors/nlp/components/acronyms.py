@@ -51,6 +51,18 @@ _NOT_POLICE_BODY = {"ministry", "commission", "council", "committee", "board", "
 _UNIT_WORDS = {"unit", "department", "division", "squad", "branch", "section", "cell", "bureau"}
 # Phrases that make a government-headed body the police's ("Criminal Investigation Department").
 _POLICE_NAMES = tuple(f" {p} " for p in read_lines(str(MODELS_DIR / "patterns" / "police_names.txt")))
+# Words that make "<word> Police" a kind of police ("Traffic Police"), not a place's force.
+_POLICE_KINDS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "police_kinds.txt")))
+# A country's adjectives and names (country_words.csv): "the Slovak Police" is a country's force.
+_COUNTRY_WORDS = frozenset(
+    w
+    for r in rows(str(MODELS_DIR / "gazetteers" / "country_words.csv"))
+    for w in (r["country"], *split_aliases(r.get("demonyms") or ""))
+)
+# Words after "<place> Police" that make it a building or a post ("Muthaiga Police station").
+_POLICE_POSTS = frozenset(
+    r["word"] for r in read_csv(str(MODELS_DIR / "patterns" / "local_police.csv")) if r["effect"] == "drop"
+)
 _HOUSE_WORDS = {"senate", "assembly", "parliament", "parliamentary", "standing", "house", "congress", "congressional",
                 "accounts", "caucus", "select", "lok", "sabha", "legislative", "judiciary",
                 "appropriations"}  # fmt: skip
@@ -137,6 +149,20 @@ def _initials_match(words: list[str], acronym: str) -> bool:
     return all(ch in it for ch in letters) and len(content) >= len(letters) - 2
 
 
+def _place_police(span: Span) -> bool:
+    """ "Leicestershire Police", "Slovak Police": a capitalised word that names no kind of police
+    (``police_kinds.txt``: "Traffic Police", "Federal Police") before "Police", the place's force;
+    not its station or post (``local_police.csv``: "Muthaiga Police station"); after "the", only a
+    country's ("the Slovak Police"): "the Khanna Police" is a city police station's (the capital's
+    police, as the guideline folds a station)."""
+    first, last, doc = span[0], span[-1], span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _POLICE_POSTS:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and first.text not in _COUNTRY_WORDS:
+        return False
+    return last.text == "Police" and first.is_title and first.is_alpha and first.lower_ not in _POLICE_KINDS
+
+
 def _same_body(long_form: str, known: str) -> bool:
     """A long form written before a known body's acronym names that body when at least half its
     content words are the body's ("Federal Investigation Authority (FIA)"), not another body with
@@ -199,8 +225,9 @@ def _long_form_word(doc: Doc, k: int) -> bool:
 
 def _long_form_start(doc: Doc, open_: int, acronym: str, ent_at: dict[int, Span]) -> int | None:
     """Start of the long form before "(ACR)": capitalised words, connectors and hyphenated pieces
-    (at most twelve), trimmed to the shortest suffix whose initials still match (drops "Speaking
-    at the ..."); None when there is none, or it holds a title or a person."""
+    (at most twelve), trimmed to the longest suffix whose initials still match (drops "Speaking
+    at the ..."), or to the first that spells it exactly; None when there is none, or it holds
+    a title or a person."""
     start = open_
     while start > 0 and _long_form_word(doc, start - 1) and open_ - start < 12:
         start -= 1
@@ -210,10 +237,20 @@ def _long_form_start(doc: Doc, open_: int, acronym: str, ent_at: dict[int, Span]
         ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON") for i in range(start, open_)
     ):
         return None
-    for s in range(start, open_):
-        if doc[s].lower_ not in _CONNECTORS and _initials_match([t.text for t in doc[s:open_]], acronym):
-            return s
-    return None
+    found = [
+        s
+        for s in range(start, open_)
+        if doc[s].lower_ not in _CONNECTORS and _initials_match([t.text for t in doc[s:open_]], acronym)
+    ]
+    # A suffix whose capitalised words spell the acronym exactly is the name, not the longer run
+    # before it ("Northumbria Police and the [North East Regional Special Operations Unit] (NERSOU)").
+    exact = [s for s in found if _spelt(doc[s:open_], acronym)]
+    return exact[0] if exact else found[0] if found else None
+
+
+def _spelt(span: Span, acronym: str) -> bool:
+    """The capitalised words of ``span`` begin with the acronym's capitals, one each, in order."""
+    return [t.text[0] for t in span if t.text[:1].isupper()] == [c for c in acronym if c.isupper()]
 
 
 def _relabel(doc: Doc, ents: list[Span], learnt: _Learnt) -> None:
@@ -280,7 +317,10 @@ class AcronymLinker:
         if not span[0].is_alpha and not span[0].is_upper or any(t.text in "()[]" for t in span):
             return True
         return len(span) == 2 and not (
-            span[0].is_upper or span[0].lower_ in self.places or span[0].ent_type_ in ("GPE", "NORP")
+            span[0].is_upper
+            or span[0].lower_ in self.places
+            or span[0].ent_type_ in ("GPE", "NORP")
+            or _place_police(span)
         )
 
     def _coordination(self, span: Span) -> bool:

@@ -296,13 +296,14 @@ class WorldAgencies:
     def named_ngos(self, doc: Doc, ents: list[Span], extra: dict) -> list[Span]:
         """ "the charity Oxfam", "non-governmental organization Justice & Care", "an organization
         named Sana Hath Haru": the capitalised name after an NGO cue (``ngo_cues.txt``), kind ngo;
-        the statistical model's PERSON there is the organisation's name."""
+        the statistical model's PERSON there is the organisation's name. Also the name before ", a
+        <cue>" (:meth:`_appositive_ngos`)."""
         taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE") for i in range(e.start, e.end)}
         added = []
         for tok in doc[1:]:
             if not tok.is_title or tok.i in taken or tok.is_sent_start:
                 continue
-            if not any(doc[max(0, tok.i - n) : tok.i].text.lower() in self.ngo_cues for n in (1, 2, 3, 4)):
+            if not any(self._cue(doc[max(0, tok.i - n) : tok.i]) for n in (1, 2, 3, 4)):
                 continue
             end = tok.i + 1
             while end < len(doc) and end not in taken and end - tok.i < 6:
@@ -315,7 +316,43 @@ class WorldAgencies:
             kind = (extra.get(name) or {}).get("kind", "ngo")
             extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
             added.append(Span(doc, tok.i, end, label="AGENCY", span_id=name))
+        added += self._appositive_ngos(doc, taken | {i for a in added for i in range(a.start, a.end)}, extra)
         return _replace(ents, added) if added else ents
+
+    def _cue(self, words: Span) -> bool:
+        """An NGO cue written as a common noun ("the charity", "an NGO"), not a word of a name
+        ("the Dubai Charity Association")."""
+        return words.text.lower() in self.ngo_cues and not any(t.is_title for t in words)
+
+    def _appositive_ngos(self, doc: Doc, taken: set[int], extra: dict) -> list[Span]:
+        """ "Our Rescue, a non-governmental organisation", "the Dubai Charity Association, a
+        non-governmental organisation that ...": capitalised words (at most six) before a comma,
+        "a"/"an" and an NGO cue that ends its noun phrase (not "a charity worker"), kind ngo."""
+        added = []
+        for comma in doc[1:-2]:
+            c = comma.i
+            if comma.text != "," or doc[c + 1].lower_ not in ("a", "an") or c - 1 in taken:
+                continue
+            end = next((c + 2 + n for n in (1, 2, 3, 4) if self._cue(doc[c + 2 : c + 2 + n])), None)
+            if end is None or end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                continue
+            start = c
+            while start > 0 and c - start < 6 and start - 1 not in taken:
+                prev = doc[start - 1]
+                joined = prev.text in _NAME_JOINS and start - 1 > 0 and doc[start - 2].is_title
+                if not (prev.is_title and (prev.is_alpha or "-" in prev.text) or joined):
+                    break
+                start -= 1
+                if prev.is_sent_start:
+                    break
+            while start < c and doc[start].lower_ in _NAME_JOINS:
+                start += 1
+            if start == c or _name_tail(doc, start, taken):
+                continue
+            name = doc[start:c].text
+            extra.setdefault(name, {"acronym": None, "kind": "ngo", "country": None})
+            added.append(Span(doc, start, c, label="AGENCY", span_id=name))
+        return added
 
     # -- 3. "the ministries of A, B and C" -----------------------------------------------------
     def listed_ministries(self, doc: Doc, ents: list[Span], known: dict, extra: dict) -> list[Span]:
@@ -355,6 +392,20 @@ def _portfolios(doc: Doc, i: int, taken: set[int]) -> list[tuple[int, int]]:
     if j > start and doc[j - 1].is_title:
         out.append((start, j))
     return out if len(out) >= 2 else []
+
+
+# Words that join the parts of a name ("Justice & Care", "Service for Human Rights").
+_NAME_JOINS = ("&", "for", "of", "and", "-")
+
+
+def _name_tail(doc: Doc, start: int, taken: set[int]) -> bool:
+    """The capitalised words from ``start`` end a longer name: "and"/"&" before them ("Centre for
+    Strategic and [International Studies]"), or "of"/"for" after a word that is no title
+    ("Institute of ..."; not "Director of [International Service for Human Rights]")."""
+    if start == 0:
+        return False
+    before = doc[start - 1].lower_
+    return before in ("and", "&") or before in ("of", "for") and start - 2 not in taken
 
 
 def _place_before(
