@@ -78,8 +78,11 @@ def _opening_title(ctx: Context, sent_start: int, comma: int) -> Span | None:
 
 def _before_title(ctx: Context, j: int) -> bool:
     """A token allowed before the phrase's title: a determiner, a possessive marker or a body or
-    place named as the title's possessor ("Interpol's", "International Organization of Migration")."""
+    place named as the title's possessor ("Interpol's", "International Organization of Migration",
+    an acronym no entity covers: "AFP's")."""
     tok, e = ctx.doc[j], ctx.ent_at.get(j)
     if e is not None and e.label_ in ("AGENCY", "ORG", "GPE", "NORP", "LOC"):
+        return True
+    if e is None and tok.pos_ == "PROPN" and not tok.is_lower:
         return True
     return tok.pos_ == "DET" or tok.tag_ == "POS" or tok.lower_ in ("’s", "'s")
