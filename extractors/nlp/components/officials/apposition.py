@@ -39,7 +39,7 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
     after "former" ("X, the former DG": a past role)."""
     doc, lex = ctx.doc, ctx.lex
     i = _after_name(ctx, span)
-    org_before, steps = None, 0
+    org_before, steps, e = None, 0, None
     while i is not None and i < len(doc) and steps < 5:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
