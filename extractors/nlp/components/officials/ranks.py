@@ -25,25 +25,45 @@ _FORCE_KINDS = ("police",)
 
 
 def rank_role(ctx: Context, span: Span) -> tuple[str, str, int, str] | None:
-    """(rank, force, WEAK, "") for a name written after a rank and tied to a police body."""
-    rank = _rank_before(ctx, span.start)
-    if rank is None:
+    """(rank, force, WEAK, "") for a name written after a rank and tied to a police body; a rank
+    only the police have (``ranks.csv`` ``force``: "Supt", "Sgt") is tied to the story's one force
+    when no force is named at the name or in its sentence ("Supt. Glenn Church told CTV News" in a
+    story on the RCMP; "led by Senior Supt David Abraham")."""
+    found = _rank_before(ctx, span.start)
+    if found is None:
         return None
+    form, rank = found
     force = _force_after(ctx, span) or _force_in_sentence(ctx, span)
+    if force is None and form in ctx.lex.police_ranks:
+        force = _doc_force(ctx) or story_force(ctx)
     return None if force is None else (rank, force, WEAK, "")
 
 
-def _rank_before(ctx: Context, start: int) -> str | None:
-    """The rank written out whose form ends right before token ``start`` (dots dropped)."""
+def _rank_before(ctx: Context, start: int) -> tuple[str, str] | None:
+    """(form, rank written out) of the rank whose form ends right before token ``start`` (dots
+    dropped: "Supt." may be one token or two)."""
     doc = ctx.doc
-    for n in (2, 1):
+    for n in (3, 2, 1):
         if start - n < 0:
             continue
         words = [t.text.rstrip(".") for t in doc[start - n : start] if t.text != "."]
-        rank = ctx.lex.ranks.get(" ".join(words))
-        if rank is not None and len(words) == n:
-            return rank
+        if not words or doc[start - n].text == ".":
+            continue
+        form = " ".join(words)
+        rank = ctx.lex.ranks.get(form)
+        if rank is not None:
+            return form, rank
     return None
+
+
+def _doc_force(ctx: Context) -> str | None:
+    """The one police force (no unit) the document names; none when it names two or more."""
+    forces = {
+        ent_name(e)
+        for e in ctx.doc.ents
+        if e.label_ in ("AGENCY", "ORG") and _is_force(ctx, e) and not police_unit(ent_name(e))
+    }
+    return forces.pop() if len(forces) == 1 else None
 
 
 def _is_force(ctx: Context, e: Span | None) -> bool:
