@@ -266,15 +266,20 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
 
 def _unit_before_holder(lex: Lexicon, doc: Doc, i: int, j: int, ents: list[Span]) -> bool:
     """The capitalised words ``i:j`` after a title are the title's unit, not a name, when the model
-    tagged no person there and a person it tagged follows the comma right after them: "National
-    Manager Criminal Assets Litigation, Stefan Jerga, said" (the holder is the name after the comma)."""
+    tagged no person there and a person it tagged follows the comma right after them as the
+    subject of the verb after it: "National Manager Criminal Assets Litigation, Stefan Jerga,
+    said" (the holder is the name after the comma); not a list ("MNA A, B, C")."""
     persons = [x for x in ents if x.label_ == "PERSON"]
     if j + 1 >= len(doc) or doc[j].text != "," or any(x.start < j and i < x.end for x in persons):
         return False
     k = j + 1
     while k < len(doc) and lex.is_honorific_word(doc[k]):
         k += 1
-    return any(x.start == k for x in persons)
+    holder = next((x for x in persons if x.start == k), None)
+    if holder is None or holder.end + 1 >= len(doc):
+        return False
+    m = holder.end + 1 if doc[holder.end].text == "," else holder.end
+    return doc[m].pos_ in ("VERB", "AUX")
 
 
 def _after_honorific(lex: Lexicon, doc: Doc, i: int) -> bool:
