@@ -25,6 +25,8 @@ _OPENERS = {",", ";", ":", '"', "“", "”", "‘", "—", "–"}
 _OPEN_WORDS = {"by", "to"}
 # the longest phrase read back from the name's comma (Tim Morris' phrase has 6 tokens, Musaddiq's 13)
 _MAX_PHRASE = 16
+# words that tie a title to the body written after it
+_BODY_LINKS = {"of", "for", "in", "at"}
 
 
 def fronted(ctx: Context, span: Span) -> Found | None:
@@ -35,12 +37,60 @@ def fronted(ctx: Context, span: Span) -> Found | None:
     k = span.start - 1
     while k >= 0 and lex.is_honorific(doc[k]):
         k -= 1
-    if k < 1 or doc[k].text not in (",", ":") or not _closed(span):
+    if k < 1:
         return None
-    t = _opening_title(ctx, span.sent.start, k)
+    if doc[k].text in (",", ":"):
+        t = _opening_title(ctx, span.sent.start, k) if _closed(span) else None
+    else:
+        t = _title_of_body(ctx, span.sent.start, k + 1)
     if t is None or lex.is_former(doc, t.start - 1):
         return None
     return premodified(ctx, span, t)
+
+
+def _title_of_body(ctx: Context, sent_start: int, end: int) -> Span | None:
+    """A title and its body written right before the name with no comma ("Sub Inspector of Police
+    X", "AFP Manager for Crime Operations X", "a deputy secretary in the ministry X"): the title
+    opening the phrase that ends at ``end``, a link word ("of", "for", "in", "at") right after it
+    and only the body's words (capitalised words, entities, links, body nouns) up to the name."""
+    doc = ctx.doc
+    i = end - 1
+    while i >= sent_start and end - i <= _MAX_PHRASE:
+        e = ctx.ent_at.get(i)
+        if e is not None and e.label_ == "TITLE":
+            break
+        if not _body_word(ctx, i, e):
+            return None
+        i = (e.start if e is not None else i) - 1
+    t = ctx.ent(i, "TITLE") if i >= sent_start else None
+    if t is None or t.end >= end or doc[t.end].lower_ not in _BODY_LINKS:
+        return None
+    return _opening_title(ctx, sent_start, end) if _opens(ctx, t, sent_start) else None
+
+
+def _body_word(ctx: Context, i: int, e: Span | None) -> bool:
+    """A word of a body's name between a title and the name: an entity (no person), a capitalised
+    word no name holds, a link or a body noun ("ministry")."""
+    tok = ctx.doc[i]
+    if i in ctx.person_tokens or (e is not None and e.label_ in ("PERSON", "DATE", "CARDINAL")):
+        return False
+    if e is not None or tok.lower_ in _BODY_LINKS or tok.lower_ in ("the", "and", "’s", "'s"):
+        return True
+    return tok.is_title and tok.is_alpha or tok.lower_ in ctx.lex.org_words
+
+
+def _opens(ctx: Context, t: Span, sent_start: int) -> bool:
+    """The title opens its clause: only a determiner or a body or place before it, back to the
+    sentence start, an opening punctuation mark, a verb, "by" or "to"."""
+    doc, j = ctx.doc, t.start - 1
+    while j >= sent_start and _before_title(ctx, j):
+        j -= 1
+    return (
+        j < sent_start
+        or doc[j].text in _OPENERS
+        or doc[j].pos_ in ("VERB", "AUX")
+        or doc[j].lower_ in _OPEN_WORDS
+    )
 
 
 def _closed(span: Span) -> bool:
@@ -59,6 +109,8 @@ def _opening_title(ctx: Context, sent_start: int, comma: int) -> Span | None:
     while i >= sent_start and comma - i <= _MAX_PHRASE:
         tok = doc[i]
         if i in ctx.person_tokens or tok.pos_ in ("VERB", "AUX") or tok.text in _OPENERS:
+            break
+        if tok.lower_ in _OPEN_WORDS and i not in ctx.ent_at:
             break
         e = ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
