@@ -110,8 +110,8 @@ def _opening_title(ctx: Context, sent_start: int, comma: int) -> Span | None:
         tok = doc[i]
         if i in ctx.person_tokens or tok.pos_ in ("VERB", "AUX") or tok.text in _OPENERS:
             break
-        if tok.lower_ in _OPEN_WORDS and i not in ctx.ent_at:
-            break
+        if tok.lower_ in _OPEN_WORDS and i not in ctx.ent_at and first is not None:
+            break  # "by the Minister of Justice: X"; but "chief of mission to PNG, X" reads on
         e = ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
             first = e
