@@ -65,6 +65,8 @@ def _title_of_body(ctx: Context, sent_start: int, end: int) -> Span | None:
     t = ctx.ent(i, "TITLE") if i >= sent_start else None
     if t is None or t.end >= end or doc[t.end].lower_ not in _BODY_LINKS:
         return None
+    if doc[end - 1].lower_ in _BODY_LINKS or doc[end - 1].lower_ == "the":
+        return None  # "a spokesman for Michael Howard", "the MP for Sittingbourne": no body between
     return _opening_title(ctx, sent_start, end) if _opens(ctx, t, sent_start) else None
 
 
