@@ -138,3 +138,21 @@ def test_a_countrys_possessive_before_the_title_after_the_name(nlp):
 def test_a_police_rank_takes_the_storys_one_force(nlp):
     text = "The RCMP charged two men on Friday. “It is grave,” Supt. John Brown told reporters."
     assert officials(nlp, text) == {("John Brown", "superintendent", "Royal Canadian Mounted Police")}
+
+
+def test_a_ranked_name_shares_the_force_of_the_ranked_name_joined_to_it(nlp):
+    text = "Sgt Ali Hassan and Cpl Bilal Ahmed of the Counter-Trafficking Unit co-ordinated the exercise."
+    assert officials(nlp, text) == {
+        ("Ali Hassan", "sergeant", "Counter-Trafficking Unit"),
+        ("Bilal Ahmed", "corporal", "Counter-Trafficking Unit"),
+    }
+
+
+def test_a_title_and_its_body_right_before_the_name(nlp):
+    text = "The speech was read on his behalf by a deputy secretary in the ministry Ali Hassan."
+    assert officials(nlp, text) == {("Ali Hassan", "deputy secretary", None)}
+
+
+def test_no_title_of_a_body_when_only_a_link_precedes_the_name(nlp):
+    text = "A spokesman for Michael Howard said it was not surprising."
+    assert officials(nlp, text) == set()

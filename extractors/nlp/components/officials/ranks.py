@@ -78,14 +78,31 @@ def _is_force(ctx: Context, e: Span | None) -> bool:
 
 
 def _force_after(ctx: Context, span: Span) -> str | None:
-    """A force named right after the name: "X of the Hawks", "X of Kupang City Police"."""
-    doc, k = ctx.doc, span.end
+    """A force named right after the name: "X of the Hawks", "X of Kupang City Police"; also after
+    a ranked name joined to it, which shares it ("Sgt X and Cpl Y of the Counter-Trafficking Unit")."""
+    doc, k = ctx.doc, _past_joined_rank(ctx, span.end)
     if k < len(doc) and doc[k].lower_ == "of":
         k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
         e = ctx.ent(k, "AGENCY", "ORG") if k < len(doc) else None
         if _is_force(ctx, e):  # a unit of the force ("of the Counter-Trafficking Unit") folds into it
             return (story_force(ctx) or ent_name(e)) if police_unit(ent_name(e)) else ent_name(e)
     return None
+
+
+def _past_joined_rank(ctx: Context, k: int) -> int:
+    """The token after "and RANK NAME" written at ``k`` (a rank of ``ranks.csv`` right before the
+    second name), else ``k``."""
+    doc = ctx.doc
+    if k >= len(doc) or doc[k].lower_ != "and":
+        return k
+    j = k + 1
+    while j < len(doc) and j not in ctx.person_tokens and j - k <= 3:
+        j += 1
+    if j >= len(doc) or j not in ctx.person_tokens or _rank_before(ctx, j) is None:
+        return k
+    while j < len(doc) and j in ctx.person_tokens:
+        j += 1
+    return j
 
 
 def _force_in_sentence(ctx: Context, span: Span) -> str | None:
