@@ -87,12 +87,7 @@ def _opens(ctx: Context, t: Span, sent_start: int) -> bool:
     doc, j = ctx.doc, t.start - 1
     while j >= sent_start and _before_title(ctx, j):
         j -= 1
-    return (
-        j < sent_start
-        or doc[j].text in _OPENERS
-        or doc[j].pos_ in ("VERB", "AUX")
-        or doc[j].lower_ in _OPEN_WORDS
-    )
+    return j < sent_start or _opener(doc[j]) or doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in _OPEN_WORDS
 
 
 def _closed(span: Span) -> bool:
@@ -110,7 +105,7 @@ def _opening_title(ctx: Context, sent_start: int, comma: int) -> Span | None:
     i = comma - 1
     while i >= sent_start and comma - i <= _MAX_PHRASE:
         tok = doc[i]
-        if i in ctx.person_tokens or tok.pos_ in ("VERB", "AUX") or tok.text in _OPENERS:
+        if i in ctx.person_tokens or tok.pos_ in ("VERB", "AUX") or _opener(tok):
             break
         if tok.lower_ in _OPEN_WORDS and i not in ctx.ent_at and first is not None:
             break  # "by the Minister of Justice: X"; but "chief of mission to PNG, X" reads on
@@ -122,7 +117,7 @@ def _opening_title(ctx: Context, sent_start: int, comma: int) -> Span | None:
         return None
     if any(not _before_title(ctx, j) for j in range(i + 1, first.start)):
         return None
-    if i >= sent_start and not (doc[i].text in _OPENERS or doc[i].pos_ in ("VERB", "AUX")):
+    if i >= sent_start and not (_opener(doc[i]) or doc[i].pos_ in ("VERB", "AUX")):
         if doc[i].lower_ not in _OPEN_WORDS:
             return None
     if i >= 0 and i - 1 >= 0 and i - 1 in ctx.person_tokens and doc[i].text == ",":
@@ -140,3 +135,9 @@ def _before_title(ctx: Context, j: int) -> bool:
     if e is None and tok.pos_ == "PROPN" and not tok.is_lower:
         return True
     return tok.pos_ == "DET" or tok.tag_ == "POS" or tok.lower_ in ("’s", "'s")
+
+
+def _opener(tok) -> bool:
+    """Punctuation or a line break that opens the clause a title phrase starts ("Mission\nThe
+    Country Manager of Our Rescue, X, said": a heading before it)."""
+    return tok.text in _OPENERS or tok.is_space
