@@ -90,3 +90,69 @@ def test_chief_of_the_naval_staff_and_its_service(nlp):
 def test_a_chief_of_staff_with_the_office_before_it(nlp):
     text = "The talks went on. Downing Street chief of staff Jonathan Powell visited the base on Monday."
     assert officials(nlp, text) == {("Jonathan Powell", "chief of staff", "Prime Minister's Office")}
+
+
+# wt-off19: officials found but given no role (fresh a-d: 42 named officials missed entirely)
+
+
+def test_a_title_phrase_before_the_name_and_its_comma(nlp):
+    text = (
+        "Director of the Counter Trafficking Directorate in the Ministry of Interior, Brigadier "
+        "Ali Hassan, told reporters the unit had grown."
+    )
+    assert officials(nlp, text) == {("Ali Hassan", "director", "Counter Trafficking Directorate")}
+
+
+def test_a_title_phrase_after_its_bodys_possessive(nlp):
+    text = "Interpol’s executive director of police services, John Brown, said the network was large."
+    assert officials(nlp, text) == {
+        ("John Brown", "executive director", "International Criminal Police Organization")
+    }
+
+
+def test_public_relations_officer_before_the_name(nlp):
+    text = "Public Relations Officer Jane Phiri said the suspects were arrested on Sunday."
+    assert officials(nlp, text) == {("Jane Phiri", "public relations officer", None)}
+
+
+def test_a_unit_after_the_title_is_no_name_when_the_holder_follows(nlp):
+    text = "The AFP’s National Manager Serious Crime, Jane Smith, said the case was closed."
+    assert officials(nlp, text) == {("Jane Smith", "national manager", None)}
+
+
+def test_a_lower_case_cased_title_with_its_body_after_the_name(nlp):
+    text = "The women were rescued in March, said John Brown, an inspector with the York Regional Police, on Monday."
+    assert officials(nlp, text) == {("John Brown", "inspector", "York Regional Police")}
+
+
+def test_a_lower_case_cased_title_without_a_body_is_a_description(nlp):
+    text = "The boy was found on Tuesday, said John Brown, a member of the public, on Monday."
+    assert officials(nlp, text) == set()
+
+
+def test_a_countrys_possessive_before_the_title_after_the_name(nlp):
+    text = "“Isolated farms hide victims,” said Mary Jones, Guyana’s assistant director of public prosecutions, on Monday."
+    assert officials(nlp, text) == {("Mary Jones", "assistant director of public prosecutions", None)}
+
+
+def test_a_police_rank_takes_the_storys_one_force(nlp):
+    text = "The RCMP charged two men on Friday. “It is grave,” Supt. John Brown told reporters."
+    assert officials(nlp, text) == {("John Brown", "superintendent", "Royal Canadian Mounted Police")}
+
+
+def test_a_ranked_name_shares_the_force_of_the_ranked_name_joined_to_it(nlp):
+    text = "Sgt Ali Hassan and Cpl Bilal Ahmed of the Counter-Trafficking Unit co-ordinated the exercise."
+    assert officials(nlp, text) == {
+        ("Ali Hassan", "sergeant", "Counter-Trafficking Unit"),
+        ("Bilal Ahmed", "corporal", "Counter-Trafficking Unit"),
+    }
+
+
+def test_a_title_and_its_body_right_before_the_name(nlp):
+    text = "The speech was read on his behalf by a deputy secretary in the ministry Ali Hassan."
+    assert officials(nlp, text) == {("Ali Hassan", "deputy secretary", None)}
+
+
+def test_no_title_of_a_body_when_only_a_link_precedes_the_name(nlp):
+    text = "A spokesman for Michael Howard said it was not surprising."
+    assert officials(nlp, text) == set()

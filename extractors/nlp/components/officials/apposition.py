@@ -39,10 +39,14 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
     after "former" ("X, the former DG": a past role)."""
     doc, lex = ctx.doc, ctx.lex
     i = _after_name(ctx, span)
-    org_before, steps = None, 0
+    org_before, steps, e = None, 0, None
     while i is not None and i < len(doc) and steps < 5:
         tok, e = doc[i], ctx.ent_at.get(i)
         if e is not None and e.label_ == "TITLE":
+            break
+        low = _lower_cased_title(ctx, i)
+        if low is not None:
+            e = low
             break
         if tok.lower_ in lex.skip_words("apposition_skip") | lex.skip_words("title_qualifier"):
             i += 1
@@ -54,12 +58,34 @@ def _title_after(ctx: Context, span: Span) -> tuple[Span, str | None] | None:
                 return None
             i, org_before = step
         steps += 1
-    e = ctx.ent(i, "TITLE") if i is not None else None
+    if e is None or e.label_ != "TITLE":
+        e = ctx.ent(i, "TITLE") if i is not None else None
     nxt = ctx.ent(e.end, "TITLE") if e is not None and e.end < len(doc) else None
     if nxt is not None:  # "X, Justice undersecretary in charge of IACAT": the first names the portfolio
         office = office_before(ctx, nxt.start, nxt.ent_id_)
         return nxt, office[1] if office else org_before
     return None if e is None else (e, org_before)
+
+
+def _lower_cased_title(ctx: Context, i: int) -> Span | None:
+    """A title matched only when capitalised (``titles.jsonl`` ``cased``: "Inspector",
+    "Coordinator"), written in lower case after an article and followed by its body: "X, an
+    inspector with the YPP", "X, the coordinator of the IACAT". Without a body after it the lower-case
+    word is a description ("a member of the public", "the head of the family")."""
+    doc = ctx.doc
+    if i < 1 or i >= len(doc) or not doc[i].is_lower or doc[i - 1].lower_ not in ("the", "a", "an"):
+        return None
+    t = ctx.lex.cased_title_at(doc, i)
+    if t is None or i in ctx.ent_at:
+        return None
+    start = t.end + 1 if t.end < len(doc) and doc[t.end].lower_ == "with" else t.end
+    org, _ = post(ctx, start, t.id_)
+    if org is None or start == t.end and doc[t.end : t.end + 1].text.lower() not in ("of", "at", "for"):
+        return None
+    # a Span reads its entity id from its token, as the entity ruler's titles do (as
+    # ``premodifier._lower_head_after_body`` does: tokens outside any entity carry none)
+    doc[i].ent_id_ = t.id_
+    return Span(doc, i, t.end, label="TITLE")
 
 
 def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str | None] | None:
@@ -75,7 +101,9 @@ def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str |
     if force is not None:
         return i + 1, force[0]  # "X, the police spokesman": the story's force
     if e is not None and e.label_ in ("GPE", "NORP"):
-        return e.end, org_before  # "X, the US Ambassador-at-Large": the country's office (``title_country``)
+        # "X, the US Ambassador-at-Large": the country's office (``title_country``); "X, Guyana's
+        # assistant director of public prosecutions"
+        return e.end + (1 if e.end < len(doc) and doc[e.end].text in _POSS else 0), org_before
     pf = ctx.lex.portfolio_starting(doc, i)
     if pf:  # a body named before the portfolio is its holder ("X, EU foreign policy chief")
         return pf[0], org_before or ctx.org_name(pf[1])

@@ -90,7 +90,9 @@ class Lexicon:
         self.police_stations = (
             [(r["phrase"].lower(), r["country"]) for r in rows(police_stations)] if police_stations else []
         )
-        self.ranks = {r["rank"]: r["title"] for r in rows(ranks)} if ranks else {}  # ranks.py
+        rank_rows = rows(ranks) if ranks else []
+        self.ranks = {r["rank"]: r["title"] for r in rank_rows}  # ranks.py
+        self.police_ranks = {r["rank"] for r in rank_rows if r.get("force") == "police"}
         self.force_names = _lower_lines(force_names)  # ranks.py
         self.time_words = _lower_lines(time_words)  # names.py: "X Tuesday said" names X
         self._load_portfolio_words(portfolio_words)

@@ -249,6 +249,8 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
         j = _hyphenated_end(doc, j) if j - i >= 2 else j  # "Rabab Al-Osaimi"; not "Anti-Corruption"
         if j > i and (doc[i:j].text.lower() in lex.places or doc[j - 1].lower_ in lex.org_words):
             continue  # a place or an organisation after the title ("…, International Islamic University")
+        if j > i and _unit_before_holder(lex, doc, i, j, ents):
+            continue
         if j - i >= 2 or (
             j > i
             and (
@@ -260,6 +262,24 @@ def titled_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) -> t
         elif j > i:
             weak.append(Span(doc, i, j, label="PERSON"))
     return strong, weak
+
+
+def _unit_before_holder(lex: Lexicon, doc: Doc, i: int, j: int, ents: list[Span]) -> bool:
+    """The capitalised words ``i:j`` after a title are the title's unit, not a name, when the model
+    tagged no person there and a person it tagged follows the comma right after them as the
+    subject of the verb after it: "National Manager Criminal Assets Litigation, Stefan Jerga,
+    said" (the holder is the name after the comma); not a list ("MNA A, B, C")."""
+    persons = [x for x in ents if x.label_ == "PERSON"]
+    if j + 1 >= len(doc) or doc[j].text != "," or any(x.start < j and i < x.end for x in persons):
+        return False
+    k = j + 1
+    while k < len(doc) and lex.is_honorific_word(doc[k]):
+        k += 1
+    holder = next((x for x in persons if x.start == k), None)
+    if holder is None or holder.end + 1 >= len(doc):
+        return False
+    m = holder.end + 1 if doc[holder.end].text == "," else holder.end
+    return doc[m].pos_ in ("VERB", "AUX")
 
 
 def _after_honorific(lex: Lexicon, doc: Doc, i: int) -> bool:

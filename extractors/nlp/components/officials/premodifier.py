@@ -35,7 +35,7 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
         ):
             t = _current_before_former(ctx, t)
             continue
-        return _premodified(ctx, span, t)
+        return premodified(ctx, span, t)
     return None
 
 
@@ -114,7 +114,7 @@ def _current_before_former(ctx: Context, t: Span) -> Span | None:
     return prev if prev is not None and prev.label_ == "TITLE" else None
 
 
-def _premodified(ctx: Context, span: Span, t: Span) -> Found:
+def premodified(ctx: Context, span: Span, t: Span) -> Found:
     """Title ``t`` (or an earlier one that wins) with its organisation: before it ("FIA DG"),
     after it ("Minister for Interior"), between it and the name ("DG Passport X"), or after the
     name ("Chairman X of the Senate committee")."""

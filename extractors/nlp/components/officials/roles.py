@@ -13,6 +13,7 @@ from extractors.nlp.components.officials.chair import chair
 from extractors.nlp.components.officials.context import Context, Found
 from extractors.nlp.components.officials.copular import copular
 from extractors.nlp.components.officials.countries import mission_of
+from extractors.nlp.components.officials.fronted import fronted
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
@@ -97,6 +98,7 @@ CONSTRUCTIONS = (
     (listed, True),
     (apposition, False),
     (copular, True),
+    (fronted, True),
 )
 
 
