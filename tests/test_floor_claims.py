@@ -23,7 +23,12 @@ FLOORS = {
     "polnear_test": {
         "source_strict": 0.74,  # 0.747
         "source_overlap": 0.77,  # 0.776
-        "cue_overlap": 0.77,  # 0.771
+        # Down by two rows of 2,015 (0.7706 -> 0.7700, tp 1396 -> 1394), so the floor is cut at
+        # 0.001, not 0.01: wt-cue4 (stop 35) drops claims the news guideline rules out (agentless
+        # passives of belief, charges, "identify" as an action). Its figures rose on every news set,
+        # on the unseen fresh sets e and f and on both blind news splits, and PolNeAR dev did not
+        # move, so the two rows cannot be found off the test split, which stays report-only.
+        "cue_overlap": 0.769,  # 0.7700 (stop 35: wt-cue4; 0.771 when set)
         "content_overlap": 0.79,  # 0.797
         "attribution": 0.73,  # 0.734
     },

@@ -16,17 +16,17 @@ from conftest import CORPUS, ROOT, SHARED
 HELDOUT = ROOT / "models" / "gold" / "news_heldout.jsonl"
 # measured 2026-11-29 (second session): tipwatch evaluate models/gold/news_heldout.jsonl
 FLOORS = {
-    # The one floor that went down (0.77 -> 0.75): the rules distributing plural titles over name
-    # lists, tuned on news_dev2.jsonl, now find two held-out people that were missed before
+    # Went down once (0.77 -> 0.75, stop 28; above 0.77 again since stop 35): the rules
+    # distributing plural titles over name lists, tuned on news_dev2.jsonl, now find two held-out people that were missed before
     # (officials_name 0.839 -> 0.875) but with a role or body that does not match the gold, so
     # the full official rows lost 0.024. The set stays blind: its errors were not looked at, so the
     # drop is recorded here instead of being tuned away.
-    "officials": 0.83,  # 0.836 (stop 28; 0.800 stop 26; 0.750 when set)
-    "officials_name": 0.92,  # 0.925 (stop 28; 0.892 stop 26)
+    "officials": 0.85,  # 0.853 (stop 35: wt-off19; 0.836 stop 28; 0.750 when set)
+    "officials_name": 0.94,  # 0.941 (stop 35: wt-off19; 0.925 stop 28)
     "agencies": 0.90,  # 0.908 (stop 26)
     "claims_speaker": 0.81,  # 0.816 (stop 26)
-    "claims_cue": 0.84,  # 0.846
-    "claims_content_overlap": 0.87,  # 0.876
+    "claims_cue": 0.85,  # 0.859 (stop 35: wt-cue4; 0.846)
+    "claims_content_overlap": 0.88,  # 0.889 (stop 35: wt-cue4; 0.876)
 }
 
 
