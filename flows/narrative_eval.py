@@ -38,9 +38,11 @@ def load_narrative_gold(folder: Path | str = DEFAULT_NARRATIVES) -> list[dict]:
 
 
 def evaluate_narratives(folder: Path | str = DEFAULT_NARRATIVES, model: str | None = None) -> NarrativeScores:
-    """Run the tipwatch flow on ``<folder>/docs`` and score its tier placements against gold.csv."""
+    """Run the tipwatch flow on ``<folder>/docs`` and score its tier placements against gold.csv;
+    files the run did not process go to :func:`flows.product_eval.note_failed` (doc: their gold row)."""
     from flows.evaluation import _country_aliases
     from flows.pipeline import tipwatch_flow
+    from flows.product_eval import PROCESSED, FailedDocument, note_failed
     from flows.store import Store
 
     gold = load_narrative_gold(folder)
@@ -50,6 +52,13 @@ def evaluate_narratives(folder: Path | str = DEFAULT_NARRATIVES, model: str | No
         documents = store.read_frame("documents")
         tiers = store.read_frame("tier_placements")
     file_of = {r.doc_id: Path(r.source).name for r in documents.itertuples()}
+    status = {Path(r.source).name: (r.status, r.error or "") for r in documents.itertuples()}
+    missing = ("missing", "the run published no documents row for it")
+    note_failed(
+        FailedDocument(i, r["file"], *status.get(r["file"], missing))
+        for i, r in enumerate(gold)
+        if status.get(r["file"], missing)[0] not in PROCESSED
+    )
     rows_by_file: dict[str, list[dict]] = {}
     for r in tiers.to_dict("records"):
         rows_by_file.setdefault(file_of.get(r["doc_id"], ""), []).append(r)

@@ -231,13 +231,15 @@ def test_evaluate_formats(tmp_path):
     rows = as_csv(ok("evaluate", gold, "--format", "csv"))
     assert rows[:3] == [["key", "value"], ["n_docs", "1"], ["fields.officials.precision", "1.0"]]
     figures = dict(rows[1:])
-    assert len(rows) == 2 + 6 * len(FIELDS) and len(figures) == len(rows) - 1
+    assert len(rows) == 3 + 6 * len(FIELDS) and len(figures) == len(rows) - 1
+    assert rows[-1] == ["failed_documents", "[]"]  # no document failed in the run
     for field, values in data["fields"].items():
         assert {k: figures[f"fields.{field}.{k}"] for k in values} == {k: str(v) for k, v in values.items()}
     table = ok("evaluate", gold).splitlines()
     assert table[0].split() == ["field", "P", "R", "F1", "tp", "fp", "fn"]
     assert table[2].split() == ["officials", "1.000", "1.000", "1.000", "3", "0", "0"]
-    assert [line.split()[0] for line in table[2:-1]] == FIELDS and table[-1] == "(1 documents)"
+    assert [line.split()[0] for line in table[2:-2]] == FIELDS
+    assert table[-2:] == ["(1 documents)", "documents failed in the run: 0"]
 
 
 FIELDS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import typer
@@ -37,6 +38,12 @@ NarrativesOpt = typer.Option(
     help="run tipwatch on DIR/docs (TIP country narratives) and score tier, change and report year "
     "per file against DIR/gold.csv (models/gold/narratives)",
 )
+AllowFailedOpt = typer.Option(
+    False,
+    "--allow-failed",
+    help="exit 0 even when documents failed in the evaluation's run (status error: a parse or extract "
+    "limit, a crash); they are still listed, and scored as finding nothing",
+)
 
 
 @app.command()
@@ -62,10 +69,13 @@ def evaluate(
     narratives: Path | None = NarrativesOpt,
     decisions: Path | None = DecisionsOpt,
     processed: Path = ProcessedOpt,
+    allow_failed: bool = AllowFailedOpt,
 ):
     """Precision, recall and F1 per field against gold annotations (or reviewers' decisions).
 
-    csv prints every figure of the JSON report as one "key,value" line (fields.officials.f1,0.912)."""
+    csv prints every figure of the JSON report as one "key,value" line (fields.officials.f1,0.912).
+    Documents that failed in the evaluation's run are named on stderr, counted in the report
+    ("failed_documents" in JSON) and make the exit status 1 unless --allow-failed."""
     fmt = output_format(fmt, json_out)
     json_out = fmt != "table"  # csv is made from the JSON report
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
@@ -76,29 +86,48 @@ def evaluate(
     if gold is not None and not gold.is_file() and not (agreement or tier_quotes or factbook or narratives):
         fail(f"gold file not found: {gold}")
     from flows.gold import GoldError
+    from flows.product_eval import failed_documents
 
     try:
-        if decisions is not None:
-            text = _decisions(processed, decisions, json_out)
-        elif agreement:
-            text = _agreement(polnear, shared, model, json_out)
-        elif tier_quotes:
-            text = _tier_quotes(shared, model, json_out, errors)
-        elif factbook:
-            from flows.factbook_eval import evaluate_factbook
+        with failed_documents() as failed:
+            if decisions is not None:
+                text = _decisions(processed, decisions, json_out)
+            elif agreement:
+                text = _agreement(polnear, shared, model, json_out)
+            elif tier_quotes:
+                text = _tier_quotes(shared, model, json_out, errors)
+            elif factbook:
+                from flows.factbook_eval import evaluate_factbook
 
-            result = evaluate_factbook(shared, model)
-            text = json.dumps(result.to_dict(), indent=2) if json_out else result.format()
-        elif narratives is not None:
-            text = _narratives(narratives, model, json_out)
-        else:
-            text = _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors)
+                result = evaluate_factbook(shared, model)
+                text = json.dumps(result.to_dict(), indent=2) if json_out else result.format()
+            elif narratives is not None:
+                text = _narratives(narratives, model, json_out)
+            else:
+                text = _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors)
     except GoldError as exc:
         fail(str(exc))
+    if decisions is None:  # every other report comes from a run of the product
+        text = _with_failures(text, failed, json_out)
     if fmt == "csv":
         emit("csv", ["key", "value"], flatten(json.loads(text)))
     else:
         print(text)
+    if failed and not allow_failed:
+        fail(
+            f"{len(failed)} document(s) failed in the run and are scored as finding nothing, so these "
+            "figures are not the product's; rerun, or pass --allow-failed to accept them"
+        )
+
+
+def _with_failures(text: str, failed: list, json_out: bool) -> str:
+    """The report with its run's failed documents: one stderr line each, then a count in the
+    table or the list as ``failed_documents`` in the JSON (after every figure: their keys stay)."""
+    for f in failed:
+        print(f"tipwatch: {f.line()}", file=sys.stderr)
+    if json_out:
+        return json.dumps(json.loads(text) | {"failed_documents": [f.to_dict() for f in failed]}, indent=2)
+    return f"{text}\ndocuments failed in the run: {len(failed)}"
 
 
 def _decisions(processed: Path, path: Path, json_out: bool) -> str:
