@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from flows.cli.common import FormatOpt, JsonOpt, ProcessedOpt, app, emit, fail, flatten, output_format
+from flows.product_eval import failed_documents
 
 DecisionsOpt = typer.Option(
     None, "--decisions", help="score the latest run in --processed against reviewers' decisions in FILE"
@@ -74,8 +75,7 @@ def evaluate(
     """Precision, recall and F1 per field against gold annotations (or reviewers' decisions).
 
     csv prints every figure of the JSON report as one "key,value" line (fields.officials.f1,0.912).
-    Documents that failed in the evaluation's run are named on stderr, counted in the report
-    ("failed_documents" in JSON) and make the exit status 1 unless --allow-failed."""
+    Documents that failed in the run are listed (stderr, "failed_documents"): exit 1, unless --allow-failed."""
     fmt = output_format(fmt, json_out)
     json_out = fmt != "table"  # csv is made from the JSON report
     splits = ("train", "dev", "test") + (("annotator-training",) if agreement else ())
@@ -86,7 +86,6 @@ def evaluate(
     if gold is not None and not gold.is_file() and not (agreement or tier_quotes or factbook or narratives):
         fail(f"gold file not found: {gold}")
     from flows.gold import GoldError
-    from flows.product_eval import failed_documents
 
     try:
         with failed_documents() as failed:
@@ -107,8 +106,22 @@ def evaluate(
                 text = _gold_report(gold, polnear, shared, model, limit, n_process, json_out, errors)
     except GoldError as exc:
         fail(str(exc))
-    if decisions is None:  # every other report comes from a run of the product
-        text = _with_failures(text, failed, json_out)
+    _print(text, fmt, failed if decisions is None else None, allow_failed)  # decisions: no run
+
+
+def _print(text: str, fmt: str, failed: list | None, allow_failed: bool) -> None:
+    """Print the report in ``fmt`` with its run's failed documents (``None``: no run): one stderr
+    line each, a count in the table, ``failed_documents`` in JSON and CSV (after every figure, so
+    their keys stay), then exit 1 when there are any, unless ``allow_failed``."""
+    for f in failed or ():
+        print(f"tipwatch: {f.line()}", file=sys.stderr)
+    if fmt != "table":  # csv is made from the JSON report
+        data = json.loads(text) | (
+            {} if failed is None else {"failed_documents": [f.to_dict() for f in failed]}
+        )
+        text = json.dumps(data, indent=2)
+    elif failed is not None:
+        text = f"{text}\ndocuments failed in the run: {len(failed)}"
     if fmt == "csv":
         emit("csv", ["key", "value"], flatten(json.loads(text)))
     else:
@@ -118,16 +131,6 @@ def evaluate(
             f"{len(failed)} document(s) failed in the run and are scored as finding nothing, so these "
             "figures are not the product's; rerun, or pass --allow-failed to accept them"
         )
-
-
-def _with_failures(text: str, failed: list, json_out: bool) -> str:
-    """The report with its run's failed documents: one stderr line each, then a count in the
-    table or the list as ``failed_documents`` in the JSON (after every figure: their keys stay)."""
-    for f in failed:
-        print(f"tipwatch: {f.line()}", file=sys.stderr)
-    if json_out:
-        return json.dumps(json.loads(text) | {"failed_documents": [f.to_dict() for f in failed]}, indent=2)
-    return f"{text}\ndocuments failed in the run: {len(failed)}"
 
 
 def _decisions(processed: Path, path: Path, json_out: bool) -> str:
