@@ -78,3 +78,31 @@ def test_a_run_without_failures_says_so(tmp_path):
     code, out, err = evaluate(tmp_path, [OK_DOC], "--format", "csv")
     assert (code, err) == (0, [])
     assert out.splitlines()[-1] == "failed_documents,[]"
+
+
+def test_narratives_name_a_file_the_run_failed_on(tmp_path):
+    """``--narratives`` runs the flow on a folder itself: a failed file is named by its gold row."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "bad.txt").write_bytes(b"Pakistan\x00 is placed on Tier 2.\n")
+    (tmp_path / "gold.csv").write_text(
+        "file,url,country,report_year,tier,change,notes\nbad.txt,,Pakistan,2024,2,,\n", encoding="utf-8"
+    )
+    p = subprocess.run(
+        [sys.executable, "-m", "tipwatch", "evaluate", "--narratives", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    err = [line for line in p.stderr.splitlines() if line.startswith("tipwatch: ")]
+    line = "tipwatch: document 0 (bad.txt) failed in the run: error: binary data (NUL bytes) where text was expected"
+    assert (p.returncode, err) == (1, [line, REFUSED])
+    assert json.loads(p.stdout)["failed_documents"] == [
+        {
+            "doc": 0,
+            "name": "bad.txt",
+            "status": "error",
+            "error": "binary data (NUL bytes) where text was expected",
+        }
+    ]
