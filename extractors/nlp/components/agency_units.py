@@ -20,7 +20,8 @@ with "of" after the owner's words is that body ("National Police" → National P
 another owner is named as written. A unit is named as written, of its owner's kind when that is
 the police, an international body or a foreign government, else the kind the owner's and the
 unit's words give (:func:`head_kind`: a ministry's "Counter Trafficking Unit" is the
-government's). A possessive inside a name ("Ministry of Women’s Affairs", "Network for Children's
+government's); its ``OWNER`` is the owner's name, since an official's organisation still folds
+into the parent body. A possessive inside a name ("Ministry of Women’s Affairs", "Network for Children's
 Rights") is no owner: what stands before it names no body, or what follows names none.
 """
 
@@ -32,7 +33,7 @@ from spacy.util import filter_spans
 
 from extractors.assets import read_csv
 from extractors.nlp.components.acronyms import _CONNECTORS, _REFUSED, bracketed_acronym, head_kind
-from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
+from extractors.nlp.components.entities import AGENCY_INFO, OWNER, RECOGNISED
 
 _POSSESSIVE = ("'s", "’s")
 # Owners' kinds their units share: the police's, the UN's ("UN’s Population Division"), a foreign
@@ -116,6 +117,7 @@ class AgencyUnits:
         info.setdefault(
             name, {"acronym": bracketed_acronym(doc, end), "kind": kind, "country": None, RECOGNISED: True}
         )
+        info[name] = {**info[name], OWNER: owner.id_}  # a new dict: a gazetteer's own stays unchanged
         return Span(doc, start, end, label="AGENCY", span_id=name)
 
     def _free_end(self, doc: Doc, start: int, taken: set[int]) -> int | None:

@@ -43,6 +43,9 @@ AGENCY_INFO = "tipwatch.agencies"
 # Marks the AGENCY_INFO entry of a body the trained recogniser found (agency_model): no gazetteer
 # row gives its kind in another country's story, so agency_home reads it from its name.
 RECOGNISED = "recognised"
+# Marks the AGENCY_INFO entry of a unit named with its owner's possessive (agency_units): the
+# owner's canonical name, the body an official of the unit works for (sub-units fold into it).
+OWNER = "owner"
 PROVINCE = "tipwatch.province"
 _LEADING = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}

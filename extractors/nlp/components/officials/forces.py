@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.acronyms import police_unit
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, OWNER
 from extractors.nlp.components.officials.context import Context, Found
 
 
@@ -35,8 +35,12 @@ def fold_station(ctx: Context, found: Found | None) -> Found | None:
 
 def _owned_unit_force(ctx: Context, org: str) -> str | None:
     """A unit written as the police's possession ("Fiji Police’s Human Trafficking Unit") in a
-    story about a country whose police is one national force: that force (sub-units fold into
-    their body, models/gold/README.md)."""
+    story about a country whose police is one national force: that force; a unit that
+    ``agency_units`` split from its owner: the owner (sub-units fold into their body,
+    models/gold/README.md)."""
+    owner = ctx.doc.user_data.get(AGENCY_INFO, {}).get(org, {}).get(OWNER)
+    if owner:
+        return owner
     for poss in ("’s ", "'s "):
         owner, found, _ = org.partition(poss)
         if found and owner.split()[-1].lower() in ctx.lex.skip_words("force_word"):
