@@ -7,7 +7,11 @@ Police (the phrase itself names no country: India and Pakistan name offices so t
 A station is a police agency whose name holds a station phrase (``patterns/police_stations.csv``).
 Its force: the police of the document's province (``provinces.csv``); else the national police
 (``gazetteers/national_police.csv``) of the country the phrase belongs to, or of the document's
-country; else the organisation is left as it is.
+country; else the organisation is left as it is. A unit of a force named by its unit word
+(``police_stations.csv`` fold ``national``: "Counter-Trafficking Unit", "Central Investigation
+Bureau", "Northern Division Police") folds only into a national force: the one the story names as
+an agency (``named_national_force``: "Nepal Police" beside "Metropolitan Police Sector Office"),
+else its country's; never a province's police (a "National Police Bureau" is a body of its own).
 
 The story's force (``story_force``: the province's police, else the national police) is also the
 body of a police title that names none ("police spokesman X", "X, the police spokesperson": a bare
@@ -18,10 +22,13 @@ a police rank with no force in its sentence (``orgs.police_org``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from extractors.nlp.components.acronyms import police_unit
 from extractors.nlp.components.entities import AGENCY_INFO, OWNER
+from extractors.nlp.components.officials.canonical import ent_name
 from extractors.nlp.components.officials.context import Context, Found
 
 
@@ -49,19 +56,40 @@ def _owned_unit_force(ctx: Context, org: str) -> str | None:
 
 
 def station_force(ctx: Context, org: str) -> str | None:
-    """The force of ``org`` when it is one of the document's police agencies named as a station."""
+    """The force of ``org`` when it is one of the document's police agencies named as a station,
+    or as a unit of a national force (not that force itself)."""
     lex = ctx.lex
     if ctx.doc.user_data.get(AGENCY_INFO, {}).get(org, {}).get("kind") != "police":
         return None
-    name = org.lower()
-    phrases = [(p, c) for p, c in lex.police_stations if p in name]
+    name = f" {' '.join(re.findall(r'[a-z0-9]+', org.lower()))} "  # phrases match whole words
+    phrases = [(p, c) for p, c in lex.police_stations if f" {p} " in name]
     if not phrases:
-        return None
+        unit = any(f" {w} " in name for w in lex.police_unit_words)
+        return national_force(ctx) if unit and national_force(ctx) != org else None
     if ctx.province and lex.police_of.get(ctx.province):
         return lex.police_of[ctx.province]
+    named = named_national_force(ctx)
+    if named:
+        return named
     # the longest phrase found names the unit ("district police office" over "police office")
     country = max(phrases, key=lambda pc: len(pc[0]))[1] or ctx.country
     return lex.national_police.get(country or "")
+
+
+def national_force(ctx: Context) -> str | None:
+    """The national force a unit of the story belongs to: the one the story names
+    (:func:`named_national_force`), else its country's (``gazetteers/national_police.csv``)."""
+    return named_national_force(ctx) or ctx.lex.national_police.get(ctx.country or "")
+
+
+def named_national_force(ctx: Context) -> str | None:
+    """The one national force (``gazetteers/national_police.csv``) the document names as an
+    agency ("Nepal Police", "Ghana Police Service"): the owner of the units the story names, more
+    surely than the country it names most (a Ghana story naming an NGO "headquartered in the United
+    States"); ``None`` when it names none or two."""
+    forces = set(ctx.lex.national_police.values())
+    named = {ent_name(e) for e in ctx.doc.ents if e.label_ == "AGENCY" and ent_name(e) in forces}
+    return named.pop() if len(named) == 1 else None
 
 
 def story_force(ctx: Context) -> str | None:

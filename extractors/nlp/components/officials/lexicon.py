@@ -87,9 +87,12 @@ class Lexicon:
         self.national_police = (
             {r["country"]: r["police"] for r in rows(national_police)} if national_police else {}
         )
-        self.police_stations = (
-            [(r["phrase"].lower(), r["country"]) for r in rows(police_stations)] if police_stations else []
-        )
+        station_rows = rows(police_stations) if police_stations else []
+        self.police_stations = [
+            (r["phrase"].lower(), r["country"]) for r in station_rows if r.get("fold") != "national"
+        ]
+        # a unit's words ("Counter-Trafficking Unit"): it folds into a national force only (forces.py)
+        self.police_unit_words = {r["phrase"].lower() for r in station_rows if r.get("fold") == "national"}
         rank_rows = rows(ranks) if ranks else []
         self.ranks = {r["rank"]: r["title"] for r in rank_rows}  # ranks.py
         self.police_ranks = {r["rank"] for r in rank_rows if r.get("force") == "police"}

@@ -18,7 +18,7 @@ from extractors.nlp.components.officials.countries import (
     place_body,
     place_words_before,
 )
-from extractors.nlp.components.officials.forces import force_before, staff_police, story_force
+from extractors.nlp.components.officials.forces import force_before, national_force, staff_police, story_force
 from extractors.nlp.components.officials.units import named_after_link
 from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
 
@@ -152,11 +152,12 @@ def _force_in_title(ctx: Context, t: Span, j: int) -> tuple[str, int] | None:
         return None
     # a unit, or a place's command named as one ("Central East Regional Police PRO", "the Volta
     # North Regional Police Commander"), of a country whose police is one national force: that
-    # force (Ghana Police Service; gazetteers/national_police.csv), as a station folds into it; a
+    # force (the one the story names, else the country's: Ghana Police Service;
+    # gazetteers/national_police.csv), as a station folds into it; a
     # place alone names a force of its own ("Kupang City Police"); only a unit and no national
     # force: none is named
     words = [w.lower_ in ctx.lex.skip_words("force_unit") for w in ctx.doc[first : j + 1]]
-    national = ctx.lex.national_police.get(ctx.country or "") if any(words) else None
+    national = national_force(ctx) if any(words) else None
     if national:
         return national, first
     if not all(words):
