@@ -9,9 +9,10 @@ Its force: the police of the document's province (``provinces.csv``); else the n
 (``gazetteers/national_police.csv``) of the country the phrase belongs to, or of the document's
 country; else the organisation is left as it is. A unit of a force named by its unit word
 (``police_stations.csv`` fold ``national``: "Counter-Trafficking Unit", "Central Investigation
-Bureau", "Northern Division Police") folds only into a national force: the one the story names as
-an agency (``named_national_force``: "Nepal Police" beside "Metropolitan Police Sector Office"),
-else its country's; never a province's police (a "National Police Bureau" is a body of its own).
+Bureau", "Northern Division Police") folds into the one police force the story names as an agency
+without such words (``_named_force``: "Nepal Police" beside "Metropolitan Police Sector Office"),
+else the one national force it names, else its country's; never into a province's police (a
+"National Police Bureau" is a body of its own).
 
 The story's force (``story_force``: the province's police, else the national police) is also the
 body of a police title that names none ("police spokesman X", "X, the police spokesperson": a bare
@@ -36,7 +37,9 @@ def fold_station(ctx: Context, found: Found | None) -> Found | None:
     """``found`` with a station organisation replaced by its force."""
     if found is None or not found[1]:
         return found
-    force = station_force(ctx, found[1]) or _owned_unit_force(ctx, found[1])
+    # the owner the story names first ("the Head of the Criminal Investigation Unit" of the
+    # Soekarno-Hatta Airport Police), then the station's or unit's force
+    force = _owned_unit_force(ctx, found[1]) or station_force(ctx, found[1])
     return found if force is None else (found[0], force, *found[2:])
 
 
@@ -61,11 +64,11 @@ def station_force(ctx: Context, org: str) -> str | None:
     lex = ctx.lex
     if ctx.doc.user_data.get(AGENCY_INFO, {}).get(org, {}).get("kind") != "police":
         return None
-    name = f" {' '.join(re.findall(r'[a-z0-9]+', org.lower()))} "  # phrases match whole words
+    name = _words(org)
     phrases = [(p, c) for p, c in lex.police_stations if f" {p} " in name]
     if not phrases:
-        unit = any(f" {w} " in name for w in lex.police_unit_words)
-        return national_force(ctx) if unit and national_force(ctx) != org else None
+        force = (_named_force(ctx) or national_force(ctx)) if _is_unit(lex, name) else None
+        return force if force != org else None
     if ctx.province and lex.police_of.get(ctx.province):
         return lex.police_of[ctx.province]
     named = named_national_force(ctx)
@@ -74,6 +77,32 @@ def station_force(ctx: Context, org: str) -> str | None:
     # the longest phrase found names the unit ("district police office" over "police office")
     country = max(phrases, key=lambda pc: len(pc[0]))[1] or ctx.country
     return lex.national_police.get(country or "")
+
+
+def _words(name: str) -> str:
+    """``name`` lower case as whole words between spaces (phrases match whole words)."""
+    return f" {' '.join(re.findall(r'[a-z0-9]+', name.lower()))} "
+
+
+def _is_unit(lex, words: str) -> bool:
+    return any(f" {w} " in words for w in lex.police_unit_words)
+
+
+def _named_force(ctx: Context) -> str | None:
+    """The one police force the story names as an agency: a police agency named without a
+    station's or unit's words ("Soekarno-Hatta Airport Police" for "the Head of the Criminal
+    Investigation Unit"; "Nepal Police" for "the chief of MPSO"); ``None`` when it names none or
+    two."""
+    info = ctx.doc.user_data.get(AGENCY_INFO, {})
+    named = set()
+    for e in ctx.doc.ents:
+        name = ent_name(e)
+        if e.label_ != "AGENCY" or info.get(name, {}).get("kind") != "police":
+            continue
+        words = _words(name)
+        if not _is_unit(ctx.lex, words) and not any(f" {p} " in words for p, _ in ctx.lex.police_stations):
+            named.add(name)
+    return named.pop() if len(named) == 1 else None
 
 
 def national_force(ctx: Context) -> str | None:
