@@ -105,6 +105,18 @@ def test_a_qualifier_before_the_police_word_keeps_the_story_force(nlp, text, exp
             "Police (ACP) Kwame Asante, said the office would help.",
             {("Kwame Asante", "regional police commander", "Ghana Police Service")},
         ),
+        # a unit named by its unit word folds into the one force the story names ...
+        (
+            "Nepal Police rescued five women at the airport. Hari Khadka, the chief of the Kalimati "
+            "Police Sector Office, said they were bound for Iraq.",
+            {("Hari Khadka", "chief", "Nepal Police")},
+        ),
+        # ... else into the national force of the story's country (a Trinidad town)
+        (
+            "Six women were rescued in Chaguanas on Thursday. Cpl Kevin Ali of the "
+            "Counter-Trafficking Unit said the raid took eleven hours.",
+            {("Kevin Ali", "corporal", "Trinidad and Tobago Police Service")},
+        ),
     ],
 )
 def test_a_unit_of_a_national_force_folds_into_it(nlp, text, expected):

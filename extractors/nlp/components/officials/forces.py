@@ -67,7 +67,9 @@ def station_force(ctx: Context, org: str) -> str | None:
     name = _words(org)
     phrases = [(p, c) for p, c in lex.police_stations if f" {p} " in name]
     if not phrases:
-        force = (_named_force(ctx) or national_force(ctx)) if _is_unit(lex, name) else None
+        if not _is_unit(lex, name):
+            return None
+        force = _named_force(ctx) or (None if _other_force(ctx) else national_force(ctx))
         return force if force != org else None
     if ctx.province and lex.police_of.get(ctx.province):
         return lex.police_of[ctx.province]
@@ -103,6 +105,19 @@ def _named_force(ctx: Context) -> str | None:
         if not _is_unit(ctx.lex, words) and not any(f" {p} " in words for p, _ in ctx.lex.police_stations):
             named.add(name)
     return named.pop() if len(named) == 1 else None
+
+
+def _other_force(ctx: Context) -> bool:
+    """The story names a police body (no unit) the agencies do not hold as a police force ("The
+    Soekarno-Hatta Airport Police" of another kind): its units may be that body's, not the national
+    force of the country the story names most (a destination named thrice)."""
+    return any(
+        e.label_ in ("AGENCY", "ORG")
+        and len(e) > 1
+        and e[-1].lower_ in ctx.lex.force_names
+        and not _is_unit(ctx.lex, _words(ent_name(e)))
+        for e in ctx.doc.ents
+    )
 
 
 def national_force(ctx: Context) -> str | None:
