@@ -87,12 +87,7 @@ class Lexicon:
         self.national_police = (
             {r["country"]: r["police"] for r in rows(national_police)} if national_police else {}
         )
-        station_rows = rows(police_stations) if police_stations else []
-        self.police_stations = [
-            (r["phrase"].lower(), r["country"]) for r in station_rows if r.get("fold") != "national"
-        ]
-        # a unit's words ("Counter-Trafficking Unit"): it folds into a national force only (forces.py)
-        self.police_unit_words = {r["phrase"].lower() for r in station_rows if r.get("fold") == "national"}
+        self._load_stations(rows(police_stations) if police_stations else [])
         rank_rows = rows(ranks) if ranks else []
         self.ranks = {r["rank"]: r["title"] for r in rank_rows}  # ranks.py
         self.police_ranks = {r["rank"] for r in rank_rows if r.get("force") == "police"}
@@ -102,6 +97,14 @@ class Lexicon:
         self.offices = Offices(
             nlp, rows(offices) if offices else [], rows(party_forms) if party_forms else []
         )
+
+    def _load_stations(self, station_rows: list[dict]) -> None:
+        """A station's phrases with their country (forces.py), and a unit's words ("Counter-Trafficking
+        Unit": fold ``national``), which fold into a national force only."""
+        self.police_stations = [
+            (r["phrase"].lower(), r["country"]) for r in station_rows if r.get("fold") != "national"
+        ]
+        self.police_unit_words = {r["phrase"].lower() for r in station_rows if r.get("fold") == "national"}
 
     def _load_titles(self, patterns) -> None:
         self.title_info: dict[str, dict] = {}
