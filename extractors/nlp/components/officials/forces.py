@@ -11,8 +11,10 @@ country; else the organisation is left as it is. A unit of a force named by its 
 (``police_stations.csv`` fold ``national``: "Counter-Trafficking Unit", "Central Investigation
 Bureau", "Northern Division Police") folds into the one police force the story names as an agency
 without such words (``_named_force``: "Nepal Police" beside "Metropolitan Police Sector Office"),
-else the one national force it names, else its country's; never into a province's police (a
-"National Police Bureau" is a body of its own).
+else the one national force it names, else its country's when the story names no other police body
+(``_other_force``: the country a story names most may be the victims' destination); never into a
+province's police (a "National Police Bureau" is a body of its own). A unit whose owner
+``agency_units`` recorded folds into that owner first.
 
 The story's force (``story_force``: the province's police, else the national police) is also the
 body of a police title that names none ("police spokesman X", "X, the police spokesperson": a bare
@@ -87,6 +89,7 @@ def _words(name: str) -> str:
 
 
 def _is_unit(lex, words: str) -> bool:
+    """``words`` (from :func:`_words`) hold a unit's word of ``police_stations.csv``."""
     return any(f" {w} " in words for w in lex.police_unit_words)
 
 
