@@ -75,6 +75,7 @@ from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, bracketed_acronym, head_kind
+from extractors.nlp.components.agency_coordination import coordinated_start
 from extractors.nlp.components.agency_names import (
     _NER_LABELS,
     _first_of_pair,
@@ -161,7 +162,7 @@ def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int,
         if prev.is_sent_start and prev.tag_ not in ("NNP", "JJ"):
             break
         start -= 1
-    return start, end
+    return coordinated_start(doc, start, heads), end
 
 
 def name_windows(doc: Doc, context: int, keywords: dict[str, str]) -> list[tuple[int, int]]:
