@@ -460,7 +460,9 @@ class AcronymLinker:
             and not self.is_region(words)
             and not any(w in (",", "–", "—") for w in words)
         ):
-            e = Span(doc, coordinated_start(doc, e.start, self.keywords), e.end, label=e.label_)
+            e = Span(
+                doc, coordinated_start(doc, e.start, e.end, self.keywords, self.places), e.end, label=e.label_
+            )
             learnt.info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
             learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
 

@@ -14,22 +14,30 @@ _NER_LABELS = {"ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_
 _NOT_DOMAIN = {"PERSON", "GPE", "LOC", "NORP", "FAC", "DATE"}
 
 
-def coordinated_start(doc: Doc, start: int, keywords: dict[str, str]) -> int:
+def coordinated_start(
+    doc: Doc, start: int, end: int, keywords: dict[str, str], places: set[str] | None = None
+) -> int:
     """Where a name begins whose head is modified by a list of domains joined by 'and' that a
     recogniser's span starts after ("the nascent Human Trafficking and" + "Smuggling Bureau", "The
     Human Trafficking, Human Smuggling, and" + "Maritime Crimes Division"): the first word of the
     list, when each item is one to three capitalised words of no entity nor organisation word and
     the list follows an article, a lower-case word or the sentence's start (not "of"/"for": then the
-    list is a ministry's portfolios and the name another's); otherwise ``start``."""
+    list is a ministry's portfolios and the name another's); otherwise ``start``. Not a list of
+    places ("Jhelum and" + "Gujrat Division": ``places``, lower case) nor of bodies sharing the
+    name's words ("Fars News and" + "Mehr News Agency": two agencies)."""
     if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
         return start
     k = start - 1 - (doc[start - 2].text == ",")  # an Oxford comma
+    name_words = {t.text for t in doc[start:end]}
     first = start
     while True:
         j = k
         while j > 0 and k - j < 3 and _modifier_word(doc[j - 1], keywords):
             j -= 1
         if j == k:
+            return start
+        item = doc[j:k]
+        if item.text.lower() in (places or ()) or {t.text for t in item} & name_words:
             return start
         first = j
         if j > 1 and doc[j - 1].text == "," and _modifier_word(doc[j - 2], keywords):
