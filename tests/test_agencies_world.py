@@ -531,3 +531,13 @@ def test_a_prosecutors_office_with_its_remit_and_a_bare_one_of_a_named_place(nlp
         ("Prosecutor’s Office for Human Trafficking and Exploitation", None, "government"),
         ("Jalisco Attorney General's Office", None, "government"),
     }
+
+
+def test_a_prosecution_service_with_its_country_and_a_title_of_it(nlp):
+    """A service's name runs on over "of <place>" ("Public Prosecution Service of Canada", as the
+    recogniser named it before); after "of" with no article it is a title's complement ("Director
+    of Public Prosecution"), no body. Paraphrased constructions."""
+    assert agencies(nlp, "The Public Prosecution Service of Canada laid charges on Monday.") == {
+        ("Public Prosecution Service of Canada", None, "government")
+    }
+    assert agencies(nlp, "The Director of Public Prosecution, Ali Khan, said the case was strong.") == set()

@@ -240,6 +240,8 @@ class WorldAgencies:
                 end = _for_tail(doc, end, taken)
             if start == tok.i and not self._placeless(doc, tok.i, end):
                 continue
+            if start == tok.i and doc[start - 1].lower_ == "of":
+                continue  # a title's complement ("Director of" + "Public Prosecution"), no body
             found.append((start, tok.i, end, kind))
             taken.update(range(start, end))
         added = []
@@ -269,10 +271,11 @@ class WorldAgencies:
     def _placeless(self, doc: Doc, i: int, end: int) -> bool:
         """A prosecution office named without its place: a service's own name ("the Public
         Prosecutor's Office", "the Attorney General's Office": ``named_office``) or an office with
-        the remit that names it ("the Prosecutor's Office for Human Trafficking and Exploitation")."""
+        the remit or place that names it ("the Prosecutor's Office for Human Trafficking and
+        Exploitation", "the Prosecutor's Office of Radom")."""
         if any(doc[i:k].text in self.named_offices for k in range(i + 1, end + 1)):
             return True
-        return any(t.lower_ == "for" for t in doc[i:end])
+        return any(t.lower_ in ("for", "of") for t in doc[i:end])
 
     def _force_end(self, doc: Doc, i: int) -> tuple[int | None, str]:
         """End and kind of the force's or office's name (``police_units.csv``) that starts at token
@@ -445,10 +448,11 @@ def _plain(text: str) -> str:
 
 
 def _for_tail(doc: Doc, end: int, taken: set[int]) -> int:
-    """End of an office's name with its remit: "for" and capitalised words, joined by "and", "&"
-    or "of" ("Prosecutor's Office" + "for Human Trafficking and Exploitation"); ``end`` when none
-    follows or the words are another entity's."""
-    if not (end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].is_title):
+    """End of an office's name with its remit or its place: "for"/"of" and capitalised words,
+    joined by "and", "&" or "of" ("Prosecutor's Office" + "for Human Trafficking and Exploitation",
+    "Public Prosecution Service" + "of Canada"); ``end`` when none follows or the words are another
+    entity's."""
+    if not (end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and doc[end + 1].is_title):
         return end
     k = end + 1
     while k < len(doc) and k not in taken:
