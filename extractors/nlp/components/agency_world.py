@@ -11,6 +11,9 @@ they name (canonical name -> acronym, kind, country):
 2. :meth:`~WorldAgencies.police_units`: a place's police named by its level ("Kupang City Police",
    "Galeana Municipal Police": ``police_units.csv``) and a police office with its place after a
    comma ("District Police Office, Bardia", "Area Police Office, Mainapokhar"): kind ``police``; a
+   place's force or prosecutors' office (:meth:`~WorldAgencies.place_forces`), and a prosecution
+   service named without a place ("the Public Prosecutor's Office", "the Attorney General's
+   Office", "the Prosecutor's Office for Human Trafficking and Exploitation"): kind ``government``; a
    place's magistrates' court ("George Magistrate’s Court"): kind ``court``; the name after an
    NGO cue ("the charity Oxfam", "an organization named Sana Hath Haru": ``ngo_cues.txt``): ``ngo``;
 3. :meth:`~WorldAgencies.listed_ministries`: "the ministries of Interior, Foreign Affairs, Justice
