@@ -116,20 +116,23 @@ class RecordBuilder:
         named: set[str] = set()  # not a party named only as a politician's ("Conservative MP X")
         title_at = {e.start for e in doc.ents if e.label_ == "TITLE"}
         modifiers = set(doc.user_data.get(MODIFIER_MENTIONS, ()))  # "EU countries" (agency_modifier)
+        keys: dict[str, str] = {}  # the name as a row writes it -> the entity's key in ``info``
         for e in doc.ents:
             if e.label_ == "AGENCY":
-                key = e.ent_id_ or e.text
+                # a name the text wraps across a line ("Supreme\nJudicial Council") is one name
+                key = " ".join((e.ent_id_ or e.text).split())
+                keys.setdefault(key, e.ent_id_ or e.text)
                 first.setdefault(key, e)
                 counts[key] = counts.get(key, 0) + 1
                 if e.start in modifiers:
                     continue
-                if e.end not in title_at or (info.get(key) or {}).get("kind") != "party":
+                if e.end not in title_at or (info.get(keys[key]) or {}).get("kind") != "party":
                     named.add(key)
         out = []
         for key, e in first.items():
             if key not in named:
                 continue
-            meta = info.get(key, {})
+            meta = info.get(keys[key], {})
             out.append(
                 Agency(
                     chunk.document.doc_id,

@@ -499,3 +499,45 @@ def test_organisation_words_for_task_forces_inspectorates_and_police_commands(nl
     text = "Officers of the Katsina State Police Command freed nine victims."
     assert agencies(nlp, text) == {("Katsina State Police Command", None, "police")}
     assert agencies(nlp, "Meanwhile, the Sangjani Police dismantled a drug smuggling network.") == set()
+
+
+def test_a_prosecution_service_named_without_its_place(nlp):
+    """Issue 12 (fresh b, d; world_dev): a prosecution service's own name, capitalised, is a body
+    without a place (police_units.csv ``named_office``); the title inside it ("Public Prosecutor",
+    "Attorney General") is the office's; a lower-case "the prosecutor's office" is a generic mention.
+    Paraphrased constructions, not article text."""
+    text = (
+        "The suspects were handed over to the Public Prosecutor’s Office on Monday. The Public "
+        "Prosecution will charge them, and the Attorney General's Office said the network is large. "
+        "The prosecutor's office did not comment."
+    )
+    assert agencies(nlp, text) == {
+        ("Public Prosecutor’s Office", None, "government"),
+        ("Public Prosecution", None, "government"),
+        ("Attorney General's Office", None, "government"),
+    }
+
+
+def test_a_prosecutors_office_with_its_remit_and_a_bare_one_of_a_named_place(nlp):
+    """Issue 12 (fresh b): "the Prosecutor's Office for <remit>" is named by its remit; a bare or
+    level-only "Attorney General's Office" in a story naming one place's office is that office.
+    Paraphrased constructions."""
+    text = (
+        "In 2019, the Prosecutor’s Office for Human Trafficking and Exploitation received 900 reports. "
+        "Agents of the Jalisco Attorney General's Office rescued the women. The State Attorney "
+        "General's Office said the investigation continues."
+    )
+    assert agencies(nlp, text) == {
+        ("Prosecutor’s Office for Human Trafficking and Exploitation", None, "government"),
+        ("Jalisco Attorney General's Office", None, "government"),
+    }
+
+
+def test_a_prosecution_service_with_its_country_and_a_title_of_it(nlp):
+    """A service's name runs on over "of <place>" ("Public Prosecution Service of Canada", as the
+    recogniser named it before); after "of" with no article it is a title's complement ("Director
+    of Public Prosecution"), no body. Paraphrased constructions."""
+    assert agencies(nlp, "The Public Prosecution Service of Canada laid charges on Monday.") == {
+        ("Public Prosecution Service of Canada", None, "government")
+    }
+    assert agencies(nlp, "The Director of Public Prosecution, Ali Khan, said the case was strong.") == set()

@@ -241,3 +241,37 @@ def test_a_body_inside_a_bracketed_law_title_is_refused(nlp):
     made the navy a body; a law's title also runs past a bracketed part of it."""
     text = "Headline\n\nThe House passed the Pakistan Navy (Amendment) Bill, 2025 on Monday."
     assert not any("Navy" in a[0] for a in agencies(nlp, text))
+
+
+def test_a_name_with_a_list_of_domains_begins_at_the_list_and_two_bodies_stay_two(nlp):
+    """Issue 12 (fresh b, Curaçao): the recogniser marks "Smuggling Bureau" after "Human Trafficking
+    and": the name begins at the list of domains; "the Ministry of Justice and Bureau X" is two
+    bodies. Paraphrased constructions, not article text."""
+    text = (
+        "Headline\n\nThe minister and the new Human Trafficking and Smuggling Bureau (Bureau MH/MS) met "
+        "on Monday. The Ministry of Justice and Bureau MH/MS are determined to act."
+    )
+    names = {a.name for a in records(nlp, text).agencies}
+    assert "Human Trafficking and Smuggling Bureau" in names
+    assert "Ministry of Justice" in names
+    assert not any(n.startswith("Smuggling") or n.startswith("Ministry of Justice and") for n in names)
+
+
+def test_a_list_of_places_or_of_bodies_sharing_words_does_not_begin_the_name(nlp):
+    """Unannotated Dawn/APP (issue 12): "river Jhelum and Gujrat Division" lists places (a region is
+    no body) and "Fars News and Mehr News Agency" two agencies; neither list joins the name.
+    Paraphrased constructions."""
+    text = (
+        "Headline\n\nRain is expected in the catchments of river Jhelum and Gujrat Division on Friday. "
+        "Iran's Fars News and Mehr News Agency also reported the strike."
+    )
+    names = {a.name for a in records(nlp, text).agencies}
+    assert not any(n.startswith(("Jhelum", "Fars")) for n in names)
+
+
+def test_a_name_wrapped_across_a_line_is_one_name(nlp):
+    """Fresh d and Dawn/APP: hard-wrapped text puts a line break inside a name; the agency row
+    writes it with a space. Paraphrased construction."""
+    text = "Headline\n\nOfficers of the Federal\nIntelligence and Investigations Agency arrested two men on Monday."
+    names = {a.name for a in records(nlp, text).agencies}
+    assert "Federal Intelligence and Investigations Agency" in names

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines, split_aliases
+from extractors.nlp.components.agency_coordination import coordinated_start
 from extractors.nlp.components.entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
@@ -459,6 +460,9 @@ class AcronymLinker:
             and not self.is_region(words)
             and not any(w in (",", "–", "—") for w in words)
         ):
+            e = Span(
+                doc, coordinated_start(doc, e.start, e.end, self.keywords, self.places), e.end, label=e.label_
+            )
             learnt.info.setdefault(e.text, {"acronym": None, "kind": kind, "country": None})
             learnt.spans.append(Span(doc, e.start, e.end, label="AGENCY", span_id=e.text))
 

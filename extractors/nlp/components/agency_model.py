@@ -75,6 +75,7 @@ from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, bracketed_acronym, head_kind
+from extractors.nlp.components.agency_coordination import coordinated_start
 from extractors.nlp.components.agency_names import (
     _NER_LABELS,
     _first_of_pair,
@@ -133,7 +134,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int, int]:
+def _extend(
+    doc: Doc, start: int, end: int, heads: dict[str, str], places: set[str] | None = None
+) -> tuple[int, int]:
     """The recogniser's span grown to the whole capitalised name it cuts: forward over joined
     capitalised words ("National Agency" + "for the Prohibition of Trafficking in Persons"; not into
     a second body: "and Ministry ...") and back over capitalised modifiers ("Indonesian Migrant" +
@@ -161,7 +164,7 @@ def _extend(doc: Doc, start: int, end: int, heads: dict[str, str]) -> tuple[int,
         if prev.is_sent_start and prev.tag_ not in ("NNP", "JJ"):
             break
         start -= 1
-    return start, end
+    return coordinated_start(doc, start, end, heads, places), end
 
 
 def name_windows(doc: Doc, context: int, keywords: dict[str, str]) -> list[tuple[int, int]]:
@@ -312,7 +315,7 @@ class AgencyModel:
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new, bare = [], []
         for start, end in recognised:
-            span = self._accept(doc, *_extend(doc, start, end, self.keywords), taken)
+            span = self._accept(doc, *_extend(doc, start, end, self.keywords, self.places), taken)
             if span is None:
                 continue
             if _is_acronym(span) and span.id_ == span.text:

@@ -8,11 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.acronyms import head_kind
-
-# Statistical NER labels the recogniser may overwrite; every other entity (agency, country, title,
-# tier, year, any label a pattern file adds) is a rule's and is kept.
-_NER_LABELS = {"ORG", "PERSON", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-               "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # fmt: skip
+from extractors.nlp.components.agency_coordination import _NER_LABELS  # noqa: F401  (re-exported)
 
 
 def _rule_entity(token) -> bool:
@@ -98,9 +94,15 @@ def _listed_portfolios(doc: Doc, start: int, end: int, heads: dict[str, str]) ->
 
 def _first_of_pair(doc: Doc, start: int, end: int, keywords: dict[str, str]) -> int:
     """The end of the first of two bodies a name joins with 'and' after an organisation word
-    ("Urban Institute" + "and Brookings Institution"); ``end`` when there are not two."""
+    ("Urban Institute" + "and Brookings Institution") or before one that more words follow
+    ("Ministry of Justice" + "and Bureau MH/MS"; not "Department of Justice and Police", one body);
+    ``end`` when there are not two."""
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ == "and" and doc[i - 1].lower_ in keywords and doc[i + 1].text[:1].isupper():
+        if doc[i].lower_ != "and" or not doc[i + 1].text[:1].isupper():
+            continue
+        if doc[i - 1].lower_ in keywords:
+            return i
+        if doc[i + 1].lower_ in keywords and i + 2 < end and any(t.lower_ in keywords for t in doc[start:i]):
             return i
     return end
 

@@ -11,6 +11,9 @@ they name (canonical name -> acronym, kind, country):
 2. :meth:`~WorldAgencies.police_units`: a place's police named by its level ("Kupang City Police",
    "Galeana Municipal Police": ``police_units.csv``) and a police office with its place after a
    comma ("District Police Office, Bardia", "Area Police Office, Mainapokhar"): kind ``police``; a
+   place's force or prosecutors' office (:meth:`~WorldAgencies.place_forces`), and a prosecution
+   service named without a place ("the Public Prosecutor's Office", "the Attorney General's
+   Office", "the Prosecutor's Office for Human Trafficking and Exploitation"): kind ``government``; a
    place's magistrates' court ("George Magistrate’s Court"): kind ``court``; the name after an
    NGO cue ("the charity Oxfam", "an organization named Sana Hath Haru": ``ngo_cues.txt``): ``ngo``;
 3. :meth:`~WorldAgencies.listed_ministries`: "the ministries of Interior, Foreign Affairs, Justice
@@ -70,8 +73,10 @@ class WorldAgencies:
         self.police_continues = {r["word"] for r in units if r["effect"] == "continues"}
         self.court_levels = {r["word"] for r in units if r["effect"] == "court"}
         # a place's body named after the place: its police force, its prosecutors' office
-        kinds = {"force": "police", "office": "government"}
+        kinds = {"force": "police", "office": "government", "named_office": "government"}
         self.forces = {r["word"]: kinds[r["effect"]] for r in units if r["effect"] in kinds}
+        # ... and a prosecution service's own name, a body without its place ("Attorney General's Office")
+        self.named_offices = {r["word"] for r in units if r["effect"] == "named_office"}
         self.place_abbreviations = {r["word"] for r in units if r["effect"] == "place_abbreviation"}
         self.ngo_cues = {line.lower() for line in read_lines(ngo_cues)} if ngo_cues else set()
 
@@ -223,7 +228,7 @@ class WorldAgencies:
         begins with is the name's ("Sheriff" in "Sheriff's Office")."""
         taken = {i for e in ents if e.label_ in ("AGENCY", "TITLE", "PERSON") for i in range(e.start, e.end)}
         title_end = {e.start: e.end for e in ents if e.label_ == "TITLE"}
-        added = []
+        found: list[tuple[int, int, int, str]] = []  # start, the office's first word, end, kind
         for tok in doc[1:]:
             if not tok.is_title:
                 continue
@@ -234,13 +239,46 @@ class WorldAgencies:
             if any(i in taken for i in range(free, end)):
                 continue
             start = _place_before(doc, tok.i, taken, self.place_abbreviations)
-            if start == tok.i:
+            if kind == "government":
+                end = _for_tail(doc, end, taken)
+            if start == tok.i and not self._placeless(doc, tok.i, end):
                 continue
-            name = doc[start:end].text
+            if start == tok.i and doc[start - 1].lower_ == "of":
+                continue  # a title's complement ("Director of" + "Public Prosecution"), no body
+            found.append((start, tok.i, end, kind))
+            taken.update(range(start, end))
+        added = []
+        for start, head, end, kind in found:
+            name = self._office_owner(doc, start, head, end, found) or doc[start:end].text
             extra.setdefault(name, {"acronym": None, "kind": kind, "country": None})
             added.append(Span(doc, start, end, label="AGENCY", span_id=name))
-            taken.update(range(start, end))
         return _replace(ents, added) if added else ents
+
+    def _office_owner(self, doc: Doc, start: int, head: int, end: int, found: list) -> str | None:
+        """The one place's office a prosecution office named with no place or only a level is,
+        when the document names exactly one place's office of that name ("the Attorney General's
+        Office", "the State Attorney General's Office" in a story naming "the Guanajuato Attorney
+        General's Office"); None otherwise."""
+        if any(t.lower_ not in self.police_levels for t in doc[start:head]):
+            return None
+        office = _plain(doc[head:end].text)
+        owners = {
+            doc[s:e].text
+            for s, h, e, kind in found
+            if kind == "government"
+            and _plain(doc[h:e].text) == office
+            and any(t.lower_ not in self.police_levels for t in doc[s:h])
+        }
+        return owners.pop() if len(owners) == 1 else None
+
+    def _placeless(self, doc: Doc, i: int, end: int) -> bool:
+        """A prosecution office named without its place: a service's own name ("the Public
+        Prosecutor's Office", "the Attorney General's Office": ``named_office``) or an office with
+        the remit or place that names it ("the Prosecutor's Office for Human Trafficking and
+        Exploitation", "the Prosecutor's Office of Radom")."""
+        if any(doc[i:k].text in self.named_offices for k in range(i + 1, end + 1)):
+            return True
+        return any(t.lower_ in ("for", "of") for t in doc[i:end])
 
     def _force_end(self, doc: Doc, i: int) -> tuple[int | None, str]:
         """End and kind of the force's or office's name (``police_units.csv``) that starts at token
@@ -406,6 +444,28 @@ def _name_tail(doc: Doc, start: int, taken: set[int]) -> bool:
         return False
     before = doc[start - 1].lower_
     return before in ("and", "&") or before in ("of", "for") and start - 2 not in taken
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _for_tail(doc: Doc, end: int, taken: set[int]) -> int:
+    """End of an office's name with its remit or its place: "for"/"of" and capitalised words,
+    joined by "and", "&" or "of" ("Prosecutor's Office" + "for Human Trafficking and Exploitation",
+    "Public Prosecution Service" + "of Canada"); ``end`` when none follows or the words are another
+    entity's."""
+    if not (end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and doc[end + 1].is_title):
+        return end
+    k = end + 1
+    while k < len(doc) and k not in taken:
+        if doc[k].is_title and doc[k].is_alpha:
+            k += 1
+        elif doc[k].lower_ in ("and", "&", "of") and k + 1 < len(doc) and doc[k + 1].is_title:
+            k += 1
+        else:
+            break
+    return k if k > end + 1 and doc[k - 1].is_title else end
 
 
 def _place_before(
