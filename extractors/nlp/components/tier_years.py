@@ -31,6 +31,7 @@ from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
 from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
+from extractors.nlp.components.tier_move_years import mark_move_years
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
 from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
@@ -146,6 +147,7 @@ class TierDates:
         weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
         date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
+        mark_move_years(links, lambda y: self._names_report(y) or self._titles_report(y))
         owned = _owned_by_origins(links)
         dates = full_dates(doc, weekdays)
         for link in links:
@@ -223,7 +225,9 @@ class TierDates:
         to Tier 2 in 2017"."""
         e = link["_e"]
         if link["_from"]:
-            return self._from_years(e, sentence_years(e.sent))
+            return self._from_years(
+                e, [y for y in sentence_years(e.sent) if y.start not in link.get("_move_years", ())]
+            )
         years = [
             y
             for y in sentence_years(e.sent)
