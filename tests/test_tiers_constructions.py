@@ -437,6 +437,24 @@ RANK_CASES = [
         "Chad's cotton exports fell to the lowest level in a decade, officials said of trafficking routes.",
         set(),
     ),
+    # "the highest rating" / "the top rank" name Tier 1 by rank, "the second-highest ranking" Tier 2;
+    # "top-tier" is "top tier"; not an adjective on a noun ("the top ranking officers")
+    (
+        "Israel won the highest rating in the 2018 trafficking report.",
+        {("Israel", "1", 2018, None)},
+    ),
+    (
+        "Guyana has maintained the top-tier placement in the 2025 Trafficking in Persons report.",
+        {("Guyana", "1", 2025, "remained")},
+    ),
+    (
+        "The 2018 trafficking report raised Thailand to the second-highest ranking.",
+        {("Thailand", "2", 2018, "upgraded")},
+    ),
+    (
+        "The top ranking officers of Pakistan discussed human trafficking and the 2018 report.",
+        set(),
+    ),
     # a list phrase that ends at the preposition's object ("among others") adds its countries
     (
         "Malta and Estonia appear on the Tier 2 Watch List of the 2015 trafficking report along with - "

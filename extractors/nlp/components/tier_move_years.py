@@ -56,12 +56,14 @@ def mark_move_years(links: list[dict], names_report) -> None:
 
 
 def ends_move(link: dict, links: list[dict]) -> bool:
-    """The tier moved from is the sentence's last tier and its country's destination stands before
-    it ("upgraded to Tier 2 from the Tier 2 Watch List in the 2024 TIP report"): a year naming a
-    report after it is then the move's report, which placed the country on the destination."""
+    """The tier moved from ("from", not held before: "after three years on the watch list in the 2020
+    report") is the sentence's last tier and its country's destination stands before it ("upgraded
+    to Tier 2 from the Tier 2 Watch List in the 2024 TIP report"): a year naming a report after it
+    is then the move's report, which placed the country on the destination."""
     e = link["_e"]
     return (
         link["_from"]
+        and link.get("_after_from", False)
         and next_tier(e) == e.sent.end
         and any(
             not o["_from"]
