@@ -23,6 +23,13 @@ def rows(nlp, text: str) -> set[tuple]:
 
 
 CASES = [
+    # a report word before "for" and the year (``report_for``) names the document's report without
+    # a topic word: "a report by the US Department of State for 2018"
+    (
+        "The trafficking report rates Israel in the top rank of countries. Today, a report by the US "
+        "Department of State for 2018 confirms that this struggle appears to be working.",
+        {("Israel", "1", 2018)},
+    ),
     # the dateline's year is the text's date, not the report's: before the release the year before's
     (
         "March 3, 2019 – Pakistan is on Tier 2 in the latest US Trafficking in Persons report.",

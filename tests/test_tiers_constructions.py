@@ -33,6 +33,18 @@ CASES = [
         "such as Chad.",
         {("Cuba", "3", 2019, None), ("Chad", "2WL", 2019, None)},
     ),
+    # a report year after a tier moved from that ends the move names the move's report: the
+    # destination's year, the origin the year before (tier_move_years.mark_move_years)
+    (
+        "Vietnam was upgraded to Tier 2 from the Tier 2 Watch List in the 2024 TIP report.",
+        {("Vietnam", "2", 2024, "upgraded"), ("Vietnam", "2WL", 2023, None)},
+    ),
+    # ... not a year of the origin's own before the next tier
+    (
+        "In the trafficking report, Nigeria was downgraded from Tier 2 in the 2019 report to Tier 3 in "
+        "the 2020 report.",
+        {("Nigeria", "2", 2019, None), ("Nigeria", "3", 2020, "downgraded")},
+    ),
     # a ``list_intro`` word in a relative clause on a noun in apposition to the tier
     (
         "The 2016 trafficking report puts Oman at Tier 2 – a rank it shares with such countries as "
@@ -423,6 +435,24 @@ RANK_CASES = [
     ),
     (
         "Chad's cotton exports fell to the lowest level in a decade, officials said of trafficking routes.",
+        set(),
+    ),
+    # "the highest rating" / "the top rank" name Tier 1 by rank, "the second-highest ranking" Tier 2;
+    # "top-tier" is "top tier"; not an adjective on a noun ("the top ranking officers")
+    (
+        "Israel won the highest rating in the 2018 trafficking report.",
+        {("Israel", "1", 2018, None)},
+    ),
+    (
+        "Guyana has maintained the top-tier placement in the 2025 Trafficking in Persons report.",
+        {("Guyana", "1", 2025, "remained")},
+    ),
+    (
+        "The 2018 trafficking report raised Thailand to the second-highest ranking.",
+        {("Thailand", "2", 2018, "upgraded")},
+    ),
+    (
+        "The top ranking officers of Pakistan discussed human trafficking and the 2018 report.",
         set(),
     ),
     # a list phrase that ends at the preposition's object ("among others") adds its countries

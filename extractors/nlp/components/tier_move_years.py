@@ -33,14 +33,46 @@ def _after_origin(link: dict, links: list[dict]) -> list[int]:
 
 def owned_by_origins(links: list[dict]) -> set[int]:
     """Years written after a tier the country was moved from, before the sentence's next tier:
-    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014)."""
+    that tier's ("from Tier 3 in 2014 to Tier 2 in 2017": 2014); not the move's report year
+    (``_move_years``: "upgraded to Tier 2 from the Tier 2 Watch List in the 2024 TIP report")."""
     return {
         y.start
         for link in links
         if link["_from"]
         for y in sentence_years(link["_e"].sent)
-        if link["_e"].end <= y.start < next_tier(link["_e"])
+        if link["_e"].end <= y.start < next_tier(link["_e"]) and y.start not in link.get("_move_years", ())
     }
+
+
+def mark_move_years(links: list[dict], names_report) -> None:
+    """Sets ``_move_years`` on a tier moved from that ends its move (:func:`ends_move`): the years
+    after it that ``names_report`` (a YEAR span -> bool) finds naming a report."""
+    for link in links:
+        if ends_move(link, links):
+            e = link["_e"]
+            link["_move_years"] = {
+                y.start for y in sentence_years(e.sent) if y.start >= e.end and names_report(y)
+            }
+
+
+def ends_move(link: dict, links: list[dict]) -> bool:
+    """The tier moved from ("from", not held before: "after three years on the watch list in the 2020
+    report") is the sentence's last tier and its country's destination stands before it ("upgraded
+    to Tier 2 from the Tier 2 Watch List in the 2024 TIP report"): a year naming a report after it
+    is then the move's report, which placed the country on the destination."""
+    e = link["_e"]
+    return (
+        link["_from"]
+        and link.get("_after_from", False)
+        and next_tier(e) == e.sent.end
+        and any(
+            not o["_from"]
+            and o["country"] == link["country"]
+            and o["sentence"] == link["sentence"]
+            and o["_e"].end <= e.start
+            for o in links
+        )
+    )
 
 
 def date_after_origins(links: list[dict], doc_year: int | None) -> None:
@@ -66,7 +98,8 @@ def nearer_other_tier(link: dict, links: list[dict]) -> set[int]:
         y.start
         for y in sentence_years(e.sent)
         if any(
-            edge_distance(o["_e"], y) < edge_distance(e, y) and not (o["_from"] and y.start < o["_e"].start)
+            edge_distance(o["_e"], y) < edge_distance(e, y)
+            and not (o["_from"] and (y.start < o["_e"].start or y.start in o.get("_move_years", ())))
             for o in others
         )
     }

@@ -31,6 +31,7 @@ from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
 from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
+from extractors.nlp.components.tier_move_years import mark_move_years
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
 from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
@@ -55,6 +56,7 @@ class TierDates:
         self.weekday_lag = weekday_lag
         self.report_words = {p.lower() for p in phrases["report"]}
         self.report_topics = {p.lower() for p in phrases["report_topic"]}
+        self.report_for = {p.lower() for p in phrases["report_for"]}
         self.report_titles = [tuple(t.text for t in nlp.make_doc(p)) for p in phrases.get("report_title", [])]
         self.move = {p.lower() for p in phrases["move"]}
         self.stayed = {p.lower() for p in phrases["stayed"]}
@@ -83,7 +85,8 @@ class TierDates:
 
     def _names_report(self, y: Span) -> bool:
         """A report word and a ``report_topic`` word name the year's report: both within eight words
-        of the year, or the report word right beside it ("latest 2024 report") and the topic
+        of the year, the report word within eight words before "for" and the year (``report_for``: "a
+        report by the US Department of State for 2018"), or the report word right beside it ("latest 2024 report") and the topic
         anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
         Tonga does not fully meet the minimum standards for eliminating human trafficking"), then
         not for one year of several ("improved in the 2022 and 2023 reports": reports compared,
@@ -95,6 +98,8 @@ class TierDates:
             return False
         if any(t.lower_ in self.report_topics for t in window):
             return True
+        if y.start > sent.start and doc[y.start - 1].lower_ in self.report_for:
+            return True  # "a report by the US Department of State for 2018"
         return (
             not _coordinated(y)
             and any(t.lower_ in self.report_words for t in beside)
@@ -146,6 +151,7 @@ class TierDates:
         weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
         date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
+        mark_move_years(links, lambda y: self._names_report(y) or self._titles_report(y))
         owned = _owned_by_origins(links)
         dates = full_dates(doc, weekdays)
         for link in links:
@@ -223,7 +229,7 @@ class TierDates:
         to Tier 2 in 2017"."""
         e = link["_e"]
         if link["_from"]:
-            return self._from_years(e, sentence_years(e.sent))
+            return self._from_years(link)
         years = [
             y
             for y in sentence_years(e.sent)
@@ -330,10 +336,12 @@ class TierDates:
         # the verb or the noun it describes names a report ("the report released in 2019")
         return not any(w.lower_ in self.year_names for w in [*t.subtree, t.head])
 
-    def _from_years(self, e: Span, years: list[Span]) -> list[int]:
+    def _from_years(self, link: dict) -> list[int]:
         """A tier the country was moved from takes only a year written after it and before the
         next tier ("from a Tier 3 country in 2019 to the Tier 2 Watchlist in 2020" -> 2019), in a
-        sentence that moves a country."""
+        sentence that moves a country; not the move's report year (``_move_years``)."""
+        e = link["_e"]
+        years = [y for y in sentence_years(e.sent) if y.start not in link.get("_move_years", ())]
         y = nearest_year(e, years, lo=e.end, hi=_next_tier(e))
         moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
         return joined_years(y, years) if y is not None and moves else []

@@ -47,7 +47,7 @@ TIER_LINKS = "tipwatch.tier_links"
 # Arabia and Cuba to its blacklist"), not one named later in a long sentence about something else.
 WEAK_TIER_REACH = 10
 _EFFECTS = tuple(
-    "skip negate context report report_topic move other_list superlative issuer_head hypothetical "
+    "skip negate context report report_topic report_for move other_list superlative issuer_head hypothetical "
     "negation faces generic lists other_tier up down modal condition change_up change_down "
     "change_same previous held_before stayed last_year country_word list_intro joins country_pronoun "
     "released recent this_year previous_report reflexive next_list".split()
@@ -142,6 +142,8 @@ class TierLinker:
                     # "countries on the Tier 2 Watch List" holds whatever the clause says of them
                     links.extend(self._next_listed(doc, e, by_sent))
         links = _destinations(links)
+        for link in links:  # moved "from" it, not held before the move ("after three years on")
+            link["_after_from"] = any(self._before(doc, link["_e"])[-len(n) :] == n for n in self.previous)
         doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
         return doc
 
@@ -197,7 +199,7 @@ class TierLinker:
         if weak and (
             any(t.lower_ in self.other_list for t in sent)
             or (abs(nearest.start - e.start) > WEAK_TIER_REACH and not _subject_of_tier(nearest, e))
-            or (e[0].lower_ in self.superlative and not self._names_a_ranking(sent))
+            or (e[0].lower_ in self.superlative and (not self._names_a_ranking(sent) or _modifies_a_noun(e)))
         ):
             return []
         change = None if previous else self.mood.change(e)  # where it was: no change known
@@ -441,6 +443,13 @@ def _subject_of_tier(g: Span, e: Span) -> bool:
     "blacklist" keeps the reach (which lists it places is a review decision)."""
     heads = {t.i for t in _clause_heads(e)}
     return e.ent_id_ == "2WL" and g.root.dep_ in ("nsubj", "nsubjpass") and g.root.head.i in heads
+
+
+def _modifies_a_noun(e: Span) -> bool:
+    """The mention modifies a noun after it: an adjective, not a rank ("the top ranking officers")."""
+    return (
+        e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i >= e.end and e.root.head.pos_ == "NOUN"
+    )
 
 
 def _bare_list(e: Span) -> bool:
