@@ -421,3 +421,14 @@ def test_comrade_is_an_honorific(nlp):
         "Speaking at the meeting, Cde Tendai Moyo, the Minister of Home Affairs, said the country would act."
     )
     assert officials(nlp, text) == {("Tendai Moyo", "minister", "Ministry of Home Affairs")}
+
+
+def test_the_story_country_is_that_of_its_own_bodies_not_the_destinations(nlp):
+    # the Kenyan body (a state body of the gazetteer) outweighs the destinations named once each,
+    # so the senator's body is the Kenyan Senate (models/gazetteers/offices.csv)
+    text = (
+        "Detectives from the Directorate of Criminal Investigations said 40 women had been trafficked"
+        " to Saudi Arabia and Oman. Senator Jane Wanjiku said the Directorate of Criminal"
+        " Investigations should track the agents."
+    )
+    assert officials(nlp, text) == {("Jane Wanjiku", "senator", "Senate of Kenya")}
