@@ -421,3 +421,24 @@ def test_comrade_is_an_honorific(nlp):
         "Speaking at the meeting, Cde Tendai Moyo, the Minister of Home Affairs, said the country would act."
     )
     assert officials(nlp, text) == {("Tendai Moyo", "minister", "Ministry of Home Affairs")}
+
+
+def test_the_story_country_is_that_of_its_own_bodies_not_the_destinations(nlp):
+    # the Kenyan body (a state body of the gazetteer) outweighs the destinations named once each,
+    # so the senator's body is the Kenyan Senate (models/gazetteers/offices.csv)
+    text = (
+        "Detectives from the Directorate of Criminal Investigations said 40 women had been trafficked"
+        " to Saudi Arabia and Oman. Senator Jane Wanjiku said the Directorate of Criminal"
+        " Investigations should track the agents."
+    )
+    assert officials(nlp, text) == {("Jane Wanjiku", "senator", "Senate of Kenya")}
+
+
+def test_a_city_of_the_story_names_its_country_for_the_station_force(nlp):
+    # Nepalgunj (models/gazetteers/country_words.csv) outweighs the destination named once, so the
+    # station is a unit of the country's one national police
+    text = (
+        "Police in Nepalgunj stopped a bus bound for India with six women on board, according to"
+        " Inspector Ram Thapa, who heads the Area Police Office in Nepalgunj."
+    )
+    assert officials(nlp, text) == {("Ram Thapa", "inspector", "Nepal Police")}

@@ -24,6 +24,11 @@ _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) 
 # agency is less often the one the story is about than a country the story talks of
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
 _MODIFIER_WEIGHT = 0.25
+# A state's own body (its police, a ministry, a court: a gazetteer row of that country whose kind is
+# not foreign_government) counts like the country's name: a story names the bodies of the country it
+# happens in ("Nepal Police", "the Hellenic Coast Guard", "the Hawks") while it names the countries
+# victims were taken to or came from as places ("rescued from India", "trafficked to Oman").
+_OWN_BODY_KINDS = {"government", "police", "court", "legislature"}
 
 
 class Offices:
@@ -93,7 +98,8 @@ def doc_countries(
 ) -> list[str]:
     """The countries the document names, the one it is about first: the country its places,
     agencies and parties name most (the country of the document's province counts
-    ``_PROVINCE_WEIGHT`` times); then the others named at least once in full. ``places``
+    ``_PROVINCE_WEIGHT`` times; a state body of the country, ``_OWN_BODY_KINDS``, like its name,
+    any other agency a quarter); then the others named at least once in full. ``places``
     (``country_words.csv``: a city -> its country) count for their country like its name ("New
     Delhi", "Kathmandu", "Jakarta"): a story set in a country's cities that names the countries
     victims were sent to once each is that country's. A country's adjectives do not count (the
@@ -105,9 +111,9 @@ def doc_countries(
             votes[e.ent_id_] += _MODIFIER_WEIGHT if e.root.dep_ in _MODIFIER_DEPS else 1
     info = doc.user_data.get(AGENCY_INFO, {})
     for e in doc.ents:
-        country = info.get(ent_name(e), {}).get("country") if e.label_ == "AGENCY" else None
-        if country:
-            votes[country] += _MODIFIER_WEIGHT
+        meta = info.get(ent_name(e), {}) if e.label_ == "AGENCY" else {}
+        if meta.get("country"):
+            votes[meta["country"]] += 1 if meta.get("kind") in _OWN_BODY_KINDS else _MODIFIER_WEIGHT
     votes.update(offices.party_country(doc))
     votes.update(_place_votes(doc, places or {}))
     if province_country:
