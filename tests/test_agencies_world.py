@@ -282,6 +282,20 @@ def test_law_enforcement_is_the_police_and_a_task_force_the_government(nlp):
     assert agencies(nlp, text) == {("Civilian Joint Task Force", "CJTF", "government")}
 
 
+def test_a_police_operations_unit_or_task_force_named_as_such_is_the_police(nlp):
+    """police_names.txt (issue 12, fresh gold b: NERSOU police): a unit or task force named for
+    special operations, the crimes or riots it deals with, or by the Garda is the police; any other
+    task force stays the government's (test above)."""
+    text = "The Regional Special Operations Unit (RSOU) arrested four men on Tuesday."
+    assert agencies(nlp, text) == {("Regional Special Operations Unit", "RSOU", "police")}
+    text = "Officers of the Transnational Organized Crimes Unit arrested two suspects on Monday."
+    assert agencies(nlp, text) == {("Transnational Organized Crimes Unit", None, "police")}
+    text = "Detectives from the Garda National Immigration Bureau (GNIB) searched the house."
+    assert agencies(nlp, text) == {("Garda National Immigration Bureau", "GNIB", "police")}
+    text = "Officers of the Special Task Force (STF) raided the factory on Monday."
+    assert agencies(nlp, text) == {("Special Task Force", "STF", "police")}
+
+
 # -- well-known bodies (gazetteers/agencies.csv) ----------------------------------------------------
 
 

@@ -111,8 +111,8 @@ def committee_kind(words: list[str], kind: str | None) -> str | None:
     """``kind`` for an organisation's lower-case ``words``, a committee without a house word made
     the government's; a government body named as the police's ("District Police Office", "Metro
     Police Department", "Ghana Police Service"), as law enforcement or by a phrase of
-    ``police_names.txt`` ("Criminal Investigation Department") is the police, a task force
-    or an air force the government's; a national institute is the state's."""
+    ``police_names.txt`` ("Criminal Investigation Department", "Special Task Force") is the police,
+    any other task force or an air force the government's; a national institute is the state's."""
     if kind == "legislature" and "committee" in words and not _HOUSE_WORDS & set(words):
         return "government"
     if kind == "government" and ("police" in words or "enforcement" in words):
@@ -120,7 +120,12 @@ def committee_kind(words: list[str], kind: str | None) -> str | None:
     # "Criminal Investigation Department", "Anti-Human Trafficking Unit" (not a ministry's)
     if kind == "government" and not _NOT_POLICE_BODY & set(words) and _police_named(words):
         return "police"
-    if kind == "police" and _NOT_POLICE_FORCE & set(words) and "police" not in words:
+    if (
+        kind == "police"
+        and _NOT_POLICE_FORCE & set(words)
+        and "police" not in words
+        and not _police_named(words)
+    ):
         return "government"  # a task force, an air force ("Task Force to Monitor ...", "US Air Force")
     if kind in ("school", "ngo") and _RESEARCH_HEADS & set(words):
         return _research_kind(words)
