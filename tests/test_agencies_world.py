@@ -478,7 +478,7 @@ def test_a_place_police_force_and_an_acronym_spelt_by_the_second_of_two_bodies(n
     )
     assert agencies(nlp, text) == {
         ("Northumbria Police", None, "police"),
-        ("North East Regional Special Operations Unit", "NERSOU", "government"),
+        ("North East Regional Special Operations Unit", "NERSOU", "police"),  # a police unit (gold b)
     }
     text = "Two homes were searched, with Cambridgeshire Police leading. Traffic Police fined the driver."
     assert agencies(nlp, text) == {("Cambridgeshire Police", None, "police")}
