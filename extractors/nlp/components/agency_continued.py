@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from extractors.assets import read_csv
 from extractors.nlp.components.acronyms import bracketed_acronym, head_kind
-from extractors.nlp.components.agency_names import _NER_LABELS
+from extractors.nlp.components.agency_coordination import _NER_LABELS
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 
 # Statistical NER labels a continuation may not start with after 'and' / 'in' (another party).

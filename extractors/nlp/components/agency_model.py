@@ -75,9 +75,8 @@ from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import _initials_match, bracketed_acronym, head_kind
-from extractors.nlp.components.agency_coordination import coordinated_start
+from extractors.nlp.components.agency_coordination import _NER_LABELS, coordinated_start
 from extractors.nlp.components.agency_names import (
-    _NER_LABELS,
     _first_of_pair,
     _head,
     _led_by,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.acronyms import head_kind
-from extractors.nlp.components.agency_coordination import _NER_LABELS  # noqa: F401  (re-exported)
+from extractors.nlp.components.agency_coordination import _NER_LABELS
 
 
 def _rule_entity(token) -> bool:

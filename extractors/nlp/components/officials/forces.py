@@ -67,7 +67,7 @@ def station_force(ctx: Context, org: str) -> str | None:
     if ctx.doc.user_data.get(AGENCY_INFO, {}).get(org, {}).get("kind") != "police":
         return None
     name = _words(org)
-    phrases = [(p, c) for p, c in lex.police_stations if f" {p} " in name]
+    phrases = _stations(lex, name)
     if not phrases:
         if not _is_unit(lex, name):
             return None
@@ -88,6 +88,11 @@ def _words(name: str) -> str:
     return f" {' '.join(re.findall(r'[a-z0-9]+', name.lower()))} "
 
 
+def _stations(lex, words: str) -> list[tuple[str, str]]:
+    """The station phrases (with their country) ``words`` (from :func:`_words`) hold."""
+    return [(p, c) for p, c in lex.police_stations if f" {p} " in words]
+
+
 def _is_unit(lex, words: str) -> bool:
     """``words`` (from :func:`_words`) hold a unit's word of ``police_stations.csv``."""
     return any(f" {w} " in words for w in lex.police_unit_words)
@@ -105,7 +110,7 @@ def _named_force(ctx: Context) -> str | None:
         if e.label_ != "AGENCY" or info.get(name, {}).get("kind") != "police":
             continue
         words = _words(name)
-        if not _is_unit(ctx.lex, words) and not any(f" {p} " in words for p, _ in ctx.lex.police_stations):
+        if not _is_unit(ctx.lex, words) and not _stations(ctx.lex, words):
             named.add(name)
     return named.pop() if len(named) == 1 else None
 
