@@ -34,6 +34,7 @@ _TITLE_KEYS = (
     "compound",
     "lower",
     "rank",
+    "prosecution",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 

@@ -19,6 +19,7 @@ from extractors.nlp.components.officials.countries import (
     place_words_before,
 )
 from extractors.nlp.components.officials.forces import force_before, national_force, staff_police, story_force
+from extractors.nlp.components.officials.prosecution import prosecution_body
 from extractors.nlp.components.officials.units import named_after_link
 from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
 
@@ -324,8 +325,9 @@ def _acronym(tok) -> bool:
 def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair) -> str | None:
     """The body of a title named without one, tried in order: none for titles of office
     (``no_org``: prime minister); the party or agency owning the name ("Labour's X"); the office
-    in its country (``offices.csv``: senator in Pakistan -> Senate of Pakistan); the title's implied
-    body (MNA -> National Assembly); the body of a chair ("led by X"); a body of the title's kind
+    in its country (``offices.csv``: senator in Pakistan -> Senate of Pakistan); a prosecutor's
+    prosecution service the document names (``prosecution``); the title's implied body (MNA ->
+    National Assembly); the body of a chair ("led by X"); a body of the title's kind
     in the document (justice -> the court, DSP -> the police: ``kind_org``); the body named at the
     title (``body_near_title``)."""
     info = ctx.lex.info(title)
@@ -337,6 +339,9 @@ def fallback_org(ctx: Context, span: Span, tspan: Span | None, title: str, chair
     office = ctx.lex.offices.implied(office_country(ctx, span, tspan), title)
     if office:
         return office
+    prosecution = prosecution_body(ctx) if info.get("prosecution") else None
+    if prosecution:
+        return prosecution
     if info.get("organisation"):
         return info["organisation"]
     if chair is not None and chair[1]:
