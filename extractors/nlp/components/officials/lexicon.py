@@ -35,6 +35,7 @@ _TITLE_KEYS = (
     "lower",
     "rank",
     "prosecution",
+    "named_ministry",
 )
 _CUE_EFFECTS = {"chair", "chair_after", "chaired", "former", "appointed", "party_tag"}
 

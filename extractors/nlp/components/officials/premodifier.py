@@ -280,12 +280,23 @@ def _lower_head_after_body(ctx: Context, i: int) -> Span | None:
 
 
 def _outer_title(ctx: Context, e: Span) -> Span:
-    """ "Minister of Justice X": the title whose portfolio the nearer title ("Justice") names."""
-    k = e.start - 1
-    outer = ctx.ent(k - 1, "TITLE") if k >= 1 and ctx.doc[k].lower_ in ("of", "for") else None
-    if outer is not None and ctx.lex.info(outer.ent_id_).get("portfolio_body"):
+    """ "Minister of Justice X", "Minister of State for Criminal and Civil Justice X": the title
+    whose portfolio the nearer one-word title ("Justice") ends, past up to four capitalised
+    portfolio words and "and" before it."""
+    doc, k = ctx.doc, e.start - 1
+    while len(e) == 1 and k >= 1 and e.start - k <= 4 and _capitalised_portfolio_word(ctx, k):
+        k -= 1
+    outer = ctx.ent(k - 1, "TITLE") if k >= 1 and doc[k].lower_ in ("of", "for") else None
+    info = ctx.lex.info(outer.ent_id_) if outer is not None else {}
+    if info.get("portfolio_body") or (info.get("named_ministry") and k < e.start - 1):
         return outer
     return e
+
+
+def _capitalised_portfolio_word(ctx: Context, k: int) -> bool:
+    tok = ctx.doc[k]
+    plain = k not in ctx.ent_at and k not in ctx.person_tokens
+    return plain and (tok.lower_ == "and" or tok.is_title and tok.is_alpha and not tok.is_stop)
 
 
 def _long_form(ctx: Context, e: Span, i: int) -> Span:

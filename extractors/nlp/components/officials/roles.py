@@ -15,6 +15,7 @@ from extractors.nlp.components.officials.copular import copular
 from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.fronted import fronted
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
+from extractors.nlp.components.officials.named_ministry import named_ministry
 from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
 from extractors.nlp.components.officials.prior_body import opening_title_body, written_body
@@ -123,6 +124,8 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     # an office with no body, unless an agency is named at a title that also heads bodies
     # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
     no_org = info.get("no_org") and not (org in ctx.agency_count and info.get("named_org"))
+    if not mission and tspan is not None and (org is None or _unlisted_org(ctx, org)):
+        org = named_ministry(ctx, span, tspan) or org  # "gender Minister X": the gender ministry named
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
     elif org is None:
@@ -135,6 +138,14 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if written and not org and not qualifier:
         qualifier = open_portfolio(ctx, tspan)
     return title, org, strength, qualifier
+
+
+def _unlisted_org(ctx: Context, org: str) -> bool:
+    """``org`` is only the text of an organisation the model tagged that no rule knows as an agency
+    ("State Minister for Labour and Industrial Relations": "Industrial Relations")."""
+    return org not in ctx.agency_count and any(
+        e.label_ == "ORG" and e.text == org for e in ctx.ent_at.values()
+    )
 
 
 def open_portfolio(ctx: Context, tspan: Span) -> str:
