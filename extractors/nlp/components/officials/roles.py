@@ -124,13 +124,10 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     # an office with no body, unless an agency is named at a title that also heads bodies
     # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
     no_org = info.get("no_org") and not (org in ctx.agency_count and info.get("named_org"))
-    if not mission and tspan is not None and (org is None or _unlisted_org(ctx, org)):
-        org = named_ministry(ctx, span, tspan) or org  # "gender Minister X": the gender ministry named
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
-    elif org is None:
-        org = written_body(ctx, tspan) or fallback_org(ctx, span, tspan, title, chaired)
-        org = org or opening_title_body(ctx, tspan)
+    else:
+        org = _unnamed_body(ctx, span, tspan, title, org, chaired)
     if no_org and not mission or not org:
         org = None
     written = tspan is not None and tspan.ent_id_ == title
@@ -138,6 +135,20 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if written and not org and not qualifier:
         qualifier = open_portfolio(ctx, tspan)
     return title, org, strength, qualifier
+
+
+def _unnamed_body(
+    ctx: Context, span: Span, tspan: Span | None, title: str, org: str | None, chaired
+) -> str | None:
+    """The body of a role named with none or with an organisation no rule knows: the ministry the
+    story names for the portfolio written at the title ("gender Minister X": the gender ministry),
+    else the body written before, implied by the title or named at its opening."""
+    if tspan is not None and (org is None or _unlisted_org(ctx, org)):
+        org = named_ministry(ctx, span, tspan) or org
+    if org is None:
+        org = written_body(ctx, tspan) or fallback_org(ctx, span, tspan, title, chaired)
+        org = org or opening_title_body(ctx, tspan)
+    return org
 
 
 def _unlisted_org(ctx: Context, org: str) -> bool:
