@@ -76,3 +76,20 @@ def test_a_named_ministry_of_another_portfolio_is_not_taken(nlp):
         "Relations, Peter Ochieng, said recruiters would be checked."
     )
     assert officials(nlp, text) == {("Peter Ochieng", "minister", "Ministry of Labour")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Minister of National Security Dr. Marcus Bethel in the Senate on Tuesday announced the results.",
+            ("Marcus Bethel", "minister", "Ministry of National Security"),
+        ),
+        (
+            "The deal was signed by the Vice Chancellor of University of Karachi Prof. Dr. Saleem Ahmed on Monday.",
+            ("Saleem Ahmed", "vice chancellor", "University of Karachi"),
+        ),
+    ],
+)
+def test_a_body_the_model_ran_into_the_honorific_of_the_name_ends_before_it(nlp, text, expected):
+    assert officials(nlp, text) == {expected}

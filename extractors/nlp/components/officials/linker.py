@@ -144,7 +144,11 @@ def _other_ents(ents: list[Span], candidates: list[Span], lex: Lexicon) -> list[
         if e.label_ == "PERSON" or _opens_longer_title(e, lex):
             continue
         first = min((p.start for p in candidates if p.start < e.end and e.start < p.end), default=None)
-        if first is None and e.label_ == "ORG" and _rank_before_name(e, lex, starts):
+        if (
+            first is None
+            and e.label_ == "ORG"
+            and (_rank_before_name(e, lex, starts) or _personal_last(e, lex, starts))
+        ):
             first = e.end  # "Director General of FGEHA Captain (R) X": the rank is no part of the body
         if first is None:
             out.append(e)
@@ -164,6 +168,19 @@ def _rank_before_name(e: Span, lex: Lexicon, starts: set[int]) -> bool:
     doc = e.doc
     marked = e.end + 2 < len(doc) and doc[e.end].text == "(" and lex.is_honorific(doc[e.end + 1])
     return marked and len(e) > 1 and lex.is_honorific_word(e[-1]) and e.end + 3 in starts
+
+
+def _personal_last(e: Span, lex: Lexicon, starts: set[int]) -> bool:
+    """An ORG the model ran on into the personal honorific of the name right after it ("Minister of
+    National Security Dr. Bernard Nottage", "University of Karachi Prof. Khalid Iraqi"): its last
+    word (past a full stop) one of ``role_cues.csv`` ``personal`` (Dr, Prof, Mr), none a body's name
+    ends in (unlike "Justice": "Ministry of Law and Justice")."""
+    doc, k = e.doc, e.end
+    while k < len(doc) and lex.is_honorific(doc[k]):
+        k += 1  # "Prof. Dr. X": more honorifics before the name
+    end = e.end - 1 if e[-1].text == "." else e.end
+    last = doc[end - 1].lower_.rstrip(".")
+    return k in starts and end - e.start > 1 and last in lex.skip_words("personal")
 
 
 def _opens_longer_title(e: Span, lex: Lexicon) -> bool:
