@@ -269,6 +269,21 @@ def test_a_list_of_places_or_of_bodies_sharing_words_does_not_begin_the_name(nlp
     assert not any(n.startswith(("Jhelum", "Fars")) for n in names)
 
 
+def test_a_list_of_domains_with_commas_is_one_name_and_a_list_of_bodies_is_not(nlp):
+    """Issue 12 (fresh b, Israel; Dawn/APP): a model ORG whose commas list domains before its
+    organisation word is one body ("the Population, Immigration and Border Authority"); after a
+    comma of a list of bodies it is not ("..., Foreign Missions, Housing and Works Division").
+    Paraphrased constructions."""
+    text = (
+        "Headline\n\nPolice raided the flats with the Population, Immigration and Border Authority on "
+        "Monday. The grants cover the Finance Division, Foreign Missions, Housing and Works Division "
+        "and others."
+    )
+    names = {a.name for a in records(nlp, text).agencies}
+    assert "Population, Immigration and Border Authority" in names
+    assert not any(n.startswith("Foreign Missions") for n in names)
+
+
 def test_a_name_wrapped_across_a_line_is_one_name(nlp):
     """Fresh d and Dawn/APP: hard-wrapped text puts a line break inside a name; the agency row
     writes it with a space. Paraphrased construction."""

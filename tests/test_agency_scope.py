@@ -49,11 +49,22 @@ def test_the_department_of_justice_in_a_philippine_story_is_not_the_us_one(nlp):
     assert agencies(nlp, text) == {("Department of Justice", "DOJ", "government", None)}
 
 
-def test_a_generic_ministry_named_by_its_short_form_takes_its_generic_long_name(nlp):
-    """ "Interior Ministry" in a Cambodian story: Ministry of Interior (the row's own name is itself
-    a name many countries use), with no country."""
+def test_a_generic_ministry_named_by_its_short_form_is_named_as_written(nlp):
+    """ "Interior Ministry" in a Cambodian story: the body as the text names it, with no country
+    (world_dev gold lists "Interior Ministry"; not the generic long form Ministry of Interior: a
+    country's own name differs, Kazakhstan's Ministry of Internal Affairs in fresh gold b)."""
     text = "Interior Ministry spokesperson Khieu Sopheak said that Cambodia is not concerned by the findings."
-    assert agencies(nlp, text) == {("Ministry of Interior", None, "government", None)}
+    assert agencies(nlp, text) == {("Interior Ministry", None, "government", None)}
+
+
+def test_the_long_form_the_text_also_writes_names_the_short_one(nlp):
+    """ "Foreign Ministry" and "Vietnam's Ministry of Foreign Affairs" in one story: one body,
+    named by the long form the text writes."""
+    text = (
+        "The report does not reflect Vietnam's efforts, a Foreign Ministry spokesperson said on Thursday. "
+        "Vietnam's Ministry of Foreign Affairs said it would keep working with partners."
+    )
+    assert agencies(nlp, text) == {("Ministry of Foreign Affairs", None, "government", "Vietnam")}
 
 
 def test_another_countrys_adjective_joins_the_name_and_makes_it_foreign(nlp):

@@ -105,6 +105,13 @@ def test_org_key_ignores_punctuation_and_ampersand():
     assert org_key("Kohat University of Science & Technology") == "kohat university of science and technology"
 
 
+def test_org_key_reads_dotted_initials_as_one_word():
+    # fresh c/d gold writes "U.S. Embassy in Yangon", "U.S. Border Patrol"; the product "US ..."
+    assert org_key("U.S. Embassy in Yangon") == org_key("US Embassy in Yangon") == "us embassy in yangon"
+    assert org_key("the U.N. Office on Drugs and Crime") == "un office on drugs and crime"
+    assert org_key("St. Louis Police, Dept.") == "st louis police dept"  # a word's stop, not initials
+
+
 def test_span_key_trims_quotes_that_and_final_stop():
     assert span_key("that “Our approach is to remain vigilant.”") == span_key(
         "our approach is to remain vigilant"

@@ -107,12 +107,16 @@ def country_key(country: str | None) -> str:
 
 
 _ORG_PUNCT = re.compile(r"[.,;:()\"']+")
+# Initials written with full stops ("U.S.", "U.N.", "U.K"): one word once the stops are dropped.
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:\w\.)+\w)\.?(?!\w)")
 
 
 def org_key(name: str | None) -> str:
     """Organisation key: :func:`key` with punctuation dropped and "&" read as "and"
-    ("Pakistan Rangers, Sindh" = "Pakistan Rangers Sindh")."""
-    k = _ORG_PUNCT.sub(" ", key(name).replace("&", " and "))
+    ("Pakistan Rangers, Sindh" = "Pakistan Rangers Sindh"); initials lose their full stops
+    ("U.S. Border Patrol" = "US Border Patrol")."""
+    k = _DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", ""), key(name).replace("&", " and "))
+    k = _ORG_PUNCT.sub(" ", k)
     k = " ".join(k.split())
     return k[4:] if k.startswith("the ") else k
 

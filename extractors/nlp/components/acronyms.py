@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines, split_aliases
-from extractors.nlp.components.agency_coordination import coordinated_start
+from extractors.nlp.components.agency_coordination import coordinated_start, listed_domains
 from extractors.nlp.components.entities import AGENCY_INFO, rows
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
@@ -463,7 +463,8 @@ class AcronymLinker:
             and e.text.lower() not in self.not_agencies
             and len(words) > 1
             and not self.is_region(words)
-            and not any(w in (",", "–", "—") for w in words)
+            and not any(w in ("–", "—") for w in words)
+            and ("," not in words or listed_domains(e, self.keywords, self.places))
         ):
             e = Span(
                 doc, coordinated_start(doc, e.start, e.end, self.keywords, self.places), e.end, label=e.label_

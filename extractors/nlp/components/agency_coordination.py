@@ -1,6 +1,7 @@
 """A name's start before a list of domains joined by 'and' ("Human Trafficking and" + "Smuggling
 Bureau"), shared by the recogniser (``agency_model``) and the model ORGs made agencies
-(``acronyms``); no component of its own."""
+(``acronyms``), and the commas such a list puts inside a name ("Population, Immigration and Border
+Authority": :func:`listed_domains`); no component of its own."""
 
 from __future__ import annotations
 
@@ -62,3 +63,47 @@ def _modifier_word(token, keywords: dict[str, str]) -> bool:
         and not (token.ent_type_ and token.ent_type_ not in _NER_LABELS)
         and token.ent_type_ not in _NOT_DOMAIN
     )
+
+
+def listed_domains(span, keywords: dict[str, str], places: set[str] | None = None) -> bool:
+    """The commas of a name all lie in a list of domains before its organisation word, the last
+    joined by 'and' or '&' ("Population, Immigration and Border Authority", "Human Trafficking,
+    Human Smuggling, and Maritime Crimes Division"): two or more items of one to three
+    capitalised words, none an organisation word or a place; the capitalised words after the last
+    'and' end on an organisation word; the name follows an article, a lower-case word or the
+    sentence's start, as in :func:`coordinated_start`. Not "Pakistan Rangers, Sindh" (no 'and'),
+    "Ministry of Labour, Invalids and ..." (an item with an organisation word), "Punjab, Sindh and
+    Balochistan Police" (places), "Finance Division, Foreign Missions, Housing and Works Division"
+    (a list of bodies)."""
+    doc, words = span.doc, list(span)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if not (
+        span[0].is_sent_start
+        or before is None
+        or before.lower_ in ("the", "a", "an")
+        or (before.is_lower and before.lower_ not in ("of", "for", "and"))
+        or before.text in ("(", '"', "“", "—", "–", ":")  # or opens an apposition
+    ):
+        return False
+    ands = [i for i, t in enumerate(words) if t.lower_ in ("and", "&")]
+    if not ands or words[-1].lower_ not in keywords:
+        return False
+    last = ands[-1]
+    if len(words) - last < 2 or not all(_capitalised(t) for t in words[last + 1 :]):
+        return False
+    items: list[list] = [[]]
+    for t in words[: last - (words[last - 1].text == ",")]:  # without an Oxford comma
+        if t.text == ",":
+            items.append([])
+        else:
+            items[-1].append(t)
+    return len(items) >= 2 and all(
+        1 <= len(i) <= 3
+        and all(_capitalised(t) and t.lower_ not in keywords for t in i)
+        and " ".join(t.lower_ for t in i) not in (places or ())
+        for i in items
+    )
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()

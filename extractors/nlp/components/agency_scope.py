@@ -154,6 +154,7 @@ class AgencyScope:
         forms that are all acronyms ("super PAC"), unless a person's title follows one ("DOJ
         Undersecretary Nicholas Ty": the body of an official)."""
         groups: dict[tuple[str, ...], list[str]] = {}
+        written = {form_key(e.text) for e in scoped}  # also the mentions a country's name precedes
         titled = set()  # the groups with a mention a person's title follows ("DOJ Undersecretary")
         titles = {e.start for e in doc.ents if e.label_ == "TITLE"}
         for e in sorted(scoped, key=lambda s: s.start):
@@ -170,7 +171,7 @@ class AgencyScope:
             if not full and group not in titled:  # a bare acronym of no country the text
                 continue  # supports, never a person's body: no body (_resolve)
             full = full or keys
-            name = max((self._base_name(k) for k in full), key=lambda n: len(n.split()))
+            name = max((self._base_name(k, written) for k in full), key=lambda n: len(n.split()))
             out.update((k, (name, self.spelling[acronyms[0]] if acronyms else None)) for k in keys)
         return out
 
@@ -193,7 +194,7 @@ class AgencyScope:
             return None  # "SC shop" in a story from South Carolina: no body of a country it names
         if modifier is None and key not in names:
             return None  # "super PAC" in a US story: an acronym the text never writes out
-        name, acronym = names.get(key) or (self._base_name(key), self._own_meta(key)["acronym"])
+        name, acronym = names.get(key) or (self._base_name(key, {key}), self._own_meta(key)["acronym"])
         meta = {**self._own_meta(key), "acronym": acronym}
         if modifier:
             name = f"{doc[start : e.start].text} {self.spelling[key]}" if start < e.start else name
@@ -202,13 +203,18 @@ class AgencyScope:
         own[name] = meta
         return Span(doc, start, e.end, label="AGENCY", span_id=name)
 
-    def _base_name(self, key: str) -> str:
-        """The name of the body a local form names as written: the row's name when that is itself
-        a local form made of the same words ("Interior Ministry" -> Ministry of Interior, the
-        generic long form), else the form ("Federal Police", "Foreign Office")."""
+    def _base_name(self, key: str, written: set[str]) -> str:
+        """The name of the body a local form names as written: the form ("Interior Ministry",
+        "Federal Police", "Foreign Office"); the row's long form made of the same words only when
+        the document also writes that ("Foreign Ministry" ... "Vietnam's Ministry of Foreign
+        Affairs": Ministry of Foreign Affairs, one body). Not the long form the text never uses: a
+        country's own name for its ministry differs (Kazakhstan's Ministry of Internal Affairs,
+        Haiti's Ministry of the Interior and Territorial Communities), and the guideline's aliases
+        are the names the article uses."""
         rows_ = self.candidates[key]
         name = rows_[0] if len(rows_) == 1 else ""
-        if form_key(name) in self.candidates and set(key.split()) - {"of"} <= set(form_key(name).split()):
+        long_form = form_key(name)
+        if long_form in written and set(key.split()) - {"of"} <= set(long_form.split()):
             return name
         return self.spelling[key]
 
