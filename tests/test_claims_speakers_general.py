@@ -427,3 +427,41 @@ def test_news_outlets_speak_by_name(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", NAMED_ELSEWHERE)
 def test_speakers_named_elsewhere_in_the_story(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+# a short form of a person named before, who has not spoken yet (claims/surnames.py): a title
+# written as capitals before the surname, a surname the outlet misspelt by one letter; a body
+# named before, referred to by the words its name ends in (claims/anaphora.py body_by_name_end)
+SHORT_FORMS = [
+    (
+        "Appearing before the committee, Health Cabinet Secretary Dr. Jane Wanjiru outlined the "
+        "plan.\nCS Wanjiru said the ministry would hire more nurses.",
+        [("Jane Wanjiru", "person", "said")],
+    ),
+    (
+        "Public Relations Officer Namati Mwelwanshi said the suspects were arrested on Sunday.\n"
+        "Meanwhile, Mwelwanshy said the driver had fled.",
+        [("Namati Mwelwanshi", "person", "said"), ("Namati Mwelwanshi", "person", "said")],
+    ),
+    (
+        "The Hellenic Coast Guard said on Tuesday that 12 migrants were found on the boat.\n"
+        "The coast guard said the boat was confiscated.",
+        [("Hellenic Coast Guard", "organisation", "said"), ("Hellenic Coast Guard", "organisation", "said")],
+    ),
+    # a body's name written again in full is still the body, not a person
+    (
+        "Exxon Mobil and United Technologies were named in the suit. Exxon Mobil contended in its "
+        "letter that the articles were biased.",
+        [("Exxon Mobil", "organisation", "contended")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHORT_FORMS)
+def test_short_forms_of_people_and_bodies_named_before(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_which_on_a_tier_is_no_speaker(nlp):
+    text = "No African nations are in Tier 1. In between is Tier 2, which acknowledges national efforts to improve."
+    assert speakers(nlp, text) == []

@@ -277,6 +277,26 @@ def body_ref(s) -> Speaker | None:
     return (named, "organisation") if named is not None else None
 
 
+def body_by_name_end(s) -> Speaker | None:
+    """ "the coast guard" after "The Hellenic Coast Guard said", "the Gendarmerie" after "The
+    Argentine National Gendarmerie dismantled": "the" and one or two nouns that end the name of
+    a body named before stand for the last such body (a head in ``org_heads`` is
+    :func:`body_ref`'s; "the police" is :func:`police_force`'s)."""
+    span = s.span
+    if not (s.definite and span[0].lower_ in ("the", "this") and 2 <= len(span) <= 3):
+        return None
+    words = [t.lower_ for t in span[1:]]
+    if s.low in _POLICE_HEADS or not all(t.pos_ in ("NOUN", "PROPN") and t.is_alpha for t in span[1:]):
+        return None
+
+    def ends_in_words(e) -> bool:
+        name = agency_name(e).lower().split()
+        return len(name) > len(words) and name[-len(words) :] == words
+
+    named = last_agency(s.doc, span.start, ends_in_words)
+    return (named, "organisation") if named is not None else None
+
+
 def _other_head(name: str, low: str) -> bool:
     """The word is only a modifier in the name: another body word heads it ("Sindh Local
     Government Department" is a department, never "the government")."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.claims.anaphora import (
+    body_by_name_end,
     body_ref,
     clause_subject,
     generic_body,
@@ -88,6 +89,7 @@ from extractors.nlp.claims.subjects import (
     _Subject,
     definite_core,
 )
+from extractors.nlp.claims.surnames import full_name_of, person_named_before
 from extractors.nlp.claims.tip_report import tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE
@@ -119,9 +121,10 @@ def speaker(self, doc: Doc, subj: Span, before: int, earlier: list | None = None
     for step in _SPEAKER_STEPS:
         found = step(s)
         if found is not None:
-            # a short form of someone who spoke before is that person ("Mr Dery" -> Ambrose Dery)
+            # a short form of someone who spoke before is that person ("Mr Dery" -> Ambrose Dery),
+            # else of someone named before ("CS Mutua" -> Alfred Mutua)
             if found[1] == "person" and found[0]:
-                return earlier_full_name(s, found[0]) or found[0], "person"
+                return earlier_full_name(s, found[0]) or full_name_of(s, found[0]) or found[0], "person"
             return found
     return s.span.text, "unnamed"
 
@@ -465,6 +468,7 @@ _SPEAKER_STEPS = (
     body_ref,
     _body_of_kind,
     generic_body,
+    body_by_name_end,
     _issued_by,
     _document_issuer,
     _statement_ref,
@@ -478,6 +482,7 @@ _SPEAKER_STEPS = (
     epithet,
     _bare_title,
     later_title_holder,
+    person_named_before,
     _proper_noun,
     _country,
 )
