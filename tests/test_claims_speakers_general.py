@@ -427,3 +427,36 @@ def test_news_outlets_speak_by_name(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", NAMED_ELSEWHERE)
 def test_speakers_named_elsewhere_in_the_story(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+JUNK_NAMES = [
+    # words of a body's name are no person's name (spk13)
+    (
+        "A spokeswoman for Human Rights Watch said it was a basic principle of law.",
+        [("A spokeswoman for Human Rights Watch", "unnamed", "said")],
+    ),
+    (
+        "An official in the General Administration for Combating Human Trafficking revealed that notices were issued.",
+        [
+            (
+                "An official in the General Administration for Combating Human Trafficking",
+                "unnamed",
+                "revealed",
+            )
+        ],
+    ),
+    # words of a title's portfolio or unit are no name: the holder named after them speaks
+    (
+        "The Head of Government Agencies Monitoring Unit Issa Kato said over 10,000 girls are suffering abroad.",
+        [("Issa Kato", "person", "said")],
+    ),
+    (
+        "Busia Gender, Sports, Youths and Culture executive John Mwami said the county was a victim of trafficking.",
+        [("John Mwami", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", JUNK_NAMES)
+def test_words_of_a_body_or_title_are_no_speakers_name(nlp, text, expected):
+    assert speakers(nlp, text) == expected
