@@ -700,6 +700,34 @@ def test_transcript_speaker_before_a_colon_but_not_a_dateline(vocab, finder):
     ]
 
 
+def test_a_place_or_a_heading_before_a_colon_is_no_speaker(vocab, finder):
+    """A dateline the tagger did not take for a place ("KATHMANDU: …" after the headline) and a
+    link to another story ("Read Also: …") name no speaker (spk13)."""
+    doc = build(
+        vocab,
+        """
+        Gang PROPN ROOT 0
+        NL SPACE dep 0
+        KATHMANDU PROPN ROOT 2
+        : PUNCT punct 2
+        Police NOUN nsubj 5
+        busted VERB ROOT 5 bust
+        a DET det 7
+        gang NOUN dobj 5
+        . PUNCT punct 5
+        NL SPACE dep 8
+        Read PROPN compound 11
+        Also PROPN ROOT 11
+        : PUNCT punct 11
+        Women PROPN nsubj 14
+        exploited VERB ROOT 14 exploit
+        in ADP prep 14
+        Lebanon PROPN pobj 15
+    """,
+    )
+    assert claims(finder, doc) == []
+
+
 def test_quote_opened_with_a_closing_mark():
     text = "Ms Abbas remarked: ”No single agency can win this fight alone.”"
     assert [text[s:e] for s, e in quote_spans(text)] == ["No single agency can win this fight alone."]

@@ -457,6 +457,34 @@ SHORT_FORMS = [
 ]
 
 
+JUNK_NAMES = [
+    # words of a body's name are no person's name (spk13)
+    (
+        "A spokeswoman for Human Rights Watch said it was a basic principle of law.",
+        [("A spokeswoman for Human Rights Watch", "unnamed", "said")],
+    ),
+    (
+        "An official in the General Administration for Combating Human Trafficking revealed that notices were issued.",
+        [
+            (
+                "An official in the General Administration for Combating Human Trafficking",
+                "unnamed",
+                "revealed",
+            )
+        ],
+    ),
+    # words of a title's portfolio or unit are no name: the holder named after them speaks
+    (
+        "The Head of Government Agencies Monitoring Unit Issa Kato said over 10,000 girls are suffering abroad.",
+        [("Issa Kato", "person", "said")],
+    ),
+    (
+        "Busia Gender, Sports, Youths and Culture executive John Mwami said the county was a victim of trafficking.",
+        [("John Mwami", "person", "said")],
+    ),
+]
+
+
 @pytest.mark.parametrize("text,expected", SHORT_FORMS)
 def test_short_forms_of_people_and_bodies_named_before(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -465,3 +493,8 @@ def test_short_forms_of_people_and_bodies_named_before(nlp, text, expected):
 def test_which_on_a_tier_is_no_speaker(nlp):
     text = "No African nations are in Tier 1. In between is Tier 2, which acknowledges national efforts to improve."
     assert speakers(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", JUNK_NAMES)
+def test_words_of_a_body_or_title_are_no_speakers_name(nlp, text, expected):
+    assert speakers(nlp, text) == expected

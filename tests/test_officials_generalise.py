@@ -442,3 +442,18 @@ def test_a_city_of_the_story_names_its_country_for_the_station_force(nlp):
         " Inspector Ram Thapa, who heads the Area Police Office in Nepalgunj."
     )
     assert officials(nlp, text) == {("Ram Thapa", "inspector", "Nepal Police")}
+
+
+def test_words_of_a_title_are_no_name(nlp):
+    """A title's portfolio and unit words the title step or the model took for a name (spk13)."""
+    text = "The ship arrived on Monday, according to a news release issued by Director General Public Relations (Navy)."
+    assert officials(nlp, text) == set()
+    text = "Busia Gender, Sports, Youths and Culture executive John Mwami said the county was a victim."
+    assert officials(nlp, text) == set()
+
+
+def test_the_name_after_a_portfolio_and_a_comma_is_the_holder(nlp):
+    text = "The meeting brought together stakeholders, including Secretary Health KP, Adeel Shah, who praised the drive."
+    assert officials(nlp, text) == {
+        ("Adeel Shah", "secretary", "Ministry of National Health Services, Regulations and Coordination")
+    }

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.nlp.claims.lexicon import _HEADING_WORDS, _NAME_PARTICLES
+from extractors.nlp.claims.lexicon import _HEADING_WORDS, _NAME_PARTICLES, _PLACE_NAMES
 from extractors.nlp.claims.spans import _Claim, _text, _trim_quote
 
 # entity types that make a label a dateline or a place, not a speaker ("ISLAMABAD: …")
@@ -75,8 +75,10 @@ def _label_shape(name: Span) -> bool:
 
 def _names_speaker(text: str, name: Span, person_words: set[str]) -> bool:
     """A proper name, a headline's one capitalised word or a surname of a person the text names
-    (see below), and no place, date or nationality; not a lone upper-case word opening the
-    story ("ISLAMABAD: …")."""
+    (see below), and no place, date or nationality (an entity of those types, or a country or
+    place of the gazetteers); not a lone upper-case word opening the story ("ISLAMABAD: …")."""
+    if name.text.lower() in _PLACE_NAMES:
+        return False  # a dateline the tagger took for no place ("KATHMANDU: …", "Kathmandu: …")
     if not (
         _headline_word(text, name)
         or _known_surname(name, person_words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.assets import MODELS_DIR, read_lines, read_toml
+from extractors.assets import MODELS_DIR, read_csv, read_lines, read_toml
 from extractors.nlp.components.rule_files import title_abbreviations
 
 CLAIMS = "tipwatch.claims"  # doc.user_data key of the claims the component found
@@ -104,3 +104,19 @@ _SPEAKERLESS_DROP = {"conj", "xcomp", "advcl", "acl"}  # see ClaimFinder._kept
 _MARKUP = re.compile(r'[a-z_]+="|</?[a-z]+[ >]')  # markup left in a text (<tweet author="…">)
 _TRIM_CLAUSES = ("relcl", "acl")  # clauses on a source that may come off it (spans._np)
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _place_names() -> set[str]:
+    """Countries and the places the gazetteers list in them (``countries.csv``, ``country_words.csv``,
+    ``places.csv``), lower-cased: a paragraph label that is one is a dateline ("KATHMANDU: …")."""
+    gaz = MODELS_DIR / "gazetteers"
+    names = set()
+    for r in read_csv(str(gaz / "countries.csv")):
+        names |= {r["name"], *(a for a in r["aliases"].split("|") if a)}
+    for r in read_csv(str(gaz / "country_words.csv")):
+        names |= {r["country"], *(a for a in r["places"].split("|") if a)}
+    names |= {r["place"] for r in read_csv(str(gaz / "places.csv"))}
+    return {n.lower() for n in names}
+
+
+_PLACE_NAMES = _place_names()

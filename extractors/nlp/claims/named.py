@@ -25,7 +25,10 @@ from extractors.nlp.claims.subjects import Speaker, _in_clause
 from extractors.nlp.components.officials import PERSON_AT
 from extractors.nlp.resolve import resolve
 
-_NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE")
+# entity types a person's name never is a part of; a body the entity ruler knows (AGENCY) names no
+# person ("an official in the General Administration for Combating Human Trafficking"; "a
+# spokeswoman for Human Rights Watch": its words are no name once "Human" is dropped as English)
+_NOT_NAME_ENTS = ("GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "TIER", "TITLE", "AGENCY")
 _NO_TITLE_ENTS = ("AGENCY", "ORG", "GPE", "LOC", "NORP", "FAC", "PERSON")  # names, no title word
 _BEFORE_NO_NAME = ("ADP", "CCONJ")  # "a spokesman for Michael Howard", "Sittingbourne and Sheppey"
 

@@ -34,6 +34,7 @@ def person_spans(lex: Lexicon, doc: Doc, ents: list[Span]) -> tuple[list[Span], 
     spans.extend(s for s, _ in listed)
     spans = past_portfolio_lists(lex, doc, ents, spans)
     names = [_untimed(lex, s) for s in _merge(doc, spans) if any(t.is_alpha for t in s)]
+    names = [s for s in names if not _title_words_only(lex, s)]
     covered = {i for s in names for i in range(s.start, s.end)}
     return names, [w for w in weak if w.start not in covered], list_title
 
@@ -44,6 +45,39 @@ def _taken(ents: list[Span]) -> set[int]:
         i for e in ents if e.label_ in ("AGENCY", "TITLE", "TIER", "YEAR") for i in range(e.start, e.end)
     }
     return taken | {i for e in ents if e.label_ == "GPE" and e.ent_id_ for i in range(e.start, e.end)}
+
+
+def _title_word(lex: Lexicon, tok) -> bool:
+    """A word of a title's portfolio or unit, never of a person's name by itself: a portfolio
+    word (``portfolio_words.txt``), a unit word (``not_names.txt``), an organisation word, a place
+    or an acronym ("Health KP", "Public Relations")."""
+    low = tok.lower_
+    return (
+        low in lex.portfolio_words
+        or low in lex.not_names
+        or low in lex.org_words
+        or low in lex.places
+        or (tok.is_upper and len(tok) > 1)
+    )
+
+
+def _title_words_only(lex: Lexicon, name: Span) -> bool:
+    """The "name" is only the words of a title's portfolio or unit that the title step or the
+    model took for a name. Words of a title are no name ("Director General
+    Public Relations (Navy)", "Secretary Health KP, Adeel Shah", "Head of Government Agencies
+    Monitoring Unit Issa Kato"); nor is a portfolio list ("Busia Gender, Sports, Youths and Culture
+    executive John Mwami": a comma, then portfolio words) or a name cut at "and" ("Secretary
+    Information and Broadcasting"). A single word stays, whatever it is ("Baroness Scotland",
+    "Young said"): a surname can be such a word. Portfolio words before a name are left on it
+    ("Prosecutor General Accountability Syed Ihtasham Qadir Shah"): cut off, the name loses its
+    title to the next one written (tried, spk13)."""
+    words = [t for t in name if t.is_alpha]
+    if name[-1].lower_ in ("and", "&"):
+        return True
+    comma = next((t.i for t in name if t.text == ","), None)
+    if comma is not None and any(t.is_alpha and _title_word(lex, t) for t in name.doc[comma : name.end]):
+        return True
+    return len(words) >= 2 and all(_title_word(lex, t) for t in words)
 
 
 def _untimed(lex: Lexicon, name: Span) -> Span:
