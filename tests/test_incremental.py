@@ -178,11 +178,16 @@ def test_gazetteer_change_shows_only_the_new_agency(runs):
         ("AGENCY", NEW_AGENCY, first),
         ("AGENCY", NEW_AGENCY, second),
     ]
-    # The claim the agency makes now names it in canonical form; nothing else changed.
-    (claim,) = changes["claims"]["changed"]
+    # The claim the agency makes now names it in canonical form, and "the watch" later in the story
+    # is that body, referred to by the word its name ends in (claims.anaphora body_by_name_end);
+    # nothing else changed.
+    claim, later = sorted(changes["claims"]["changed"], key=lambda r: r.row["start"])
     assert claim.changed["speaker"] == ("The " + NEW_AGENCY, NEW_AGENCY)
     # ... and joins to its agencies row (claims.agency_id, issue 12)
     assert set(claim.changed) == {"speaker", "agency_id"} and claim.changed["agency_id"][0] is None
+    assert later.changed["speaker"] == ("The watch", NEW_AGENCY)
+    assert later.changed["speaker_kind"] == ("unnamed", "organisation")
+    assert later.row["agency_id"] == claim.row["agency_id"]
     # Mentions inside the new agency's name (e.g. the place "Gujranwala" as GPE) give way to it.
     spans = [(first, first + len(NEW_AGENCY)), (second, second + len(NEW_AGENCY))]
     assert all(
