@@ -66,6 +66,16 @@ def test_bare_acronyms_listed_with_a_body_take_its_kind(nlp):
     }
 
 
+def test_a_unit_named_before_its_parent_body_is_a_body_of_its_own(nlp):
+    """The recogniser's "Residency Department of the Ministry of Interior" touches the rule's
+    ministry; the unit before "of the" is kept (agency_runs.unit_of_parent)."""
+    text = "Headline\n\nThe Residency Department of the Ministry of Interior deported 40 people last week."
+    assert agencies(nlp, text) == {
+        ("Residency Department", None, "government"),
+        ("Ministry of Interior", None, "government"),
+    }
+
+
 @pytest.fixture(scope="module")
 def rules_only():
     from extractors.nlp.pipeline import build_pipeline

@@ -86,6 +86,7 @@ from extractors.nlp.components.agency_names import (
     _titles_of_body,
     _trailing_place,
 )
+from extractors.nlp.components.agency_runs import unit_of_parent
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.recogniser_moves import keep_labels
 
@@ -314,7 +315,7 @@ class AgencyModel:
         taken = [e for e in doc.ents if e.label_ not in _NER_LABELS]
         new, bare = [], []
         for start, end in recognised:
-            span = self._accept(doc, *_extend(doc, start, end, self.keywords, self.places), taken)
+            span = self._body(doc, start, end, taken)
             if span is None:
                 continue
             if _is_acronym(span) and span.id_ == span.text:
@@ -399,6 +400,19 @@ class AgencyModel:
         if known is None and not self._named_body(doc[start:end]):
             return None
         return Span(doc, start, end, label="AGENCY", span_id=known or text)
+
+    def _body(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
+        """The span grown to its whole name (:func:`_extend`) as an agency, else the unit it names
+        before its parent body (:meth:`_unit`); None for a refused one."""
+        start, end = _extend(doc, start, end, self.keywords, self.places)
+        return self._accept(doc, start, end, taken) or self._unit(doc, start, end, taken)
+
+    def _unit(self, doc: Doc, start: int, end: int, taken: list[Span]) -> Span | None:
+        """A refused span's unit named before its parent body ("Residency Department" + "of the
+        Ministry of Interior": :func:`agency_runs.unit_of_parent`), when the checks keep it."""
+        start, end = _trim(doc, start, end)
+        cut = unit_of_parent(doc, start, end, taken, self.keywords)
+        return None if cut is None else self._accept(doc, start, cut, taken)
 
     def _law_title(self, doc: Doc, end: int) -> bool:
         """The name is part of a law's title ("National Commission for Minorities" + "Act"), also
