@@ -8,12 +8,9 @@ story names (models/gold/README.md: the organisation is the canonical name of th
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span
 
-from extractors.nlp.components.entities import AGENCY_INFO
-from extractors.nlp.components.officials.canonical import ent_name
+from extractors.nlp.components.officials.canonical import named_agencies
 from extractors.nlp.components.officials.context import Context
 
 _BEFORE = 3  # portfolio words written right before the title ("Labour and Social Protection")
@@ -31,13 +28,8 @@ def named_ministry(ctx: Context, span: Span, tspan: Span) -> str | None:
     if not keys:
         return None
     heads = ctx.lex.skip_words("ministry_head")
-    kinds = ctx.doc.user_data.get(AGENCY_INFO, {})
-    for e in ctx.doc.ents:
-        if e.label_ != "AGENCY":
-            continue
-        name = ent_name(e)
-        words = re.findall(r"[a-z]+", name.lower())
-        if kinds.get(name, {}).get("kind", "government") != "government" or not words:
+    for name, info, words in named_agencies(ctx.doc):
+        if info.get("kind", "government") != "government" or not words:
             continue
         if (words[0] in heads or words[-1] in heads) and keys & set(words):
             return name

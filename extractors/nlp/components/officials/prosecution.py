@@ -6,10 +6,7 @@ to, implied by the title where it is not written at it).
 
 from __future__ import annotations
 
-import re
-
-from extractors.nlp.components.entities import AGENCY_INFO
-from extractors.nlp.components.officials.canonical import ent_name
+from extractors.nlp.components.officials.canonical import named_agencies
 from extractors.nlp.components.officials.context import Context
 
 
@@ -18,13 +15,7 @@ def prosecution_body(ctx: Context) -> str | None:
     ``prosecution_word``: "Public Prosecution", "Crown Prosecution Service"), not a court (courts try
     cases, prosecutors bring them); None when it names none."""
     words = ctx.lex.skip_words("prosecution_word")
-    kinds = ctx.doc.user_data.get(AGENCY_INFO, {})
-    for e in ctx.doc.ents:
-        if e.label_ != "AGENCY":
-            continue
-        name = ent_name(e)
-        if kinds.get(name, {}).get("kind") == "court":
-            continue
-        if any(w in words for w in re.findall(r"[a-z]+", name.lower())):
+    for name, info, name_words in named_agencies(ctx.doc):
+        if info.get("kind") != "court" and any(w in words for w in name_words):
             return name
     return None
