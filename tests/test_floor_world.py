@@ -28,7 +28,7 @@ FLOORS = {
         "claims_cue": 0.84,  # 0.845 (stop 32: wt-spk11; 0.837)
     },
     "world_blind": {
-        "officials": 0.49,  # 0.492 (stop 35: wt-off19, titles before a name; 0.476 stop 32: wt-off15)
+        "officials": 0.52,  # 0.523 (stop 37: wt-off22/agy17/spk12 merged together, tp 16 -> 17; 0.492 stop 35)
         "officials_name": 0.86,  # 0.862 (stop 35: wt-off19, "Title of Body, Name", police ranks; 0.825)
         "agencies": 0.83,  # 0.837 (stop 36: wt-agy15 prosecution offices, names' lists of domains; 0.826)
         "agencies_kind": 0.79,  # 0.793 (stop 36: wt-agy15; 0.783 stop 35; 0.780 stop 34: wt-agy13)
