@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-# Head words of a unit that belongs to a larger body named after it with "of" (not a committee or
-# council of a house: "Standing Committee of the National Assembly" is the house's own name).
-_UNIT_HEADS = {"unit", "department", "division", "directorate", "section", "cell", "branch", "bureau",
-               "brigade", "squad", "office"}  # fmt: skip
+from extractors.assets import MODELS_DIR, read_lines
+
+# Head words of a unit that belongs to a larger body named after it with "of"
+# (models/patterns/unit_heads.txt).
+_UNIT_HEADS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "unit_heads.txt")))
 
 
 def unit_of_parent(doc: Doc, start: int, end: int, taken: list[Span], keywords: dict[str, str]) -> int | None:
