@@ -25,6 +25,7 @@ from extractors.nlp.components.tier_dates import (
     published_date,
     release_days,
     report_year_at,
+    reporting_periods,
     weekday_dateline,
 )
 from extractors.nlp.components.tier_mood import tokens as _tokens
@@ -70,10 +71,12 @@ class TierDates:
         self.year_names = {p.lower() for p in phrases.get("year_names", [])}
         self.first_issue = _tokens(nlp, phrases.get("first_issue", []))
         self.published_labels = tuple(p.lower() for p in phrases.get("published_label", []))
+        self.period_months = (tuple(phrases.get("period_start", [])), tuple(phrases.get("period_end", [])))
 
     def report_year(self, doc: Doc) -> int | None:
-        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
-        years = set()
+        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report", a
+        reporting period "covering April 2019 to March 2020": :meth:`_periods`)."""
+        years = {year for _, year in self._periods(doc)}
         for e in doc.ents:
             if e.label_ != "YEAR" or self._first_issue(e):
                 continue
@@ -125,6 +128,16 @@ class TierDates:
                 return True
         return False
 
+    def _periods(self, doc: Doc) -> list[tuple[set[int], int]]:
+        """(token indices, report year) of each reporting period the text states ("covering April
+        2019 to March 2020" -> 2020): its years and dates are the period's, not a tier's."""
+        out = []
+        for start, end, year in reporting_periods(doc.text, *self.period_months):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.append(({t.i for t in span}, year))
+        return out
+
     def _first_issue(self, y: Span) -> bool:
         """The year the report series began ("First published in 2001, the TIP report ..."):
         right after a ``first_issue`` phrase, with "in" between or not."""
@@ -152,8 +165,13 @@ class TierDates:
         date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         mark_move_years(links, lambda y: self._names_report(y) or self._titles_report(y))
-        owned = _owned_by_origins(links)
-        dates = full_dates(doc, weekdays)
+        in_periods = {i for tokens, _ in self._periods(doc) for i in tokens}
+        owned = _owned_by_origins(links) | in_periods
+        days, first = full_dates(doc, weekdays)
+        dates = (
+            {i: d for i, d in days.items() if i not in in_periods},
+            None if first in in_periods else first,
+        )
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
