@@ -307,6 +307,16 @@ CASES = [
         "List. The report covers the period from 1 April 2022 through 31 March 2023.",
         {("Nepal", "2WL", 2023)},
     ),
+    # "since 2018" beside a named report: the year the stay began and the report's year; a year after
+    # "since" names no report, so a dateline dates the report (the 2021 report came out on 1 July)
+    (
+        "Nepal has been on Tier 2 of the 2021 US Trafficking in Persons report since 2018.",
+        {("Nepal", "2", 2018), ("Nepal", "2", 2021)},
+    ),
+    (
+        "KATHMANDU, June 25, 2021 - Nepal has been on Tier 2 of the US Trafficking in Persons report since 2018.",
+        {("Nepal", "2", 2018), ("Nepal", "2", 2020)},
+    ),
     # ... a period of other months names no report: its years stay years
     (
         "From July 2010 to June 2016, there were 209 trafficking convictions. The Philippines is on Tier 1 "

@@ -93,8 +93,11 @@ class TierDates:
         anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
         Tonga does not fully meet the minimum standards for eliminating human trafficking"), then
         not for one year of several ("improved in the 2022 and 2023 reports": reports compared,
-        not the one the text is on)."""
+        not the one the text is on). A year after "since" opens a period and names no report ("on
+        Tier 2 of the US Trafficking in Persons report since 2018")."""
         doc, sent = y.doc, y.sent
+        if since(y):
+            return False
         window = doc[max(y.start - 8, sent.start) : min(y.end + 8, sent.end)]
         beside = doc[max(y.start - 2, sent.start) : min(y.end + 2, sent.end)]
         if not any(t.lower_ in self.report_words for t in window):
@@ -240,7 +243,8 @@ class TierDates:
     ) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
         to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
-        "since 2013"; "last year" (``last_year``) is the year before the text's date (else before
+        "since 2013" (and the year after "since" beside a named report: "on Tier 2 of the 2021 report
+        since 2018" -> 2018 and 2021); "last year" (``last_year``) is the year before the text's date (else before
         the document's report), "the previous report" (``previous_report``) the year before the
         document's report, "this year" (``this_year``) the year of the text's ``date`` (its dateline or page date). Years written
         after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
@@ -264,6 +268,9 @@ class TierDates:
         if y is not None:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
+            if not since(y) and not until and not before_now(e) and self._names_report(y):
+                # "on Tier 2 of the 2021 report since 2018": the year it started too
+                return sorted({*out, *(int(s.text) for s in years if since(s) and int(s.text) < out[0])})
             if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
                 return out
             link["_inferred"] = {doc_year}  # "since 2009": up to the report, which no word names
