@@ -317,6 +317,12 @@ CASES = [
         "KATHMANDU, June 25, 2021 - Nepal has been on Tier 2 of the US Trafficking in Persons report since 2018.",
         {("Nepal", "2", 2018), ("Nepal", "2", 2020)},
     ),
+    # ... and a year that dates the event opening the stay ("since its upgrade in 2019")
+    (
+        "Ghana has remained on Tier 2 since its upgrade in 2019, according to the 2022 Trafficking in "
+        "Persons report.",
+        {("Ghana", "2", 2019), ("Ghana", "2", 2022)},
+    ),
     # ... a period of other months names no report: its years stay years
     (
         "From July 2010 to June 2016, there were 209 trafficking convictions. The Philippines is on Tier 1 "

@@ -41,6 +41,7 @@ from extractors.nlp.components.tier_year_spans import (
     nearest_year,
     sentence_years,
     since,
+    since_event,
     starts_period,
 )
 from extractors.nlp.components.tier_year_spans import next_tier as _next_tier
@@ -271,9 +272,16 @@ class TierDates:
             if not since(y) and not until and not before_now(e) and self._names_report(y):
                 # "on Tier 2 of the 2021 report since 2018": the year it started too
                 return sorted({*out, *(int(s.text) for s in years if since(s) and int(s.text) < out[0])})
-            if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
+            if (
+                not (since(y) or since_event(y))
+                or until
+                or before_now(e)
+                or not doc_year
+                or doc_year <= out[-1]
+            ):
                 return out
-            link["_inferred"] = {doc_year}  # "since 2009": up to the report, which no word names
+            # "since 2009", "since its upgrade in 2019": up to the report, which no word names
+            link["_inferred"] = {doc_year}
             return out + [doc_year]
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
