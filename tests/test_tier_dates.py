@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.nlp.components.tier_dates import release_days, report_year_at, weekday_year
+from extractors.nlp.components.tier_dates import release_days, report_year_at, reporting_periods, weekday_year
 
 RELEASES = "models/gazetteers/tip_report_releases.csv"
 
@@ -296,6 +296,39 @@ CASES = [
         "Cyprus was placed on the Tier 2 Watch List for failing to tackle sex trafficking.",
         {("Cyprus", "2WL", None)},
     ),
+    # a reporting period dates the report that covers it (the 2020 report covers April 2019 - March
+    # 2020), not its first year nor the report current at its first day; in the tier's sentence or not
+    (
+        "The US Trafficking in Persons report, covering April 2019 to March 2020, placed Nepal on Tier 2.",
+        {("Nepal", "2", 2020)},
+    ),
+    (
+        "The US Trafficking in Persons report was released on Thursday. Nepal remains on Tier 2 Watch "
+        "List. The report covers the period from 1 April 2022 through 31 March 2023.",
+        {("Nepal", "2WL", 2023)},
+    ),
+    # "since 2018" beside a named report: the year the stay began and the report's year; a year after
+    # "since" names no report, so a dateline dates the report (the 2021 report came out on 1 July)
+    (
+        "Nepal has been on Tier 2 of the 2021 US Trafficking in Persons report since 2018.",
+        {("Nepal", "2", 2018), ("Nepal", "2", 2021)},
+    ),
+    (
+        "KATHMANDU, June 25, 2021 - Nepal has been on Tier 2 of the US Trafficking in Persons report since 2018.",
+        {("Nepal", "2", 2018), ("Nepal", "2", 2020)},
+    ),
+    # ... and a year that dates the event opening the stay ("since its upgrade in 2019")
+    (
+        "Ghana has remained on Tier 2 since its upgrade in 2019, according to the 2022 Trafficking in "
+        "Persons report.",
+        {("Ghana", "2", 2019), ("Ghana", "2", 2022)},
+    ),
+    # ... a period of other months names no report: its years stay years
+    (
+        "From July 2010 to June 2016, there were 209 trafficking convictions. The Philippines is on Tier 1 "
+        "in the 2016 TIP report.",
+        {("Philippines", "1", 2016)},
+    ),
 ]
 
 
@@ -328,3 +361,12 @@ def test_weekday_year():
     assert weekday_year(6, 16, friday, releases, 4, published=(2017, 6, 10)) == 2017  # a day ahead
     assert weekday_year(6, 16, friday, releases, 4, published=(2017, 5, 1)) == 2006
     assert weekday_year(2, 30, friday, releases, 4) is None
+
+
+def test_reporting_periods():
+    months = (("april",), ("march",))
+    assert reporting_periods("covering April 2019 to March 2020.", *months) == [(9, 33, 2020)]
+    assert reporting_periods("between April 1, 2019 and March 31, 2020", *months) == [(8, 40, 2020)]
+    assert reporting_periods("April 2022 – March 2023", *months) == [(0, 23, 2023)]
+    assert reporting_periods("From July 2010 to June 2016", *months) == []  # other months
+    assert reporting_periods("April 2019 to March 2021", *months) == []  # not one year

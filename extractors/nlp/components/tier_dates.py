@@ -7,6 +7,8 @@ year before's report (:func:`report_year_at`). A year that closes a full date ("
 report year: :func:`full_dates` finds them so that the tier's own years leave them out and the
 report current at the date is used instead. A date written with its weekday and no year ("announced
 on Tuesday, Sept. 30", "said on Friday, June 16") is dated by the weekday (:func:`weekday_year`).
+A reporting period ("covering April 2019 to March 2020") names the report that covers it
+(:func:`reporting_periods`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "dateline",
     "full_dates",
     "release_days",
+    "reporting_periods",
     "report_year_at",
     "weekday_dateline",
     "weekday_year",
@@ -149,6 +152,36 @@ def published_date(published: str | None) -> Date | None:
         return int(published[:4]), int(published[5:7]), int(published[8:10])
     except ValueError:
         return None
+
+
+# A month and year with an optional day before or after the month ("April 2019", "1 April 2019",
+# "April 1, 2019"), then a range word and another such date: a period that may be a reporting period.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+
+def _month_year(m: str, y: str) -> str:
+    """A month and year with an optional day before or after the month, groups named ``m`` and ``y``."""
+    return rf"(?:(?:{_DAY}\s+(?:of\s+)?)?(?P<{m}>{_MONTH})\s+(?:{_DAY},?\s+)?(?P<{y}>(?:19|20)\d{{2}}))"
+
+
+_PERIOD = re.compile(
+    _month_year("m1", "y1") + r"\s*(?:to|through|till|until|and|[-–—])\s*" + _month_year("m2", "y2") + r"\b",
+    re.I,
+)
+
+
+def reporting_periods(text: str, first: tuple[str, ...], last: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, report year) of each TIP reporting period written in the text: a month of
+    ``first`` to a month of ``last`` in the next year ("covering April 2019 to March 2020", "from 1
+    April 2022 through 31 March 2023", "between April 2019 and March 2020") names the report that
+    covers it, the one of its closing year (2020, 2023). Other periods ("From July 2010 to June
+    2016") name no report."""
+    firsts, lasts = {m[:3].lower() for m in first}, {m[:3].lower() for m in last}
+    return [
+        (m.start(), m.end(), int(m["y2"]))
+        for m in _PERIOD.finditer(text)
+        if m["m1"][:3].lower() in firsts and m["m2"][:3].lower() in lasts and int(m["y2"]) == int(m["y1"]) + 1
+    ]
 
 
 def full_dates(doc: Doc, weekdays: dict | None = None) -> tuple[dict[int, Date], int | None]:

@@ -78,6 +78,24 @@ def since(y: Span) -> bool:
     return (i > 0 and doc[i - 1].lower_ == "since") or month
 
 
+# How many heads above a year :func:`since_event` looks for its "since" (year -> in -> upgrade -> since).
+_SINCE_REACH = 3
+
+
+def since_event(y: Span) -> bool:
+    """The year dates an event that opens a period running to now ("on Tier 2 since its upgrade in
+    2019", "since being upgraded in 2019", "since it was upgraded in 2019"): a "since" heads one of
+    the year's first few heads, or marks one of them."""
+    t = y.root
+    for _ in range(_SINCE_REACH):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in t.children):
+            return True
+    return False
+
+
 def starts_period(y: Span) -> bool:
     """The year opens a period with no end written ("for three consecutive years from 2015", "since
     2013"): the tier was not held the year before it."""

@@ -25,6 +25,7 @@ from extractors.nlp.components.tier_dates import (
     published_date,
     release_days,
     report_year_at,
+    reporting_periods,
     weekday_dateline,
 )
 from extractors.nlp.components.tier_mood import tokens as _tokens
@@ -40,6 +41,7 @@ from extractors.nlp.components.tier_year_spans import (
     nearest_year,
     sentence_years,
     since,
+    since_event,
     starts_period,
 )
 from extractors.nlp.components.tier_year_spans import next_tier as _next_tier
@@ -70,10 +72,12 @@ class TierDates:
         self.year_names = {p.lower() for p in phrases.get("year_names", [])}
         self.first_issue = _tokens(nlp, phrases.get("first_issue", []))
         self.published_labels = tuple(p.lower() for p in phrases.get("published_label", []))
+        self.period_months = (tuple(phrases.get("period_start", [])), tuple(phrases.get("period_end", [])))
 
     def report_year(self, doc: Doc) -> int | None:
-        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report")."""
-        years = set()
+        """The one report year the document names ("TIP Report 2025", "the US 2024 TIP report", a
+        reporting period "covering April 2019 to March 2020": :meth:`_periods`)."""
+        years = {year for _, year in self._periods(doc)}
         for e in doc.ents:
             if e.label_ != "YEAR" or self._first_issue(e):
                 continue
@@ -90,8 +94,11 @@ class TierDates:
         anywhere in its sentence ("The U.S. Department of State's latest 2024 report indicates that
         Tonga does not fully meet the minimum standards for eliminating human trafficking"), then
         not for one year of several ("improved in the 2022 and 2023 reports": reports compared,
-        not the one the text is on)."""
+        not the one the text is on). A year after "since" opens a period and names no report ("on
+        Tier 2 of the US Trafficking in Persons report since 2018")."""
         doc, sent = y.doc, y.sent
+        if since(y):
+            return False
         window = doc[max(y.start - 8, sent.start) : min(y.end + 8, sent.end)]
         beside = doc[max(y.start - 2, sent.start) : min(y.end + 2, sent.end)]
         if not any(t.lower_ in self.report_words for t in window):
@@ -125,6 +132,16 @@ class TierDates:
                 return True
         return False
 
+    def _periods(self, doc: Doc) -> list[tuple[set[int], int]]:
+        """(token indices, report year) of each reporting period the text states ("covering April
+        2019 to March 2020" -> 2020): its years and dates are the period's, not a tier's."""
+        out = []
+        for start, end, year in reporting_periods(doc.text, *self.period_months):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.append(({t.i for t in span}, year))
+        return out
+
     def _first_issue(self, y: Span) -> bool:
         """The year the report series began ("First published in 2001, the TIP report ..."):
         right after a ``first_issue`` phrase, with "in" between or not."""
@@ -152,8 +169,13 @@ class TierDates:
         date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
         doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
         mark_move_years(links, lambda y: self._names_report(y) or self._titles_report(y))
-        owned = _owned_by_origins(links)
-        dates = full_dates(doc, weekdays)
+        in_periods = {i for tokens, _ in self._periods(doc) for i in tokens}
+        owned = _owned_by_origins(links) | in_periods
+        days, first = full_dates(doc, weekdays)
+        dates = (
+            {i: d for i, d in days.items() if i not in in_periods},
+            None if first in in_periods else first,
+        )
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
@@ -222,7 +244,8 @@ class TierDates:
     ) -> list:
         """The years stated beside a tier: the nearest year in its sentence with the years joined
         to it ("in 2014 and 2015", "from 2013 to 2016", "(2013–2016)"), plus the report year after
-        "since 2013"; "last year" (``last_year``) is the year before the text's date (else before
+        "since 2013" (and the year after "since" beside a named report: "on Tier 2 of the 2021 report
+        since 2018" -> 2018 and 2021); "last year" (``last_year``) is the year before the text's date (else before
         the document's report), "the previous report" (``previous_report``) the year before the
         document's report, "this year" (``this_year``) the year of the text's ``date`` (its dateline or page date). Years written
         after a tier the country was moved from are that tier's (``owned``): "from Tier 3 in 2014
@@ -246,9 +269,19 @@ class TierDates:
         if y is not None:
             out = joined_years(y, years)
             until = any(t.lower_ in ("until", "till") for t in e.sent)
-            if not since(y) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
+            if not since(y) and not until and not before_now(e) and self._names_report(y):
+                # "on Tier 2 of the 2021 report since 2018": the year it started too
+                return sorted({*out, *(int(s.text) for s in years if since(s) and int(s.text) < out[0])})
+            if (
+                not (since(y) or since_event(y))
+                or until
+                or before_now(e)
+                or not doc_year
+                or doc_year <= out[-1]
+            ):
                 return out
-            link["_inferred"] = {doc_year}  # "since 2009": up to the report, which no word names
+            # "since 2009", "since its upgrade in 2019": up to the report, which no word names
+            link["_inferred"] = {doc_year}
             return out + [doc_year]
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
