@@ -56,6 +56,22 @@ from news_records import officials
             "Ahmet Yilmaz, and senior diplomats.",
             {("Ahmet Yilmaz", "deputy commander", "Turkish Fleet")},
         ),
+        # the president of an organisation the model named after "of" heads it (a president of a
+        # country has no body: titles.jsonl no_org, named_org); PolNeAR train, NYT
+        (
+            "But Tom Fitton, the president of Judicial Watch, a conservative group, said that the "
+            "damage is done.",
+            {("Tom Fitton", "president", "Judicial Watch")},
+        ),
+        # a unit the model named with its owner is not the body (BBC tech, 2004)
+        (
+            'Simon Gardner, president of Climax\'s Action studio, said: "We are investing in tools."',
+            {("Simon Gardner", "president", None)},
+        ),
+        (
+            "The summit opened on Monday. Ellen Marsh, the president of Brazil, said it would last two days.",
+            {("Ellen Marsh", "president", None)},
+        ),
     ],
 )
 def test_title_after_or_before_a_name(nlp, text, expected):

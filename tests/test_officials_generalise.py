@@ -457,3 +457,50 @@ def test_the_name_after_a_portfolio_and_a_comma_is_the_holder(nlp):
     assert officials(nlp, text) == {
         ("Adeel Shah", "secretary", "Ministry of National Health Services, Regulations and Coordination")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dawn, 2025: "DG Khan" is the district Dera Ghazi Khan (patterns/place_short_forms.jsonl),
+        # not the title "DG" before a name ("Khan Cement", "Khan 16mm", "Khan's Jhangi")
+        "Major contributions to the index came from Habib Bank, DG Khan Cement, and National Foods.",
+        "Rawalpindi and Kasur each recorded 23mm of rainfall, Sargodha 18mm, DG Khan 16mm, Jhang 11mm.",
+        "Militants launched a major assault on a police check post in DG Khan’s Jhangi area.",
+    ],
+)
+def test_dg_khan_is_a_place_not_a_director_general(nlp, text):
+    assert officials(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Governor Khyber Pakhtunkhwa, Faisal Karim Kundi, on Tuesday met with Federal Minister "
+            "for Overseas Pakistanis, Chaudhry Salik Hussain.",
+            {
+                ("Faisal Karim Kundi", "governor", None),
+                (
+                    "Chaudhry Salik Hussain",
+                    "minister",
+                    "Ministry of Overseas Pakistanis and Human Resource Development",
+                ),
+            },
+        ),
+        (
+            "Governor Khyber Pakhtunkhwa Faisal Karim Kundi has urged overseas Pakistanis to step forward.",
+            {("Faisal Karim Kundi", "governor", None)},
+        ),
+        (
+            "Referring to the clear directives of Chief Minister Khyber Pakhtunkhwa Ali Amin Khan "
+            "Gandapur, he assured that the government would extend full support.",
+            {("Ali Amin Khan Gandapur", "chief minister", None)},
+        ),
+    ],
+)
+def test_a_two_word_province_between_title_and_name_is_no_name(nlp, text, expected):
+    """Dawn/APP, 2025: "Governor Khyber Pakhtunkhwa X": both words of the province the title
+    names (gazetteers/provinces.csv) are no words of the name, and the title passes over them to
+    the name, as over "Sindh" in "Chief Minister Sindh X"."""
+    assert officials(nlp, text) == expected

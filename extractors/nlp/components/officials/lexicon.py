@@ -306,8 +306,16 @@ class Lexicon:
             and not tok.is_stop
             and tok.i not in taken
             and tok.lower_ not in self.not_names
-            and tok.lower_ not in self.places
+            and not self.in_place(tok.doc, tok.i)
             and not self.is_honorific(tok)
+        )
+
+    def in_place(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is a place or a word of a two-word place ("Khyber Pakhtunkhwa": "Governor
+        Khyber Pakhtunkhwa Faisal Karim Kundi")."""
+        pairs = (doc[i - 1 : i + 1] if i >= 1 else None, doc[i : i + 2] if i + 1 < len(doc) else None)
+        return doc[i].lower_ in self.places or any(
+            p is not None and p.text.lower() in self.places for p in pairs
         )
 
     def name_run_end(self, doc: Doc, i: int, taken: set[int]) -> int:

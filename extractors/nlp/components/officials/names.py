@@ -213,7 +213,7 @@ def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
         doc[end - 1].is_punct or doc[end - 1].text in _POSS or lex.is_honorific(doc[end - 1])
     ):
         end -= 1
-    while start < end and (doc[start].lower_ in lex.not_names or doc[start].lower_ in lex.places):
+    while start < end and (doc[start].lower_ in lex.not_names or lex.in_place(doc, start)):
         start += 1
     while end > start and doc[end - 1].lower_ in lex.not_names:
         end -= 1

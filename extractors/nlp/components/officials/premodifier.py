@@ -369,7 +369,7 @@ def _skipped_word(ctx: Context, i: int) -> bool:
     """A wing word or place ("DSP Legal X"), an acronym in brackets ("Commissioner of Police (COP)
     X"), or an acronym no rule knows after "of" ("Director General of ICESCO, Dr X")."""
     tok = ctx.doc[i]
-    if tok.is_title and (tok.lower_ in ctx.lex.not_names or tok.lower_ in ctx.lex.places):
+    if tok.is_title and (tok.lower_ in ctx.lex.not_names or ctx.lex.in_place(ctx.doc, i)):
         return True
     return _bracketed_acronym(ctx.doc, i) or _acronym_after_of(ctx, i)
 

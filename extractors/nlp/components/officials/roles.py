@@ -20,6 +20,8 @@ from extractors.nlp.components.officials.orgs import fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
 from extractors.nlp.components.officials.prior_body import opening_title_body, written_body
 
+_POSS = ("'s", "’s")
+
 
 def appointment(ctx: Context, span: Span) -> Found | None:
     """The new role after an appointment cue in the name's sentence (``role_cues.csv``:
@@ -123,7 +125,9 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     mission = info.get("mission")
     # an office with no body, unless an agency is named at a title that also heads bodies
     # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
-    no_org = info.get("no_org") and not (org in ctx.agency_count and info.get("named_org"))
+    no_org = info.get("no_org") and not (
+        info.get("named_org") and (org in ctx.agency_count or _org_after_of(ctx, tspan, org))
+    )
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
     else:
@@ -135,6 +139,23 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if written and not org and not qualifier:
         qualifier = open_portfolio(ctx, tspan)
     return title, org, strength, qualifier
+
+
+def _org_after_of(ctx: Context, tspan: Span | None, org: str | None) -> bool:
+    """``org`` is an organisation the model named right after the title's "of (the)" ("Tom Fitton,
+    the president of Judicial Watch"): a head of a named body, not of a country or place (a GPE is
+    no ``ORG``), nor of a unit the model named with its owner ("Climax's Action Studio")."""
+    if tspan is None or not org:
+        return False
+    doc, k = ctx.doc, tspan.end
+    if tspan[-1].lower_ != "of":
+        if k >= len(doc) or doc[k].lower_ != "of":
+            return False
+        k += 1
+    k += k < len(doc) and doc[k].lower_ == "the"
+    e = ctx.ent(k, "ORG")
+    # a unit owned by the organisation ("president of Climax's Action studio") is not the body
+    return e is not None and e.start == k and ent_name(e) == org and not any(t.text in _POSS for t in e)
 
 
 def _unnamed_body(
