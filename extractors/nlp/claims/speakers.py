@@ -89,14 +89,13 @@ from extractors.nlp.claims.subjects import (
     _Subject,
     definite_core,
 )
-from extractors.nlp.claims.surnames import full_name_of, person_named_before
+from extractors.nlp.claims.surnames import full_name_of, person_after_role, person_named_before
 from extractors.nlp.claims.tip_report import tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE
 from extractors.nlp.resolve import (
     agency_name,
     last_agency,
-    last_mentioned,
 )
 
 # _source, _named_appos, _name_head, _in_clause: bound in ClaimFinder from here
@@ -275,7 +274,13 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     prev_claim = next(
         (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
     )
-    prior = [i for i in s.person_at if i < s.before]
+    # "“…,” he told Hannity": the person the cue addresses is not the one "he" stands for
+    addressed = _addressed(s)
+
+    def unfit(name: str | None) -> bool:
+        return _is_addressed(name, addressed)
+
+    prior = [i for i in s.person_at if i < s.before and not unfit(s.person_at[i])]
     after = prev_claim.cue.i if prev_claim is not None else -1
     subjects = [
         i
@@ -284,12 +289,26 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     ]
     if subjects:
         return s.person_at[max(subjects)], "person"
-    if prev_claim is not None:
+    if prev_claim is not None and not unfit(prev_claim.speaker[0]):
         return prev_claim.speaker
-    last = last_mentioned(s.person_at, s.before)
-    if last:
-        return last, "person"
+    if prior:
+        return s.person_at[max(prior)], "person"
     return s.span.text, "unnamed"
+
+
+def _addressed(s: _Subject) -> set[str]:
+    """People named as the cue's object ("he told Hannity", "she asked Mr Khan"): their full names
+    and the proper nouns written (a name no component resolved)."""
+    cue = s.doc[s.before] if s.before < len(s.doc) else None
+    if cue is None:
+        return set()
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
+    words = [t for o in objects for t in o.subtree]
+    return {s.person_at.get(t.i, t.text) for t in words if t.i in s.person_at or t.pos_ == "PROPN"}
+
+
+def _is_addressed(name: str | None, addressed: set[str]) -> bool:
+    return bool(name) and (name in addressed or name.split()[-1] in addressed)
 
 
 def _nested(c, earlier: list) -> bool:
@@ -483,6 +502,7 @@ _SPEAKER_STEPS = (
     _bare_title,
     later_title_holder,
     person_named_before,
+    person_after_role,
     _proper_noun,
     _country,
 )
