@@ -529,3 +529,13 @@ def test_he_is_not_the_person_the_cue_addresses(nlp):
         '"I think the height could be 35 to 45 feet," he told Hannity.'
     )
     assert [s for s in speakers(nlp, text) if s[2] == "told"] == [("Donald Trump", "person", "told")]
+
+
+def test_he_is_not_someone_the_story_calls_ms(nlp):
+    # BBC politics (unannotated pool): Ms Jowell's deputy speaks; "he" is the deputy, not Jowell
+    text = (
+        "Tessa Jowell has announced plans to limit the number of new casinos.\n"
+        "Ms Jowell's deputy, Richard Caborn, said the government had adopted a cautious approach. "
+        '"Limiting the number of regional casinos is a cautious move," he said.'
+    )
+    assert [s for s in speakers(nlp, text) if s[2] == "said"][-1] == ("Richard Caborn", "person", "said")

@@ -49,6 +49,7 @@ from extractors.nlp.claims.body_steps import (
     _titled_person,
     _unresolved_name,
 )
+from extractors.nlp.claims.gender import gender_clash
 from extractors.nlp.claims.groups import (
     counted_members,
     epithet,
@@ -274,11 +275,12 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     prev_claim = next(
         (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
     )
-    # "“…,” he told Hannity": the person the cue addresses is not the one "he" stands for
-    addressed = _addressed(s)
+    # "“…,” he told Hannity": the person the cue addresses is not the one "he" stands for; nor
+    # is someone the story calls Mrs ("he") or Mr ("she")
+    addressed, clash = _addressed(s), gender_clash(s.doc, s.low, s.person_at.values())
 
     def unfit(name: str | None) -> bool:
-        return _is_addressed(name, addressed)
+        return _is_addressed(name, addressed) or clash(name)
 
     prior = [i for i in s.person_at if i < s.before and not unfit(s.person_at[i])]
     after = prev_claim.cue.i if prev_claim is not None else -1
