@@ -539,3 +539,12 @@ def test_he_is_not_someone_the_story_calls_ms(nlp):
         '"Limiting the number of regional casinos is a cautious move," he said.'
     )
     assert [s for s in speakers(nlp, text) if s[2] == "said"][-1] == ("Richard Caborn", "person", "said")
+
+
+def test_the_possessor_of_a_role_is_not_its_holder(nlp):
+    # BBC politics (unannotated pool): "Ms Jowell's deputy, Richard Caborn, said" is Caborn
+    text = (
+        "Tessa Jowell has announced plans to limit the number of new casinos.\n"
+        "Ms Jowell's deputy, Richard Caborn, said the government had adopted a cautious approach."
+    )
+    assert speakers(nlp, text)[-1] == ("Richard Caborn", "person", "said")

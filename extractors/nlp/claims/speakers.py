@@ -197,10 +197,12 @@ def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
     for t in s.span:
         if (
             t.i in person_at
-            and (root.lower_ in _REPORT_HEADS or root.tag_ in ("NNS", "NNPS"))
+            and (root.lower_ in _REPORT_HEADS or root.tag_ in ("NNS", "NNPS") or _holder_after(s, root, t))
             and _possessor_of(_name_head(doc, t, person_at), root)
         ):
-            continue  # "Sir Alan Budd's inquiry found": the document; "President Bush's advisers": they
+            # "Sir Alan Budd's inquiry found": the document; "President Bush's advisers": they;
+            # "Ms Jowell's deputy, Richard Caborn, said": the deputy, named after the role
+            continue
         if (
             t.i in person_at
             and root.i not in person_at
@@ -216,6 +218,15 @@ def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
             or _postnominal_appos(_name_head(doc, t, person_at), root)
         ):
             yield t, (person_at[t.i], "person")
+
+
+def _holder_after(s: _Subject, root, t) -> bool:
+    """Another person is named after the phrase's head (the role's holder: "Trump's campaign
+    manager, Corey Lewandowski"), so the possessor ``t`` only qualifies the role."""
+    person_at = s.person_at
+    return root.i not in person_at and any(
+        i in person_at and person_at[i] != person_at[t.i] for i in range(root.i + 1, s.span.end)
+    )
 
 
 def _holds_title(doc: Doc, name: str, root) -> bool:
