@@ -221,11 +221,15 @@ def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
 
 
 def _holder_after(s: _Subject, root, t) -> bool:
-    """Another person is named after the phrase's head (the role's holder: "Trump's campaign
-    manager, Corey Lewandowski"), so the possessor ``t`` only qualifies the role."""
-    person_at = s.person_at
+    """Another person is named after the phrase's head, not through a preposition (the role's
+    holder: "Trump's campaign manager, Corey Lewandowski"; not "Clinton's attack on Trump"), so
+    the possessor ``t`` only qualifies the role."""
+    doc, person_at = s.doc, s.person_at
     return root.i not in person_at and any(
-        i in person_at and person_at[i] != person_at[t.i] for i in range(root.i + 1, s.span.end)
+        i in person_at
+        and person_at[i] != person_at[t.i]
+        and not _through_prep(_name_head(doc, doc[i], person_at), root)
+        for i in range(root.i + 1, s.span.end)
     )
 
 
