@@ -26,6 +26,10 @@ def _words(key: str) -> set[str]:
 
 _PERSON_PRONOUNS = _words("person_pronouns")
 _ORG_PRONOUNS = _words("org_pronouns")
+_MALE_PRONOUNS = _words("male_pronouns")
+_FEMALE_PRONOUNS = _words("female_pronouns")
+_MALE_HONORIFICS = _words("male_honorifics")
+_FEMALE_HONORIFICS = _words("female_honorifics")
 _GROUP_PRONOUNS = _words("group_pronouns")
 _UNNAMED_HEADS = _words("unnamed_heads")
 _POLICE_HEADS = _words("police_heads")

@@ -49,6 +49,7 @@ from extractors.nlp.claims.body_steps import (
     _titled_person,
     _unresolved_name,
 )
+from extractors.nlp.claims.gender import gender_clash
 from extractors.nlp.claims.groups import (
     counted_members,
     epithet,
@@ -89,14 +90,13 @@ from extractors.nlp.claims.subjects import (
     _Subject,
     definite_core,
 )
-from extractors.nlp.claims.surnames import full_name_of, person_named_before
+from extractors.nlp.claims.surnames import full_name_of, person_after_role, person_named_before
 from extractors.nlp.claims.tip_report import tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE
 from extractors.nlp.resolve import (
     agency_name,
     last_agency,
-    last_mentioned,
 )
 
 # _source, _named_appos, _name_head, _in_clause: bound in ClaimFinder from here
@@ -197,10 +197,12 @@ def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
     for t in s.span:
         if (
             t.i in person_at
-            and (root.lower_ in _REPORT_HEADS or root.tag_ in ("NNS", "NNPS"))
+            and (root.lower_ in _REPORT_HEADS or root.tag_ in ("NNS", "NNPS") or _holder_after(s, root, t))
             and _possessor_of(_name_head(doc, t, person_at), root)
         ):
-            continue  # "Sir Alan Budd's inquiry found": the document; "President Bush's advisers": they
+            # "Sir Alan Budd's inquiry found": the document; "President Bush's advisers": they;
+            # "Ms Jowell's deputy, Richard Caborn, said": the deputy, named after the role
+            continue
         if (
             t.i in person_at
             and root.i not in person_at
@@ -216,6 +218,19 @@ def _named_people(s: _Subject, doc: Doc, root, person_at: dict):
             or _postnominal_appos(_name_head(doc, t, person_at), root)
         ):
             yield t, (person_at[t.i], "person")
+
+
+def _holder_after(s: _Subject, root, t) -> bool:
+    """Another person is named after the phrase's head, not through a preposition (the role's
+    holder: "Trump's campaign manager, Corey Lewandowski"; not "Clinton's attack on Trump"), so
+    the possessor ``t`` only qualifies the role."""
+    doc, person_at = s.doc, s.person_at
+    return root.i not in person_at and any(
+        i in person_at
+        and person_at[i] != person_at[t.i]
+        and not _through_prep(_name_head(doc, doc[i], person_at), root)
+        for i in range(root.i + 1, s.span.end)
+    )
 
 
 def _holds_title(doc: Doc, name: str, root) -> bool:
@@ -275,7 +290,14 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     prev_claim = next(
         (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
     )
-    prior = [i for i in s.person_at if i < s.before]
+    # "“…,” he told Hannity": the person the cue addresses is not the one "he" stands for; nor
+    # is someone the story calls Mrs ("he") or Mr ("she")
+    addressed, clash = _addressed(s), gender_clash(s.doc, s.low, s.person_at.values())
+
+    def unfit(name: str | None) -> bool:
+        return _is_addressed(name, addressed) or clash(name)
+
+    prior = [i for i in s.person_at if i < s.before and not unfit(s.person_at[i])]
     after = prev_claim.cue.i if prev_claim is not None else -1
     subjects = [
         i
@@ -284,12 +306,26 @@ def _person_pronoun(s: _Subject) -> Speaker | None:
     ]
     if subjects:
         return s.person_at[max(subjects)], "person"
-    if prev_claim is not None:
+    if prev_claim is not None and not unfit(prev_claim.speaker[0]):
         return prev_claim.speaker
-    last = last_mentioned(s.person_at, s.before)
-    if last:
-        return last, "person"
+    if prior:
+        return s.person_at[max(prior)], "person"
     return s.span.text, "unnamed"
+
+
+def _addressed(s: _Subject) -> set[str]:
+    """People named as the cue's object ("he told Hannity", "she asked Mr Khan"): their full names
+    and the proper nouns written (a name no component resolved)."""
+    cue = s.doc[s.before] if s.before < len(s.doc) else None
+    if cue is None:
+        return set()
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
+    words = [t for o in objects for t in o.subtree]
+    return {s.person_at.get(t.i, t.text) for t in words if t.i in s.person_at or t.pos_ == "PROPN"}
+
+
+def _is_addressed(name: str | None, addressed: set[str]) -> bool:
+    return bool(name) and (name in addressed or name.split()[-1] in addressed)
 
 
 def _nested(c, earlier: list) -> bool:
@@ -483,6 +519,7 @@ _SPEAKER_STEPS = (
     _bare_title,
     later_title_holder,
     person_named_before,
+    person_after_role,
     _proper_noun,
     _country,
 )

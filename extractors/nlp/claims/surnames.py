@@ -10,12 +10,16 @@ speaker's (:func:`~extractors.nlp.claims.named.earlier_full_name` covers those):
 * :func:`person_named_before`: a proper-noun source the steps would type as an unknown
   organisation (the base model often tags a surname as ORG) that is such a short form ("CS
   Cheptumo", "Cheptumo" after "Hanna Wendot Cheptumo"; "Oweyesigyire" after "Luke
-  Owoyesigyire") -> that person.
+  Owoyesigyire"; "Hannity" after "Fox News host Sean Hannity") -> that person.
+* :func:`person_after_role`: a source ending in a name-shaped run right after a lower-case
+  role noun ("Fox News host Sean Hannity indicated") -> that person, not an organisation.
 
 A full name is a person the officials component resolved, or a person name of two or more words
 the base model found (cleaned as the officials component cleans names), written before the source;
 for a shorter form only, also the base model's ORG over a name-shaped run in apposition after a
-comma (:func:`_appositive_names`).
+comma (:func:`_appositive_names`), and any run of two to four capitalised proper nouns whose first
+word is no English word or a PERSON word (:func:`_name_runs`: "Sean Hannity", "Deborah Jordan
+Reynolds", which the small model tags ORG or splits at a GPE).
 A short form matches when its name words are the full name, or end in its surname (first words,
 when written, the same); a misspelt surname (six letters or more, one letter off) only when no
 surname matches exactly. Exactly one full name must match: two people with one surname stay as
@@ -61,6 +65,34 @@ def _appositive_names(s) -> list[str]:
         and doc[e.start - 1].text == ","
         and _name_shaped(e, words)
     ]
+
+
+def _run_at(doc, i: int, words: set[str]) -> Span | None:
+    """The run of two to four capitalised proper nouns ending at token ``i``, none an agency's
+    word, the first no English word or a PERSON word ("Sean Hannity", "Deborah Jordan Reynolds",
+    not "Fox News"); else None."""
+
+    def word(t) -> bool:
+        return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.ent_type_ != "AGENCY"
+
+    if i < 0 or not word(doc[i]):
+        return None
+    start = i
+    while start > 0 and word(doc[start - 1]) and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    run = doc[start : i + 1]
+    if not 2 <= len(run) <= 4:
+        return None
+    first = run[0]
+    return run if first.lower_ not in words or first.ent_type_ == "PERSON" else None
+
+
+def _name_runs(s) -> list[str]:
+    """Name-shaped runs (:func:`_run_at`) that end before the source and are followed by no
+    capitalised word, in text order."""
+    doc, start, words = s.doc, s.span.start, s.finder.shape.words
+    ends = [i for i in range(start - 1) if not (doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")]
+    return [r.text for r in (_run_at(doc, i, words) for i in ends) if r is not None]
 
 
 def _name_shaped(span: Span, words: set[str]) -> bool:
@@ -139,5 +171,17 @@ def person_named_before(s) -> Speaker | None:
     words = _name_words([t.text for t in span], honorifics)
     if not all(w[:1].isupper() for w in words):
         return None
-    found = _match(words, _full_names(s), _appositive_names(s))
+    found = _match(words, _full_names(s), _appositive_names(s) + _name_runs(s))
     return (found, "person") if found is not None else None
+
+
+def person_after_role(s) -> Speaker | None:
+    """ "Fox News host Sean Hannity indicated": a source ending in a name-shaped run
+    (:func:`_run_at`) right after a lower-case common noun, a role the title lists lack -> that
+    person."""
+    span = s.span
+    run = _run_at(s.doc, span.end - 1, s.finder.shape.words)
+    if run is None or run.start <= span.start:
+        return None
+    role = s.doc[run.start - 1]
+    return (run.text, "person") if role.pos_ == "NOUN" and role.is_lower else None
