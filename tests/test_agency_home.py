@@ -141,3 +141,15 @@ def test_in_a_story_about_two_countries_a_body_named_by_the_other_is_foreign(nlp
         ("Indian Air Force", "foreign_government", "India"),
         ("Indian Navy", "foreign_government", "India"),
     }
+
+
+def test_the_us_defence_department_in_british_spelling_is_the_pentagon(nlp):
+    """Issue 12 (Dawn/APP, unannotated pool): Dawn and BBC spell the US department "Defence";
+    "the US Defence Department" was a second, unknown body beside the Pentagon (a duplicate row)."""
+    text = (
+        "The US Defence Department, in a report to Congress on US-India security cooperation, said "
+        "India could buy the jet. The Pentagon did not comment, Pakistan's Foreign Office said."
+    )
+    found = agencies(nlp, text)
+    assert ("US Department of Defense", "foreign_government", "United States") in found
+    assert not any("Defence" in name for name, _, _ in found)
