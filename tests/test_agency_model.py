@@ -315,3 +315,16 @@ def test_a_board_or_committee_named_by_its_function_only_is_no_agency(nlp):
         ("Karachi Development Authority", None, "government"),
         ("International Atomic Energy Agency", "IAEA", "international"),
     }
+
+
+def test_a_function_only_board_after_its_owner_s_possessive_is_no_agency(nlp):
+    """Issue 12 (Dawn/APP unannotated pool): "Lesco's Board of Directors" is Lesco's sub-unit, as
+    "Board of Directors" alone is; the other bodies named with it stay."""
+    text = (
+        "Headline\n\nThe committee comprises the Power Division's federal secretary, a representative "
+        "of Lesco’s Board of Directors (Human Resource Committee), and a representative of the "
+        "Intelligence Bureau."
+    )
+    names = {name for name, _, _ in agencies(nlp, text)}
+    assert "Intelligence Bureau" in names
+    assert not any("Board" in name for name in names)
