@@ -555,3 +555,20 @@ def test_a_prosecution_service_with_its_country_and_a_title_of_it(nlp):
         ("Public Prosecution Service of Canada", None, "government")
     }
     assert agencies(nlp, "The Director of Public Prosecution, Ali Khan, said the case was strong.") == set()
+
+
+# -- a government named by its seat ---------------------------------------------------------------
+
+
+def test_the_white_house_as_the_prize_or_the_place_is_no_agency(nlp):
+    """Issue 12 (PolNeAR, BBC, Dawn/APP unannotated pool): "the race for the White House", "his
+    White House bid", "since leaving Downing Street" and "a party at the White House" name the
+    office or the place, not the body; the White House that speaks stays an agency."""
+    text = (
+        "Headline\n\nThe Latest on the race for the White House with one day to go. Cruz launched "
+        "his White House bid in Texas. Since leaving Downing Street, Blair has written a book. "
+        "Obama hosted a Ramadan Iftar meal at the White House."
+    )
+    assert agencies(nlp, text) == set()
+    text = "Headline\n\nThe White House says expanding a national monument will protect 7,000 species."
+    assert agencies(nlp, text) == {("White House", None, "government")}

@@ -124,3 +124,32 @@ def test_a_recognised_body_named_after_another_country_is_foreign(nlp):
     assert ("Russian Navy", "foreign_government", "Russia") in agencies(nlp, text)
     text = "BOGOTA - The National Police of Colombia arrested five men in Colombia on Friday."
     assert agencies(nlp, text) == {("National Police of Colombia", "police", "Colombia")}
+
+
+def test_in_a_story_about_two_countries_a_body_named_by_the_other_is_foreign(nlp):
+    """Issue 12 (Dawn/APP, unannotated pool): a story on Pakistan and India names both about as
+    often, so it is about neither; its Pakistani bodies are the government's own, and the Indian
+    Air Force and Indian Navy, named by their country, kept ``government``."""
+    text = (
+        "Pakistan's military spokesman said the Pakistan Air Force responded to India. He said the "
+        "PAF targeted the highest number of Indian Air Force (IAF) airfields in a single mission. "
+        "He said the Indian Navy understood the heavy price they would pay if they tried to act "
+        "from the sea."
+    )
+    assert agencies(nlp, text) == {
+        ("Pakistan Air Force", "government", "Pakistan"),
+        ("Indian Air Force", "foreign_government", "India"),
+        ("Indian Navy", "foreign_government", "India"),
+    }
+
+
+def test_the_us_defence_department_in_british_spelling_is_the_pentagon(nlp):
+    """Issue 12 (Dawn/APP, unannotated pool): Dawn and BBC spell the US department "Defence";
+    "the US Defence Department" was a second, unknown body beside the Pentagon (a duplicate row)."""
+    text = (
+        "The US Defence Department, in a report to Congress on US-India security cooperation, said "
+        "India could buy the jet. The Pentagon did not comment, Pakistan's Foreign Office said."
+    )
+    found = agencies(nlp, text)
+    assert ("US Department of Defense", "foreign_government", "United States") in found
+    assert not any("Defence" in name for name, _, _ in found)

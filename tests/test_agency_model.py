@@ -300,3 +300,31 @@ def test_a_name_wrapped_across_a_line_is_one_name(nlp):
     text = "Headline\n\nOfficers of the Federal\nIntelligence and Investigations Agency arrested two men on Monday."
     names = {a.name for a in records(nlp, text).agencies}
     assert "Federal Intelligence and Investigations Agency" in names
+
+
+def test_a_board_or_committee_named_by_its_function_only_is_no_agency(nlp):
+    """Issue 12 (Dawn/APP unannotated pool): "the Steering Committee", "the HR committee" and a
+    body's "Board of Governors" are its sub-units or generic references, not agencies; the body
+    named with them stays."""
+    text = (
+        "Headline\n\nA legal cover was also not approved by the Steering Committee, the Karachi "
+        "Development Authority said. The official said approval came from the HR committee. "
+        "Pakistan is currently a member of the Board of Governors of the IAEA."
+    )
+    assert agencies(nlp, text) == {
+        ("Karachi Development Authority", None, "government"),
+        ("International Atomic Energy Agency", "IAEA", "international"),
+    }
+
+
+def test_a_function_only_board_after_its_owner_s_possessive_is_no_agency(nlp):
+    """Issue 12 (Dawn/APP unannotated pool): "Lesco's Board of Directors" is Lesco's sub-unit, as
+    "Board of Directors" alone is; the other bodies named with it stay."""
+    text = (
+        "Headline\n\nThe committee comprises the Power Division's federal secretary, a representative "
+        "of Lesco’s Board of Directors (Human Resource Committee), and a representative of the "
+        "Intelligence Bureau."
+    )
+    names = {name for name, _, _ in agencies(nlp, text)}
+    assert "Intelligence Bureau" in names
+    assert not any("Board" in name for name in names)

@@ -28,6 +28,11 @@ family in Nebraska; the State Department's report on Saudi Arabia).
 A body only the trained recogniser found (:mod:`agency_model`, no gazetteer row) has the kind its
 own country gives it; when its name names another country than the story's ("Indian Navy" in a
 Dawn story on Pakistan, "Unique Identification Authority of India") it is ``foreign_government``.
+So is a state body a rule built with no country ("Indian Air Force (IAF)") whose own name names
+another one. A story about no one country (a Dawn story on Pakistan and India, each named as
+often) that names the state bodies of one country only as that country's own (ISPR, the Pakistan
+Air Force) is that country's for these bodies: the Indian Navy in it is foreign, as the
+gazetteer's rows of India already are.
 
 Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
 ``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
@@ -67,30 +72,49 @@ class AgencyHome:
         info = doc.user_data.get(AGENCY_INFO)
         own_kind = self.scope.own_kind
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(own_kind)
-        found = [
-            e
-            for e in doc.ents
-            if e.label_ == "AGENCY" and ((info or {}).get(e.ent_id_) or {}).get(RECOGNISED)
-        ]
+        found = [e for e in doc.ents if e.label_ == "AGENCY" and self._countryless(info, e)]
         if not info or not (used or found):
             return doc
         main = self._main_country(doc, info)
-        if main is None:
-            return doc
-        for name in used:
+        for name in used if main else ():
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
                 info[name] = {**meta, "kind": own_kind[name]}
+        home = main or self._own_bodies_country(doc, info)
+        if home is None:
+            return doc
         for e in found:
             meta = info[e.ent_id_]
-            country = meta.get("country") or self._name_country(doc, e)
-            if meta.get("kind") in _STATE_KINDS and country and country != main:
+            country = meta.get("country") or self._name_country(doc, e, before=meta.get(RECOGNISED))
+            if meta.get("kind") in _STATE_KINDS and country and country != home:
                 info[e.ent_id_] = {**meta, "kind": FOREIGN, "country": country}
         return doc
 
-    def _name_country(self, doc: Doc, e: Span) -> str | None:
-        """The country a body's name or the words right before it name ("Indian Navy", "the
-        Brazilian" + "Federal Police", "Britain's" + "Navy"), else None."""
+    def _own_bodies_country(self, doc: Doc, info: dict) -> str | None:
+        """For a story about no one country: the one country whose state bodies the text names
+        as its own (kind government, police, court or legislature, not foreign: ISPR and the
+        Pakistan Air Force in a Dawn story on India's air force), else None. A recognised body
+        named by another country ("Indian Navy", "Israel Air Force") is then that country's
+        foreign body, as the gazetteer's rows of it already are ("India's Ministry of Defence")."""
+        own = {
+            meta.get("country")
+            for e in doc.ents
+            if e.label_ == "AGENCY" and (meta := info.get(e.ent_id_) or {}).get("kind") in _STATE_KINDS
+        }
+        own.discard(None)
+        return next(iter(own)) if len(own) == 1 else None
+
+    @staticmethod
+    def _countryless(info: dict | None, e: Span) -> bool:
+        """Whether a row's kind is this component's to read from its name: a body only the
+        recogniser found, or a state body of no known country that a rule built from the text
+        ("Indian Air Force (IAF)")."""
+        meta = (info or {}).get(e.ent_id_) or {}
+        return bool(meta.get(RECOGNISED)) or (meta.get("kind") in _STATE_KINDS and not meta.get("country"))
+
+    def _name_country(self, doc: Doc, e: Span, before: bool = True) -> str | None:
+        """The country a body's name names ("Indian Navy") or, with ``before``, the words right
+        before it ("the Brazilian" + "Federal Police", "Britain's" + "Navy"), else None."""
         scope = self.scope
         for i in range(e.start, e.end):
             for j in range(i + 1, min(e.end, i + 4) + 1):
@@ -98,7 +122,7 @@ class AgencyHome:
                 country = scope.country_names.get(words) or scope.demonyms.get(words)
                 if country:
                     return country
-        return scope.modifier_country(doc, e)[0]
+        return scope.modifier_country(doc, e)[0] if before else None
 
     def _main_country(self, doc: Doc, info: dict) -> str | None:
         """The one country the text names; with none, the one country of its agencies; with

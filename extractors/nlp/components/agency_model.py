@@ -422,10 +422,14 @@ class AgencyModel:
         return end < len(doc) and doc[end].is_title and self.keywords.get(doc[end].lower_) == "law"
 
     def _not_a_body(self, span: Span) -> bool:
-        """A generic mention, a concept, a lower-case single word or a region ("Gujranwala Division";
-        not a place's police, court or legislature: "Kenya Police", "Jammu Police")."""
+        """A generic mention, a concept (also after its owner's possessive: "Lesco's Board of
+        Directors"), a lower-case single word or a region ("Gujranwala Division"; not a place's
+        police, court or legislature: "Kenya Police", "Jammu Police")."""
         low = span.text.lower()
         if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
+            return True
+        owned = next((t.i for t in span if t.text in ("'s", "’s")), None)
+        if owned is not None and span.doc[owned + 1 : span.end].text.lower() in self.not_agencies:
             return True
         lead = span[:-1]
         if (

@@ -8,7 +8,8 @@ that the gazetteer does not list (canonical name -> acronym, kind, country):
    Standing Committee on Government Assurances") is an agency of kind legislature, in the
    gazetteer or not (``agency_context.csv``: houses and committee types);
 2. per agency mention (:meth:`~AgencyRules._mention`): a name inside a law's title ("Pakistan
-   Coast Guards (Amendment) Bill") is not a mention; a provincial department named by its
+   Coast Guards (Amendment) Bill") is not a mention, nor is a government's seat standing for the
+   office or the place ("the race for the White House": :meth:`~AgencyRules.seat_as_office`); a provincial department named by its
    domain ("the home department") is "<Province> Home Department" when the province is known and
    the reference definite, and so is each department listed with it ("the Auqaf, Trust, and
    Cooperative departments"); a generic reference resolves to the specific body the document
@@ -100,6 +101,13 @@ class AgencyRules:
         self.house_starts = {words[0] for words, _ in self.houses if words}
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
         self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
+        self.seats = {r["phrase"] for r in context if r["effect"] == "seat"}
+        self.seat_before = [
+            tuple(t.lower_ for t in nlp.make_doc(r["phrase"]))
+            for r in context
+            if r["effect"] == "seat_before"
+        ]
+        self.seat_after = {r["phrase"].lower() for r in context if r["effect"] == "seat_after"}
         self.party_next = {r["phrase"].lower() for r in context if r["effect"] == "party"}
 
     def resolve(self, doc: Doc, province: str | None) -> tuple[list[Span], dict[str, dict]]:
@@ -172,7 +180,7 @@ class AgencyRules:
         with it. Rules in order: law title, provincial department, generic reference."""
         if e.label_ != "AGENCY":
             return [e], []
-        if self.in_law_title(doc, e) or self.not_party(doc, e):
+        if self.in_law_title(doc, e) or self.not_party(doc, e) or self.seat_as_office(doc, e):
             return [], []
         if e.ent_id_.startswith(DEPT):
             span = self.department(doc, e, province, extra)
@@ -186,6 +194,21 @@ class AgencyRules:
         body ("Pakistan Coast Guards (Amendment) Bill", "FIA Act")."""
         nxt = tuple(t.lower_ for t in doc[e.end : e.end + 4])
         return any(nxt[: len(w)] == w for w in self.law_words)
+
+    def seat_as_office(self, doc: Doc, e: Span) -> bool:
+        """A government named by its seat (``seat`` in ``agency_context.csv``: "the White House",
+        "Downing Street") standing for the office or the place, not the body acting or acted on:
+        after words that make it a prize or a place ("the race for the White House", "since
+        leaving Downing Street", "a party at the White House": ``seat_before``) or before a word
+        that makes it one's campaign or an event there ("his White House bid", "a White House
+        reception": ``seat_after``)."""
+        if e.text not in self.seats:
+            return False
+        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+        if nxt in self.seat_after:
+            return True
+        before = tuple(t.lower_ for t in doc[max(0, e.start - 3) : e.start])
+        return any(len(w) <= len(before) and before[len(before) - len(w) :] == w for w in self.seat_before)
 
     def not_party(self, doc: Doc, e: Span) -> bool:
         """A party's one-word name used for something else: before a word that makes it a
