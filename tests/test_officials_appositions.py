@@ -72,6 +72,39 @@ from news_records import officials
             "The summit opened on Monday. Ellen Marsh, the president of Brazil, said it would last two days.",
             {("Ellen Marsh", "president", None)},
         ),
+        # a body the model did not tag, written after "of" as two or more capitalised words
+        # (PolNeAR train; Dawn/APP 2025); a name that goes on in lower case is no body (BBC 2005)
+        (
+            '"This decision reinforces what we have been saying," said Ilyse Hogue, president of '
+            "NARAL Pro-Choice America.",
+            {("Ilyse Hogue", "president", "NARAL Pro-Choice America")},
+        ),
+        (
+            "The law was debated on Monday. Frank Pavone, national director of Priests for Life, said "
+            "it was wrong.",
+            {("Frank Pavone", "director", "Priests for Life")},
+        ),
+        (
+            "President of the China Chamber of Commerce, Wang Huihua, stated that companies in Pakistan "
+            "are now offering jobs to youth.",
+            {("Wang Huihua", "president", "China Chamber of Commerce")},
+        ),
+        (
+            "Jennifer Green, director of the Mommy and Me literacy program, said she encourages "
+            "participants in her program.",
+            {("Jennifer Green", "director", None)},
+        ),
+        # an organisation the model named as the possessor of the title (PolNeAR train); one word
+        # before "'s" is often a name cut short ("Deutsche's chairman" of Deutsche Bank: BBC 2005)
+        (
+            "The law was debated on Monday. Planned Parenthood's president Cecile Richards said it "
+            "was wrong.",
+            {("Cecile Richards", "president", "Planned Parenthood")},
+        ),
+        (
+            "TCI had drawn up a list of executives to replace Deutsche's chairman Rolf Breuer.",
+            {("Rolf Breuer", "chairman", None)},
+        ),
     ],
 )
 def test_title_after_or_before_a_name(nlp, text, expected):

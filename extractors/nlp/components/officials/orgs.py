@@ -25,7 +25,7 @@ from extractors.nlp.components.officials.written_portfolio import known_words_po
 
 _POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
-_JOINS = {"and", "&", "of", "for", "-"}
+JOINS = {"and", "&", "of", "for", "-"}
 
 
 # -- named at the title ------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def _org_before(ctx: Context, j: int) -> tuple[str, int] | None:
     before the title that no rule above knows (no agency, office, party or portfolio) is its body;
     not the tail of a longer name ("Justice and Home Affairs Commissioner")."""
     e = ctx.ent(j, "ORG")
-    if e is None or e.end != j + 1 or (e.start > 0 and ctx.doc[e.start - 1].lower_ in _JOINS):
+    if e is None or e.end != j + 1 or (e.start > 0 and ctx.doc[e.start - 1].lower_ in JOINS):
         return None
     return ent_name(e), e.start
 

@@ -16,7 +16,7 @@ from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.fronted import fronted
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.named_ministry import named_ministry
-from extractors.nlp.components.officials.orgs import fallback_org, post, premods
+from extractors.nlp.components.officials.orgs import JOINS, fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
 from extractors.nlp.components.officials.prior_body import opening_title_body, written_body
 
@@ -125,8 +125,11 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     mission = info.get("mission")
     # an office with no body, unless an agency is named at a title that also heads bodies
     # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
+    heads = info.get("named_org") or info.get("body_head")
+    if heads and org is None:  # a body no rule knows at the title ("director of Priests for Life")
+        org = body_after_of(ctx, tspan, written=True) or _owner_before(ctx, tspan)
     no_org = info.get("no_org") and not (
-        info.get("named_org") and (org in ctx.agency_count or _org_after_of(ctx, tspan, org))
+        info.get("named_org") and (org in ctx.agency_count or _named_at_title(ctx, tspan, org))
     )
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
@@ -141,21 +144,72 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     return title, org, strength, qualifier
 
 
-def _org_after_of(ctx: Context, tspan: Span | None, org: str | None) -> bool:
-    """``org`` is an organisation the model named right after the title's "of (the)" ("Tom Fitton,
-    the president of Judicial Watch"): a head of a named body, not of a country or place (a GPE is
-    no ``ORG``), nor of a unit the model named with its owner ("Climax's Action Studio")."""
-    if tspan is None or not org:
-        return False
+def _named_at_title(ctx: Context, tspan: Span | None, org: str | None) -> bool:
+    """``org`` is the body written at the title: after its "of (the)" ("Tom Fitton, the president
+    of Judicial Watch") or as the organisation the model named as its possessor ("Planned
+    Parenthood's president X")."""
+    return bool(org) and (body_after_of(ctx, tspan, written=True) == org or _owner_before(ctx, tspan) == org)
+
+
+def _owner_before(ctx: Context, tspan: Span | None) -> str | None:
+    """The organisation of two or more words the model named as the possessor right before the
+    title, past lower-case words ("Planned Parenthood's (national) president")."""
+    if tspan is None:
+        return None
+    doc, j = ctx.doc, tspan.start - 1
+    while j > tspan.start - 4 and j > 0 and doc[j].is_lower and doc[j].is_alpha and j not in ctx.ent_at:
+        j -= 1
+    e = ctx.ent(j - 1, "ORG") if j > 0 and doc[j].text in _POSS else None
+    name = ent_name(e) if e is not None and e.end == j else None
+    # one word before "'s" is often a name cut short ("Aston's", "Deutsche's", "United's")
+    return name if name and len(name.split()) > 1 else None
+
+
+def body_after_of(ctx: Context, tspan: Span | None, written: bool = False) -> str | None:
+    """The body named right after the title's "of (the)": an organisation the model tagged ("the
+    president of Judicial Watch"), or with ``written`` a name of two or more capitalised words no
+    entity covers as a place, people or person ("national director of Priests for Life",
+    "president of NARAL Pro-Choice America"). Not a country (a ``GPE``: "president of Brazil"), nor a unit the
+    model named with its owner ("president of Climax's Action studio")."""
+    if tspan is None:
+        return None
     doc, k = ctx.doc, tspan.end
     if tspan[-1].lower_ != "of":
         if k >= len(doc) or doc[k].lower_ != "of":
-            return False
+            return None
         k += 1
     k += k < len(doc) and doc[k].lower_ == "the"
     e = ctx.ent(k, "ORG")
-    # a unit owned by the organisation ("president of Climax's Action studio") is not the body
-    return e is not None and e.start == k and ent_name(e) == org and not any(t.text in _POSS for t in e)
+    if e is not None:
+        if e.start != k:
+            return None
+        # a unit owned by the organisation ("president of Climax's Action studio") is not the body
+        return None if any(t.text in _POSS for t in e) else ent_name(e)
+    return _written_name(ctx, k) if written else None
+
+
+def _written_name(ctx: Context, k: int) -> str | None:
+    """A name of two or more capitalised words from token ``k`` (joined by ``JOINS``: "Priests for
+    Life", "China Chamber of Commerce") that no person, place, people or title entity covers whole."""
+    doc, end, words = ctx.doc, k, 0
+    sent_end = doc[k].sent.end if k < len(doc) else k
+    while end < sent_end:
+        tok = doc[end]
+        if tok.is_title or tok.is_upper and tok.is_alpha:
+            words += 1
+        elif not (tok.lower_ in JOINS and end + 1 < sent_end and doc[end + 1].text[:1].isupper()):
+            break
+        end += 1
+    if words < 2 or doc[end - 1].lower_ in JOINS or any(i in ctx.person_tokens for i in range(k, end)):
+        return None
+    if end < sent_end and doc[end].is_lower and doc[end].pos_ == "NOUN":
+        return None  # a name that goes on in lower case: "the Mommy and Me literacy program"
+    e = ctx.ent_at.get(k)
+    if e is not None and e.label_ not in ("ORG", "AGENCY") and e.end >= end:
+        return None  # "president of the United States", "governor of Khyber Pakhtunkhwa"
+    if ctx.ent(k, "TITLE") is not None:
+        return None
+    return doc[k:end].text
 
 
 def _unnamed_body(
