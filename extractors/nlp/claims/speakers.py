@@ -49,7 +49,6 @@ from extractors.nlp.claims.body_steps import (
     _titled_person,
     _unresolved_name,
 )
-from extractors.nlp.claims.gender import gender_clash
 from extractors.nlp.claims.groups import (
     counted_members,
     epithet,
@@ -64,7 +63,6 @@ from extractors.nlp.claims.lexicon import (
     _OFFICE_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
-    _PERSON_PRONOUNS,
     _REPORT_HEADS,
     _SPEAKER_HEADS,
     _STUDY_HEADS,
@@ -80,6 +78,7 @@ from extractors.nlp.claims.named import (
     person_by_title_head,
     person_by_written_title,
 )
+from extractors.nlp.claims.person_pronoun import person_pronoun as _person_pronoun
 from extractors.nlp.claims.sources import _named_appos, _source
 from extractors.nlp.claims.subjects import (
     Speaker,
@@ -279,76 +278,6 @@ def _relative_pronoun(s: _Subject) -> Speaker | None:
     if len(np) and root.i not in range(np.start, np.end):
         return speaker(s.finder, doc, np, s.before, s.earlier)
     return None
-
-
-def _person_pronoun(s: _Subject) -> Speaker | None:
-    """ "he"/"she": a named person who became the subject of a sentence after the last speaker's
-    cue ("DG Qazi briefed the committee. He said …"), else the last speaker "he" can stand for,
-    else the last person mentioned; never a plural group's claim."""
-    if not (s.low in _PERSON_PRONOUNS and s.single):
-        return None
-    prev_claim = next(
-        (c for c in reversed(s.earlier) if _one_person_claim(c) and not _nested(c, s.earlier)), None
-    )
-    # "“…,” he told Hannity": the person the cue addresses is not the one "he" stands for; nor
-    # is someone the story calls Mrs ("he") or Mr ("she")
-    addressed, clash = _addressed(s), gender_clash(s.doc, s.low, s.person_at.values())
-
-    def unfit(name: str | None) -> bool:
-        return _is_addressed(name, addressed) or clash(name)
-
-    prior = [i for i in s.person_at if i < s.before and not unfit(s.person_at[i])]
-    after = prev_claim.cue.i if prev_claim is not None else -1
-    subjects = [
-        i
-        for i in prior
-        if i > after and s.doc[i].dep_ in ("nsubj", "nsubjpass") and s.doc[i].head.dep_ == "ROOT"
-    ]
-    if subjects:
-        return s.person_at[max(subjects)], "person"
-    if prev_claim is not None and not unfit(prev_claim.speaker[0]):
-        return prev_claim.speaker
-    if prior:
-        return s.person_at[max(prior)], "person"
-    return s.span.text, "unnamed"
-
-
-def _addressed(s: _Subject) -> set[str]:
-    """People named as the cue's object ("he told Hannity", "she asked Mr Khan"): their full names
-    and the proper nouns written (a name no component resolved)."""
-    cue = s.doc[s.before] if s.before < len(s.doc) else None
-    if cue is None:
-        return set()
-    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
-    words = [t for o in objects for t in o.subtree]
-    return {s.person_at.get(t.i, t.text) for t in words if t.i in s.person_at or t.pos_ == "PROPN"}
-
-
-def _is_addressed(name: str | None, addressed: set[str]) -> bool:
-    return bool(name) and (name in addressed or name.split()[-1] in addressed)
-
-
-def _nested(c, earlier: list) -> bool:
-    """``c`` is attributed inside another claim's content or in an aside ("…, as Field Marshal
-    Asim Munir has promised, …" in Kidwai's keynote): the next "he" is still the main speaker."""
-    if any(t.dep_ == "mark" and t.lower_ == "as" for t in c.cue.children):
-        return True
-    return any(o is not c and o.start <= c.cue_start < o.end for o in earlier)
-
-
-def _one_person_claim(c) -> bool:
-    """The claim's speaker is one person: named, or unnamed but singular ("the official"), not a
-    group ("particularly Afghan nationals", "officials") and not another pronoun."""
-    name, kind = c.speaker
-    if name is None:
-        return False
-    if kind == "person":
-        return True
-    return (
-        kind == "unnamed"
-        and name.lower() not in _PERSON_PRONOUNS | {"they", "we", "i", "you"}
-        and (c.src is None or _one_person(c.src))
-    )
 
 
 def _organisation_pronoun(s: _Subject) -> Speaker | None:

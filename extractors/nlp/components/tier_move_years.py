@@ -1,6 +1,8 @@
 """The years of the tiers of a move, for :mod:`.tier_years`: a tier moved from owns the years written
 after it; the tier moved to is dated the year after the origin, the origin the year before the
-destination; an earlier tier stays only with years of its own before the destination's."""
+destination; an earlier tier stays only with years of its own before the destination's; a tier dated the
+report year only by inference beside a move to another tier in that year is the one held before it
+(:func:`held_before_move`)."""
 
 from __future__ import annotations
 
@@ -137,3 +139,49 @@ def kept_earlier(link: dict, links: list[dict]) -> bool:
         for y in o["_years"]
     ]
     return bool(link["_years"] and dest and max(link["_years"]) < min(dest))
+
+
+def entered_then(link: dict, links: list[dict]) -> bool:
+    """The sentence moves the country onto this tier in the tier's first year: the stay starts
+    there ("moved up from Tier 2 Watch List to Tier 2 in 2015, and was a steady performer at Tier
+    2 for three consecutive years": not on Tier 2 in 2014)."""
+    first = min(link["_years"])
+    return any(
+        o is not link
+        and not o["_from"]
+        and (o["_moved"] or o["change"] in ("upgraded", "downgraded"))
+        and (o["country"], o["tier"], o["sentence"]) == (link["country"], link["tier"], link["sentence"])
+        and first in o["_years"]
+        for o in links
+    )
+
+
+def held_before_move(links: list[dict], doc_year: int | None) -> None:
+    """A country holds one tier in a report. A tier dated the document's report year only by
+    inference (no year beside it, only the text's dateline in its sentence, or "since 2009" carried
+    up to the report) that differs from a
+    tier the document moves the same country to in that year is the tier it held before the move:
+    dated the year before ("Russia was downgraded to Tier 3 ... Russia has been placed on Tier 2
+    Watch List for the last nine consecutive years" in a text on the 2013 report -> 2012, not
+    2013; "has remained on the Tier 2 Watch List since 2009" beside an upgrade to Tier 2 in 2014
+    -> 2009 and 2013)."""
+    if doc_year is None:
+        return
+    moved_to = {
+        (link["country"], link["tier"])
+        for link in links
+        if not link["_from"]
+        and doc_year in link["_years"]
+        and (link["_moved"] or link["change"] in ("upgraded", "downgraded"))
+    }
+    for link in links:
+        if (
+            link["_from"]
+            or link["_moved"]
+            or link["change"] in ("upgraded", "downgraded")
+            or doc_year not in link.get("_inferred", ())
+            or (link["country"], link["tier"]) in moved_to
+            or not any(c == link["country"] for c, _ in moved_to)
+        ):
+            continue
+        link["_years"] = sorted({*link["_years"], doc_year - 1} - {doc_year})

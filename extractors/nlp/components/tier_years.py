@@ -31,6 +31,8 @@ from extractors.nlp.components.tier_dates import (
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
+from extractors.nlp.components.tier_move_years import entered_then as _entered_then
+from extractors.nlp.components.tier_move_years import held_before_move as _held_before_move
 from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
 from extractors.nlp.components.tier_move_years import mark_move_years
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
@@ -157,25 +159,17 @@ class TierDates:
         "for the third consecutive year" also held the year before, unless the sentence moved it
         onto that tier in that year; a tier dated the report year only by inference that differs
         from one the country is moved to in that year is dated the year before
-        (:func:`_held_before_move`). A tier the country was moved from is dated the year before its
+        (:func:`~.tier_move_years.held_before_move`). A tier the country was moved from is dated the year before its
         destination (or, with none in the sentence, before a move of "last year": :meth:`_moved_last_year`; or by
         the years beside it), undated when no year is known ('raised the status of Saudi Arabia
         from "tier 3" to "tier 2 watch list"'), and left out then when it is a bare "watch list"."""
         if not links:
             return []
-        released = self._just_released(doc)
-        published = published_date(doc.user_data.get("published"))
-        weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
-        date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
-        doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
+        released, weekdays, date, doc_year = self._doc_dates(doc)
         mark_move_years(links, lambda y: self._names_report(y) or self._titles_report(y))
         in_periods = {i for tokens, _ in self._periods(doc) for i in tokens}
         owned = _owned_by_origins(links) | in_periods
-        days, first = full_dates(doc, weekdays)
-        dates = (
-            {i: d for i, d in days.items() if i not in in_periods},
-            None if first in in_periods else first,
-        )
+        dates = _dates_outside(full_dates(doc, weekdays), in_periods)
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
@@ -196,6 +190,16 @@ class TierDates:
             if not (link["_from"] and not link["_years"] and link["_weak"])
             for year in (link["_years"] or [None])
         ]
+
+    def _doc_dates(self, doc: Doc) -> tuple[bool, dict, tuple | None, int | None]:
+        """(the report just came out, the weekday-dating context, the text's date, the document's
+        report year): its named report, else the report current at its dateline or page date."""
+        released = self._just_released(doc)
+        published = published_date(doc.user_data.get("published"))
+        weekdays = {"releases": self.releases, "lag": self.weekday_lag, "published": published}
+        date = dateline(doc.text, self.published_labels) or published or weekday_dateline(doc.text, weekdays)
+        doc_year = self.report_year(doc) or (report_year_at(date, self.releases, released) if date else None)
+        return released, weekdays, date, doc_year
 
     def _just_released(self, doc: Doc) -> bool:
         """A sentence says the report came out just now: a report word, a ``released`` verb and a
@@ -267,22 +271,7 @@ class TierDates:
             return [cited]
         y = nearest_year(e, years)
         if y is not None:
-            out = joined_years(y, years)
-            until = any(t.lower_ in ("until", "till") for t in e.sent)
-            if not since(y) and not until and not before_now(e) and self._names_report(y):
-                # "on Tier 2 of the 2021 report since 2018": the year it started too
-                return sorted({*out, *(int(s.text) for s in years if since(s) and int(s.text) < out[0])})
-            if (
-                not (since(y) or since_event(y))
-                or until
-                or before_now(e)
-                or not doc_year
-                or doc_year <= out[-1]
-            ):
-                return out
-            # "since 2009", "since its upgrade in 2019": up to the report, which no word names
-            link["_inferred"] = {doc_year}
-            return out + [doc_year]
+            return self._stated_years(link, y, years, doc_year)
         if doc_year and self._last_year(e, self.previous_report):
             return [doc_year - 1]
         if self._last_year(e):
@@ -291,6 +280,20 @@ class TierDates:
         if date and self._last_year(e, self.this_year):
             return [date[0]]  # "this year's report" in a text dated 28 June 2021 -> 2021
         return []
+
+    def _stated_years(self, link: dict, y: Span, years: list[Span], doc_year: int | None) -> list[int]:
+        """The years of a tier whose sentence states ``y`` nearest to it (:meth:`_own_years`)."""
+        e = link["_e"]
+        out = joined_years(y, years)
+        until = any(t.lower_ in ("until", "till") for t in e.sent)
+        if not since(y) and not until and not before_now(e) and self._names_report(y):
+            # "on Tier 2 of the 2021 report since 2018": the year it started too
+            return sorted({*out, *(int(s.text) for s in years if since(s) and int(s.text) < out[0])})
+        if not (since(y) or since_event(y)) or until or before_now(e) or not doc_year or doc_year <= out[-1]:
+            return out
+        # "since 2009", "since its upgrade in 2019": up to the report, which no word names
+        link["_inferred"] = {doc_year}
+        return out + [doc_year]
 
     def _date_years(self, doc: Doc, link: dict, dates: tuple[dict, int | None], released: bool) -> list[int]:
         """A tier with no year of its own beside a date in its sentence ("On June 16, 2023, the
@@ -448,52 +451,6 @@ def _phrases_at(low: tuple[str, ...], phrases: list[tuple[str, ...]]) -> list[tu
     return [(i, p) for p in phrases for i in range(len(low) - len(p) + 1) if low[i : i + len(p)] == p]
 
 
-def _entered_then(link: dict, links: list[dict]) -> bool:
-    """The sentence moves the country onto this tier in the tier's first year: the stay starts
-    there ("moved up from Tier 2 Watch List to Tier 2 in 2015, and was a steady performer at Tier
-    2 for three consecutive years": not on Tier 2 in 2014)."""
-    first = min(link["_years"])
-    return any(
-        o is not link
-        and not o["_from"]
-        and (o["_moved"] or o["change"] in ("upgraded", "downgraded"))
-        and (o["country"], o["tier"], o["sentence"]) == (link["country"], link["tier"], link["sentence"])
-        and first in o["_years"]
-        for o in links
-    )
-
-
-def _held_before_move(links: list[dict], doc_year: int | None) -> None:
-    """A country holds one tier in a report. A tier dated the document's report year only by
-    inference (no year beside it, only the text's dateline in its sentence, or "since 2009" carried
-    up to the report) that differs from a
-    tier the document moves the same country to in that year is the tier it held before the move:
-    dated the year before ("Russia was downgraded to Tier 3 ... Russia has been placed on Tier 2
-    Watch List for the last nine consecutive years" in a text on the 2013 report -> 2012, not
-    2013; "has remained on the Tier 2 Watch List since 2009" beside an upgrade to Tier 2 in 2014
-    -> 2009 and 2013)."""
-    if doc_year is None:
-        return
-    moved_to = {
-        (link["country"], link["tier"])
-        for link in links
-        if not link["_from"]
-        and doc_year in link["_years"]
-        and (link["_moved"] or link["change"] in ("upgraded", "downgraded"))
-    }
-    for link in links:
-        if (
-            link["_from"]
-            or link["_moved"]
-            or link["change"] in ("upgraded", "downgraded")
-            or doc_year not in link.get("_inferred", ())
-            or (link["country"], link["tier"]) in moved_to
-            or not any(c == link["country"] for c, _ in moved_to)
-        ):
-            continue
-        link["_years"] = sorted({*link["_years"], doc_year - 1} - {doc_year})
-
-
 def _nearest_tier(t: Token, tiers: list[Span]) -> Span | None:
     """The tier mention nearest to a word (by tokens; the earlier one on a tie)."""
     return min(tiers, key=lambda x: (min(abs(t.i - x.start), abs(t.i - (x.end - 1))), x.start), default=None)
@@ -516,6 +473,12 @@ def _opens_period(link: dict) -> bool:
     return any(
         int(y.text) == first and starts_period(y) for y in sentence_years(link["_e"].sent) if y.text.isdigit()
     )
+
+
+def _dates_outside(dates: tuple[dict, int | None], in_periods: set[int]) -> tuple[dict, int | None]:
+    """:func:`~.tier_dates.full_dates` without the dates that belong to a reporting period."""
+    days, first = dates
+    return {i: d for i, d in days.items() if i not in in_periods}, None if first in in_periods else first
 
 
 # A year that modifies the noun after it ("the 2019 coup", "2018 Prevention ... Act").

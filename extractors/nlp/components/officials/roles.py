@@ -123,14 +123,7 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
         return chaired[0], chaired[1], CHAIR, ""
     info = ctx.lex.info(title)
     mission = info.get("mission")
-    # an office with no body, unless an agency is named at a title that also heads bodies
-    # (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")
-    heads = info.get("named_org") or info.get("body_head")
-    if heads and org is None:  # a body no rule knows at the title ("director of Priests for Life")
-        org = body_after_of(ctx, tspan, written=True) or _owner_before(ctx, tspan)
-    no_org = info.get("no_org") and not (
-        info.get("named_org") and (org in ctx.agency_count or _named_at_title(ctx, tspan, org))
-    )
+    org, no_org = _org_at_title(ctx, info, tspan, org)
     if mission:  # an envoy's organisation is the mission the text names, or none
         org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
     else:
@@ -142,6 +135,20 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if written and not org and not qualifier:
         qualifier = open_portfolio(ctx, tspan)
     return title, org, strength, qualifier
+
+
+def _org_at_title(ctx: Context, info: dict, tspan: Span | None, org: str | None) -> tuple[str | None, bool]:
+    """(the organisation, the title is an office with no body): a title that heads bodies takes a
+    body no rule knows written at it ("director of Priests for Life"); an office with no body
+    (``no_org``) keeps none unless an agency is named at a title that also heads bodies
+    (``named_org``: "president of the Population Council"; not "the Governor House, Mr X")."""
+    heads = info.get("named_org") or info.get("body_head")
+    if heads and org is None:
+        org = body_after_of(ctx, tspan, written=True) or _owner_before(ctx, tspan)
+    no_org = info.get("no_org") and not (
+        info.get("named_org") and (org in ctx.agency_count or _named_at_title(ctx, tspan, org))
+    )
+    return org, bool(no_org)
 
 
 def _named_at_title(ctx: Context, tspan: Span | None, org: str | None) -> bool:
