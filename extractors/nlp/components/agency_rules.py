@@ -39,8 +39,13 @@ GENERIC = "GENERIC:"
 _SUBJECT_JOINS = ("and", "&", ",", "-", "of")
 
 
-def _new_agency(extra: dict, name: str, kind: str) -> None:
-    extra.setdefault(name, {"acronym": None, "kind": kind, "country": "Pakistan"})
+def _new_agency(extra: dict, name: str, kind: str, country: str = "Pakistan") -> None:
+    extra.setdefault(name, {"acronym": None, "kind": kind, "country": country})
+
+
+def _subject_word(tok) -> bool:
+    """A word of a committee's subject before "committee": a word that is no stop word, or a join."""
+    return tok.lower_ != "committee" and (tok.lower_ in _SUBJECT_JOINS or (tok.is_alpha and not tok.is_stop))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -100,6 +105,7 @@ class AgencyRules:
         ]
         self.house_starts = {words[0] for words, _ in self.houses if words}
         self.committee_types = {r["phrase"] for r in context if r["effect"] == "committee_type"}
+        self.subject_houses = {r["phrase"]: r["name"] for r in context if r["effect"] == "subject_house"}
         self.not_party_next = {r["phrase"].lower() for r in context if r["effect"] == "not_party"}
         self.seats = {r["phrase"] for r in context if r["effect"] == "seat"}
         self.seat_before = [
@@ -147,6 +153,9 @@ class AgencyRules:
             if span is not None:
                 _new_agency(extra, span.id_, "legislature")
                 found.append(span)
+            elif (span := self._subject_committee_at(doc, i)) is not None:
+                _new_agency(extra, span.id_, "legislature", self.subject_houses[doc[i].text])
+                found.append(span)
         return _with_committees(ents, found) if found else ents
 
     def _committee_at(self, doc: Doc, i: int, stop: set[int]) -> Span | None:
@@ -171,6 +180,30 @@ class AgencyRules:
             name = " ".join(filter(None, (house, kind, "Committee", doc[k + 1].lower_, subject)))
             return Span(doc, i, end, label="AGENCY", span_id=name)
         return None
+
+    def _subject_committee_at(self, doc: Doc, i: int) -> Span | None:
+        """The committee named by its subject after a house (``subject_house``: "the Commons trade
+        committee", "the Commons work and pensions select committee" -> "Work and Pensions
+        Committee"): up to five words, in any case, joined by ``_SUBJECT_JOINS``, an optional
+        committee type and "committee"; None for a house with no subject ("a Commons select
+        committee") or words that are no subject ("the Commons has approved the committee")."""
+        if doc[i].text not in self.subject_houses:
+            return None
+        types = {t.lower() for t in self.committee_types}
+        k, words = i + 1, []
+        while k < len(doc) and k - i <= 6 and _subject_word(doc[k]):
+            words.append(doc[k])
+            k += 1
+        while words and words[-1].lower_ in types:
+            words.pop()
+        if not (k < len(doc) and doc[k].lower_ == "committee" and words) or words[0].lower_ in _SUBJECT_JOINS:
+            return None
+        if any(t.lower_ in types for t in words) or words[-1].lower_ in _SUBJECT_JOINS:
+            return None
+        subject = " ".join(
+            t.lower_ if t.lower_ in _SUBJECT_JOINS else t.text[:1].upper() + t.text[1:] for t in words
+        )
+        return Span(doc, i, k + 1, label="AGENCY", span_id=f"{subject} Committee")
 
     # -- 2. one mention at a time -----------------------------------------------------------------
     def _mention(
