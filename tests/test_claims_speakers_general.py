@@ -506,7 +506,7 @@ def test_words_of_a_body_or_title_are_no_speakers_name(nlp, text, expected):
 UNLISTED_PEOPLE = [
     (
         "Fox News host Sean Hannity indicated Tuesday night that any bad blood had abated.\n"
-        "Hannity added, \"I think Marco is still a rising star.\"",
+        'Hannity added, "I think Marco is still a rising star."',
         [("Sean Hannity", "person", "indicated"), ("Sean Hannity", "person", "added")],
     ),
     (
