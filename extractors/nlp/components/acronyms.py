@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 from extractors.assets import MODELS_DIR, read_csv, read_lines, split_aliases
 from extractors.nlp.components.agency_coordination import coordinated_start, listed_domains
 from extractors.nlp.components.entities import AGENCY_INFO, rows
+from extractors.nlp.tokens import POSSESSIVE
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
 _CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&", "against"}
@@ -306,7 +307,7 @@ class AcronymLinker:
         for i in range(start, end):  # the owner's possessive, not one inside the name ("Women's")
             if doc[i].lower_ in self.keywords:
                 break
-            if doc[i].text in ("'s", "’s"):
+            if doc[i].text in POSSESSIVE:
                 start = i + 1
         while start < end and not (doc[start].is_title or doc[start].is_upper):
             start += 1

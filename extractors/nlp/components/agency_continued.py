@@ -32,6 +32,7 @@ from extractors.assets import read_csv
 from extractors.nlp.components.acronyms import bracketed_acronym, head_kind
 from extractors.nlp.components.agency_coordination import _NER_LABELS
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
+from extractors.nlp.tokens import POSSESSIVE
 
 # Statistical NER labels a continuation may not start with after 'and' / 'in' (another party).
 _NOT_AFTER_AND = {"PERSON", "GPE", "LOC", "FAC"}
@@ -77,7 +78,7 @@ def _closed(doc: Doc, j: int) -> bool:
         t.pos_ in ("NOUN", "ADJ", "PROPN") and t.is_alpha
     ):  # it modifies a noun ("... Affairs select committees")
         return False
-    return not (t.is_alpha and t.text[:1].isupper()) and t.lower_ not in ("'s", "’s")
+    return not (t.is_alpha and t.text[:1].isupper()) and t.lower_ not in POSSESSIVE
 
 
 def continuation(doc: Doc, end: int, heads: dict[str, str], known: bool = False) -> int:

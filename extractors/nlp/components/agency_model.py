@@ -89,6 +89,7 @@ from extractors.nlp.components.agency_names import (
 from extractors.nlp.components.agency_runs import unit_of_parent
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
 from extractors.nlp.components.recogniser_moves import keep_labels
+from extractors.nlp.tokens import POSSESSIVE
 
 _REFUSED_KINDS = ("law", "school")
 # A place's body of these kinds is no region ("Kenya Police"; "Gujranwala Division" is one).
@@ -122,12 +123,12 @@ def _office_of_title(doc: Doc, start: int, end: int, taken: list[Span]) -> tuple
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without a leading article or possessive ("’s Secretariat") and trailing punctuation or "'s"."""
     while start < end and (
-        doc[start].lower_ in _LEAD or doc[start].is_punct or doc[start].lower_ in ("'s", "’s")
+        doc[start].lower_ in _LEAD or doc[start].is_punct or doc[start].lower_ in POSSESSIVE
     ):
         start += 1
     while end > start and (
         doc[end - 1].is_punct
-        or doc[end - 1].lower_ in ("'s", "’s")
+        or doc[end - 1].lower_ in POSSESSIVE
         or doc[end - 1].ent_type_ in ("DATE", "TIME")
     ):
         end -= 1  # and a date it runs on to ("High Court of Justice" + "on Thursday")
@@ -428,7 +429,7 @@ class AgencyModel:
         low = span.text.lower()
         if low in self.generic or low in self.not_agencies or (len(span) == 1 and not span.text.isupper()):
             return True
-        owned = next((t.i for t in span if t.text in ("'s", "’s")), None)
+        owned = next((t.i for t in span if t.text in POSSESSIVE), None)
         if owned is not None and span.doc[owned + 1 : span.end].text.lower() in self.not_agencies:
             return True
         lead = span[:-1]

@@ -35,8 +35,8 @@ from spacy.util import filter_spans
 from extractors.assets import read_lines, split_aliases
 from extractors.nlp.components.entities import AGENCY_INFO, PROVINCE, rows
 from extractors.nlp.components.provinces import Provinces, dateline_place
+from extractors.nlp.tokens import POSSESSIVE
 
-_POSS = {"'s", "’s"}
 # a country named as a modifier ("the US report") or through an agency is less often the one the
 # story is about than a country the story talks of (as officials.offices.doc_countries weighs it)
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
@@ -243,7 +243,7 @@ class AgencyScope:
         a country, possessive or not ("Pakistan's", "US": (country, e.start)), an adjective
         ("the Brazilian", "South African": (country, its first token)); else (None, e.start)."""
         i = e.start - 1
-        poss = i >= 0 and doc[i].text in _POSS
+        poss = i >= 0 and doc[i].text in POSSESSIVE
         i -= poss
         if i < 0:
             return None, e.start

@@ -34,8 +34,8 @@ from spacy.util import filter_spans
 from extractors.assets import read_csv
 from extractors.nlp.components.acronyms import _CONNECTORS, _REFUSED, bracketed_acronym, head_kind
 from extractors.nlp.components.entities import AGENCY_INFO, OWNER, RECOGNISED
+from extractors.nlp.tokens import POSSESSIVE
 
-_POSSESSIVE = ("'s", "’s")
 # Owners' kinds their units share: the police's, the UN's ("UN’s Population Division"), a foreign
 # government's ("the State Department's Office to Monitor ...").
 _OWNER_KINDS = ("police", "international", "foreign_government")
@@ -60,7 +60,7 @@ class AgencyUnits:
             if e.label_ != "AGENCY":
                 out.append(e)
                 continue
-            cut = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text in _POSSESSIVE), None)
+            cut = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text in POSSESSIVE), None)
             if cut is not None:
                 owner = self._owner(doc, e.start, cut, info)
                 unit = owner and self._unit(doc, cut + 1, e.end, owner, info)
@@ -69,7 +69,7 @@ class AgencyUnits:
                     changed = True
                     continue
             out.append(e)
-            if e.end + 1 < len(doc) and doc[e.end].text in _POSSESSIVE and self._police(e, info):
+            if e.end + 1 < len(doc) and doc[e.end].text in POSSESSIVE and self._police(e, info):
                 end = self._free_end(doc, e.end + 1, taken)
                 unit = end and self._unit(doc, e.end + 1, end, e, info)
                 if unit:

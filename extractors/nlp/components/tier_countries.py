@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from extractors.assets import split_aliases
 from extractors.nlp.components.rule_files import rows
 from extractors.nlp.components.tier_clauses import clause_heads, joins_in_doing
+from extractors.nlp.tokens import POSSESSIVE
 
 
 def demonyms(country_words: str | None) -> dict[tuple[str, ...], str]:
@@ -88,7 +89,7 @@ def outside_brackets(g: Span) -> list:
             depth += 1
         elif t.text == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and t.lower_ not in ("'s", "’s"):
+        elif depth == 0 and t.lower_ not in POSSESSIVE:
             out.append(t)
     return out
 

@@ -14,8 +14,7 @@ from extractors.nlp.components.officials.countries import office_before
 from extractors.nlp.components.officials.forces import force_before
 from extractors.nlp.components.officials.keys import TITLE, WEAK
 from extractors.nlp.components.officials.orgs import post
-
-_POSS = ("'s", "’s")
+from extractors.nlp.tokens import POSSESSIVE
 
 
 def apposition(ctx: Context, span: Span) -> Found | None:
@@ -93,9 +92,9 @@ def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str |
     (where they end, the organisation named so far); ``None`` when they are none of those."""
     doc, e = ctx.doc, ctx.ent_at.get(i)
     if e is not None and e.label_ == "AGENCY":
-        end = e.end + (1 if e.end < len(doc) and doc[e.end].text in _POSS else 0)
+        end = e.end + (1 if e.end < len(doc) and doc[e.end].text in POSSESSIVE else 0)
         return end, ent_name(e)  # "X, NAPTIP's Director-General"
-    if e is not None and e.label_ == "ORG" and e.end < len(doc) and doc[e.end].text in _POSS:
+    if e is not None and e.label_ == "ORG" and e.end < len(doc) and doc[e.end].text in POSSESSIVE:
         return e.end + 1, ent_name(e)  # "X, the AFP's human exploitation commander"
     force = force_before(ctx, i)
     if force is not None:
@@ -103,7 +102,7 @@ def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str |
     if e is not None and e.label_ in ("GPE", "NORP"):
         # "X, the US Ambassador-at-Large": the country's office (``title_country``); "X, Guyana's
         # assistant director of public prosecutions"
-        return e.end + (1 if e.end < len(doc) and doc[e.end].text in _POSS else 0), org_before
+        return e.end + (1 if e.end < len(doc) and doc[e.end].text in POSSESSIVE else 0), org_before
     pf = ctx.lex.portfolio_starting(doc, i)
     if pf:  # a body named before the portfolio is its holder ("X, EU foreign policy chief")
         return pf[0], org_before or ctx.org_name(pf[1])

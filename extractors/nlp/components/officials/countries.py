@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extractors.nlp.components.officials.context import Context
-
-_POSS = {"'s", "’s"}
+from extractors.nlp.tokens import POSSESSIVE
 
 
 def place_words_before(ctx: Context, j: int, most: int, labels: tuple[str, ...]) -> int:
@@ -72,7 +71,7 @@ def _other_country_before(ctx: Context, start: int, country: str | None) -> bool
     Minister X" is not the Foreign Office's in a British story, nor in one about China that
     names Britain."""
     k = start - 1
-    if k >= 1 and ctx.doc[k].text in _POSS:
+    if k >= 1 and ctx.doc[k].text in POSSESSIVE:
         k -= 1
     named = country_at(ctx, k) if k >= 0 else None
     return named is not None and named[0] != country
@@ -81,7 +80,7 @@ def _other_country_before(ctx: Context, start: int, country: str | None) -> bool
 def title_country(ctx: Context, start: int) -> str | None:
     """The country named right before a title ("US Secretary of State"), else the document's."""
     k = start - 1
-    if k >= 0 and ctx.doc[k].text in _POSS:
+    if k >= 0 and ctx.doc[k].text in POSSESSIVE:
         k -= 1
     named = country_at(ctx, k) if k >= 0 else None
     return named[0] if named is not None else ctx.country
@@ -149,7 +148,7 @@ def mission_of(ctx: Context, span: Span, t: Span, body: str) -> str | None:
     if owner is not None:
         return f"{body} of {owner.text} in {place.text}"
     k = t.start - 1
-    if k >= 1 and doc[k].text in _POSS:
+    if k >= 1 and doc[k].text in POSSESSIVE:
         e = ctx.ent(k - 1, "GPE")  # "Pakistan's Ambassador to Kuwait" -> Embassy of Pakistan in Kuwait
         return f"{body} of {e.text} in {place.text}" if e is not None and e.ent_id_ else None
     e = ctx.ent(k, "GPE") if k >= 0 else None

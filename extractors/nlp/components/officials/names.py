@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 from extractors.nlp.components.officials.lexicon import Lexicon
 from extractors.nlp.components.officials.lists import listed_names
 from extractors.nlp.components.officials.portfolio_lists import past_portfolio_lists, portfolio_list_end
+from extractors.nlp.tokens import POSSESSIVE
 
-_POSS = {"'s", "’s"}
 _HONOURED_LABELS = ("ORG", "NORP", "GPE", "FAC", "PRODUCT")
 
 
@@ -149,7 +149,7 @@ def appositive_names(lex: Lexicon, doc: Doc, ents: list[Span], taken: set[int]) 
         comma = e.start - 1
         while comma > e.start - 3 and comma >= 1 and doc[comma].lower_ in skip:
             comma -= 1  # "X, the Deputy National Coordinator": at most two such words
-        owner = agency_ending.get(comma) if comma >= 1 and doc[comma].text in _POSS else None
+        owner = agency_ending.get(comma) if comma >= 1 and doc[comma].text in POSSESSIVE else None
         if owner is not None:
             comma = owner.start - 1  # "X, NAPTIP's Director-General, said"
         if e.label_ != "TITLE" or comma < 2 or doc[comma].text != ",":
@@ -210,7 +210,7 @@ def _trimmed(lex: Lexicon, doc: Doc, e: Span) -> tuple[int, int] | None:
     ):
         start += 1  # also the hyphen of a rank the tokenizer split ("Lt-Gen Nazir Ahmed": "-", "Gen")
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].text in _POSS or lex.is_honorific(doc[end - 1])
+        doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE or lex.is_honorific(doc[end - 1])
     ):
         end -= 1
     while start < end and (doc[start].lower_ in lex.not_names or lex.in_place(doc, start)):

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials.canonical import ent_name
+from extractors.nlp.tokens import POSSESSIVE
 
-_POSS = {"'s", "’s"}
 _PROVINCE_WEIGHT = 3  # a province named by the text (a dateline, a department) is strong evidence
 # a country named as a modifier ("the US report", "America's State Department") or through an
 # agency is less often the one the story is about than a country the story talks of
@@ -76,7 +76,7 @@ class Offices:
         nor, given the story's ``country``, another country's party ("Labour Minister X" in a
         Ugandan story is the labour ministry's) unless the caller accepts the countries the story
         ``named`` as well."""
-        if end >= 1 and doc[end - 1].text in _POSS:
+        if end >= 1 and doc[end - 1].text in POSSESSIVE:
             end -= 1
         elif end < len(doc) and doc[end].lower_ in ("and", "&"):
             return None

@@ -22,8 +22,8 @@ from extractors.nlp.components.officials.forces import force_before, national_fo
 from extractors.nlp.components.officials.prosecution import prosecution_body
 from extractors.nlp.components.officials.units import named_after_link
 from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
+from extractors.nlp.tokens import POSSESSIVE
 
-POSS = {"'s", "’s"}
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
 JOINS = {"and", "&", "of", "for", "-"}
 
@@ -84,7 +84,7 @@ def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     """A body written as the possessor right before the title: "NAPTIP's Director-General X", "the
     agency's Director General" (``body_words.possessor``)."""
     doc = ctx.doc
-    if doc[j].text not in POSS or j < 1:
+    if doc[j].text not in POSSESSIVE or j < 1:
         return None
     owner = ctx.ent(j - 1, "AGENCY")
     if owner is not None:
@@ -209,7 +209,7 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     health minister": a foreign government's minister, the ministry as other countries name it
     (Ministry of Health, not Pakistan's longer name; "" for a body only Pakistan has)."""
     doc, k = ctx.doc, pf[0] - 1
-    if k >= 0 and doc[k].text in POSS:
+    if k >= 0 and doc[k].text in POSSESSIVE:
         k -= 1
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
@@ -357,7 +357,7 @@ def _name_owner(ctx: Context, span: Span) -> str | None:
     """A party or agency written as the name's possessor: "Labour's Jess Phillips, shadow
     minister for safeguarding", "the FIA's Waqar Ahmed"."""
     doc, k = ctx.doc, span.start - 1
-    if k < 1 or doc[k].text not in POSS:
+    if k < 1 or doc[k].text not in POSSESSIVE:
         return None
     e = ctx.ent(k - 1, "AGENCY")
     if e is not None:

@@ -16,9 +16,10 @@ from extractors.nlp.components.officials.countries import mission_of
 from extractors.nlp.components.officials.fronted import fronted
 from extractors.nlp.components.officials.keys import APPOINTED, CHAIR, TITLE, WEAK
 from extractors.nlp.components.officials.named_ministry import named_ministry
-from extractors.nlp.components.officials.orgs import JOINS, POSS, fallback_org, post, premods
+from extractors.nlp.components.officials.orgs import JOINS, fallback_org, post, premods
 from extractors.nlp.components.officials.premodifier import premodifier
 from extractors.nlp.components.officials.prior_body import opening_title_body, written_body
+from extractors.nlp.tokens import POSSESSIVE
 
 
 def appointment(ctx: Context, span: Span) -> Found | None:
@@ -164,7 +165,7 @@ def _owner_before(ctx: Context, tspan: Span | None) -> str | None:
     doc, j = ctx.doc, tspan.start - 1
     while j > tspan.start - 4 and j > 0 and doc[j].is_lower and doc[j].is_alpha and j not in ctx.ent_at:
         j -= 1
-    e = ctx.ent(j - 1, "ORG") if j > 0 and doc[j].text in POSS else None
+    e = ctx.ent(j - 1, "ORG") if j > 0 and doc[j].text in POSSESSIVE else None
     name = ent_name(e) if e is not None and e.end == j else None
     # one word before "'s" is often a name cut short ("Aston's", "Deutsche's", "United's")
     return name if name and len(name.split()) > 1 else None
@@ -189,7 +190,7 @@ def body_after_of(ctx: Context, tspan: Span | None, written: bool = False) -> st
         if e.start != k:
             return None
         # a unit owned by the organisation ("president of Climax's Action studio") is not the body
-        return None if any(t.text in POSS for t in e) else ent_name(e)
+        return None if any(t.text in POSSESSIVE for t in e) else ent_name(e)
     return _written_name(ctx, k) if written else None
 
 
