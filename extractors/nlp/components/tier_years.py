@@ -37,6 +37,7 @@ from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earl
 from extractors.nlp.components.tier_move_years import mark_move_years
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
+from extractors.nlp.components.tier_next_report import date_forecasts
 from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
 from extractors.nlp.components.tier_year_spans import (
     joined_years,
@@ -81,13 +82,18 @@ class TierDates:
         reporting period "covering April 2019 to March 2020": :meth:`_periods`)."""
         years = {year for _, year in self._periods(doc)}
         for e in doc.ents:
-            if e.label_ != "YEAR" or self._first_issue(e):
-                continue
-            if self._titles_report(e) or (not self._names_other(e) and self._names_report(e)):
+            if (
+                e.label_ == "YEAR"
+                and not self._first_issue(e)
+                and (self._titles_report(e) or self._names_own(e))
+            ):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
+
+    def _names_own(self, y: Span) -> bool:
+        return not self._names_other(y) and self._names_report(y)
 
     def _names_report(self, y: Span) -> bool:
         """A report word and a ``report_topic`` word name the year's report: both within eight words
@@ -175,6 +181,8 @@ class TierDates:
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
                 doc, link, dates, released
             )
+        if not self._periods(doc):  # a move forecast beside a report told in the past: the next one
+            date_forecasts(doc, links, doc_year, lambda y: self._titles_report(y) or self._names_own(y))
         _date_after_origins(links, doc_year)
         links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
         self._date_undated(links, doc_year)
