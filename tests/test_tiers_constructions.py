@@ -335,6 +335,20 @@ CASES = [
         "Vanuatu was downgraded to Tier 2 Watch List (2023).",
         {("Vanuatu", "2WL", 2023, "downgraded")},
     ),
+    # "the same rank" is the tier of the country's nearest link before it (``tiers.jsonl`` id
+    # ``same``, ``tier_moves.same_tiers``; world_dev nd0006) ...
+    (
+        "Malaysia has been downgraded again to the Tier 2 watch list of the US trafficking report for "
+        "2018.\n\nMalaysia's downgrade returns it to the same rank it occupied in 2015 and 2016, and "
+        "briefly climbing up to the Tier 2 in 2017.",
+        {("Malaysia", "2WL", 2018, "downgraded"), ("Malaysia", "2WL", 2015, None)}
+        | {("Malaysia", "2WL", 2016, None), ("Malaysia", "2", 2017, "upgraded")},
+    ),
+    # ... and with no tier of the country before it, it is none
+    (
+        "Malaysia kept the same ranking it held in 2015 in the US trafficking report.",
+        set(),
+    ),
 ]
 
 
