@@ -335,6 +335,23 @@ CASES = [
         "Vanuatu was downgraded to Tier 2 Watch List (2023).",
         {("Vanuatu", "2WL", 2023, "downgraded")},
     ),
+    # a year after a tier moved from, in a sentence naming no tier the country was moved to, dates
+    # the move: the tier was held the year before (``tier_move_years.moved_nowhere``) ...
+    (
+        "Pakistan was upgraded from Tier 2 in 2016 in the US trafficking report.",
+        {("Pakistan", "2", 2015, None)},
+    ),
+    (
+        "The Philippines, which was upgraded from Tier 2 in 2016, remains on Tier 1 in the 2023 "
+        "trafficking report.",
+        {("Philippines", "2", 2015, None), ("Philippines", "1", 2023, "remained")},
+    ),
+    # ... not with a destination after it ("from Tier 2 in 2016 to ..."), nor a year inside the tier's
+    # own phrase ("a boost from the Tier 2 Watch List the country received in the 2019 report")
+    (
+        "Hong Kong was downgraded from Tier 2 in 2016 to the Tier 2 Watch List in the trafficking report.",
+        {("Hong Kong", "2", 2016, None), ("Hong Kong", "2WL", 2017, "downgraded")},
+    ),
     # "the same rank" is the tier of the country's nearest link before it (``tiers.jsonl`` id
     # ``same``, ``tier_moves.same_tiers``; world_dev nd0006) ...
     (

@@ -34,7 +34,7 @@ from extractors.nlp.components.tier_move_years import date_after_origins as _dat
 from extractors.nlp.components.tier_move_years import entered_then as _entered_then
 from extractors.nlp.components.tier_move_years import held_before_move as _held_before_move
 from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
-from extractors.nlp.components.tier_move_years import mark_move_years
+from extractors.nlp.components.tier_move_years import mark_move_years, moved_nowhere
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
 from extractors.nlp.components.tier_next_report import date_forecasts
@@ -176,6 +176,8 @@ class TierDates:
         in_periods = {i for tokens, _ in self._periods(doc) for i in tokens}
         owned = _owned_by_origins(links) | in_periods
         dates = _dates_outside(full_dates(doc, weekdays), in_periods)
+        for link in links:
+            link["_nowhere"] = moved_nowhere(link, links)  # "upgraded from Tier 2 in 2016": held in 2015
         for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
@@ -388,7 +390,8 @@ class TierDates:
         years = [y for y in sentence_years(e.sent) if y.start not in link.get("_move_years", ())]
         y = nearest_year(e, years, lo=e.end, hi=_next_tier(e))
         moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
-        return joined_years(y, years) if y is not None and moves else []
+        out = joined_years(y, years) if y is not None and moves else []
+        return [x - 1 for x in out] if out and link["_nowhere"] and not e.root.is_ancestor(y.root) else out
 
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for
