@@ -352,6 +352,19 @@ CASES = [
         "Hong Kong was downgraded from Tier 2 in 2016 to the Tier 2 Watch List in the trafficking report.",
         {("Hong Kong", "2", 2016, None), ("Hong Kong", "2WL", 2017, "downgraded")},
     ),
+    # an earlier tier of a move sentence with no year of its own was held before the move: the year
+    # before the destination's, once, whatever "for two consecutive years" says (``date_earlier``)
+    (
+        "Bangladesh was on the Tier 2 Watch List for two consecutive years before it was upgraded to "
+        "Tier 2 in 2020, the trafficking report shows.",
+        {("Bangladesh", "2", 2020, "upgraded"), ("Bangladesh", "2WL", 2019, None)},
+    ),
+    # ... and with no year for the destination either, it is still none
+    (
+        "Bangladesh was on the Tier 2 Watch List for two consecutive years before it was upgraded to "
+        "Tier 2, the trafficking report shows.",
+        {("Bangladesh", "2", None, "upgraded")},
+    ),
     # "the same rank" is the tier of the country's nearest link before it (``tiers.jsonl`` id
     # ``same``, ``tier_moves.same_tiers``; world_dev nd0006) ...
     (

@@ -150,6 +150,21 @@ def _after_move_from(link: dict, links: list[dict]) -> list[int]:
     return [max(origin) + 1] if origin else []
 
 
+def date_earlier(links: list[dict]) -> list[dict]:
+    """An earlier tier of a move sentence (``_earlier``: not moved, beside a tier the country is moved
+    to) stays with its own years before the destination's (:func:`kept_earlier`); with no years of
+    its own it was held before the move, the year before the destination ("Bangladesh was on the
+    Tier 2 Watch List for two consecutive years before it was upgraded to Tier 2 in 2020" -> 2019
+    alone, ``_held``: no year before it for the stay); with no destination year either, no row."""
+    for link in links:
+        link["_held"] = False
+        if link["_earlier"] and not link["_years"]:
+            link["_years"] = before_destination(link, links)
+            link["_held"] = bool(link["_years"])
+            link["change"] = None if link["_held"] else link["change"]  # where it was: no change
+    return [link for link in links if not link["_earlier"] or link["_held"] or kept_earlier(link, links)]
+
+
 def kept_earlier(link: dict, links: list[dict]) -> bool:
     """An earlier tier of a move sentence with its own years, all before the destination's."""
     dest = [

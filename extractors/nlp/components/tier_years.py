@@ -31,10 +31,9 @@ from extractors.nlp.components.tier_dates import (
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
+from extractors.nlp.components.tier_move_years import date_earlier, mark_move_years, moved_nowhere
 from extractors.nlp.components.tier_move_years import entered_then as _entered_then
 from extractors.nlp.components.tier_move_years import held_before_move as _held_before_move
-from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
-from extractors.nlp.components.tier_move_years import mark_move_years, moved_nowhere
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
 from extractors.nlp.components.tier_next_report import date_forecasts
@@ -186,7 +185,7 @@ class TierDates:
         if not self._periods(doc):  # a move forecast beside a report told in the past: the next one
             date_forecasts(doc, links, doc_year, lambda y: self._titles_report(y) or self._names_own(y))
         _date_after_origins(links, doc_year)
-        links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
+        links = date_earlier(links)
         self._date_undated(links, doc_year)
         _held_before_move(links, doc_year)
         for link in links:
@@ -247,6 +246,7 @@ class TierDates:
             if (
                 link["_years"]
                 and not link["_moved"]
+                and not link["_held"]
                 and self._stayed(link["_e"])
                 and not _opens_period(link)
                 and not _entered_then(link, links)
