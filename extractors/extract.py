@@ -17,6 +17,7 @@ from extractors.nlp.claims import CLAIMS, claim_type
 from extractors.nlp.components.agency_modifier import MODIFIER_MENTIONS
 from extractors.nlp.components.entities import AGENCY_INFO, TIER_LINKS
 from extractors.nlp.components.officials import PEOPLE
+from extractors.nlp.components.tier_moves import SAME  # "the same rank": no tier of its own
 from extractors.nlp.ents import ents_in_chars
 from extractors.parse.documents import Document
 from extractors.records import Agency, Claim, Mention, Official, Records, TierPlacement
@@ -213,7 +214,7 @@ class RecordBuilder:
             s, e = c["start"], c["end"]
             content = text[s:e]
             countries = _unique(g.ent_id_ for g in _ents_in(doc, s, e, "GPE") if g.ent_id_)
-            tiers = _unique(t.ent_id_ for t in _ents_in(doc, s, e, "TIER"))
+            tiers = _unique(t.ent_id_ for t in _ents_in(doc, s, e, "TIER") if t.ent_id_ != SAME)
             years = _unique(int(y.text) for y in _ents_in(doc, s, e, "YEAR"))
             span = doc.char_span(s, e, alignment_mode="expand")
             sents = _unique(t.sent for t in span) if span is not None else ()

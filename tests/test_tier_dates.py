@@ -103,6 +103,26 @@ CASES = [
         "previous report.",
         {("Ghana", "2", 2018), ("Ghana", "2WL", 2017)},
     ),
+    # a move the text forecasts ("will downgrade", "will fall to") beside a report it names only in
+    # the past tense ("The 2020 TIP report said"): the next report (``tier_next_report.py``) ...
+    (
+        "The US State Department will downgrade Malaysia to the lowest ranking in its annual report on "
+        "human trafficking to be released later on Thursday, two sources told Reuters.\n\nMalaysia will "
+        "fall to Tier 3 after spending three years on the Tier 2 Watchlist, said the sources.\n\nThe "
+        "2020 TIP report said that official complicity undermined anti-trafficking efforts.",
+        {("Malaysia", "3", 2021), ("Malaysia", "2WL", 2020)},
+    ),
+    # ... not when the report named is the one to come, nor for a placement told in the past
+    (
+        "The 2021 TIP report will be released on Thursday. Malaysia will fall to Tier 3 in it, two "
+        "sources told Reuters.",
+        {("Malaysia", "3", 2021)},
+    ),
+    (
+        "The 2020 TIP report said that official complicity undermined anti-trafficking efforts. Malaysia "
+        "was downgraded to Tier 3 in the trafficking report.",
+        {("Malaysia", "3", 2020)},
+    ),
     # a date with its weekday and no year: the one year whose report came out on that day or at
     # most `weekday_lag` (4) days before (Friday 16 June: 2023, out on 15 June; not 2006, 11 days)
     (

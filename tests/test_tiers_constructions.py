@@ -335,6 +335,50 @@ CASES = [
         "Vanuatu was downgraded to Tier 2 Watch List (2023).",
         {("Vanuatu", "2WL", 2023, "downgraded")},
     ),
+    # a year after a tier moved from, in a sentence naming no tier the country was moved to, dates
+    # the move: the tier was held the year before (``tier_move_years.moved_nowhere``) ...
+    (
+        "Pakistan was upgraded from Tier 2 in 2016 in the US trafficking report.",
+        {("Pakistan", "2", 2015, None)},
+    ),
+    (
+        "The Philippines, which was upgraded from Tier 2 in 2016, remains on Tier 1 in the 2023 "
+        "trafficking report.",
+        {("Philippines", "2", 2015, None), ("Philippines", "1", 2023, "remained")},
+    ),
+    # ... not with a destination after it ("from Tier 2 in 2016 to ..."), nor a year inside the tier's
+    # own phrase ("a boost from the Tier 2 Watch List the country received in the 2019 report")
+    (
+        "Hong Kong was downgraded from Tier 2 in 2016 to the Tier 2 Watch List in the trafficking report.",
+        {("Hong Kong", "2", 2016, None), ("Hong Kong", "2WL", 2017, "downgraded")},
+    ),
+    # an earlier tier of a move sentence with no year of its own was held before the move: the year
+    # before the destination's, once, whatever "for two consecutive years" says (``date_earlier``)
+    (
+        "Bangladesh was on the Tier 2 Watch List for two consecutive years before it was upgraded to "
+        "Tier 2 in 2020, the trafficking report shows.",
+        {("Bangladesh", "2", 2020, "upgraded"), ("Bangladesh", "2WL", 2019, None)},
+    ),
+    # ... and with no year for the destination either, it is still none
+    (
+        "Bangladesh was on the Tier 2 Watch List for two consecutive years before it was upgraded to "
+        "Tier 2, the trafficking report shows.",
+        {("Bangladesh", "2", None, "upgraded")},
+    ),
+    # "the same rank" is the tier of the country's nearest link before it (``tiers.jsonl`` id
+    # ``same``, ``tier_moves.same_tiers``; world_dev nd0006) ...
+    (
+        "Malaysia has been downgraded again to the Tier 2 watch list of the US trafficking report for "
+        "2018.\n\nMalaysia's downgrade returns it to the same rank it occupied in 2015 and 2016, and "
+        "briefly climbing up to the Tier 2 in 2017.",
+        {("Malaysia", "2WL", 2018, "downgraded"), ("Malaysia", "2WL", 2015, None)}
+        | {("Malaysia", "2WL", 2016, None), ("Malaysia", "2", 2017, "upgraded")},
+    ),
+    # ... and with no tier of the country before it, it is none
+    (
+        "Malaysia kept the same ranking it held in 2015 in the US trafficking report.",
+        set(),
+    ),
 ]
 
 

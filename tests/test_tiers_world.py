@@ -45,6 +45,12 @@ CASES = [
         "The trafficking report raised the status of Saudi Arabia from “tier 3” to “tier 2 watch list.”",
         {("Saudi Arabia", "2WL", None), ("Saudi Arabia", "3", None)},
     ),
+    # "tier 2 on the watchlist" is the Tier 2 Watch List, not Tier 2 (``tiers.jsonl``)
+    (
+        "BANGKOK — The trafficking report released Thursday raised Thailand from a watchlist to tier 2, the "
+        "second-highest ranking. Neighboring Malaysia fell from tier 2 on the watchlist.",
+        {("Thailand", "2", None), ("Malaysia", "2WL", None)},
+    ),
     # ... but a bare "watchlist" moved from, without a year, is none
     (
         "The trafficking report released Thursday raised Thailand from a watchlist to tier 2.",

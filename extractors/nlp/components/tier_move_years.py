@@ -6,6 +6,7 @@ report year only by inference beside a move to another tier in that year is the 
 
 from __future__ import annotations
 
+from extractors.nlp.components.tier_clauses import clause_heads
 from extractors.nlp.components.tier_year_spans import edge_distance, next_tier, sentence_years
 
 
@@ -19,6 +20,25 @@ def before_destination(link: dict, links: list[dict]) -> list[int]:
         for y in o["_years"]
     ]
     return [min(dest) - 1] if dest else []
+
+
+def moved_nowhere(link: dict, links: list[dict]) -> bool:
+    """A tier after "from" in a sentence that names no tier the country was moved to ("Pakistan was
+    upgraded from Tier 2 in 2016"): a year written after it dates the move, not the tier; not a move
+    negated ("has not been able to move up from Tier 2 in the 2019 report": held then)."""
+    if any(c.dep_ == "neg" for h in clause_heads(link["_e"]) for c in h.children):
+        return False
+    return (
+        link["_from"]
+        and link.get("_after_from", False)
+        and not any(
+            o["_moved"]
+            and not o["_from"]
+            and o["country"] == link["country"]
+            and o["sentence"] == link["sentence"]
+            for o in links
+        )
+    )
 
 
 def _after_origin(link: dict, links: list[dict]) -> list[int]:
@@ -128,6 +148,21 @@ def _after_move_from(link: dict, links: list[dict]) -> list[int]:
         for y in o["_years"]
     ]
     return [max(origin) + 1] if origin else []
+
+
+def date_earlier(links: list[dict]) -> list[dict]:
+    """An earlier tier of a move sentence (``_earlier``: not moved, beside a tier the country is moved
+    to) stays with its own years before the destination's (:func:`kept_earlier`); with no years of
+    its own it was held before the move, the year before the destination ("Bangladesh was on the
+    Tier 2 Watch List for two consecutive years before it was upgraded to Tier 2 in 2020" -> 2019
+    alone, ``_held``: no year before it for the stay); with no destination year either, no row."""
+    for link in links:
+        link["_held"] = False
+        if link["_earlier"] and not link["_years"]:
+            link["_years"] = before_destination(link, links)
+            link["_held"] = bool(link["_years"])
+            link["change"] = None if link["_held"] else link["change"]  # where it was: no change
+    return [link for link in links if not link["_earlier"] or link["_held"] or kept_earlier(link, links)]
 
 
 def kept_earlier(link: dict, links: list[dict]) -> bool:

@@ -25,6 +25,33 @@ def destinations(links: list[dict]) -> list[dict]:
     return out
 
 
+def same_tiers(links: list[dict]) -> list[dict]:
+    """A tier written as "the same rank" (``tiers.jsonl`` id ``same``: "Malaysia's downgrade returns it
+    to the same rank it occupied in 2015 and 2016") is the tier of the country's nearest link before
+    it that is not where it was moved from (the Tier 2 Watch List it was "downgraded again to"); with
+    none, it is left out."""
+    out = []
+    for link in links:
+        if link["tier"] == SAME:
+            before = [
+                o
+                for o in links
+                if o["country"] == link["country"]
+                and o["tier"] != SAME
+                and not o["_from"]
+                and o["end"] <= link["start"]
+            ]
+            if not before:
+                continue
+            link["tier"] = max(before, key=lambda o: o["start"])["tier"]
+            link["_weak"] = False  # a tier named by reference, not a bare "watch list"
+        out.append(link)
+    return out
+
+
+# the id of a tier written as "the same rank" (``tiers.jsonl``)
+SAME = "same"
+
 _RANK = {"3": 0, "2WL": 1, "2": 2, "1": 3}
 
 

@@ -31,12 +31,12 @@ from extractors.nlp.components.tier_dates import (
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_move_years import before_destination as _before_destination
 from extractors.nlp.components.tier_move_years import date_after_origins as _date_after_origins
+from extractors.nlp.components.tier_move_years import date_earlier, mark_move_years, moved_nowhere
 from extractors.nlp.components.tier_move_years import entered_then as _entered_then
 from extractors.nlp.components.tier_move_years import held_before_move as _held_before_move
-from extractors.nlp.components.tier_move_years import kept_earlier as _kept_earlier
-from extractors.nlp.components.tier_move_years import mark_move_years
 from extractors.nlp.components.tier_move_years import nearer_other_tier as _nearer_other_tier
 from extractors.nlp.components.tier_move_years import owned_by_origins as _owned_by_origins
+from extractors.nlp.components.tier_next_report import date_forecasts
 from extractors.nlp.components.tier_year_spans import cited_year as _cited_year
 from extractors.nlp.components.tier_year_spans import (
     joined_years,
@@ -81,13 +81,18 @@ class TierDates:
         reporting period "covering April 2019 to March 2020": :meth:`_periods`)."""
         years = {year for _, year in self._periods(doc)}
         for e in doc.ents:
-            if e.label_ != "YEAR" or self._first_issue(e):
-                continue
-            if self._titles_report(e) or (not self._names_other(e) and self._names_report(e)):
+            if (
+                e.label_ == "YEAR"
+                and not self._first_issue(e)
+                and (self._titles_report(e) or self._names_own(e))
+            ):
                 years.add(int(e.text))
         # several reports named: the latest is the one the text reports on ("the 2022 TIP report
         # ... the Trafficking Victims Protection Act of 2000")
         return max(years) if years else None
+
+    def _names_own(self, y: Span) -> bool:
+        return not self._names_other(y) and self._names_report(y)
 
     def _names_report(self, y: Span) -> bool:
         """A report word and a ``report_topic`` word name the year's report: both within eight words
@@ -171,12 +176,16 @@ class TierDates:
         owned = _owned_by_origins(links) | in_periods
         dates = _dates_outside(full_dates(doc, weekdays), in_periods)
         for link in links:
+            link["_nowhere"] = moved_nowhere(link, links)  # "upgraded from Tier 2 in 2016": held in 2015
+        for link in links:
             skip = owned | _nearer_other_tier(link, links) | set(dates[0])
             link["_years"] = self._own_years(doc, link, skip, doc_year, date) or self._date_years(
                 doc, link, dates, released
             )
+        if not self._periods(doc):  # a move forecast beside a report told in the past: the next one
+            date_forecasts(doc, links, doc_year, lambda y: self._titles_report(y) or self._names_own(y))
         _date_after_origins(links, doc_year)
-        links = [link for link in links if not link["_earlier"] or _kept_earlier(link, links)]
+        links = date_earlier(links)
         self._date_undated(links, doc_year)
         _held_before_move(links, doc_year)
         for link in links:
@@ -237,6 +246,7 @@ class TierDates:
             if (
                 link["_years"]
                 and not link["_moved"]
+                and not link["_held"]
                 and self._stayed(link["_e"])
                 and not _opens_period(link)
                 and not _entered_then(link, links)
@@ -380,7 +390,8 @@ class TierDates:
         years = [y for y in sentence_years(e.sent) if y.start not in link.get("_move_years", ())]
         y = nearest_year(e, years, lo=e.end, hi=_next_tier(e))
         moves = any(t.lower_ in self.move or t.lemma_.lower() in self.move for t in e.sent)
-        return joined_years(y, years) if y is not None and moves else []
+        out = joined_years(y, years) if y is not None and moves else []
+        return [x - 1 for x in out] if out and link["_nowhere"] and not e.root.is_ancestor(y.root) else out
 
     def _stayed(self, e: Span) -> bool:
         """The sentence says the tier was held before too: "for the fourth straight year", "for

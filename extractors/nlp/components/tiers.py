@@ -39,6 +39,7 @@ from extractors.nlp.components.tier_mood import labels_a_paragraph as _labels_a_
 from extractors.nlp.components.tier_mood import lower as _lower
 from extractors.nlp.components.tier_mood import tokens as _tokens
 from extractors.nlp.components.tier_moves import destinations as _destinations
+from extractors.nlp.components.tier_moves import same_tiers
 from extractors.nlp.components.tier_next_lists import heads_countries, listed_after_semicolon, listed_next
 from extractors.nlp.components.tier_years import TierDates
 
@@ -141,7 +142,7 @@ class TierLinker:
                 ):
                     # "countries on the Tier 2 Watch List" holds whatever the clause says of them
                     links.extend(self._next_listed(doc, e, by_sent))
-        links = _destinations(links)
+        links = _destinations(same_tiers(links))
         for link in links:  # moved "from" it, not held before the move ("after three years on")
             link["_after_from"] = any(self._before(doc, link["_e"])[-len(n) :] == n for n in self.previous)
         doc.user_data[TIER_LINKS] = self.dates.dated(doc, links)
