@@ -391,6 +391,25 @@ def test_sheriff_of_a_county(nlp):
     assert officials(nlp, text) == {("Grady Judd", "sheriff", "Polk County Sheriff's Office")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A New Bedford man pleaded guilty to trafficking fentanyl, according to Bristol County "
+            "District Attorney Thomas Quinn III.",
+            ("Thomas Quinn III", "district attorney", "Bristol County District Attorney's Office"),
+        ),
+        (
+            "San Diego County District Attorney Summer Stephan said the task force rescued 12 victims.",
+            ("Summer Stephan", "district attorney", "San Diego County District Attorney's Office"),
+        ),
+    ],
+)
+def test_district_attorney_of_a_county(nlp, text, expected):
+    """A US prosecutor named after the county: that county's District Attorney's Office."""
+    assert officials(nlp, text) == {expected}
+
+
 def test_press_secretary_of_the_body_before_it(nlp):
     text = "White House press secretary Josh Earnest said on Monday that the bill would be vetoed."
     assert officials(nlp, text) == {("Josh Earnest", "press secretary", "White House")}
