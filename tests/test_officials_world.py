@@ -732,3 +732,27 @@ def test_then_after_a_preposition_is_a_past_role(nlp, text, expected):
 def test_a_government_spokesman_has_no_body(nlp):
     text = "Government spokesman Thanakorn Wangboonkongchana said the US Department of State released the report."
     assert officials(nlp, text) == {("Thanakorn Wangboonkongchana", "spokesman", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "UN High Commissioner for Refugees Filippo Grandi said the numbers had doubled.",
+            ("Filippo Grandi", "high commissioner", "United Nations High Commissioner for Refugees"),
+        ),
+        (
+            '"This has been a difficult year," said Filippo Grandi, the United Nations High '
+            "Commissioner for Refugees, in Geneva.",
+            ("Filippo Grandi", "high commissioner", "United Nations High Commissioner for Refugees"),
+        ),
+        (
+            "UN High Commissioner for Human Rights Volker Türk said the abuses must stop.",
+            ("Volker Türk", "high commissioner", "Office of the High Commissioner for Human Rights"),
+        ),
+    ],
+)
+def test_high_commissioner_of_a_body_named_by_the_office(nlp, text, expected):
+    """A UN body named by its head's office (portfolios.csv): the high commissioner is its head, no
+    envoy of a mission."""
+    assert officials(nlp, text) == {expected}
