@@ -756,3 +756,23 @@ def test_high_commissioner_of_a_body_named_by_the_office(nlp, text, expected):
     """A UN body named by its head's office (portfolios.csv): the high commissioner is its head, no
     envoy of a mission."""
     assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Uganda's Inspector-General of Police Martin Okoth Ochola said the recruiters were arrested.",
+            ("Martin Okoth Ochola", "inspector general", "Uganda Police Force"),
+        ),
+        (
+            "Additional Inspector-General of Police, Counter-Terrorism Department, Azad Khan, said the "
+            "slain terrorist was identified as Zafran.",
+            ("Azad Khan", "additional inspector general", "Counter Terrorism Department"),
+        ),
+    ],
+)
+def test_title_with_a_hyphen_before_general(nlp, text, expected):
+    """ "Inspector-General" (British and Commonwealth spelling) is the title "inspector general"; a
+    rank word before it stays ("additional inspector general")."""
+    assert officials(nlp, text) == {expected}
