@@ -776,3 +776,22 @@ def test_title_with_a_hyphen_before_general(nlp, text, expected):
     """ "Inspector-General" (British and Commonwealth spelling) is the title "inspector general"; a
     rank word before it stays ("additional inspector general")."""
     assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "State Minister for Interior Talal Chaudhry said the Federal Constabulary is not a police force.",
+            ("Talal Chaudhry", "state minister", "Ministry of Interior"),
+        ),
+        (
+            "Minister of State for Interior Talal Chaudhry said the Federal Constabulary is not a police force.",
+            ("Talal Chaudhry", "minister of state", "Ministry of Interior"),
+        ),
+    ],
+)
+def test_state_minister_is_the_title_as_written(nlp, text, expected):
+    """ "State Minister" and "Minister of State" are each the title as written (the definitions:
+    the role as written); both take the portfolio's ministry."""
+    assert officials(nlp, text) == {expected}
