@@ -795,3 +795,22 @@ def test_state_minister_is_the_title_as_written(nlp, text, expected):
     """ "State Minister" and "Minister of State" are each the title as written (the definitions:
     the role as written); both take the portfolio's ministry."""
     assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Former union leader Sir Bill Morris has already accused both the big parties of a "bidding war".',
+        "The sanctions target Netanyahu and former defense minister Yoav Gallant.",
+        "Baselice worked for Cruz's opponent in the 2012 race, then-lieutenant governor David Dewhurst.",
+    ],
+)
+def test_former_before_the_nouns_of_a_title_is_a_past_role(nlp, text):
+    """A former cue before lower-case words that qualify the title ("former union leader", "then-
+    lieutenant governor") makes it a past role: no official (the definitions)."""
+    assert officials(nlp, text) == set()
+
+
+def test_a_qualified_title_without_former_stays(nlp):
+    text = "Union leader Bill Morris said the bill was wrong."
+    assert officials(nlp, text) == {("Bill Morris", "leader", None)}

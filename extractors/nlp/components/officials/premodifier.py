@@ -40,11 +40,17 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
 
 
 def _former_past_places(ctx: Context, start: int) -> bool:
-    """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X": a former cue
-    before up to three place or nationality words (or an acronym) written before the title."""
+    """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X", "Former union
+    leader X": a former cue before up to three place or nationality words (or an acronym) or
+    lower-case nouns and adjectives written before the title."""
     doc, k = ctx.doc, start - 1
     while k >= max(start - 3, 0) and (
-        doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper()
+        doc[k].ent_type_ in ("GPE", "NORP", "LOC")
+        or doc[k].text.replace(".", "").isupper()
+        or doc[k].is_lower
+        and doc[k].is_alpha
+        and doc[k].pos_ in ("NOUN", "ADJ")
+        and doc[k].lower_ not in ctx.lex.former
     ):
         k -= 1
     return k < start - 1 and ctx.lex.is_former(doc, k)
