@@ -814,3 +814,24 @@ def test_former_before_the_nouns_of_a_title_is_a_past_role(nlp, text):
 def test_a_qualified_title_without_former_stays(nlp):
     text = "Union leader Bill Morris said the bill was wrong."
     assert officials(nlp, text) == {("Bill Morris", "leader", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The victims were interviewed by FBI Special Agent Eric Slaten, supervisor of the Boston FBI "
+            "Child Exploitation and Human Trafficking Task Force.",
+            ("Eric Slaten", "special agent", "Federal Bureau of Investigation"),
+        ),
+        (
+            "''We've never found a tunnel using them,'' said David Shaw, a special agent in charge of "
+            "Homeland Security Investigations in San Diego.",
+            ("David Shaw", "special agent in charge", "Homeland Security Investigations"),
+        ),
+    ],
+)
+def test_special_agent_of_a_federal_agency(nlp, text, expected):
+    """A US federal agent's rank ("Special Agent", "special agent in charge") is the title; the
+    agency written at it is the organisation."""
+    assert officials(nlp, text) == {expected}
