@@ -835,3 +835,13 @@ def test_special_agent_of_a_federal_agency(nlp, text, expected):
     """A US federal agent's rank ("Special Agent", "special agent in charge") is the title; the
     agency written at it is the organisation."""
     assert officials(nlp, text) == {expected}
+
+
+def test_a_senators_state_after_the_name_makes_the_seat_american(nlp):
+    """ "Sen. X of Texas": a US state (country_words.csv) after the name of a seat's holder gives
+    the United States Senate also in a story mostly about another country."""
+    text = (
+        "Sen. Ted Cruz of Texas has blasted Trump's statements on Israel. Israel's prime minister "
+        "Benjamin Netanyahu met donors in Israel. The Israeli embassy said Israel was safe."
+    )
+    assert ("Ted Cruz", "senator", "United States Senate") in officials(nlp, text)
