@@ -845,3 +845,17 @@ def test_a_senators_state_after_the_name_makes_the_seat_american(nlp):
         "Benjamin Netanyahu met donors in Israel. The Israeli embassy said Israel was safe."
     )
     assert ("Ted Cruz", "senator", "United States Senate") in officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her pursuit of the Democratic nomination for president, Hillary Rodham Clinton has emphasized "
+        "her record.",
+        "Those not on the slate included the endorsed Republican candidate for governor, Wayne Stenehjem.",
+    ],
+)
+def test_an_office_sought_before_the_name_is_no_role(nlp, text):
+    """A title after "for" with a comma before the name ("the nomination for president, X") is the
+    office sought, not the name's role."""
+    assert officials(nlp, text) == set()

@@ -59,7 +59,8 @@ def _former_past_places(ctx: Context, start: int) -> bool:
 def _title_for(ctx: Context, span: Span) -> Span | None:
     """The title the name follows; "Advisor to PM Rana Sanaullah": an adviser, not the prime
     minister; but "served as spokesperson to President Asif Ali Zardari": the name is the
-    president's (the title after "to" is written in lower case)."""
+    president's (the title after "to" is written in lower case); none for a title after "for" and a
+    comma before the name ("the nomination for president, X": an office sought)."""
     doc, ent_at = ctx.doc, ctx.ent_at
     t = title_before(ctx, span)
     k = t.start - 1 if t is not None else -1
@@ -73,6 +74,8 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
+    elif k >= 0 and doc[k].lower_ == "for" and any(w.text == "," for w in doc[t.end : span.start]):
+        return None  # "the nomination for president, X", "candidate for mayor, X": the office sought
     return _role_before_rank(ctx, t, span)
 
 
