@@ -816,6 +816,12 @@ def test_a_qualified_title_without_former_stays(nlp):
     assert officials(nlp, text) == {("Bill Morris", "leader", None)}
 
 
+def test_former_before_a_noun_before_the_place_is_not_the_titles(nlp):
+    """ "former rival New Jersey Gov. X": the former qualifies "rival", the governor is current."""
+    text = "Trump was introduced by former rival New Jersey Gov. Chris Christie, who endorsed him last week."
+    assert officials(nlp, text) == {("Chris Christie", "governor", None)}
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

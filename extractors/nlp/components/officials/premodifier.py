@@ -41,19 +41,22 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
 
 def _former_past_places(ctx: Context, start: int) -> bool:
     """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X", "Former union
-    leader X": a former cue before up to three place or nationality words (or an acronym) or
-    lower-case nouns and adjectives written before the title."""
-    doc, k = ctx.doc, start - 1
-    while k >= max(start - 3, 0) and (
-        doc[k].ent_type_ in ("GPE", "NORP", "LOC")
-        or doc[k].text.replace(".", "").isupper()
-        or doc[k].is_lower
-        and doc[k].is_alpha
-        and doc[k].pos_ in ("NOUN", "ADJ")
-        and doc[k].lower_ not in ctx.lex.former
-    ):
+    leader X", "former US national security advisor X": a former cue before up to three place or
+    nationality words (or an acronym) written before the title, or lower-case nouns and adjectives
+    right before it; not "former rival New Jersey Gov. X" (the former qualifies the noun)."""
+    doc, k, placed = ctx.doc, start - 1, False
+    while k >= max(start - 3, 0):
+        if doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper():
+            placed = True
+        elif placed or not _qualifying_word(ctx, doc[k]):
+            break
         k -= 1
     return k < start - 1 and ctx.lex.is_former(doc, k)
+
+
+def _qualifying_word(ctx: Context, tok) -> bool:
+    """A lower-case noun or adjective that qualifies a title ("union" leader, "national security")."""
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ") and tok.lower_ not in ctx.lex.former
 
 
 def _title_for(ctx: Context, span: Span) -> Span | None:
