@@ -57,7 +57,7 @@ def test_a_judge_is_no_prosecutor(nlp):
         (
             "The Ministry of Gender, Labour and Social Development warned families. State Minister for "
             "Labour and Industrial Relations, Grace Akello, said the girls were promised jobs.",
-            ("Grace Akello", "minister of state", "Ministry of Gender, Labour and Social Development"),
+            ("Grace Akello", "state minister", "Ministry of Gender, Labour and Social Development"),
         ),
         (
             "The Department of Justice published the national plan. Minister of State for Criminal and "

@@ -169,3 +169,14 @@ def test_the_story_country_counts_its_cities_not_only_its_name(nlp):
 )
 def test_the_police_after_the_titles_link_is_the_storys_force(nlp, text, expected):
     assert officials(nlp, text) == expected
+
+
+def test_a_story_set_in_nepals_districts_is_nepals(nlp):
+    """Nepal's districts (country_words.csv) make a story that names India as the destination a
+    Nepal story: its district police office folds into Nepal Police."""
+    text = (
+        "Area Police Office, Mainapokhar, rescued two women from Gulmi and Banke while they were being "
+        "trafficked to India. Three girls of Gorkha were trafficked to India last year, according to the "
+        "District Police Office, Bardia. Police Inspector Devendra Malla said the network had been broken."
+    )
+    assert officials(nlp, text) == {("Devendra Malla", "inspector", "Nepal Police")}

@@ -391,6 +391,25 @@ def test_sheriff_of_a_county(nlp):
     assert officials(nlp, text) == {("Grady Judd", "sheriff", "Polk County Sheriff's Office")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A New Bedford man pleaded guilty to trafficking fentanyl, according to Bristol County "
+            "District Attorney Thomas Quinn III.",
+            ("Thomas Quinn III", "district attorney", "Bristol County District Attorney's Office"),
+        ),
+        (
+            "San Diego County District Attorney Summer Stephan said the task force rescued 12 victims.",
+            ("Summer Stephan", "district attorney", "San Diego County District Attorney's Office"),
+        ),
+    ],
+)
+def test_district_attorney_of_a_county(nlp, text, expected):
+    """A US prosecutor named after the county: that county's District Attorney's Office."""
+    assert officials(nlp, text) == {expected}
+
+
 def test_press_secretary_of_the_body_before_it(nlp):
     text = "White House press secretary Josh Earnest said on Monday that the bill would be vetoed."
     assert officials(nlp, text) == {("Josh Earnest", "press secretary", "White House")}
@@ -713,3 +732,136 @@ def test_then_after_a_preposition_is_a_past_role(nlp, text, expected):
 def test_a_government_spokesman_has_no_body(nlp):
     text = "Government spokesman Thanakorn Wangboonkongchana said the US Department of State released the report."
     assert officials(nlp, text) == {("Thanakorn Wangboonkongchana", "spokesman", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "UN High Commissioner for Refugees Filippo Grandi said the numbers had doubled.",
+            ("Filippo Grandi", "high commissioner", "United Nations High Commissioner for Refugees"),
+        ),
+        (
+            '"This has been a difficult year," said Filippo Grandi, the United Nations High '
+            "Commissioner for Refugees, in Geneva.",
+            ("Filippo Grandi", "high commissioner", "United Nations High Commissioner for Refugees"),
+        ),
+        (
+            "UN High Commissioner for Human Rights Volker Türk said the abuses must stop.",
+            ("Volker Türk", "high commissioner", "Office of the High Commissioner for Human Rights"),
+        ),
+    ],
+)
+def test_high_commissioner_of_a_body_named_by_the_office(nlp, text, expected):
+    """A UN body named by its head's office (portfolios.csv): the high commissioner is its head, no
+    envoy of a mission."""
+    assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Uganda's Inspector-General of Police Martin Okoth Ochola said the recruiters were arrested.",
+            ("Martin Okoth Ochola", "inspector general", "Uganda Police Force"),
+        ),
+        (
+            "Additional Inspector-General of Police, Counter-Terrorism Department, Azad Khan, said the "
+            "slain terrorist was identified as Zafran.",
+            ("Azad Khan", "additional inspector general", "Counter Terrorism Department"),
+        ),
+    ],
+)
+def test_title_with_a_hyphen_before_general(nlp, text, expected):
+    """ "Inspector-General" (British and Commonwealth spelling) is the title "inspector general"; a
+    rank word before it stays ("additional inspector general")."""
+    assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "State Minister for Interior Talal Chaudhry said the Federal Constabulary is not a police force.",
+            ("Talal Chaudhry", "state minister", "Ministry of Interior"),
+        ),
+        (
+            "Minister of State for Interior Talal Chaudhry said the Federal Constabulary is not a police force.",
+            ("Talal Chaudhry", "minister of state", "Ministry of Interior"),
+        ),
+    ],
+)
+def test_state_minister_is_the_title_as_written(nlp, text, expected):
+    """ "State Minister" and "Minister of State" are each the title as written (the definitions:
+    the role as written); both take the portfolio's ministry."""
+    assert officials(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Former union leader Sir Bill Morris has already accused both the big parties of a "bidding war".',
+        "The sanctions target Netanyahu and former defense minister Yoav Gallant.",
+        "Baselice worked for Cruz's opponent in the 2012 race, then-lieutenant governor David Dewhurst.",
+    ],
+)
+def test_former_before_the_nouns_of_a_title_is_a_past_role(nlp, text):
+    """A former cue before lower-case words that qualify the title ("former union leader", "then-
+    lieutenant governor") makes it a past role: no official (the definitions)."""
+    assert officials(nlp, text) == set()
+
+
+def test_a_qualified_title_without_former_stays(nlp):
+    text = "Union leader Bill Morris said the bill was wrong."
+    assert officials(nlp, text) == {("Bill Morris", "leader", None)}
+
+
+def test_former_before_a_noun_before_the_place_is_not_the_titles(nlp):
+    """ "former rival New Jersey Gov. X": the former qualifies "rival", the governor is current."""
+    text = "Trump was introduced by former rival New Jersey Gov. Chris Christie, who endorsed him last week."
+    assert officials(nlp, text) == {("Chris Christie", "governor", None)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The victims were interviewed by FBI Special Agent Eric Slaten, supervisor of the Boston FBI "
+            "Child Exploitation and Human Trafficking Task Force.",
+            ("Eric Slaten", "special agent", "Federal Bureau of Investigation"),
+        ),
+        (
+            "''We've never found a tunnel using them,'' said David Shaw, a special agent in charge of "
+            "Homeland Security Investigations in San Diego.",
+            ("David Shaw", "special agent in charge", "Homeland Security Investigations"),
+        ),
+    ],
+)
+def test_special_agent_of_a_federal_agency(nlp, text, expected):
+    """A US federal agent's rank ("Special Agent", "special agent in charge") is the title; the
+    agency written at it is the organisation."""
+    assert officials(nlp, text) == {expected}
+
+
+def test_a_senators_state_after_the_name_makes_the_seat_american(nlp):
+    """ "Sen. X of Texas": a US state (country_words.csv) after the name of a seat's holder gives
+    the United States Senate also in a story mostly about another country."""
+    text = (
+        "Sen. Ted Cruz of Texas has blasted Trump's statements on Israel. Israel's prime minister "
+        "Benjamin Netanyahu met donors in Israel. The Israeli embassy said Israel was safe."
+    )
+    assert ("Ted Cruz", "senator", "United States Senate") in officials(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her pursuit of the Democratic nomination for president, Hillary Rodham Clinton has emphasized "
+        "her record.",
+        "Those not on the slate included the endorsed Republican candidate for governor, Wayne Stenehjem.",
+    ],
+)
+def test_an_office_sought_before_the_name_is_no_role(nlp, text):
+    """A title after "for" with a comma before the name ("the nomination for president, X") is the
+    office sought, not the name's role."""
+    assert officials(nlp, text) == set()

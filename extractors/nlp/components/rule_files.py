@@ -115,7 +115,9 @@ def title_patterns(nlp: Language, path: str) -> tuple[list[dict], set[str]]:
         plural = plural_title(p["pattern"]) if p.get("plural", True) else None
         if plural:
             plurals.add(plural.lower())
-        for form in filter(None, (p["pattern"], plural)):
+        for form in dict.fromkeys(
+            filter(None, (p["pattern"], plural, *map(_hyphenated, (p["pattern"], plural))))
+        ):
             pattern = token_pattern(nlp, form)
             if p.get("cased"):
                 pattern[0] = {**pattern[0], "IS_TITLE": True}
@@ -123,6 +125,16 @@ def title_patterns(nlp: Language, path: str) -> tuple[list[dict], set[str]]:
                 pattern[0] = {**pattern[0], "IS_LOWER": True}
             patterns.append({"label": "TITLE", "id": title, "pattern": pattern})
     return patterns, plurals
+
+
+_GENERAL = re.compile(r"(?<=[a-z]) (general)(?= of |$)", re.IGNORECASE)
+
+
+def _hyphenated(form: str | None) -> str | None:
+    """A title written with the hyphen British and Commonwealth English put in "X General"
+    ("Inspector-General of Police", "Attorney-General", "Solicitor-General"), or None."""
+    hyphenated = _GENERAL.sub(r"-\1", form) if form else None
+    return hyphenated if hyphenated != form else None
 
 
 def agency_gazetteer(nlp: Language, path: str) -> tuple[list[dict], dict[str, dict], dict[str, str]]:

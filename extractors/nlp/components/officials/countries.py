@@ -96,6 +96,21 @@ def country_at(ctx: Context, k: int) -> tuple[str, int] | None:
     return (country, k + 1) if country else None
 
 
+def _seat_of_place(ctx: Context, span: Span, tspan: Span | None) -> str | None:
+    """A legislator's seat (``titles.jsonl`` ``seat``) with its place after the name ("Sen. Ted
+    Cruz of Texas"): the country of a place ``country_words.csv`` knows, or None."""
+    doc, k = ctx.doc, span.end
+    if (
+        tspan is None
+        or not ctx.lex.info(tspan.ent_id_).get("seat")
+        or k + 1 >= len(doc)
+        or doc[k].lower_ != "of"
+    ):
+        return None
+    e = ctx.ent(k + 1, "GPE")
+    return ctx.lex.place_country.get(e.text) if e is not None and not e.ent_id_ else None
+
+
 def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     """The country whose office a title is: none after a word of a state's level ("State Senator
     X", "state Rep. X": ``role_cues.csv`` ``sub_national``); a party-and-state tag after the name
@@ -110,7 +125,7 @@ def office_country(ctx: Context, span: Span, tspan: Span | None) -> str | None:
     k = tspan.start - 1 if tspan is not None else -1
     if k >= 0 and ctx.doc[k].lower_ in ctx.lex.skip_words("sub_national"):
         return None
-    tagged = ctx.lex.tag_country(ctx.doc, span.end)
+    tagged = ctx.lex.tag_country(ctx.doc, span.end) or _seat_of_place(ctx, span, tspan)
     if tagged or tspan is None:
         return tagged or ctx.country
     e = ctx.ent(k, "GPE") if k >= 0 else None

@@ -127,6 +127,10 @@ class Lexicon:
             toks = tuple(t.lower_ for t in nlp.make_doc(r["portfolio"]))
             self.portfolios.append((toks, r["organisation"], set(split_aliases(r["titles"]))))
         self.portfolios.sort(key=lambda p: -len(p[0]))
+        self._portfolio_orgs: dict[str, set[str]] = {}
+        for _, org, titles in self.portfolios:
+            for t in titles:
+                self._portfolio_orgs.setdefault(t, set()).add(org)
         # another country's story: the name of the shortest portfolio of that organisation
         self.abroad: dict[str, str] = {}
         for r in sorted(table, key=lambda r: len(r["portfolio"])):
@@ -187,6 +191,16 @@ class Lexicon:
             self.police_of[r["province"]] = r["police"]
         self.place_of = {r["place"].lower(): r["province"] for r in places}
         self.places: set[str] = set(self.province_of) | set(self.place_of)
+
+    def portfolio_orgs(self, title: str) -> set[str]:
+        """The organisations a portfolio gives ``title`` (``portfolios.csv``)."""
+        return self._portfolio_orgs.get(title, set())
+
+    def office_title(self, org: str) -> str | None:
+        """The title of the office that names ``org`` (a ``portfolios.csv`` title its name holds:
+        "United Nations High Commissioner for Refugees" -> high commissioner), or None."""
+        low = f" {org.lower()} "
+        return next((t for t, orgs in self._portfolio_orgs.items() if org in orgs and f" {t} " in low), None)
 
     def skip_words(self, effect: str) -> set[str]:
         """The single words of a ``role_cues.csv`` word effect (``appointed_skip``, ``as_skip``,

@@ -40,20 +40,30 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
 
 
 def _former_past_places(ctx: Context, start: int) -> bool:
-    """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X": a former cue
-    before up to three place or nationality words (or an acronym) written before the title."""
-    doc, k = ctx.doc, start - 1
-    while k >= max(start - 3, 0) and (
-        doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper()
-    ):
+    """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X", "Former union
+    leader X", "former US national security advisor X": a former cue before up to three place or
+    nationality words (or an acronym) written before the title, or lower-case nouns and adjectives
+    right before it; not "former rival New Jersey Gov. X" (the former qualifies the noun)."""
+    doc, k, placed = ctx.doc, start - 1, False
+    while k >= max(start - 3, 0):
+        if doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper():
+            placed = True
+        elif placed or not _qualifying_word(ctx, doc[k]):
+            break
         k -= 1
     return k < start - 1 and ctx.lex.is_former(doc, k)
+
+
+def _qualifying_word(ctx: Context, tok) -> bool:
+    """A lower-case noun or adjective that qualifies a title ("union" leader, "national security")."""
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ") and tok.lower_ not in ctx.lex.former
 
 
 def _title_for(ctx: Context, span: Span) -> Span | None:
     """The title the name follows; "Advisor to PM Rana Sanaullah": an adviser, not the prime
     minister; but "served as spokesperson to President Asif Ali Zardari": the name is the
-    president's (the title after "to" is written in lower case)."""
+    president's (the title after "to" is written in lower case); none for a title after "for" and a
+    comma before the name ("the nomination for president, X": an office sought)."""
     doc, ent_at = ctx.doc, ctx.ent_at
     t = title_before(ctx, span)
     k = t.start - 1 if t is not None else -1
@@ -67,6 +77,8 @@ def _title_for(ctx: Context, span: Span) -> Span | None:
         and doc[ent_at[k - 1].start].is_title
     ):
         t = ent_at[k - 1]
+    elif k >= 0 and doc[k].lower_ == "for" and any(w.text == "," for w in doc[t.end : span.start]):
+        return None  # "the nomination for president, X", "candidate for mayor, X": the office sought
     return _role_before_rank(ctx, t, span)
 
 

@@ -92,6 +92,22 @@ def listed(ctx: Context, span: Span) -> Found | None:
     return t.ent_id_, org, WEAK if ctx.lex.is_weak(t.ent_id_) else TITLE, t
 
 
+def office_agency(ctx: Context, span: Span) -> Found | None:
+    """A body named by its head's office right before the name or as its apposition ("United
+    Nations High Commissioner for Refugees Filippo Grandi", "Filippo Grandi, the United Nations
+    High Commissioner for Refugees"): the office's title (a ``portfolios.csv`` title its body's
+    name holds) of that body."""
+    doc, k = ctx.doc, span.end
+    e = ctx.ent(span.start - 1, "AGENCY")
+    if e is None or e.end != span.start:
+        k += k < len(doc) and doc[k].text == ","
+        k += k < len(doc) and doc[k].lower_ == "the"
+        e = ctx.ent(k, "AGENCY") if k > span.end else None
+    name = ent_name(e) if e is not None else ""
+    title = ctx.lex.office_title(name)
+    return (title, name, TITLE, None) if title else None
+
+
 # (construction, tried only when none before it found a role)
 CONSTRUCTIONS = (
     (appointment, False),
@@ -101,6 +117,7 @@ CONSTRUCTIONS = (
     (apposition, False),
     (copular, True),
     (fronted, True),
+    (office_agency, True),
 )
 
 
@@ -124,7 +141,7 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     mission = info.get("mission")
     org, no_org = _org_at_title(ctx, info, tspan, org)
     if mission:  # an envoy's organisation is the mission the text names, or none
-        org = mission_of(ctx, span, tspan, mission) if tspan is not None else None
+        org = _mission_org(ctx, span, tspan, title, org, mission)
     else:
         org = _unnamed_body(ctx, span, tspan, title, org, chaired)
     if no_org and not mission or not org:
@@ -134,6 +151,24 @@ def role(ctx: Context, span: Span) -> tuple[str, str | None, int, str] | None:
     if written and not org and not qualifier:
         qualifier = open_portfolio(ctx, tspan)
     return title, org, strength, qualifier
+
+
+def _mission_org(ctx: Context, span: Span, tspan: Span | None, title: str, org: str | None, mission: str):
+    """An envoy's mission the text names, or none; an office named by a portfolio of its own
+    ("High Commissioner for Refugees": ``_portfolio_after``, ``office_agency``) is that body's."""
+    if tspan is None:
+        return org if org in ctx.lex.portfolio_orgs(title) else None
+    return _portfolio_after(ctx, tspan, title) or mission_of(ctx, span, tspan, mission)
+
+
+def _portfolio_after(ctx: Context, tspan: Span | None, title: str) -> str | None:
+    """An office named by a portfolio of its own after "for" ("UN High Commissioner for Refugees",
+    ``portfolios.csv``): that body, not an envoy's mission."""
+    doc = ctx.doc
+    if tspan is None or tspan.end + 1 >= len(doc) or doc[tspan.end].lower_ != "for":
+        return None
+    found = ctx.lex.portfolio_starting(doc, tspan.end + 1, title)
+    return found[1] if found is not None and found[1] in ctx.lex.portfolio_orgs(title) else None
 
 
 def _org_at_title(ctx: Context, info: dict, tspan: Span | None, org: str | None) -> tuple[str | None, bool]:
