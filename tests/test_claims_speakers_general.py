@@ -548,3 +548,31 @@ def test_the_possessor_of_a_role_is_not_its_holder(nlp):
         "Ms Jowell's deputy, Richard Caborn, said the government had adopted a cautious approach."
     )
     assert speakers(nlp, text)[-1] == ("Richard Caborn", "person", "said")
+
+
+def test_a_closed_quote_before_a_sentence_with_its_own_report_goes_on_from_the_claim_before(nlp):
+    # BBC: '"B." A spokesman said it was …': the spokesman's cue has its own reported clause, so
+    # the quote before it continues Mr Hogg's claim (and the spokesman keeps his own content)
+    text = (
+        'But Andrew Hogg, spokesman for the Medical Foundation, said ministers had failed. "We '
+        'strongly oppose the scheme," said Mr Hogg. "The Medical Foundation has many serious '
+        'concerns." A spokesman for the Albanian embassy in London said it was the first it had '
+        "heard of a scheme."
+    )
+    doc = nlp(text)
+    got = [(c["speaker"], c["cue"], text[c["start"] : c["end"]]) for c in doc.user_data[CLAIMS]]
+    assert got == [
+        ("Andrew Hogg", "said", "ministers had failed"),
+        ("Andrew Hogg", "said", "We strongly oppose the scheme"),
+        ("Andrew Hogg", "said", "The Medical Foundation has many serious concerns"),
+        (
+            "A spokesman for the Albanian embassy in London",
+            "said",
+            "it was the first it had heard of a scheme",
+        ),
+    ]
+
+
+def test_a_quote_before_its_own_cue_with_no_reported_clause_is_still_that_cues(nlp):
+    text = 'The plan failed. "We will try again." Mr Hogg said.'
+    assert speakers(nlp, text) == [("Hogg", "person", "said")]
