@@ -576,3 +576,39 @@ def test_a_closed_quote_before_a_sentence_with_its_own_report_goes_on_from_the_c
 def test_a_quote_before_its_own_cue_with_no_reported_clause_is_still_that_cues(nlp):
     text = 'The plan failed. "We will try again." Mr Hogg said.'
     assert speakers(nlp, text) == [("Hogg", "person", "said")]
+
+
+LEFT_CLAUSE_SUBJECTS = [
+    # the parser made the subject phrase a clause of its own before a subjectless cue
+    (
+        "Experts invited to the meeting said targeted management actions could help.",
+        [("Experts invited to the meeting", "unnamed", "said")],
+    ),
+    (
+        "In order to help protect donkeys from exploitation, Siân Edwards, the campaigns head at "
+        "charitable organisation The Donkey Sanctuary, said there is a need to spread awareness of "
+        "the skin trade.",
+        [("Siân Edwards", "person", "said")],
+    ),
+    (
+        "Majyd Aziz, a former president of the Karachi Chamber of Commerce and Industry, attended "
+        "the event and, in an interview, said that there is a need to establish designated factories.",
+        [("Majyd Aziz", "person", "said")],
+    ),
+    # a name in apposition to a nested opening preposition's object
+    (
+        "In response to Dr Gibbons' comments, Ieuan Wyn Jones, leader of the Plaid Cymru group in "
+        'the assembly, said: "It is apparent that this reshuffle is a panic measure."',
+        [("Ieuan Wyn Jones", "person", "said")],
+    ),
+    # a clause with an auxiliary before the cue is content, not the subject
+    (
+        "The plan would boost energy conservation, says the party - and insulation could save money.",
+        [(None, "unnamed", "says")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEFT_CLAUSE_SUBJECTS)
+def test_a_subject_the_parser_made_a_clause_before_the_cue_speaks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
