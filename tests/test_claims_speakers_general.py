@@ -612,3 +612,30 @@ LEFT_CLAUSE_SUBJECTS = [
 @pytest.mark.parametrize("text,expected", LEFT_CLAUSE_SUBJECTS)
 def test_a_subject_the_parser_made_a_clause_before_the_cue_speaks(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+LEAD_DESCRIPTIONS = [
+    # a lead's indefinite person is the person the next sentence names as its subject
+    (
+        'The Conservatives have been "a lot smarter" in the way they have conducted the campaign, '
+        "a Labour backbencher has said.\n\nDerek Wyatt said having a five month campaign "
+        '"turned off voters".',
+        [("Derek Wyatt", "person", "has said"), ("Derek Wyatt", "person", "said")],
+    ),
+    (
+        "The Lib Dems are set for their best results in the local council polls, one of their "
+        "frontbenchers has predicted.\n\nLocal government spokesman Ed Davey was speaking as the "
+        "party launched its campaign.",
+        [("Ed Davey", "person", "has predicted")],
+    ),
+    # a group in the lead is no person named next
+    (
+        "The system needs reform, a committee of MPs has said.\n\nJohn Smith said the plans were flawed.",
+        [("a committee of MPs", "unnamed", "has said"), ("John Smith", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_DESCRIPTIONS)
+def test_a_lead_description_is_the_person_named_next(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -53,6 +53,7 @@ from extractors.nlp.claims.groups import (
     counted_members,
     epithet,
     later_title_holder,
+    lead_description,
     office_holder_later,
 )
 from extractors.nlp.claims.lexicon import (
@@ -423,6 +424,7 @@ _SPEAKER_STEPS = (
     name_in_phrase,
     _meeting,
     _complainant_ref,
+    lead_description,
     same_source,
     media_outlet,
     _person_title,
