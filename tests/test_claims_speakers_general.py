@@ -639,3 +639,26 @@ LEAD_DESCRIPTIONS = [
 @pytest.mark.parametrize("text,expected", LEAD_DESCRIPTIONS)
 def test_a_lead_description_is_the_person_named_next(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+NAMES_AT_THE_EDGE = [
+    # a name the officials component did not take, after a possessive or opening the phrase
+    (
+        'War on Want\'s John Hilary said: "Compassionate rhetoric cannot disguise the reality."',
+        [("John Hilary", "person", "said")],
+    ),
+    (
+        "Ashok Vishwanathan of Operation Black Vote said the shortlists were needed.",
+        [("Ashok Vishwanathan", "person", "said")],
+    ),
+    # someone the phrase's head works for is not the speaker
+    (
+        "A spokesman for Michael Howard said the plan was wrong.",
+        [("A spokesman for Michael Howard", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES_AT_THE_EDGE)
+def test_a_name_at_the_edge_of_the_source_is_the_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected
