@@ -548,3 +548,117 @@ def test_the_possessor_of_a_role_is_not_its_holder(nlp):
         "Ms Jowell's deputy, Richard Caborn, said the government had adopted a cautious approach."
     )
     assert speakers(nlp, text)[-1] == ("Richard Caborn", "person", "said")
+
+
+def test_a_closed_quote_before_a_sentence_with_its_own_report_goes_on_from_the_claim_before(nlp):
+    # BBC: '"B." A spokesman said it was …': the spokesman's cue has its own reported clause, so
+    # the quote before it continues Mr Hogg's claim (and the spokesman keeps his own content)
+    text = (
+        'But Andrew Hogg, spokesman for the Medical Foundation, said ministers had failed. "We '
+        'strongly oppose the scheme," said Mr Hogg. "The Medical Foundation has many serious '
+        'concerns." A spokesman for the Albanian embassy in London said it was the first it had '
+        "heard of a scheme."
+    )
+    doc = nlp(text)
+    got = [(c["speaker"], c["cue"], text[c["start"] : c["end"]]) for c in doc.user_data[CLAIMS]]
+    assert got == [
+        ("Andrew Hogg", "said", "ministers had failed"),
+        ("Andrew Hogg", "said", "We strongly oppose the scheme"),
+        ("Andrew Hogg", "said", "The Medical Foundation has many serious concerns"),
+        (
+            "A spokesman for the Albanian embassy in London",
+            "said",
+            "it was the first it had heard of a scheme",
+        ),
+    ]
+
+
+def test_a_quote_before_its_own_cue_with_no_reported_clause_is_still_that_cues(nlp):
+    text = 'The plan failed. "We will try again." Mr Hogg said.'
+    assert speakers(nlp, text) == [("Hogg", "person", "said")]
+
+
+LEFT_CLAUSE_SUBJECTS = [
+    # the parser made the subject phrase a clause of its own before a subjectless cue
+    (
+        "Experts invited to the meeting said targeted management actions could help.",
+        [("Experts invited to the meeting", "unnamed", "said")],
+    ),
+    (
+        "In order to help protect donkeys from exploitation, Siân Edwards, the campaigns head at "
+        "charitable organisation The Donkey Sanctuary, said there is a need to spread awareness of "
+        "the skin trade.",
+        [("Siân Edwards", "person", "said")],
+    ),
+    (
+        "Majyd Aziz, a former president of the Karachi Chamber of Commerce and Industry, attended "
+        "the event and, in an interview, said that there is a need to establish designated factories.",
+        [("Majyd Aziz", "person", "said")],
+    ),
+    # a name in apposition to a nested opening preposition's object
+    (
+        "In response to Dr Gibbons' comments, Ieuan Wyn Jones, leader of the Plaid Cymru group in "
+        'the assembly, said: "It is apparent that this reshuffle is a panic measure."',
+        [("Ieuan Wyn Jones", "person", "said")],
+    ),
+    # a clause with an auxiliary before the cue is content, not the subject
+    (
+        "The plan would boost energy conservation, says the party - and insulation could save money.",
+        [(None, "unnamed", "says")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEFT_CLAUSE_SUBJECTS)
+def test_a_subject_the_parser_made_a_clause_before_the_cue_speaks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+LEAD_DESCRIPTIONS = [
+    # a lead's indefinite person is the person the next sentence names as its subject
+    (
+        'The Conservatives have been "a lot smarter" in the way they have conducted the campaign, '
+        "a Labour backbencher has said.\n\nDerek Wyatt said having a five month campaign "
+        '"turned off voters".',
+        [("Derek Wyatt", "person", "has said"), ("Derek Wyatt", "person", "said")],
+    ),
+    (
+        "The Lib Dems are set for their best results in the local council polls, one of their "
+        "frontbenchers has predicted.\n\nLocal government spokesman Ed Davey was speaking as the "
+        "party launched its campaign.",
+        [("Ed Davey", "person", "has predicted")],
+    ),
+    # a group in the lead is no person named next
+    (
+        "The system needs reform, a committee of MPs has said.\n\nJohn Smith said the plans were flawed.",
+        [("a committee of MPs", "unnamed", "has said"), ("John Smith", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_DESCRIPTIONS)
+def test_a_lead_description_is_the_person_named_next(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+NAMES_AT_THE_EDGE = [
+    # a name the officials component did not take, after a possessive or opening the phrase
+    (
+        'War on Want\'s John Hilary said: "Compassionate rhetoric cannot disguise the reality."',
+        [("John Hilary", "person", "said")],
+    ),
+    (
+        "Ashok Vishwanathan of Operation Black Vote said the shortlists were needed.",
+        [("Ashok Vishwanathan", "person", "said")],
+    ),
+    # someone the phrase's head works for is not the speaker
+    (
+        "A spokesman for Michael Howard said the plan was wrong.",
+        [("A spokesman for Michael Howard", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES_AT_THE_EDGE)
+def test_a_name_at_the_edge_of_the_source_is_the_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected

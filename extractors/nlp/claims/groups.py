@@ -12,8 +12,11 @@ from __future__ import annotations
 from extractors.nlp.claims.lexicon import (
     _COUNTING_WORDS,
     _EPITHET_HEADS,
+    _GROUP_NOUNS,
     _OFFICE_HEADS,
+    _ORG_HEADS,
     _PERSON_HEADS,
+    _REPORT_HEADS,
     title_words,
 )
 from extractors.nlp.claims.named import _mentions, _title_words
@@ -73,6 +76,43 @@ def later_title_holder(s: _Subject) -> Speaker | None:
         return None
     holder = office_holder_later(s)
     return (holder, "person") if holder else None
+
+
+# a lead's indefinite description may be named in this many sentences after the lead's own
+_LEAD_SENTENCES = 3
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
+# heads of an indefinite lead source that is a body or a document, not one person
+_GROUP_WORDS = (
+    _ORG_HEADS | _GROUP_NOUNS | _REPORT_HEADS | {"group", "panel", "coalition", "team", "delegation"}
+)
+
+
+def lead_description(s: _Subject) -> Speaker | None:
+    """An indefinite person in a story's first sentence ("The Conservatives have been 'a lot
+    smarter' …, a Labour backbencher has said.", "An artist critical of … has denied comparing …",
+    "one of their frontbenchers has predicted") is the person the next sentence opens with as its subject ("Derek Wyatt said …", "Shani Rhys
+    James is worried …"): the lead withholds the name the story then gives. Not a group ("a
+    committee of MPs", "A group of MPs and peers"), nor a person named before the lead."""
+    span, root, doc = s.span, s.root, s.doc
+    if [t.lower_ for t in span[:2]] == ["one", "of"]:  # "one of their frontbenchers has predicted"
+        root = next((t for t in span if t.dep_ == "pobj" and t.head.i == span[1].i), root)
+        if root.tag_ != "NNS":
+            return None
+    elif span[0].lower_ not in ("a", "an") or root.tag_ not in ("NN", "NNP"):
+        return None
+    if root.ent_type_:
+        return None
+    if root.lower_ in _GROUP_WORDS or any(i < span.start for i in s.person_at):
+        return None
+    sents = list(doc.sents)
+    k = next((n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end), None)
+    if k is None or any(sent.text.strip()[-1:] in _SENTENCE_ENDS for sent in sents[:k]):
+        return None  # (a title line before the lead ends with no full stop)
+    for sent in sents[k + 1 : k + _LEAD_SENTENCES]:
+        subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is not None:
+            return (s.person_at[subj.i], "person") if subj.i in s.person_at else None
+    return None
 
 
 def office_holder_later(s: _Subject) -> str | None:

@@ -359,10 +359,19 @@ def _cue_after(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None
             return None
         args = self._args(t)
         if args and "quote" in args:
-            return t if _subject_between(doc, qspan.end, t) else None
+            return t if _subject_between(doc, qspan.end, t) and not _reports_own(doc, qspan, t) else None
         if t.i - qspan.end > 25:
             return None
     return None
+
+
+def _reports_own(doc: Doc, qspan: Span, cue: Token) -> bool:
+    """A quotation closed with its sentence's full stop, followed by a new sentence whose cue has a
+    reported clause of its own ("“… in the chosen countries.” A spokesman for the embassy said it
+    was the first it had heard of a scheme"): the quote is not that cue's (it goes on from the
+    claim before it)."""
+    inner = qspan.text.rstrip(" ”\"'’")
+    return inner[-1:] in (".", "!", "?") and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _subject_between(doc: Doc, start: int, cue: Token) -> bool:

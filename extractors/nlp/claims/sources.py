@@ -257,11 +257,23 @@ def _opening_preposition(self, verb: Token, v: Token) -> _Found | None:
         return None
     for p in v.children:
         if p.dep_ == "prep" and p.i < v.i:
-            for o in p.children:
-                named = _named_appos(o, v) if o.dep_ == "pobj" else None
+            for o in _prepositional_objects(p):
+                named = _named_appos(o, v)
                 if named is not None:
                     return self._np(named), False
     return None
+
+
+def _prepositional_objects(p: Token, depth: int = 3):
+    """The objects of preposition ``p`` and of the prepositions nested in them ("In response to
+    Dr Gibbons' comments, Ieuan Wyn Jones, leader of …, said": the name hangs on "comments")."""
+    for o in p.children:
+        if o.dep_ == "pobj":
+            yield o
+            if depth > 1:
+                for q in o.children:
+                    if q.dep_ == "prep":
+                        yield from _prepositional_objects(q, depth - 1)
 
 
 def _participle_on_noun(self, verb: Token, v: Token) -> _Found | Token | None:
@@ -331,6 +343,64 @@ def _inverted_opening(self, verb: Token, v: Token) -> _Found | None:
 _OPENING = ("“", '"', "‘", "'")
 
 
+def _left_clause_subject(self, verb: Token, v: Token) -> _Found | None:
+    """A subjectless cue with its reported clause after it and, before it, a clause the parser
+    made of its subject phrase: "Experts invited to the meeting said …" (a participle read as the
+    verb), "Majyd Aziz, a former president of …, attended the event and, in an interview, said …"
+    (a named person, subject of the verb the cue is joined to), "Siân Edwards, the campaigns head
+    at …, said …" (the name before the misparsed title). Not "Hiding women away is a backward
+    view, Musharraf has said" (no reported clause after the cue), nor a clause with an auxiliary
+    ("The plan would boost …, says the party") or none of those shapes ("…, so explain to me
+    how …")."""
+    clause = _clause_before(verb, v)
+    if clause is None:
+        return None
+    subj = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if not subj or subj[0].pos_ not in ("NOUN", "PROPN") or self._quoted(subj[0], verb):
+        return None  # ('"One guy came in and said …," said the woman': a quoted subject)
+    s, doc = subj[0], v.doc
+    name = _name_in_apposition_before(s)
+    if name is not None:
+        return name, False
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return None  # "The plan would boost …, says the party", "Few politicians would admit …"
+    if clause.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children
+    ):
+        end = clause.right_edge.i + 1
+        while end > s.left_edge.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        return doc[s.left_edge.i : end], False
+    if s.ent_type_ == "PERSON":
+        # "Jeffrey Salkin, a … rabbi helping to …, said"; "X attended the event and, …, said"
+        return self._np(s), False
+    return None
+
+
+def _clause_before(verb: Token, v: Token) -> Token | None:
+    """The last clause (ccomp, parataxis) the parser hung before ``verb``, a subjectless, active
+    root or parataxis cue with a reported clause after it; else None."""
+    if v is not verb or v.dep_ not in ("ROOT", "parataxis") or verb.tag_ == "VBN":
+        return None
+    children = list(v.children)
+    if any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("expl", "auxpass") for c in children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > v.i for c in children):
+        return None
+    left = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.right_edge.i < v.i]
+    return left[-1] if left else None
+
+
+def _name_in_apposition_before(s: Token) -> Span | None:
+    """A person's name right before the phrase of ``s`` and a comma ("Siân Edwards, the campaigns
+    head at …")."""
+    doc = s.doc
+    k = s.left_edge.i - 1
+    if k > 0 and doc[k].text == "," and doc[k - 1].ent_type_ == "PERSON":
+        return next((e for e in doc.ents if e.end == k and e.label_ == "PERSON"), None)
+    return None
+
+
 def _outer_cue(self, v: Token) -> Token | None:
     """ "claim they have been made scapegoat urging …", "stressed the need for a “Skill Emergency,”
     urging …": a reporting participle hung on a noun inside another cue's content continues that
@@ -361,6 +431,7 @@ _SOURCE_STEPS: tuple[Callable[..., _Found | Token | None], ...] = (
     _opening_preposition,
     _participle_on_noun,
     _name_before,
+    _left_clause_subject,
 )
 
 
@@ -397,4 +468,7 @@ def _ends_before(name: Token, verb: Token) -> bool:
     k = verb.i - 1
     while k > name.i and (doc[k].is_punct or doc[k].dep_ == "advmod"):
         k -= 1
-    return name.right_edge.i == k
+    right = name.right_edge.i  # the comma closing the apposition may hang on the name
+    while right > k and doc[right].is_punct:
+        right -= 1
+    return right == k

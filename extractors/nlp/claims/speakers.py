@@ -53,6 +53,7 @@ from extractors.nlp.claims.groups import (
     counted_members,
     epithet,
     later_title_holder,
+    lead_description,
     office_holder_later,
 )
 from extractors.nlp.claims.lexicon import (
@@ -93,6 +94,7 @@ from extractors.nlp.claims.surnames import full_name_of, person_after_role, pers
 from extractors.nlp.claims.tip_report import tip_report_phrase
 from extractors.nlp.components.entities import AGENCY_INFO
 from extractors.nlp.components.officials import PEOPLE
+from extractors.nlp.ents import ents_within
 from extractors.nlp.resolve import (
     agency_name,
     last_agency,
@@ -180,6 +182,37 @@ def _name_beside_title(s: _Subject) -> Speaker | None:
         if j in person_at and j > span.end + 1:
             return person_at[j], "person"
     return None
+
+
+def _person_entity(s: _Subject) -> Speaker | None:
+    """A name the officials component did not take, at an edge of the source phrase: after a
+    possessive or a comma at its end ("War on Want's John Hilary", "The Shadow Secretary of State
+    for the Family, Theresa May"), or opening it before a comma or "of" ("Ashok Vishwanathan of
+    Operation Black Vote", "Mr MacDonell, political editor of The Scotsman"): that person, not
+    the body around the name ("A spokesman for Michael Howard" ends with no comma; "A transcript of
+    evidence from Jessy's maid, Amelia Laugher" has the name in apposition to another noun; "Lord
+    Nicholls of Birkenhead" is a peer's name)."""
+    span, doc = s.span, s.doc
+    ents = [e for e in ents_within(span) if e.label_ == "PERSON"]
+    last = ents[-1] if ents else None
+    if last is not None and last.end == span.end:
+        before = doc[last.start - 1].lower_
+        if before in ("'s", "’s") or (
+            before == "," and last.root.dep_ == "appos" and last.root.head.i == s.root.i
+        ):
+            return _clean_name(s, last)
+    first = ents[0] if ents and ents[0].start == span.start else None
+    if first is not None and first.end < span.end and doc[first.end].lower_ in (",", "of"):
+        return _clean_name(s, first)
+    if len(span) > 2 and span[0].lower_.rstrip(".") in s.finder.shape.honorifics and span[2].text == ",":
+        return _clean_name(s, span[1:2]) if span[1].pos_ == "PROPN" else None  # "Mr MacDonell, …"
+    return None
+
+
+def _clean_name(s: _Subject, name: Span) -> Speaker | None:
+    longer = {t.lower_ for e in s.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    found = s.finder.shape.clean(name, longer)
+    return (found.text, "person") if found is not None else None
 
 
 def _opens_sentence(doc: Doc, i: int, person_at: dict) -> bool:
@@ -413,6 +446,7 @@ def _document_issuer(s: _Subject) -> Speaker | None:
 _SPEAKER_STEPS = (
     _named_person,
     _name_beside_title,
+    _person_entity,
     _relative_pronoun,
     _possessor,
     _person_pronoun,
@@ -423,6 +457,7 @@ _SPEAKER_STEPS = (
     name_in_phrase,
     _meeting,
     _complainant_ref,
+    lead_description,
     same_source,
     media_outlet,
     _person_title,
