@@ -615,3 +615,21 @@ def test_untagged_names_in_quotes_and_with_a_leading_all(nlp):
         ("Restore Hope Unit", None, "government"),
         ("All Pakistan Motor Dealers Association", None, "ngo"),
     }
+
+
+# -- one body written two ways in one text (agency_forms) --------------------------------------------
+
+
+def test_a_body_written_two_ways_is_one_row(nlp):
+    """alert_006 (Google alert): "Labor Department" in the headline and "the U.S. Department of
+    Labor" in the text are one body; dawn_081: "Italy’s interior ministry" and "the Italian interior
+    ministry" are one; a bare "Senate" is left alone."""
+    text = (
+        "AP: Labor Department fines meat plant cleaning service. Late last week, the U.S. Department "
+        "of Labor fined a food safety company. The San Diego Human Trafficking Task Force led the "
+        "operation. The Human Trafficking Task Force said 48 were arrested."
+    )
+    assert agencies(nlp, text) == {
+        ("US Department of Labor", "DOL", "government"),
+        ("San Diego Human Trafficking Task Force", None, "government"),
+    }

@@ -19,6 +19,7 @@ from extractors.nlp import claims  # noqa: F401
 from extractors.nlp.components import (
     acronyms,  # noqa: F401
     agency_continued,  # noqa: F401
+    agency_forms,  # noqa: F401
     agency_heads,  # noqa: F401
     agency_home,  # noqa: F401
     agency_model,  # noqa: F401
