@@ -613,7 +613,7 @@ def test_untagged_names_in_quotes_and_with_a_leading_all(nlp):
     )
     assert agencies(nlp, text) == {
         ("Restore Hope Unit", None, "government"),
-        ("All Pakistan Motor Dealers Association", None, "ngo"),
+        ("All Pakistan Motor Dealers Association", None, "other"),
     }
 
 
