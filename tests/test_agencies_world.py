@@ -572,3 +572,64 @@ def test_the_white_house_as_the_prize_or_the_place_is_no_agency(nlp):
     assert agencies(nlp, text) == set()
     text = "Headline\n\nThe White House says expanding a national monument will protect 7,000 species."
     assert agencies(nlp, text) == {("White House", None, "government")}
+
+
+# -- capitalised names with an organisation head the statistical NER left untagged ------------------
+
+
+def test_a_named_body_the_ner_misses_at_a_paragraph_start(nlp):
+    """alert_015 (Google alert): the task force opening the paragraph has no ORG entity; its head
+    word ("Force", after "Task": the government's) makes it a body."""
+    text = (
+        "The Northeast Ohio Human Trafficking Task Force, the Wickliffe Police Department, and the "
+        "Lake County Sheriff's Office arrested and charged six men."
+    )
+    assert agencies(nlp, text) == {
+        ("Northeast Ohio Human Trafficking Task Force", None, "government"),
+        ("Wickliffe Police Department", None, "police"),
+        ("Lake County Sheriff's Office", None, "police"),
+    }
+
+
+def test_untagged_runs_that_are_no_name_of_their_own(nlp):
+    """A headline's verb ("Assists"), a description after "A", a hyphenated compound's tail
+    ("ABS-CBN North America Bureau"), an owner's unit after a possessive and capitals are no body."""
+    text = (
+        "LAPD Assists State Task Force on Human Trafficking. Lead in Heels: A Network of Empowered "
+        "Women Helps Victims. ABS-CBN North America Bureau correspondent Rommel Conclara reports. "
+        "Lauren Johnston, an economist at the University of Sydney’s China Studies Centre, spoke. "
+        "ELEVEN POLICE KILLED IN TURKEY."
+    )
+    assert agencies(nlp, text) == {("Los Angeles Police Department", "LAPD", "police")}
+
+
+def test_untagged_names_in_quotes_and_with_a_leading_all(nlp):
+    """A quoted unit (Google alert: "Inside the 'Restore Hope Unit', as Probation Officers fight")
+    and a name opening with "All" (Dawn: "President of the All Pakistan Motor Dealers Association")
+    are names; a plural and "of" before one are not ("Agents of the ...")."""
+    text = (
+        "Inside the 'Restore Hope Unit', probation officers fight against human trafficking. "
+        "Moreover, President of the All Pakistan Motor Dealers Association, H.M. Shahzad, said he was hopeful."
+    )
+    assert agencies(nlp, text) == {
+        ("Restore Hope Unit", None, "government"),
+        ("All Pakistan Motor Dealers Association", None, "other"),
+    }
+
+
+# -- one body written two ways in one text (agency_forms) --------------------------------------------
+
+
+def test_a_body_written_two_ways_is_one_row(nlp):
+    """alert_006 (Google alert): "Labor Department" in the headline and "the U.S. Department of
+    Labor" in the text are one body; dawn_081: "Italy’s interior ministry" and "the Italian interior
+    ministry" are one; a bare "Senate" is left alone."""
+    text = (
+        "AP: Labor Department fines meat plant cleaning service. Late last week, the U.S. Department "
+        "of Labor fined a food safety company. The San Diego Human Trafficking Task Force led the "
+        "operation. The Human Trafficking Task Force said 48 were arrested."
+    )
+    assert agencies(nlp, text) == {
+        ("US Department of Labor", "DOL", "government"),
+        ("San Diego Human Trafficking Task Force", None, "government"),
+    }

@@ -19,6 +19,8 @@ from extractors.nlp import claims  # noqa: F401
 from extractors.nlp.components import (
     acronyms,  # noqa: F401
     agency_continued,  # noqa: F401
+    agency_forms,  # noqa: F401
+    agency_heads,  # noqa: F401
     agency_home,  # noqa: F401
     agency_model,  # noqa: F401
     agency_modifier,  # noqa: F401

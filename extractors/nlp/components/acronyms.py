@@ -435,6 +435,18 @@ class AcronymLinker:
         )
         learnt.spans.append(Span(doc, start, e.end, label="AGENCY", span_id=span.text))
 
+    def untagged_names(self, doc: Doc, runs: list[tuple[int, int]]) -> None:
+        """The spans ``runs`` (capitalised names no entity covers: :mod:`agency_heads`) as model ORG
+        entities are: new agencies when their head word is an organisation keyword."""
+        ents = list(doc.ents)
+        learnt = _Learnt(
+            doc.user_data.setdefault(AGENCY_INFO, {}), {i: e for e in ents for i in range(e.start, e.end)}
+        )
+        for start, end in runs:
+            self._model_org(doc, Span(doc, start, end, label="ORG"), learnt)
+        if learnt.spans:
+            _relabel(doc, ents, learnt)
+
     def _model_org(self, doc: Doc, e: Span, learnt: _Learnt) -> None:
         """A model ORG followed by a known body's acronym is that body ("National Database
         Registration Authority (Nadra)"); an ORG with an organisation head word, trimmed, is a new
