@@ -232,3 +232,13 @@ def test_a_title_in_another_form_is_its_holder(nlp):
         "efforts made. The spokesperson said the two countries need to work together."
     )
     assert speakers(nlp, text) == [("Maria Santos", "person", "said"), ("Maria Santos", "person", "said")]
+
+
+def test_he_after_a_quote_is_no_one_the_quote_names(nlp):
+    # BBC: the people "he" may stand for leave out those named inside the quotation before it
+    text = (
+        "Ms Kelly said reforms should build on GCSEs and A-levels. Her comments did not impress Tory "
+        'shadow education secretary Tim Collins. "Ruth Kelly wants to ditch the Tomlinson report on '
+        'exam structures but has absolutely no idea what to put in its place," he said.'
+    )
+    assert speakers(nlp, text) == [("Ruth Kelly", "person", "said"), ("Tim Collins", "person", "said")]

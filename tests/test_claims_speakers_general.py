@@ -662,3 +662,35 @@ NAMES_AT_THE_EDGE = [
 @pytest.mark.parametrize("text,expected", NAMES_AT_THE_EDGE)
 def test_a_name_at_the_edge_of_the_source_is_the_person(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+COORDINATED = [
+    # speakers joined by "and" are the members as written, not the first or last of them
+    (
+        "Lindsey Graham and David Perdue said the plan was wrong.",
+        [("Lindsey Graham and David Perdue", "person", "said")],
+    ),
+    (
+        "Jane and John Doe are suing Twitter. They claim the company benefited.",
+        [("Jane and John Doe", "person", "claim")],
+    ),
+    (
+        "Mr Afzal, Mr Islam and Mr Kazi deny the charges.",
+        [("Mr Afzal, Mr Islam and Mr Kazi", "person", "deny")],
+    ),
+    # one name with "and" in it is one body; titles before one name are that person
+    (
+        "The Ministry of Labor and Employment said 212 workers were released.",
+        [("Ministry of Labor and Employment", "organisation", "said")],
+    ),
+    (
+        "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell, who said: "
+        '"You would not let your child watch it."',
+        [("Tessa Jowell", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED)
+def test_speakers_joined_by_and_are_the_members_as_written(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -30,6 +30,67 @@ def _counts(tok) -> bool:
     return tok.lower_ in _COUNTING_WORDS or (tok.like_num and tok.ent_type_ in ("", "CARDINAL", "PERCENT"))
 
 
+_NAMED = ("PERSON", "ORG", "AGENCY", "NORP", "GPE")
+
+
+def coordinated(s: _Subject) -> Speaker | None:
+    """Speakers joined by "and" ("Labour and the Tories have attacked", "Lindsey Graham and David
+    Perdue, who are both on the Judiciary Committee, said", "Both Labour and the Conservatives
+    have said") are the members as written (the news gold: "Federal Police and Federal
+    Investigation Agency (FIA)", "Charities and experts"), not the first or last of them: people
+    when every member is a person, an organisation when every one is a body, else unnamed. Every
+    member is a name, or every one a plural noun; titles joined before one name ("Deputy Prime
+    Minister and Foreign Minister Ishaq Dar") and a name with "and" in it ("Ministry of Labor and
+    Employment") are one speaker."""
+    span, doc = s.span, s.doc
+    members = _members(s)
+    if members is None:
+        return None
+    ent_of = {t.i: e for e in doc.ents for t in e}
+    root = members[0]
+    if root.i in ent_of and ent_of[root.i].end > min(m.i for m in members[1:]):
+        return None  # the members are one name
+    people = [m.i in s.person_at or m.ent_type_ == "PERSON" for m in members]
+    named = all(m.ent_type_ in _NAMED for m in members) and (all(people) or not any(people))
+    if not named and not all(m.tag_ in ("NNS", "NNPS") for m in members):
+        return None  # (people and places mixed: "Culture, Media and Sport Secretary Tessa Jowell")
+    start = span.start + 1 if span[0].lower_ == "both" else span.start
+    end = max(ent_of[m.i].end if m.i in ent_of else m.i + 1 for m in members)
+    text = doc[start:end].text
+    if all(people):
+        return text, "person"
+    if all(m.ent_type_ in ("AGENCY", "ORG") for m in members):
+        return text, "organisation"
+    return text, "unnamed"
+
+
+def _members(s: _Subject) -> list | None:
+    """The source phrase's head and its chain of conjuncts joined by "and" ("Mr Afzal, Mr Islam
+    and Mr Kazi"), head first; None when there are none, or a member stands before the head
+    ("Culture, Media and Sport Secretary X"), or the conjunct hangs inside a name after a
+    preposition ("Committee on Kashmir Affairs, GB and SAFRON"), or the phrase names a person
+    who is no member."""
+    span, root = s.span, s.root
+    if root.lower_ in _REPORT_HEADS:
+        return None
+    members, k = [root], 0
+    while k < len(members):
+        members += [c for c in members[k].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        k += 1
+    members = [m for m in members if m.i < span.end]
+    if (
+        len(members) < 2
+        or any(m.i < root.i for m in members)
+        or any(c.dep_ == "prep" and root.i < c.i < members[1].i for c in root.children)
+        or not any(c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children)
+    ):
+        return None
+    named_members = {s.person_at.get(m.i) for m in members}
+    if any(i in s.person_at and s.person_at[i] not in named_members for i in range(span.start, span.end)):
+        return None
+    return members
+
+
 def counted_members(s: _Subject) -> Speaker | None:
     """A phrase opening with a count or quantifier ("Some", "26 percent of", "two of") whose head
     is people of a named body or a plural name: the people, unnamed."""

@@ -189,7 +189,8 @@ def earlier_full_name(s, name: str) -> str | None:
     """The full name of an earlier person speaker ``name`` is a short form of; for a one-word
     name, else the first fuller form written before ("… Europe and the Middle East, I Ketut
     Suardana, informed" … "Suardana informed")."""
-    people = {sp[0]: {} for sp in s.spoken if sp[1] == "person" and sp[0]}
+    # (people who spoke together, "Richard Alba and Nancy Foner", are no one's full name)
+    people = {sp[0]: {} for sp in s.spoken if sp[1] == "person" and sp[0] and " and " not in sp[0]}
     by_surname = {k.split()[-1]: k for k in people if len(k.split()) > 1}
     found = resolve(name, people, by_surname)
     if found and len(found) > len(name):

@@ -23,7 +23,9 @@ from extractors.nlp.claims.lexicon import (
     _MALE_HONORIFICS,
     _MALE_PRONOUNS,
     _PERSON_PRONOUNS,
+    _QUOTES_KEY,
 )
+from extractors.nlp.claims.spans import _text, quote_spans
 from extractors.nlp.claims.subjects import Speaker, _one_person, _Subject
 
 
@@ -68,7 +70,10 @@ def person_pronoun(s: _Subject) -> Speaker | None:
     def unfit(name: str | None) -> bool:
         return _is_addressed(name, addressed) or clash(name)
 
-    prior = [i for i in s.person_at if i < s.before and not unfit(s.person_at[i])]
+    inside = _own_quote(s)  # '“Ruth Kelly wants to ditch the Tomlinson report …,” he said'
+    prior = [
+        i for i in s.person_at if i < s.before and not unfit(s.person_at[i]) and not inside(s.doc[i].idx)
+    ]
     after = prev_claim.cue.i if prev_claim is not None else -1
     subjects = [
         i
@@ -82,6 +87,21 @@ def person_pronoun(s: _Subject) -> Speaker | None:
     if prior:
         return s.person_at[max(prior)], "person"
     return s.span.text, "unnamed"
+
+
+def _own_quote(s: _Subject) -> Callable[[int], bool]:
+    """A test: a character offset lies inside the quotation that closes right before the pronoun
+    ("“…,” he said"), whose speaker is not someone the quote names."""
+    doc = s.doc
+    text = _text(doc)
+    cached = doc.user_data.get(_QUOTES_KEY)
+    quotes = cached[1] if cached and cached[0] == len(text) else quote_spans(text)
+    start = s.span.start_char
+    own = next(
+        ((qs, qe) for qs, qe in quotes if qe <= start and not text[qe:start].strip(" ,.?!'\"”’\n")),
+        None,
+    )
+    return (lambda pos: own[0] <= pos < own[1]) if own else (lambda pos: False)
 
 
 def _addressed(s: _Subject) -> set[str]:

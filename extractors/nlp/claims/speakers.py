@@ -50,6 +50,7 @@ from extractors.nlp.claims.body_steps import (
     _unresolved_name,
 )
 from extractors.nlp.claims.groups import (
+    coordinated,
     counted_members,
     epithet,
     later_title_holder,
@@ -444,6 +445,7 @@ def _document_issuer(s: _Subject) -> Speaker | None:
 
 
 _SPEAKER_STEPS = (
+    coordinated,
     _named_person,
     _name_beside_title,
     _person_entity,
