@@ -633,3 +633,16 @@ def test_a_body_written_two_ways_is_one_row(nlp):
         ("US Department of Labor", "DOL", "government"),
         ("San Diego Human Trafficking Task Force", None, "government"),
     }
+
+
+def test_uk_parties_the_gazetteer_lacked_and_a_shared_acronym(nlp):
+    """BBC politics: the BNP of a British story is the British National Party (the Bangladesh
+    Nationalist Party's in a Bangladeshi one); Veritas; a Green Party is the story's country's."""
+    text = "BNP leader Nick Griffin arrested. The leader of the British National Party was arrested in Leeds, England."
+    assert ("British National Party", "BNP", "party") in agencies(nlp, text)
+    text = "DHAKA: The BNP said the Awami League government had arrested its workers in Bangladesh."
+    assert ("Bangladesh Nationalist Party", "BNP", "party") in agencies(nlp, text)
+    text = (
+        "The Green Party is concerned residents in Edinburgh may not vote. Mr Kilroy-Silk launched Veritas."
+    )
+    assert agencies(nlp, text) == {("Green Party", None, "party"), ("Veritas", None, "party")}
