@@ -100,6 +100,7 @@ from extractors.nlp.resolve import (
     agency_name,
     last_agency,
 )
+from extractors.nlp.tokens import POSSESSIVE
 
 # _source, _named_appos, _name_head, _in_clause: bound in ClaimFinder from here
 __all__ = [
@@ -198,7 +199,7 @@ def _person_entity(s: _Subject) -> Speaker | None:
     last = ents[-1] if ents else None
     if last is not None and last.end == span.end:
         before = doc[last.start - 1].lower_
-        if before in ("'s", "’s") or (
+        if before in POSSESSIVE or (
             before == "," and last.root.dep_ == "appos" and last.root.head.i == s.root.i
         ):
             return _clean_name(s, last)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extractors.assets import MODELS_DIR, read_lines
 from extractors.nlp.components.acronyms import AcronymLinker
+from extractors.nlp.tokens import POSSESSIVE
 
 # Words joining the capitalised words of one name ("Ministry of Climate Change", "Department for
 # Work and Pensions", "Food & Drug Administration").
@@ -49,7 +50,7 @@ def _word(doc: Doc, i: int, owned: set[int]) -> bool:
     tok = doc[i]
     if i in owned or tok.pos_ in _VERBS:
         return False
-    if tok.text in ("'s", "’s"):  # "Lake County Sheriff's Office"
+    if tok.text in POSSESSIVE:  # "Lake County Sheriff's Office"
         return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in _POSSESSIVES and doc[i + 1].is_title
     if tok.ent_type_ in _INSIDE and tok.text[:1].isupper():  # "U.S. Court of Appeals for the D.C. Circuit"
         return True
@@ -73,13 +74,13 @@ def _next_to_entity(doc: Doc, start: int, end: int, owned: set[int]) -> bool:
     """A run right after another entity (or its possessive) continues or qualifies it ("LAPD
     Assists State Task Force", "the DOJ's Civil Rights Division"); one that a capitalised entity
     cuts short is part of a longer name ("Commission on Social" + "Justice")."""
-    if start > 0 and doc[start - 1].text in ("'s", "’s"):  # an owner's unit: "Sydney's China Studies Centre"
+    if start > 0 and doc[start - 1].text in POSSESSIVE:  # an owner's unit: "Sydney's China Studies Centre"
         return True
     if start > 1 and doc[start - 1].text in ("'", "’") and doc[start - 2].text.endswith("s"):
         return not doc[
             start - 2
         ].whitespace_  # "Hillsborough County Public Schools' Human Trafficking Taskforce"
-    if end < len(doc) and doc[end].text in ("'s", "’s"):  # an owner: "the Fiji Police’s Human Trafficking
+    if end < len(doc) and doc[end].text in POSSESSIVE:  # an owner: "the Fiji Police’s Human Trafficking
         return True  # Unit" (agency_units reads owner and unit)
     if end + 1 < len(doc) and doc[end].lower_ in _JOINS and end + 1 in owned and doc[end + 1].is_title:
         return True  # "Israeli High Court" + "of Justice"
