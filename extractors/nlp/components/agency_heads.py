@@ -42,8 +42,9 @@ _PREPOSITIONS = {
     "over",
     "against",
 }
-# Words a possessive may follow inside a name ("Sheriff's Office"): name_possessives.txt.
-_POSSESSIVES = frozenset(read_lines(str(MODELS_DIR / "patterns" / "name_possessives.txt")))
+# Owners whose possessive stays inside a name ("Sheriff's Office"): name_possessives.txt. (Not
+# the clitic itself, which is ``POSSESSIVE``.)
+_NAME_OWNERS = frozenset(read_lines(str(MODELS_DIR / "patterns" / "name_possessives.txt")))
 
 
 def _word(doc: Doc, i: int, owned: set[int]) -> bool:
@@ -51,7 +52,7 @@ def _word(doc: Doc, i: int, owned: set[int]) -> bool:
     if i in owned or tok.pos_ in _VERBS:
         return False
     if tok.text in POSSESSIVE:  # "Lake County Sheriff's Office"
-        return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in _POSSESSIVES and doc[i + 1].is_title
+        return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in _NAME_OWNERS and doc[i + 1].is_title
     if tok.ent_type_ in _INSIDE and tok.text[:1].isupper():  # "U.S. Court of Appeals for the D.C. Circuit"
         return True
     return (tok.is_title or tok.is_upper) and tok.is_alpha
@@ -77,9 +78,8 @@ def _next_to_entity(doc: Doc, start: int, end: int, owned: set[int]) -> bool:
     if start > 0 and doc[start - 1].text in POSSESSIVE:  # an owner's unit: "Sydney's China Studies Centre"
         return True
     if start > 1 and doc[start - 1].text in ("'", "’") and doc[start - 2].text.endswith("s"):
-        return not doc[
-            start - 2
-        ].whitespace_  # "Hillsborough County Public Schools' Human Trafficking Taskforce"
+        # a plural owner: "Hillsborough County Public Schools' Human Trafficking Taskforce"
+        return not doc[start - 2].whitespace_
     if end < len(doc) and doc[end].text in POSSESSIVE:  # an owner: "the Fiji Police’s Human Trafficking
         return True  # Unit" (agency_units reads owner and unit)
     if end + 1 < len(doc) and doc[end].lower_ in _JOINS and end + 1 in owned and doc[end + 1].is_title:
