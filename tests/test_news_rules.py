@@ -615,6 +615,27 @@ def test_acronym_learnt_for_a_hyphenated_name(nlp):
     assert agencies(nlp, text) == {("Markaz-i-Amn Council", "MAC", "government")}
 
 
+def test_acronym_learnt_for_a_name_with_a_possessive(nlp):
+    """A plural's apostrophe or a clitic inside the long form ("British Bankers' Association (BBA)":
+    not the gazetteer's Indian BBA); an owner before it that is a person or a title's is left out."""
+    text = (
+        "Headline\n\nThe British Bankers' Association (BBA) said lending was weaker. Overall, the BBA said "
+        "mortgage lending rose. The Parliamentary Reporters’ Association (PRA) claimed the request was accepted."
+    )
+    assert agencies(nlp, text) == {
+        ("British Bankers' Association", "BBA", "other"),
+        ("Parliamentary Reporters’ Association", "PRA", "other"),
+    }
+    text = (
+        "Headline\n\nLord Woolf's Sentencing Guidelines Council (SGC) caused controversy. The SGC said. "
+        "The Director General of Saudi Arabia’s General Authority of Civil Aviation (GACA) wrote to Pakistan."
+    )
+    assert agencies(nlp, text) == {
+        ("Sentencing Guidelines Council", "SGC", "government"),
+        ("General Authority of Civil Aviation", "GACA", "government"),
+    }
+
+
 def test_a_mission_named_as_a_delegation_is_the_officials_body(nlp):
     text = (
         "Headline\n\nPhilipp Oliver Gross, the Deputy Head of European Union Delegation, said that migration "

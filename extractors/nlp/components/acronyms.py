@@ -30,10 +30,11 @@ from spacy.util import filter_spans
 from extractors.assets import MODELS_DIR, read_csv, read_lines, split_aliases
 from extractors.nlp.components.agency_coordination import coordinated_start, listed_domains
 from extractors.nlp.components.entities import AGENCY_INFO, rows
+from extractors.nlp.components.long_forms import CONNECTORS as _CONNECTORS
+from extractors.nlp.components.long_forms import _long_form_start
 from extractors.nlp.tokens import POSSESSIVE
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&/\-]{0,9}$")
-_CONNECTORS = {"of", "for", "and", "on", "the", "in", "to", "&", "against"}
 # keyword kind of a law's head word ("National Commission for Minorities Act"): a law, not a body
 _LAW = "law"
 # keyword kinds that are never an agency: laws, and schools and universities (the guideline leaves them out)
@@ -145,17 +146,6 @@ def _research_kind(words: list[str]) -> str:
     return "ngo"
 
 
-def _initials_match(words: list[str], acronym: str) -> bool:
-    letters = [c for c in acronym if c.isupper()]
-    initials = [w[0].upper() for w in words if w[:1].isalpha()]
-    content = [w[0].upper() for w in words if w[:1].isupper()]
-    if not letters or not initials or initials[0] != letters[0] and content[:1] != letters[:1]:
-        return False
-    # Letters appear in order among the initials (connectors may or may not contribute one).
-    it = iter(initials)
-    return all(ch in it for ch in letters) and len(content) >= len(letters) - 2
-
-
 def _place_police(span: Span) -> bool:
     """ "Leicestershire Police", "Slovak Police": a capitalised word that names no kind of police
     (``police_kinds.txt``: "Traffic Police", "Federal Police") before "Police", the place's force;
@@ -179,29 +169,6 @@ def _same_body(long_form: str, known: str) -> bool:
     return not words or 2 * sum(w in known_words for w in words) >= len(words)
 
 
-def _hyphenated(doc: Doc, i: int) -> bool:
-    """Token ``i`` is inside a hyphenated name ("Paigham-i-Aman", "Jamaat-e-Islami"): a hyphen
-    between letters, or a word joined to one."""
-    tok = doc[i]
-    if tok.text == "-":  # joins a capitalised word or an inner piece ("Paigham-i-Aman"), not "state-run"
-        return (
-            0 < i < len(doc) - 1
-            and doc[i - 1].is_alpha
-            and doc[i + 1].is_alpha
-            and not tok.whitespace_
-            and (doc[i - 1].is_title or (i >= 2 and doc[i - 2].text == "-"))
-        )
-    # a lower-case inner piece between two hyphens ("-i-", "-e-")
-    return (
-        tok.is_alpha
-        and 0 < i < len(doc) - 1
-        and doc[i - 1].text == "-"
-        and doc[i + 1].text == "-"
-        and not tok.whitespace_
-        and not doc[i - 1].whitespace_
-    )
-
-
 @dataclass
 class _Learnt:
     """What one document teaches: agency info (``AGENCY_INFO``), acronym -> agency, acronyms of
@@ -220,44 +187,6 @@ class _Learnt:
         self.info.setdefault(agency, {"acronym": acronym, "kind": "other", "country": None})
         if not self.info[agency].get("acronym"):
             self.info[agency]["acronym"] = acronym
-
-
-def _long_form_word(doc: Doc, k: int) -> bool:
-    """A word of a long form: capitalised, an acronym, a connector or a hyphenated piece."""
-    tok = doc[k]
-    return (
-        tok.is_title or tok.is_upper or tok.lower_ in _CONNECTORS or _hyphenated(doc, k)
-    ) and tok.text not in ("(", ",")
-
-
-def _long_form_start(doc: Doc, open_: int, acronym: str, ent_at: dict[int, Span]) -> int | None:
-    """Start of the long form before "(ACR)": capitalised words, connectors and hyphenated pieces
-    (at most twelve), trimmed to the longest suffix whose initials still match (drops "Speaking
-    at the ..."), or to the first that spells it exactly; None when there is none, or it holds
-    a title or a person."""
-    start = open_
-    while start > 0 and _long_form_word(doc, start - 1) and open_ - start < 12:
-        start -= 1
-    while start < open_ and doc[start].lower_ in _CONNECTORS:
-        start += 1
-    if start == open_ or any(
-        ent_at.get(i) is not None and ent_at[i].label_ in ("TITLE", "PERSON") for i in range(start, open_)
-    ):
-        return None
-    found = [
-        s
-        for s in range(start, open_)
-        if doc[s].lower_ not in _CONNECTORS and _initials_match([t.text for t in doc[s:open_]], acronym)
-    ]
-    # A suffix whose capitalised words spell the acronym exactly is the name, not the longer run
-    # before it ("Northumbria Police and the [North East Regional Special Operations Unit] (NERSOU)").
-    exact = [s for s in found if _spelt(doc[s:open_], acronym)]
-    return exact[0] if exact else found[0] if found else None
-
-
-def _spelt(span: Span, acronym: str) -> bool:
-    """The capitalised words of ``span`` begin with the acronym's capitals, one each, in order."""
-    return [t.text[0] for t in span if t.text[:1].isupper()] == [c for c in acronym if c.isupper()]
 
 
 def _relabel(doc: Doc, ents: list[Span], learnt: _Learnt) -> None:

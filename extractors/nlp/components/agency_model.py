@@ -74,7 +74,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from extractors.assets import MODELS_DIR, read_csv, read_lines
-from extractors.nlp.components.acronyms import _initials_match, bracketed_acronym, head_kind
+from extractors.nlp.components.acronyms import bracketed_acronym, head_kind
 from extractors.nlp.components.agency_coordination import _NER_LABELS, coordinated_start
 from extractors.nlp.components.agency_names import (
     _first_of_pair,
@@ -88,6 +88,7 @@ from extractors.nlp.components.agency_names import (
 )
 from extractors.nlp.components.agency_runs import unit_of_parent
 from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
+from extractors.nlp.components.long_forms import _initials_match
 from extractors.nlp.components.recogniser_moves import keep_labels
 from extractors.nlp.tokens import POSSESSIVE
 
