@@ -646,3 +646,20 @@ def test_uk_parties_the_gazetteer_lacked_and_a_shared_acronym(nlp):
         "The Green Party is concerned residents in Edinburgh may not vote. Mr Kilroy-Silk launched Veritas."
     )
     assert agencies(nlp, text) == {("Green Party", None, "party"), ("Veritas", None, "party")}
+
+
+def test_well_known_bodies_named_by_their_acronym_alone(nlp):
+    """Google alerts: the Ontario Provincial Police, OSHA and UDOT named only by their acronyms; a
+    headline's acronym is the body, not a "OSHA Granted Authority" run of title-case words."""
+    text = "'Growing threat': Awareness key to halt human trafficking in Ontario, OPP say."
+    assert agencies(nlp, text) == {("Ontario Provincial Police", "OPP", "police")}
+    text = (
+        "OSHA Granted Authority to Approve Visa Applications to Aid Human Trafficking Victims. On Monday, "
+        "the Department of Labor gave the Occupational Safety and Health Administration (OSHA) the ability."
+    )
+    assert agencies(nlp, text) == {
+        ("Occupational Safety and Health Administration", "OSHA", "government"),
+        ("US Department of Labor", "DOL", "government"),
+    }
+    text = "Snowplows will be out in force to clear roads around Utah, UDOT says."
+    assert agencies(nlp, text) == {("Utah Department of Transportation", "UDOT", "government")}
