@@ -663,3 +663,25 @@ def test_well_known_bodies_named_by_their_acronym_alone(nlp):
     }
     text = "Snowplows will be out in force to clear roads around Utah, UDOT says."
     assert agencies(nlp, text) == {("Utah Department of Transportation", "UDOT", "government")}
+
+
+def test_intergovernmental_bodies_dawn_names_by_acronym(nlp):
+    """Dawn/APP: AARDO after a garbled long form and alone, COMSTECH with its OIC prefix and as
+    the long form the gazetteer writes without "OIC": one international body each."""
+    text = (
+        "The training programme was organised by the National Centre for Rural Development (NCRD) and "
+        "African-Asian Journal of Rural Development (AARDO). She commended the efforts of NCRD and AARDO."
+    )
+    assert ("African-Asian Rural Development Organization", "AARDO", "international") in agencies(nlp, text)
+    text = (
+        "The Union of News Agencies and the Standing Committee for Scientific and Technological Cooperation "
+        "(COMSTECH) signed an agreement. Coordinator General of OIC-COMSTECH, Prof. Dr. Muhammad Iqbal "
+        "Choudhary, said COMSTECH would train journalists."
+    )
+    rows = agencies(nlp, text)
+    assert (
+        "OIC Standing Committee on Scientific and Technological Cooperation",
+        "COMSTECH",
+        "international",
+    ) in rows
+    assert not any(kind == "legislature" for _, _, kind in rows)
