@@ -685,3 +685,26 @@ def test_intergovernmental_bodies_dawn_names_by_acronym(nlp):
         "international",
     ) in rows
     assert not any(kind == "legislature" for _, _, kind in rows)
+
+
+def test_pti_is_pakistan_s_party_only_in_a_pakistani_story(nlp):
+    """Dawn/APP: "PTI" alone is Pakistan Tehreek-e-Insaf; in an Indian story it is the Press Trust
+    of India news agency, no body. A programme's acronym before a clause the party opens is no
+    party ("counted on CPEC; the PTI had hopes")."""
+    text = (
+        "ISLAMABAD: The dialogue between PML-N and the main opposition party, PTI, has been initiated. "
+        "The PTI alleged that she was arrested in Islamabad last night."
+    )
+    assert agencies(nlp, text) == {
+        ("Pakistan Muslim League-Nawaz", "PML-N", "party"),
+        ("Pakistan Tehreek-e-Insaf", "PTI", "party"),
+    }
+    text = (
+        "KOCHI: The Kerala Police on Tuesday arrested three men in India, PTI reported. Officials told PTI."
+    )
+    assert agencies(nlp, text) == {("Kerala Police", None, "police")}
+    text = "The previous PML-N government in Pakistan counted on CPEC; the PTI had hopes of investment."
+    assert agencies(nlp, text) == {
+        ("Pakistan Muslim League-Nawaz", "PML-N", "party"),
+        ("Pakistan Tehreek-e-Insaf", "PTI", "party"),
+    }

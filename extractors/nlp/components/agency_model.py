@@ -76,6 +76,7 @@ from spacy.util import filter_spans, minibatch
 from extractors.assets import MODELS_DIR, read_csv, read_lines
 from extractors.nlp.components.acronyms import bracketed_acronym, head_kind
 from extractors.nlp.components.agency_coordination import _NER_LABELS, coordinated_start
+from extractors.nlp.components.agency_lists import listed_kind
 from extractors.nlp.components.agency_names import (
     _first_of_pair,
     _head,
@@ -101,8 +102,6 @@ _LEAD = {"the", "a", "an", "its", "their", "his", "her"}
 MIN_ACRONYM = 3
 # Words that join the parts of a name ("Agency for the Prohibition of Trafficking in Persons").
 _JOINERS = {"of", "for", "the", "and", "on", "against", "in", "&"}
-# Separators of a list of bodies ("POEA, DOLE, DFA, DSWD and the DOJ").
-_LIST_SEPARATORS = {",", "and", "or", "/", "&", ";"}
 _SENTENCE_ENDS = {".", "!", "?"}
 # Tokens a law title's bracketed part spans at most, brackets included ("(Amendment)").
 _BRACKETED = 6
@@ -218,38 +217,6 @@ def _initials_of(acronym: str, info: dict) -> str | None:
         words = name.split()
         if len(words) >= 3 and not (meta or {}).get("acronym") and _initials_match(words, acronym):
             return name
-    return None
-
-
-def _separated(doc: Doc, i: int, step: int) -> int | None:
-    """From token ``i`` walking by ``step``: the first token past a list separator (and an article),
-    or None when no separator is there."""
-    k, seen = i, False
-    while (
-        0 <= k < len(doc) and abs(k - i) < 3 and (doc[k].lower_ in _LIST_SEPARATORS or doc[k].lower_ == "the")
-    ):
-        seen = seen or doc[k].lower_ in _LIST_SEPARATORS
-        k += step
-    return k if seen and 0 <= k < len(doc) else None
-
-
-def _listed_kind(doc: Doc, span: Span, bodies: list[Span], info: dict) -> str | None:
-    """The kind of the body listed right before or after ``span`` ("(BI), POEA, DOLE and the DFA"),
-    or None when no body is its neighbour in a list."""
-    ends = {b.end: b for b in bodies}
-    starts = {b.start: b for b in bodies}
-    neighbours = []
-    k = _separated(doc, span.start - 1, -1)
-    if k is not None:
-        neighbours.append(ends.get(k + 1))
-        if doc[k].text == ")" and k >= 3 and doc[k - 2].text == "(":
-            neighbours.append(ends.get(k - 2))  # "Bureau of Immigration (BI), POEA"
-    j = _separated(doc, span.end, 1)
-    if j is not None:
-        neighbours.append(starts.get(j))
-    for body in neighbours:
-        if body is not None:
-            return (info.get(body.id_ or body.ent_id_) or {}).get("kind") or "other"
     return None
 
 
@@ -377,7 +344,7 @@ class AgencyModel:
         while changed:  # in reading order, so a list takes its kind from its first named body
             changed = False
             for span in list(pending):
-                kind = _listed_kind(doc, span, bodies + accepted, info)
+                kind = listed_kind(doc, span, bodies + accepted, info)
                 if kind is not None:
                     accepted.append(span)
                     info.setdefault(span.id_, {"acronym": None, "kind": kind, "country": None})
