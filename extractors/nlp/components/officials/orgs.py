@@ -211,9 +211,20 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     doc, k = ctx.doc, pf[0] - 1
     if k >= 0 and doc[k].text in POSSESSIVE:
         k -= 1
+    prov = _province_ending(ctx, k)
+    if prov is not None and "{province}" in pf[1]:  # "GB Home Minister X" in a KP story: GB's department
+        return ctx.lex.org_name(pf[1], prov), pf[0]
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
     return ctx.org_name(pf[1]), pf[0]
+
+
+def _province_ending(ctx: Context, k: int) -> str | None:
+    """The province whose name or short form ("GB", "Gilgit-Baltistan": three tokens) ends at ``k``."""
+    doc, of = ctx.doc, ctx.lex.province_of
+    return next(
+        (of[w] for n in (1, 2, 3) if k >= n - 1 and (w := doc[k - n + 1 : k + 1].text.lower()) in of), None
+    )
 
 
 def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:
