@@ -181,6 +181,26 @@ def test_provincial_portfolio_takes_the_documents_province(nlp):
     assert officials(nlp, text) == {("Ahmad Javed Qazi", "secretary", "Punjab Home Department")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a province written before the portfolio wins over the document's (Dawn/APP 2025)
+        (
+            "Headline\n\nPESHAWAR: Floods hit Swat in Khyber Pakhtunkhwa. On Saturday, GB Home Minister "
+            "Shams Lone said that the Baltistan Highway bridge had been swept away.",
+            {("Shams Lone", "minister", "Gilgit-Baltistan Home Department")},
+        ),
+        (
+            "Headline\n\nKARACHI: Floods hit Karachi. Punjab Home Secretary Noorul Amin Mengal said the "
+            "police would help.",
+            {("Noorul Amin Mengal", "secretary", "Punjab Home Department")},
+        ),
+    ],
+)
+def test_provincial_portfolio_takes_the_province_written_before_it(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
 # -- resolution: surnames, pronouns, role references, unnamed officials ----------------------------
 
 

@@ -89,6 +89,23 @@ from news_records import officials
             "are now offering jobs to youth.",
             {("Wang Huihua", "president", "China Chamber of Commerce")},
         ),
+        # the body after a second title joined by "and" is both titles' (PolNeAR train); lower-case
+        # nouns describing the body come between "of" and its name (BBC business 2005); a title
+        # ending in "of" takes a unit of the body, then the body (Dawn 2025)
+        (
+            '"This is a rallying point," said Penny Nance, president and chief executive of Concerned '
+            "Women for America.",
+            {("Penny Nance", "president", "Concerned Women for America")},
+        ),
+        (
+            '"We saw a dearth of exciting, new items," Kurt Barnard, president of industry forecaster '
+            "Retail Consulting Group, said.",
+            {("Kurt Barnard", "president", "Retail Consulting Group")},
+        ),
+        (
+            "Ali Najib, Head of Sales at Insight Securities, said the session opened on a positive note.",
+            {("Ali Najib", "head", "Insight Securities")},
+        ),
         (
             "Jennifer Green, director of the Mommy and Me literacy program, said she encourages "
             "participants in her program.",

@@ -347,6 +347,18 @@ def test_a_portfolio_list_between_minister_and_name(nlp, text, expected):
             "Interior and Coordination Cabinet Secretary Dr. Jane Wanjiru spoke in Nairobi, Kenya.",
             {("Jane Wanjiru", "cabinet secretary", "Ministry of Interior and Coordination")},
         ),
+        # a portfolio word the model took for the Labour Party or for a name, listed with the next
+        # one: still the portfolio's (Bangladesh, Uganda: labour migration stories)
+        (
+            "Workers were rescued in Dhaka, Bangladesh. Bangladesh's Labour and Employment Minister "
+            "Monnujan Sufian said 40 workers were freed.",
+            {("Monnujan Sufian", "minister", "Ministry of Labour and Employment")},
+        ),
+        (
+            "Uganda rescued 40 workers. Gender, Labour and Social Development Minister Betty Amongi "
+            "said the workers would return.",
+            {("Betty Amongi", "minister", "Ministry of Gender, Labour and Social Development")},
+        ),
         # not a word that is no portfolio ("State Minister"), nor in a British story
         (
             "State Minister Jane Akello said the shelters were full in Kampala, Uganda.",

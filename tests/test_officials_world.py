@@ -32,6 +32,13 @@ def test_party_before_title(nlp, text, expected):
     assert officials(nlp, text) == {expected}
 
 
+def test_a_party_written_as_plural_possessor_before_the_title_is_its_organisation(nlp):
+    """ "the Liberal Democrats' President X": the plural possessive (a bare apostrophe) of an agency
+    names the title's body as "NAPTIP's Director-General X" does (BBC 2005)."""
+    text = 'Meanwhile, the Liberal Democrats\' President Simon Hughes said: "New Labour has lost confidence."'
+    assert officials(nlp, text) == {("Simon Hughes", "president", "Liberal Democrats")}
+
+
 def test_shadow_office_is_the_title_as_written_with_the_party(nlp):
     text = "Tory shadow chancellor Oliver Letwin said the plans did not add up."
     assert officials(nlp, text) == {("Oliver Letwin", "shadow chancellor", "Conservative Party")}

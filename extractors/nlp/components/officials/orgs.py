@@ -82,14 +82,15 @@ def premods(ctx: Context, t: Span) -> tuple[str | None, int]:
 
 def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     """A body written as the possessor right before the title: "NAPTIP's Director-General X", "the
-    agency's Director General" (``body_words.possessor``)."""
+    agency's Director General" (``body_words.possessor``), "the Liberal Democrats' President X"."""
     doc = ctx.doc
-    if doc[j].text not in POSSESSIVE or j < 1:
+    plural = j >= 1 and doc[j].text in ("'", "’") and doc[j - 1].lower_.endswith("s")  # an agency's only
+    if doc[j].text not in POSSESSIVE and not plural or j < 1:
         return None
     owner = ctx.ent(j - 1, "AGENCY")
     if owner is not None:
         return ent_name(owner), owner.start
-    org = possessor(ctx, j)
+    org = None if plural else possessor(ctx, j)
     return (org, j - 1) if org is not None else None
 
 
@@ -211,9 +212,18 @@ def _portfolio_premod(ctx: Context, pf: tuple[int, str]) -> tuple[str | None, in
     doc, k = ctx.doc, pf[0] - 1
     if k >= 0 and doc[k].text in POSSESSIVE:
         k -= 1
+    prov = _province_ending(ctx, k)
+    if prov is not None and "{province}" in pf[1]:  # "GB Home Minister X" in a KP story: GB's department
+        return ctx.lex.org_name(pf[1], prov), pf[0]
     if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and doc[k].lower_ not in ctx.lex.home:
         return ctx.lex.org_name(pf[1], None, abroad=True) or "", pf[0]
     return ctx.org_name(pf[1]), pf[0]
+
+
+def _province_ending(ctx: Context, k: int) -> str | None:
+    """The province whose name or short form ("GB", "Gilgit-Baltistan": three tokens) ends at ``k``."""
+    spans = (ctx.doc[k - n + 1 : k + 1].text.lower() for n in (1, 2, 3) if k >= n - 1)
+    return next((ctx.lex.province_of[w] for w in spans if w in ctx.lex.province_of), None)
 
 
 def post(ctx: Context, t_end: int, tid: str) -> tuple[str | None, int]:

@@ -214,12 +214,13 @@ def body_after_of(ctx: Context, tspan: Span | None, written: bool = False) -> st
     model named with its owner ("president of Climax's Action studio")."""
     if tspan is None:
         return None
-    doc, k = ctx.doc, tspan.end
-    if tspan[-1].lower_ != "of":
+    doc, k = ctx.doc, _paired_title_end(ctx, tspan)
+    if doc[k - 1].lower_ != "of":
         if k >= len(doc) or doc[k].lower_ != "of":
             return None
         k += 1
     k += k < len(doc) and doc[k].lower_ == "the"
+    k = _past_description(ctx, k)
     e = ctx.ent(k, "ORG")
     if e is not None:
         if e.start != k:
@@ -227,6 +228,32 @@ def body_after_of(ctx: Context, tspan: Span | None, written: bool = False) -> st
         # a unit owned by the organisation ("president of Climax's Action studio") is not the body
         return None if any(t.text in POSSESSIVE for t in e) else ent_name(e)
     return _written_name(ctx, k) if written else None
+
+
+def _paired_title_end(ctx: Context, tspan: Span) -> int:
+    """Where the body's "of" is looked for: after a second title joined by "and" ("president and
+    chief executive of Concerned Women for America": the body is both titles'), else after the title."""
+    doc, k = ctx.doc, tspan.end
+    if k + 1 < len(doc) and doc[k].lower_ == "and":
+        nxt = ctx.ent(k + 1, "TITLE")
+        if nxt is not None and nxt.start == k + 1:
+            return nxt.end
+    return k
+
+
+def _past_description(ctx: Context, k: int) -> int:
+    """Past one to three lower-case nouns describing the body right before its name ("president of
+    industry forecaster Retail Consulting Group", "chief executive of carmaker Nissan"): where the
+    name starts; ``k`` when no name of an organisation follows them."""
+    doc, j = ctx.doc, k
+    while j < min(k + 3, len(doc)) and doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop:
+        if doc[j].pos_ != "NOUN" or j in ctx.ent_at:
+            return k
+        j += 1
+    if j == k or j >= len(doc):
+        return k
+    e = ctx.ent(j, "ORG", "AGENCY")  # not a name the model cut at "and" ("Toshiba Elevator and")
+    return j if e is not None and e.start == j and e[-1].lower_ not in JOINS else k
 
 
 def _written_name(ctx: Context, k: int) -> str | None:

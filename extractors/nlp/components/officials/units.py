@@ -97,10 +97,11 @@ def _bare_acronym(ctx: Context, i: int) -> bool:
 def named_after_link(ctx: Context, i: int, t_end: int, tid: str) -> tuple[str, int] | None:
     """(body, end) of a body at token ``i`` past the title's link words: a generic word for the
     body named before (``_named_before``), a unit of a named body (``unit_of_body``) or an acronym
-    no entity covers (``acronym_after``)."""
+    no entity covers (``acronym_after``); a unit also right after a title that ends in its "of"
+    ("head of sales at Insight Securities")."""
     return (
         _named_before(ctx, i, t_end)
-        or (unit_of_body(ctx, i) if i > t_end else None)
+        or (unit_of_body(ctx, i) if i > t_end or ctx.doc[i - 1].lower_ in ("of", "for") else None)
         or acronym_after(ctx, i, t_end, tid)
     )
 

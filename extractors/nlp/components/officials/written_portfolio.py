@@ -71,13 +71,29 @@ def _portfolio_word(ctx: Context, k: int) -> bool:
         tok.is_title
         and tok.is_alpha
         and not tok.is_stop
-        and (e is None or e.label_ in ("ORG", "NORP") or e.label_ == "TITLE" and len(e) == 1)
+        and (
+            e is None
+            or e.label_ in ("ORG", "NORP")
+            or e.label_ == "TITLE"
+            and len(e) == 1
+            or _listed(ctx, k, e)
+        )
         and not countryish
         and k not in ctx.person_tokens
-        and tok.ent_type_ not in ("GPE", "PERSON", "LOC", "DATE")
+        and (tok.ent_type_ not in ("GPE", "PERSON", "LOC", "DATE") or _listed(ctx, k, e))
         and tok.lower_ not in lex.places
         and tok.text not in lex.demonyms
         and tok.lower_ not in lex.skip_words("not_portfolio")
         and tok.lower_ not in lex.skip_words("not_written_portfolio")
         and (not lex.is_honorific(tok) or e is not None)  # "Justice": a title, not "Dr"
     )
+
+
+def _listed(ctx: Context, k: int, e: Span | None) -> bool:
+    """A word of a portfolio list (``portfolio_words.txt``) the model took for a one-word agency or
+    a name, joined to the next portfolio word: "Bangladesh's Labour and Employment Minister" (not
+    the Labour Party), "Gender, Labour and Social Development Minister" (no person "Gender")."""
+    doc = ctx.doc
+    one_word = e is None or len(e) == 1 and e.label_ in ("AGENCY", "PERSON")
+    joined = k + 1 < len(doc) and doc[k + 1].lower_ in _JOINS
+    return one_word and joined and doc[k].lower_ in ctx.lex.portfolio_words
