@@ -578,6 +578,37 @@ def test_a_quote_before_its_own_cue_with_no_reported_clause_is_still_that_cues(n
     assert speakers(nlp, text) == [("Hogg", "person", "said")]
 
 
+CLOSED_BEFORE_OBJECTS = [
+    # BBC run-on quotation, its last paragraph closed with a full stop, then a sentence whose cue
+    # has an object or infinitive of its own: the quote goes on from the speaker before it
+    (
+        'Mr Ballard said: "This vote will set the future of transport in Edinburgh. "Everyone '
+        'wants the ballot to be as fair as possible." The ballot will ask residents to vote for '
+        "or against the scheme.",
+        [
+            ("Ballard", "said", "This vote will set the future of transport in Edinburgh"),
+            ("Ballard", "said", "Everyone wants the ballot to be as fair as possible"),
+            ("The ballot", "will ask", "residents to vote for or against the scheme"),
+        ],
+    ),
+    (
+        '"Labour are creating Two Britains," Michael Howard said. "They\'re being squeezed by '
+        'extra taxes." The government has announced plans to cut 100,000 civil servants.',
+        [
+            ("Michael Howard", "said", "Labour are creating Two Britains"),
+            ("Michael Howard", "said", "They're being squeezed by extra taxes"),
+            ("The government", "has announced", "plans to cut 100,000 civil servants"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSED_BEFORE_OBJECTS)
+def test_a_closed_quote_before_a_cue_with_its_own_object_goes_on_from_the_claim_before(nlp, text, expected):
+    doc = nlp(text)
+    assert [(c["speaker"], c["cue"], text[c["start"] : c["end"]]) for c in doc.user_data[CLAIMS]] == expected
+
+
 LEFT_CLAUSE_SUBJECTS = [
     # the parser made the subject phrase a clause of its own before a subjectless cue
     (
