@@ -242,3 +242,31 @@ def test_he_after_a_quote_is_no_one_the_quote_names(nlp):
         'exam structures but has absolutely no idea what to put in its place," he said.'
     )
     assert speakers(nlp, text) == [("Ruth Kelly", "person", "said"), ("Tim Collins", "person", "said")]
+
+
+HOME_GOVERNMENTS = [
+    # BBC politics: the story is about one country, so "the government" is its government, named as
+    # the world gold names it ("UK government", world_dev nd BBC Gurkhas article)
+    (
+        "The Labour Party met in London. The government says children cannot simply be divided up "
+        '"like property" when a marriage collapses.',
+        [("UK government", "organisation", "says")],
+    ),
+    # Dawn: a Pakistani story names its government by the country's adjective
+    (
+        "Pakistan Peoples Party MNA Nabil Gabol said the budget was poor. Earlier this week, the "
+        "government announced that the visit will mark the formal launch of CPEC-II.",
+        [("Nabil Gabol", "person", "said"), ("Pakistani government", "organisation", "announced")],
+    ),
+    # a story about two countries at once leaves it as written
+    (
+        "Britain has offered to send Gurkhas to Indonesia, Downing Street said. The government said "
+        "the offer was aimed at the Aceh province.",
+        [("Prime Minister's Office", "organisation", "said"), ("The government", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOME_GOVERNMENTS)
+def test_the_government_is_the_government_of_the_storys_country(nlp, text, expected):
+    assert speakers(nlp, text) == expected

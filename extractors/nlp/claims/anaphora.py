@@ -48,7 +48,7 @@ from extractors.nlp.claims.lexicon import (
     _UNNAMED_HEADS,
 )
 from extractors.nlp.claims.subjects import Speaker, _headed
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -275,6 +275,18 @@ def body_ref(s) -> Speaker | None:
         return prev
     named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower() and not _other_head(e.text, low))
     return (named, "organisation") if named is not None else None
+
+
+def home_government(s) -> Speaker | None:
+    """ "the government said", "This government says" when no body of that name spoke or was named
+    (:func:`body_ref` first): the government of the one country the story is about, as
+    ``agency_home`` names it ("UK government"; settled: a government as a whole speaks as an
+    organisation); else nothing (the phrase stays as written)."""
+    words = [t.lower_ for t in s.span]
+    if words not in (["the", "government"], ["this", "government"]):
+        return None
+    name = s.doc.user_data.get(HOME_GOVERNMENT)
+    return (name, "organisation") if name else None
 
 
 def body_by_name_end(s) -> Speaker | None:
