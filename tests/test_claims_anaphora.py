@@ -270,3 +270,35 @@ HOME_GOVERNMENTS = [
 @pytest.mark.parametrize("text,expected", HOME_GOVERNMENTS)
 def test_the_government_is_the_government_of_the_storys_country(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+COMPANIES = [
+    # BBC business: "the company" is the body that spoke last
+    (
+        "GM said its profits were hit by higher healthcare costs. The company recently announced that "
+        "it expected profits in 2005 to be lower.",
+        [("GM", "organisation", "said"), ("GM", "organisation", "announced")],
+    ),
+    # ... also when the parser took its one-word name for a person
+    (
+        "Budget airline Ryanair has placed an order for 70 Boeing planes. Ryanair said the new planes "
+        "would help it to cut costs. The carrier reported a drop in quarterly profit.",
+        [("Ryanair", "person", "said"), ("Ryanair", "organisation", "reported")],
+    ),
+    # else the organisation named just before
+    (
+        "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than "
+        "previously thought.",
+        [("Cairn Energy", "organisation", "said")],
+    ),
+    # never a state body that spoke ("the group" is not the ministry), and "The Bank" is a name
+    (
+        "The Ministry of Interior said the protest was illegal. The group said it would go ahead.",
+        [("Ministry of Interior", "organisation", "said"), ("The group", "unnamed", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPANIES)
+def test_the_company_is_the_company_that_spoke_or_was_named(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.nlp.claims.lexicon import (
+    _COMPANY_HEADS,
     _GENERIC_ORG_HEADS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
@@ -52,6 +53,8 @@ from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+# kinds of a state's bodies, which no company or group is
+_STATE_KINDS = ("government", "police", "court", "legislature", "foreign_government", "international")
 
 
 def subject_body(s, resolve) -> Speaker | None:
@@ -275,6 +278,72 @@ def body_ref(s) -> Speaker | None:
         return prev
     named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower() and not _other_head(e.text, low))
     return (named, "organisation") if named is not None else None
+
+
+def company_ref(s) -> Speaker | None:
+    """ "the company said", "The club, which has posted record losses, said", "the group added": a
+    definite lower-case ``company_heads`` noun is the last body that spoke, else an organisation
+    named in its sentence or the two before, that is no state body (a company, club, union or NGO:
+    "the group" after "the ministry said" is not the ministry): the last that is a subject ("Ryanair
+    has agreed to buy 70 Boeing planes … The carrier reported"), else the last; else nothing (as
+    written). "The Bank" (capitalised) names a bank of its own."""
+    span = s.span
+    if not (s.definite and len(span) == 2 and span[0].lower_ in ("the", "this") and s.low in _COMPANY_HEADS):
+        return None
+    if span[1].is_title:
+        return None
+    info = s.doc.user_data.get(AGENCY_INFO, {})
+
+    def private(e) -> bool:
+        return e.label_ == "ORG" or (
+            e.label_ == "AGENCY" and info.get(agency_name(e), {}).get("kind") not in _STATE_KINDS
+        )
+
+    doc = s.doc
+
+    def body(sp) -> bool:
+        # a one-word name the parser took for a person ("Ryanair said", "Novartis said") that is
+        # no named person's surname is a body too
+        if sp[1] == "person":
+            return " " not in sp[0] and not any(
+                e.label_ == "PERSON" and len(e) > 1 and e[-1].text == sp[0] for e in doc.ents
+            )
+        return sp[1] == "organisation" and info.get(sp[0], {}).get("kind") not in _STATE_KINDS
+
+    prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "person") and body(sp)), None)
+    if prev is not None:
+        return prev[0], "organisation"
+    lo = span.sent.start
+    for _ in range(2):
+        lo = doc[lo - 1].sent.start if lo > 0 else lo
+    named = [e for e in doc.ents if lo <= e.start and e.end <= span.start and private(e)]
+    subjects = [e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")]
+    e = (subjects or named or [None])[-1]
+    if e is None:
+        return None
+    return (agency_name(e) if e.label_ == "AGENCY" else _org_name(e)), "organisation"
+
+
+_NAME_JOINS = ("of", "and", "&", "for", "de")
+
+
+def _org_name(e) -> str:
+    """An organisation entity's name without what spaCy took in with it: a description before it
+    ("UK advertising giant WPP" -> WPP, "Scandal-hit jet fuel supplier China Aviation Oil") and
+    an apposition or acronym after it ("France Telecom, one of …", "Industrial and Commercial Bank
+    (ICBC), China's biggest lender")."""
+    toks = list(e)
+    cut = next((i for i, t in enumerate(toks) if t.text in (",", "(")), len(toks))
+    toks = toks[:cut]
+    if toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    k = len(toks)
+    while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].lower_ in _NAME_JOINS):
+        k -= 1
+    while k < len(toks) and toks[k].lower_ in _NAME_JOINS:
+        k += 1
+    name = toks[k:] if k < len(toks) else toks
+    return name[0].doc[name[0].i : name[-1].i + 1].text if name else e.text
 
 
 def home_government(s) -> Speaker | None:
