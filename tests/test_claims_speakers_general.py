@@ -726,3 +726,26 @@ COORDINATED = [
 @pytest.mark.parametrize("text,expected", COORDINATED)
 def test_speakers_joined_by_and_are_the_members_as_written(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+PERSONS_PEOPLE = [
+    # PolNeAR train/pool: a person's campaign or aides speak as themselves, not as the person
+    (
+        "Clinton aides said details of her tax plan will be unveiled in the coming weeks.",
+        [("Clinton aides", "unnamed", "said")],
+    ),
+    (
+        "Presidential candidate Marco Rubio’s campaign says two dozen senators back him.",
+        [("Presidential candidate Marco Rubio’s campaign", "unnamed", "says")],
+    ),
+    # a phrase the name heads stays that person's
+    (
+        "Trump campaign spokeswoman Hope Hicks said in a statement that he would win.",
+        [("Hope Hicks", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERSONS_PEOPLE)
+def test_a_persons_campaign_or_aides_are_not_the_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected

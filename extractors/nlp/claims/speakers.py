@@ -58,6 +58,7 @@ from extractors.nlp.claims.groups import (
     later_title_holder,
     lead_description,
     office_holder_later,
+    persons_people,
 )
 from extractors.nlp.claims.lexicon import (
     _COMPLAINANT_HEADS,
@@ -449,6 +450,7 @@ def _document_issuer(s: _Subject) -> Speaker | None:
 
 _SPEAKER_STEPS = (
     coordinated,
+    persons_people,
     _named_person,
     _name_beside_title,
     _person_entity,
