@@ -302,3 +302,21 @@ COMPANIES = [
 @pytest.mark.parametrize("text,expected", COMPANIES)
 def test_the_company_is_the_company_that_spoke_or_was_named(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_it_is_the_one_word_body_the_parser_took_for_a_person(nlp):
+    # BBC business: "Yukos" is tagged a person; "it" after its claim is Yukos, not the bank before
+    text = (
+        "Deutsche Bank maintains the case has no place in a US court. Yukos has claimed it sought help "
+        "in the US. It has claimed that Russia imposed the huge tax bill."
+    )
+    assert speakers(nlp, text) == [
+        ("Deutsche Bank", "organisation", "maintains"),
+        ("Yukos", "person", "has claimed"),
+        ("Yukos", "organisation", "has claimed"),
+    ]
+    # a surname written with an honorific is a person, never "it"
+    assert speakers(nlp, "Mr Smith said the plan was good. It said the plan would work.") == [
+        ("Smith", "person", "said"),
+        ("It", "unnamed", "said"),
+    ]

@@ -53,6 +53,7 @@ from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+_HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "sir", "lord", "lady", "prof"}
 # kinds of a state's bodies, which no company or group is
 _STATE_KINDS = ("government", "police", "court", "legislature", "foreign_government", "international")
 
@@ -302,12 +303,8 @@ def company_ref(s) -> Speaker | None:
     doc = s.doc
 
     def body(sp) -> bool:
-        # a one-word name the parser took for a person ("Ryanair said", "Novartis said") that is
-        # no named person's surname is a body too
         if sp[1] == "person":
-            return " " not in sp[0] and not any(
-                e.label_ == "PERSON" and len(e) > 1 and e[-1].text == sp[0] for e in doc.ents
-            )
+            return _one_word_body(doc, sp[0])
         return sp[1] == "organisation" and info.get(sp[0], {}).get("kind") not in _STATE_KINDS
 
     prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "person") and body(sp)), None)
@@ -322,6 +319,23 @@ def company_ref(s) -> Speaker | None:
     if e is None:
         return None
     return (agency_name(e) if e.label_ == "AGENCY" else _org_name(e)), "organisation"
+
+
+def _one_word_body(doc, name: str) -> bool:
+    """A one-word name the parser took for a person ("Ryanair said", "Yukos says") that is no named
+    person's surname and never follows an honorific ("Mr Smith"): a body."""
+    if " " in name or any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name for e in doc.ents):
+        return False
+    return not any(t.text == name and t.i and doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS for t in doc)
+
+
+def one_word_body(s) -> Speaker | None:
+    """ "It has claimed" right after "Yukos has claimed …": "it" is the one-word body the parser
+    took for a person when that body spoke last (a person is never "it")."""
+    last = s.spoken[0] if s.spoken else None
+    if last is None or last[1] != "person" or not _one_word_body(s.doc, last[0]):
+        return None
+    return last[0], "organisation"
 
 
 _NAME_JOINS = ("of", "and", "&", "for", "de")

@@ -31,6 +31,7 @@ from extractors.nlp.claims.anaphora import (
     home_government,
     issuer,
     media_outlet,
+    one_word_body,
     police_force,
     previous_body,
     same_source,
@@ -325,6 +326,7 @@ def _organisation_pronoun(s: _Subject) -> Speaker | None:
     if not (s.low in _ORG_PRONOUNS and s.single):
         return None
     found = subject_body(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier)) or previous_body(s)
+    found = found or one_word_body(s)
     if found is not None:
         return found
     prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "report")), None)
