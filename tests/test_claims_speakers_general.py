@@ -94,14 +94,15 @@ def test_an_opening_participle_is_no_inverted_cue(nlp):
 
 
 BODY_REFS = [
-    # "the government" is no party that spoke last: as written when no government was named
+    # "the government" is no party that spoke last: with no government named, the government of
+    # the story's country (the party's: claims/anaphora.py home_government)
     (
         "The Pakistan Peoples Party criticised the new tax. Party leader Sherry Rehman said it would "
         "hurt the poor. The government said the tax was needed to meet IMF targets.",
         [
             ("Pakistan Peoples Party", "organisation", "criticised"),
             ("Sherry Rehman", "person", "said"),
-            ("The government", "unnamed", "said"),
+            ("Pakistani government", "organisation", "said"),
         ],
     ),
     # the government that spoke before, with its country
@@ -578,6 +579,37 @@ def test_a_quote_before_its_own_cue_with_no_reported_clause_is_still_that_cues(n
     assert speakers(nlp, text) == [("Hogg", "person", "said")]
 
 
+CLOSED_BEFORE_OBJECTS = [
+    # BBC run-on quotation, its last paragraph closed with a full stop, then a sentence whose cue
+    # has an object or infinitive of its own: the quote goes on from the speaker before it
+    (
+        'Mr Ballard said: "This vote will set the future of transport in Edinburgh. "Everyone '
+        'wants the ballot to be as fair as possible." The ballot will ask residents to vote for '
+        "or against the scheme.",
+        [
+            ("Ballard", "said", "This vote will set the future of transport in Edinburgh"),
+            ("Ballard", "said", "Everyone wants the ballot to be as fair as possible"),
+            ("The ballot", "will ask", "residents to vote for or against the scheme"),
+        ],
+    ),
+    (
+        '"Labour are creating Two Britains," Michael Howard said. "They\'re being squeezed by '
+        'extra taxes." The government has announced plans to cut 100,000 civil servants.',
+        [
+            ("Michael Howard", "said", "Labour are creating Two Britains"),
+            ("Michael Howard", "said", "They're being squeezed by extra taxes"),
+            ("UK government", "has announced", "plans to cut 100,000 civil servants"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSED_BEFORE_OBJECTS)
+def test_a_closed_quote_before_a_cue_with_its_own_object_goes_on_from_the_claim_before(nlp, text, expected):
+    doc = nlp(text)
+    assert [(c["speaker"], c["cue"], text[c["start"] : c["end"]]) for c in doc.user_data[CLAIMS]] == expected
+
+
 LEFT_CLAUSE_SUBJECTS = [
     # the parser made the subject phrase a clause of its own before a subjectless cue
     (
@@ -693,4 +725,27 @@ COORDINATED = [
 
 @pytest.mark.parametrize("text,expected", COORDINATED)
 def test_speakers_joined_by_and_are_the_members_as_written(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+PERSONS_PEOPLE = [
+    # PolNeAR train/pool: a person's campaign or aides speak as themselves, not as the person
+    (
+        "Clinton aides said details of her tax plan will be unveiled in the coming weeks.",
+        [("Clinton aides", "unnamed", "said")],
+    ),
+    (
+        "Presidential candidate Marco Rubio’s campaign says two dozen senators back him.",
+        [("Presidential candidate Marco Rubio’s campaign", "unnamed", "says")],
+    ),
+    # a phrase the name heads stays that person's
+    (
+        "Trump campaign spokeswoman Hope Hicks said in a statement that he would win.",
+        [("Hope Hicks", "person", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERSONS_PEOPLE)
+def test_a_persons_campaign_or_aides_are_not_the_person(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.nlp.claims.lexicon import (
+    _COMPANY_HEADS,
     _GENERIC_ORG_HEADS,
     _GROUP_NOUNS,
     _GROUP_PRONOUNS,
@@ -48,10 +49,13 @@ from extractors.nlp.claims.lexicon import (
     _UNNAMED_HEADS,
 )
 from extractors.nlp.claims.subjects import Speaker, _headed
-from extractors.nlp.components.entities import AGENCY_INFO
+from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+_HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "sir", "lord", "lady", "prof"}
+# kinds of a state's bodies, which no company or group is
+_STATE_KINDS = ("government", "police", "court", "legislature", "foreign_government", "international")
 
 
 def subject_body(s, resolve) -> Speaker | None:
@@ -275,6 +279,97 @@ def body_ref(s) -> Speaker | None:
         return prev
     named = last_agency(s.doc, s.span.start, lambda e: low in e.text.lower() and not _other_head(e.text, low))
     return (named, "organisation") if named is not None else None
+
+
+def company_ref(s) -> Speaker | None:
+    """ "the company said", "The club, which has posted record losses, said", "the group added": a
+    definite lower-case ``company_heads`` noun is the last body that spoke, else an organisation
+    named in its sentence or the two before, that is no state body (a company, club, union or NGO:
+    "the group" after "the ministry said" is not the ministry): the last that is a subject ("Ryanair
+    has agreed to buy 70 Boeing planes … The carrier reported"), else the last; else nothing (as
+    written). "The Bank" (capitalised) names a bank of its own."""
+    span = s.span
+    if not (s.definite and len(span) == 2 and span[0].lower_ in ("the", "this") and s.low in _COMPANY_HEADS):
+        return None
+    if span[1].is_title:
+        return None
+    info = s.doc.user_data.get(AGENCY_INFO, {})
+
+    def private(e) -> bool:
+        return e.label_ == "ORG" or (
+            e.label_ == "AGENCY" and info.get(agency_name(e), {}).get("kind") not in _STATE_KINDS
+        )
+
+    doc = s.doc
+
+    def body(sp) -> bool:
+        if sp[1] == "person":
+            return _one_word_body(doc, sp[0])
+        return sp[1] == "organisation" and info.get(sp[0], {}).get("kind") not in _STATE_KINDS
+
+    prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "person") and body(sp)), None)
+    if prev is not None:
+        return prev[0], "organisation"
+    lo = span.sent.start
+    for _ in range(2):
+        lo = doc[lo - 1].sent.start if lo > 0 else lo
+    named = [e for e in doc.ents if lo <= e.start and e.end <= span.start and private(e)]
+    subjects = [e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")]
+    e = (subjects or named or [None])[-1]
+    if e is None:
+        return None
+    return (agency_name(e) if e.label_ == "AGENCY" else _org_name(e)), "organisation"
+
+
+def _one_word_body(doc, name: str) -> bool:
+    """A one-word name the parser took for a person ("Ryanair said", "Yukos says") that is no named
+    person's surname and never follows an honorific ("Mr Smith"): a body."""
+    if " " in name or any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name for e in doc.ents):
+        return False
+    return not any(t.text == name and t.i and doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS for t in doc)
+
+
+def one_word_body(s) -> Speaker | None:
+    """ "It has claimed" right after "Yukos has claimed …": "it" is the one-word body the parser
+    took for a person when that body spoke last (a person is never "it")."""
+    last = s.spoken[0] if s.spoken else None
+    if last is None or last[1] != "person" or not _one_word_body(s.doc, last[0]):
+        return None
+    return last[0], "organisation"
+
+
+_NAME_JOINS = ("of", "and", "&", "for", "de")
+
+
+def _org_name(e) -> str:
+    """An organisation entity's name without what spaCy took in with it: a description before it
+    ("UK advertising giant WPP" -> WPP, "Scandal-hit jet fuel supplier China Aviation Oil") and
+    an apposition or acronym after it ("France Telecom, one of …", "Industrial and Commercial Bank
+    (ICBC), China's biggest lender")."""
+    toks = list(e)
+    cut = next((i for i, t in enumerate(toks) if t.text in (",", "(")), len(toks))
+    toks = toks[:cut]
+    if toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    k = len(toks)
+    while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].lower_ in _NAME_JOINS):
+        k -= 1
+    while k < len(toks) and toks[k].lower_ in _NAME_JOINS:
+        k += 1
+    name = toks[k:] if k < len(toks) else toks
+    return name[0].doc[name[0].i : name[-1].i + 1].text if name else e.text
+
+
+def home_government(s) -> Speaker | None:
+    """ "the government said", "This government says" when no body of that name spoke or was named
+    (:func:`body_ref` first): the government of the one country the story is about, as
+    ``agency_home`` names it ("UK government"; settled: a government as a whole speaks as an
+    organisation); else nothing (the phrase stays as written)."""
+    words = [t.lower_ for t in s.span]
+    if words not in (["the", "government"], ["this", "government"]):
+        return None
+    name = s.doc.user_data.get(HOME_GOVERNMENT)
+    return (name, "organisation") if name else None
 
 
 def body_by_name_end(s) -> Speaker | None:

@@ -5,12 +5,15 @@
 * :func:`_titled_later`: a definite title no one held before ("the work and pensions minister
   has said" in a lead) is the person named with that title soon after.
 * :func:`epithet`: "The CID boss", "the real estate mogul" stand for a person the story named.
+* :func:`persons_people`: "The Sanders campaign", "Clinton aides", "Marco Rubio's campaign" are
+  the person's people (``entourage_heads``), not the person.
 """
 
 from __future__ import annotations
 
 from extractors.nlp.claims.lexicon import (
     _COUNTING_WORDS,
+    _ENTOURAGE_HEADS,
     _EPITHET_HEADS,
     _GROUP_NOUNS,
     _OFFICE_HEADS,
@@ -208,3 +211,15 @@ def epithet(s: _Subject) -> Speaker | None:
         return spoke
     last = last_mentioned(s.person_at, s.before)
     return (last, "person") if last else None
+
+
+def persons_people(s: _Subject) -> Speaker | None:
+    """ "The Sanders campaign", "Clinton aides", "Sanders’ aides", "Presidential candidate Marco
+    Rubio’s campaign": a phrase headed by an ``entourage_heads`` noun with a person's name before
+    it is those people, as written (unnamed), not the person; "Trump campaign spokeswoman Hope
+    Hicks" is headed by the name and stays hers."""
+    root = s.root
+    if root.lower_ not in _ENTOURAGE_HEADS or root.tag_ not in ("NN", "NNS"):
+        return None
+    people = [e for e in ents_within(s.span) if e.label_ == "PERSON" and e.end <= root.i]
+    return (s.span.text, "unnamed") if people else None

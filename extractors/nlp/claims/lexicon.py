@@ -78,6 +78,8 @@ def other_title_forms(head: str) -> list[str]:
 
 _ORG_HEADS = _words("org_heads")
 _GENERIC_ORG_HEADS = _words("generic_org_heads")
+_COMPANY_HEADS = _words("company_heads")
+_ENTOURAGE_HEADS = _words("entourage_heads")
 _SAME_WORDS = _words("same_words")
 _STATUS_WORDS = _words("status_words")
 _READER_PRONOUNS = _words("reader_pronouns")

@@ -368,10 +368,17 @@ def _cue_after(self, doc: Doc, qspan: Span, in_quote: list[int]) -> Token | None
 def _reports_own(doc: Doc, qspan: Span, cue: Token) -> bool:
     """A quotation closed with its sentence's full stop, followed by a new sentence whose cue has a
     reported clause of its own ("“… in the chosen countries.” A spokesman for the embassy said it
-    was the first it had heard of a scheme"): the quote is not that cue's (it goes on from the
-    claim before it)."""
+    was the first it had heard of a scheme"), or, after a full stop, an object, infinitive or
+    agent of its own (the last paragraph of a run-on quotation, then "The government has
+    announced plans to cut …", "The ballot will ask residents to vote …", "Her call was backed
+    by …"): the quote is not that cue's (it goes on from the claim before it). Not an addressee
+    ("“….” Mr X told reporters") and not after "?"/"!" ("“…?” he asked the boy")."""
     inner = qspan.text.rstrip(" ”\"'’")
-    return inner[-1:] in (".", "!", "?") and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    after = [c for c in cue.children if c.i > cue.i]
+    if inner[-1:] in (".", "!", "?") and any(c.dep_ == "ccomp" for c in after):
+        return True
+    own = ("dobj", "xcomp", "agent") if cue.lemma_.lower() != "tell" else ("xcomp", "agent")
+    return inner[-1:] == "." and any(c.dep_ in own for c in after)
 
 
 def _subject_between(doc: Doc, start: int, cue: Token) -> bool:

@@ -25,10 +25,13 @@ from extractors.nlp.claims.anaphora import (
     body_by_name_end,
     body_ref,
     clause_subject,
+    company_ref,
     generic_body,
     group_pronoun,
+    home_government,
     issuer,
     media_outlet,
+    one_word_body,
     police_force,
     previous_body,
     same_source,
@@ -56,6 +59,7 @@ from extractors.nlp.claims.groups import (
     later_title_holder,
     lead_description,
     office_holder_later,
+    persons_people,
 )
 from extractors.nlp.claims.lexicon import (
     _COMPLAINANT_HEADS,
@@ -322,6 +326,7 @@ def _organisation_pronoun(s: _Subject) -> Speaker | None:
     if not (s.low in _ORG_PRONOUNS and s.single):
         return None
     found = subject_body(s, lambda np: speaker(s.finder, s.doc, np, s.before, s.earlier)) or previous_body(s)
+    found = found or one_word_body(s)
     if found is not None:
         return found
     prev = next((sp for sp in s.spoken if sp[1] in ("organisation", "report")), None)
@@ -447,6 +452,7 @@ def _document_issuer(s: _Subject) -> Speaker | None:
 
 _SPEAKER_STEPS = (
     coordinated,
+    persons_people,
     _named_person,
     _name_beside_title,
     _person_entity,
@@ -469,8 +475,10 @@ _SPEAKER_STEPS = (
     counted_members,
     police_force,
     body_ref,
+    home_government,
     _body_of_kind,
     generic_body,
+    company_ref,
     body_by_name_end,
     _issued_by,
     _document_issuer,

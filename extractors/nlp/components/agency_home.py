@@ -35,7 +35,9 @@ Air Force) is that country's for these bodies: the Indian Navy in it is foreign,
 gazetteer's rows of India already are.
 
 Other rows keep their kind (a body named as written, an embassy: :mod:`agency_world`). Updates
-``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed).
+``doc.user_data[AGENCY_INFO]`` (new dicts: the gazetteer's own are never changed), and sets
+``doc.user_data[HOME_GOVERNMENT]`` to the name of the home country's government ("UK government",
+"Pakistani government": :meth:`AgencyHome.government_name`) for "the government said" (claims).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.nlp.components.agency_scope import FOREIGN, AgencyScope
 from extractors.nlp.components.agency_world import MISSION_HEADS
-from extractors.nlp.components.entities import AGENCY_INFO, RECOGNISED
+from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT, RECOGNISED
 from extractors.nlp.components.rule_files import rows
 
 # A story that names several countries is about the one it names this many times as much as any
@@ -73,14 +75,16 @@ class AgencyHome:
         own_kind = self.scope.own_kind
         used = {e.ent_id_ for e in doc.ents if e.label_ == "AGENCY"} & set(own_kind)
         found = [e for e in doc.ents if e.label_ == "AGENCY" and self._countryless(info, e)]
+        main = self._main_country(doc, info or {})
+        home = main or self._own_bodies_country(doc, info or {})
+        if home is not None:
+            doc.user_data[HOME_GOVERNMENT] = self.government_name(home)
         if not info or not (used or found):
             return doc
-        main = self._main_country(doc, info)
         for name in used if main else ():
             meta = info.get(name)
             if meta and meta.get("kind") == FOREIGN and meta.get("country") == main:
                 info[name] = {**meta, "kind": own_kind[name]}
-        home = main or self._own_bodies_country(doc, info)
         if home is None:
             return doc
         for e in found:
@@ -89,6 +93,17 @@ class AgencyHome:
             if meta.get("kind") in _STATE_KINDS and country and country != home:
                 info[e.ent_id_] = {**meta, "kind": FOREIGN, "country": country}
         return doc
+
+    def government_name(self, country: str) -> str:
+        """How a story names its country's government as a whole: by the country's upper-case
+        short name ("UK government", "US government"), else its first adjective ("Pakistani
+        government", "Cambodian government"), else its name ("Hong Kong government")."""
+        scope = self.scope
+        short = next(
+            (f for f, c in scope.country_names.items() if c == country and f.isalpha() and f.isupper()), None
+        )
+        adjective = next((f for f, c in scope.demonyms.items() if c == country), None)
+        return f"{short or adjective or country} government"
 
     def _own_bodies_country(self, doc: Doc, info: dict) -> str | None:
         """For a story about no one country: the one country whose state bodies the text names

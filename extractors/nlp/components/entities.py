@@ -37,7 +37,16 @@ from extractors.nlp.components.rule_files import (
 from extractors.nlp.components.tiers import TIER_LINKS
 
 # Re-exported: the officials, acronyms, claims and record code import these names from here.
-__all__ = ["AGENCY_INFO", "PROVINCE", "TIER_LINKS", "EntityRules", "clean_span", "plural_title", "rows"]
+__all__ = [
+    "AGENCY_INFO",
+    "HOME_GOVERNMENT",
+    "PROVINCE",
+    "TIER_LINKS",
+    "EntityRules",
+    "clean_span",
+    "plural_title",
+    "rows",
+]
 
 AGENCY_INFO = "tipwatch.agencies"
 # Marks the AGENCY_INFO entry of a body the trained recogniser found (agency_model): no gazetteer
@@ -47,6 +56,9 @@ RECOGNISED = "recognised"
 # owner's canonical name, the body an official of the unit works for (sub-units fold into it).
 OWNER = "owner"
 PROVINCE = "tipwatch.province"
+# The name the story's country's government goes by ("UK government", "Pakistani government"):
+# set by agency_home when the story is about one country; "the government said" speaks for it.
+HOME_GOVERNMENT = "tipwatch.home_government"
 _LEADING = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
