@@ -121,3 +121,13 @@ def test_titles_kept_whole(nlp):
     assert officials(nlp, "It was discussed by the USAID Mission Director Jane Brook.") == {
         ("Jane Brook", "mission director", "US Agency for International Development")
     }
+
+
+def test_name_after_for_the_is_the_body_not_the_holder(nlp):
+    """ "a spokesman for the Obama administration": the name qualifies the body the spokesman
+    speaks for (PolNeAR train, 2016); the spokesman is the one named."""
+    text = (
+        "The plan was announced on Monday. Josh Earnest, a spokesman for the Obama administration, "
+        "said it would work."
+    )
+    assert officials(nlp, text) == {("Josh Earnest", "spokesman", None)}

@@ -21,8 +21,12 @@ from extractors.nlp.components.officials.portfolio_lists import list_before_name
 def premodifier(ctx: Context, span: Span) -> Found | None:
     """The current title before the name, with the organisation named at it: "FIA DG X", "DG FIA
     Mr. X" (between title and name), "Chairman X of the Senate committee" (after the name)."""
-    if span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("for", "of"):
-        return None  # "a spokesman for Michael Howard", "the MP for Sittingbourne": not the holder
+    doc = ctx.doc
+    k = span.start - 1 if span.start >= 2 and doc[span.start - 1].lower_ == "the" else span.start
+    if k >= 1 and doc[k - 1].lower_ in ("for", "of"):
+        # "a spokesman for Michael Howard", "the MP for Sittingbourne", "a spokesman for the Obama
+        # administration": the name is not the holder
+        return None
     t = _title_for(ctx, span)
     while t is not None:
         pstart = premods(ctx, t)[1]
