@@ -45,12 +45,16 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
 
 def _former_past_places(ctx: Context, start: int) -> bool:
     """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X", "Former union
-    leader X", "former US national security advisor X": a former cue before up to three place or
-    nationality words (or an acronym) written before the title, or lower-case nouns and adjectives
-    right before it; not "former rival New Jersey Gov. X" (the former qualifies the noun)."""
+    leader X", "former US national security advisor X", "former State policy planning director X":
+    a former cue before up to three place, nationality or body words (or an acronym) written before
+    the title, or lower-case nouns and adjectives right before it; not "former rival New Jersey
+    Gov. X" (the former qualifies the noun)."""
     doc, k, placed = ctx.doc, start - 1, False
     while k >= max(start - 3, 0):
-        if doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper():
+        if (
+            doc[k].ent_type_ in ("GPE", "NORP", "LOC", "ORG", "AGENCY")
+            or doc[k].text.replace(".", "").isupper()
+        ):
             placed = True
         elif placed or not _qualifying_word(ctx, doc[k]):
             break
