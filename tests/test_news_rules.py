@@ -230,6 +230,18 @@ def test_surname_pronoun_and_role_reference(nlp):
             "Monday the agency would act.",
             {("Mohsin Naqvi", "minister", "Ministry of Interior")},
         ),
+        # a past-tense heading verb and a page title's site after a spaced dash go (Google Alerts
+        # titles, 2023); a hyphenated name keeps its hyphen
+        (
+            "Scientology Leader David Miscavige Served With Human Trafficking Lawsuit\n\nThe lawsuit "
+            "was filed in Los Angeles.",
+            {("David Miscavige", "leader", None)},
+        ),
+        (
+            "Press Briefing by Press Secretary Karine Jean-Pierre - YouTube\n\nThe briefing was "
+            "streamed on Tuesday.",
+            {("Karine Jean-Pierre", "press secretary", None)},
+        ),
         # a common noun after a title is no name; a surname after an honorific is
         ("Headline\n\nChairman Capacity told the meeting that funds were short.", set()),
         (

@@ -128,6 +128,39 @@ def test_title_after_or_before_a_name(nlp, text, expected):
     assert officials(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body's bracketed acronym between its name and the title (Dawn/AFP 2025)
+        (
+            "The farm was raided on Thursday. Tricia McLaughlin, a Department of Homeland Security "
+            "(DHS) spokeswoman, said the man was never in custody.",
+            {("Tricia McLaughlin", "spokeswoman", "US Department of Homeland Security")},
+        ),
+        # a person named as the possessor: their staff, no ministry for the domain words (PolNeAR
+        # train, NYT and Politico)
+        (
+            "The holiday parties began on Monday. Tina Tchen, Mrs. Obama's chief of staff, said in an "
+            "interview that the lines were long.",
+            {("Tina Tchen", "chief of staff", None)},
+        ),
+        (
+            'The vote was held on Thursday. "They face different choices," said Jennifer Palmieri, '
+            "Mrs. Clinton's communications director.",
+            {("Jennifer Palmieri", "director", None)},
+        ),
+        # a past role after the possessor is no official
+        (
+            "The talks ended on Monday, according to Uzi Arad, Mr. Netanyahu's former national "
+            "security adviser.",
+            set(),
+        ),
+    ],
+)
+def test_title_after_a_bracketed_acronym_or_a_persons_possessive(nlp, text, expected):
+    assert officials(nlp, text) == expected
+
+
 def test_a_word_that_makes_it_no_role_stops_the_domain_words(nlp):
     """ "the alleged ring leader": a suspect, no official (role_cues.csv not_role)."""
     text = "Police raided a house in Addis Ababa. Kidane Alem, the alleged ring leader, was arrested there."

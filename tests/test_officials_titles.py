@@ -34,6 +34,15 @@ def test_former_before_a_qualified_title_is_a_past_role(nlp):
     assert officials(nlp, text) == set()
 
 
+def test_former_before_a_body_and_domain_words_is_a_past_role(nlp):
+    """ "former State policy planning director X" (PolNeAR train, Politico 2016): the body's name
+    between the former cue and the domain words; without "former" the role is current."""
+    text = "The plan was published on Monday. Former Oxfam policy director Jane Smith said it would fail."
+    assert officials(nlp, text) == set()
+    text = "The plan was published on Monday. Oxfam policy director Jane Smith said it would fail."
+    assert officials(nlp, text) == {("Jane Smith", "director", "Oxfam")}
+
+
 def test_appointment_to_a_title_with_its_body_before_it(nlp):
     text = "The government said on Monday that Tariq Mehmood Khan had been appointed FIA Director General."
     assert officials(nlp, text) == {
@@ -121,3 +130,13 @@ def test_titles_kept_whole(nlp):
     assert officials(nlp, "It was discussed by the USAID Mission Director Jane Brook.") == {
         ("Jane Brook", "mission director", "US Agency for International Development")
     }
+
+
+def test_name_after_for_the_is_the_body_not_the_holder(nlp):
+    """ "a spokesman for the Obama administration": the name qualifies the body the spokesman
+    speaks for (PolNeAR train, 2016); the spokesman is the one named."""
+    text = (
+        "The plan was announced on Monday. Josh Earnest, a spokesman for the Obama administration, "
+        "said it would work."
+    )
+    assert officials(nlp, text) == {("Josh Earnest", "spokesman", None)}

@@ -93,7 +93,10 @@ def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str |
     doc, e = ctx.doc, ctx.ent_at.get(i)
     if e is not None and e.label_ == "AGENCY":
         end = e.end + (1 if e.end < len(doc) and doc[e.end].text in POSSESSIVE else 0)
-        return end, ent_name(e)  # "X, NAPTIP's Director-General"
+        return _past_acronym(doc, end), ent_name(e)  # "X, NAPTIP's Director-General"
+    person = _person_owner(ctx, i)
+    if person is not None:
+        return person, org_before  # "X, Mr. Obama's chief of staff": a person's staff, no body
     if e is not None and e.label_ == "ORG" and e.end < len(doc) and doc[e.end].text in POSSESSIVE:
         return e.end + 1, ent_name(e)  # "X, the AFP's human exploitation commander"
     force = force_before(ctx, i)
@@ -108,6 +111,35 @@ def _body_step(ctx: Context, i: int, org_before: str | None) -> tuple[int, str |
         return pf[0], org_before or ctx.org_name(pf[1])
     end = _domain_words(ctx, i)  # "X, the press and cultural affairs counsellor at ..."
     return (end, org_before) if end is not None else None
+
+
+def _past_acronym(doc, k: int) -> int:
+    """The token after a bracketed acronym written at ``k`` after a body's name ("X, a Department
+    of Homeland Security (DHS) spokeswoman"): the title follows it."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+        return k + 3
+    return k
+
+
+def _person_owner(ctx: Context, i: int) -> int | None:
+    """Where the title starts after a person named as its possessor, with an honorific before the
+    name or none, past up to three lower-case words of its domain ("X, Mr. Obama's deputy national
+    security adviser", "X, Mrs. Clinton's communications director": a person's staff, not a
+    ministry's); ``None`` when the words at ``i`` are not that."""
+    doc, k = ctx.doc, i
+    while k < len(doc) and ctx.lex.is_honorific(doc[k]):
+        k += 1
+    j = k
+    while j < len(doc) and doc[j].ent_type_ == "PERSON" and (j == k or doc[j].ent_iob_ == "I"):
+        j += 1
+    if j == k or j >= len(doc) or doc[j].text not in POSSESSIVE:
+        return None
+    t = j + 1  # past lower-case words of the role's domain: no ministry for a person's staff
+    while t < min(j + 5, len(doc)) and doc[t].is_lower and doc[t].is_alpha and ctx.ent(t, "TITLE") is None:
+        if doc[t].lower_ in ctx.lex.former:
+            return None  # "X, Mr. Netanyahu's former national security adviser": a past role
+        t += 1
+    return t if ctx.ent(t, "TITLE") is not None else None
 
 
 def _domain_words(ctx: Context, i: int) -> int | None:

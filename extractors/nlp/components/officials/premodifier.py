@@ -21,8 +21,12 @@ from extractors.nlp.components.officials.portfolio_lists import list_before_name
 def premodifier(ctx: Context, span: Span) -> Found | None:
     """The current title before the name, with the organisation named at it: "FIA DG X", "DG FIA
     Mr. X" (between title and name), "Chairman X of the Senate committee" (after the name)."""
-    if span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("for", "of"):
-        return None  # "a spokesman for Michael Howard", "the MP for Sittingbourne": not the holder
+    doc = ctx.doc
+    k = span.start - 1 if span.start >= 2 and doc[span.start - 1].lower_ == "the" else span.start
+    if k >= 1 and doc[k - 1].lower_ in ("for", "of"):
+        # "a spokesman for Michael Howard", "the MP for Sittingbourne", "a spokesman for the Obama
+        # administration": the name is not the holder
+        return None
     t = _title_for(ctx, span)
     while t is not None:
         pstart = premods(ctx, t)[1]
@@ -41,12 +45,16 @@ def premodifier(ctx: Context, span: Span) -> Found | None:
 
 def _former_past_places(ctx: Context, start: int) -> bool:
     """ "Former NI minister X", "former US President X", "Former Pennsylvania Gov. X", "Former union
-    leader X", "former US national security advisor X": a former cue before up to three place or
-    nationality words (or an acronym) written before the title, or lower-case nouns and adjectives
-    right before it; not "former rival New Jersey Gov. X" (the former qualifies the noun)."""
+    leader X", "former US national security advisor X", "former State policy planning director X":
+    a former cue before up to three place, nationality or body words (or an acronym) written before
+    the title, or lower-case nouns and adjectives right before it; not "former rival New Jersey
+    Gov. X" (the former qualifies the noun)."""
     doc, k, placed = ctx.doc, start - 1, False
     while k >= max(start - 3, 0):
-        if doc[k].ent_type_ in ("GPE", "NORP", "LOC") or doc[k].text.replace(".", "").isupper():
+        if (
+            doc[k].ent_type_ in ("GPE", "NORP", "LOC", "ORG", "AGENCY")
+            or doc[k].text.replace(".", "").isupper()
+        ):
             placed = True
         elif placed or not _qualifying_word(ctx, doc[k]):
             break

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{1,4}|[A-Z][a-z][A-Z]|[A-Z][a-z])$")
 _NOT_PERSON_ENTS = ("GPE", "LOC", "NORP", "ORG", "FAC")
+_SITE_BARS = ("-", "–", "—", "|")
 
 
 def _word_index(nlp: Language) -> tuple[set[str], set[str]]:
@@ -55,10 +56,14 @@ class NameShape:
         self.honorifics = honorifics
 
     def _heading_verb(self, t: Token) -> bool:
+        """A verb's -s or -ed form in title case before another capitalised word ("Obama Says He
+        Will Act", "David Miscavige Served With Lawsuit")."""
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        if not (t.is_title and t.lower_.endswith("s") and nxt is not None and nxt.text[:1].isupper()):
-            return False
         low = t.lower_
+        if not (t.is_title and low.endswith(("s", "ed")) and nxt is not None and nxt.text[:1].isupper()):
+            return False
+        if low.endswith("ed"):
+            return t.tag_ in ("VBD", "VBN") and (low[:-1] in self.verbs or low[:-2] in self.verbs)
         return low[:-1] in self.verbs or (low.endswith("es") and low[:-2] in self.verbs)
 
     def _single_junk(self, t: Token, in_longer: set[str], places: frozenset[str] = frozenset()) -> bool:
@@ -95,6 +100,12 @@ class NameShape:
     ) -> Span | None:
         """``span`` trimmed to the person's name, or None when it is not one."""
         doc, start, end = span.doc, span.start, span.end
+        # a page title's site after a spaced dash or bar ("Karine Jean-Pierre - YouTube"); a
+        # hyphenated name has no space before its hyphen
+        cut = next(
+            (k for k in range(start + 1, end) if doc[k].text in _SITE_BARS and doc[k - 1].whitespace_), None
+        )
+        end = cut if cut is not None else end
         while end - start > 1 and self._heading_verb(doc[end - 1]):
             end -= 1
         while end - start > 1 and self._lead_word(doc[start]) and doc[end - 1].ent_type_ == "PERSON":
