@@ -40,6 +40,7 @@ from extractors.nlp.claims.lexicon import (
     _ORG_HEADS,
     _ORG_PRONOUNS,
     _PERSON_HEADS,
+    _PERSON_HONORIFICS,
     _PERSON_PRONOUNS,
     _POLICE_HEADS,
     _POLICE_UNIT_WORDS,
@@ -53,7 +54,6 @@ from extractors.nlp.components.entities import AGENCY_INFO, HOME_GOVERNMENT
 from extractors.nlp.resolve import agency_name, last_agency
 
 _PLURAL_TAGS = ("NNS", "NNPS")
-_HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "sir", "lord", "lady", "prof"}
 # kinds of a state's bodies, which no company or group is
 _STATE_KINDS = ("government", "police", "court", "legislature", "foreign_government", "international")
 
@@ -326,7 +326,9 @@ def _one_word_body(doc, name: str) -> bool:
     person's surname and never follows an honorific ("Mr Smith"): a body."""
     if " " in name or any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name for e in doc.ents):
         return False
-    return not any(t.text == name and t.i and doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS for t in doc)
+    return not any(
+        t.text == name and t.i and doc[t.i - 1].lower_.rstrip(".") in _PERSON_HONORIFICS for t in doc
+    )
 
 
 def one_word_body(s) -> Speaker | None:
