@@ -22,7 +22,7 @@ from extractors.nlp.components.officials.forces import force_before, national_fo
 from extractors.nlp.components.officials.prosecution import prosecution_body
 from extractors.nlp.components.officials.units import named_after_link
 from extractors.nlp.components.officials.written_portfolio import known_words_portfolio, written_portfolio
-from extractors.nlp.tokens import POSSESSIVE
+from extractors.nlp.tokens import POSSESSIVE, possessive_mark
 
 _LINKS = {"of", "at", "for", "in", "from", "the", "a", "an", "to"}
 JOINS = {"and", "&", "of", "for", "-"}
@@ -84,9 +84,9 @@ def _owner_premod(ctx: Context, j: int) -> tuple[str, int] | None:
     """A body written as the possessor right before the title: "NAPTIP's Director-General X", "the
     agency's Director General" (``body_words.possessor``), "the Liberal Democrats' President X"."""
     doc = ctx.doc
-    plural = j >= 1 and doc[j].text in ("'", "’") and doc[j - 1].lower_.endswith("s")  # an agency's only
-    if doc[j].text not in POSSESSIVE and not plural or j < 1:
+    if j < 1 or not possessive_mark(doc, j):
         return None
+    plural = doc[j].text not in POSSESSIVE  # "Democrats' ": an agency's only
     owner = ctx.ent(j - 1, "AGENCY")
     if owner is not None:
         return ent_name(owner), owner.start
